@@ -1,0 +1,38 @@
+// Lint keeps the dependency direction of DESIGN.md: schemas <- rules <- server, schemas <- seed.
+const js = require('@eslint/js');
+const tseslint = require('typescript-eslint');
+
+const noIo = ['fs', 'node:fs', 'fs/promises', 'node:fs/promises', 'http', 'node:http', 'better-sqlite3', 'mongoose', '@apollo/server', 'react'];
+
+module.exports = tseslint.config(
+  { ignores: ['**/dist/**', '**/node_modules/**', 'coverage/**', '.baton/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.js'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', __dirname: 'readonly', process: 'readonly', console: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['schemas/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [...noIo, '@baton/rules', '@baton/server', '@baton/seed'] }],
+    },
+  },
+  {
+    files: ['rules/src/**/*.ts'],
+    ignores: ['rules/src/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [...noIo, '@baton/server', '@baton/seed'] }],
+    },
+  },
+  {
+    files: ['seed/src/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: ['@baton/server'] }] },
+  },
+);

@@ -1,0 +1,1 @@
+export type { SignalResult } from './signals/signals-api';

@@ -1,0 +1,81 @@
+/**
+ * TypeScript shapes of the GraphQL decision types (see `graphql/type-defs.ts`).
+ */
+import type { HandoffAction, Priority, Speaker, SupportTier, TriggerCategory } from './enums';
+import type { NodeKind } from '../policy/policy-graph';
+
+/** Why the decision was made: the branch taken first, then every other trigger that fired. */
+export interface TriggerReason {
+  code: string;
+  category: TriggerCategory;
+  description: string;
+  /** Short quotes and values that made the trigger fire ("message 3: 'I want a person'"). */
+  evidence: string[];
+  /** The leaf node that carries this reason. */
+  nodeId?: string;
+}
+
+/**
+ * One node of the graph as evaluation saw it, in evaluation order. Nodes off the taken path
+ * appear after it with `evaluated: false` and result `not evaluated`.
+ */
+export interface TraceStep {
+  nodeId: string;
+  kind: NodeKind;
+  /** The test in words, e.g. "negativeStreak ≥ 2". */
+  description: string;
+  /** Fact tested (names joined with ", " for a group). */
+  fact?: string;
+  /** The fact's value, or for a group an object of fact name → value. */
+  factValue?: unknown;
+  /** `true` / `false` for conditions, the case id or `default` for switches, `reached` for leaves. */
+  result: string;
+  evaluated: boolean;
+}
+
+export interface RoutingTarget {
+  queueId: string;
+  queueName: string;
+  agentId?: string | null;
+  requiredSkills: string[];
+  language?: string | null;
+  estimatedWaitSeconds?: number | null;
+  fallbackUsed: boolean;
+  explanation: string[];
+}
+
+export interface TranscriptEntry {
+  index: number;
+  speaker: Speaker;
+  text: string;
+  at?: Date | null;
+}
+
+/** What the human receives. The full package is designed in the context issue. */
+export interface ContextPackage {
+  /** One line, at most 200 characters. */
+  summary: string;
+  transcript: TranscriptEntry[];
+}
+
+export interface PolicyRef {
+  id: string;
+  name: string;
+  version: number;
+  contentHash: string;
+}
+
+export interface HandoffDecision {
+  decisionId: string;
+  action: HandoffAction;
+  reasons: TriggerReason[];
+  priority: Priority;
+  tier: SupportTier;
+  routing: RoutingTarget | null;
+  context: ContextPackage;
+  customerMessage: string | null;
+  policy: PolicyRef;
+  signals: Record<string, unknown>;
+  trace: TraceStep[];
+  evaluatedAt: Date;
+}

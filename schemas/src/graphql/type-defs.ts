@@ -1,0 +1,195 @@
+/**
+ * Baton's GraphQL schema (SDL). The core decision contract is DESIGN.md's; the policy
+ * management part is extended by later issues, never renamed.
+ */
+export const typeDefs = /* GraphQL */ `
+scalar DateTime
+scalar JSON
+
+enum Speaker { CUSTOMER BOT AGENT SYSTEM }
+enum HandoffAction { HANDOFF STAY CALLBACK }
+enum Priority { LOW NORMAL HIGH URGENT }
+enum SupportTier { AI_RESOLVED AI_ASSISTED HUMAN_LED }
+enum TriggerCategory { CONTENT BEHAVIOR BUSINESS CONFIDENCE SENTIMENT CUSTOMER_REQUEST }
+enum Severity { ERROR WARNING }
+
+"One message of the conversation, oldest first. confidence is the bot's own 0..1 score for a BOT message."
+input MessageInput {
+  speaker: Speaker!
+  text: String!
+  at: DateTime
+  confidence: Float
+  intent: String
+  kbArticleIds: [String!]
+}
+
+input CustomerInput {
+  id: ID!
+  name: String
+  email: String
+  "Free-form tier, e.g. free, pro, vip, enterprise (case-insensitive)."
+  tier: String
+  "ISO 639-1 language code, used when the messages are too short to detect one."
+  language: String
+  "IANA time zone, e.g. Europe/Madrid."
+  timezone: String
+  lifetimeValue: Float
+  accountOwnerId: ID
+  attributes: JSON
+}
+
+input AttemptInput { action: String!, result: String!, at: DateTime }
+
+input DecideHandoffInput {
+  conversationId: ID!
+  "Default: the policy marked default."
+  policyId: ID
+  channel: String
+  customer: CustomerInput!
+  messages: [MessageInput!]!
+  attempts: [AttemptInput!]
+  pageContext: JSON
+  "Integration-specific facts, usable in conditions as the attributes fact."
+  attributes: JSON
+  "Evaluation clock; defaults to server time."
+  now: DateTime
+  "Evaluate without logging or reserving capacity."
+  dryRun: Boolean
+}
+
+type TriggerReason {
+  code: String!
+  category: TriggerCategory!
+  description: String!
+  evidence: [String!]!
+  nodeId: ID
+}
+
+type RoutingTarget {
+  queueId: ID!
+  queueName: String!
+  agentId: ID
+  requiredSkills: [String!]!
+  language: String
+  estimatedWaitSeconds: Int
+  fallbackUsed: Boolean!
+  explanation: [String!]!
+}
+
+type TranscriptEntry { index: Int!, speaker: Speaker!, text: String!, at: DateTime }
+
+type ContextPackage {
+  "One line, at most 200 characters: what the customer wants and why the AI escalated."
+  summary: String!
+  transcript: [TranscriptEntry!]!
+}
+
+type PolicyRef { id: ID!, name: String!, version: Int!, contentHash: String! }
+
+"One graph node as evaluation saw it, in evaluation order; nodes off the taken path come last with evaluated false."
+type TraceStep {
+  nodeId: ID!
+  kind: String!
+  description: String!
+  fact: String
+  factValue: JSON
+  result: String!
+  evaluated: Boolean!
+}
+
+type HandoffDecision {
+  decisionId: ID!
+  action: HandoffAction!
+  "Primary (the branch taken) first, then every other trigger that fired."
+  reasons: [TriggerReason!]!
+  priority: Priority!
+  tier: SupportTier!
+  "Null when STAY."
+  routing: RoutingTarget
+  context: ContextPackage!
+  "What the bot says to the customer now; null when STAY."
+  customerMessage: String
+  policy: PolicyRef!
+  "The facts the rules saw."
+  signals: JSON!
+  trace: [TraceStep!]!
+  evaluatedAt: DateTime!
+}
+
+"A problem found in a policy graph. nodeId points at the node to fix."
+type Diagnostic {
+  code: String!
+  severity: Severity!
+  message: String!
+  nodeId: ID
+  edgeId: ID
+}
+
+type ValidationResult { valid: Boolean!, diagnostics: [Diagnostic!]! }
+
+type PolicyDraft {
+  "Increments on every save; pass it back as baseRevision."
+  revision: Int!
+  graph: JSON!
+  settings: JSON!
+  updatedAt: DateTime!
+  updatedBy: String
+  validation: ValidationResult!
+}
+
+"An immutable published version."
+type PolicyVersion {
+  version: Int!
+  "sha256 of the canonical JSON of graph and settings."
+  contentHash: String!
+  graph: JSON!
+  settings: JSON!
+  "The json-rules-engine rules and shared conditions that run for this version."
+  compiledRules: JSON!
+  comment: String!
+  publishedAt: DateTime!
+  publishedBy: String
+}
+
+type Policy {
+  id: ID!
+  name: String!
+  description: String
+  isDefault: Boolean!
+  activeVersion: PolicyVersion
+  draft: PolicyDraft!
+  versions: [PolicyVersion!]!
+  createdAt: DateTime!
+  updatedAt: DateTime!
+}
+
+input CreatePolicyInput {
+  "Lower-case slug, e.g. support-eu. Generated from the name when omitted."
+  id: ID
+  name: String!
+  description: String
+  "Initial draft graph; a start node leading to a stay leaf when omitted."
+  graph: JSON
+  "Initial trigger settings; the default lexicons and thresholds when omitted."
+  settings: JSON
+  "Make this the policy decideHandoff uses when no policyId is given."
+  makeDefault: Boolean
+}
+
+type Query {
+  "Pure evaluation, logged unless dryRun; reserves nothing, so bots may call it every turn."
+  decideHandoff(input: DecideHandoffInput!): HandoffDecision!
+  policies: [Policy!]!
+  policy(id: ID!): Policy
+  "Validate a graph (and optional trigger settings) without saving anything."
+  validatePolicyGraph(graph: JSON!, settings: JSON): ValidationResult!
+}
+
+type Mutation {
+  createPolicy(input: CreatePolicyInput!): Policy!
+  "Save the draft. CONFLICT when baseRevision is not the current revision."
+  savePolicyDraft(policyId: ID!, graph: JSON!, settings: JSON, baseRevision: Int!): PolicyDraft!
+  "Publish the draft as a new immutable version and make it active. Refused while the graph has errors."
+  publishPolicy(policyId: ID!, comment: String!): PolicyVersion!
+}
+`;

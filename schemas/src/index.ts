@@ -1,0 +1,40 @@
+export { SPEAKERS, HANDOFF_ACTIONS, PRIORITIES, SUPPORT_TIERS, TRIGGER_CATEGORIES } from './decision/enums';
+export type { Speaker, HandoffAction, Priority, SupportTier, TriggerCategory } from './decision/enums';
+export { BatonErrorCode } from './errors';
+export { FACT_CATALOG, isFactName } from './facts/fact-catalog';
+export type { FactType, FactSpec, FactName, Facts, FactValueByType } from './facts/fact-catalog';
+export { OPERATORS, OPERATORS_BY_FACT_TYPE, OPERATOR_SYMBOLS } from './facts/operators';
+export type { Operator } from './facts/operators';
+export { ConditionTestSchema, FactTestSchema, isFactTest } from './policy/condition-test';
+export type { ConditionTest, FactTest, ConditionValue } from './policy/condition-test';
+export { NODE_KINDS, PolicyGraphSchema, PolicyNodeSchema, PolicyEdgeSchema, isLeaf } from './policy/policy-graph';
+export type {
+  NodeKind,
+  PolicyGraph,
+  PolicyNode,
+  PolicyEdge,
+  StartNode,
+  ConditionNode,
+  SwitchNode,
+  SwitchCase,
+  HandoffNode,
+  StayNode,
+  CallbackNode,
+  LeafNode,
+  MessageTemplates,
+} from './policy/policy-graph';
+export { TriggerSettingsSchema, ThresholdsSchema } from './policy/trigger-settings';
+export type { TriggerSettings, Thresholds, TopicLexicon, Phrases } from './policy/trigger-settings';
+export { PolicyDocumentSchema } from './policy/policy-document';
+export type { PolicyDocument } from './policy/policy-document';
+export type { DecideHandoffInput, MessageInput, CustomerInput, AttemptInput } from './decision/decide-input';
+export type {
+  HandoffDecision,
+  TriggerReason,
+  TraceStep,
+  RoutingTarget,
+  ContextPackage,
+  TranscriptEntry,
+  PolicyRef,
+} from './decision/handoff-decision';
+export { typeDefs } from './graphql/type-defs';

@@ -1,0 +1,147 @@
+/**
+ * The policy graph the editor draws and the store keeps: nodes of six kinds joined by edges
+ * whose `sourceHandle` names the output taken (`true` / `false`, a switch case id, `default`).
+ * JSON Schema and TypeScript type come from the same TypeBox definitions.
+ */
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { PRIORITIES, SUPPORT_TIERS, TRIGGER_CATEGORIES } from '../decision/enums';
+import { ConditionTestSchema, ConditionValueSchema } from './condition-test';
+import { OPERATORS } from '../facts/operators';
+
+const literals = <T extends readonly string[]>(values: T) => Type.Union(values.map((v) => Type.Literal(v)));
+
+export const NODE_KINDS = ['start', 'condition', 'switch', 'handoff', 'stay', 'callback'] as const;
+/** Kind of a policy graph node. */
+export type NodeKind = (typeof NODE_KINDS)[number];
+
+/** Canvas position in pixels; stored so the editor shows the graph as drawn. */
+export const PositionSchema = Type.Object({ x: Type.Number(), y: Type.Number() }, { additionalProperties: false });
+
+const nodeOf = <K extends NodeKind, D extends TSchema>(kind: K, data: D) =>
+  Type.Object(
+    {
+      id: Type.String({ minLength: 1, maxLength: 100 }),
+      kind: Type.Literal(kind),
+      label: Type.Optional(Type.String({ maxLength: 200 })),
+      position: Type.Optional(PositionSchema),
+      data,
+    },
+    { additionalProperties: false },
+  );
+
+const ReasonCode = Type.String({ pattern: '^[a-z][a-z0-9_]*$', maxLength: 64 });
+
+/** A customer message template per language code, e.g. `{ en: "...", es: "..." }`. */
+export const MessageTemplatesSchema = Type.Record(Type.String({ pattern: '^[a-z]{2}$' }), Type.String({ maxLength: 2000 }));
+
+export const StartNodeSchema = nodeOf('start', Type.Object({}, { additionalProperties: false }));
+export const ConditionNodeSchema = nodeOf('condition', Type.Object({ test: ConditionTestSchema }, { additionalProperties: false }));
+export const SwitchCaseSchema = Type.Object(
+  {
+    id: Type.String({ minLength: 1, maxLength: 100 }),
+    label: Type.Optional(Type.String({ maxLength: 200 })),
+    operator: literals(OPERATORS),
+    value: ConditionValueSchema,
+  },
+  { additionalProperties: false },
+);
+export const SwitchNodeSchema = nodeOf(
+  'switch',
+  Type.Object(
+    {
+      fact: Type.String({ minLength: 1 }),
+      path: Type.Optional(Type.String({ pattern: '^\\$' })),
+      cases: Type.Array(SwitchCaseSchema),
+    },
+    { additionalProperties: false },
+  ),
+);
+export const HandoffNodeSchema = nodeOf(
+  'handoff',
+  Type.Object(
+    {
+      reasonCode: ReasonCode,
+      category: literals(TRIGGER_CATEGORIES),
+      description: Type.Optional(Type.String({ maxLength: 500 })),
+      queue: Type.String({ minLength: 1, maxLength: 100 }),
+      priority: literals(PRIORITIES),
+      tier: Type.Optional(literals(SUPPORT_TIERS)),
+      message: Type.Optional(MessageTemplatesSchema),
+    },
+    { additionalProperties: false },
+  ),
+);
+export const StayNodeSchema = nodeOf(
+  'stay',
+  Type.Object(
+    {
+      reasonCode: ReasonCode,
+      description: Type.Optional(Type.String({ maxLength: 500 })),
+      keepWarm: Type.Optional(Type.String({ maxLength: 500 })),
+    },
+    { additionalProperties: false },
+  ),
+);
+export const CallbackNodeSchema = nodeOf(
+  'callback',
+  Type.Object(
+    {
+      reasonCode: ReasonCode,
+      category: literals(TRIGGER_CATEGORIES),
+      description: Type.Optional(Type.String({ maxLength: 500 })),
+      queue: Type.String({ minLength: 1, maxLength: 100 }),
+      priority: literals(PRIORITIES),
+      message: Type.Optional(MessageTemplatesSchema),
+    },
+    { additionalProperties: false },
+  ),
+);
+
+export const PolicyNodeSchema = Type.Union([
+  StartNodeSchema,
+  ConditionNodeSchema,
+  SwitchNodeSchema,
+  HandoffNodeSchema,
+  StayNodeSchema,
+  CallbackNodeSchema,
+]);
+
+export const PolicyEdgeSchema = Type.Object(
+  {
+    id: Type.String({ minLength: 1, maxLength: 200 }),
+    source: Type.String({ minLength: 1 }),
+    target: Type.String({ minLength: 1 }),
+    sourceHandle: Type.Optional(Type.String({ minLength: 1 })),
+  },
+  { additionalProperties: false },
+);
+
+export const PolicyGraphSchema = Type.Object(
+  {
+    nodes: Type.Array(PolicyNodeSchema, { maxItems: 2000 }),
+    edges: Type.Array(PolicyEdgeSchema, { maxItems: 4000 }),
+  },
+  { additionalProperties: false, $id: 'https://baton.dev/schemas/policy-graph.json' },
+);
+
+export type StartNode = Static<typeof StartNodeSchema>;
+export type ConditionNode = Static<typeof ConditionNodeSchema>;
+export type SwitchCase = Static<typeof SwitchCaseSchema>;
+export type SwitchNode = Static<typeof SwitchNodeSchema>;
+export type HandoffNode = Static<typeof HandoffNodeSchema>;
+export type StayNode = Static<typeof StayNodeSchema>;
+export type CallbackNode = Static<typeof CallbackNodeSchema>;
+/** Any node of a policy graph, discriminated by `kind`. */
+export type PolicyNode = Static<typeof PolicyNodeSchema>;
+/** A leaf: the node that ends a path with a decision. */
+export type LeafNode = HandoffNode | StayNode | CallbackNode;
+/** A directed edge; `sourceHandle` is `true`/`false` on conditions, a case id or `default` on switches. */
+export type PolicyEdge = Static<typeof PolicyEdgeSchema>;
+/** A whole policy graph. */
+export type PolicyGraph = Static<typeof PolicyGraphSchema>;
+export type MessageTemplates = Static<typeof MessageTemplatesSchema>;
+
+/** True for the node kinds that end a path. */
+export function isLeaf(node: PolicyNode): node is LeafNode {
+  return node.kind === 'handoff' || node.kind === 'stay' || node.kind === 'callback';
+}
