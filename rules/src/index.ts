@@ -1,1 +1,16 @@
 export type { SignalResult } from './signals/signals-api';
+export { prepareSignals, computeSignals } from './signals';
+export type { SignalsModel } from './signals';
+export { DiagnosticCode } from './validate/diagnostic';
+export type { Diagnostic, Severity, ValidationResult } from './validate/diagnostic';
+export { validatePolicyGraph, validatePolicyDocument } from './validate/validate-graph';
+export { compileGraph, compilePolicy, PolicyCompileError } from './compiler/compile-graph';
+export type { CompiledPolicy, CompiledRule, EngineCondition, SharedCondition } from './compiler/compiled-policy';
+export { runEngine, EvaluationInvariantError } from './evaluate/run-engine';
+export { describeNode, describeTest } from './graph/describe-node';
+export { NODE_SPECS } from './nodes/registry';
+export { preparePolicy } from './decide/prepare-policy';
+export type { PreparedPolicy } from './decide/prepare-policy';
+export { decide } from './decide/decide';
+export type { DecideOptions } from './decide/decide';
+export { canonicalJson } from './decide/canonical-json';

@@ -7,7 +7,19 @@ export { OPERATORS, OPERATORS_BY_FACT_TYPE, OPERATOR_SYMBOLS } from './facts/ope
 export type { Operator } from './facts/operators';
 export { ConditionTestSchema, FactTestSchema, isFactTest } from './policy/condition-test';
 export type { ConditionTest, FactTest, ConditionValue } from './policy/condition-test';
-export { NODE_KINDS, PolicyGraphSchema, PolicyNodeSchema, PolicyEdgeSchema, isLeaf } from './policy/policy-graph';
+export {
+  NODE_KINDS,
+  PolicyGraphSchema,
+  PolicyNodeSchema,
+  PolicyEdgeSchema,
+  StartNodeSchema,
+  ConditionNodeSchema,
+  SwitchNodeSchema,
+  HandoffNodeSchema,
+  StayNodeSchema,
+  CallbackNodeSchema,
+  isLeaf,
+} from './policy/policy-graph';
 export type {
   NodeKind,
   PolicyGraph,

@@ -4,6 +4,7 @@
  */
 import { Type, type Static } from '@sinclair/typebox';
 import { OPERATORS } from '../facts/operators';
+import { stringEnum } from './string-enum';
 
 /** Any JSON value a condition compares a fact with. */
 export const ConditionValueSchema = Type.Union([
@@ -19,7 +20,7 @@ export const FactTestSchema = Type.Object(
   {
     fact: Type.String({ minLength: 1 }),
     path: Type.Optional(Type.String({ pattern: '^\\$' })),
-    operator: Type.Union(OPERATORS.map((o) => Type.Literal(o))),
+    operator: stringEnum(OPERATORS),
     value: ConditionValueSchema,
   },
   { additionalProperties: false },

@@ -7,8 +7,8 @@ import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { PRIORITIES, SUPPORT_TIERS, TRIGGER_CATEGORIES } from '../decision/enums';
 import { ConditionTestSchema, ConditionValueSchema } from './condition-test';
 import { OPERATORS } from '../facts/operators';
+import { stringEnum } from './string-enum';
 
-const literals = <T extends readonly string[]>(values: T) => Type.Union(values.map((v) => Type.Literal(v)));
 
 export const NODE_KINDS = ['start', 'condition', 'switch', 'handoff', 'stay', 'callback'] as const;
 /** Kind of a policy graph node. */
@@ -40,7 +40,7 @@ export const SwitchCaseSchema = Type.Object(
   {
     id: Type.String({ minLength: 1, maxLength: 100 }),
     label: Type.Optional(Type.String({ maxLength: 200 })),
-    operator: literals(OPERATORS),
+    operator: stringEnum(OPERATORS),
     value: ConditionValueSchema,
   },
   { additionalProperties: false },
@@ -61,11 +61,11 @@ export const HandoffNodeSchema = nodeOf(
   Type.Object(
     {
       reasonCode: ReasonCode,
-      category: literals(TRIGGER_CATEGORIES),
+      category: stringEnum(TRIGGER_CATEGORIES),
       description: Type.Optional(Type.String({ maxLength: 500 })),
       queue: Type.String({ minLength: 1, maxLength: 100 }),
-      priority: literals(PRIORITIES),
-      tier: Type.Optional(literals(SUPPORT_TIERS)),
+      priority: stringEnum(PRIORITIES),
+      tier: Type.Optional(stringEnum(SUPPORT_TIERS)),
       message: Type.Optional(MessageTemplatesSchema),
     },
     { additionalProperties: false },
@@ -87,10 +87,10 @@ export const CallbackNodeSchema = nodeOf(
   Type.Object(
     {
       reasonCode: ReasonCode,
-      category: literals(TRIGGER_CATEGORIES),
+      category: stringEnum(TRIGGER_CATEGORIES),
       description: Type.Optional(Type.String({ maxLength: 500 })),
       queue: Type.String({ minLength: 1, maxLength: 100 }),
-      priority: literals(PRIORITIES),
+      priority: stringEnum(PRIORITIES),
       message: Type.Optional(MessageTemplatesSchema),
     },
     { additionalProperties: false },

@@ -1,0 +1,132 @@
+/**
+ * Compiles a policy graph into json-rules-engine rules (DESIGN.md, "Policy graph"):
+ * - each condition node becomes a named shared condition, each switch case another;
+ * - each root-to-leaf path becomes a `decision` rule whose `conditions.all` references them,
+ *   negated with `not` on a `false` edge; a switch case requires every earlier case to fail and
+ *   `default` requires all to fail, so the paths are mutually exclusive by construction and
+ *   exactly one decision rule fires for any facts — evaluation never needs `engine.stop()`;
+ * - priorities follow drawing order (true before false, cases in order, default last);
+ * - each handoff or callback path also yields a lower-priority `trigger` rule holding only its
+ *   positive steps, so every trigger that fired can be reported, not just the branch taken.
+ */
+import { isFactTest, isLeaf, type ConditionTest, type PolicyDocument, type PolicyGraph, type PolicyNode } from '@baton/schemas';
+import { enumeratePaths, type PathStep } from '../graph/enumerate-paths';
+import { DEFAULT_HANDLE, indexGraph, type GraphIndex } from '../graph/graph-index';
+import { validatePolicyGraph } from '../validate/validate-graph';
+import type { CompiledPolicy, CompiledRule, EngineCondition, SharedCondition } from './compiled-policy';
+
+/** Thrown by {@link compilePolicy} when the graph has ERROR diagnostics; validate first. */
+export class PolicyCompileError extends Error {
+  constructor(readonly diagnostics: { message: string; nodeId?: string }[]) {
+    super(`The policy graph has ${diagnostics.length} error(s): ${diagnostics.map((d) => d.message).join(' ')}`);
+    this.name = 'PolicyCompileError';
+  }
+}
+
+export const conditionName = (nodeId: string): string => `node:${nodeId}`;
+export const caseName = (switchId: string, caseId: string): string => `case:${switchId}:${caseId}`;
+
+function toEngine(test: ConditionTest): EngineCondition {
+  if (isFactTest(test)) {
+    const { fact, path, operator, value } = test;
+    return path === undefined ? { fact, operator, value } : { fact, path, operator, value };
+  }
+  if ('all' in test) return { all: test.all.map(toEngine) };
+  if ('any' in test) return { any: test.any.map(toEngine) };
+  return { not: toEngine(test.not) };
+}
+
+function toShared(test: ConditionTest): SharedCondition {
+  const condition = toEngine(test);
+  return 'all' in condition || 'any' in condition || 'not' in condition ? condition : { all: [condition] };
+}
+
+function sharedConditions(graph: PolicyGraph): Record<string, SharedCondition> {
+  const conditions: Record<string, SharedCondition> = {};
+  for (const node of graph.nodes) {
+    if (node.kind === 'condition') conditions[conditionName(node.id)] = toShared(node.data.test);
+    if (node.kind === 'switch') {
+      for (const c of node.data.cases) {
+        conditions[caseName(node.id, c.id)] = toShared({ fact: node.data.fact, path: node.data.path, operator: c.operator, value: c.value });
+      }
+    }
+  }
+  return conditions;
+}
+
+/** The condition a step adds to its path rule. */
+function stepCondition(node: PolicyNode, handle: string): EngineCondition {
+  if (node.kind === 'condition') {
+    const ref = { condition: conditionName(node.id) };
+    return handle === 'true' ? ref : { not: ref };
+  }
+  if (node.kind !== 'switch') throw new Error(`Node "${node.id}" of kind ${node.kind} does not branch.`);
+  const cases = node.data.cases;
+  const taken = handle === DEFAULT_HANDLE ? cases.length : cases.findIndex((c) => c.id === handle);
+  return {
+    all: cases.slice(0, taken + 1).map((c, i) => {
+      const ref = { condition: caseName(node.id, c.id) };
+      return i === taken ? ref : { not: ref };
+    }),
+  };
+}
+
+/** The condition a step contributes to a trigger rule, or undefined for `false` / `default`. */
+function positiveCondition(node: PolicyNode, handle: string): EngineCondition | undefined {
+  if (node.kind === 'condition') return handle === 'true' ? { condition: conditionName(node.id) } : undefined;
+  if (node.kind === 'switch' && handle !== DEFAULT_HANDLE) return { condition: caseName(node.id, handle) };
+  return undefined;
+}
+
+function nodeOf(index: GraphIndex, id: string): PolicyNode {
+  const node = index.nodes.get(id);
+  if (!node) throw new Error(`Unknown node "${id}".`);
+  return node;
+}
+
+/**
+ * Compiles a valid graph into plain json-rules-engine rule JSON.
+ * @throws {@link PolicyCompileError} when the graph has ERROR diagnostics
+ */
+export function compileGraph(graph: PolicyGraph): CompiledPolicy {
+  const validation = validatePolicyGraph(graph);
+  if (!validation.valid) throw new PolicyCompileError(validation.diagnostics.filter((d) => d.severity === 'ERROR'));
+  const index = indexGraph(graph);
+  const start = index.starts[0];
+  if (!start) throw new PolicyCompileError([{ message: 'The policy has no start node.' }]);
+  const { paths } = enumeratePaths(index, start);
+  const rules: CompiledRule[] = [];
+  paths.forEach((path, i) => {
+    const leaf = nodeOf(index, path.leafId);
+    if (!isLeaf(leaf)) throw new Error(`Path ends at "${leaf.id}", which is not a decision.`);
+    rules.push({
+      name: `path ${i + 1}: ${path.nodeIds.join(' > ')}`,
+      priority: paths.length - i + 1,
+      conditions: { all: path.steps.map((s) => stepCondition(nodeOf(index, s.nodeId), s.handle)) },
+      event: { type: 'decision', params: { leaf, steps: path.steps, nodeIds: path.nodeIds } },
+    });
+  });
+  paths.forEach((path, i) => {
+    const leaf = nodeOf(index, path.leafId);
+    if (!isLeaf(leaf) || leaf.kind === 'stay') return;
+    const positive = path.steps
+      .map((s) => ({ step: s, condition: positiveCondition(nodeOf(index, s.nodeId), s.handle) }))
+      .filter((p): p is { step: PathStep; condition: EngineCondition } => p.condition !== undefined);
+    if (positive.length === 0) return;
+    rules.push({
+      name: `trigger ${i + 1}: ${leaf.data.reasonCode} at ${leaf.id}`,
+      priority: 1,
+      conditions: { all: positive.map((p) => p.condition) },
+      event: { type: 'trigger', params: { leaf, steps: positive.map((p) => p.step) } },
+    });
+  });
+  return { formatVersion: 1, conditions: sharedConditions(graph), rules };
+}
+
+/**
+ * Compiles a policy document's graph (trigger settings shape facts, not rules).
+ * @throws {@link PolicyCompileError} when the graph has ERROR diagnostics
+ */
+export function compilePolicy(document: PolicyDocument): CompiledPolicy {
+  return compileGraph(document.graph);
+}

@@ -1,0 +1,45 @@
+/**
+ * The compiled form of a policy: plain, serialisable json-rules-engine input, stored next to
+ * the graph so an auditor sees exactly what ran.
+ */
+import type { LeafNode } from '@baton/schemas';
+import type { PathStep } from '../graph/enumerate-paths';
+
+/** A json-rules-engine condition as JSON (fact comparison, all/any/not group or named reference). */
+export type EngineCondition =
+  | { fact: string; path?: string; operator: string; value: unknown }
+  | { all: EngineCondition[] }
+  | { any: EngineCondition[] }
+  | { not: EngineCondition }
+  | { condition: string };
+
+/** A top-level condition as `engine.setCondition` accepts it. */
+export type SharedCondition = { all: EngineCondition[] } | { any: EngineCondition[] } | { not: EngineCondition };
+
+/** Parameters of the event a path rule emits: which leaf, reached how. */
+export interface DecisionEventParams {
+  leaf: LeafNode;
+  /** Branching steps with the output taken, in order; index i matches `conditions.all[i]`. */
+  steps: PathStep[];
+  /** Every node id from start to the leaf. */
+  nodeIds: string[];
+}
+
+/** Parameters of the event a trigger rule emits: a leaf whose own tests all hold. */
+export interface TriggerEventParams {
+  leaf: LeafNode;
+  /** The positive steps (true edges, matched cases) this trigger needs; index i matches `conditions.all[i]`. */
+  steps: PathStep[];
+}
+
+export type CompiledRule =
+  | { name: string; priority: number; conditions: { all: EngineCondition[] }; event: { type: 'decision'; params: DecisionEventParams } }
+  | { name: string; priority: number; conditions: { all: EngineCondition[] }; event: { type: 'trigger'; params: TriggerEventParams } };
+
+export interface CompiledPolicy {
+  formatVersion: 1;
+  /** Shared conditions by name: `node:<id>` per condition node, `case:<switch id>:<case id>` per switch case. */
+  conditions: Record<string, SharedCondition>;
+  /** One `decision` rule per root-to-leaf path (mutually exclusive), then `trigger` rules. */
+  rules: CompiledRule[];
+}

@@ -1,0 +1,76 @@
+/**
+ * One decision, end to end and without I/O: signals → facts, compiled rules → outcome,
+ * reasons and trace, the leaf's queue as routing target, context summary and customer message.
+ */
+import type { DecideHandoffInput, HandoffDecision, LeafNode, PolicyRef, Priority, RoutingTarget, SupportTier } from '@baton/schemas';
+import { computeSignals } from '../signals';
+import { runEngine } from '../evaluate/run-engine';
+import { buildTrace } from '../evaluate/build-trace';
+import { buildReasons } from '../evaluate/build-reasons';
+import { buildSummary } from '../context/build-summary';
+import { queueDisplayName, renderCustomerMessage } from '../context/customer-message';
+import type { PreparedPolicy } from './prepare-policy';
+
+export interface DecideOptions {
+  /** Evaluation clock (elapsed time is measured to it). */
+  now: Date;
+  decisionId: string;
+  policy: PolicyRef;
+}
+
+function actionOf(leaf: LeafNode): HandoffDecision['action'] {
+  return leaf.kind === 'handoff' ? 'HANDOFF' : leaf.kind === 'callback' ? 'CALLBACK' : 'STAY';
+}
+
+function routingOf(leaf: LeafNode, language: string): RoutingTarget | null {
+  if (leaf.kind === 'stay') return null;
+  return {
+    queueId: leaf.data.queue,
+    queueName: queueDisplayName(leaf.data.queue),
+    agentId: null,
+    requiredSkills: [],
+    language,
+    estimatedWaitSeconds: null,
+    fallbackUsed: false,
+    explanation: [`Queue "${leaf.data.queue}" is set on the policy's ${leaf.kind} node "${leaf.id}".`],
+  };
+}
+
+function priorityOf(leaf: LeafNode): Priority {
+  return leaf.kind === 'stay' ? 'LOW' : leaf.data.priority;
+}
+
+function tierOf(leaf: LeafNode): SupportTier {
+  if (leaf.kind === 'stay') return 'AI_RESOLVED';
+  return leaf.kind === 'handoff' ? (leaf.data.tier ?? 'HUMAN_LED') : 'HUMAN_LED';
+}
+
+/**
+ * Decides what the bot should do with this conversation under `prepared`.
+ * @param input - already checked by the caller (limits, non-empty messages)
+ * @throws EvaluationInvariantError only if compiled rules break mutual exclusivity (a bug)
+ */
+export async function decide(prepared: PreparedPolicy, input: DecideHandoffInput, options: DecideOptions): Promise<HandoffDecision> {
+  const signals = computeSignals(input, prepared.signals, options.now);
+  const { decision, triggers } = await runEngine(prepared.compiled, signals.facts);
+  const leaf = decision.params.leaf;
+  const action = actionOf(leaf);
+  const reasons = buildReasons(decision, triggers, signals);
+  return {
+    decisionId: options.decisionId,
+    action,
+    reasons,
+    priority: priorityOf(leaf),
+    tier: tierOf(leaf),
+    routing: routingOf(leaf, signals.facts.language),
+    context: {
+      summary: buildSummary(input, action, reasons, leaf.data.reasonCode),
+      transcript: input.messages.map((m, index) => ({ index, speaker: m.speaker, text: m.text, at: m.at ?? null })),
+    },
+    customerMessage: renderCustomerMessage(leaf, signals.facts.language, input.customer.name),
+    policy: options.policy,
+    signals: signals.facts as unknown as Record<string, unknown>,
+    trace: buildTrace(prepared.document.graph, prepared.index, decision),
+    evaluatedAt: options.now,
+  };
+}

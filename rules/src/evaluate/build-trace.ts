@@ -1,0 +1,43 @@
+/**
+ * The trace of one evaluation, keyed by node id so the editor can light up the path: the start,
+ * each branching node taken with the fact values the engine compared and the output taken, the
+ * leaf, then every other node as "not evaluated" (short-circuited by the first-match order).
+ */
+import type { PolicyGraph, TraceStep } from '@baton/schemas';
+import type { GraphIndex } from '../graph/graph-index';
+import { NEXT_HANDLE } from '../graph/graph-index';
+import { describeNode } from '../graph/describe-node';
+import { factValuesOf, type FiredRule } from './run-engine';
+import type { DecisionEventParams } from '../compiler/compiled-policy';
+
+export const NOT_EVALUATED = 'not evaluated';
+
+/** Fact name and value(s) for a trace step: one value, or an object of name → value for groups. */
+export function summariseFacts(values: { fact: string; path?: string; value: unknown }[]): { fact?: string; factValue?: unknown } {
+  const named = new Map(values.map((v) => [v.path ? `${v.fact} ${v.path}` : v.fact, v.value]));
+  if (named.size === 0) return {};
+  if (named.size === 1) {
+    const [[fact, factValue]] = [...named.entries()] as [[string, unknown]];
+    return { fact, factValue };
+  }
+  return { fact: [...named.keys()].join(', '), factValue: Object.fromEntries(named) };
+}
+
+export function buildTrace(graph: PolicyGraph, index: GraphIndex, decision: FiredRule<DecisionEventParams>): TraceStep[] {
+  const { steps, nodeIds, leaf } = decision.params;
+  const stepByNode = new Map(steps.map((s, i) => [s.nodeId, { handle: s.handle, evaluated: decision.evaluated[i] }]));
+  const trace: TraceStep[] = nodeIds.map((id) => {
+    const node = index.nodes.get(id);
+    const kind = node?.kind ?? leaf.kind;
+    const description = node ? describeNode(node) : id;
+    if (kind === 'start') return { nodeId: id, kind, description, result: NEXT_HANDLE, evaluated: true };
+    const step = stepByNode.get(id);
+    if (!step) return { nodeId: id, kind, description, result: 'reached', evaluated: true };
+    return { nodeId: id, kind, description, ...summariseFacts(factValuesOf(step.evaluated)), result: step.handle, evaluated: true };
+  });
+  const onPath = new Set(nodeIds);
+  for (const node of graph.nodes) {
+    if (!onPath.has(node.id)) trace.push({ nodeId: node.id, kind: node.kind, description: describeNode(node), result: NOT_EVALUATED, evaluated: false });
+  }
+  return trace;
+}

@@ -1,0 +1,55 @@
+/**
+ * Graph problems are returned, never thrown: each names the node (or edge) to fix and says
+ * what is wrong in a sentence an ops person understands.
+ */
+
+/** Every problem the validator can report. */
+export enum DiagnosticCode {
+  InvalidShape = 'INVALID_SHAPE',
+  DuplicateId = 'DUPLICATE_ID',
+  StartCount = 'START_COUNT',
+  DanglingEdge = 'DANGLING_EDGE',
+  Cycle = 'CYCLE',
+  Unreachable = 'UNREACHABLE',
+  MissingOutput = 'MISSING_OUTPUT',
+  DuplicateOutput = 'DUPLICATE_OUTPUT',
+  UnknownOutput = 'UNKNOWN_OUTPUT',
+  SwitchWithoutDefault = 'SWITCH_WITHOUT_DEFAULT',
+  UnknownFact = 'UNKNOWN_FACT',
+  PathRequired = 'PATH_REQUIRED',
+  OperatorNotAllowed = 'OPERATOR_NOT_ALLOWED',
+  ValueType = 'VALUE_TYPE',
+  MissingParameter = 'MISSING_PARAMETER',
+  InvalidSettings = 'INVALID_SETTINGS',
+  TooManyPaths = 'TOO_MANY_PATHS',
+  DeadBranch = 'DEAD_BRANCH',
+}
+
+export type Severity = 'ERROR' | 'WARNING';
+
+/** One problem; `nodeId` / `edgeId` point at what to fix when there is such a thing. */
+export interface Diagnostic {
+  code: DiagnosticCode;
+  severity: Severity;
+  message: string;
+  nodeId?: string;
+  edgeId?: string;
+}
+
+/** Result of validating a graph or policy document. `valid` is false when any ERROR exists. */
+export interface ValidationResult {
+  valid: boolean;
+  diagnostics: Diagnostic[];
+}
+
+export function error(code: DiagnosticCode, message: string, where: { nodeId?: string; edgeId?: string } = {}): Diagnostic {
+  return { code, severity: 'ERROR', message, ...where };
+}
+
+export function warning(code: DiagnosticCode, message: string, where: { nodeId?: string; edgeId?: string } = {}): Diagnostic {
+  return { code, severity: 'WARNING', message, ...where };
+}
+
+export function toResult(diagnostics: Diagnostic[]): ValidationResult {
+  return { valid: !diagnostics.some((d) => d.severity === 'ERROR'), diagnostics };
+}
