@@ -1,0 +1,142 @@
+/**
+ * `computeSignals`: one `DecideHandoffInput` -> the complete `Facts` of the catalog, with
+ * evidence. Pure and synchronous: the clock is the `now` argument; nothing is read or written
+ * outside the input and the model (the stemmer memo only saves work).
+ */
+import type { DecideHandoffInput, FactName, Facts } from '@baton/schemas';
+import { attemptFacts } from './attempts';
+import { confidenceFacts, replyConfidence } from './confidence';
+import { conversationStats } from './conversation-stats';
+import { formatNumber, quote } from './evidence';
+import { findHumanRequest } from './human-request';
+import { detectConversationLanguage, messageLanguage, type LanguageDetection } from './language';
+import { AnalysedText } from './message-analysis';
+import type { MatchedMessage } from './phrase-match';
+import type { SignalsModel } from './prepare-signals';
+import { findRepeatedQuestion } from './repeated-question';
+import { scoreSentiment } from './sentiment';
+import { sentimentFacts } from './sentiment-facts';
+import type { SignalResult } from './signals-api';
+import { findTopics } from './topics';
+
+type Evidence = SignalResult['evidence'];
+
+function languageEvidence(detection: LanguageDetection): string {
+  switch (detection.source) {
+    case 'detected':
+      return detection.method === 'tinyld'
+        ? `detected "${detection.language}" from the customer's messages (tinyld, accuracy ${formatNumber(detection.accuracy ?? 0)})`
+        : `detected "${detection.language}" from the customer's messages (stop words)`;
+    case 'customer':
+      return `customer profile language "${detection.language}" (text too short or unclear to detect)`;
+    case 'default':
+      return `default "${detection.language}" (no clear text, no profile language)`;
+    default: {
+      const unreachable: never = detection.source;
+      return unreachable;
+    }
+  }
+}
+
+function put(evidence: Evidence, fact: FactName, lines: readonly string[] | undefined): void {
+  if (lines && lines.length > 0) evidence[fact] = [...(evidence[fact] ?? []), ...lines];
+}
+
+/**
+ * Computes every fact of `FACT_CATALOG` for one decision.
+ * @param input the bot's request, as validated by the server (messages in conversation order)
+ * @param model `prepareSignals(settings)` of the policy version being evaluated
+ * @param now evaluation clock (`input.now` or server time), for `elapsedMinutes`
+ * @returns facts, evidence per fact, and each customer message's sentiment score
+ */
+export function computeSignals(input: DecideHandoffInput, model: SignalsModel, now: Date): SignalResult {
+  const customer: MatchedMessage[] = [];
+  const bot: Array<MatchedMessage & { reported: number | null | undefined }> = [];
+  input.messages.forEach((message, i) => {
+    if (message.speaker !== 'CUSTOMER' && message.speaker !== 'BOT') return;
+    const text = new AnalysedText(message.text, i + 1);
+    const lexemes = model.index.tokenLexemes(text, message.speaker === 'CUSTOMER');
+    if (message.speaker === 'CUSTOMER') customer.push({ text, lexemes });
+    else bot.push({ text, lexemes, reported: message.confidence });
+  });
+  const evidence: Evidence = {};
+  const customerTexts = customer.map((message) => message.text);
+
+  const detection = detectConversationLanguage(customerTexts, model.languages, input.customer.language);
+  put(evidence, 'language', [languageEvidence(detection)]);
+
+  const scores = customerTexts.map((message) => ({
+    message,
+    score: scoreSentiment(message, messageLanguage(message, detection.language, model.languages)).score,
+  }));
+  const sentiment = sentimentFacts(scores, model.thresholds);
+  for (const [fact, lines] of Object.entries(sentiment.evidence)) put(evidence, fact as FactName, lines);
+
+  const confidence = confidenceFacts(
+    bot.map((reply) => replyConfidence(reply, reply.reported, model)),
+    model.thresholds,
+  );
+  put(evidence, 'lowConfidenceStreak', confidence.lowConfidenceEvidence);
+  put(evidence, 'botConfidenceLatest', confidence.lowConfidenceEvidence.slice(-1));
+  put(evidence, 'hedgingCount', confidence.hedgingEvidence);
+
+  const request = findHumanRequest(customer, model);
+  if (request?.requested) {
+    const start = request.message.tokens[request.first]?.start;
+    const end = request.message.tokens[request.last]?.end;
+    put(evidence, 'humanRequested', [`${quote('customer', request.message.position, request.message.text, start, end)} asks for a person ("${request.phrase}")`]);
+  }
+
+  const repeat = findRepeatedQuestion(customerTexts, detection.language, model.thresholds.repeatSimilarity);
+  if (repeat.count > 1) {
+    const latest = customerTexts[customerTexts.length - 1];
+    put(evidence, 'repeatedQuestionCount', [
+      ...(latest ? [`${quote('customer', latest.position, latest.text)} asked ${repeat.count} times`] : []),
+      ...repeat.repeats.map((item) => `${quote('customer', item.message.position, item.message.text)} similarity ${formatNumber(item.similarity)}`),
+    ]);
+  }
+
+  const topics = findTopics(customer, model);
+  put(evidence, 'topics', topics.evidence);
+
+  const attempts = attemptFacts(input.attempts ?? []);
+  put(evidence, 'failedAttemptCount', attempts.evidence);
+
+  const stats = conversationStats(input, now);
+  if (stats.firstAt) {
+    put(evidence, 'elapsedMinutes', [`${formatNumber(stats.elapsedMinutes)} minutes from the first message (${stats.firstAt.toISOString()}) to ${now.toISOString()}`]);
+    if (stats.lastAt) {
+      put(evidence, 'conversationMinutes', [`${formatNumber(stats.conversationMinutes)} minutes from the first message to the last (${stats.lastAt.toISOString()})`]);
+    }
+  }
+  if (stats.botReplyCount > 0) put(evidence, 'botReplyCount', [`${stats.botReplyCount} bot replies`]);
+  if (stats.customerTier) put(evidence, 'customerTier', [`customer tier "${stats.customerTier}"`]);
+
+  const facts: Facts = {
+    sentimentLatest: sentiment.sentimentLatest,
+    sentimentPrevious: sentiment.sentimentPrevious,
+    sentimentMin: sentiment.sentimentMin,
+    negativeStreak: sentiment.negativeStreak,
+    sentimentSharpDrop: sentiment.sentimentSharpDrop,
+    botConfidenceLatest: confidence.botConfidenceLatest,
+    lowConfidenceStreak: confidence.lowConfidenceStreak,
+    hedgingCount: confidence.hedgingCount,
+    humanRequested: request?.requested ?? false,
+    repeatedQuestionCount: repeat.count,
+    topics: topics.topics,
+    messageLengthGrowth: stats.messageLengthGrowth,
+    customerMessageCount: stats.customerMessageCount,
+    botReplyCount: stats.botReplyCount,
+    conversationMinutes: stats.conversationMinutes,
+    elapsedMinutes: stats.elapsedMinutes,
+    language: detection.language,
+    customerTier: stats.customerTier,
+    lifetimeValue: stats.lifetimeValue,
+    channel: stats.channel,
+    attemptCount: attempts.attemptCount,
+    failedAttemptCount: attempts.failedAttemptCount,
+    customerAttributes: stats.customerAttributes,
+    attributes: stats.attributes,
+  };
+  return { facts, evidence, customerSentiments: scores.map((item) => item.score) };
+}

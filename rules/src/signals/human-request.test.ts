@@ -1,0 +1,64 @@
+import { computeSignals, prepareSignals } from './index';
+import { customerSays } from './fixtures/conversation.fixture';
+import { FIXTURE_SETTINGS } from './fixtures/trigger-settings.fixture';
+
+const model = prepareSignals(FIXTURE_SETTINGS);
+const signals = (...texts: string[]) => computeSignals(customerSays(...texts), model, new Date());
+const requested = (...texts: string[]) => signals(...texts).facts.humanRequested;
+
+describe('humanRequested', () => {
+  it.each([
+    'can I talk to a real person',
+    'Can I please TALK to a person?',
+    'i want to speak to a humen', // one typo
+    'agent',
+    'Human please!',
+    'quiero hablar con un agente',
+    'Necesito hablar con una persona, por favor',
+    'quero falar com um atendente',
+    'ich möchte mit einem Mitarbeiter sprechen',
+    'Kann ich mit einem echten Menschen sprechen?',
+    'je veux parler à un conseiller',
+    'Je voudrais parler à une vraie personne',
+  ])('detects a request: %s', (text) => {
+    expect(requested(text)).toBe(true);
+  });
+
+  it.each([
+    'no need for a human, the bot is fine',
+    "I don't want to talk to an agent",
+    'I do not want to talk to a person, just tell me the opening hours',
+    'Talking to a person is not necessary',
+    'no quiero hablar con un agente',
+    'No hace falta hablar con una persona',
+    'Não preciso falar com um atendente',
+    'Ich möchte nicht mit einem Mitarbeiter sprechen',
+    'Je ne veux pas parler à un conseiller',
+  ])('ignores a negated request: %s', (text) => {
+    expect(requested(text)).toBe(false);
+  });
+
+  it.each([
+    'where is my order?',
+    'The agent I spoke to yesterday said my refund was approved',
+    'I work in human resources and need to add three users to our plan',
+    'Pouvez-vous me conseiller sur le meilleur forfait ?',
+  ])('does not read an ask into a benign mention: %s', (text) => {
+    expect(requested(text)).toBe(false);
+  });
+
+  it('is not cancelled by a negation in another clause', () => {
+    expect(requested("I don't want to wait any longer, let me talk to an agent")).toBe(true);
+  });
+
+  it('lets the latest message that asks or declines decide', () => {
+    expect(requested('can I talk to a person?', 'actually no need for a human, it works now')).toBe(false);
+    expect(requested('no need for a human', 'ok this is going nowhere, I want to talk to an agent')).toBe(true);
+    expect(requested('can I talk to a person?', 'my order number is 4411')).toBe(true);
+  });
+
+  it('quotes the request with the phrase that matched', () => {
+    const { evidence } = signals('hello', 'quiero hablar con un agente ya');
+    expect(evidence.humanRequested).toEqual(['customer message 2: "quiero hablar con un agente ya" asks for a person ("hablar con un agente")']);
+  });
+});

@@ -1,0 +1,80 @@
+/**
+ * `humanRequested`: does the customer ask for a person? Phrases and negations come from the
+ * policy's `humanRequest` lexicon (any of its languages, stemmed, one typo tolerated).
+ *
+ * A request is cancelled by a negation phrase in the same clause — before it within 6 words
+ * ("I don't want to talk to an agent", "no need for a human") or just after it within 4
+ * ("a human is not necessary"). A one-word request phrase ("agent", "humano") asks only when
+ * the message is about that short (at most 3 content words), so "the agent said yes" is no ask;
+ * negated, it declines in any message.
+ * The latest customer message that asks or declines decides: "actually, no need for a human
+ * anymore" withdraws an earlier ask.
+ */
+import type { SignalsModel } from './prepare-signals';
+import type { AnalysedText } from './message-analysis';
+import type { MatchedMessage, PhraseHit } from './phrase-match';
+
+/** The message that decided `humanRequested`, if any. */
+export interface HumanRequestFinding {
+  requested: boolean;
+  message: AnalysedText;
+  /** The request phrase found (as written in the settings). */
+  phrase: string;
+  /** The negation phrase that cancelled it, when `requested` is false. */
+  negation?: string;
+  /** Token span of the request, for the evidence quote. */
+  first: number;
+  last: number;
+}
+
+const NEGATION_BEFORE = 6;
+const NEGATION_AFTER = 4;
+const SHORT_MESSAGE_CONTENT_WORDS = 3;
+
+function contentWords(text: AnalysedText, language: string): number {
+  return text.view(language).stop.filter((stop) => !stop).length;
+}
+
+function negationOf(text: AnalysedText, request: PhraseHit<true>, negations: PhraseHit<true>[]): PhraseHit<true> | undefined {
+  const clause = text.tokens[request.first]?.clause;
+  return negations.find((negation) => {
+    const before = negation.first < request.first && request.first - negation.last <= NEGATION_BEFORE;
+    const after = negation.first > request.last && negation.first - request.last <= NEGATION_AFTER;
+    if (!before && !after) return false;
+    const from = Math.min(negation.first, request.first);
+    const to = Math.max(negation.last, request.last);
+    return text.tokens.slice(from, to + 1).every((token) => token.clause === clause);
+  });
+}
+
+function judgeMessage(message: MatchedMessage, model: SignalsModel): HumanRequestFinding | undefined {
+  const { text, lexemes } = message;
+  const hits = model.humanRequests.find(text, lexemes);
+  if (hits.length === 0) return undefined;
+  const negations = model.humanRequestNegations.find(text, lexemes);
+  let declined: HumanRequestFinding | undefined;
+  for (const hit of hits) {
+    const negation = negationOf(text, hit, negations);
+    const finding = { message: text, phrase: hit.phrase.text, first: hit.first, last: hit.last };
+    if (negation) {
+      declined ??= { ...finding, requested: false, negation: negation.phrase.text };
+    } else if (hit.phrase.terms.length > 1 || contentWords(text, hit.phrase.language) <= SHORT_MESSAGE_CONTENT_WORDS) {
+      return { ...finding, requested: true };
+    }
+  }
+  return declined;
+}
+
+/**
+ * Finds the latest customer message that asks for a person or declines one.
+ * @param messages customer messages in conversation order
+ * @returns the deciding finding, or undefined when no message mentions a request
+ */
+export function findHumanRequest(messages: readonly MatchedMessage[], model: SignalsModel): HumanRequestFinding | undefined {
+  for (let i = messages.length - 1; i >= 0; i -= 1) {
+    const message = messages[i];
+    const finding = message && judgeMessage(message, model);
+    if (finding) return finding;
+  }
+  return undefined;
+}

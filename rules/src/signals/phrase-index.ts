@@ -1,0 +1,124 @@
+/**
+ * Internal: the lexicon of a policy's phrases, compiled once per policy version. Each distinct
+ * (language, stem) of a phrase word is a lexeme; a message token carries the lexemes it
+ * matches — by stem in every lexicon language (so "charges", "charged", "charging" all meet
+ * "charge") and, for customer text, by one typo ("acount"). Phrases become lexeme sequences.
+ */
+import { isTypoOf, MIN_TYPO_LENGTH } from './fuzzy-match';
+import type { AnalysedText } from './message-analysis';
+import { isStopword } from './language-packs';
+import { stem } from './stemmer';
+import { tokenise } from './text-normalise';
+
+/**
+ * How a phrase matches. `content` (2+ content words): its content words in order, in one
+ * sentence, each within 3 words of the previous one (or the phrase's own distance plus one)
+ * with at most one other content word between ("charged me twice" for "charged twice").
+ * `sequence` (fewer content words: "I think", "no need", "peut-être"): every word, contiguous.
+ */
+export type PhraseMode = 'content' | 'sequence';
+
+/** A lexicon phrase compiled to lexeme ids. */
+export interface CompiledPhrase {
+  /** The phrase as written in the settings. */
+  text: string;
+  /** Language code the phrase was listed under. */
+  language: string;
+  mode: PhraseMode;
+  /** Lexeme ids, in phrase order. */
+  terms: number[];
+  /** Per term, the words the phrase itself has between it and the previous term (0 for the first). */
+  gaps: number[];
+}
+
+interface TypoEntry {
+  word: string;
+  lexeme: number;
+}
+
+function typoBucketKey(first: string, length: number): string {
+  return `${first}${length}`;
+}
+
+/** Builds and holds the lexemes of all phrases of one policy. */
+export class PhraseIndex {
+  private lexemeCount = 0;
+  private readonly byStem = new Map<string, Map<string, number>>();
+  private readonly typoBuckets = new Map<string, TypoEntry[]>();
+  private readonly typoWords = new Set<string>();
+
+  /** Languages that have at least one phrase. */
+  get languages(): string[] {
+    return [...this.byStem.keys()];
+  }
+
+  /** Compiles `phrase` listed under `language`; undefined when it has no words. */
+  add(phrase: string, language: string): CompiledPhrase | undefined {
+    const words = tokenise(phrase).map((token) => token.word);
+    if (words.length === 0) return undefined;
+    const isContent = words.map((word) => !isStopword(language, word));
+    const mode: PhraseMode = isContent.filter(Boolean).length >= 2 ? 'content' : 'sequence';
+    const terms: number[] = [];
+    const gaps: number[] = [];
+    let previous = -1;
+    words.forEach((word, i) => {
+      if (mode === 'content' && !isContent[i]) return;
+      terms.push(this.lexeme(language, word));
+      gaps.push(previous < 0 ? 0 : i - previous - 1);
+      previous = i;
+    });
+    return { text: phrase, language, mode, terms, gaps };
+  }
+
+  private lexeme(language: string, word: string): number {
+    let stems = this.byStem.get(language);
+    if (!stems) {
+      stems = new Map();
+      this.byStem.set(language, stems);
+    }
+    const key = stem(language, word);
+    let id = stems.get(key);
+    if (id === undefined) {
+      id = this.lexemeCount;
+      this.lexemeCount += 1;
+      stems.set(key, id);
+    }
+    const typoKey = `${language}:${word}`;
+    if (word.length >= MIN_TYPO_LENGTH && !/\d/.test(word) && !this.typoWords.has(typoKey)) {
+      this.typoWords.add(typoKey);
+      const bucketKey = typoBucketKey(word.charAt(0), word.length);
+      const bucket = this.typoBuckets.get(bucketKey) ?? [];
+      bucket.push({ word, lexeme: id });
+      this.typoBuckets.set(bucketKey, bucket);
+    }
+    return id;
+  }
+
+  /**
+   * Lexeme ids each token of `text` matches (same indexes as `text.tokens`).
+   * @param typos also accept one-typo matches (customer text; bots do not misspell)
+   */
+  tokenLexemes(text: AnalysedText, typos: boolean): number[][] {
+    const result: number[][] = text.tokens.map(() => []);
+    for (const [language, stems] of this.byStem) {
+      const view = text.view(language);
+      view.stems.forEach((tokenStem, i) => {
+        const id = stems.get(tokenStem);
+        if (id !== undefined) result[i]?.push(id);
+      });
+    }
+    if (typos) {
+      text.tokens.forEach((token, i) => {
+        if (token.word.length < MIN_TYPO_LENGTH - 1) return;
+        const first = token.word.charAt(0);
+        for (let length = token.word.length - 1; length <= token.word.length + 1; length += 1) {
+          for (const entry of this.typoBuckets.get(typoBucketKey(first, length)) ?? []) {
+            const ids = result[i];
+            if (ids && !ids.includes(entry.lexeme) && isTypoOf(token.word, entry.word)) ids.push(entry.lexeme);
+          }
+        }
+      });
+    }
+    return result;
+  }
+}

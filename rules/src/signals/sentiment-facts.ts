@@ -1,0 +1,62 @@
+/**
+ * The sentiment facts — `sentimentLatest`, `sentimentPrevious`, `sentimentMin`,
+ * `negativeStreak`, `sentimentSharpDrop` — from per-message scores (`sentiment.ts`) and the
+ * policy's thresholds (`negativeSentiment`, `sharpDropFrom`, `sharpDropTo`).
+ */
+import type { FactName, Thresholds } from '@baton/schemas';
+import { formatNumber, quote } from './evidence';
+import type { AnalysedText } from './message-analysis';
+
+/** A customer message and its sentiment score (-1..1). */
+export interface ScoredMessage {
+  message: AnalysedText;
+  score: number;
+}
+
+type SentimentFactName = Extract<FactName, 'sentimentLatest' | 'sentimentPrevious' | 'sentimentMin' | 'negativeStreak' | 'sentimentSharpDrop'>;
+
+export interface SentimentFacts {
+  sentimentLatest: number;
+  sentimentPrevious: number;
+  sentimentMin: number;
+  negativeStreak: number;
+  sentimentSharpDrop: boolean;
+  evidence: Partial<Record<SentimentFactName, string[]>>;
+}
+
+function scored(item: ScoredMessage): string {
+  return `${quote('customer', item.message.position, item.message.text)} scored ${formatNumber(item.score)}`;
+}
+
+/**
+ * Folds scores into facts. Scores default to 0 when there is no such message; the streak counts
+ * trailing messages at or below `negativeSentiment`; the sharp drop needs the previous message at
+ * or above `sharpDropFrom` and the latest at or below `sharpDropTo`.
+ * @param scores customer messages in conversation order
+ */
+export function sentimentFacts(scores: readonly ScoredMessage[], thresholds: Thresholds): SentimentFacts {
+  const latest = scores[scores.length - 1];
+  const previous = scores[scores.length - 2];
+  let streak = 0;
+  for (let i = scores.length - 1; i >= 0 && (scores[i]?.score ?? 0) <= thresholds.negativeSentiment; i -= 1) streak += 1;
+  const lowest = scores.reduce<ScoredMessage | undefined>((low, item) => (!low || item.score < low.score ? item : low), undefined);
+  const sharpDrop = !!latest && !!previous && previous.score >= thresholds.sharpDropFrom && latest.score <= thresholds.sharpDropTo;
+  const evidence: SentimentFacts['evidence'] = {};
+  if (latest && latest.score <= thresholds.negativeSentiment) evidence.sentimentLatest = [scored(latest)];
+  if (streak > 0) evidence.negativeStreak = scores.slice(scores.length - streak).map(scored);
+  if (lowest && lowest.score <= thresholds.negativeSentiment) evidence.sentimentMin = [scored(lowest)];
+  if (sharpDrop && latest && previous) {
+    evidence.sentimentSharpDrop = [
+      `sentiment fell from ${formatNumber(previous.score)} (customer message ${previous.message.position}) to ${formatNumber(latest.score)} (customer message ${latest.message.position})`,
+      scored(latest),
+    ];
+  }
+  return {
+    sentimentLatest: latest?.score ?? 0,
+    sentimentPrevious: previous?.score ?? 0,
+    sentimentMin: lowest?.score ?? 0,
+    negativeStreak: streak,
+    sentimentSharpDrop: sharpDrop,
+    evidence,
+  };
+}

@@ -1,0 +1,141 @@
+/**
+ * Internal: Baton's support-chat sentiment lexicon, laid over nlp.js's general dictionaries.
+ * Those dictionaries miss or misjudge the words of support chats ("ridículo" is absent from
+ * the Spanish one, "j'en ai marre" scores positive in French, "pedido" and "cobrar" positive
+ * in Spanish, "schrecklich" near zero in German), so this file gives the common complaint and
+ * praise words their weight and zeroes the domain nouns. Words are folded and stemmed when
+ * loaded; expressions match their content words in a row ("waste of my time").
+ */
+
+/** One language's lexicon. Word lists are space-separated, folded or not. */
+export interface SupportLexicon {
+  /** Valence (-1..1) -> words. */
+  words: Record<string, string>;
+  /** Multi-word expressions and their valence; they take precedence over their words. */
+  expressions: ReadonlyArray<readonly [string, number]>;
+  /** Words that strengthen the next word ("very", "muy"). */
+  boosters: string;
+  /** Words after which the rest of the message weighs more ("but", "pero"). */
+  contrast: string;
+}
+
+export const SUPPORT_LEXICONS: Record<string, SupportLexicon> = {
+  en: {
+    words: {
+      '-0.8':
+        'worst terrible horrible awful useless pathetic disgusting furious scam scammed hate hated unacceptable outrageous ridiculous absurd appalling incompetent nightmare disaster garbage trash rubbish shameful disgrace insane joke',
+      '-0.55':
+        'angry annoyed annoying frustrated frustrating disappointed disappointing upset bad poor wrong broken fail failed failing failure waste lousy rude unhelpful mad pissed livid stupid nonsense bullshit damn crap sucks stuck impossible unfair unreliable ignored robbed stolen cheated misleading lied liar sick tired fed',
+      '-0.3': 'problem issue error bug slow confusing confused unfortunately difficult late delay delayed worried concerned missing lost',
+      '-0.15': 'still again',
+      '0': 'help please order account payment charge refund agent support service question need want like free kind right sure well',
+      '0.3': 'ok okay fine alright works working solved resolved fixed sorted',
+      '0.5': 'thanks thank thx good great helpful helped appreciate appreciated nice glad pleased quick fast clear',
+      '0.6': 'happy satisfied',
+      '0.8': 'excellent amazing awesome perfect fantastic wonderful brilliant love loved outstanding superb lifesaver',
+    },
+    expressions: [
+      ['not working', -0.6], ['stopped working', -0.55], ['still waiting', -0.5], ['waste of time', -0.7],
+      ['charged twice', -0.4], ['charged me twice', -0.4], ['double charged', -0.4], ['third time', -0.4],
+      ['makes no sense', -0.5], ['never arrived', -0.45], ['never received', -0.45], ['no help', -0.5],
+      ['not help', -0.5], ['not believe', -0.4], ['no problem', 0.2], ['no worries', 0.2],
+    ],
+    boosters: 'very really so extremely totally absolutely completely super incredibly such',
+    contrast: 'but however although though',
+  },
+  es: {
+    words: {
+      '-0.8':
+        'pésimo pésima horrible terrible vergonzoso vergüenza asco asqueroso inútil ridículo absurdo estafa estafadores timo indignante inaceptable desastre basura porquería harto harta furioso furiosa odio lamentable',
+      '-0.55':
+        'enfadado enfadada enojado molesto molesta cabreado frustrado frustrante decepcionado decepcionante mal malo mala roto fallo falla incompetente tonto estúpido injusto mentira engañado engaño robado imposible grosero',
+      '-0.3': 'problema problemas lento tarde retraso retrasado confuso desgraciadamente lamentablemente preocupado difícil error',
+      '-0.15': 'todavía aún',
+      '0':
+        'ayuda ayudar ayúdame pedido cuenta factura cobro cobrar cargo pago pagar dinero devolución reembolso agente persona humano servicio soporte necesito quiero favor cliente compra tarjeta es ser está estar estoy pedir orden',
+      '0.3': 'vale bien bueno buena correcto funciona funcionó resuelto solucionado arreglado',
+      '0.5': 'gracias agradezco genial útil amable rápido contento contenta feliz',
+      '0.8': 'excelente perfecto perfecta maravilloso fantástico increíble estupendo encanta encantado',
+    },
+    expressions: [
+      ['no funciona', -0.6], ['no sirve', -0.6], ['sigue sin funcionar', -0.6], ['pérdida de tiempo', -0.7],
+      ['cobraron dos veces', -0.4], ['cobro doble', -0.4], ['nadie me ayuda', -0.6], ['no me ayuda', -0.5],
+      ['no hay derecho', -0.6], ['otra vez', -0.2], ['ya funciona', 0.5], ['no pasa nada', 0.2],
+    ],
+    boosters: 'muy tan súper super realmente totalmente completamente absolutamente',
+    contrast: 'pero aunque sino',
+  },
+  pt: {
+    words: {
+      '-0.8':
+        'péssimo péssima horrível terrível ridículo absurdo vergonha vergonhoso nojento inútil roubo ladrões inaceitável desastre lixo porcaria odeio farto farta furioso furiosa palhaçada',
+      '-0.55':
+        'irritado irritada chateado chateada frustrado frustrante decepcionado decepcionante mal mau ruim errado quebrado falha falhou injusto mentira enganado roubado impossível grosseiro incompetente',
+      '-0.3': 'problema problemas lento atraso atrasado confuso infelizmente preocupado difícil demora erro',
+      '-0.15': 'ainda novamente',
+      '0':
+        'ajuda ajudar preciso quero pedido conta fatura cobrança cobrar pagamento pagar pago dinheiro reembolso atendente pessoa humano serviço suporte favor cliente compra cartão legal querer',
+      '0.3': 'bem bom boa certo funciona funcionou resolvido resolveu',
+      '0.5': 'obrigado obrigada agradeço ótimo ótima útil rápido feliz contente satisfeito satisfeita',
+      '0.8': 'excelente perfeito perfeita maravilhoso fantástico incrível adorei amo',
+    },
+    expressions: [
+      ['não funciona', -0.6], ['não serve', -0.6], ['perda de tempo', -0.7], ['cobrado duas vezes', -0.4],
+      ['cobraram duas vezes', -0.4], ['ninguém me ajuda', -0.6], ['não resolve', -0.5], ['não ajuda', -0.5],
+      ['de novo', -0.2], ['já funciona', 0.5],
+    ],
+    boosters: 'muito tão super realmente totalmente completamente absolutamente',
+    contrast: 'mas porém contudo embora entretanto',
+  },
+  de: {
+    words: {
+      '-0.8':
+        'schrecklich furchtbar katastrophe katastrophal unverschämt unverschämtheit frechheit lächerlich nutzlos unbrauchbar abzocke abgezockt inakzeptabel miserabel wütend hasse ekelhaft skandal skandalös zumutung zeitverschwendung',
+      '-0.55':
+        'ärgerlich verärgert genervt nervig frustriert frustrierend enttäuscht enttäuschend schlecht falsch kaputt fehlgeschlagen unfreundlich dumm unfair gelogen lüge betrogen gestohlen sauer mies unmöglich',
+      '-0.3': 'problem probleme langsam verspätet verspätung leider verwirrend kompliziert schwierig besorgt fehler',
+      '-0.15': 'immer wieder',
+      '0':
+        'hilfe helfen brauche bestellung konto rechnung abbuchung zahlung geld erstattung mitarbeiter mensch service support bitte kunde karte möchte',
+      '0.3': 'okay gut funktioniert geklappt gelöst erledigt behoben',
+      '0.5': 'danke dankeschön toll hilfreich schnell freundlich zufrieden prima gefällt',
+      '0.8': 'super ausgezeichnet perfekt hervorragend wunderbar fantastisch großartig genial klasse',
+    },
+    expressions: [
+      ['funktioniert nicht', -0.6], ['nicht funktioniert', -0.6], ['geht nicht', -0.5], ['klappt nicht', -0.6],
+      ['hilft nicht', -0.5], ['nicht geholfen', -0.5], ['zweimal belastet', -0.4], ['doppelt abgebucht', -0.4],
+      ['keine hilfe', -0.5], ['immer noch nicht', -0.5], ['schon wieder', -0.3], ['hat geklappt', 0.5],
+    ],
+    boosters: 'sehr so total echt wirklich völlig extrem absolut ganz',
+    contrast: 'aber jedoch sondern obwohl',
+  },
+  fr: {
+    words: {
+      '-0.8':
+        'horrible nul nulle lamentable inadmissible inacceptable scandaleux scandale honte honteux arnaque escroquerie escrocs ridicule absurde catastrophe désastre inutile dégoûtant déteste furieux furieuse marre insupportable',
+      '-0.55':
+        'énervé énervée agacé agacée fâché frustré frustrant déçu déçue décevant mauvais mauvaise faux cassé échec impossible injuste mensonge menteurs volé trompé incompétent impoli grossier stupide débile',
+      '-0.3': 'problème problèmes lent retard confus malheureusement inquiet difficile compliqué erreur',
+      '-0.15': 'encore',
+      '0':
+        'aide aider besoin veux voudrais commande compte facture prélèvement paiement argent remboursement conseiller agent personne humain service support client carte',
+      '0.3': 'bien bon bonne fonctionne marche marché résolu réglé',
+      '0.5': 'merci génial utile rapide content contente satisfait satisfaite super',
+      '0.8': 'excellent parfait parfaitement formidable fantastique merveilleux incroyable adore top',
+    },
+    expressions: [
+      ['marche pas', -0.6], ['fonctionne pas', -0.6], ['perte de temps', -0.7], ['débité deux fois', -0.4],
+      ['personne ne m aide', -0.6], ["n'importe quoi", -0.6], ['sert à rien', -0.6], ['de nouveau', -0.2],
+      ['ça a marché', 0.5], ['pas de souci', 0.2],
+    ],
+    boosters: 'très vraiment tellement trop complètement totalement absolument',
+    contrast: 'mais cependant pourtant',
+  },
+};
+
+/** Emoji and their valence; matched on the raw text. */
+export const EMOJI_VALENCE: ReadonlyArray<readonly [string, number]> = [
+  ['😡', -0.7], ['😠', -0.6], ['🤬', -0.8], ['😤', -0.5], ['👎', -0.5], ['😞', -0.4], ['😢', -0.4],
+  ['😭', -0.5], ['🙄', -0.4], ['😒', -0.4], ['💩', -0.5], ['🙂', 0.3], ['😊', 0.5], ['😀', 0.5],
+  ['😃', 0.5], ['😄', 0.5], ['👍', 0.5], ['🙏', 0.4], ['❤️', 0.6], ['😍', 0.7], ['🎉', 0.6], ['👌', 0.4],
+];

@@ -1,0 +1,40 @@
+/**
+ * `topics`: which of the policy's topic lexicons the customer's messages match. Phrases of every
+ * lexicon language are tried on every message (customers switch languages, detectors miss on
+ * short texts), stemmed per language and tolerant of one typo; multi-word phrases match their
+ * content words in order with up to three words between ("charged me twice", "hacked into my
+ * account"). Precision comes from the lexicon: list incidents ("my account was hacked"), not
+ * bare subjects ("security").
+ */
+import { quote } from './evidence';
+import type { MatchedMessage } from './phrase-match';
+import type { SignalsModel } from './prepare-signals';
+
+/** Topics found and, per topic, quotes of the messages that matched (at most 2 per topic). */
+export interface TopicFindings {
+  /** Topic names in settings order. */
+  topics: string[];
+  evidence: string[];
+}
+
+const QUOTES_PER_TOPIC = 2;
+
+/** Matches the customer messages against the model's topic lexicons. */
+export function findTopics(messages: readonly MatchedMessage[], model: SignalsModel): TopicFindings {
+  const quotes = new Map<string, string[]>();
+  for (const { text, lexemes } of messages) {
+    const seen = new Set<string>();
+    for (const hit of model.topics.find(text, lexemes)) {
+      if (seen.has(hit.tag)) continue;
+      seen.add(hit.tag);
+      const list = quotes.get(hit.tag) ?? [];
+      if (list.length >= QUOTES_PER_TOPIC) continue;
+      const start = text.tokens[hit.first]?.start;
+      const end = text.tokens[hit.last]?.end;
+      list.push(`${hit.tag}: ${quote('customer', text.position, text.text, start, end)} matched "${hit.phrase.text}"`);
+      quotes.set(hit.tag, list);
+    }
+  }
+  const topics = model.topicNames.filter((name) => quotes.has(name));
+  return { topics, evidence: topics.flatMap((name) => quotes.get(name) ?? []) };
+}
