@@ -4,8 +4,10 @@
  * the sentiment dictionary scaled to -1..1 and the negation words.
  *
  * nlp.js's own entry points are asynchronous pipelines; we only use its synchronous parts
- * (stemmer internals and the dictionaries as plain data). `@nlpjs/lang-en` rather than
- * `-en-min`: only the full pack ships the English sentiment dictionary.
+ * (stemmer internals and the dictionaries as plain data). `@nlpjs/lang-en` is the full pack,
+ * with an English sentiment dictionary (SentiCon) and negation words; the pack exposes the
+ * dictionary like the others, but `sentiment.ts` gives it no weight (it reads noise into
+ * support messages, see there) and scores English with Baton's support lexicon alone.
  */
 import { SentimentEn, StemmerEn, StopwordsEn } from '@nlpjs/lang-en';
 import { SentimentEs, StemmerEs, StopwordsEs } from '@nlpjs/lang-es';

@@ -2,7 +2,9 @@
  * Internal: the lexicon of a policy's phrases, compiled once per policy version. Each distinct
  * (language, stem) of a phrase word is a lexeme; a message token carries the lexemes it
  * matches — by stem in every lexicon language (so "charges", "charged", "charging" all meet
- * "charge") and, for customer text, by one typo ("acount"). Phrases become lexeme sequences.
+ * "charge") and, for customer text, by one typo ("acount"). A word that is itself a lexicon
+ * word of a language is no typo of another word of that language ("Betrag" is not "Betrug").
+ * Phrases become lexeme sequences.
  */
 import { isTypoOf, MIN_TYPO_LENGTH } from './fuzzy-match';
 import type { AnalysedText } from './message-analysis';
@@ -13,10 +15,20 @@ import { tokenise } from './text-normalise';
 /**
  * How a phrase matches. `content` (2+ content words): its content words in order, in one
  * sentence, each within 3 words of the previous one (or the phrase's own distance plus one)
- * with at most one other content word between ("charged me twice" for "charged twice").
+ * with at most one other content word between ("charged me twice" for "charged twice");
+ * numbers in between are free ("zweimal 12,99 € abgebucht" for "zweimal abgebucht").
  * `sequence` (fewer content words: "I think", "no need", "peut-être"): every word, contiguous.
+ *
+ * An ellipsis ("…" or "...") splits a phrase into parts that must come in order anywhere in one
+ * sentence, each part matched word for word (`sequence`, whatever its content words):
+ * "charge … I don't recognise" meets "a charge from you on my card statement that I don't
+ * recognise"; "someone … got into my account" needs "got into my account" as written, so "I
+ * finally got into my account" alone is no incident.
  */
 export type PhraseMode = 'content' | 'sequence';
+
+/** How a phrase term follows the previous one: right after it, near it (`content` rules), or later in the sentence (ellipsis). */
+export type PhraseLink = 'next' | 'near' | 'later';
 
 /** A lexicon phrase compiled to lexeme ids. */
 export interface CompiledPhrase {
@@ -24,17 +36,23 @@ export interface CompiledPhrase {
   text: string;
   /** Language code the phrase was listed under. */
   language: string;
+  /** `sequence` for a phrase with an ellipsis. */
   mode: PhraseMode;
   /** Lexeme ids, in phrase order. */
   terms: number[];
+  /** Per term, how it follows the previous term (the first term's link is `next` and unused). */
+  links: PhraseLink[];
   /** Per term, the words the phrase itself has between it and the previous term (0 for the first). */
   gaps: number[];
 }
 
 interface TypoEntry {
   word: string;
+  language: string;
   lexeme: number;
 }
+
+const ELLIPSIS = /…|\.\.\./;
 
 function typoBucketKey(first: string, length: number): string {
   return `${first}${length}`;
@@ -54,20 +72,29 @@ export class PhraseIndex {
 
   /** Compiles `phrase` listed under `language`; undefined when it has no words. */
   add(phrase: string, language: string): CompiledPhrase | undefined {
-    const words = tokenise(phrase).map((token) => token.word);
-    if (words.length === 0) return undefined;
-    const isContent = words.map((word) => !isStopword(language, word));
-    const mode: PhraseMode = isContent.filter(Boolean).length >= 2 ? 'content' : 'sequence';
-    const terms: number[] = [];
-    const gaps: number[] = [];
-    let previous = -1;
-    words.forEach((word, i) => {
-      if (mode === 'content' && !isContent[i]) return;
-      terms.push(this.lexeme(language, word));
-      gaps.push(previous < 0 ? 0 : i - previous - 1);
-      previous = i;
+    const tokens = tokenise(phrase);
+    if (tokens.length === 0) return undefined;
+    const parts: string[][] = [[]];
+    tokens.forEach((token, i) => {
+      if (i > 0 && ELLIPSIS.test(phrase.slice(tokens[i - 1]?.end, token.start))) parts.push([]);
+      parts[parts.length - 1]?.push(token.word);
     });
-    return { text: phrase, language, mode, terms, gaps };
+    const isContent = (word: string) => !isStopword(language, word);
+    const mode: PhraseMode = parts.length === 1 && tokens.filter((token) => isContent(token.word)).length >= 2 ? 'content' : 'sequence';
+    const terms: number[] = [];
+    const links: PhraseLink[] = [];
+    const gaps: number[] = [];
+    parts.forEach((words, part) => {
+      let previous = -1;
+      words.forEach((word, i) => {
+        if (mode === 'content' && !isContent(word)) return;
+        terms.push(this.lexeme(language, word));
+        links.push(previous >= 0 ? (mode === 'content' ? 'near' : 'next') : part > 0 ? 'later' : 'next');
+        gaps.push(previous < 0 ? 0 : i - previous - 1);
+        previous = i;
+      });
+    });
+    return { text: phrase, language, mode, terms, links, gaps };
   }
 
   private lexeme(language: string, word: string): number {
@@ -88,7 +115,7 @@ export class PhraseIndex {
       this.typoWords.add(typoKey);
       const bucketKey = typoBucketKey(word.charAt(0), word.length);
       const bucket = this.typoBuckets.get(bucketKey) ?? [];
-      bucket.push({ word, lexeme: id });
+      bucket.push({ word, language, lexeme: id });
       this.typoBuckets.set(bucketKey, bucket);
     }
     return id;
@@ -100,21 +127,26 @@ export class PhraseIndex {
    */
   tokenLexemes(text: AnalysedText, typos: boolean): number[][] {
     const result: number[][] = text.tokens.map(() => []);
+    /** Per token, the languages in which it is a lexicon word itself (so no typo there). */
+    const knownIn: string[][] = text.tokens.map(() => []);
     for (const [language, stems] of this.byStem) {
       const view = text.view(language);
       view.stems.forEach((tokenStem, i) => {
         const id = stems.get(tokenStem);
-        if (id !== undefined) result[i]?.push(id);
+        if (id === undefined) return;
+        result[i]?.push(id);
+        knownIn[i]?.push(language);
       });
     }
     if (typos) {
       text.tokens.forEach((token, i) => {
         if (token.word.length < MIN_TYPO_LENGTH - 1) return;
         const first = token.word.charAt(0);
+        const known = knownIn[i] ?? [];
         for (let length = token.word.length - 1; length <= token.word.length + 1; length += 1) {
           for (const entry of this.typoBuckets.get(typoBucketKey(first, length)) ?? []) {
             const ids = result[i];
-            if (ids && !ids.includes(entry.lexeme) && isTypoOf(token.word, entry.word)) ids.push(entry.lexeme);
+            if (ids && !ids.includes(entry.lexeme) && !known.includes(entry.language) && isTypoOf(token.word, entry.word)) ids.push(entry.lexeme);
           }
         }
       });

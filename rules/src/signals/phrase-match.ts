@@ -1,12 +1,18 @@
 /**
  * Internal: finds compiled phrases in a message whose tokens already carry their lexemes
- * (`PhraseIndex.tokenLexemes`). Phrases are grouped by their first lexeme so a message only
- * tries the phrases that can start at each of its words.
+ * (`PhraseIndex.tokenLexemes`), by the rules of `PhraseMode`. Stems cannot tell tenses apart
+ * ("changed" and "change" share one), so two guards keep requests from reading as reports:
+ * a gap never holds a request for help or a modal verb ("can someone help me change my email",
+ * "¿alguien puede cambiar mi correo?"), and a set built with `skipRequests` (the topics) skips
+ * a phrase that opens with "someone" right after a modal ("could someone change my email?",
+ * "kann jemand mein Passwort ändern?": support is asked to act). Phrases are
+ * grouped by their first lexeme so a message only tries the phrases that can start at each of
+ * its words.
  */
 import type { AnalysedText } from './message-analysis';
 import type { CompiledPhrase } from './phrase-index';
 
-/** Words allowed between two content words of a `content` phrase (more if the phrase has more). */
+/** Words allowed between two content words of a `content` phrase (more if the phrase has more; numbers are free). */
 const MAX_GAP_WORDS = 3;
 /** Of those, how many may be content (non-stop) words. */
 const MAX_GAP_CONTENT_WORDS = 1;
@@ -38,6 +44,12 @@ export class PhraseSet<T> {
   /** Number of phrases in the set. */
   size = 0;
 
+  /**
+   * @param skipRequests no phrase starts at "someone" ("somebody", "alguien", "jemand"...) right
+   *   after a modal verb: "can someone change my email?" asks, it does not report
+   */
+  constructor(private readonly skipRequests = false) {}
+
   add(phrase: CompiledPhrase, tag: T): void {
     const first = phrase.terms[0];
     if (first === undefined) return;
@@ -52,6 +64,7 @@ export class PhraseSet<T> {
     const hits: PhraseHit<T>[] = [];
     if (this.size === 0) return hits;
     lexemes.forEach((ids, start) => {
+      if (this.skipRequests && isAddressedRequest(text, start)) return;
       for (const id of ids) {
         for (const entry of this.byFirstTerm.get(id) ?? []) {
           const last = matchFrom(text, lexemes, entry.phrase, start);
@@ -63,35 +76,97 @@ export class PhraseSet<T> {
   }
 }
 
+const NUMBER = /^\p{N}+$/u;
+
+/** Modal verbs that turn what follows into a question or a request, per language, folded. */
+const MODALS: Record<string, string> = {
+  en: 'can could',
+  es: 'puede puedes pueden podria podrias podrian',
+  pt: 'pode podem poderia poderiam',
+  de: 'kann kannst konnen konnte konnten',
+  fr: 'peut peux pouvez peuvent pourrait pourriez',
+};
+const HELP_WORDS = 'help helps helping ayuda ayudar ayude ayudame ayudarme ajuda ajudar ajude ajudem helfen hilf hilft helft aide aider aidez';
+const wordList = (list: string) => list.split(' ');
+const ANY_MODAL = new Set(Object.values(MODALS).flatMap(wordList));
+/**
+ * Words that end a gap: a request for help or a modal verb — except German modals, which also
+ * stand inside plain statements ("diese Abbuchung kann ich nicht zuordnen").
+ */
+const GAP_BREAKERS = new Set([
+  ...wordList(HELP_WORDS),
+  ...Object.entries(MODALS).flatMap(([language, list]) => (language === 'de' ? [] : wordList(list))),
+]);
+
+/** Indefinite pronouns ("someone"), folded; French "quelqu'un" is tokenised to "quelqu", "un". */
+const SOMEONE = new Set(wordList('someone somebody anyone anybody alguien alguem jemand quelqu'));
+
+/** True when token `start` is "someone" right after a modal verb in its sentence ("can someone…"). */
+function isAddressedRequest(text: AnalysedText, start: number): boolean {
+  const previous = text.tokens[start - 1];
+  const token = text.tokens[start];
+  return previous !== undefined && token !== undefined && previous.sentence === token.sentence && ANY_MODAL.has(previous.word) && SOMEONE.has(token.word);
+}
+
 /** Index of the last token of `phrase` matched from `start`, or -1. */
 function matchFrom(text: AnalysedText, lexemes: number[][], phrase: CompiledPhrase, start: number): number {
+  return matchRest(text, lexemes, phrase, 1, start, text.tokens[start]?.sentence);
+}
+
+/** Matches terms `k`.. of `phrase` after token `current`; index of the last matched token, or -1. */
+function matchRest(text: AnalysedText, lexemes: number[][], phrase: CompiledPhrase, k: number, current: number, sentence: number | undefined): number {
   const tokens = text.tokens;
-  const sentence = tokens[start]?.sentence;
-  let current = start;
-  for (let k = 1; k < phrase.terms.length; k += 1) {
+  for (; k < phrase.terms.length; k += 1) {
     const term = phrase.terms[k] as number;
-    if (phrase.mode === 'sequence') {
-      current += 1;
-      if (tokens[current]?.sentence !== sentence || !lexemes[current]?.includes(term)) return -1;
+    if (phrase.links[k] === 'later') {
+      // The part after an ellipsis may start at any later occurrence of its first word.
+      for (let j = laterInSentence(tokens, lexemes, term, current, sentence); j >= 0; j = laterInSentence(tokens, lexemes, term, j, sentence)) {
+        const last = matchRest(text, lexemes, phrase, k + 1, j, sentence);
+        if (last >= 0) return last;
+      }
+      return -1;
+    }
+    if (phrase.links[k] === 'near') {
+      current = nearby(text, lexemes, phrase, k, current, sentence);
+      if (current < 0) return -1;
       continue;
     }
-    const stop = text.view(phrase.language).stop;
-    let found = -1;
-    let contentWords = 0;
-    const maxGap = Math.max(MAX_GAP_WORDS, (phrase.gaps[k] ?? 0) + 1);
-    for (let j = current + 1; j <= current + 1 + maxGap && j < tokens.length; j += 1) {
-      if (tokens[j]?.sentence !== sentence) break;
-      if (lexemes[j]?.includes(term)) {
-        found = j;
-        break;
-      }
-      if (!stop[j]) {
-        contentWords += 1;
-        if (contentWords > MAX_GAP_CONTENT_WORDS) break;
-      }
-    }
-    if (found < 0) return -1;
-    current = found;
+    current += 1;
+    if (tokens[current]?.sentence !== sentence || !lexemes[current]?.includes(term)) return -1;
   }
   return current;
+}
+
+/** The token after `from` that carries term `k` within the `content` gap rules, or -1. */
+function nearby(text: AnalysedText, lexemes: number[][], phrase: CompiledPhrase, k: number, from: number, sentence: number | undefined): number {
+  const tokens = text.tokens;
+  const term = phrase.terms[k] as number;
+  const stop = text.view(phrase.language).stop;
+  const maxGap = Math.max(MAX_GAP_WORDS, (phrase.gaps[k] ?? 0) + 1);
+  let words = 0;
+  let contentWords = 0;
+  for (let j = from + 1; j < tokens.length; j += 1) {
+    const token = tokens[j];
+    if (!token || token.sentence !== sentence) return -1;
+    if (lexemes[j]?.includes(term)) return j;
+    if (NUMBER.test(token.word)) continue;
+    if (GAP_BREAKERS.has(token.word)) return -1;
+    words += 1;
+    if (words > maxGap) return -1;
+    if (!stop[j]) {
+      contentWords += 1;
+      if (contentWords > MAX_GAP_CONTENT_WORDS) return -1;
+    }
+  }
+  return -1;
+}
+
+/** First token after `from` in `sentence` that carries `term` (no gap breaker between), or -1. */
+function laterInSentence(tokens: AnalysedText['tokens'], lexemes: number[][], term: number, from: number, sentence: number | undefined): number {
+  for (let j = from + 1; j < tokens.length; j += 1) {
+    const token = tokens[j];
+    if (!token || token.sentence !== sentence || GAP_BREAKERS.has(token.word)) return -1;
+    if (lexemes[j]?.includes(term)) return j;
+  }
+  return -1;
 }

@@ -45,7 +45,7 @@ function addPhrases<T>(index: PhraseIndex, set: PhraseSet<T>, phrases: Phrases, 
  */
 export function prepareSignals(settings: TriggerSettings): SignalsModel {
   const index = new PhraseIndex();
-  const topics = new PhraseSet<string>();
+  const topics = new PhraseSet<string>(true);
   const humanRequests = new PhraseSet<true>();
   const humanRequestNegations = new PhraseSet<true>();
   const hedging = new PhraseSet<true>();

@@ -1,5 +1,6 @@
 /**
- * Internal: Baton's support-chat sentiment lexicon, laid over nlp.js's general dictionaries.
+ * Internal: Baton's support-chat sentiment lexicon, laid over nlp.js's general dictionaries
+ * (English scores with this lexicon alone: see `sentiment.ts`).
  * Those dictionaries miss or misjudge the words of support chats ("ridículo" is absent from
  * the Spanish one, "j'en ai marre" scores positive in French, "pedido" and "cobrar" positive
  * in Spanish, "schrecklich" near zero in German), so this file gives the common complaint and
@@ -23,22 +24,25 @@ export const SUPPORT_LEXICONS: Record<string, SupportLexicon> = {
   en: {
     words: {
       '-0.8':
-        'worst terrible horrible awful useless pathetic disgusting furious scam scammed hate hated unacceptable outrageous ridiculous absurd appalling incompetent nightmare disaster garbage trash rubbish shameful disgrace insane joke',
+        'worst terrible horrible awful useless pathetic disgusting furious scam scammed hate hated unacceptable outrageous ridiculous absurd appalling incompetent nightmare disaster garbage trash rubbish shameful disgrace insane joke horrendous dreadful infuriating ripoff',
       '-0.55':
-        'angry annoyed annoying frustrated frustrating disappointed disappointing upset bad poor wrong broken fail failed failing failure waste lousy rude unhelpful mad pissed livid stupid nonsense bullshit damn crap sucks stuck impossible unfair unreliable ignored robbed stolen cheated misleading lied liar sick tired fed',
-      '-0.3': 'problem issue error bug slow confusing confused unfortunately difficult late delay delayed worried concerned missing lost',
+        'angry annoyed annoying frustrated frustrating disappointed disappointing upset bad poor wrong broken fail failed failing failure waste lousy rude unhelpful mad pissed livid stupid nonsense bullshit damn crap sucks stuck impossible unfair unreliable ignored robbed stolen cheated misleading lied liar sick tired fed unhappy dissatisfied unsatisfied irritated irritating fuming shocking unprofessional crash crashes crashed crashing ruined damaged',
+      '-0.3': 'problem issue error bug slow confusing confused unfortunately difficult late delay delayed worried concerned missing lost overcharged complaint complain',
       '-0.15': 'still again',
-      '0': 'help please order account payment charge refund agent support service question need want like free kind right sure well',
-      '0.3': 'ok okay fine alright works working solved resolved fixed sorted',
-      '0.5': 'thanks thank thx good great helpful helped appreciate appreciated nice glad pleased quick fast clear',
+      '0': 'help please order account payment charge refund agent support service question need want like free kind right sure well work fix solve resolve sort clearly',
+      '0.3': 'ok okay fine alright works working worked solved resolved fixed sorted easy smooth',
+      '0.5': 'thanks thank thx cheers good great helpful helped appreciate appreciated nice lovely glad grateful pleased quick fast clear',
       '0.6': 'happy satisfied',
-      '0.8': 'excellent amazing awesome perfect fantastic wonderful brilliant love loved outstanding superb lifesaver',
+      '0.8': 'excellent amazing awesome perfect fantastic wonderful brilliant love loved outstanding superb lifesaver delighted thrilled',
     },
     expressions: [
       ['not working', -0.6], ['stopped working', -0.55], ['still waiting', -0.5], ['waste of time', -0.7],
       ['charged twice', -0.4], ['charged me twice', -0.4], ['double charged', -0.4], ['third time', -0.4],
       ['makes no sense', -0.5], ['never arrived', -0.45], ['never received', -0.45], ['no help', -0.5],
       ['not help', -0.5], ['not believe', -0.4], ['no problem', 0.2], ['no worries', 0.2],
+      ['no reply', -0.4], ['no response', -0.4], ['no answer', -0.4], ['nothing has changed', -0.4], ['without notice', -0.4],
+      ['never agreed', -0.4], ['not agree', -0.4], ['rip off', -0.8], ['ripped off', -0.8], ['money back', -0.3], ['on hold', -0.3],
+      ['quick question', 0], ['quick q', 0], ['for good', 0],
     ],
     boosters: 'very really so extremely totally absolutely completely super incredibly such',
     contrast: 'but however although though',

@@ -6,7 +6,10 @@
  * with sentiment resources for es, pt, de and fr that runs without a model download, and its
  * dictionaries are plain data, so we score synchronously instead of through its asynchronous
  * `SentimentAnalyzer.process`. Its general-purpose scores are weighed down (x0.6) and Baton's
- * support lexicon (`sentiment-lexicon.ts`) takes precedence.
+ * support lexicon (`sentiment-lexicon.ts`) takes precedence. English scores with the support
+ * lexicon alone: nlp.js's English dictionary (SentiCon) gives everyday support words mild
+ * positive values ("money" 0.44, "wait" 0.5, "month" 0.38, "crash" 0.38, "late" 0.38), which
+ * summed to clearly positive scores on plain complaints and neutral questions.
  *
  * Scoring, in the spirit of VADER: word valences (-1..1) are summed; a negator up to three words
  * earlier in the clause flips and softens a word (x-0.75; German also looks for a clause-final
@@ -52,6 +55,8 @@ interface SentimentLanguage {
 }
 
 const LIBRARY_WEIGHT = 0.6;
+/** Languages whose nlp.js dictionary weighs differently from `LIBRARY_WEIGHT` (0: not used). */
+const LIBRARY_WEIGHTS: Readonly<Record<string, number>> = { en: 0 };
 const LIBRARY_MIN_MAGNITUDE = 0.1;
 const NEGATION_FACTOR = -0.75;
 const NEGATION_REACH = 3;
@@ -186,6 +191,7 @@ export function scoreSentiment(text: AnalysedText, language: string): SentimentS
   const lexicon = sentimentLanguage(lang);
   const view = text.view(lang);
   const tokens = text.tokens;
+  const libraryWeight = LIBRARY_WEIGHTS[lang] ?? LIBRARY_WEIGHT;
   const consumed = tokens.map(() => false);
   const expressions = scoreExpressions(text, lexicon, lang, consumed);
   const shouting = isShouting(text);
@@ -200,9 +206,9 @@ export function scoreSentiment(text: AnalysedText, language: string): SentimentS
       if (consumed[i]) return;
       const tokenStem = view.stems[i] ?? token.word;
       valence = lexicon.exact.get(token.word) ?? lexicon.words.get(tokenStem);
-      if (valence === undefined && !view.stop[i] && !pack?.negators.has(token.word)) {
+      if (valence === undefined && libraryWeight > 0 && !view.stop[i] && !pack?.negators.has(token.word)) {
         const library = pack?.sentiment.get(tokenStem);
-        if (library !== undefined && Math.abs(library) >= LIBRARY_MIN_MAGNITUDE) valence = library * LIBRARY_WEIGHT;
+        if (library !== undefined && Math.abs(library) >= LIBRARY_MIN_MAGNITUDE) valence = library * libraryWeight;
       }
       if (!valence) return;
       const previous = tokens[i - 1];

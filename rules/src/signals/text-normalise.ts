@@ -11,9 +11,9 @@ export interface TextToken {
   /** Offsets of the source word in the original text, `[start, end)` in UTF-16 units. */
   start: number;
   end: number;
-  /** Sentence number (split at . ! ? ; : and line breaks), from 0. */
+  /** Sentence number (split at . ! ? ; : and line breaks, but not inside a number: "14.99"), from 0. */
   sentence: number;
-  /** Clause number (sentences further split at commas, dashes and "but"-words), from 0. */
+  /** Clause number (sentences further split at commas, dashes and "but"-words, not inside "12,99"), from 0. */
   clause: number;
   /** The source word was written in capitals (3+ letters, all upper-case). */
   shouted: boolean;
@@ -21,6 +21,10 @@ export interface TextToken {
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 const SENTENCE_BREAK = /[.!?;:\n…]/;
+/** One separator inside a number ("14.99", "12,99", "1,299", "10:30"): neither a sentence nor a clause break. */
+const NUMBER_SEPARATOR = /^[.,:']$/;
+const ENDS_IN_DIGIT = /\p{N}$/u;
+const STARTS_WITH_DIGIT = /^\p{N}/u;
 const CLAUSE_BREAK = /[,–—(){}[\]"“”«»]/;
 const COMBINING_MARKS = /[\u0300-\u036f]/g;
 const ASCII = /^[ -~\s]*$/;
@@ -70,11 +74,13 @@ export function tokenise(text: string): TextToken[] {
   let sentence = 0;
   let clause = 0;
   let previousEnd = 0;
+  let previousSource = '';
   for (const match of text.matchAll(WORD)) {
     const start = match.index;
     const source = match[0];
     const gap = text.slice(previousEnd, start);
-    if (tokens.length > 0) {
+    const insideNumber = NUMBER_SEPARATOR.test(gap) && STARTS_WITH_DIGIT.test(source) && ENDS_IN_DIGIT.test(previousSource);
+    if (tokens.length > 0 && !insideNumber) {
       if (SENTENCE_BREAK.test(gap)) {
         sentence += 1;
         clause += 1;
@@ -89,6 +95,7 @@ export function tokenise(text: string): TextToken[] {
       tokens.push({ word, start, end, sentence, clause, shouted });
     }
     previousEnd = end;
+    previousSource = source;
   }
   return tokens;
 }

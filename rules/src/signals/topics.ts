@@ -3,8 +3,15 @@
  * lexicon language are tried on every message (customers switch languages, detectors miss on
  * short texts), stemmed per language and tolerant of one typo; multi-word phrases match their
  * content words in order with up to three words between ("charged me twice", "hacked into my
- * account"). Precision comes from the lexicon: list incidents ("my account was hacked"), not
- * bare subjects ("security").
+ * account"; amounts between are free: "charged me $14.99 twice"). An ellipsis joins parts
+ * matched word for word anywhere later in the sentence ("charge … I don't recognise",
+ * "someone … got into my account"). Requests are not reports: a phrase that opens with
+ * "someone" right after a modal ("could someone change my email?"), or whose words would reach
+ * across "help" or a modal ("can someone help me change my email"), does not match
+ * (`phrase-match.ts`). Precision comes from the lexicon: list incidents
+ * ("my account was hacked"), not bare subjects ("security"), and anchor verbs whose stem is
+ * shared with a how-to question ("me cambiaron … contraseña", not "cambiaron mi contraseña",
+ * which "¿cómo cambio mi contraseña?" also matches).
  */
 import { quote } from './evidence';
 import type { MatchedMessage } from './phrase-match';

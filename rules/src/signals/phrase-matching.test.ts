@@ -1,0 +1,138 @@
+/**
+ * Matcher rules the lexicons rely on: ellipsis phrases, numbers inside phrases, requests that
+ * must not read as reports, and typo tolerance that stops at real lexicon words. Uses its own
+ * small settings so each rule is seen in isolation.
+ */
+import type { TriggerSettings } from '@baton/schemas';
+import { computeSignals, prepareSignals } from './index';
+import { customerSays } from './fixtures/conversation.fixture';
+import { FIXTURE_SETTINGS } from './fixtures/trigger-settings.fixture';
+import { PhraseIndex } from './phrase-index';
+import { tokenise } from './text-normalise';
+
+const SETTINGS: TriggerSettings = {
+  ...FIXTURE_SETTINGS,
+  topics: {
+    security: {
+      phrases: {
+        en: ['someone … got into my account', 'someone changed my email', 'sign-ins … I don\'t recognise'],
+        es: ['alguien cambió mi correo'],
+        de: ['Betrug', 'jemand … mein Passwort geändert'],
+      },
+    },
+    billing_dispute: {
+      phrases: {
+        en: ['charged twice', 'charge … no idea what it\'s for'],
+        de: ['zweimal abgebucht', 'falscher Betrag'],
+        fr: ['débité deux fois'],
+      },
+    },
+    cancellation: { phrases: { en: ['want out … subscription'], es: ['cancelar mi suscripción'] } },
+  },
+};
+const model = prepareSignals(SETTINGS);
+const topics = (...texts: string[]) => computeSignals(customerSays(...texts), model, new Date()).facts.topics;
+const requested = (...texts: string[]) => computeSignals(customerSays(...texts), model, new Date()).facts.humanRequested;
+
+describe('phrases with an ellipsis', () => {
+  it('compiles each part word for word and links the parts loosely', () => {
+    const compiled = new PhraseIndex().add('someone … got into my account', 'en');
+    expect(compiled && [compiled.mode, compiled.links]).toEqual(['sequence', ['next', 'later', 'next', 'next', 'next']]);
+    expect(new PhraseIndex().add('charge ... no idea', 'en')?.links).toEqual(['next', 'later', 'next']);
+  });
+
+  it.each([
+    ['security', 'somebody, no idea who, someone from abroad got into my account'],
+    ['security', 'Someone else got into my account overnight'],
+    ['security', 'I see sign-ins from three different cities that I don’t recognise'],
+    ['billing_dispute', 'A charge of $12.50 showed up on Friday and I have no idea what it’s for'],
+    ['cancellation', 'honestly I want out of this whole subscription thing'],
+  ])('finds %s with the parts far apart in one sentence: %s', (topic, text) => {
+    expect(topics(text)).toEqual([topic]);
+  });
+
+  it.each([
+    'I finally got into my account, thanks',
+    'Someone told me to write here. I got into my account now',
+    'I have no idea what it’s for, but is there a charge for the add-on?',
+    'sign-ins work fine. I don’t recognise the new icons though',
+    'someone said the page got into a loop with my account',
+    'I want to upgrade my subscription',
+  ])('needs every part, in order, within one sentence: %s', (text) => {
+    expect(topics(text)).toEqual([]);
+  });
+
+  it('tries later occurrences of a part when the first one does not continue', () => {
+    expect(topics('There is a charge and I have no time, I have no idea what it’s for')).toEqual(['billing_dispute']);
+  });
+});
+
+describe('numbers inside phrases', () => {
+  it.each([
+    ['billing_dispute', 'you charged me $14.99 twice'],
+    ['billing_dispute', 'Sie haben mir zweimal 12,99 € abgebucht'],
+    ['billing_dispute', 'On m’a débité 1 299,00 € deux fois'],
+  ])('lets amounts stand between phrase words: %s', (topic, text) => {
+    expect(topics(text)).toEqual([topic]);
+  });
+
+  it('still needs the phrase words close together', () => {
+    expect(topics('you charged me 14.99 for the premium annual upgrade, twice')).toEqual([]);
+  });
+});
+
+describe('tokenise around numbers', () => {
+  it('keeps decimal, thousand and time separators inside one sentence and clause', () => {
+    const tokens = tokenise('It was $1,299.00 at 10:30 and 12,99 € later. Next');
+    expect(tokens.map((t) => t.word)).toEqual(['it', 'was', '1', '299', '00', 'at', '10', '30', 'and', '12', '99', 'later', 'next']);
+    expect(new Set(tokens.slice(0, -1).map((t) => t.sentence))).toEqual(new Set([0]));
+    expect(new Set(tokens.slice(0, -1).map((t) => t.clause))).toEqual(new Set([0]));
+    expect(tokens.at(-1)?.sentence).toBe(1);
+  });
+
+  it('still breaks at punctuation between a number and a word', () => {
+    expect(tokenise('I paid 20. Then').map((t) => t.sentence)).toEqual([0, 0, 0, 1]);
+    expect(tokenise('item 3, please').map((t) => t.clause)).toEqual([0, 0, 1]);
+  });
+});
+
+describe('requests that are not reports', () => {
+  it.each([
+    'can someone help me change my email?',
+    'Could someone change my email to the new one?',
+    '¿Alguien podría cambiar mi correo por otro?',
+    '¿Alguien puede cambiar mi correo?',
+    '¿Alguien me puede ayudar a cambiar mi correo?',
+  ])('does not read a request for help as an incident: %s', (text) => {
+    expect(topics(text)).toEqual([]);
+  });
+
+  it.each([
+    'someone changed my email last night',
+    'I can’t log in, someone changed my email',
+    'Alguien cambió mi correo ayer',
+    'Ich glaube, jemand hat mein Passwort geändert',
+  ])('still reads the incident: %s', (text) => {
+    expect(topics(text)).toEqual(['security']);
+  });
+
+  it('keeps "someone" after a modal for human requests', () => {
+    const asks = prepareSignals({ ...SETTINGS, humanRequest: { ...SETTINGS.humanRequest, phrases: { en: ['someone call me'] } } });
+    expect(computeSignals(customerSays('can someone call me?'), asks, new Date()).facts.humanRequested).toBe(true);
+    expect(requested('can I talk to a person')).toBe(true);
+  });
+});
+
+describe('typos stop at real lexicon words', () => {
+  it('does not read a lexicon word as a typo of another ("Betrag" is not "Betrug")', () => {
+    expect(topics('Der Betrag auf der Rechnung ist hoch')).toEqual([]);
+    expect(topics('Das ist ein falscher Betrag')).toEqual(['billing_dispute']);
+    expect(topics('Das ist Betrug!')).toEqual(['security']);
+  });
+
+  it('still accepts a typo of a word the message does not otherwise know', () => {
+    expect(topics('I was chargd twice')).toEqual(['billing_dispute']);
+    expect(topics('Das ist Betrg')).toEqual(['security']);
+    expect(topics('quiero cancelar mi suscripcion')).toEqual(['cancellation']);
+  });
+});

@@ -1,0 +1,166 @@
+/**
+ * The reference lexicons (`seed/src/policies/support-default/trigger-settings.json`, read from
+ * disk: rules must not import seed) by phrase family, in all five languages: how customers
+ * report a break-in, dispute a charge, leave, or ask to be put through to a person — and the
+ * everyday messages next to each family that must not trigger it.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { TriggerSettings } from '@baton/schemas';
+import { computeSignals, prepareSignals } from './index';
+import { customerSays } from './fixtures/conversation.fixture';
+
+const FILE = path.join(__dirname, '../../../seed/src/policies/support-default/trigger-settings.json');
+const model = prepareSignals(JSON.parse(fs.readFileSync(FILE, 'utf8')) as TriggerSettings);
+const facts = (...texts: string[]) => computeSignals(customerSays(...texts), model, new Date()).facts;
+
+describe('security: someone else in the account', () => {
+  it.each([
+    'somebody logged into my account last night and it was not me',
+    'Someone else got into my account and bought stuff',
+    'I think someone has been using my account, there are playlists I never made',
+    'There are logins from Russia that I don’t recognize',
+    'my account shows a sign-in from an unknown device in Brazil',
+    'I see purchases on my account that I didn’t make',
+    'there is an order for a TV on my profile that I never placed',
+    'I got a password reset email that I did not request',
+    'Somebody has access to my profile who shouldn’t',
+    'Alguien entró en mi cuenta anoche',
+    'Hay compras en mi cuenta que no hice',
+    'Me cambiaron la contraseña y ya no puedo entrar',
+    'Alguém entrou na minha conta e trocou a senha',
+    'Tem compras na minha conta que não fiz',
+    'Minha senha foi alterada sem eu pedir',
+    'Jemand hat auf mein Konto zugegriffen',
+    'Es gibt Anmeldungen aus Spanien, die ich nicht kenne',
+    'Da ist eine Bestellung, die ich nicht aufgegeben habe',
+    "Il y a des connexions depuis l'étranger que je ne reconnais pas",
+    "Quelqu'un a utilisé ma carte pour commander",
+  ])('finds security in: %s', (text) => {
+    expect(facts(text).topics).toContain('security');
+  });
+
+  it.each([
+    'can someone help me log into my account?',
+    'Could somebody access my account and check the order?',
+    'Can someone change my email to jo@example.com?',
+    'I finally got into my account, thanks!',
+    'How do I give my colleague access to my account?',
+    'My order never got placed because the payment failed',
+    'The order I placed on Monday has not arrived',
+    'My headphones show up as an unknown device',
+    'I do not recognise the new menu layout',
+    '¿Cómo cambio mi contraseña?',
+    '¿Alguien me puede ayudar a cambiar mi correo?',
+    'Quero trocar minha senha',
+    'Alguém pode me ajudar a trocar meu e-mail?',
+    'Kann mir jemand helfen, mein Passwort zu ändern?',
+    'Wann wird der Betrag abgebucht?',
+    "Quelqu'un peut m'aider à changer mon adresse e-mail ?",
+  ])('finds no security incident in: %s', (text) => {
+    expect(facts(text).topics).not.toContain('security');
+  });
+});
+
+describe('billing_dispute: charges the customer does not accept', () => {
+  it.each([
+    'you guys took the payment twice for the same order',
+    'There is a payment of 54.20 on my account I do not recognise',
+    'a charge of 30 dollars appeared and I have no idea what it is',
+    'I got billed way more than the advertised price',
+    'I was charged for two licences even though I only have one',
+    'my plan renewed without my permission',
+    'I never authorized this charge',
+    'Me cobraron 20 € dos veces',
+    'Hay un cargo en mi tarjeta que no reconozco de 30 €',
+    'Me cobraron más de lo acordado',
+    'Tem uma cobrança de R$ 89,90 que eu não reconheço',
+    'Descontaram duas vezes do meu cartão',
+    'Sie haben den Betrag zweimal von meinem Konto abgebucht',
+    'Diese Abbuchung kann ich nicht zuordnen',
+    'Mir wurde mehr als vereinbart berechnet',
+    "Vous m'avez prélevé à deux reprises ce mois-ci",
+    'Il y a un débit de 30 € que je ne reconnais pas',
+  ])('finds billing_dispute in: %s', (text) => {
+    expect(facts(text).topics).toContain('billing_dispute');
+  });
+
+  it.each([
+    'When will I be charged for my renewal?',
+    'What will the charge look like on my statement?',
+    'Is the annual plan billed more than once?',
+    "Will I be charged even though I'm on the free trial?",
+    'I will be charged next month but no idea what the amount is',
+    'I paid for the order twice the size I needed, can I exchange it?',
+    "I get 'unknown payment method' at checkout",
+    'My discount code does not work at checkout',
+    '¿Puedo pagar dos veces al mes?',
+    'Quando vou ser cobrado?',
+    'Der Betrag auf der Rechnung stimmt, danke',
+    'Quand serai-je prélevé ?',
+  ])('finds no billing dispute in: %s', (text) => {
+    expect(facts(text).topics).not.toContain('billing_dispute');
+  });
+});
+
+describe('cancellation: leaving the service', () => {
+  it.each([
+    'I want out of my contract, it is too expensive',
+    'please end my membership today',
+    'how do I stop my plan from renewing next year?',
+    "I don't want it to renew in March",
+    'No quiero seguir pagando por esto',
+    'Quiero terminar mi suscripción este mes',
+    'Quero sair da assinatura',
+    'Ich möchte meine Mitgliedschaft beenden',
+    'Bitte das Abo nicht mehr verlängern',
+    'Je veux arrêter mon abonnement',
+  ])('finds cancellation in: %s', (text) => {
+    expect(facts(text).topics).toContain('cancellation');
+  });
+
+  it.each([
+    'I want to upgrade my subscription to the family plan',
+    'Why did my subscription stop renewing?',
+    'How do I stop the renewal reminder emails?',
+    'I want out of the meeting invites',
+    'Quiero cambiar mi suscripción al plan familiar',
+    'Ich will das Abo verlängern',
+    "Je veux passer à l'abonnement annuel",
+  ])('finds no cancellation in: %s', (text) => {
+    expect(facts(text).topics).not.toContain('cancellation');
+  });
+});
+
+describe('humanRequested: being put through to a person', () => {
+  it.each([
+    'could you transfer me to someone who can actually fix this',
+    'please put me through to someone in billing',
+    'can I chat with a human?',
+    '¿Me pasas con un agente?',
+    '¿Me podrías pasar con alguien del equipo?',
+    'Quiero que me atienda alguien de verdad',
+    'Pode me passar para um atendente?',
+    'Quero conversar com uma pessoa',
+    'Bitte verbinden Sie mich mit einem Menschen',
+    'Kann ich das mit einem Mitarbeiter besprechen?',
+    'Pouvez-vous me passer un conseiller ?',
+    'Je préfère discuter avec une personne',
+  ])('hears a request in: %s', (text) => {
+    expect(facts(text).humanRequested).toBe(true);
+  });
+
+  it.each([
+    'I do not want to chat with a human, just answer',
+    'no need to transfer me to someone',
+    'No me pases con nadie, gracias',
+    'Não quero conversar com um atendente',
+    'Ich möchte nicht mit einem Mitarbeiter reden',
+    'Can you transfer my order to another address?',
+    '¿Cómo puedo pasar mi pedido a otra dirección?',
+    'Wie verbinde ich die App mit meinem Konto?',
+    'Je voudrais discuter du prix avec vous',
+  ])('hears no request in: %s', (text) => {
+    expect(facts(text).humanRequested).toBe(false);
+  });
+});
