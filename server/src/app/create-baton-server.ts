@@ -1,0 +1,97 @@
+/**
+ * Wires the whole server: store, auth bootstrap, seed, services, Apollo, HTTP. Used by
+ * `main.ts`, the tests and the benchmark (with `port: 0` for an ephemeral port).
+ */
+import type { AddressInfo } from 'node:net';
+import { loadSeed, referencePolicy } from '@baton/seed';
+import type { BatonConfig } from '../config';
+import { AuthService } from '../features/auth/auth-service';
+import { DecisionLog } from '../features/decisions/decision-log';
+import { DecisionService } from '../features/decisions/decision-service';
+import { createPolicySeedTarget } from '../features/policies/policy-seed-target';
+import { PolicyService } from '../features/policies/policy-service';
+import { createApollo } from '../graphql/create-apollo';
+import { createGraphQLHandler } from '../http/graphql-handler';
+import { createHttpServer } from '../http/http-server';
+import { consoleLogger, type Logger } from '../logger';
+import type { BatonStore } from '../store/baton-store';
+import { openSqliteStore } from '../store/sqlite/open-sqlite-store';
+
+export interface BatonServerOptions {
+  logger?: Logger;
+  /** Receives a generated admin key, the only time it exists in clear (default: printed to stdout). */
+  announceAdminKey?: (key: string) => void;
+  /** A store to run on instead of the SQLite store in `config.dataDir`; it is closed with the server. */
+  store?: BatonStore;
+  /** Load the reference policy into an empty store (default true). */
+  seed?: boolean;
+  clock?: () => Date;
+}
+
+/** A running server. */
+export interface BatonServer {
+  /** Base URL, e.g. `http://127.0.0.1:4000`. */
+  url: string;
+  port: number;
+  store: BatonStore;
+  policies: PolicyService;
+  decisions: DecisionService;
+  decisionLog: DecisionLog;
+  /** Stops accepting requests, waits for in-flight ones (at most 10 s), flushes the decision log, closes the store. */
+  close(): Promise<void>;
+}
+
+function printAdminKey(key: string): void {
+  process.stdout.write(
+    `\nBaton generated an admin API key. It is shown only this once and stored hashed; keep it now:\n\n  ${key}\n\n` +
+      'Send it as "Authorization: Bearer <key>". Set BATON_ADMIN_KEY to choose your own.\n\n',
+  );
+}
+
+/**
+ * Starts Baton on `config.host:config.port`.
+ * @throws when the store cannot be opened, `BATON_ADMIN_KEY` is unusable, seeding fails, or the port is taken.
+ */
+export async function createBatonServer(config: BatonConfig, options: BatonServerOptions = {}): Promise<BatonServer> {
+  const logger = options.logger ?? consoleLogger;
+  const store = options.store ?? (await openSqliteStore(config.dataDir));
+  try {
+    const auth = new AuthService({ store: store.apiKeys, logger, clock: options.clock });
+    await auth.bootstrap(config.adminKey, options.announceAdminKey ?? printAdminKey);
+    const policies = new PolicyService({ store: store.policies, defaultSettings: () => structuredClone(referencePolicy.document.settings), clock: options.clock });
+    if (options.seed !== false && (await loadSeed(createPolicySeedTarget(policies, store.policies)))) {
+      logger.info('reference policy loaded into the empty store', { policyId: referencePolicy.id });
+    }
+    const decisionLog = new DecisionLog({ store: store.decisionLog, logger, flushMs: config.decisionLog.flushMs, batchSize: config.decisionLog.batchSize });
+    const decisions = new DecisionService({ policies: store.policies, decisionLogStore: store.decisionLog, log: decisionLog, limits: config.limits, clock: options.clock });
+    const apollo = createApollo(logger);
+    await apollo.start();
+    const graphql = createGraphQLHandler({ apollo, auth, maxBodyBytes: config.limits.maxBodyBytes, context: (principal) => ({ principal, policies, decisions }) });
+    const http = createHttpServer({ graphql, isHealthy: () => store.isHealthy(), logger });
+    await new Promise<void>((resolve, reject) => {
+      http.once('error', reject);
+      http.listen(config.port, config.host, () => {
+        http.off('error', reject);
+        resolve();
+      });
+    });
+    const { port } = http.address() as AddressInfo;
+    const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+    let closing: Promise<void> | undefined;
+    const close = () =>
+      (closing ??= (async () => {
+        const stopped = new Promise<void>((resolve) => http.close(() => resolve()));
+        http.closeIdleConnections();
+        const force = setTimeout(() => http.closeAllConnections(), 10_000);
+        await stopped;
+        clearTimeout(force);
+        await apollo.stop();
+        await decisionLog.close();
+        await store.close();
+      })());
+    return { url: `http://${host}:${port}`, port, store, policies, decisions, decisionLog, close };
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}

@@ -1,0 +1,61 @@
+/**
+ * In-process throughput on the reference policy, all measured in one run on the same fact sets
+ * (computed once from the seed conversations):
+ * - hand-written TypeScript of the policy (the floor),
+ * - raw json-rules-engine: one Engine built once from the compiled rules, runs in sequence,
+ * - Baton's evaluation (`runEngine`: fresh Engine per run, trace data, triggers),
+ * - Baton's full decision (`decide`: signals + rules + reasons + trace + context).
+ * Each variant runs for a fixed wall time; the figure is decisions per second.
+ */
+import { Engine, type RuleProperties, type TopLevelCondition } from 'json-rules-engine';
+import { compilePolicy, computeSignals, decide, preparePolicy, runEngine } from '@baton/rules';
+import { referencePolicy, sampleConversations, toDecideHandoffInput } from '@baton/seed';
+import type { Facts } from '@baton/schemas';
+import { referencePolicyByHand } from './reference-policy-by-hand';
+
+export interface Measurement {
+  name: string;
+  opsPerSecond: number;
+}
+
+async function measure(name: string, durationMs: number, op: (i: number) => unknown): Promise<Measurement> {
+  for (let i = 0; i < 200; i++) await op(i);
+  let count = 0;
+  const start = process.hrtime.bigint();
+  const deadline = start + BigInt(durationMs) * 1_000_000n;
+  while (process.hrtime.bigint() < deadline) {
+    for (let k = 0; k < 50; k++) await op(count++);
+  }
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  return { name, opsPerSecond: count / seconds };
+}
+
+/** Runs the four variants for `durationMs` each and checks they agree before measuring. */
+export async function benchInProcess(durationMs: number): Promise<Measurement[]> {
+  const document = referencePolicy.document;
+  const compiled = compilePolicy(document);
+  const prepared = preparePolicy(document, compiled);
+  const inputs = sampleConversations.map((s) => toDecideHandoffInput(s.input));
+  const now = new Date('2026-11-21T12:00:00Z');
+  const facts: Facts[] = inputs.map((input) => computeSignals(input, prepared.signals, input.now ?? now).facts);
+
+  const shared = new Engine([], { allowUndefinedFacts: false });
+  for (const [name, c] of Object.entries(compiled.conditions)) shared.setCondition(name, c as TopLevelCondition);
+  for (const rule of compiled.rules.filter((r) => r.event.type === 'decision')) shared.addRule(rule as unknown as RuleProperties);
+
+  for (const f of facts) {
+    const baton = (await runEngine(compiled, f)).decision.params.leaf.id;
+    const raw = (await shared.run(f as unknown as Record<string, unknown>)).events[0]?.params as { leaf: { id: string } } | undefined;
+    if (baton !== referencePolicyByHand(f) || raw?.leaf.id !== baton) throw new Error(`Variants disagree: ${baton} / ${raw?.leaf.id} / ${referencePolicyByHand(f)}`);
+  }
+
+  const pick = <T>(list: T[], i: number): T => list[i % list.length] as T;
+  return [
+    await measure('hand-written TypeScript', durationMs, (i) => referencePolicyByHand(pick(facts, i))),
+    await measure('raw json-rules-engine (shared Engine, sequential)', durationMs, (i) => shared.run(pick(facts, i) as unknown as Record<string, unknown>)),
+    await measure('Baton evaluation (runEngine: Engine per run + triggers)', durationMs, (i) => runEngine(compiled, pick(facts, i))),
+    await measure('Baton full decision (signals + rules + context)', durationMs, (i) =>
+      decide(prepared, pick(inputs, i), { now, decisionId: `bench-${i}`, policy: { id: referencePolicy.id, name: referencePolicy.name, version: 1, contentHash: 'bench' } }),
+    ),
+  ];
+}

@@ -1,0 +1,98 @@
+/**
+ * Server configuration from environment variables, validated once at start-up. Every problem
+ * is reported at once in a `ConfigError` so an operator fixes them in one go.
+ */
+import path from 'node:path';
+
+/** Request limits that protect the decision hot path. */
+export interface RequestLimits {
+  /** Most messages one `decideHandoff` may carry (`BATON_MAX_MESSAGES`, default 500). */
+  maxMessages: number;
+  /** Most characters in one message text (`BATON_MAX_MESSAGE_CHARS`, default 10,000). */
+  maxMessageChars: number;
+  /** Largest HTTP request body in bytes (`BATON_MAX_BODY_BYTES`, default 2 MiB). */
+  maxBodyBytes: number;
+}
+
+/** Everything `createBatonServer` needs. */
+export interface BatonConfig {
+  /** TCP port; 0 picks a free one (tests). `PORT`, default 4000. */
+  port: number;
+  /** Interface to bind. `HOST`, default 127.0.0.1. */
+  host: string;
+  /** Absolute directory of the SQLite file. `BATON_DATA_DIR`, default `.baton` under the cwd. */
+  dataDir: string;
+  /** Bootstrap admin key (`BATON_ADMIN_KEY`); one is generated and printed once when unset. */
+  adminKey?: string;
+  limits: RequestLimits;
+  decisionLog: {
+    /** Flush the decision log queue at least this often, in ms (`BATON_DECISION_LOG_FLUSH_MS`, default 1000). */
+    flushMs: number;
+    /** Flush as soon as this many decisions are queued (fixed at 100). */
+    batchSize: number;
+  };
+}
+
+/** Thrown by `loadConfig` with one line per invalid variable. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+  }
+}
+
+export const DEFAULT_LIMITS: RequestLimits = { maxMessages: 500, maxMessageChars: 10_000, maxBodyBytes: 2 * 1024 * 1024 };
+/** Minimum length of `BATON_ADMIN_KEY`; its first 12 characters are stored in clear as its key id. */
+export const MIN_ADMIN_KEY_LENGTH = 32;
+
+type Env = Record<string, string | undefined>;
+
+function readInt(env: Env, name: string, fallback: number, min: number, max: number, problems: string[]): number {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw)) {
+    problems.push(`${name} must be a whole number between ${min} and ${max}, got "${raw}"`);
+    return fallback;
+  }
+  const value = Number(raw);
+  if (value < min || value > max) {
+    problems.push(`${name} must be between ${min} and ${max}, got ${value}`);
+    return fallback;
+  }
+  return value;
+}
+
+function readAdminKey(env: Env, problems: string[]): string | undefined {
+  const raw = env.BATON_ADMIN_KEY;
+  if (raw === undefined || raw === '') return undefined;
+  if (raw.length < MIN_ADMIN_KEY_LENGTH || !/^[A-Za-z0-9._~-]+$/.test(raw)) {
+    problems.push(
+      `BATON_ADMIN_KEY must be at least ${MIN_ADMIN_KEY_LENGTH} characters of A-Z a-z 0-9 . _ ~ - ` +
+        `(e.g. the output of "openssl rand -hex 32"); leave it unset to have one generated`,
+    );
+    return undefined;
+  }
+  return raw;
+}
+
+/**
+ * Reads and validates the configuration.
+ * @param env - variables to read, `process.env` by default.
+ * @param cwd - base of a relative `BATON_DATA_DIR`, `process.cwd()` by default.
+ * @throws ConfigError listing every invalid variable.
+ */
+export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): BatonConfig {
+  const problems: string[] = [];
+  const port = readInt(env, 'PORT', 4000, 0, 65535, problems);
+  const host = env.HOST?.trim() || '127.0.0.1';
+  const dataDir = path.resolve(cwd, env.BATON_DATA_DIR?.trim() || '.baton');
+  const adminKey = readAdminKey(env, problems);
+  const limits: RequestLimits = {
+    maxMessages: readInt(env, 'BATON_MAX_MESSAGES', DEFAULT_LIMITS.maxMessages, 1, 100_000, problems),
+    maxMessageChars: readInt(env, 'BATON_MAX_MESSAGE_CHARS', DEFAULT_LIMITS.maxMessageChars, 1, 1_000_000, problems),
+    maxBodyBytes: readInt(env, 'BATON_MAX_BODY_BYTES', DEFAULT_LIMITS.maxBodyBytes, 1024, 100 * 1024 * 1024, problems),
+  };
+  const flushMs = readInt(env, 'BATON_DECISION_LOG_FLUSH_MS', 1000, 1, 60_000, problems);
+  if (problems.length > 0) throw new ConfigError(problems);
+  return { port, host, dataDir, adminKey, limits, decisionLog: { flushMs, batchSize: 100 } };
+}

@@ -1,0 +1,94 @@
+import { createMemoryLogger, silentLogger } from '../../logger';
+import { openSqliteStore } from '../../store/sqlite/open-sqlite-store';
+import { makeTempDir, removeTempDirs } from '../../test-support/temp-dir';
+import { sampleEntry } from './decision-log-store.contract';
+import { DecisionLog } from './decision-log';
+import type { DecisionLogEntry, DecisionLogStore } from './decision-log-store';
+
+afterAll(removeTempDirs);
+
+function recordingStore(failTimes = 0): DecisionLogStore & { batches: number[] } {
+  const batches: number[] = [];
+  let failures = failTimes;
+  return {
+    batches,
+    appendDecisions: async (entries: readonly DecisionLogEntry[]) => {
+      if (failures > 0) {
+        failures -= 1;
+        throw new Error('disk full');
+      }
+      batches.push(entries.length);
+    },
+    getDecision: async () => null,
+    listDecisions: async () => [],
+    countDecisions: async () => batches.reduce((a, b) => a + b, 0),
+  };
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('DecisionLog', () => {
+  it('flushes as soon as batchSize entries wait, one transaction per batch of at most batchSize', async () => {
+    const store = recordingStore();
+    const log = new DecisionLog({ store, logger: silentLogger, flushMs: 60_000, batchSize: 100 });
+    for (let i = 0; i < 250; i += 1) log.enqueue(sampleEntry(`d${i}`));
+    expect(log.pending).toBe(250);
+    await log.flush();
+    expect(store.batches).toEqual([100, 100, 50]);
+    await log.close();
+    expect(store.batches).toEqual([100, 100, 50]);
+    expect(log.pending).toBe(0);
+  });
+
+  it('writes queued entries after flushMs without waiting for a full batch', async () => {
+    const store = recordingStore();
+    const log = new DecisionLog({ store, logger: silentLogger, flushMs: 20, batchSize: 100 });
+    log.enqueue(sampleEntry('a'));
+    log.enqueue(sampleEntry('b'));
+    expect(store.batches).toEqual([]);
+    await sleep(80);
+    expect(store.batches).toEqual([2]);
+    await log.close();
+  });
+
+  it('lands entries in the SQLite store in one transaction per flush', async () => {
+    const store = await openSqliteStore(makeTempDir());
+    const log = new DecisionLog({ store: store.decisionLog, logger: silentLogger, flushMs: 10, batchSize: 100 });
+    log.enqueue(sampleEntry('x1'));
+    log.enqueue(sampleEntry('x2'));
+    await log.close();
+    expect(await store.decisionLog.countDecisions()).toBe(2);
+    expect((await store.decisionLog.getDecision('x2'))?.outcome.queue).toBe('trust_safety');
+    await store.close();
+  });
+
+  it('retries a failed write, then logs and drops', async () => {
+    const logger = createMemoryLogger();
+    const flaky = recordingStore(1);
+    const log = new DecisionLog({ store: flaky, logger, flushMs: 60_000, batchSize: 100 });
+    log.enqueue(sampleEntry('r1'));
+    await log.flush();
+    expect(log.pending).toBe(1);
+    await log.flush();
+    expect(flaky.batches).toEqual([1]);
+
+    const broken = recordingStore(Infinity);
+    const lossy = new DecisionLog({ store: broken, logger, flushMs: 60_000, batchSize: 100 });
+    lossy.enqueue(sampleEntry('r2'));
+    await lossy.close();
+    expect(lossy.dropped).toBe(1);
+    expect(logger.lines.filter((l) => l.message === 'decision log write failed').length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('drops entries after close and when the queue is full', async () => {
+    const store = recordingStore();
+    const log = new DecisionLog({ store, logger: silentLogger, flushMs: 60_000, batchSize: 100, maxQueue: 2 });
+    log.enqueue(sampleEntry('q1'));
+    log.enqueue(sampleEntry('q2'));
+    log.enqueue(sampleEntry('q3'));
+    await log.close();
+    log.enqueue(sampleEntry('q4'));
+    expect(store.batches).toEqual([2]);
+    expect(log.dropped).toBe(2);
+  });
+});

@@ -1,0 +1,118 @@
+/**
+ * The decision hot path: check limits, resolve the policy (given id or the default) and its
+ * active version, get the prepared policy from the content-hash cache, decide (pure, in
+ * `@baton/rules`), queue the log entry. Only the policy head lookup touches storage per call.
+ */
+import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import type { DecideHandoffInput, HandoffDecision, PolicyRef } from '@baton/schemas';
+import { decide, preparePolicy, type CompiledPolicy, type PreparedPolicy } from '@baton/rules';
+import { toDecideHandoffInput, type SampleInput } from '@baton/seed';
+import { notFound } from '../../baton-error';
+import type { RequestLimits } from '../../config';
+import type { PolicyStore } from '../policies/policy-store';
+import type { DecisionLog } from './decision-log';
+import type { DecisionLogStore, StoredDecision } from './decision-log-store';
+import { checkDecideInput } from './input-limits';
+import { PreparedPolicyCache } from './prepared-policy-cache';
+
+export interface DecisionServiceDeps {
+  policies: PolicyStore;
+  decisionLogStore: DecisionLogStore;
+  /** Where non-dry-run decisions are queued. */
+  log: Pick<DecisionLog, 'enqueue'>;
+  limits: RequestLimits;
+  cache?: PreparedPolicyCache;
+  clock?: () => Date;
+  newId?: () => string;
+}
+
+/** A logged decision and the same input evaluated again on the version that made it. */
+export interface ReplayResult {
+  logged: StoredDecision;
+  replayed: HandoffDecision;
+}
+
+export class DecisionService {
+  private readonly cache: PreparedPolicyCache;
+  private readonly clock: () => Date;
+  private readonly newId: () => string;
+
+  constructor(private readonly deps: DecisionServiceDeps) {
+    this.cache = deps.cache ?? new PreparedPolicyCache();
+    this.clock = deps.clock ?? (() => new Date());
+    this.newId = deps.newId ?? randomUUID;
+  }
+
+  /**
+   * Decides whether to hand the conversation to a person, on the active version of
+   * `input.policyId` (or of the default policy). Logged asynchronously unless `input.dryRun`.
+   * @throws BAD_USER_INPUT (limits, see `checkDecideInput`); NOT_FOUND for an unknown policy,
+   *   no default policy, or a policy with no published version.
+   */
+  async decideHandoff(input: DecideHandoffInput): Promise<HandoffDecision> {
+    const started = performance.now();
+    checkDecideInput(input, this.deps.limits);
+    const policyId = input.policyId ?? null;
+    const head = await this.deps.policies.getPolicyHead(policyId);
+    if (!head) {
+      throw policyId === null
+        ? notFound('No default policy exists; create and publish one, or pass input.policyId.')
+        : notFound(`Policy '${policyId}' does not exist; check input.policyId or list policies with the policies query.`, { policyId });
+    }
+    if (head.activeVersion === null || head.activeContentHash === null) {
+      throw notFound(`Policy '${head.id}' has no published version yet; publish its draft (publishPolicy) first.`, { policyId: head.id });
+    }
+    const ref: PolicyRef = { id: head.id, name: head.name, version: head.activeVersion, contentHash: head.activeContentHash };
+    const prepared = await this.prepared(ref);
+    const now = input.now ?? this.clock();
+    const decision = await decide(prepared, input, { now, decisionId: this.newId(), policy: ref });
+    if (input.dryRun !== true) {
+      this.deps.log.enqueue({
+        decisionId: decision.decisionId,
+        evaluatedAt: now,
+        policyId: ref.id,
+        policyVersion: ref.version,
+        contentHash: ref.contentHash,
+        conversationId: input.conversationId,
+        input,
+        facts: decision.signals,
+        outcome: {
+          action: decision.action,
+          reasons: decision.reasons,
+          queue: decision.routing?.queueId ?? null,
+          priority: decision.priority,
+          tier: decision.tier,
+        },
+        latencyMs: performance.now() - started,
+      });
+    }
+    return decision;
+  }
+
+  /**
+   * Evaluates a logged decision again: its stored input, at its evaluation time, on the version
+   * (checked by content hash) that made it. Pure rules make the result equal the original.
+   * @throws NOT_FOUND for an unknown decision id or a version that no longer matches its hash.
+   */
+  async replay(decisionId: string): Promise<ReplayResult> {
+    const logged = await this.deps.decisionLogStore.getDecision(decisionId);
+    if (!logged) throw notFound(`Decision '${decisionId}' is not in the decision log (it may not be flushed yet).`, { decisionId });
+    const head = await this.deps.policies.getPolicyHead(logged.policyId);
+    const ref: PolicyRef = { id: logged.policyId, name: head?.name ?? logged.policyId, version: logged.policyVersion, contentHash: logged.contentHash };
+    const prepared = await this.prepared(ref);
+    const input = toDecideHandoffInput(logged.input as unknown as SampleInput);
+    const replayed = await decide(prepared, input, { now: logged.evaluatedAt, decisionId, policy: ref });
+    return { logged, replayed };
+  }
+
+  private prepared(ref: PolicyRef): Promise<PreparedPolicy> {
+    return this.cache.get(ref.contentHash, async () => {
+      const version = await this.deps.policies.getVersion(ref.id, ref.version);
+      if (!version || version.contentHash !== ref.contentHash) {
+        throw notFound(`Version ${ref.version} of policy '${ref.id}' with hash ${ref.contentHash} is not stored.`, { policyId: ref.id });
+      }
+      return preparePolicy({ graph: version.graph, settings: version.settings }, version.compiledRules as CompiledPolicy);
+    });
+  }
+}

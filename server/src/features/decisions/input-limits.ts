@@ -1,0 +1,68 @@
+/**
+ * Checks a coerced `DecideHandoffInput` against Baton's documented limits before any work is
+ * done. GraphQL already enforced types, required fields and enums; this covers what the
+ * schema cannot say: non-empty messages, sizes, ranges and JSON object fields.
+ */
+import type { DecideHandoffInput } from '@baton/schemas';
+import { badInput } from '../../baton-error';
+import type { RequestLimits } from '../../config';
+
+/** Most resolution attempts per request. */
+export const MAX_ATTEMPTS = 100;
+/** Most characters in an id (conversation, customer, policy). */
+export const MAX_ID_CHARS = 200;
+
+const isPlainObject = (value: unknown): boolean => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function checkId(value: string, field: string): void {
+  if (value.trim() === '') throw badInput(`${field} is empty; send the id your system uses.`, { field });
+  if (value.length > MAX_ID_CHARS) throw badInput(`${field} has ${value.length} characters; the limit is ${MAX_ID_CHARS}.`, { field });
+}
+
+function checkObject(value: unknown, field: string): void {
+  if (value !== null && value !== undefined && !isPlainObject(value)) {
+    throw badInput(`${field} must be a JSON object such as {"plan": "pro"}, got ${Array.isArray(value) ? 'a list' : typeof value}.`, { field });
+  }
+}
+
+/**
+ * @throws BatonError BAD_USER_INPUT (with `extensions.field`) naming the first field that
+ *   breaks a limit and the limit itself.
+ */
+export function checkDecideInput(input: DecideHandoffInput, limits: RequestLimits): void {
+  checkId(input.conversationId, 'input.conversationId');
+  checkId(input.customer.id, 'input.customer.id');
+  if (input.policyId !== null && input.policyId !== undefined) checkId(input.policyId, 'input.policyId');
+  const { messages } = input;
+  if (messages.length === 0) {
+    throw badInput("input.messages is empty: send the conversation so far, at least the customer's latest message.", { field: 'input.messages' });
+  }
+  if (messages.length > limits.maxMessages) {
+    throw badInput(
+      `input.messages has ${messages.length} messages; the limit is ${limits.maxMessages}. Send the most recent ${limits.maxMessages}.`,
+      { field: 'input.messages', limit: limits.maxMessages },
+    );
+  }
+  messages.forEach((message, i) => {
+    if (message.text.length > limits.maxMessageChars) {
+      throw badInput(
+        `input.messages[${i}].text has ${message.text.length} characters; the limit is ${limits.maxMessageChars}. Truncate long messages.`,
+        { field: `input.messages[${i}].text`, limit: limits.maxMessageChars },
+      );
+    }
+    const { confidence } = message;
+    if (confidence !== null && confidence !== undefined && !(confidence >= 0 && confidence <= 1)) {
+      throw badInput(`input.messages[${i}].confidence is ${confidence}; it must be between 0 and 1.`, { field: `input.messages[${i}].confidence` });
+    }
+  });
+  if ((input.attempts?.length ?? 0) > MAX_ATTEMPTS) {
+    throw badInput(`input.attempts has ${input.attempts?.length} entries; the limit is ${MAX_ATTEMPTS}.`, { field: 'input.attempts', limit: MAX_ATTEMPTS });
+  }
+  checkObject(input.attributes, 'input.attributes');
+  checkObject(input.pageContext, 'input.pageContext');
+  checkObject(input.customer.attributes, 'input.customer.attributes');
+  const lifetimeValue = input.customer.lifetimeValue;
+  if (lifetimeValue !== null && lifetimeValue !== undefined && lifetimeValue < 0) {
+    throw badInput(`input.customer.lifetimeValue is ${lifetimeValue}; it cannot be negative.`, { field: 'input.customer.lifetimeValue' });
+  }
+}

@@ -1,0 +1,51 @@
+/** GraphQL resolvers of the policy management API: argument plumbing only, logic in PolicyService. */
+import type { ValidationResult } from '@baton/rules';
+import type { Resolver } from '../../graphql/context';
+import type { CreatePolicyRequest } from './policy-service';
+import type { DraftRecord, PolicyRecord, VersionRecord } from './policy-store';
+
+export interface SaveDraftArgs {
+  policyId: string;
+  graph: unknown;
+  settings?: unknown;
+  baseRevision: number;
+}
+
+export const policyResolvers: {
+  Query: {
+    policies: Resolver<unknown, Record<string, never>, PolicyRecord[]>;
+    policy: Resolver<unknown, { id: string }, PolicyRecord | null>;
+    validatePolicyGraph: Resolver<unknown, { graph: unknown; settings?: unknown }, ValidationResult>;
+  };
+  Mutation: {
+    createPolicy: Resolver<unknown, { input: CreatePolicyRequest }, PolicyRecord>;
+    savePolicyDraft: Resolver<unknown, SaveDraftArgs, DraftRecord>;
+    publishPolicy: Resolver<unknown, { policyId: string; comment: string }, VersionRecord>;
+  };
+  Policy: {
+    activeVersion: Resolver<PolicyRecord, unknown, VersionRecord | null>;
+    versions: Resolver<PolicyRecord, unknown, VersionRecord[]>;
+  };
+  PolicyDraft: {
+    validation: Resolver<DraftRecord, unknown, ValidationResult>;
+  };
+} = {
+  Query: {
+    policies: (_parent, _args, { policies }) => policies.listPolicies(),
+    policy: (_parent, { id }, { policies }) => policies.getPolicy(id),
+    validatePolicyGraph: (_parent, { graph, settings }, { policies }) => policies.validate(graph, settings),
+  },
+  Mutation: {
+    createPolicy: (_parent, { input }, { policies, principal }) => policies.createPolicy(input, principal.keyId),
+    savePolicyDraft: (_parent, { policyId, graph, settings, baseRevision }, { policies, principal }) =>
+      policies.saveDraft(policyId, graph, settings, baseRevision, principal.keyId),
+    publishPolicy: (_parent, { policyId, comment }, { policies, principal }) => policies.publish(policyId, comment, principal.keyId),
+  },
+  Policy: {
+    activeVersion: (policy, _args, { policies }) => (policy.activeVersion === null ? null : policies.getVersion(policy.id, policy.activeVersion)),
+    versions: (policy, _args, { policies }) => policies.listVersions(policy.id),
+  },
+  PolicyDraft: {
+    validation: (draft, _args, { policies }) => policies.validateDraft(draft),
+  },
+};

@@ -1,0 +1,156 @@
+/**
+ * Internal (tests only): the behaviour every `PolicyStore` adapter must show. Called by
+ * `defineStoreContractTests`.
+ */
+import { BatonErrorCode } from '@baton/schemas';
+import type { BatonError } from '../../baton-error';
+import { minimalSettings, stayGraph } from '../../test-support/fixtures';
+import type { BatonStore } from '../../store/baton-store';
+import type { NewPolicy, PolicyStore } from './policy-store';
+
+const T0 = new Date('2025-01-01T10:00:00.000Z');
+const T1 = new Date('2025-01-01T11:00:00.000Z');
+
+function newPolicy(id: string, extra: Partial<NewPolicy> = {}): NewPolicy {
+  return { id, name: `Policy ${id}`, description: null, graph: stayGraph(), settings: minimalSettings(), makeDefault: false, at: T0, actor: 'key-a', ...extra };
+}
+
+async function expectBatonError(promise: Promise<unknown>, code: BatonErrorCode): Promise<BatonError> {
+  const error = await promise.then(() => undefined, (e: unknown) => e);
+  expect(error).toMatchObject({ name: 'BatonError', code });
+  return error as BatonError;
+}
+
+async function publish(policies: PolicyStore, policyId: string, draftRevision: number, contentHash = 'a'.repeat(64)) {
+  return policies.publishVersion({
+    policyId,
+    draftRevision,
+    contentHash,
+    graph: stayGraph(),
+    settings: minimalSettings(),
+    compiledRules: { conditions: { c1: { all: [] } }, rules: [{ name: 'r1' }] },
+    comment: 'first',
+    at: T1,
+    actor: 'key-b',
+  });
+}
+
+/** Registers the policy store contract; `store()` returns a fresh, empty store per test. */
+export function describePolicyStoreContract(store: () => BatonStore): void {
+  describe('policies', () => {
+    it('starts empty', async () => {
+      const { policies } = store();
+      expect(await policies.hasPolicies()).toBe(false);
+      expect(await policies.listPolicies()).toEqual([]);
+      expect(await policies.getPolicy('nope')).toBeNull();
+      expect(await policies.getPolicyHead(null)).toBeNull();
+    });
+
+    it('creates a policy with a draft at revision 1; the first one becomes default', async () => {
+      const { policies } = store();
+      const created = await policies.createPolicy(newPolicy('support', { description: 'desc' }));
+      expect(created).toEqual({
+        id: 'support',
+        name: 'Policy support',
+        description: 'desc',
+        isDefault: true,
+        activeVersion: null,
+        createdAt: T0,
+        updatedAt: T0,
+        draft: { revision: 1, graph: stayGraph(), settings: minimalSettings(), updatedAt: T0, updatedBy: 'key-a' },
+      });
+      expect(await policies.hasPolicies()).toBe(true);
+      expect(await policies.getPolicy('support')).toEqual(created);
+      expect(await policies.getPolicyHead(null)).toEqual({ id: 'support', name: 'Policy support', activeVersion: null, activeContentHash: null });
+    });
+
+    it('keeps exactly one default policy', async () => {
+      const { policies } = store();
+      await policies.createPolicy(newPolicy('a'));
+      await policies.createPolicy(newPolicy('b'));
+      expect((await policies.listPolicies()).map((p) => [p.id, p.isDefault])).toEqual([['a', true], ['b', false]]);
+      await policies.createPolicy(newPolicy('c', { makeDefault: true }));
+      await policies.setDefaultPolicy('b', T1);
+      expect((await policies.listPolicies()).map((p) => [p.id, p.isDefault])).toEqual([['a', false], ['b', true], ['c', false]]);
+      expect((await policies.getPolicyHead(null))?.id).toBe('b');
+      await expectBatonError(policies.setDefaultPolicy('zzz', T1), BatonErrorCode.NotFound);
+    });
+
+    it('refuses a taken id with CONFLICT and changes nothing', async () => {
+      const { policies } = store();
+      const first = await policies.createPolicy(newPolicy('dup'));
+      await expectBatonError(policies.createPolicy(newPolicy('dup', { name: 'Other', makeDefault: true })), BatonErrorCode.Conflict);
+      expect(await policies.listPolicies()).toEqual([first]);
+    });
+
+    it('saves drafts with optimistic concurrency', async () => {
+      const { policies } = store();
+      await policies.createPolicy(newPolicy('p'));
+      const graph = stayGraph('changed');
+      const saved = await policies.saveDraft({ policyId: 'p', graph, settings: minimalSettings(), baseRevision: 1, at: T1, actor: 'key-b' });
+      expect(saved).toEqual({ revision: 2, graph, settings: minimalSettings(), updatedAt: T1, updatedBy: 'key-b' });
+      const stale = await expectBatonError(
+        policies.saveDraft({ policyId: 'p', graph: stayGraph('lost'), settings: minimalSettings(), baseRevision: 1, at: T1, actor: 'key-c' }),
+        BatonErrorCode.Conflict,
+      );
+      expect(stale.details).toMatchObject({ currentRevision: 2 });
+      expect((await policies.getPolicy('p'))?.draft).toEqual(saved);
+      await expectBatonError(
+        policies.saveDraft({ policyId: 'nope', graph, settings: minimalSettings(), baseRevision: 1, at: T1, actor: null }),
+        BatonErrorCode.NotFound,
+      );
+    });
+
+    it('publishes numbered versions and activates the newest', async () => {
+      const { policies } = store();
+      await policies.createPolicy(newPolicy('p'));
+      const v1 = await publish(policies, 'p', 1, '1'.repeat(64));
+      expect(v1).toEqual({
+        policyId: 'p',
+        version: 1,
+        contentHash: '1'.repeat(64),
+        graph: stayGraph(),
+        settings: minimalSettings(),
+        compiledRules: { conditions: { c1: { all: [] } }, rules: [{ name: 'r1' }] },
+        comment: 'first',
+        publishedAt: T1,
+        publishedBy: 'key-b',
+      });
+      await policies.saveDraft({ policyId: 'p', graph: stayGraph('v2'), settings: minimalSettings(), baseRevision: 1, at: T1, actor: null });
+      const v2 = await publish(policies, 'p', 2, '2'.repeat(64));
+      expect(v2.version).toBe(2);
+      expect((await policies.getPolicy('p'))?.activeVersion).toBe(2);
+      expect(await policies.getPolicyHead('p')).toEqual({ id: 'p', name: 'Policy p', activeVersion: 2, activeContentHash: '2'.repeat(64) });
+      expect((await policies.listVersions('p')).map((v) => v.version)).toEqual([2, 1]);
+      expect(await policies.getVersion('p', 1)).toEqual(v1);
+      expect(await policies.getVersion('p', 3)).toBeNull();
+    });
+
+    it('keeps published versions unchanged when the draft changes', async () => {
+      const { policies } = store();
+      await policies.createPolicy(newPolicy('p'));
+      const v1 = await publish(policies, 'p', 1);
+      await policies.saveDraft({ policyId: 'p', graph: stayGraph('edited'), settings: minimalSettings(), baseRevision: 1, at: T1, actor: null });
+      expect(await policies.getVersion('p', 1)).toEqual(v1);
+      expect(Object.keys(policies).filter((name) => /update|delete|remove/i.test(name) && /version/i.test(name))).toEqual([]);
+    });
+
+    it('refuses to publish a draft that moved on, writing nothing', async () => {
+      const { policies } = store();
+      await policies.createPolicy(newPolicy('p'));
+      await policies.saveDraft({ policyId: 'p', graph: stayGraph('x'), settings: minimalSettings(), baseRevision: 1, at: T1, actor: null });
+      const error = await expectBatonError(publish(policies, 'p', 1), BatonErrorCode.Conflict);
+      expect(error.details).toMatchObject({ currentRevision: 2 });
+      expect(await policies.listVersions('p')).toEqual([]);
+      expect((await policies.getPolicy('p'))?.activeVersion).toBeNull();
+      await expectBatonError(publish(policies, 'nope', 1), BatonErrorCode.NotFound);
+    });
+
+    it('answers heads for unknown ids with null', async () => {
+      const { policies } = store();
+      await policies.createPolicy(newPolicy('p'));
+      expect(await policies.getPolicyHead('unknown')).toBeNull();
+      expect(await policies.getPolicyHead('p')).toMatchObject({ activeVersion: null, activeContentHash: null });
+    });
+  });
+}

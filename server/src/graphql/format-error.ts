@@ -1,0 +1,54 @@
+/**
+ * Turns every error Apollo is about to send into Baton's shape: `extensions.code` is always a
+ * `BatonErrorCode`. `BatonError`s keep their message and details; GraphQL request errors
+ * (syntax, validation, variable coercion, bad request) become BAD_USER_INPUT with Apollo's
+ * actionable message and the original code in `extensions.reason`; anything else is logged
+ * with a reference id and answered with a generic INTERNAL_SERVER_ERROR, so internal messages
+ * never reach a client.
+ */
+import { randomUUID } from 'node:crypto';
+import { ApolloServerErrorCode, unwrapResolverError } from '@apollo/server/errors';
+import { BatonErrorCode } from '@baton/schemas';
+import type { GraphQLFormattedError } from 'graphql';
+import { isBatonError } from '../baton-error';
+import type { Logger } from '../logger';
+
+/** Apollo codes that mean the client sent a request that cannot run. */
+const CLIENT_REQUEST_CODES: ReadonlySet<unknown> = new Set([
+  ApolloServerErrorCode.BAD_USER_INPUT,
+  ApolloServerErrorCode.GRAPHQL_PARSE_FAILED,
+  ApolloServerErrorCode.GRAPHQL_VALIDATION_FAILED,
+  ApolloServerErrorCode.BAD_REQUEST,
+  ApolloServerErrorCode.OPERATION_RESOLUTION_FAILURE,
+  ApolloServerErrorCode.PERSISTED_QUERY_NOT_FOUND,
+  ApolloServerErrorCode.PERSISTED_QUERY_NOT_SUPPORTED,
+]);
+
+/** Builds Apollo's `formatError` hook; unknown errors go to `logger.error` with their stack. */
+export function createFormatError(logger: Logger): (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError {
+  return (formatted, error) => {
+    const original = unwrapResolverError(error);
+    const where = { ...(formatted.path ? { path: formatted.path } : {}), ...(formatted.locations ? { locations: formatted.locations } : {}) };
+    if (isBatonError(original)) {
+      return { message: original.message, ...where, extensions: { ...original.details, code: original.code } };
+    }
+    const code = formatted.extensions?.code;
+    if (CLIENT_REQUEST_CODES.has(code)) {
+      const reason = code === BatonErrorCode.BadUserInput ? {} : { reason: code };
+      return { message: formatted.message, ...where, extensions: { code: BatonErrorCode.BadUserInput, ...reason } };
+    }
+    const errorId = randomUUID();
+    const cause = original instanceof Error ? original : error instanceof Error ? error : undefined;
+    logger.error('unexpected error while handling a GraphQL request', {
+      errorId,
+      message: cause?.message ?? String(original),
+      stack: cause?.stack,
+      path: formatted.path,
+    });
+    return {
+      message: `Internal error (reference ${errorId}). It has been logged; retry, and report the reference if it persists.`,
+      ...where,
+      extensions: { code: BatonErrorCode.Internal, errorId },
+    };
+  };
+}

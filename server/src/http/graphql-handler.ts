@@ -1,0 +1,82 @@
+/**
+ * `POST /graphql`: a small node:http adapter around Apollo's `executeHTTPGraphQLRequest`.
+ * In order: method, API key, content type, body size, JSON syntax — each refusal is a
+ * GraphQL-shaped error with `extensions.code` — then Apollo runs the operation.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { HeaderMap, type ApolloServer } from '@apollo/server';
+import { BatonErrorCode } from '@baton/schemas';
+import { isBatonError } from '../baton-error';
+import type { AuthService, Principal } from '../features/auth/auth-service';
+import type { BatonContext } from '../graphql/context';
+import { sendGraphQLError } from './json-response';
+import { readBody } from './read-body';
+
+export interface GraphQLHandlerDeps {
+  apollo: ApolloServer<BatonContext>;
+  auth: AuthService;
+  maxBodyBytes: number;
+  /** Builds the context of an authenticated request. */
+  context: (principal: Principal) => BatonContext;
+}
+
+function toHeaderMap(req: IncomingMessage): HeaderMap {
+  const headers = new HeaderMap();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+  }
+  return headers;
+}
+
+/** Handles one request to `/graphql`; never throws (unexpected failures are the caller's 500). */
+export function createGraphQLHandler(deps: GraphQLHandlerDeps): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
+  return async (req, res) => {
+    // Read (and discard) the body before refusing, so the client is not cut off mid-upload.
+    const drain = () => readBody(req, 0, Math.max(4 * deps.maxBodyBytes, 16 * 1024 * 1024));
+    if (req.method !== 'POST') {
+      await drain();
+      return sendGraphQLError(res, 405, BatonErrorCode.BadUserInput, `Use POST for /graphql (got ${req.method}).`, {}, { allow: 'POST' });
+    }
+    let principal: Principal;
+    try {
+      principal = await deps.auth.authenticate(req.headers.authorization);
+    } catch (error) {
+      await drain();
+      if (isBatonError(error)) return sendGraphQLError(res, 401, error.code, error.message, {}, { 'www-authenticate': 'Bearer' });
+      throw error;
+    }
+    const contentType = req.headers['content-type'] ?? '';
+    if (!/^application\/json\b/i.test(contentType)) {
+      await drain();
+      return sendGraphQLError(res, 415, BatonErrorCode.BadUserInput, `Send the request body as JSON with "Content-Type: application/json" (got "${contentType}").`);
+    }
+    const read = await readBody(req, deps.maxBodyBytes);
+    if (read.kind === 'aborted') return void res.destroy();
+    if (read.kind === 'too-large') {
+      return sendGraphQLError(
+        res,
+        413,
+        BatonErrorCode.PayloadTooLarge,
+        `The request body is larger than ${deps.maxBodyBytes} bytes (BATON_MAX_BODY_BYTES). Send fewer or shorter messages.`,
+        { limit: deps.maxBodyBytes },
+        { connection: 'close' },
+      );
+    }
+    let body: unknown;
+    try {
+      body = JSON.parse(read.body.toString('utf8'));
+    } catch (error) {
+      const reason = error instanceof SyntaxError ? error.message : 'unreadable';
+      return sendGraphQLError(res, 400, BatonErrorCode.BadUserInput, `The request body is not valid JSON (${reason}). Send {"query": "...", "variables": {...}}.`);
+    }
+    const result = await deps.apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: 'POST', headers: toHeaderMap(req), search: new URL(req.url ?? '/', 'http://x').search, body },
+      context: async () => deps.context(principal),
+    });
+    for (const [name, value] of result.headers) res.setHeader(name, value);
+    res.statusCode = result.status ?? 200;
+    if (result.body.kind === 'complete') return void res.end(result.body.string);
+    for await (const chunk of result.body.asyncIterator) res.write(chunk);
+    res.end();
+  };
+}

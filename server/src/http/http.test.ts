@@ -1,0 +1,120 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { BatonErrorCode } from '@baton/schemas';
+import { createMemoryLogger } from '../logger';
+import { openSqliteStore } from '../store/sqlite/open-sqlite-store';
+import { DECIDE, POLICIES, decideInput } from '../test-support/operations';
+import { removeTempDirs, makeTempDir } from '../test-support/temp-dir';
+import { TEST_ADMIN_KEY, startTestServer, type TestServer } from '../test-support/test-server';
+
+afterAll(removeTempDirs);
+
+describe('HTTP transport', () => {
+  let t: TestServer;
+  beforeAll(async () => {
+    t = await startTestServer({ limits: { maxMessages: 500, maxMessageChars: 10_000, maxBodyBytes: 64 * 1024 } });
+  });
+  afterAll(() => t.close());
+
+  it('answers GET /healthz with 200 {"status":"ok"}', async () => {
+    const response = await fetch(`${t.url}/healthz`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ok' });
+  });
+
+  it('answers unknown paths with 404 and GET /graphql with a GraphQL-shaped 405', async () => {
+    expect((await fetch(`${t.url}/nope`)).status).toBe(404);
+    const response = await fetch(`${t.url}/graphql?query={policies{id}}`, { headers: { authorization: `Bearer ${TEST_ADMIN_KEY}` } });
+    expect(response.status).toBe(405);
+    expect(await response.json()).toMatchObject({ errors: [{ extensions: { code: BatonErrorCode.BadUserInput } }] });
+  });
+
+  describe('authentication', () => {
+    it('refuses a request without a key', async () => {
+      const { status, body } = await t.gql(POLICIES, {}, null);
+      expect(status).toBe(401);
+      expect(body.errors?.[0]).toMatchObject({ extensions: { code: BatonErrorCode.Unauthenticated }, message: expect.stringContaining('Authorization: Bearer') });
+      expect(body.data).toBeUndefined();
+    });
+
+    it('refuses a wrong key and a non-Bearer scheme', async () => {
+      const wrong = await t.gql(POLICIES, {}, TEST_ADMIN_KEY.slice(0, -1) + 'X');
+      expect(wrong.status).toBe(401);
+      expect(wrong.body.errors?.[0]?.extensions.code).toBe(BatonErrorCode.Unauthenticated);
+      const basic = await t.raw(JSON.stringify({ query: POLICIES }), { authorization: `Basic ${TEST_ADMIN_KEY}` });
+      expect(basic.body.errors?.[0]?.extensions.code).toBe(BatonErrorCode.Unauthenticated);
+    });
+
+    it('accepts the admin key', async () => {
+      const { status, body } = await t.gql<{ policies: { id: string }[] }>(POLICIES);
+      expect(status).toBe(200);
+      expect(body.errors).toBeUndefined();
+      expect(body.data?.policies.map((p) => p.id)).toContain('support-default');
+    });
+  });
+
+  describe('malformed requests', () => {
+    it('refuses a body that is not JSON', async () => {
+      const { status, body } = await t.raw('{"query": "{ policies { id } }"');
+      expect(status).toBe(400);
+      expect(body.errors?.[0]).toMatchObject({ extensions: { code: BatonErrorCode.BadUserInput }, message: expect.stringContaining('not valid JSON') });
+    });
+
+    it('refuses a non-JSON content type', async () => {
+      const { status, body } = await t.raw('query { policies { id } }', { 'content-type': 'text/plain' });
+      expect(status).toBe(415);
+      expect(body.errors?.[0]?.extensions.code).toBe(BatonErrorCode.BadUserInput);
+    });
+
+    it('refuses a body over BATON_MAX_BODY_BYTES with PAYLOAD_TOO_LARGE, even 5 MB', async () => {
+      const huge = JSON.stringify({ query: DECIDE, variables: { input: decideInput({ messages: [{ speaker: 'CUSTOMER', text: 'a'.repeat(5 * 1024 * 1024) }] }) } });
+      const { status, body } = await t.raw(huge);
+      expect(status).toBe(413);
+      expect(body.errors?.[0]).toMatchObject({ extensions: { code: BatonErrorCode.PayloadTooLarge, limit: 64 * 1024 } });
+      expect((await fetch(`${t.url}/healthz`)).status).toBe(200);
+    });
+
+    it.each([
+      ['a syntax error', { query: '{ policies { id ' }, 'GRAPHQL_PARSE_FAILED'],
+      ['an unknown field', { query: '{ policies { nope } }' }, 'GRAPHQL_VALIDATION_FAILED'],
+      ['no query at all', { variables: {} }, 'BAD_REQUEST'],
+      ['a batch', [{ query: '{ policies { id } }' }], 'BAD_REQUEST'],
+    ])('maps %s to BAD_USER_INPUT keeping the GraphQL reason', async (_name, payload, reason) => {
+      const { status, body } = await t.raw(JSON.stringify(payload));
+      expect(status).toBe(400);
+      expect(body.errors?.[0]?.extensions).toEqual({ code: BatonErrorCode.BadUserInput, reason });
+    });
+  });
+});
+
+describe('internal errors', () => {
+  it('never sends an internal message to the client; logs it with a reference', async () => {
+    const logger = createMemoryLogger();
+    const store = await openSqliteStore(makeTempDir());
+    const t = await startTestServer({}, { logger, store });
+    jest.spyOn(store.policies, 'listPolicies').mockRejectedValue(new Error('SQLITE_CORRUPT: secret table detail'));
+    const { status, body } = await t.gql(POLICIES);
+    expect(status).toBe(200);
+    const error = body.errors?.[0];
+    expect(error?.extensions.code).toBe(BatonErrorCode.Internal);
+    expect(JSON.stringify(body)).not.toContain('SQLITE_CORRUPT');
+    expect(error?.message).toContain(String(error?.extensions.errorId));
+    expect(logger.lines.find((l) => l.level === 'error')?.fields).toMatchObject({ errorId: error?.extensions.errorId, message: expect.stringContaining('SQLITE_CORRUPT') });
+    await t.close();
+  });
+
+  it('answers /healthz with 503 once the store is closed', async () => {
+    const t = await startTestServer();
+    await t.server.store.close();
+    const response = await fetch(`${t.url}/healthz`);
+    expect(response.status).toBe(503);
+    await t.close();
+  });
+
+  it('stores the admin key hashed only', async () => {
+    const t = await startTestServer();
+    await t.close();
+    const files = fs.readdirSync(t.config.dataDir).map((f) => fs.readFileSync(path.join(t.config.dataDir, f)).toString('latin1'));
+    expect(files.join('')).not.toContain(TEST_ADMIN_KEY);
+  });
+});

@@ -1,0 +1,18 @@
+/**
+ * The whole storage port the server runs on: one object per feature store plus lifecycle.
+ * `openSqliteStore` is the embedded adapter; a MongoDB adapter implements the same interface
+ * and passes the same `defineStoreContractTests`.
+ */
+import type { ApiKeyStore } from '../features/auth/api-key-store';
+import type { DecisionLogStore } from '../features/decisions/decision-log-store';
+import type { PolicyStore } from '../features/policies/policy-store';
+
+export interface BatonStore {
+  readonly policies: PolicyStore;
+  readonly decisionLog: DecisionLogStore;
+  readonly apiKeys: ApiKeyStore;
+  /** True while the store is open and answers a trivial query (`GET /healthz`). */
+  isHealthy(): boolean;
+  /** Closes the connection; later calls fail. Idempotent. */
+  close(): Promise<void>;
+}

@@ -1,0 +1,93 @@
+/**
+ * Internal: the embedded store's schema, as an append-only list of migrations. Never edit a
+ * shipped migration; add the next one. Each runs in its own transaction and is recorded in
+ * `schema_migrations`.
+ */
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'roles, api keys, policies, immutable versions, decision log',
+    sql: `
+      CREATE TABLE roles (
+        name TEXT PRIMARY KEY,
+        description TEXT NOT NULL
+      );
+      INSERT INTO roles (name, description) VALUES ('admin', 'Every operation: decisions, policies, keys.');
+
+      -- Keys are never stored in clear: id is the key's first 12 characters (the lookup prefix),
+      -- hash is scrypt(full key, salt).
+      CREATE TABLE api_keys (
+        id TEXT PRIMARY KEY,
+        role TEXT NOT NULL REFERENCES roles(name),
+        salt BLOB NOT NULL,
+        hash BLOB NOT NULL,
+        label TEXT NOT NULL,
+        source TEXT NOT NULL CHECK (source IN ('env', 'generated')),
+        created_at TEXT NOT NULL,
+        revoked_at TEXT
+      );
+
+      CREATE TABLE policies (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        description TEXT,
+        is_default INTEGER NOT NULL DEFAULT 0 CHECK (is_default IN (0, 1)),
+        active_version INTEGER,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        draft_revision INTEGER NOT NULL,
+        draft_graph TEXT NOT NULL,
+        draft_settings TEXT NOT NULL,
+        draft_updated_at TEXT NOT NULL,
+        draft_updated_by TEXT
+      );
+      CREATE UNIQUE INDEX policies_one_default ON policies (is_default) WHERE is_default = 1;
+
+      CREATE TABLE policy_versions (
+        policy_id TEXT NOT NULL REFERENCES policies(id),
+        version INTEGER NOT NULL,
+        content_hash TEXT NOT NULL,
+        graph TEXT NOT NULL,
+        settings TEXT NOT NULL,
+        compiled_rules TEXT NOT NULL,
+        comment TEXT NOT NULL,
+        published_at TEXT NOT NULL,
+        published_by TEXT,
+        PRIMARY KEY (policy_id, version)
+      );
+      CREATE TRIGGER policy_versions_immutable_update BEFORE UPDATE ON policy_versions
+        BEGIN SELECT RAISE(ABORT, 'policy versions are immutable'); END;
+      CREATE TRIGGER policy_versions_immutable_delete BEFORE DELETE ON policy_versions
+        BEGIN SELECT RAISE(ABORT, 'policy versions are immutable'); END;
+
+      -- input is stored as received (after GraphQL coercion); redaction is a later issue.
+      CREATE TABLE decision_log (
+        id TEXT PRIMARY KEY,
+        evaluated_at TEXT NOT NULL,
+        policy_id TEXT NOT NULL,
+        policy_version INTEGER NOT NULL,
+        content_hash TEXT NOT NULL,
+        conversation_id TEXT NOT NULL,
+        input TEXT NOT NULL,
+        facts TEXT NOT NULL,
+        action TEXT NOT NULL,
+        reasons TEXT NOT NULL,
+        queue TEXT,
+        priority TEXT NOT NULL,
+        tier TEXT NOT NULL,
+        latency_ms REAL NOT NULL
+      );
+      CREATE INDEX decision_log_policy ON decision_log (policy_id, evaluated_at);
+      CREATE INDEX decision_log_conversation ON decision_log (conversation_id, evaluated_at);
+      CREATE TRIGGER decision_log_append_only BEFORE UPDATE ON decision_log
+        BEGIN SELECT RAISE(ABORT, 'the decision log is append-only'); END;
+    `,
+  },
+];

@@ -1,0 +1,35 @@
+/**
+ * The embedded adapter: every feature store on one better-sqlite3 connection to
+ * `<dataDir>/baton.sqlite`.
+ */
+import { createSqliteApiKeyStore } from '../../features/auth/sqlite-api-key-store';
+import { createSqliteDecisionLogStore } from '../../features/decisions/sqlite-decision-log-store';
+import { createSqlitePolicyStore } from '../../features/policies/sqlite-policy-store';
+import type { BatonStore } from '../baton-store';
+import { openDatabase } from './open-database';
+
+/**
+ * Opens (creating and migrating when needed) the SQLite store in `dataDir`.
+ * @throws when the directory or database file cannot be opened.
+ */
+export async function openSqliteStore(dataDir: string): Promise<BatonStore> {
+  const db = openDatabase(dataDir);
+  const ping = db.prepare('SELECT 1');
+  return {
+    policies: createSqlitePolicyStore(db),
+    decisionLog: createSqliteDecisionLogStore(db),
+    apiKeys: createSqliteApiKeyStore(db),
+    isHealthy: () => {
+      if (!db.open) return false;
+      try {
+        ping.get();
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    close: async () => {
+      if (db.open) db.close();
+    },
+  };
+}

@@ -1,0 +1,33 @@
+/**
+ * Internal (tests only): the contract suite every `BatonStore` adapter runs —
+ * `defineStoreContractTests('sqlite', () => openSqliteStore(dir))`, and later the MongoDB
+ * adapter and any in-memory fake, with the same expectations.
+ */
+import { describeApiKeyStoreContract } from '../features/auth/api-key-store.contract';
+import { describeDecisionLogStoreContract } from '../features/decisions/decision-log-store.contract';
+import { describePolicyStoreContract } from '../features/policies/policy-store.contract';
+import type { BatonStore } from './baton-store';
+
+/**
+ * Registers the contract under `describe(name)`. `createStore` must return a new, empty store
+ * each time; it is closed after each test.
+ */
+export function defineStoreContractTests(name: string, createStore: () => Promise<BatonStore>): void {
+  describe(`${name} store contract`, () => {
+    let current: BatonStore | undefined;
+    beforeEach(async () => {
+      current = await createStore();
+    });
+    afterEach(async () => {
+      await current?.close();
+      current = undefined;
+    });
+    const store = (): BatonStore => {
+      if (!current) throw new Error('store not created');
+      return current;
+    };
+    describePolicyStoreContract(store);
+    describeDecisionLogStoreContract(store);
+    describeApiKeyStoreContract(store);
+  });
+}

@@ -1,0 +1,38 @@
+/**
+ * Internal (tests only): small policy documents that pass the policy JSON Schema, so store
+ * tests do not depend on the seed.
+ */
+import type { PolicyDocument, PolicyGraph, TriggerSettings } from '@baton/schemas';
+
+/** start → stay leaf. */
+export function stayGraph(reasonCode = 'ai_resolving'): PolicyGraph {
+  return {
+    nodes: [
+      { id: 'start', kind: 'start', position: { x: 0, y: 0 }, data: {} },
+      { id: 'stay', kind: 'stay', position: { x: 0, y: 120 }, data: { reasonCode } },
+    ],
+    edges: [{ id: 'start-stay', source: 'start', target: 'stay' }],
+  };
+}
+
+/** Empty lexicons and plausible thresholds. */
+export function minimalSettings(): TriggerSettings {
+  return {
+    topics: {},
+    humanRequest: { phrases: { en: ['human'] }, negations: { en: ['no need for'] } },
+    hedging: { en: ['i think'] },
+    thresholds: {
+      negativeSentiment: -0.3,
+      sharpDropFrom: 0,
+      sharpDropTo: -0.5,
+      lowConfidence: 0.7,
+      hedgedConfidence: 0.5,
+      assumedConfidence: 0.9,
+      repeatSimilarity: 0.8,
+    },
+  };
+}
+
+export function minimalDocument(reasonCode?: string): PolicyDocument {
+  return { graph: stayGraph(reasonCode), settings: minimalSettings() };
+}
