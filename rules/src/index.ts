@@ -5,7 +5,7 @@ export { DiagnosticCode } from './validate/diagnostic';
 export type { Diagnostic, Severity, ValidationResult } from './validate/diagnostic';
 export { validatePolicyGraph, validatePolicyDocument } from './validate/validate-graph';
 export { compileGraph, compilePolicy, PolicyCompileError } from './compiler/compile-graph';
-export type { CompiledPolicy, CompiledRule, EngineCondition, SharedCondition } from './compiler/compiled-policy';
+export type { CompiledPolicy, CompiledRule, EngineCondition, SharedCondition, LeafRef, DecisionEventParams } from './compiler/compiled-policy';
 export { runEngine, EvaluationInvariantError } from './evaluate/run-engine';
 export { describeNode, describeTest } from './graph/describe-node';
 export { NODE_SPECS } from './nodes/registry';

@@ -6,7 +6,7 @@ import { neutralFacts, smallPolicyGraph } from '../testing/fixtures';
 describe('compileGraph', () => {
   const compiled = compileGraph(smallPolicyGraph());
 
-  it('emits plain JSON: shared conditions per node and case, one rule per path, then triggers', () => {
+  it('emits plain JSON: shared conditions per node and case, one rule per path in drawing order', () => {
     expect(JSON.parse(JSON.stringify(compiled))).toEqual(compiled);
     expect(Object.keys(compiled.conditions)).toEqual(['node:c_security', 'node:c_human', 'node:c_angry', 'case:s_tier:vip']);
     expect(compiled.conditions['node:c_security']).toEqual({ all: [{ fact: 'topics', operator: 'contains', value: 'security' }] });
@@ -16,11 +16,8 @@ describe('compileGraph', () => {
       ['decision', 'h_vip', 4],
       ['decision', 'h_senior', 3],
       ['decision', 'stay', 2],
-      ['trigger', 'h_security', 1],
-      ['trigger', 'h_human', 1],
-      ['trigger', 'h_vip', 1],
-      ['trigger', 'h_senior', 1],
     ]);
+    expect(compiled.rules[0]!.event.params.leaf).toEqual({ id: 'h_security', kind: 'handoff', reasonCode: 'security_incident', category: 'CONTENT', queue: 'trust_safety', priority: 'URGENT' });
   });
 
   it('negates false edges and earlier switch cases explicitly', () => {
@@ -34,7 +31,6 @@ describe('compileGraph', () => {
       ],
     });
     expect(compiled.rules[3]!.conditions.all[3]).toEqual({ all: [{ not: { condition: 'case:s_tier:vip' } }] });
-    expect(compiled.rules[7]!.conditions).toEqual({ all: [{ condition: 'node:c_angry' }, { condition: 'case:s_tier:vip' }] });
   });
 
   it('runs in a plain json-rules-engine Engine with exactly one decision event', async () => {
@@ -42,8 +38,7 @@ describe('compileGraph', () => {
     for (const [name, c] of Object.entries(compiled.conditions)) engine.setCondition(name, c as never);
     for (const rule of compiled.rules) engine.addRule(rule as never);
     const { events } = await engine.run(neutralFacts({ topics: ['security'], humanRequested: true }) as never);
-    expect(events.filter((e) => e.type === 'decision').map((e) => (e.params as { leaf: { id: string } }).leaf.id)).toEqual(['h_security']);
-    expect(events.filter((e) => e.type === 'trigger').map((e) => (e.params as { leaf: { id: string } }).leaf.id)).toEqual(['h_security', 'h_human']);
+    expect(events.map((e) => (e.params as { leaf: { id: string } }).leaf.id)).toEqual(['h_security']);
   });
 
   it.each([

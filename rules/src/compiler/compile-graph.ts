@@ -5,15 +5,15 @@
  *   negated with `not` on a `false` edge; a switch case requires every earlier case to fail and
  *   `default` requires all to fail, so the paths are mutually exclusive by construction and
  *   exactly one decision rule fires for any facts — evaluation never needs `engine.stop()`;
- * - priorities follow drawing order (true before false, cases in order, default last);
- * - each handoff or callback path also yields a lower-priority `trigger` rule holding only its
- *   positive steps, so every trigger that fired can be reported, not just the branch taken.
+ * - priorities follow drawing order (true before false, cases in order, default last).
+ * Every other trigger that fired is read from the evaluated conditions of the rules that did
+ * not fire (see `evaluate/collect-triggers.ts`), so no extra rules are needed for it.
  */
-import { isFactTest, isLeaf, type ConditionTest, type PolicyDocument, type PolicyGraph, type PolicyNode } from '@baton/schemas';
-import { enumeratePaths, type PathStep } from '../graph/enumerate-paths';
+import { isFactTest, isLeaf, type ConditionTest, type LeafNode, type PolicyDocument, type PolicyGraph, type PolicyNode } from '@baton/schemas';
+import { enumeratePaths } from '../graph/enumerate-paths';
 import { DEFAULT_HANDLE, indexGraph, type GraphIndex } from '../graph/graph-index';
 import { validatePolicyGraph } from '../validate/validate-graph';
-import type { CompiledPolicy, CompiledRule, EngineCondition, SharedCondition } from './compiled-policy';
+import type { CompiledPolicy, CompiledRule, EngineCondition, LeafRef, SharedCondition } from './compiled-policy';
 
 /** Thrown by {@link compilePolicy} when the graph has ERROR diagnostics; validate first. */
 export class PolicyCompileError extends Error {
@@ -71,11 +71,13 @@ function stepCondition(node: PolicyNode, handle: string): EngineCondition {
   };
 }
 
-/** The condition a step contributes to a trigger rule, or undefined for `false` / `default`. */
-function positiveCondition(node: PolicyNode, handle: string): EngineCondition | undefined {
-  if (node.kind === 'condition') return handle === 'true' ? { condition: conditionName(node.id) } : undefined;
-  if (node.kind === 'switch' && handle !== DEFAULT_HANDLE) return { condition: caseName(node.id, handle) };
-  return undefined;
+/** The decision parameters of a leaf, without its message templates and description. */
+function leafRef(leaf: LeafNode): LeafRef {
+  if (leaf.kind === 'stay') return { id: leaf.id, kind: leaf.kind, reasonCode: leaf.data.reasonCode };
+  const { reasonCode, category, queue, priority } = leaf.data;
+  const ref: LeafRef = { id: leaf.id, kind: leaf.kind, reasonCode, category, queue, priority };
+  if (leaf.kind === 'handoff' && leaf.data.tier) ref.tier = leaf.data.tier;
+  return ref;
 }
 
 function nodeOf(index: GraphIndex, id: string): PolicyNode {
@@ -103,21 +105,7 @@ export function compileGraph(graph: PolicyGraph): CompiledPolicy {
       name: `path ${i + 1}: ${path.nodeIds.join(' > ')}`,
       priority: paths.length - i + 1,
       conditions: { all: path.steps.map((s) => stepCondition(nodeOf(index, s.nodeId), s.handle)) },
-      event: { type: 'decision', params: { leaf, steps: path.steps, nodeIds: path.nodeIds } },
-    });
-  });
-  paths.forEach((path, i) => {
-    const leaf = nodeOf(index, path.leafId);
-    if (!isLeaf(leaf) || leaf.kind === 'stay') return;
-    const positive = path.steps
-      .map((s) => ({ step: s, condition: positiveCondition(nodeOf(index, s.nodeId), s.handle) }))
-      .filter((p): p is { step: PathStep; condition: EngineCondition } => p.condition !== undefined);
-    if (positive.length === 0) return;
-    rules.push({
-      name: `trigger ${i + 1}: ${leaf.data.reasonCode} at ${leaf.id}`,
-      priority: 1,
-      conditions: { all: positive.map((p) => p.condition) },
-      event: { type: 'trigger', params: { leaf, steps: positive.map((p) => p.step) } },
+      event: { type: 'decision', params: { leaf: leafRef(leaf), steps: path.steps, nodeIds: path.nodeIds } },
     });
   });
   return { formatVersion: 1, conditions: sharedConditions(graph), rules };

@@ -2,7 +2,7 @@
  * The compiled form of a policy: plain, serialisable json-rules-engine input, stored next to
  * the graph so an auditor sees exactly what ran.
  */
-import type { LeafNode } from '@baton/schemas';
+import type { LeafNode, Priority, SupportTier, TriggerCategory } from '@baton/schemas';
 import type { PathStep } from '../graph/enumerate-paths';
 
 /** A json-rules-engine condition as JSON (fact comparison, all/any/not group or named reference). */
@@ -16,30 +16,41 @@ export type EngineCondition =
 /** A top-level condition as `engine.setCondition` accepts it. */
 export type SharedCondition = { all: EngineCondition[] } | { any: EngineCondition[] } | { not: EngineCondition };
 
+/**
+ * The decision parameters of a leaf, as its path rule's event carries them. Message templates
+ * and descriptions stay in the graph: json-rules-engine deep-copies every event on every run.
+ */
+export interface LeafRef {
+  id: string;
+  kind: LeafNode['kind'];
+  reasonCode: string;
+  category?: TriggerCategory;
+  queue?: string;
+  priority?: Priority;
+  tier?: SupportTier;
+}
+
 /** Parameters of the event a path rule emits: which leaf, reached how. */
 export interface DecisionEventParams {
-  leaf: LeafNode;
+  leaf: LeafRef;
   /** Branching steps with the output taken, in order; index i matches `conditions.all[i]`. */
   steps: PathStep[];
   /** Every node id from start to the leaf. */
   nodeIds: string[];
 }
 
-/** Parameters of the event a trigger rule emits: a leaf whose own tests all hold. */
-export interface TriggerEventParams {
-  leaf: LeafNode;
-  /** The positive steps (true edges, matched cases) this trigger needs; index i matches `conditions.all[i]`. */
-  steps: PathStep[];
+/** One rule per root-to-leaf path. */
+export interface CompiledRule {
+  name: string;
+  priority: number;
+  conditions: { all: EngineCondition[] };
+  event: { type: 'decision'; params: DecisionEventParams };
 }
-
-export type CompiledRule =
-  | { name: string; priority: number; conditions: { all: EngineCondition[] }; event: { type: 'decision'; params: DecisionEventParams } }
-  | { name: string; priority: number; conditions: { all: EngineCondition[] }; event: { type: 'trigger'; params: TriggerEventParams } };
 
 export interface CompiledPolicy {
   formatVersion: 1;
   /** Shared conditions by name: `node:<id>` per condition node, `case:<switch id>:<case id>` per switch case. */
   conditions: Record<string, SharedCondition>;
-  /** One `decision` rule per root-to-leaf path (mutually exclusive), then `trigger` rules. */
+  /** One `decision` rule per root-to-leaf path, mutually exclusive, in drawing order. */
   rules: CompiledRule[];
 }

@@ -2,9 +2,9 @@
  * One decision, end to end and without I/O: signals → facts, compiled rules → outcome,
  * reasons and trace, the leaf's queue as routing target, context summary and customer message.
  */
-import type { DecideHandoffInput, HandoffDecision, LeafNode, PolicyRef, Priority, RoutingTarget, SupportTier } from '@baton/schemas';
+import { isLeaf, type DecideHandoffInput, type HandoffDecision, type LeafNode, type PolicyRef, type Priority, type RoutingTarget, type SupportTier } from '@baton/schemas';
 import { computeSignals } from '../signals';
-import { runEngine } from '../evaluate/run-engine';
+import { EvaluationInvariantError, runEngine } from '../evaluate/run-engine';
 import { buildTrace } from '../evaluate/build-trace';
 import { buildReasons } from '../evaluate/build-reasons';
 import { buildSummary } from '../context/build-summary';
@@ -52,10 +52,15 @@ function tierOf(leaf: LeafNode): SupportTier {
  */
 export async function decide(prepared: PreparedPolicy, input: DecideHandoffInput, options: DecideOptions): Promise<HandoffDecision> {
   const signals = computeSignals(input, prepared.signals, options.now);
-  const { decision, triggers } = await runEngine(prepared.compiled, signals.facts);
-  const leaf = decision.params.leaf;
+  const { decision, paths } = await runEngine(prepared.compiled, signals.facts);
+  const leafOf = (id: string): LeafNode => {
+    const node = prepared.index.nodes.get(id);
+    if (!node || !isLeaf(node)) throw new EvaluationInvariantError(`Rule points at "${id}", which is not a leaf of this policy.`);
+    return node;
+  };
+  const leaf = leafOf(decision.params.leaf.id);
   const action = actionOf(leaf);
-  const reasons = buildReasons(decision, triggers, signals);
+  const reasons = buildReasons(decision, paths, signals, leafOf);
   return {
     decisionId: options.decisionId,
     action,

@@ -1,57 +1,52 @@
 /**
  * Reasons of a decision: the branch taken first, then every other trigger that fired (one per
- * reason code, in drawing order). Evidence names the fact values the rule compared and the
- * quotes the signals stage kept for those facts.
+ * reason code, in drawing order). Evidence names the fact values the engine compared on the
+ * positive steps and the quotes the signals stage kept for those facts.
  */
-import type { FactName, LeafNode, TriggerCategory, TriggerReason } from '@baton/schemas';
+import type { FactName, LeafNode, TriggerReason } from '@baton/schemas';
 import type { SignalResult } from '../signals/signals-api';
-import { factValuesOf, type FiredRule } from './run-engine';
-import type { DecisionEventParams, TriggerEventParams } from '../compiler/compiled-policy';
-import { DEFAULT_HANDLE } from '../graph/graph-index';
+import { factValuesOf, type EvaluatedPath } from './run-engine';
+import { collectTriggers, positiveSteps } from './collect-triggers';
 
 const MAX_EVIDENCE = 6;
 
-function evidenceOf(rule: FiredRule<DecisionEventParams | TriggerEventParams>, positiveOnly: boolean, signals: SignalResult): string[] {
+function evidenceOf(path: EvaluatedPath, signals: SignalResult): string[] {
   const lines: string[] = [];
-  rule.params.steps.forEach((step, i) => {
-    if (positiveOnly && (step.handle === 'false' || step.handle === DEFAULT_HANDLE)) return;
-    for (const { fact, path, value } of factValuesOf(rule.evaluated[i])) {
-      const line = `${path ? `${fact} ${path}` : fact} = ${JSON.stringify(value)}`;
+  for (const i of positiveSteps(path)) {
+    for (const { fact, path: jsonPath, value } of factValuesOf(path.evaluated[i])) {
+      const line = `${jsonPath ? `${fact} ${jsonPath}` : fact} = ${JSON.stringify(value)}`;
       if (!lines.includes(line)) lines.push(line);
       for (const quote of signals.evidence[fact as FactName] ?? []) if (!lines.includes(quote)) lines.push(quote);
     }
-  });
+  }
   return lines.slice(0, MAX_EVIDENCE);
 }
 
-function reasonOf(leaf: LeafNode, category: TriggerCategory, evidence: string[]): TriggerReason {
+function reasonOf(leaf: LeafNode, path: EvaluatedPath, signals: SignalResult): TriggerReason | undefined {
+  if (leaf.kind === 'stay') return undefined;
   return {
     code: leaf.data.reasonCode,
-    category,
+    category: leaf.data.category,
     description: leaf.data.description ?? leaf.label ?? leaf.data.reasonCode.replace(/_/g, ' '),
-    evidence,
+    evidence: evidenceOf(path, signals),
     nodeId: leaf.id,
   };
 }
 
 /**
+ * @param leafOf - the graph's leaf node by id (for descriptions)
  * @returns the primary reason (absent for a stay leaf, which carries no trigger category)
  *   followed by each other fired trigger with a reason code not already listed
  */
-export function buildReasons(
-  decision: FiredRule<DecisionEventParams>,
-  triggers: FiredRule<TriggerEventParams>[],
-  signals: SignalResult,
-): TriggerReason[] {
-  const reasons: TriggerReason[] = [];
-  const { leaf } = decision.params;
-  if (leaf.kind !== 'stay') reasons.push(reasonOf(leaf, leaf.data.category, evidenceOf(decision, true, signals)));
-  const seen = new Set([leaf.data.reasonCode]);
-  for (const trigger of triggers) {
-    const t = trigger.params.leaf;
-    if (t.kind === 'stay' || seen.has(t.data.reasonCode)) continue;
-    seen.add(t.data.reasonCode);
-    reasons.push(reasonOf(t, t.data.category, evidenceOf(trigger, true, signals)));
+export function buildReasons(decision: EvaluatedPath, paths: EvaluatedPath[], signals: SignalResult, leafOf: (id: string) => LeafNode): TriggerReason[] {
+  const primary = reasonOf(leafOf(decision.params.leaf.id), decision, signals);
+  const reasons = primary ? [primary] : [];
+  const seen = new Set([decision.params.leaf.reasonCode]);
+  for (const trigger of collectTriggers(paths)) {
+    if (seen.has(trigger.params.leaf.reasonCode)) continue;
+    seen.add(trigger.params.leaf.reasonCode);
+    const reason = reasonOf(leafOf(trigger.params.leaf.id), trigger, signals);
+    if (reason) reasons.push(reason);
   }
   return reasons;
 }

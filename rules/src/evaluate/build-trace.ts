@@ -7,8 +7,7 @@ import type { PolicyGraph, TraceStep } from '@baton/schemas';
 import type { GraphIndex } from '../graph/graph-index';
 import { NEXT_HANDLE } from '../graph/graph-index';
 import { describeNode } from '../graph/describe-node';
-import { factValuesOf, type FiredRule } from './run-engine';
-import type { DecisionEventParams } from '../compiler/compiled-policy';
+import { factValuesOf, type EvaluatedPath } from './run-engine';
 
 export const NOT_EVALUATED = 'not evaluated';
 
@@ -23,7 +22,7 @@ export function summariseFacts(values: { fact: string; path?: string; value: unk
   return { fact: [...named.keys()].join(', '), factValue: Object.fromEntries(named) };
 }
 
-export function buildTrace(graph: PolicyGraph, index: GraphIndex, decision: FiredRule<DecisionEventParams>): TraceStep[] {
+export function buildTrace(graph: PolicyGraph, index: GraphIndex, decision: EvaluatedPath): TraceStep[] {
   const { steps, nodeIds, leaf } = decision.params;
   const stepByNode = new Map(steps.map((s, i) => [s.nodeId, { handle: s.handle, evaluated: decision.evaluated[i] }]));
   const trace: TraceStep[] = nodeIds.map((id) => {

@@ -1,6 +1,7 @@
 import type { Facts } from '@baton/schemas';
 import { compileGraph } from '../compiler/compile-graph';
 import { runEngine } from './run-engine';
+import { collectTriggers } from './collect-triggers';
 import { buildTrace, NOT_EVALUATED } from './build-trace';
 import { indexGraph } from '../graph/graph-index';
 import { neutralFacts, smallPolicyGraph } from '../testing/fixtures';
@@ -23,17 +24,18 @@ describe('runEngine', () => {
     const inputs = Array.from({ length: 1000 }, (_, i) => factsFor(i));
     const sequential: string[] = [];
     for (const facts of inputs) {
-      const { decision, triggers } = await runEngine(compiled, facts);
-      sequential.push(`${decision.params.leaf.id}|${triggers.map((t) => t.params.leaf.id).join(',')}`);
+      const { decision, paths } = await runEngine(compiled, facts);
+      sequential.push(`${decision.params.leaf.id}|${collectTriggers(paths).map((t) => t.params.leaf.id).join(',')}`);
     }
     const concurrent = await Promise.all(
       inputs.map(async (facts) => {
-        const { decision, triggers } = await runEngine(compiled, facts);
-        return `${decision.params.leaf.id}|${triggers.map((t) => t.params.leaf.id).join(',')}`;
+        const { decision, paths } = await runEngine(compiled, facts);
+        return `${decision.params.leaf.id}|${collectTriggers(paths).map((t) => t.params.leaf.id).join(',')}`;
       }),
     );
     expect(concurrent).toEqual(sequential);
     expect(new Set(sequential.map((s) => s.split('|')[0])).size).toBe(5);
+    expect(sequential.filter((s) => s.split('|')[1]?.includes(',')).length).toBeGreaterThan(50);
   });
 
   it('traces the path with the values the engine compared, then marks the rest not evaluated', async () => {
@@ -55,5 +57,19 @@ describe('runEngine', () => {
     expect(trace[3]).toMatchObject({ fact: 'negativeStreak, sentimentSharpDrop', factValue: { negativeStreak: 1, sentimentSharpDrop: true } });
     expect(trace[4]).toMatchObject({ fact: 'customerTier', factValue: 'vip' });
     expect(trace.slice(6).every((t) => !t.evaluated)).toBe(true);
+  });
+});
+
+describe('collectTriggers', () => {
+  it('reports every handoff whose own tests held, even when an earlier branch won', async () => {
+    const { decision, paths } = await runEngine(compiled, neutralFacts({ topics: ['security'], humanRequested: true, negativeStreak: 2, customerTier: 'vip' }));
+    expect(decision.params.leaf.id).toBe('h_security');
+    expect(collectTriggers(paths).map((p) => p.params.leaf.id)).toEqual(['h_security', 'h_human', 'h_vip', 'h_senior']);
+  });
+
+  it('reports nothing but the stay when no test held', async () => {
+    const { decision, paths } = await runEngine(compiled, neutralFacts());
+    expect(decision.params.leaf.id).toBe('stay');
+    expect(collectTriggers(paths)).toEqual([]);
   });
 });

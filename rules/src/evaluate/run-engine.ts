@@ -1,12 +1,15 @@
 /**
- * Runs compiled rules on one fact set with json-rules-engine. A fresh Engine per run: the
- * Engine keeps its run status on the instance, so concurrent runs on a shared Engine with more
- * than one priority level skip each other's rules once any run finishes. The rule JSON is
- * cached per version by the caller; building an Engine from it is cheap (see `npm run bench`).
+ * Runs compiled rules on one fact set with json-rules-engine.
+ *
+ * An Engine keeps its run status on the instance, so concurrent runs on one shared Engine with
+ * more than one priority level skip each other's rules once any run finishes. Engines built
+ * from the compiled JSON are therefore pooled per compiled policy and lent to one run at a
+ * time: never shared by two runs, never rebuilt on the hot path. `run-engine.test.ts` proves
+ * that 1,000 concurrent runs give the same answers as sequential ones.
  */
-import { Engine, type RuleProperties, type TopLevelCondition } from 'json-rules-engine';
+import { Engine, type RuleProperties, type RuleResult, type TopLevelCondition } from 'json-rules-engine';
 import type { Facts } from '@baton/schemas';
-import type { CompiledPolicy, DecisionEventParams, TriggerEventParams } from '../compiler/compiled-policy';
+import type { CompiledPolicy, DecisionEventParams } from '../compiler/compiled-policy';
 
 /** A condition subtree of a rule result as json-rules-engine leaves it after evaluation. */
 export interface EvaluatedCondition {
@@ -19,15 +22,20 @@ export interface EvaluatedCondition {
   not?: EvaluatedCondition;
 }
 
-export interface FiredRule<P> {
-  params: P;
+/** One path rule after evaluation. */
+export interface EvaluatedPath {
+  params: DecisionEventParams;
   /** `conditions.all` of the rule after evaluation, one entry per step. */
   evaluated: EvaluatedCondition[];
+  /** Whether the rule's conditions held (true for exactly one path). */
+  passed: boolean;
 }
 
 export interface EngineOutcome {
-  decision: FiredRule<DecisionEventParams>;
-  triggers: FiredRule<TriggerEventParams>[];
+  /** The one path rule that fired. */
+  decision: EvaluatedPath;
+  /** Every path rule, fired or not, in drawing order. */
+  paths: EvaluatedPath[];
 }
 
 /** Raised when compiled rules break their own invariant (exactly one decision rule fires). */
@@ -35,32 +43,44 @@ export class EvaluationInvariantError extends Error {
   override name = 'EvaluationInvariantError';
 }
 
-/**
- * Evaluates `compiled` on `facts`.
- * @returns the one decision rule that fired and every trigger rule that fired, in priority order
- * @throws {@link EvaluationInvariantError} if zero or several decision rules fire (a compiler bug)
- */
-export async function runEngine(compiled: CompiledPolicy, facts: Facts): Promise<EngineOutcome> {
+const idleEngines = new WeakMap<CompiledPolicy, Engine[]>();
+const MAX_IDLE_ENGINES = 32;
+
+function buildEngine(compiled: CompiledPolicy): Engine {
   const engine = new Engine([], { allowUndefinedFacts: false, allowUndefinedConditions: false, replaceFactsInEventParams: false });
   for (const [name, condition] of Object.entries(compiled.conditions)) engine.setCondition(name, condition as TopLevelCondition);
   for (const rule of compiled.rules) engine.addRule(rule as unknown as RuleProperties);
-  const { results } = await engine.run(facts as unknown as Record<string, unknown>);
-  const fired = results.map((r) => ({
-    type: r.event?.type,
-    params: r.event?.params,
-    evaluated: ((r.conditions as unknown as { all?: EvaluatedCondition[] }).all ?? []) as EvaluatedCondition[],
-  }));
-  const decisions = fired.filter((f) => f.type === 'decision');
-  const decision = decisions[0];
-  if (decisions.length !== 1 || !decision) {
-    throw new EvaluationInvariantError(`Expected exactly one decision rule to fire, got ${decisions.length}.`);
-  }
+  return engine;
+}
+
+function toPath(result: RuleResult, passed: boolean): EvaluatedPath {
   return {
-    decision: { params: decision.params as unknown as DecisionEventParams, evaluated: decision.evaluated },
-    triggers: fired
-      .filter((f) => f.type === 'trigger')
-      .map((f) => ({ params: f.params as unknown as TriggerEventParams, evaluated: f.evaluated })),
+    params: result.event?.params as unknown as DecisionEventParams,
+    evaluated: ((result.conditions as unknown as { all?: EvaluatedCondition[] }).all ?? []) as EvaluatedCondition[],
+    passed,
   };
+}
+
+/**
+ * Evaluates `compiled` on `facts`.
+ * @returns the path rule that fired and every path rule with its evaluated conditions
+ * @throws {@link EvaluationInvariantError} if zero or several path rules fire (a compiler bug)
+ */
+export async function runEngine(compiled: CompiledPolicy, facts: Facts): Promise<EngineOutcome> {
+  const idle = idleEngines.get(compiled) ?? [];
+  idleEngines.set(compiled, idle);
+  const engine = idle.pop() ?? buildEngine(compiled);
+  let outcome: { results: RuleResult[]; failureResults: RuleResult[] };
+  try {
+    outcome = await engine.run(facts as unknown as Record<string, unknown>);
+  } finally {
+    if (idle.length < MAX_IDLE_ENGINES) idle.push(engine);
+  }
+  const fired = outcome.results.map((r) => toPath(r, true));
+  const decision = fired[0];
+  if (fired.length !== 1 || !decision) throw new EvaluationInvariantError(`Expected exactly one decision rule to fire, got ${fired.length}.`);
+  const byPriority = [...outcome.results, ...outcome.failureResults].sort((a, b) => (b.priority ?? 0) - (a.priority ?? 0));
+  return { decision, paths: byPriority.map((r) => toPath(r, r === outcome.results[0])) };
 }
 
 /** Every fact comparison evaluated under `condition`, with the value the engine saw. */

@@ -1,14 +1,15 @@
 /**
  * Property: for random valid graphs (conditions with nested groups, switches, leaves shared by
  * several paths) and random facts, the compiled json-rules-engine rules reach the same leaf by
- * the same path as the direct interpreter.
+ * the same path as the direct interpreter, and report the same fired triggers.
  */
 import fc from 'fast-check';
 import type { ConditionTest, FactTest, PolicyEdge, PolicyGraph, PolicyNode } from '@baton/schemas';
 import { compileGraph } from '../compiler/compile-graph';
 import { runEngine } from '../evaluate/run-engine';
 import { validatePolicyGraph } from '../validate/validate-graph';
-import { interpretGraph } from './interpret-graph';
+import { collectTriggers } from '../evaluate/collect-triggers';
+import { interpretGraph, interpretTriggers } from './interpret-graph';
 import { neutralFacts } from './fixtures';
 
 const TIERS = ['free', 'pro', 'vip', 'enterprise'];
@@ -122,8 +123,9 @@ describe('compiled rules agree with the graph interpreter', () => {
         for (const overrides of factSets) {
           const f = neutralFacts(overrides);
           const expected = interpretGraph(graph, f as unknown as Record<string, unknown>);
-          const { decision } = await runEngine(compiled, f);
+          const { decision, paths } = await runEngine(compiled, f);
           expect({ leafId: decision.params.leaf.id, nodeIds: decision.params.nodeIds }).toEqual(expected);
+          expect(collectTriggers(paths).map((p) => p.params.nodeIds.join('>'))).toEqual(interpretTriggers(graph, f as unknown as Record<string, unknown>));
         }
       }),
       { numRuns: 300 },

@@ -5,6 +5,7 @@
  */
 import { isFactTest, isLeaf, type ConditionTest, type FactTest, type Operator, type PolicyGraph, type PolicyNode } from '@baton/schemas';
 import { DEFAULT_HANDLE, NEXT_HANDLE, indexGraph, targetOf } from '../graph/graph-index';
+import { enumeratePaths } from '../graph/enumerate-paths';
 
 const isNumeric = (v: unknown): boolean => Number.parseFloat(String(v)).toString() !== 'NaN';
 
@@ -82,4 +83,28 @@ export function interpretGraph(graph: PolicyGraph, facts: Record<string, unknown
     node = targetOf(index, node.id, outputTaken(node, facts));
   }
   throw new Error('Walk ended before a leaf: the graph is not valid.');
+}
+
+/**
+ * Paths (node ids joined by `>`) to handoff or callback leaves whose positive steps all hold —
+ * `true` edges whose test holds, switch cases whose own test holds — in drawing order.
+ */
+export function interpretTriggers(graph: PolicyGraph, facts: Record<string, unknown>): string[] {
+  const index = indexGraph(graph);
+  const start = index.starts[0];
+  if (!start) return [];
+  return enumeratePaths(index, start)
+    .paths.filter((path) => {
+      if (index.nodes.get(path.leafId)?.kind === 'stay') return false;
+      const held = path.steps.flatMap(({ nodeId, handle }) => {
+        const node = index.nodes.get(nodeId);
+        if (!node || handle === 'false' || handle === DEFAULT_HANDLE) return [];
+        if (node.kind === 'condition') return [evaluateTest(node.data.test, facts)];
+        if (node.kind !== 'switch') return [];
+        const c = node.data.cases.find((x) => x.id === handle);
+        return [c !== undefined && testFact({ fact: node.data.fact, path: node.data.path, operator: c.operator, value: c.value }, facts)];
+      });
+      return held.length > 0 && held.every(Boolean);
+    })
+    .map((path) => path.nodeIds.join('>'));
 }
