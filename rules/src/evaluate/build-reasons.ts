@@ -1,11 +1,11 @@
 /**
  * Reasons of a decision: the branch taken first, then every other trigger that fired (one per
- * reason code, in drawing order). Evidence names the fact values the engine compared on the
- * positive steps and the quotes the signals stage kept for those facts.
+ * reason code, in drawing order). Evidence names the fact values that made the positive steps
+ * hold, as the engine compared them, and the quotes the signals stage kept for those facts.
  */
 import type { FactName, LeafNode, TriggerReason } from '@baton/schemas';
 import type { SignalResult } from '../signals/signals-api';
-import { factValuesOf, type EvaluatedPath } from './run-engine';
+import { heldFactValues, type EvaluatedPath } from './run-engine';
 import { collectTriggers, positiveSteps } from './collect-triggers';
 
 const MAX_EVIDENCE = 6;
@@ -13,7 +13,7 @@ const MAX_EVIDENCE = 6;
 function evidenceOf(path: EvaluatedPath, signals: SignalResult): string[] {
   const lines: string[] = [];
   for (const i of positiveSteps(path)) {
-    for (const { fact, path: jsonPath, value } of factValuesOf(path.evaluated[i])) {
+    for (const { fact, path: jsonPath, value } of heldFactValues(path.evaluated[i])) {
       const line = `${jsonPath ? `${fact} ${jsonPath}` : fact} = ${JSON.stringify(value)}`;
       if (!lines.includes(line)) lines.push(line);
       for (const quote of signals.evidence[fact as FactName] ?? []) if (!lines.includes(quote)) lines.push(quote);

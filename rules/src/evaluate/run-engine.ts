@@ -89,3 +89,13 @@ export function factValuesOf(condition: EvaluatedCondition | undefined): { fact:
   if (condition.fact !== undefined) return [{ fact: condition.fact, path: condition.path, value: condition.factResult }];
   return [...(condition.all ?? []), ...(condition.any ?? []), ...(condition.not ? [condition.not] : [])].flatMap(factValuesOf);
 }
+
+/**
+ * The fact comparisons that made `condition` hold: under `any` only the branches that held,
+ * nothing under `not` (an absent fact explains nothing), every comparison under `all`.
+ */
+export function heldFactValues(condition: EvaluatedCondition | undefined): { fact: string; path?: string; value: unknown }[] {
+  if (!condition || condition.result === false || condition.not) return [];
+  if (condition.fact !== undefined) return [{ fact: condition.fact, path: condition.path, value: condition.factResult }];
+  return [...(condition.all ?? []), ...(condition.any ?? []).filter((c) => c.result === true)].flatMap(heldFactValues);
+}

@@ -56,20 +56,19 @@ export const SwitchNodeSchema = nodeOf(
     { additionalProperties: false },
   ),
 );
+/** What a leaf that sends the conversation to a queue carries (handoff and callback). */
+const queuedLeafFields = {
+  reasonCode: ReasonCode,
+  category: stringEnum(TRIGGER_CATEGORIES),
+  description: Type.Optional(Type.String({ maxLength: 500 })),
+  queue: Type.String({ minLength: 1, maxLength: 100 }),
+  priority: stringEnum(PRIORITIES),
+  message: Type.Optional(MessageTemplatesSchema),
+};
+
 export const HandoffNodeSchema = nodeOf(
   'handoff',
-  Type.Object(
-    {
-      reasonCode: ReasonCode,
-      category: stringEnum(TRIGGER_CATEGORIES),
-      description: Type.Optional(Type.String({ maxLength: 500 })),
-      queue: Type.String({ minLength: 1, maxLength: 100 }),
-      priority: stringEnum(PRIORITIES),
-      tier: Type.Optional(stringEnum(SUPPORT_TIERS)),
-      message: Type.Optional(MessageTemplatesSchema),
-    },
-    { additionalProperties: false },
-  ),
+  Type.Object({ ...queuedLeafFields, tier: Type.Optional(stringEnum(SUPPORT_TIERS)) }, { additionalProperties: false }),
 );
 export const StayNodeSchema = nodeOf(
   'stay',
@@ -82,20 +81,7 @@ export const StayNodeSchema = nodeOf(
     { additionalProperties: false },
   ),
 );
-export const CallbackNodeSchema = nodeOf(
-  'callback',
-  Type.Object(
-    {
-      reasonCode: ReasonCode,
-      category: stringEnum(TRIGGER_CATEGORIES),
-      description: Type.Optional(Type.String({ maxLength: 500 })),
-      queue: Type.String({ minLength: 1, maxLength: 100 }),
-      priority: stringEnum(PRIORITIES),
-      message: Type.Optional(MessageTemplatesSchema),
-    },
-    { additionalProperties: false },
-  ),
-);
+export const CallbackNodeSchema = nodeOf('callback', Type.Object(queuedLeafFields, { additionalProperties: false }));
 
 export const PolicyNodeSchema = Type.Union([
   StartNodeSchema,
