@@ -3,7 +3,8 @@
  * (computed once from the seed conversations):
  * - hand-written TypeScript of the policy (the floor),
  * - raw json-rules-engine: one Engine built once from the compiled rules, runs in sequence,
- * - Baton's evaluation (`runEngine`: fresh Engine per run, trace data, triggers),
+ * - Baton's evaluation (`runEngine`: an Engine lent from the pool, every path's results kept
+ *   for triggers and trace),
  * - Baton's full decision (`decide`: signals + rules + reasons + trace + context).
  * Each variant runs for a fixed wall time; the figure is decisions per second.
  */
@@ -41,7 +42,7 @@ export async function benchInProcess(durationMs: number): Promise<Measurement[]>
 
   const shared = new Engine([], { allowUndefinedFacts: false });
   for (const [name, c] of Object.entries(compiled.conditions)) shared.setCondition(name, c as TopLevelCondition);
-  for (const rule of compiled.rules.filter((r) => r.event.type === 'decision')) shared.addRule(rule as unknown as RuleProperties);
+  for (const rule of compiled.rules) shared.addRule(rule as unknown as RuleProperties);
 
   for (const f of facts) {
     const baton = (await runEngine(compiled, f)).decision.params.leaf.id;
@@ -53,7 +54,7 @@ export async function benchInProcess(durationMs: number): Promise<Measurement[]>
   return [
     await measure('hand-written TypeScript', durationMs, (i) => referencePolicyByHand(pick(facts, i))),
     await measure('raw json-rules-engine (shared Engine, sequential)', durationMs, (i) => shared.run(pick(facts, i) as unknown as Record<string, unknown>)),
-    await measure('Baton evaluation (runEngine: Engine per run + triggers)', durationMs, (i) => runEngine(compiled, pick(facts, i))),
+    await measure('Baton evaluation (runEngine: pooled Engine, all paths for triggers)', durationMs, (i) => runEngine(compiled, pick(facts, i))),
     await measure('Baton full decision (signals + rules + context)', durationMs, (i) =>
       decide(prepared, pick(inputs, i), { now, decisionId: `bench-${i}`, policy: { id: referencePolicy.id, name: referencePolicy.name, version: 1, contentHash: 'bench' } }),
     ),
