@@ -1,5 +1,6 @@
 import { FACT_CATALOG, type DecideHandoffInput, type FactName } from '@baton/schemas';
 import { computeSignals, prepareSignals } from './index';
+import { ANALYSED_CHARS_PER_MESSAGE } from './compute-signals';
 import { at, conversation } from './fixtures/conversation.fixture';
 import { FIXTURE_SETTINGS } from './fixtures/trigger-settings.fixture';
 
@@ -137,5 +138,16 @@ describe('computeSignals', () => {
 
   it('takes elapsed time from the clock it is given', () => {
     expect(computeSignals(angryEnglish, model, at(70)).facts.elapsedMinutes).toBe(70);
+  });
+});
+
+describe('analysed text per message', () => {
+  const padding = 'Here is the whole story of my week with your service and my order. '.repeat(40);
+  const facts = (text: string) => computeSignals(conversation([['CUSTOMER', text, { at: at(0) }]]), model, at(1)).facts;
+
+  it('reads a message up to ANALYSED_CHARS_PER_MESSAGE characters, and no further', () => {
+    expect(padding.length).toBeGreaterThan(ANALYSED_CHARS_PER_MESSAGE);
+    expect(facts(`You charged twice. ${padding}`).topics).toContain('billing_dispute');
+    expect(facts(`${padding} You charged twice.`).topics).not.toContain('billing_dispute');
   });
 });

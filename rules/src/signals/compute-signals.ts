@@ -21,6 +21,13 @@ import { findTopics } from './topics';
 
 type Evidence = SignalResult['evidence'];
 
+/**
+ * Characters of each message read for words (topics, requests, sentiment, repeats). Support
+ * messages are far shorter; the cap bounds the CPU one decision can take on the event loop
+ * (a 2 MB conversation took 1.4 s in full, see the closing note of the foundation issue).
+ */
+export const ANALYSED_CHARS_PER_MESSAGE = 2000;
+
 function languageEvidence(detection: LanguageDetection): string {
   switch (detection.source) {
     case 'detected':
@@ -54,7 +61,7 @@ export function computeSignals(input: DecideHandoffInput, model: SignalsModel, n
   const bot: Array<MatchedMessage & { reported: number | null | undefined }> = [];
   input.messages.forEach((message, i) => {
     if (message.speaker !== 'CUSTOMER' && message.speaker !== 'BOT') return;
-    const text = new AnalysedText(message.text, i + 1);
+    const text = new AnalysedText(message.text.slice(0, ANALYSED_CHARS_PER_MESSAGE), i + 1);
     const lexemes = model.index.tokenLexemes(text, message.speaker === 'CUSTOMER');
     if (message.speaker === 'CUSTOMER') customer.push({ text, lexemes });
     else bot.push({ text, lexemes, reported: message.confidence });
