@@ -64,6 +64,7 @@ export async function decide(prepared: PreparedPolicy, input: DecideHandoffInput
   return {
     decisionId: options.decisionId,
     action,
+    reasonCode: leaf.data.reasonCode,
     reasons,
     priority: priorityOf(leaf),
     tier: tierOf(leaf),

@@ -109,6 +109,16 @@ describe('computeSignals', () => {
     expect(Object.keys(evidence)).toEqual(['language']);
   });
 
+  it('reads a furious opening message as a sharp drop from a neutral start, a plain fault report as none', () => {
+    const opening = (text: string) => computeSignals(conversation([['CUSTOMER', text, { at: at(0) }]]), model, at(1));
+    const furious = opening('Unbelievable. Your delivery people are thieves and your app is garbage.');
+    expect(furious.facts).toMatchObject({ sentimentPrevious: 0, sentimentSharpDrop: true, negativeStreak: 1 });
+    expect(furious.evidence.sentimentSharpDrop?.[0]).toMatch(/^sentiment fell from a neutral 0 \(no earlier customer message\) to -0\.\d+ \(customer message 1\)$/);
+    const report = opening('The scanner app is not working since the last update');
+    expect(report.facts.sentimentLatest).toBeLessThanOrEqual(-0.3);
+    expect(report.facts.sentimentSharpDrop).toBe(false);
+  });
+
   it('keeps evidence short, keyed by fact names, with quotes of at most 120 characters', () => {
     const long = `${'Let me explain everything from the start, because nobody has listened so far. '.repeat(4)}You charged me twice. ${'More details follow here. '.repeat(6)}`;
     const { evidence } = computeSignals(conversation([['CUSTOMER', long]]), model, at(0));

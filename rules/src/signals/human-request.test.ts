@@ -57,6 +57,31 @@ describe('humanRequested', () => {
     expect(requested('can I talk to a person?', 'my order number is 4411')).toBe(true);
   });
 
+  describe('turning the bot down', () => {
+    const refusals = prepareSignals({
+      ...FIXTURE_SETTINGS,
+      humanRequest: {
+        phrases: { ...FIXTURE_SETTINGS.humanRequest.phrases, en: [...(FIXTURE_SETTINGS.humanRequest.phrases.en ?? []), 'not talk to a robot', 'want a human'], de: ['keinen Roboter'] },
+        negations: { ...FIXTURE_SETTINGS.humanRequest.negations, de: ['brauche keinen'] },
+      },
+    });
+    const asks = (text: string) => computeSignals(customerSays(text), refusals, new Date()).facts.humanRequested;
+
+    it('reads a negated bot as a request: the negation belongs to the refusal', () => {
+      expect(asks('honestly I do not want to talk to a robot')).toBe(true);
+      expect(asks('Ich brauche keinen Roboter')).toBe(true);
+    });
+
+    it('does not let the refusal\'s negation cancel another request', () => {
+      expect(asks('Ich brauche keinen Roboter ich will mit einem Menschen sprechen')).toBe(true);
+    });
+
+    it('still declines a person when the request phrase holds no negator', () => {
+      expect(asks("I don't want a human")).toBe(false);
+      expect(asks("I don't want to talk to an agent")).toBe(false);
+    });
+  });
+
   it('quotes the request with the phrase that matched', () => {
     const { evidence } = signals('hello', 'quiero hablar con un agente ya');
     expect(evidence.humanRequested).toEqual(['customer message 2: "quiero hablar con un agente ya" asks for a person ("hablar con un agente")']);

@@ -7,12 +7,21 @@
  * ("a human is not necessary"). A one-word request phrase ("agent", "humano") asks only when
  * the message is about that short (at most 3 content words), so "the agent said yes" is no ask;
  * negated, it declines in any message.
+ * Turning the bot down is asking for a person: the lexicon lists refusals such as "not talk to a
+ * bot", "no quiero hablar con un bot", "keinen Bot" as requests. A refusal is a request phrase
+ * holding a negator ("not", "no", "nicht", "pas"...); a negation phrase that shares
+ * a word with a refusal is the refusal's own wording, not a negation of any request: "I don't want
+ * to talk to a bot" asks, and so does "I don't want a robot I want a real person", while "I don't
+ * want to talk to a human" and "I don't want a human" (no negator inside "want a human") decline.
  * The latest customer message that asks or declines decides: "actually, no need for a human
  * anymore" withdraws an earlier ask.
  */
+import { languagePack } from './language-packs';
 import type { SignalsModel } from './prepare-signals';
 import type { AnalysedText } from './message-analysis';
+import type { CompiledPhrase } from './phrase-index';
 import type { MatchedMessage, PhraseHit } from './phrase-match';
+import { tokenise } from './text-normalise';
 
 /** The message that decided `humanRequested`, if any. */
 export interface HumanRequestFinding {
@@ -35,6 +44,23 @@ function contentWords(text: AnalysedText, language: string): number {
   return text.view(language).stop.filter((stop) => !stop).length;
 }
 
+function overlaps(a: PhraseHit<true>, b: PhraseHit<true>): boolean {
+  return a.first <= b.last && b.first <= a.last;
+}
+
+const refusalPhrases = new WeakMap<CompiledPhrase, boolean>();
+
+/** True when the request phrase itself holds a negator of its language ("not a bot", "keinen Bot"). */
+function isRefusal(request: PhraseHit<true>): boolean {
+  let refusal = refusalPhrases.get(request.phrase);
+  if (refusal === undefined) {
+    const negators = languagePack(request.phrase.language)?.negators;
+    refusal = !!negators && tokenise(request.phrase.text).some((token) => negators.has(token.word));
+    refusalPhrases.set(request.phrase, refusal);
+  }
+  return refusal;
+}
+
 function negationOf(text: AnalysedText, request: PhraseHit<true>, negations: PhraseHit<true>[]): PhraseHit<true> | undefined {
   const clause = text.tokens[request.first]?.clause;
   return negations.find((negation) => {
@@ -51,7 +77,9 @@ function judgeMessage(message: MatchedMessage, model: SignalsModel): HumanReques
   const { text, lexemes } = message;
   const hits = model.humanRequests.find(text, lexemes);
   if (hits.length === 0) return undefined;
-  const negations = model.humanRequestNegations.find(text, lexemes);
+  // A negation that shares words with a refusal ("I don't want to talk to a bot") is part of it.
+  const refusals = hits.filter(isRefusal);
+  const negations = model.humanRequestNegations.find(text, lexemes).filter((negation) => !refusals.some((hit) => overlaps(hit, negation)));
   let declined: HumanRequestFinding | undefined;
   for (const hit of hits) {
     const negation = negationOf(text, hit, negations);

@@ -5,6 +5,14 @@
  * "charge") and, for customer text, by one typo ("acount"). A word that is itself a lexicon
  * word of a language is no typo of another word of that language ("Betrag" is not "Betrug").
  * Phrases become lexeme sequences.
+ *
+ * One placeholder stands for a word no lexicon can list: `{secret}`, a word that looks like a
+ * password, PIN or code (4+ characters with a digit: "hunter2", "Summer2024", "4417"), so
+ * "my password is {secret}" hears a customer typing their password into the chat but not "my
+ * password is wrong". It matches where a word of the phrase would, and may also follow a colon
+ * ("password: hunter2"), which otherwise ends a sentence. It does not count as a content word
+ * when the mode is chosen, so "password is {secret}" matches word for word (not "the password
+ * for account 55123441"); a phrase of placeholders only compiles to nothing.
  */
 import { isTypoOf, MIN_TYPO_LENGTH } from './fuzzy-match';
 import type { AnalysedText } from './message-analysis';
@@ -53,6 +61,15 @@ interface TypoEntry {
 }
 
 const ELLIPSIS = /…|\.\.\./;
+const SECRET_PLACEHOLDER = '{secret}';
+
+/** The term a `{secret}` placeholder compiles to (lexeme ids are never negative). */
+export const SECRET_TERM = -1;
+
+/** True when a folded token looks like a password, PIN or code: 4+ characters, one of them a digit. */
+export function isSecretWord(word: string): boolean {
+  return word.length >= 4 && /\p{N}/u.test(word);
+}
 
 function typoBucketKey(first: string, length: number): string {
   return `${first}${length}`;
@@ -70,17 +87,21 @@ export class PhraseIndex {
     return [...this.byStem.keys()];
   }
 
-  /** Compiles `phrase` listed under `language`; undefined when it has no words. */
+  /** Compiles `phrase` listed under `language`; undefined when it has no words (placeholders aside). */
   add(phrase: string, language: string): CompiledPhrase | undefined {
     const tokens = tokenise(phrase);
     if (tokens.length === 0) return undefined;
     const parts: string[][] = [[]];
     tokens.forEach((token, i) => {
       if (i > 0 && ELLIPSIS.test(phrase.slice(tokens[i - 1]?.end, token.start))) parts.push([]);
-      parts[parts.length - 1]?.push(token.word);
+      const placeholder = phrase.slice(token.start - 1, token.end + 1) === SECRET_PLACEHOLDER;
+      parts[parts.length - 1]?.push(placeholder ? SECRET_PLACEHOLDER : token.word);
     });
-    const isContent = (word: string) => !isStopword(language, word);
-    const mode: PhraseMode = parts.length === 1 && tokens.filter((token) => isContent(token.word)).length >= 2 ? 'content' : 'sequence';
+    const isContent = (word: string) => word === SECRET_PLACEHOLDER || !isStopword(language, word);
+    const allWords = parts.flat();
+    if (allWords.every((word) => word === SECRET_PLACEHOLDER)) return undefined;
+    const contentWords = allWords.filter((word) => word !== SECRET_PLACEHOLDER && isContent(word)).length;
+    const mode: PhraseMode = parts.length === 1 && contentWords >= 2 ? 'content' : 'sequence';
     const terms: number[] = [];
     const links: PhraseLink[] = [];
     const gaps: number[] = [];
@@ -88,7 +109,7 @@ export class PhraseIndex {
       let previous = -1;
       words.forEach((word, i) => {
         if (mode === 'content' && !isContent(word)) return;
-        terms.push(this.lexeme(language, word));
+        terms.push(word === SECRET_PLACEHOLDER ? SECRET_TERM : this.lexeme(language, word));
         links.push(previous >= 0 ? (mode === 'content' ? 'near' : 'next') : part > 0 ? 'later' : 'next');
         gaps.push(previous < 0 ? 0 : i - previous - 1);
         previous = i;

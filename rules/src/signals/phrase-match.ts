@@ -7,10 +7,10 @@
  * a phrase that opens with "someone" right after a modal ("could someone change my email?",
  * "kann jemand mein Passwort ändern?": support is asked to act). Phrases are
  * grouped by their first lexeme so a message only tries the phrases that can start at each of
- * its words.
+ * its words. A `{secret}` placeholder (`phrase-index.ts`) is carried by any password-like word.
  */
 import type { AnalysedText } from './message-analysis';
-import type { CompiledPhrase } from './phrase-index';
+import { isSecretWord, SECRET_TERM, type CompiledPhrase } from './phrase-index';
 
 /** Words allowed between two content words of a `content` phrase (more if the phrase has more; numbers are free). */
 const MAX_GAP_WORDS = 3;
@@ -65,7 +65,8 @@ export class PhraseSet<T> {
     if (this.size === 0) return hits;
     lexemes.forEach((ids, start) => {
       if (this.skipRequests && isAddressedRequest(text, start)) return;
-      for (const id of ids) {
+      const secret = isSecretWord(text.tokens[start]?.word ?? '');
+      for (const id of secret ? [...ids, SECRET_TERM] : ids) {
         for (const entry of this.byFirstTerm.get(id) ?? []) {
           const last = matchFrom(text, lexemes, entry.phrase, start);
           if (last >= 0) hits.push({ phrase: entry.phrase, tag: entry.tag, first: start, last });
@@ -108,6 +109,25 @@ function isAddressedRequest(text: AnalysedText, start: number): boolean {
   return previous !== undefined && token !== undefined && previous.sentence === token.sentence && ANY_MODAL.has(previous.word) && SOMEONE.has(token.word);
 }
 
+/** True when token `j` carries `term`: its lexeme, or for `SECRET_TERM` a password-like word. */
+function carries(text: AnalysedText, lexemes: number[][], term: number, j: number): boolean {
+  return term === SECRET_TERM ? isSecretWord(text.tokens[j]?.word ?? '') : (lexemes[j]?.includes(term) ?? false);
+}
+
+/**
+ * True when token `j` may hold `term` of a phrase matched in `sentence`: it is in that sentence,
+ * or `term` is the `{secret}` placeholder and only a colon ends the sentence ("password: hunter2").
+ */
+function inSentence(text: AnalysedText, term: number, j: number, sentence: number | undefined): boolean {
+  const token = text.tokens[j];
+  if (!token || sentence === undefined) return false;
+  if (token.sentence === sentence) return true;
+  if (term !== SECRET_TERM || token.sentence !== sentence + 1) return false;
+  const first = text.tokens.findIndex((other) => other.sentence === token.sentence);
+  const previous = text.tokens[first - 1];
+  return previous !== undefined && text.text.slice(previous.end, text.tokens[first]?.start).trim() === ':';
+}
+
 /** Index of the last token of `phrase` matched from `start`, or -1. */
 function matchFrom(text: AnalysedText, lexemes: number[][], phrase: CompiledPhrase, start: number): number {
   return matchRest(text, lexemes, phrase, 1, start, text.tokens[start]?.sentence);
@@ -115,12 +135,11 @@ function matchFrom(text: AnalysedText, lexemes: number[][], phrase: CompiledPhra
 
 /** Matches terms `k`.. of `phrase` after token `current`; index of the last matched token, or -1. */
 function matchRest(text: AnalysedText, lexemes: number[][], phrase: CompiledPhrase, k: number, current: number, sentence: number | undefined): number {
-  const tokens = text.tokens;
   for (; k < phrase.terms.length; k += 1) {
     const term = phrase.terms[k] as number;
     if (phrase.links[k] === 'later') {
       // The part after an ellipsis may start at any later occurrence of its first word.
-      for (let j = laterInSentence(tokens, lexemes, term, current, sentence); j >= 0; j = laterInSentence(tokens, lexemes, term, j, sentence)) {
+      for (let j = laterInSentence(text, lexemes, term, current, sentence); j >= 0; j = laterInSentence(text, lexemes, term, j, sentence)) {
         const last = matchRest(text, lexemes, phrase, k + 1, j, sentence);
         if (last >= 0) return last;
       }
@@ -132,7 +151,7 @@ function matchRest(text: AnalysedText, lexemes: number[][], phrase: CompiledPhra
       continue;
     }
     current += 1;
-    if (tokens[current]?.sentence !== sentence || !lexemes[current]?.includes(term)) return -1;
+    if (!inSentence(text, term, current, sentence) || !carries(text, lexemes, term, current)) return -1;
   }
   return current;
 }
@@ -147,8 +166,8 @@ function nearby(text: AnalysedText, lexemes: number[][], phrase: CompiledPhrase,
   let contentWords = 0;
   for (let j = from + 1; j < tokens.length; j += 1) {
     const token = tokens[j];
-    if (!token || token.sentence !== sentence) return -1;
-    if (lexemes[j]?.includes(term)) return j;
+    if (!token || !inSentence(text, term, j, sentence)) return -1;
+    if (carries(text, lexemes, term, j)) return j;
     if (NUMBER.test(token.word)) continue;
     if (GAP_BREAKERS.has(token.word)) return -1;
     words += 1;
@@ -162,11 +181,12 @@ function nearby(text: AnalysedText, lexemes: number[][], phrase: CompiledPhrase,
 }
 
 /** First token after `from` in `sentence` that carries `term` (no gap breaker between), or -1. */
-function laterInSentence(tokens: AnalysedText['tokens'], lexemes: number[][], term: number, from: number, sentence: number | undefined): number {
+function laterInSentence(text: AnalysedText, lexemes: number[][], term: number, from: number, sentence: number | undefined): number {
+  const tokens = text.tokens;
   for (let j = from + 1; j < tokens.length; j += 1) {
     const token = tokens[j];
     if (!token || token.sentence !== sentence || GAP_BREAKERS.has(token.word)) return -1;
-    if (lexemes[j]?.includes(term)) return j;
+    if (carries(text, lexemes, term, j)) return j;
   }
   return -1;
 }

@@ -7,7 +7,7 @@ import type { TriggerSettings } from '@baton/schemas';
 import { computeSignals, prepareSignals } from './index';
 import { customerSays } from './fixtures/conversation.fixture';
 import { FIXTURE_SETTINGS } from './fixtures/trigger-settings.fixture';
-import { PhraseIndex } from './phrase-index';
+import { isSecretWord, PhraseIndex, SECRET_TERM } from './phrase-index';
 import { tokenise } from './text-normalise';
 
 const SETTINGS: TriggerSettings = {
@@ -134,5 +134,56 @@ describe('typos stop at real lexicon words', () => {
     expect(topics('I was chargd twice')).toEqual(['billing_dispute']);
     expect(topics('Das ist Betrg')).toEqual(['security']);
     expect(topics('quiero cancelar mi suscripcion')).toEqual(['cancellation']);
+  });
+});
+
+describe('the {secret} placeholder', () => {
+  const secrets = prepareSignals({
+    ...SETTINGS,
+    topics: { security: { phrases: { en: ['password is {secret}', 'password {secret}', 'pin {secret}', 'typed … {secret} into', '{secret} is my password'], de: ['Passwort lautet {secret}'] } } },
+  });
+  const found = (text: string) => computeSignals(customerSays(text), secrets, new Date()).facts.topics;
+
+  it('compiles to its own term, word for word unless the phrase has two other content words', () => {
+    const compiled = new PhraseIndex().add('my password is {secret}', 'en');
+    expect(compiled && [compiled.mode, compiled.terms.at(-1)]).toEqual(['sequence', SECRET_TERM]);
+    expect(new PhraseIndex().add('password reset code {secret}', 'en')?.mode).toBe('content');
+    expect(new PhraseIndex().add('{secret}', 'en')).toBeUndefined();
+  });
+
+  it('tells password-like words (4+ characters, a digit) from plain ones', () => {
+    expect(['hunter2', 'summer2024', '4417', 'x9x9'].every(isSecretWord)).toBe(true);
+    expect(['wrong', 'not', '12', 'a1b', 'password'].some(isSecretWord)).toBe(false);
+  });
+
+  it.each([
+    'ok my password is Tr0ub4dor, please look at my orders',
+    'the new password was set to x, my password is 88451273 now',
+    'the pin 9931 does not work',
+    'pin: 0047',
+    'Password:  qwerty12',
+    'I typed hunter22 into the form',
+    'Zebra99 is my password',
+    'Mein Passwort lautet Sommer2024',
+  ])('matches a password-like word where the placeholder stands: %s', (text) => {
+    expect(found(text)).toEqual(['security']);
+  });
+
+  it('masks the password in the evidence quote', () => {
+    const { evidence } = computeSignals(customerSays('hi, my password is Tr0ub4dor, order 55123'), secrets, new Date());
+    expect(evidence.topics).toEqual(['security: customer message 1: "hi, my password is •••••••••, order 55123" matched "password is {secret}"']);
+  });
+
+  it.each([
+    'my password is not accepted',
+    'my password is 8 characters long',
+    'I forgot the password for account 55123441',
+    'password. 12345678 is my order number',
+    'I changed my password 3 times today',
+    'what pin do I need for the app',
+    'Mein Passwort ist zu kurz',
+    'my password is wrong. Order 55123 is still missing',
+  ])('needs the password-like word in place: %s', (text) => {
+    expect(found(text)).toEqual([]);
   });
 });

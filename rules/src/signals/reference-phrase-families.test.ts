@@ -164,3 +164,118 @@ describe('humanRequested: being put through to a person', () => {
     expect(facts(text).humanRequested).toBe(false);
   });
 });
+
+describe('security: phishing, stolen accounts, credentials typed into the chat', () => {
+  it.each([
+    'Yesterday I received an email asking me to confirm my password, did that come from you?',
+    'got a text asking for my card number to release a parcel',
+    'There is a message asking for my bank details on behalf of your company',
+    'someone called asking for my PIN and said they were from your fraud team',
+    'I got a text saying my account has been blocked and to tap the link',
+    'Is this email really from you? It wants me to log in again',
+    'is it a scam? they promise a refund if I pay a fee first',
+    'My account was stolen and the recovery email is not mine anymore',
+    'somebody stole my login and is buying things',
+    'A fake shop pretending to be you took my money',
+    'someone posing as you phoned my mother',
+    'my pin is 4471 if you need it',
+    'here is my password so you can log in and check',
+    'Recibí un correo pidiendo que confirme mi contraseña',
+    'Me llegó un sms diciendo que mi cuenta está bloqueada',
+    '¿Este correo es de ustedes? Me pide los datos de la tarjeta',
+    'Creo que me han robado la cuenta, ya no puedo entrar',
+    'Un hombre se hacía pasar por ustedes por teléfono',
+    'mi contraseña es perro2020, mírelo usted',
+    'Recebi um e-mail pedindo minha senha, isso é de vocês?',
+    'Chegou um sms dizendo que minha conta foi bloqueada',
+    'Acho que roubaram minha senha ontem',
+    'Tem um perfil se passando por vocês no Instagram',
+    'minha senha é Brasil123, pode verificar?',
+    'Ich habe eine SMS bekommen, die nach meinen Kartendaten fragt',
+    'Ist diese E-Mail von Ihnen? Da steht, ich soll mich neu anmelden',
+    'Mein Passwort wurde gestohlen',
+    'Ich bekam einen Anruf, angeblich von Ihnen, wegen meiner PIN',
+    'Mein Passwort ist Hallo2023, bitte prüfen Sie das Konto',
+    "J'ai reçu un SMS me demandant mon code de carte",
+    'Ce mail vient bien de vous ? Il parle de mon compte',
+    "On m'a volé mon compte hier soir",
+    "Quelqu'un se fait passer pour vous sur WhatsApp",
+    'mon mot de passe est soleil75, pouvez-vous regarder ?',
+  ])('finds security in: %s', (text) => {
+    expect(facts(text).topics).toContain('security');
+  });
+
+  it.each([
+    'how can I change my password?',
+    'my password is not working',
+    'my password is too short for your form',
+    'I forgot what my password is',
+    'I sent an email to your support team last week',
+    'I emailed you asking for a password reset link',
+    'The app keeps asking for my password every time',
+    'I requested a reset and got an email asking me to choose a new password',
+    "I can't log in with my password",
+    'how do I use my password manager with the app?',
+    'I forgot my login details',
+    'Did you send the invoice by email?',
+    'I got a text saying my parcel is on its way',
+    'This is a scam, you charged me for nothing',
+    'my order number is 55781',
+    'Use the discount code SPRING25 at checkout?',
+    '¿Cómo restablezco mi contraseña?',
+    'Me robaron el paquete de la puerta',
+    'Le mandé un correo pidiendo la factura',
+    'Minha senha não funciona',
+    'Esqueci minha senha',
+    'Wie setze ich mein Passwort zurück?',
+    'Ich habe Ihnen eine E-Mail wegen der Rechnung geschickt',
+    'Comment réinitialiser mon mot de passe ?',
+    "Mon colis a été volé devant ma porte",
+    'Das Paket wurde angeblich von Ihnen zugestellt',
+    'Le mail vient d’arriver, merci',
+    '¿Qué pasó con mi contraseña?',
+  ])('finds no security incident in: %s', (text) => {
+    expect(facts(text).topics).not.toContain('security');
+  });
+});
+
+describe('humanRequested: turning the bot down, asking for a manager', () => {
+  it.each([
+    'I do not want to chat with a bot anymore',
+    "I'm not talking to a robot about my money",
+    'honestly I am tired of talking to a machine',
+    "I don't want a chatbot, I want someone who can think",
+    'get me your supervisor',
+    'Get me someone who actually works there',
+    'No quiero hablar con un robot',
+    'Estoy harta de hablar con un bot',
+    'pásame con el encargado, por favor',
+    'Não quero conversar com um robô',
+    'Chama o gerente agora',
+    'Ich will nicht mit einer Maschine reden',
+    'Ich brauche keinen Chatbot',
+    'Ich möchte mit Ihrem Vorgesetzten sprechen',
+    'Je ne veux pas discuter avec un robot',
+    "J'en ai marre de parler à une machine",
+    'Passez-moi votre responsable',
+  ])('hears a request in: %s', (text) => {
+    expect(facts(text).humanRequested).toBe(true);
+  });
+
+  it.each([
+    'I do not want to talk to a person, the bot is fine',
+    "I don't need a human for this",
+    'no need to get me a manager, it is solved',
+    'my manager asked me to check our invoices',
+    'can you get my manager access to the workspace?',
+    'Is the robot vacuum in stock?',
+    "No, I don't want the bot to cancel my order",
+    'no funciona el bot de la web',
+    'No quiero hablar con un agente',
+    'Não preciso falar com um atendente',
+    'Ich möchte nicht mit einem Mitarbeiter sprechen',
+    'Je ne veux pas parler à un conseiller',
+  ])('hears no request in: %s', (text) => {
+    expect(facts(text).humanRequested).toBe(false);
+  });
+});

@@ -31,7 +31,23 @@ describe('sentimentFacts', () => {
     expect(sentimentFacts(scored(0, -0.5), thresholds).sentimentSharpDrop).toBe(true);
     expect(sentimentFacts(scored(-0.01, -0.9), thresholds).sentimentSharpDrop).toBe(false);
     expect(sentimentFacts(scored(0.5, -0.49), thresholds).sentimentSharpDrop).toBe(false);
-    expect(sentimentFacts(scored(-0.9), thresholds).sentimentSharpDrop).toBe(false);
+  });
+
+  it('treats the first customer message as a drop from a neutral 0', () => {
+    expect(sentimentFacts(scored(-0.9), thresholds)).toMatchObject({ sentimentPrevious: 0, sentimentSharpDrop: true });
+    expect(sentimentFacts(scored(-0.5), thresholds).sentimentSharpDrop).toBe(true);
+    expect(sentimentFacts(scored(-0.49), thresholds).sentimentSharpDrop).toBe(false);
+    expect(sentimentFacts(scored(0.4), thresholds).sentimentSharpDrop).toBe(false);
+    // A policy that wants the previous message positive does not count the neutral start.
+    expect(sentimentFacts(scored(-0.9), { ...thresholds, sharpDropFrom: 0.1 }).sentimentSharpDrop).toBe(false);
+  });
+
+  it('keeps the drop consistent with the previous and latest facts', () => {
+    for (const scores of [[-0.9], [0.2, -0.6], [-0.2, -0.9], [0, -0.5], [0.6], []]) {
+      const facts = sentimentFacts(scored(...scores), thresholds);
+      const expected = scores.length > 0 && facts.sentimentPrevious >= thresholds.sharpDropFrom && facts.sentimentLatest <= thresholds.sharpDropTo;
+      expect(facts.sentimentSharpDrop).toBe(expected);
+    }
   });
 
   it('quotes the negative messages by their transcript position', () => {
@@ -39,5 +55,13 @@ describe('sentimentFacts', () => {
     expect(evidence.negativeStreak).toEqual(['customer message 3: "message 1" scored -0.7']);
     expect(evidence.sentimentSharpDrop?.[0]).toBe('sentiment fell from 0.3 (customer message 1) to -0.7 (customer message 3)');
     expect(evidence.sentimentLatest).toHaveLength(1);
+  });
+
+  it('says the drop of an opening message is from the neutral start', () => {
+    const { evidence } = sentimentFacts(scored(-0.8), thresholds);
+    expect(evidence.sentimentSharpDrop).toEqual([
+      'sentiment fell from a neutral 0 (no earlier customer message) to -0.8 (customer message 1)',
+      'customer message 1: "message 0" scored -0.8',
+    ]);
   });
 });

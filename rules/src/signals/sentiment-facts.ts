@@ -2,6 +2,13 @@
  * The sentiment facts — `sentimentLatest`, `sentimentPrevious`, `sentimentMin`,
  * `negativeStreak`, `sentimentSharpDrop` — from per-message scores (`sentiment.ts`) and the
  * policy's thresholds (`negativeSentiment`, `sharpDropFrom`, `sharpDropTo`).
+ *
+ * A conversation starts from a neutral baseline: with one customer message `sentimentPrevious`
+ * is 0 and the sharp drop compares against that 0, so a customer who opens furious ("This is
+ * the worst service ever. I am furious.") has dropped sharply, exactly as one who was calm a
+ * message earlier. `sentimentSharpDrop` is therefore always
+ * `sentimentPrevious >= sharpDropFrom && sentimentLatest <= sharpDropTo` (with no customer
+ * message at all there is no latest message and no drop).
  */
 import type { FactName, Thresholds } from '@baton/schemas';
 import { formatNumber, quote } from './evidence';
@@ -28,10 +35,13 @@ function scored(item: ScoredMessage): string {
   return `${quote('customer', item.message.position, item.message.text)} scored ${formatNumber(item.score)}`;
 }
 
+/** Score the latest message is compared with: the previous message's, or the neutral 0 before the first. */
+const BASELINE = 0;
+
 /**
  * Folds scores into facts. Scores default to 0 when there is no such message; the streak counts
- * trailing messages at or below `negativeSentiment`; the sharp drop needs the previous message at
- * or above `sharpDropFrom` and the latest at or below `sharpDropTo`.
+ * trailing messages at or below `negativeSentiment`; the sharp drop needs the previous score (0
+ * before the first message) at or above `sharpDropFrom` and the latest at or below `sharpDropTo`.
  * @param scores customer messages in conversation order
  */
 export function sentimentFacts(scores: readonly ScoredMessage[], thresholds: Thresholds): SentimentFacts {
@@ -40,20 +50,19 @@ export function sentimentFacts(scores: readonly ScoredMessage[], thresholds: Thr
   let streak = 0;
   for (let i = scores.length - 1; i >= 0 && (scores[i]?.score ?? 0) <= thresholds.negativeSentiment; i -= 1) streak += 1;
   const lowest = scores.reduce<ScoredMessage | undefined>((low, item) => (!low || item.score < low.score ? item : low), undefined);
-  const sharpDrop = !!latest && !!previous && previous.score >= thresholds.sharpDropFrom && latest.score <= thresholds.sharpDropTo;
+  const previousScore = previous?.score ?? BASELINE;
+  const sharpDrop = !!latest && previousScore >= thresholds.sharpDropFrom && latest.score <= thresholds.sharpDropTo;
   const evidence: SentimentFacts['evidence'] = {};
   if (latest && latest.score <= thresholds.negativeSentiment) evidence.sentimentLatest = [scored(latest)];
   if (streak > 0) evidence.negativeStreak = scores.slice(scores.length - streak).map(scored);
   if (lowest && lowest.score <= thresholds.negativeSentiment) evidence.sentimentMin = [scored(lowest)];
-  if (sharpDrop && latest && previous) {
-    evidence.sentimentSharpDrop = [
-      `sentiment fell from ${formatNumber(previous.score)} (customer message ${previous.message.position}) to ${formatNumber(latest.score)} (customer message ${latest.message.position})`,
-      scored(latest),
-    ];
+  if (sharpDrop && latest) {
+    const from = previous ? `${formatNumber(previous.score)} (customer message ${previous.message.position})` : `a neutral ${formatNumber(BASELINE)} (no earlier customer message)`;
+    evidence.sentimentSharpDrop = [`sentiment fell from ${from} to ${formatNumber(latest.score)} (customer message ${latest.message.position})`, scored(latest)];
   }
   return {
     sentimentLatest: latest?.score ?? 0,
-    sentimentPrevious: previous?.score ?? 0,
+    sentimentPrevious: previousScore,
     sentimentMin: lowest?.score ?? 0,
     negativeStreak: streak,
     sentimentSharpDrop: sharpDrop,

@@ -6,6 +6,14 @@
  * in Spanish, "schrecklich" near zero in German), so this file gives the common complaint and
  * praise words their weight and zeroes the domain nouns. Words are folded and stemmed when
  * loaded; expressions match their content words in a row ("waste of my time").
+ * Fault words and expressions ("broken", "not working", "no funciona", "kaputt") describe what
+ * went wrong rather than how the customer feels: they are listed again under `faults`, and
+ * `sentiment.ts` caps what they add up to, so a plain report ("my app is not working", "the
+ * parcel arrived damaged and broken") reads negative but not very negative — it is no sharp drop
+ * on its own, not even as the first message; anger, insults or "!!" on top of it are.
+ * Insults and accusations aimed at the company ("thieves", "scammers", "ladrones", "Abzocker",
+ * "arnaqueurs") weigh like the strongest complaints. Demand words ("now", "ya", "sofort") are
+ * neutral unless written in capitals: "Fix this NOW!!!" is shouting, "it works now" is not.
  */
 
 /** One language's lexicon. Word lists are space-separated, folded or not. */
@@ -18,15 +26,19 @@ export interface SupportLexicon {
   boosters: string;
   /** Words after which the rest of the message weighs more ("but", "pero"). */
   contrast: string;
+  /** Words that press for action ("now", "sofort"): negative only when written in capitals (`sentiment.ts`). */
+  demands: string;
+  /** Words and expressions (listed above with their valence) that describe a fault, not a feeling. */
+  faults: { words: string; expressions: readonly string[] };
 }
 
 export const SUPPORT_LEXICONS: Record<string, SupportLexicon> = {
   en: {
     words: {
       '-0.8':
-        'worst terrible horrible awful useless pathetic disgusting furious scam scammed hate hated unacceptable outrageous ridiculous absurd appalling incompetent nightmare disaster garbage trash rubbish shameful disgrace insane joke horrendous dreadful infuriating ripoff',
+        'worst terrible horrible awful useless pathetic disgusting furious scam scammed hate hated unacceptable outrageous ridiculous absurd appalling incompetent nightmare disaster garbage trash rubbish shameful disgrace insane joke horrendous dreadful infuriating ripoff thieves thief thieving scammers scammer scamming fraud fraudsters fraudster crooks crook swindlers swindler swindled robbery extortion scum',
       '-0.55':
-        'angry annoyed annoying frustrated frustrating disappointed disappointing upset bad poor wrong broken fail failed failing failure waste lousy rude unhelpful mad pissed livid stupid nonsense bullshit damn crap sucks stuck impossible unfair unreliable ignored robbed stolen cheated misleading lied liar sick tired fed unhappy dissatisfied unsatisfied irritated irritating fuming shocking unprofessional crash crashes crashed crashing ruined damaged',
+        'angry annoyed annoying frustrated frustrating disappointed disappointing upset bad poor wrong broken fail failed failing failure waste lousy rude unhelpful mad pissed livid stupid nonsense bullshit damn crap sucks stuck impossible unfair unreliable ignored robbed stolen cheated misleading lied liar sick tired fed unhappy dissatisfied unsatisfied irritated irritating fuming shocking unprofessional crash crashes crashed crashing ruined damaged wtf liars cheats dishonest shady idiots idiot morons moron',
       '-0.3': 'problem issue error bug slow confusing confused unfortunately difficult late delay delayed worried concerned missing lost overcharged complaint complain',
       '-0.15': 'still again',
       '0': 'help please order account payment charge refund agent support service question need want like free kind right sure well work fix solve resolve sort clearly',
@@ -42,21 +54,27 @@ export const SUPPORT_LEXICONS: Record<string, SupportLexicon> = {
       ['not help', -0.5], ['not believe', -0.4], ['no problem', 0.2], ['no worries', 0.2],
       ['no reply', -0.4], ['no response', -0.4], ['no answer', -0.4], ['nothing has changed', -0.4], ['without notice', -0.4],
       ['never agreed', -0.4], ['not agree', -0.4], ['rip off', -0.8], ['ripped off', -0.8], ['money back', -0.3], ['on hold', -0.3],
-      ['quick question', 0], ['quick q', 0], ['for good', 0],
+      ['con artists', -0.8], ['daylight robbery', -0.8], ['stealing my money', -0.8], ['stole my money', -0.8], ['bunch of clowns', -0.8],
+      ['quick question', 0], ['quick q', 0], ['for good', 0], ['need this fixed', 0], ['want this fixed', 0], ['get this fixed', 0], ['get it fixed', 0],
     ],
     boosters: 'very really so extremely totally absolutely completely super incredibly such',
     contrast: 'but however although though',
+    demands: 'now immediately',
+    faults: {
+      words: 'wrong broken fail failed failing failure stuck impossible crash crashes crashed crashing ruined damaged problem issue error bug slow late delay delayed missing lost overcharged',
+      expressions: ['not working', 'stopped working', 'charged twice', 'charged me twice', 'double charged', 'never arrived', 'never received', 'no reply', 'no response', 'no answer', 'without notice'],
+    },
   },
   es: {
     words: {
       '-0.8':
-        'pésimo pésima horrible terrible vergonzoso vergüenza asco asqueroso inútil ridículo absurdo estafa estafadores timo indignante inaceptable desastre basura porquería harto harta furioso furiosa odio lamentable',
+        'pésimo pésima horrible terrible vergonzoso vergüenza asco asqueroso inútil ridículo absurdo estafa estafadores estafador timo timadores timador indignante inaceptable desastre basura porquería harto harta furioso furiosa odio lamentable ladrones ladrón ladrona rateros sinvergüenzas sinvergüenza fraude robo atraco',
       '-0.55':
-        'enfadado enfadada enojado molesto molesta cabreado frustrado frustrante decepcionado decepcionante mal malo mala roto fallo falla incompetente tonto estúpido injusto mentira engañado engaño robado imposible grosero',
+        'enfadado enfadada enojado molesto molesta cabreado frustrado frustrante decepcionado decepcionante mal malo mala roto fallo falla incompetente tonto estúpido injusto mentira engañado engaño robado imposible grosero mentirosos mentiroso tramposos idiotas idiota imbéciles imbécil',
       '-0.3': 'problema problemas lento tarde retraso retrasado confuso desgraciadamente lamentablemente preocupado difícil error',
       '-0.15': 'todavía aún',
       '0':
-        'ayuda ayudar ayúdame pedido cuenta factura cobro cobrar cargo pago pagar dinero devolución reembolso agente persona humano servicio soporte necesito quiero favor cliente compra tarjeta es ser está estar estoy pedir orden',
+        'ayuda ayudar ayúdame pedido cuenta factura cobro cobrar cargo pago pagar dinero devolución reembolso agente persona humano servicio soporte necesito quiero favor cliente compra tarjeta es ser está estar estoy pedir orden arregla arreglen arreglar solucionen solucionar',
       '0.3': 'vale bien bueno buena correcto funciona funcionó resuelto solucionado arreglado',
       '0.5': 'gracias agradezco genial útil amable rápido contento contenta feliz',
       '0.8': 'excelente perfecto perfecta maravilloso fantástico increíble estupendo encanta encantado',
@@ -65,20 +83,26 @@ export const SUPPORT_LEXICONS: Record<string, SupportLexicon> = {
       ['no funciona', -0.6], ['no sirve', -0.6], ['sigue sin funcionar', -0.6], ['pérdida de tiempo', -0.7],
       ['cobraron dos veces', -0.4], ['cobro doble', -0.4], ['nadie me ayuda', -0.6], ['no me ayuda', -0.5],
       ['no hay derecho', -0.6], ['otra vez', -0.2], ['ya funciona', 0.5], ['no pasa nada', 0.2],
+      ['tomadura de pelo', -0.7], ['me están robando', -0.8], ['nos están robando', -0.8],
     ],
     boosters: 'muy tan súper super realmente totalmente completamente absolutamente',
     contrast: 'pero aunque sino',
+    demands: 'ya ahora inmediatamente',
+    faults: {
+      words: 'roto fallo falla error problema problemas lento tarde retraso retrasado',
+      expressions: ['no funciona', 'cobraron dos veces', 'cobro doble'],
+    },
   },
   pt: {
     words: {
       '-0.8':
-        'péssimo péssima horrível terrível ridículo absurdo vergonha vergonhoso nojento inútil roubo ladrões inaceitável desastre lixo porcaria odeio farto farta furioso furiosa palhaçada',
+        'péssimo péssima horrível terrível ridículo absurdo vergonha vergonhoso nojento inútil roubo ladrões ladrão inaceitável desastre lixo porcaria odeio farto farta furioso furiosa palhaçada golpe golpistas golpista vigaristas vigarista picaretas picareta safados canalhas trapaceiros enganação roubalheira sacanagem fraude',
       '-0.55':
-        'irritado irritada chateado chateada frustrado frustrante decepcionado decepcionante mal mau ruim errado quebrado falha falhou injusto mentira enganado roubado impossível grosseiro incompetente',
+        'irritado irritada chateado chateada frustrado frustrante decepcionado decepcionante mal mau ruim errado quebrado falha falhou injusto mentira enganado roubado impossível grosseiro incompetente mentirosos mentiroso idiotas idiota',
       '-0.3': 'problema problemas lento atraso atrasado confuso infelizmente preocupado difícil demora erro',
       '-0.15': 'ainda novamente',
       '0':
-        'ajuda ajudar preciso quero pedido conta fatura cobrança cobrar pagamento pagar pago dinheiro reembolso atendente pessoa humano serviço suporte favor cliente compra cartão legal querer',
+        'ajuda ajudar preciso quero pedido conta fatura cobrança cobrar pagamento pagar pago dinheiro reembolso atendente pessoa humano serviço suporte favor cliente compra cartão legal querer resolvam resolver resolve consertem consertar',
       '0.3': 'bem bom boa certo funciona funcionou resolvido resolveu',
       '0.5': 'obrigado obrigada agradeço ótimo ótima útil rápido feliz contente satisfeito satisfeita',
       '0.8': 'excelente perfeito perfeita maravilhoso fantástico incrível adorei amo',
@@ -86,17 +110,22 @@ export const SUPPORT_LEXICONS: Record<string, SupportLexicon> = {
     expressions: [
       ['não funciona', -0.6], ['não serve', -0.6], ['perda de tempo', -0.7], ['cobrado duas vezes', -0.4],
       ['cobraram duas vezes', -0.4], ['ninguém me ajuda', -0.6], ['não resolve', -0.5], ['não ajuda', -0.5],
-      ['de novo', -0.2], ['já funciona', 0.5],
+      ['de novo', -0.2], ['já funciona', 0.5], ['estão me roubando', -0.8], ['me roubando', -0.8],
     ],
     boosters: 'muito tão super realmente totalmente completamente absolutamente',
     contrast: 'mas porém contudo embora entretanto',
+    demands: 'agora imediatamente já',
+    faults: {
+      words: 'errado quebrado falha falhou problema problemas lento atraso atrasado demora erro',
+      expressions: ['não funciona', 'cobrado duas vezes', 'cobraram duas vezes'],
+    },
   },
   de: {
     words: {
       '-0.8':
-        'schrecklich furchtbar katastrophe katastrophal unverschämt unverschämtheit frechheit lächerlich nutzlos unbrauchbar abzocke abgezockt inakzeptabel miserabel wütend hasse ekelhaft skandal skandalös zumutung zeitverschwendung',
+        'schrecklich furchtbar katastrophe katastrophal unverschämt unverschämtheit frechheit lächerlich nutzlos unbrauchbar abzocke abgezockt abzocker inakzeptabel miserabel wütend hasse ekelhaft skandal skandalös zumutung zeitverschwendung diebe dieb betrüger betrug gauner verbrecher kriminelle halsabschneider saftladen verarsche verarscht beschiss beschissen',
       '-0.55':
-        'ärgerlich verärgert genervt nervig frustriert frustrierend enttäuscht enttäuschend schlecht falsch kaputt fehlgeschlagen unfreundlich dumm unfair gelogen lüge betrogen gestohlen sauer mies unmöglich',
+        'ärgerlich verärgert genervt nervig frustriert frustrierend enttäuscht enttäuschend schlecht falsch kaputt fehlgeschlagen unfreundlich dumm unfair gelogen lüge betrogen gestohlen sauer mies unmöglich lügner unfähig mist idioten idiot vollidioten',
       '-0.3': 'problem probleme langsam verspätet verspätung leider verwirrend kompliziert schwierig besorgt fehler',
       '-0.15': 'immer wieder',
       '0':
@@ -112,17 +141,22 @@ export const SUPPORT_LEXICONS: Record<string, SupportLexicon> = {
     ],
     boosters: 'sehr so total echt wirklich völlig extrem absolut ganz',
     contrast: 'aber jedoch sondern obwohl',
+    demands: 'jetzt sofort umgehend',
+    faults: {
+      words: 'falsch kaputt fehlgeschlagen problem probleme langsam verspätet verspätung fehler',
+      expressions: ['funktioniert nicht', 'nicht funktioniert', 'geht nicht', 'klappt nicht', 'zweimal belastet', 'doppelt abgebucht'],
+    },
   },
   fr: {
     words: {
       '-0.8':
-        'horrible nul nulle lamentable inadmissible inacceptable scandaleux scandale honte honteux arnaque escroquerie escrocs ridicule absurde catastrophe désastre inutile dégoûtant déteste furieux furieuse marre insupportable',
+        'horrible nul nulle lamentable inadmissible inacceptable scandaleux scandale honte honteux arnaque escroquerie escrocs escroc arnaqueurs arnaqueur voleurs voleur bandits fraude ridicule absurde catastrophe désastre inutile dégoûtant déteste furieux furieuse marre insupportable',
       '-0.55':
-        'énervé énervée agacé agacée fâché frustré frustrant déçu déçue décevant mauvais mauvaise faux cassé échec impossible injuste mensonge menteurs volé trompé incompétent impoli grossier stupide débile',
+        'énervé énervée agacé agacée fâché frustré frustrant déçu déçue décevant mauvais mauvaise faux cassé échec impossible injuste mensonge menteurs volé trompé incompétent impoli grossier stupide débile incapables minables idiots crétins abrutis',
       '-0.3': 'problème problèmes lent retard confus malheureusement inquiet difficile compliqué erreur',
       '-0.15': 'encore',
       '0':
-        'aide aider besoin veux voudrais commande compte facture prélèvement paiement argent remboursement conseiller agent personne humain service support client carte',
+        'aide aider besoin veux voudrais commande compte facture prélèvement paiement argent remboursement conseiller agent personne humain service support client carte réglez régler réparez réparer',
       '0.3': 'bien bon bonne fonctionne marche marché résolu réglé',
       '0.5': 'merci génial utile rapide content contente satisfait satisfaite super',
       '0.8': 'excellent parfait parfaitement formidable fantastique merveilleux incroyable adore top',
@@ -130,10 +164,15 @@ export const SUPPORT_LEXICONS: Record<string, SupportLexicon> = {
     expressions: [
       ['marche pas', -0.6], ['fonctionne pas', -0.6], ['perte de temps', -0.7], ['débité deux fois', -0.4],
       ['personne ne m aide', -0.6], ["n'importe quoi", -0.6], ['sert à rien', -0.6], ['de nouveau', -0.2],
-      ['ça a marché', 0.5], ['pas de souci', 0.2],
+      ['ça a marché', 0.5], ['pas de souci', 0.2], ["c'est du vol", -0.8], ['vous vous foutez', -0.8],
     ],
     boosters: 'très vraiment tellement trop complètement totalement absolument',
     contrast: 'mais cependant pourtant',
+    demands: 'maintenant immédiatement',
+    faults: {
+      words: 'faux cassé échec problème problèmes lent retard erreur',
+      expressions: ['marche pas', 'fonctionne pas', 'débité deux fois'],
+    },
   },
 };
 

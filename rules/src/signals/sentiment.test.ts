@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { AnalysedText } from './message-analysis';
 import { scoreSentiment } from './sentiment';
+import { SUPPORT_LEXICONS } from './sentiment-lexicon';
 
 const score = (language: string, text: string) => scoreSentiment(new AnalysedText(text, 1), language).score;
 
@@ -63,6 +64,72 @@ describe('scoreSentiment', () => {
     ['fr', 'merci, ça a marché'],
   ])('scores a happy %s message positive (>= 0.3): %s', (language, text) => {
     expect(score(language, text)).toBeGreaterThanOrEqual(0.3);
+  });
+
+  it.each([
+    ['en', 'you people are crooks and swindlers'],
+    ['en', 'this company is full of thieves'],
+    ['en', 'Absolute con artists, all of you'],
+    ['es', 'Sois unos ladrones y unos sinvergüenzas'],
+    ['es', 'Esto es un atraco, timadores'],
+    ['pt', 'Vocês são uns vigaristas, que roubalheira'],
+    ['de', 'Ihr seid Gauner und Abzocker'],
+    ['de', 'Was für ein Saftladen, echt Betrüger'],
+    ['fr', 'Bande de voleurs, vous êtes des arnaqueurs'],
+    ['fr', "C'est du vol, honnêtement"],
+  ])('scores an insult or accusation in %s as very negative (<= -0.5): %s', (language, text) => {
+    expect(score(language, text)).toBeLessThanOrEqual(-0.5);
+  });
+
+  it.each([
+    ['en', 'Sort my refund out NOW!!!'],
+    ['en', 'I need this fixed IMMEDIATELY!!'],
+    ['es', '¡¡Devuélvanme el dinero YA!!'],
+    ['pt', 'Quero meu reembolso AGORA!!!'],
+    ['de', 'Erstatten Sie das SOFORT!!!'],
+    ['fr', 'Remboursez-moi MAINTENANT !!!'],
+  ])('reads a shouted demand in %s as very negative (<= -0.5): %s', (language, text) => {
+    expect(score(language, text)).toBeLessThanOrEqual(-0.5);
+  });
+
+  it.each([
+    ['en', 'it works now, thanks!'],
+    ['en', 'Can you refund it now?'],
+    ['es', 'ya está, gracias'],
+    ['pt', 'agora deu certo'],
+    ['de', 'jetzt geht es, danke'],
+    ['fr', 'ça marche maintenant, merci'],
+  ])('keeps a demand word in lower case neutral in %s: %s', (language, text) => {
+    expect(score(language, text)).toBeGreaterThanOrEqual(0);
+  });
+
+  it.each([
+    ['en', 'the app is broken and keeps crashing'],
+    ['en', 'My parcel arrived damaged, the order is wrong and the tracking is not working'],
+    ['es', 'la aplicación no funciona y el pedido llegó roto'],
+    ['pt', 'o aplicativo não funciona, deu erro'],
+    ['de', 'die App funktioniert nicht und das Update ist fehlgeschlagen'],
+    ['fr', "l'appli ne fonctionne pas, erreur au paiement"],
+  ])('scores a plain fault report in %s negative but not very negative: %s', (language, text) => {
+    const value = score(language, text);
+    expect(value).toBeLessThanOrEqual(-0.3);
+    expect(value).toBeGreaterThan(-0.5);
+  });
+
+  it('lets feelings, not the list of faults, make a message very negative', () => {
+    expect(score('en', 'the app is broken and keeps crashing, this is ridiculous')).toBeLessThanOrEqual(-0.5);
+    expect(score('en', 'the app is broken and keeps crashing!!')).toBeLessThanOrEqual(-0.5);
+    expect(score('de', 'die App funktioniert nicht, eine Frechheit')).toBeLessThanOrEqual(-0.5);
+    expect(score('en', 'it is not broken anymore')).toBeGreaterThan(0);
+  });
+
+  it('marks as faults only words and expressions its lexicon lists', () => {
+    for (const lexicon of Object.values(SUPPORT_LEXICONS)) {
+      const words = new Set(Object.values(lexicon.words).flatMap((list) => list.split(/\s+/)));
+      const expressions = new Set(lexicon.expressions.map(([phrase]) => phrase));
+      expect(lexicon.faults.words.split(/\s+/).filter((word) => !words.has(word))).toEqual([]);
+      expect(lexicon.faults.expressions.filter((phrase) => !expressions.has(phrase))).toEqual([]);
+    }
   });
 
   it('softens and flips a negated word', () => {

@@ -15,7 +15,11 @@
  * earlier in the clause flips and softens a word (x-0.75; German also looks for a clause-final
  * "nicht" up to three words later); boosters ("very", "muy") multiply the next word by 1.3;
  * after "but" words weigh 1.5, before it 0.5; "!!", "???" and shouting add frustration and
- * emphasis; emoji add their valence.
+ * emphasis; emoji add their valence. A demand word written in capitals ("Fix this NOW!!!",
+ * "¡ARREGLEN ESTO YA!", "Machen Sie das SOFORT") is an impatient order and weighs -0.4 (more as a
+ * shouted word); in lower case ("it works now", "ya funciona") it is neutral.
+ * Fault words ("broken", "not working": the lexicon's `faults`) together add at most -0.5, so a
+ * plain report of what broke scores about -0.45 at worst: negative, never a sharp drop by itself.
  * The sum S becomes a score by S / sqrt(S² + 1), so one strong word gives about ±0.6 and short
  * angry messages are not diluted by their length.
  */
@@ -41,17 +45,25 @@ export interface SentimentScore {
 interface Expression {
   stems: string[];
   sequence: boolean;
-  valence: number;
+  valence: Valence;
+}
+
+/** A lexicon valence, and whether it describes a fault rather than a feeling. */
+interface Valence {
+  value: number;
+  fault: boolean;
 }
 
 interface SentimentLanguage {
   /** Folded word -> valence: the lexicon's own forms ("helpful" stays positive). */
-  exact: Map<string, number>;
+  exact: Map<string, Valence>;
   /** Stem -> valence for other inflections; a neutral word wins a shared stem ("help"). */
-  words: Map<string, number>;
+  words: Map<string, Valence>;
   expressions: Map<string, Expression[]>;
   boosters: Set<string>;
   contrast: Set<string>;
+  /** Folded demand words ("now", "sofort"), negative when written in capitals. */
+  demands: Set<string>;
 }
 
 const LIBRARY_WEIGHT = 0.6;
@@ -64,6 +76,9 @@ const BOOSTER_FACTOR = 1.3;
 const SHOUTED_WORD_FACTOR = 1.3;
 const CONTRAST_BEFORE = 0.5;
 const CONTRAST_AFTER = 1.5;
+const DEMAND_VALENCE = -0.4;
+/** The most fault words add up to in one message (-0.5 squashes to about -0.45). */
+const FAULT_FLOOR = -0.5;
 
 const compiled = new Map<string, SentimentLanguage>();
 
@@ -72,17 +87,21 @@ function wordList(list: string): string[] {
 }
 
 function compile(language: string, lexicon: SupportLexicon): SentimentLanguage {
-  const exact = new Map<string, number>();
-  const words = new Map<string, number>();
+  const exact = new Map<string, Valence>();
+  const words = new Map<string, Valence>();
+  const faultWords = new Set(wordList(lexicon.faults.words));
+  const faultExpressions = new Set(lexicon.faults.expressions);
   for (const [valence, list] of Object.entries(lexicon.words)) {
     for (const word of wordList(list)) {
-      exact.set(word, Number(valence));
+      const entry = { value: Number(valence), fault: faultWords.has(word) };
+      exact.set(word, entry);
       const key = stem(language, word);
-      if (Number(valence) === 0 || words.get(key) !== 0) words.set(key, Number(valence));
+      if (entry.value === 0 || words.get(key)?.value !== 0) words.set(key, entry);
     }
   }
   const expressions = new Map<string, Expression[]>();
-  for (const [phrase, valence] of lexicon.expressions) {
+  for (const [phrase, value] of lexicon.expressions) {
+    const valence = { value, fault: faultExpressions.has(phrase) };
     const all = tokenise(phrase).map((token) => token.word);
     const content = all.filter((word) => !isStopword(language, word));
     const sequence = content.length < 2;
@@ -91,7 +110,14 @@ function compile(language: string, lexicon: SupportLexicon): SentimentLanguage {
     if (first === undefined) continue;
     expressions.set(first, [...(expressions.get(first) ?? []), { stems, sequence, valence }]);
   }
-  return { exact, words, expressions, boosters: new Set(wordList(lexicon.boosters)), contrast: new Set(wordList(lexicon.contrast)) };
+  return {
+    exact,
+    words,
+    expressions,
+    boosters: new Set(wordList(lexicon.boosters)),
+    contrast: new Set(wordList(lexicon.contrast)),
+    demands: new Set(wordList(lexicon.demands)),
+  };
 }
 
 function sentimentLanguage(language: string): SentimentLanguage {
@@ -123,10 +149,10 @@ function expressionAt(text: AnalysedText, view: LanguageView, content: readonly 
 }
 
 /** Marks expression words consumed; returns the valence placed on each expression's first word. */
-function scoreExpressions(text: AnalysedText, lexicon: SentimentLanguage, language: string, consumed: boolean[]): Map<number, number> {
+function scoreExpressions(text: AnalysedText, lexicon: SentimentLanguage, language: string, consumed: boolean[]): Map<number, Valence> {
   const view = text.view(language);
   const content = text.tokens.map((_, i) => i).filter((i) => !view.stop[i]);
-  const found = new Map<number, number>();
+  const found = new Map<number, Valence>();
   for (let start = 0; start < text.tokens.length; start += 1) {
     if (consumed[start]) continue;
     for (const expression of lexicon.expressions.get(view.stems[start] ?? '') ?? []) {
@@ -155,6 +181,12 @@ function isNegated(text: AnalysedText, i: number, negators: ReadonlySet<string>,
     if (negators.has(token.word) && tokens[j + 1]?.clause !== clause) return true;
   }
   return false;
+}
+
+/** True when the source of `token` has 2+ letters, all capitals ("NOW", "YA"; `shouted` needs 3). */
+function inCapitals(text: AnalysedText, token: AnalysedText['tokens'][number]): boolean {
+  const source = text.text.slice(token.start, token.end);
+  return (source.match(/\p{Lu}/gu) ?? []).length >= 2 && source === source.toUpperCase();
 }
 
 /** A sentence of 2+ words of 3+ letters, at least half of them in capitals ("WHERE IS MY ORDER"). */
@@ -200,12 +232,18 @@ export function scoreSentiment(text: AnalysedText, language: string): SentimentS
     if (lexicon.contrast.has(token.word)) contrastAt = i;
   });
   let sum = 0;
+  let faults = 0;
   tokens.forEach((token, i) => {
-    let valence = expressions.get(i);
-    if (valence === undefined) {
+    const expression = expressions.get(i);
+    let valence = expression?.value;
+    let fault = expression?.fault ?? false;
+    if (expression === undefined) {
       if (consumed[i]) return;
       const tokenStem = view.stems[i] ?? token.word;
-      valence = lexicon.exact.get(token.word) ?? lexicon.words.get(tokenStem);
+      const entry = lexicon.exact.get(token.word) ?? lexicon.words.get(tokenStem);
+      valence = entry?.value;
+      fault = entry?.fault ?? false;
+      if (lexicon.demands.has(token.word)) valence = inCapitals(text, token) ? DEMAND_VALENCE : 0;
       if (valence === undefined && libraryWeight > 0 && !view.stop[i] && !pack?.negators.has(token.word)) {
         const library = pack?.sentiment.get(tokenStem);
         if (library !== undefined && Math.abs(library) >= LIBRARY_MIN_MAGNITUDE) valence = library * libraryWeight;
@@ -216,9 +254,13 @@ export function scoreSentiment(text: AnalysedText, language: string): SentimentS
       if (token.shouted && !shouting) valence *= SHOUTED_WORD_FACTOR;
       if (pack && isNegated(text, i, pack.negators, lang, consumed)) valence *= NEGATION_FACTOR;
     }
+    if (valence === undefined) return;
     const weight = contrastAt < 0 ? 1 : i < contrastAt ? CONTRAST_BEFORE : i > contrastAt ? CONTRAST_AFTER : 1;
-    sum += valence * weight;
+    // A negated fault ("not broken") is relief, not a fault: it joins the other words.
+    if (fault && valence < 0) faults += valence * weight;
+    else sum += valence * weight;
   });
+  sum += Math.max(FAULT_FLOOR, faults);
   for (const [emoji, valence] of EMOJI_VALENCE) if (text.text.includes(emoji)) sum += valence;
   const adjusted = punctuationAdjusted(text, sum, shouting);
   const score = adjusted / Math.sqrt(adjusted * adjusted + 1);

@@ -11,10 +11,14 @@
  * (`phrase-match.ts`). Precision comes from the lexicon: list incidents
  * ("my account was hacked"), not bare subjects ("security"), and anchor verbs whose stem is
  * shared with a how-to question ("me cambiaron … contraseña", not "cambiaron mi contraseña",
- * which "¿cómo cambio mi contraseña?" also matches).
+ * which "¿cómo cambio mi contraseña?" also matches). A phrase with the `{secret}` placeholder
+ * ("my password is {secret}") hears a password typed into the chat; its quote masks the
+ * password-like words it matched ("my password is •••••••"), so evidence does not repeat them.
  */
 import { quote } from './evidence';
-import type { MatchedMessage } from './phrase-match';
+import type { AnalysedText } from './message-analysis';
+import { isSecretWord, SECRET_TERM } from './phrase-index';
+import type { MatchedMessage, PhraseHit } from './phrase-match';
 import type { SignalsModel } from './prepare-signals';
 
 /** Topics found and, per topic, quotes of the messages that matched (at most 2 per topic). */
@@ -25,6 +29,16 @@ export interface TopicFindings {
 }
 
 const QUOTES_PER_TOPIC = 2;
+
+/** The message text with the password-like words of a `{secret}` hit masked, same length. */
+function quotable(text: AnalysedText, hit: PhraseHit<string>): string {
+  if (!hit.phrase.terms.includes(SECRET_TERM)) return text.text;
+  let masked = text.text;
+  for (const token of text.tokens.slice(hit.first, hit.last + 1)) {
+    if (isSecretWord(token.word)) masked = masked.slice(0, token.start) + '•'.repeat(token.end - token.start) + masked.slice(token.end);
+  }
+  return masked;
+}
 
 /** Matches the customer messages against the model's topic lexicons. */
 export function findTopics(messages: readonly MatchedMessage[], model: SignalsModel): TopicFindings {
@@ -38,7 +52,7 @@ export function findTopics(messages: readonly MatchedMessage[], model: SignalsMo
       if (list.length >= QUOTES_PER_TOPIC) continue;
       const start = text.tokens[hit.first]?.start;
       const end = text.tokens[hit.last]?.end;
-      list.push(`${hit.tag}: ${quote('customer', text.position, text.text, start, end)} matched "${hit.phrase.text}"`);
+      list.push(`${hit.tag}: ${quote('customer', text.position, quotable(text, hit), start, end)} matched "${hit.phrase.text}"`);
       quotes.set(hit.tag, list);
     }
   }

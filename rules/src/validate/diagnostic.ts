@@ -23,6 +23,7 @@ export enum DiagnosticCode {
   InvalidSettings = 'INVALID_SETTINGS',
   TooManyPaths = 'TOO_MANY_PATHS',
   DeadBranch = 'DEAD_BRANCH',
+  UnknownTopic = 'UNKNOWN_TOPIC',
 }
 
 export type Severity = 'ERROR' | 'WARNING';

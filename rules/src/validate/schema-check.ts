@@ -51,6 +51,23 @@ function describe(e: ErrorObject): string {
   }
 }
 
+const GROUP_KEYS = ['all', 'any', 'not'];
+const TEST_KEYS = ['fact', 'path', 'operator', 'value'];
+
+/**
+ * A condition test is a union (a comparison or an all/any/not group); ajv reports every branch
+ * it tried. Drop the reports that only say "this is not the other branch".
+ */
+function withoutUnionNoise(errors: ErrorObject[]): ErrorObject[] {
+  const kept = errors.filter((e) => {
+    if (e.keyword === 'anyOf') return false;
+    if (e.keyword === 'required') return !GROUP_KEYS.includes(String((e.params as { missingProperty: string }).missingProperty));
+    if (e.keyword === 'additionalProperties') return !TEST_KEYS.includes(String((e.params as { additionalProperty: string }).additionalProperty));
+    return true;
+  });
+  return kept.length > 0 ? kept : errors;
+}
+
 /** Deduplicates ajv's union noise: keep one message per text. */
 function unique(messages: string[]): string[] {
   return [...new Set(messages)];
@@ -71,7 +88,7 @@ export function checkNodeShape(raw: unknown, position: number): Diagnostic[] {
   const validate = NODE_VALIDATORS[raw.kind as NodeKind];
   const ok: boolean = validate(raw);
   if (ok) return [];
-  const errors = validate.errors ?? [];
+  const errors = withoutUnionNoise(validate.errors ?? []);
   const missing = errors.filter((e) => e.keyword === 'required' && e.instancePath === '/data');
   return unique(errors.map((e) => `${raw.kind} node "${nodeId}" ${describe(e)}.`)).map((message) =>
     error(missing.length > 0 && message.includes(' needs a ') ? DiagnosticCode.MissingParameter : DiagnosticCode.InvalidShape, message, { nodeId }),

@@ -2,6 +2,7 @@ import type { PolicyGraph } from '@baton/schemas';
 import { validatePolicyGraph, validatePolicyDocument } from './validate-graph';
 import { DiagnosticCode } from './diagnostic';
 import { smallPolicyGraph } from '../testing/fixtures';
+import { FIXTURE_SETTINGS } from '../signals/fixtures/trigger-settings.fixture';
 
 type Mutable = { nodes: Record<string, unknown>[]; edges: Record<string, unknown>[] };
 const mutate = (change: (g: Mutable) => void): unknown => {
@@ -131,7 +132,41 @@ describe('validatePolicyGraph', () => {
   });
 });
 
+describe('validatePolicyGraph with half-filled nodes', () => {
+  it('still reports problems elsewhere when a leaf misses a parameter', () => {
+    const graph = mutate((g) => {
+      delete node(g, 'h_human').data.queue;
+      node(g, 'c_security').data.test = { fact: 'angerLevel', operator: 'equal', value: 3 };
+      g.nodes.push({ id: 'orphan', kind: 'stay', data: { reasonCode: 'x' } });
+    });
+    expect(codes(graph).sort()).toEqual(
+      [
+        [DiagnosticCode.MissingParameter, 'h_human'],
+        [DiagnosticCode.UnknownFact, 'c_security'],
+        [DiagnosticCode.Unreachable, 'orphan'],
+      ].sort(),
+    );
+  });
+
+  it('names an unknown operator once, with the allowed ones, instead of every branch ajv tried', () => {
+    const result = validatePolicyGraph(mutate((g) => (node(g, 'c_security').data.test = { fact: 'topics', operator: 'fooBar', value: 'x' })));
+    expect(result.diagnostics).toHaveLength(1);
+    expect(result.diagnostics[0]).toMatchObject({ nodeId: 'c_security', code: DiagnosticCode.InvalidShape });
+    expect(result.diagnostics[0]?.message).toContain('greaterThanInclusive');
+  });
+});
+
 describe('validatePolicyDocument', () => {
+  it('warns about a topic no lexicon defines', () => {
+    const settings = { ...FIXTURE_SETTINGS };
+    const graph = mutate((g) => (node(g, 'c_security').data.test = { fact: 'topics', operator: 'contains', value: 'securty' })) as PolicyGraph;
+    const result = validatePolicyDocument({ graph, settings });
+    expect(result.valid).toBe(true);
+    expect(result.diagnostics).toEqual([expect.objectContaining({ code: DiagnosticCode.UnknownTopic, severity: 'WARNING', nodeId: 'c_security' })]);
+    expect(result.diagnostics[0]?.message).toContain('"securty"');
+    expect(validatePolicyDocument({ graph: smallPolicyGraph(), settings }).diagnostics).toEqual([]);
+  });
+
   it('checks the trigger settings alongside the graph', () => {
     const result = validatePolicyDocument({ graph: smallPolicyGraph() as PolicyGraph, settings: { topics: {} } });
     expect(result.valid).toBe(false);

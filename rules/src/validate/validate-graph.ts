@@ -2,29 +2,45 @@
  * Validates a policy graph or a whole policy document and returns every problem found, each
  * with the node to fix. Never throws on bad input: any JSON value can be passed.
  */
-import type { PolicyGraph } from '@baton/schemas';
+import { NODE_KINDS, type PolicyGraph, type TriggerSettings } from '@baton/schemas';
 import { checkNode } from '../nodes/registry';
 import { enumeratePaths, MAX_PATHS } from '../graph/enumerate-paths';
 import { indexGraph } from '../graph/graph-index';
 import { findDeadBranches } from './dead-branches';
+import { checkTopics } from './topic-check';
 import { DiagnosticCode, error, toResult, type Diagnostic, type ValidationResult } from './diagnostic';
 import { checkEdgeShape, checkNodeShape, checkSettingsShape } from './schema-check';
 import { checkCycles, checkEdges, checkIds, checkOutputs, checkReachability, checkStart } from './structure';
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/**
+ * Whether loops, outputs and reachability can still be checked despite shape problems: every
+ * node has an id and a kind, the edges are well-formed, and no malformed node is a switch
+ * (whose outputs come from its data). A half-filled leaf must not hide a loop elsewhere.
+ */
+function structureCheckable(nodes: unknown[], nodeShape: Diagnostic[][], edgeShape: Diagnostic[]): boolean {
+  if (edgeShape.length > 0) return false;
+  return nodes.every((node, i) => {
+    if (nodeShape[i]?.length === 0) return true;
+    return isRecord(node) && typeof node.id === 'string' && node.id !== '' && (NODE_KINDS as readonly unknown[]).includes(node.kind) && node.kind !== 'switch';
+  });
+}
+
 function graphDiagnostics(raw: unknown): Diagnostic[] {
   if (!isRecord(raw) || !Array.isArray(raw.nodes) || !Array.isArray(raw.edges)) {
     return [error(DiagnosticCode.InvalidShape, 'A policy graph is an object with a "nodes" list and an "edges" list.')];
   }
-  const shape = [...raw.nodes.flatMap((n, i) => checkNodeShape(n, i)), ...raw.edges.flatMap((e, i) => checkEdgeShape(e, i))];
-  if (shape.length > 0) return shape;
+  const nodeShape = raw.nodes.map((n, i) => checkNodeShape(n, i));
+  const edgeShape = raw.edges.flatMap((e, i) => checkEdgeShape(e, i));
+  const shape = [...nodeShape.flat(), ...edgeShape];
+  if (!structureCheckable(raw.nodes, nodeShape, edgeShape)) return shape;
   const graph = raw as unknown as PolicyGraph;
   const index = indexGraph(graph);
   const structure = [...checkIds(graph), ...checkStart(index), ...checkEdges(graph, index), ...checkOutputs(index), ...checkCycles(index), ...checkReachability(index)];
-  const semantics = graph.nodes.flatMap(checkNode);
+  const semantics = graph.nodes.filter((_, i) => nodeShape[i]?.length === 0).flatMap(checkNode);
   const start = index.starts[0];
-  if (structure.length > 0 || !start) return [...structure, ...semantics];
+  if (shape.length > 0 || structure.length > 0 || !start) return [...shape, ...structure, ...semantics];
   const { paths, truncated } = enumeratePaths(index, start);
   if (truncated) {
     return [
@@ -53,5 +69,10 @@ export function validatePolicyGraph(graph: unknown): ValidationResult {
  */
 export function validatePolicyDocument(document: unknown): ValidationResult {
   if (!isRecord(document)) return toResult([error(DiagnosticCode.InvalidShape, 'A policy is an object with a "graph" and "settings".')]);
-  return toResult([...graphDiagnostics(document.graph), ...checkSettingsShape(document.settings)]);
+  const settings = checkSettingsShape(document.settings);
+  const graph = graphDiagnostics(document.graph);
+  const topics = settings.length === 0 && !graph.some((d) => d.code === DiagnosticCode.InvalidShape)
+    ? checkTopics(document.graph as PolicyGraph, document.settings as TriggerSettings)
+    : [];
+  return toResult([...graph, ...topics, ...settings]);
 }

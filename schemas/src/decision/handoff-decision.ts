@@ -68,6 +68,8 @@ export interface PolicyRef {
 export interface HandoffDecision {
   decisionId: string;
   action: HandoffAction;
+  /** Reason code of the leaf reached (the stay leaf's for STAY). */
+  reasonCode: string;
   reasons: TriggerReason[];
   priority: Priority;
   tier: SupportTier;

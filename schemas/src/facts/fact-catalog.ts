@@ -43,7 +43,7 @@ export const FACT_CATALOG = {
   sentimentSharpDrop: {
     type: 'boolean',
     description:
-      'The previous customer message was neutral or positive and the latest one is very negative (sharp-drop thresholds).',
+      'The previous customer message (or, when there is none, a neutral start) was neutral or positive and the latest one is very negative (sharp-drop thresholds).',
   },
   botConfidenceLatest: {
     type: 'number',

@@ -100,6 +100,8 @@ type TraceStep {
 type HandoffDecision {
   decisionId: ID!
   action: HandoffAction!
+  "Reason code of the leaf reached: the primary reason's code, or the stay leaf's (e.g. ai_resolving)."
+  reasonCode: String!
   "Primary (the branch taken) first, then every other trigger that fired."
   reasons: [TriggerReason!]!
   priority: Priority!
@@ -172,7 +174,7 @@ input CreatePolicyInput {
   graph: JSON
   "Initial trigger settings; the default lexicons and thresholds when omitted."
   settings: JSON
-  "Make this the policy decideHandoff uses when no policyId is given."
+  "Make this the default policy. Only allowed while no published default exists (the first policy); otherwise publish with makeDefault."
   makeDefault: Boolean
 }
 
@@ -189,7 +191,9 @@ type Mutation {
   createPolicy(input: CreatePolicyInput!): Policy!
   "Save the draft. CONFLICT when baseRevision is not the current revision."
   savePolicyDraft(policyId: ID!, graph: JSON!, settings: JSON, baseRevision: Int!): PolicyDraft!
-  "Publish the draft as a new immutable version and make it active. Refused while the graph has errors."
-  publishPolicy(policyId: ID!, comment: String!): PolicyVersion!
+  "Publish the draft as a new immutable version and make it active. Refused while the graph has errors. makeDefault also makes it the policy used when decideHandoff names none."
+  publishPolicy(policyId: ID!, comment: String!, makeDefault: Boolean): PolicyVersion!
+  "Make a published policy the one decideHandoff uses when the input names none."
+  setDefaultPolicy(policyId: ID!): Policy!
 }
 `;

@@ -9,6 +9,7 @@ afterAll(removeTempDirs);
 interface DecisionJson {
   decisionId: string;
   action: string;
+  reasonCode: string;
   priority: string;
   reasons: { code: string; category: string }[];
   routing: { queueId: string } | null;
@@ -59,7 +60,7 @@ describe('end to end', () => {
       const { body } = await t.gql<{ decideHandoff: DecisionJson }>(DECIDE, { input: sample.input });
       expect(body.errors).toBeUndefined();
       const decision = body.data?.decideHandoff as DecisionJson;
-      expect({ name: sample.name, action: decision.action, reasonCode: decision.reasons[0]?.code ?? 'ai_resolving', queue: decision.routing?.queueId ?? null }).toEqual({
+      expect({ name: sample.name, action: decision.action, reasonCode: decision.reasonCode, queue: decision.routing?.queueId ?? null }).toEqual({
         name: sample.name,
         ...sample.expected,
       });

@@ -3,7 +3,7 @@
 export const DECIDE = /* GraphQL */ `
   query Decide($input: DecideHandoffInput!) {
     decideHandoff(input: $input) {
-      decisionId action priority tier customerMessage evaluatedAt signals
+      decisionId action reasonCode priority tier customerMessage evaluatedAt signals
       reasons { code category description evidence nodeId }
       routing { queueId queueName }
       context { summary transcript { index speaker text at } }
@@ -31,9 +31,11 @@ export const SAVE_DRAFT = /* GraphQL */ `
     }
   }`;
 
+export const SET_DEFAULT = `mutation SetDefault($policyId: ID!) { setDefaultPolicy(policyId: $policyId) { id isDefault } }`;
+
 export const PUBLISH = /* GraphQL */ `
-  mutation Publish($policyId: ID!, $comment: String!) {
-    publishPolicy(policyId: $policyId, comment: $comment) {
+  mutation Publish($policyId: ID!, $comment: String!, $makeDefault: Boolean) {
+    publishPolicy(policyId: $policyId, comment: $comment, makeDefault: $makeDefault) {
       version contentHash graph settings compiledRules comment publishedAt publishedBy
     }
   }`;

@@ -92,7 +92,7 @@ export class AuthService {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
     if (!match?.[1]) throw unauthenticated('Use the Bearer scheme: "Authorization: Bearer <key>".');
     const principal = await this.check(match[1]);
-    if (!principal) throw unauthenticated('The API key is not valid. Check it, or ask an admin for a new one.');
+    if (!principal) throw unauthenticated('The API key is not valid. Check it (the admin key was printed once on first start), or restart Baton with BATON_ADMIN_KEY set to a key of your choice.');
     return principal;
   }
 

@@ -37,7 +37,13 @@ describe('decideHandoff over HTTP: bad input', () => {
     ['a message without text', { input: decideInput({ messages: [{ speaker: 'CUSTOMER' }] }) }, /text/],
     ['no input at all', {}, /\$input/],
     ['an unknown speaker', { input: decideInput({ messages: [{ speaker: 'ROBOT', text: 'hi' }] }) }, /ROBOT.*Speaker/],
-    ['an unparseable message date', { input: decideInput({ messages: [{ speaker: 'CUSTOMER', text: 'hi', at: 'yesterday' }] }) }, /DateTime/],
+    ['an unparseable message date', { input: decideInput({ messages: [{ speaker: 'CUSTOMER', text: 'hi', at: 'yesterday' }] }) }, /DateTime.*RFC 3339 date-time with a time zone/],
+    ['a date without a time zone', { input: decideInput({ messages: [{ speaker: 'CUSTOMER', text: 'hi', at: '2026-11-21T09:00:00' }] }) }, /with a time zone, e\.g\. "2026-11-21T09:00:00Z"/],
+    [
+      'messages out of order',
+      { input: decideInput({ messages: [{ speaker: 'CUSTOMER', text: 'hi', at: '2026-11-21T10:00:00Z' }, { speaker: 'CUSTOMER', text: 'hello?', at: '2026-11-21T09:00:00Z' }] }) },
+      /messages\[1\]\.at .* is earlier than input\.messages\[0\]\.at/,
+    ],
     ['an unparseable now', { input: decideInput({ now: '2025-13-45T99:00:00Z' }) }, /DateTime/],
   ])('refuses %s with BAD_USER_INPUT', async (_name, variables, message) => {
     await expectRefused(variables, BatonErrorCode.BadUserInput, message);

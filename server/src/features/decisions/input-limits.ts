@@ -50,6 +50,13 @@ export function checkDecideInput(input: DecideHandoffInput, limits: RequestLimit
         { field: `input.messages[${i}].text`, limit: limits.maxMessageChars },
       );
     }
+    const previous = messages[i - 1]?.at;
+    if (message.at && previous && message.at.getTime() < previous.getTime()) {
+      throw badInput(
+        `input.messages[${i}].at (${message.at.toISOString()}) is earlier than input.messages[${i - 1}].at (${previous.toISOString()}); send messages oldest first with their own times.`,
+        { field: `input.messages[${i}].at` },
+      );
+    }
     const { confidence } = message;
     if (confidence !== null && confidence !== undefined && !(confidence >= 0 && confidence <= 1)) {
       throw badInput(`input.messages[${i}].confidence is ${confidence}; it must be between 0 and 1.`, { field: `input.messages[${i}].confidence` });

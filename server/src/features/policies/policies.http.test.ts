@@ -3,7 +3,7 @@ import { canonicalJson } from '@baton/rules';
 import { BatonErrorCode } from '@baton/schemas';
 import { referencePolicy } from '@baton/seed';
 import { minimalSettings, stayGraph } from '../../test-support/fixtures';
-import { CREATE_POLICY, POLICIES, POLICY, PUBLISH, SAVE_DRAFT, VALIDATE } from '../../test-support/operations';
+import { CREATE_POLICY, POLICIES, POLICY, PUBLISH, SAVE_DRAFT, SET_DEFAULT, VALIDATE } from '../../test-support/operations';
 import { removeTempDirs } from '../../test-support/temp-dir';
 import { startTestServer, type TestServer } from '../../test-support/test-server';
 import { apiKeyId } from '../auth/api-key';
@@ -125,7 +125,8 @@ describe('policy management over HTTP', () => {
     expect(body.data?.publishPolicy.compiledRules.rules.length).toBeGreaterThan(0);
 
     const again = await t.gql<{ publishPolicy: { version: number } }>(PUBLISH, { policyId: 'pub', comment: 'No change' });
-    expect(again.body.data?.publishPolicy.version).toBe(1);
+    expect(again.body.errors?.[0]).toMatchObject({ extensions: { code: BatonErrorCode.BadUserInput, activeVersion: 1 } });
+    expect(again.body.errors?.[0]?.message).toMatch(/Nothing to publish/);
 
     await t.gql(SAVE_DRAFT, { policyId: 'pub', graph: stayGraph('second'), baseRevision: 1 });
     const v2 = await t.gql<{ publishPolicy: { version: number } }>(PUBLISH, { policyId: 'pub', comment: 'Second' });
@@ -137,6 +138,26 @@ describe('policy management over HTTP', () => {
 
     const missing = await t.gql(PUBLISH, { policyId: 'nope', comment: 'x' });
     expect(missing.body.errors?.[0]?.extensions.code).toBe(BatonErrorCode.NotFound);
+  });
+
+  it('moves the default only to a published policy, so decisions without a policyId never stop', async () => {
+    const early = await t.gql(CREATE_POLICY, { input: { id: 'next-default', name: 'Next', makeDefault: true } });
+    expect(early.body.errors?.[0]).toMatchObject({ extensions: { code: BatonErrorCode.BadUserInput, field: 'input.makeDefault' } });
+    expect((await t.gql<{ policy: PolicyJson | null }>(POLICY, { id: 'next-default' })).body.data?.policy).toBeNull();
+
+    await t.gql(CREATE_POLICY, { input: { id: 'next-default', name: 'Next', graph: stayGraph('next'), settings: minimalSettings() } });
+    const unpublished = await t.gql(SET_DEFAULT, { policyId: 'next-default' });
+    expect(unpublished.body.errors?.[0]?.extensions.code).toBe(BatonErrorCode.BadUserInput);
+
+    const published = await t.gql(PUBLISH, { policyId: 'next-default', comment: 'Take over', makeDefault: true });
+    expect(published.body.errors).toBeUndefined();
+    const defaults = async () =>
+      ((await t.gql<{ policies: { id: string; isDefault: boolean }[] }>(POLICIES)).body.data?.policies ?? []).filter((p) => p.isDefault).map((p) => p.id);
+    expect(await defaults()).toEqual(['next-default']);
+
+    const back = await t.gql<{ setDefaultPolicy: { id: string; isDefault: boolean } }>(SET_DEFAULT, { policyId: 'support-default' });
+    expect(back.body.data?.setDefaultPolicy).toEqual({ id: 'support-default', isDefault: true });
+    expect(await defaults()).toEqual(['support-default']);
   });
 
   it('returns null for an unknown policy', async () => {

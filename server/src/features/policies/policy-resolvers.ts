@@ -20,7 +20,8 @@ export const policyResolvers: {
   Mutation: {
     createPolicy: Resolver<unknown, { input: CreatePolicyRequest }, PolicyRecord>;
     savePolicyDraft: Resolver<unknown, SaveDraftArgs, DraftRecord>;
-    publishPolicy: Resolver<unknown, { policyId: string; comment: string }, VersionRecord>;
+    publishPolicy: Resolver<unknown, { policyId: string; comment: string; makeDefault?: boolean | null }, VersionRecord>;
+    setDefaultPolicy: Resolver<unknown, { policyId: string }, PolicyRecord>;
   };
   Policy: {
     activeVersion: Resolver<PolicyRecord, unknown, VersionRecord | null>;
@@ -39,7 +40,9 @@ export const policyResolvers: {
     createPolicy: (_parent, { input }, { policies, principal }) => policies.createPolicy(input, principal.keyId),
     savePolicyDraft: (_parent, { policyId, graph, settings, baseRevision }, { policies, principal }) =>
       policies.saveDraft(policyId, graph, settings, baseRevision, principal.keyId),
-    publishPolicy: (_parent, { policyId, comment }, { policies, principal }) => policies.publish(policyId, comment, principal.keyId),
+    publishPolicy: (_parent, { policyId, comment, makeDefault }, { policies, principal }) =>
+      policies.publish(policyId, comment, principal.keyId, makeDefault === true),
+    setDefaultPolicy: (_parent, { policyId }, { policies }) => policies.setDefault(policyId),
   },
   Policy: {
     activeVersion: (policy, _args, { policies }) => (policy.activeVersion === null ? null : policies.getVersion(policy.id, policy.activeVersion)),

@@ -84,6 +84,14 @@ export class PolicyService {
     const graph = request.graph ?? defaultDraftGraph();
     const settings = request.settings ?? this.deps.defaultSettings();
     const { document } = requireDocumentShape(graph, settings);
+    if (request.makeDefault === true && (await this.deps.store.getPolicyHead(null))?.activeVersion != null) {
+      throw new BatonError(
+        BatonErrorCode.BadUserInput,
+        'A new policy has no published version, so making it the default now would stop every decideHandoff that names no policy. ' +
+          'Create it without makeDefault, then publish it with publishPolicy(policyId, comment, makeDefault: true).',
+        { field: 'input.makeDefault' },
+      );
+    }
     return this.deps.store.createPolicy({
       id,
       name,
@@ -115,12 +123,13 @@ export class PolicyService {
   }
 
   /**
-   * Publishes the current draft as a new immutable version and makes it active. Publishing a
-   * draft identical to the active version changes nothing and returns that version.
-   * @throws BAD_USER_INPUT (empty comment), NOT_FOUND, INVALID_POLICY (with `diagnostics`),
-   *   CONFLICT (the draft changed meanwhile).
+   * Publishes the current draft as a new immutable version and makes it active; with
+   * `makeDefault`, the policy also becomes the one `decideHandoff` uses when none is named.
+   * @throws BAD_USER_INPUT (empty comment; a draft identical to the active version, unless only
+   *   `makeDefault` was asked), NOT_FOUND, INVALID_POLICY (with `diagnostics`), CONFLICT (the
+   *   draft changed meanwhile).
    */
-  async publish(policyId: string, comment: string, actor: string | null): Promise<VersionRecord> {
+  async publish(policyId: string, comment: string, actor: string | null, makeDefault = false): Promise<VersionRecord> {
     const text = requireText(comment, 'comment', COMMENT_MAX);
     const policy = await this.requirePolicy(policyId);
     const { draft } = policy;
@@ -140,9 +149,19 @@ export class PolicyService {
     const contentHash = contentHashOf(document);
     if (policy.activeVersion !== null) {
       const active = await this.deps.store.getVersion(policyId, policy.activeVersion);
-      if (active?.contentHash === contentHash) return active;
+      if (active?.contentHash === contentHash) {
+        if (!makeDefault) {
+          throw new BatonError(
+            BatonErrorCode.BadUserInput,
+            `Nothing to publish: the draft of '${policyId}' is identical to its active version ${active.version} (sha256 ${contentHash.slice(0, 12)}…). Change the draft first.`,
+            { policyId, activeVersion: active.version },
+          );
+        }
+        await this.deps.store.setDefaultPolicy(policyId, this.clock());
+        return active;
+      }
     }
-    return this.deps.store.publishVersion({
+    const version = await this.deps.store.publishVersion({
       policyId,
       draftRevision: draft.revision,
       contentHash,
@@ -153,6 +172,25 @@ export class PolicyService {
       at: this.clock(),
       actor,
     });
+    if (makeDefault) await this.deps.store.setDefaultPolicy(policyId, this.clock());
+    return version;
+  }
+
+  /**
+   * Makes `policyId` the policy `decideHandoff` uses when the input names none.
+   * @throws NOT_FOUND; BAD_USER_INPUT when the policy has no published version (it could not decide).
+   */
+  async setDefault(policyId: string): Promise<PolicyRecord> {
+    const policy = await this.requirePolicy(policyId);
+    if (policy.activeVersion === null) {
+      throw new BatonError(
+        BatonErrorCode.BadUserInput,
+        `Policy '${policyId}' has no published version, so it cannot decide anything yet; publish it first (publishPolicy).`,
+        { policyId },
+      );
+    }
+    await this.deps.store.setDefaultPolicy(policyId, this.clock());
+    return this.requirePolicy(policyId);
   }
 
   /** Creates a policy from a complete document and publishes it (the seed loader's path). */
@@ -163,8 +201,8 @@ export class PolicyService {
     actor: string | null,
   ): Promise<VersionRecord> {
     const { graph, settings } = policy.document;
-    await this.createPolicy({ id: policy.id, name: policy.name, description: policy.description, graph, settings, makeDefault }, actor);
-    return this.publish(policy.id, comment, actor);
+    await this.createPolicy({ id: policy.id, name: policy.name, description: policy.description, graph, settings }, actor);
+    return this.publish(policy.id, comment, actor, makeDefault);
   }
 
   private async requirePolicy(policyId: string): Promise<PolicyRecord> {

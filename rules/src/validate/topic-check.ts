@@ -1,0 +1,38 @@
+/**
+ * Warns about tests on a topic the policy's lexicons do not define ("securty" for "security"):
+ * such a topic is never detected, so `contains` never holds and `does not contain` always does.
+ */
+import { isFactTest, type ConditionTest, type FactTest, type PolicyGraph, type TriggerSettings } from '@baton/schemas';
+import { DiagnosticCode, warning, type Diagnostic } from './diagnostic';
+
+function factTests(test: ConditionTest): FactTest[] {
+  if (isFactTest(test)) return [test];
+  if ('all' in test) return test.all.flatMap(factTests);
+  if ('any' in test) return test.any.flatMap(factTests);
+  return factTests(test.not);
+}
+
+/** One warning per node and unknown topic. */
+export function checkTopics(graph: PolicyGraph, settings: TriggerSettings): Diagnostic[] {
+  const known = Object.keys(settings.topics);
+  const problems: Diagnostic[] = [];
+  for (const node of graph.nodes) {
+    const tests =
+      node.kind === 'condition'
+        ? factTests(node.data.test)
+        : node.kind === 'switch'
+          ? node.data.cases.map((c) => ({ fact: node.data.fact, operator: c.operator, value: c.value }))
+          : [];
+    const unknown = new Set(tests.filter((t) => t.fact === 'topics' && typeof t.value === 'string' && !known.includes(t.value)).map((t) => t.value as string));
+    for (const topic of unknown) {
+      problems.push(
+        warning(
+          DiagnosticCode.UnknownTopic,
+          `"${node.id}" tests the topic "${topic}", which no lexicon of this policy defines, so it is never detected. Known topics: ${known.join(', ') || 'none'}.`,
+          { nodeId: node.id },
+        ),
+      );
+    }
+  }
+  return problems;
+}
