@@ -57,7 +57,10 @@ async function load(name: string, url: string, headers: Record<string, string>, 
   };
 }
 
-/** Runs both targets for `durationSeconds` each at `connections` concurrent connections. */
+/**
+ * Runs both targets for `durationSeconds` each at `connections` concurrent connections, then
+ * Baton alone on one connection for half as long (its latency without queueing).
+ */
 export async function benchHttp(dataDir: string, connections: number, durationSeconds: number): Promise<HttpMeasurement[]> {
   const adminKey = 'bench-admin-key-0123456789abcdefghijklmnop';
   const baton = await createBatonServer(
@@ -73,8 +76,10 @@ export async function benchHttp(dataDir: string, connections: number, durationSe
   const { url: constantUrl } = await startStandaloneServer(constant, { listen: { port: 0, host: '127.0.0.1' } });
   try {
     const apolloConstant = await load('Apollo Server, constant resolver', constantUrl.replace(/\/$/, ''), {}, bodies, connections, durationSeconds);
-    const batonDecide = await load('Baton decideHandoff (dry run)', baton.url, { authorization: `Bearer ${adminKey}` }, bodies, connections, durationSeconds);
-    return [apolloConstant, batonDecide];
+    const auth = { authorization: `Bearer ${adminKey}` };
+    const batonDecide = await load('Baton decideHandoff (dry run)', baton.url, auth, bodies, connections, durationSeconds);
+    const batonSingle = await load('Baton decideHandoff, 1 connection', baton.url, auth, bodies, 1, Math.max(2, Math.round(durationSeconds / 2)));
+    return [apolloConstant, batonDecide, batonSingle];
   } finally {
     await constant.stop();
     await baton.close();

@@ -17,7 +17,7 @@ async function main(): Promise<void> {
 
   const inProcess = await benchInProcess(3000);
   console.log('In-process (decisions per second, single thread):');
-  for (const m of inProcess) console.log(`  ${m.name.padEnd(58)} ${fmt(m.opsPerSecond).padStart(10)}/s`);
+  for (const m of inProcess) console.log(`  ${m.name.padEnd(68)} ${fmt(m.opsPerSecond).padStart(10)}/s`);
   const [hand, raw, baton, full] = inProcess.map((m) => m.opsPerSecond) as [number, number, number, number];
   console.log(`  Baton evaluation / raw json-rules-engine: ${(baton / raw).toFixed(2)}x`);
   console.log(`  Baton full decision / raw json-rules-engine: ${(full / raw).toFixed(2)}x`);
@@ -29,12 +29,14 @@ async function main(): Promise<void> {
     console.log(`HTTP on loopback, 50 connections, ${seconds} s each (autocannon):`);
     for (const m of http) {
       console.log(
-        `  ${m.name.padEnd(36)} ${fmt(m.requestsPerSecond).padStart(7)} req/s   p50 ${m.latencyP50Ms} ms   p99 ${m.latencyP99Ms} ms   errors ${m.errors}   non-2xx ${m.non2xx}`,
+        `  ${m.name.padEnd(44)} ${fmt(m.requestsPerSecond).padStart(7)} req/s   p50 ${m.latencyP50Ms} ms   p99 ${m.latencyP99Ms} ms   errors ${m.errors}   non-2xx ${m.non2xx}`,
       );
     }
     const [constant, decide] = http as [(typeof http)[0], (typeof http)[0]];
     console.log(`  Baton decideHandoff / Apollo constant resolver: ${(decide.requestsPerSecond / constant.requestsPerSecond).toFixed(2)}x (target ≥ 0.50)`);
     console.log(`  Baton decideHandoff p99: ${decide.latencyP99Ms} ms (target < 15 ms)`);
+    const single = http[2];
+    if (single) console.log(`  One connection (no queueing): p50 ${single.latencyP50Ms} ms, p99 ${single.latencyP99Ms} ms`);
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
