@@ -14,3 +14,6 @@ export type { PreparedPolicy } from './decide/prepare-policy';
 export { decide } from './decide/decide';
 export type { DecideOptions } from './decide/decide';
 export { canonicalJson } from './decide/canonical-json';
+export { prepareRedaction, redactText, redactInput, RedactionPatternError } from './redaction';
+export type { RedactionModel } from './redaction';
+export { buildContextPackage } from './context/build-context';

@@ -45,8 +45,8 @@ export type {
   TriggerReason,
   TraceStep,
   RoutingTarget,
-  ContextPackage,
-  TranscriptEntry,
   PolicyRef,
 } from './decision/handoff-decision';
+export { ContextPackageSchema, TranscriptEntrySchema, SENTIMENT_LABELS } from './decision/context-package';
+export type { ContextPackage, TranscriptEntry, SentimentLabel } from './decision/context-package';
 export { typeDefs } from './graphql/type-defs';

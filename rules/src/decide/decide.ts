@@ -1,13 +1,16 @@
 /**
  * One decision, end to end and without I/O: signals → facts, compiled rules → outcome,
- * reasons and trace, the leaf's queue as routing target, context summary and customer message.
+ * reasons and trace, the leaf's queue as routing target, the context package (redacted) and
+ * the customer message.
  */
 import { isLeaf, type DecideHandoffInput, type HandoffDecision, type LeafNode, type PolicyRef, type Priority, type RoutingTarget, type SupportTier } from '@baton/schemas';
 import { computeSignals } from '../signals';
 import { EvaluationInvariantError, runEngine } from '../evaluate/run-engine';
 import { buildTrace } from '../evaluate/build-trace';
 import { buildReasons } from '../evaluate/build-reasons';
-import { buildSummary } from '../context/build-summary';
+import { buildContextPackage } from '../context/build-context';
+import { redactInput, redactText } from '../redaction';
+import { redactSignals } from './redact-signals';
 import { queueDisplayName, renderCustomerMessage } from '../context/customer-message';
 import type { PreparedPolicy } from './prepare-policy';
 
@@ -51,8 +54,11 @@ function tierOf(leaf: LeafNode): SupportTier {
  * @throws EvaluationInvariantError only if compiled rules break mutual exclusivity (a bug)
  */
 export async function decide(prepared: PreparedPolicy, input: DecideHandoffInput, options: DecideOptions): Promise<HandoffDecision> {
-  const signals = computeSignals(input, prepared.signals, options.now);
+  const signals = computeSignals(input, prepared.signals, options.now, (text) => redactText(text, prepared.redaction));
   const { decision, paths } = await runEngine(prepared.compiled, signals.facts);
+  // Rules see the raw text; everything a person or the log reads is redacted from here on.
+  const safeInput = redactInput(input, prepared.redaction);
+  const safeSignals = redactSignals(signals, safeInput, prepared.redaction);
   const leafOf = (id: string): LeafNode => {
     const node = prepared.index.nodes.get(id);
     if (!node || !isLeaf(node)) throw new EvaluationInvariantError(`Rule points at "${id}", which is not a leaf of this policy.`);
@@ -60,7 +66,8 @@ export async function decide(prepared: PreparedPolicy, input: DecideHandoffInput
   };
   const leaf = leafOf(decision.params.leaf.id);
   const action = actionOf(leaf);
-  const reasons = buildReasons(decision, paths, signals, leafOf);
+  const reasonsWithFacts = buildReasons(decision, paths, safeSignals, leafOf);
+  const reasons = reasonsWithFacts.map((r) => r.reason);
   return {
     decisionId: options.decisionId,
     action,
@@ -69,13 +76,18 @@ export async function decide(prepared: PreparedPolicy, input: DecideHandoffInput
     priority: priorityOf(leaf),
     tier: tierOf(leaf),
     routing: routingOf(leaf, signals.facts.language),
-    context: {
-      summary: buildSummary(input, action, reasons, leaf.data.reasonCode),
-      transcript: input.messages.map((m, index) => ({ index, speaker: m.speaker, text: m.text, at: m.at ?? null })),
-    },
+    context: buildContextPackage({
+      input: safeInput,
+      signals: safeSignals,
+      action,
+      reasonCode: leaf.data.reasonCode,
+      reasons: reasonsWithFacts,
+      settings: prepared.document.settings,
+      now: options.now,
+    }),
     customerMessage: renderCustomerMessage(leaf, signals.facts.language, input.customer.name),
     policy: options.policy,
-    signals: signals.facts as unknown as Record<string, unknown>,
+    signals: safeSignals.facts as unknown as Record<string, unknown>,
     trace: buildTrace(prepared.document.graph, prepared.index, decision),
     evaluatedAt: options.now,
   };

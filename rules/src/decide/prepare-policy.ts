@@ -1,21 +1,33 @@
 /**
  * Per-version work done once and cached by the server under the version's content hash: graph
- * index for traces and the signals model (stemmed lexicons). The compiled rules are kept as
+ * index for traces, the signals model (stemmed lexicons) and the redaction patterns. The compiled rules are kept as
  * JSON; each evaluation builds its own Engine from them.
  */
 import type { PolicyDocument } from '@baton/schemas';
 import type { CompiledPolicy } from '../compiler/compiled-policy';
 import { indexGraph, type GraphIndex } from '../graph/graph-index';
 import { prepareSignals, type SignalsModel } from '../signals';
+import { prepareRedaction, type RedactionModel } from '../redaction';
 
 export interface PreparedPolicy {
   document: PolicyDocument;
   compiled: CompiledPolicy;
   index: GraphIndex;
   signals: SignalsModel;
+  redaction: RedactionModel;
 }
 
-/** Prepares a published version for evaluation. Pure; safe to share across concurrent decisions. */
+/**
+ * Prepares a published version for evaluation. Pure; safe to share across concurrent decisions.
+ * @throws RedactionPatternError when an extra redaction pattern is not a valid regular expression
+ *   (validation refuses such a policy before it is published)
+ */
 export function preparePolicy(document: PolicyDocument, compiled: CompiledPolicy): PreparedPolicy {
-  return { document, compiled, index: indexGraph(document.graph), signals: prepareSignals(document.settings) };
+  return {
+    document,
+    compiled,
+    index: indexGraph(document.graph),
+    signals: prepareSignals(document.settings),
+    redaction: prepareRedaction(document.settings.redaction),
+  };
 }

@@ -16,7 +16,7 @@ const leafOf = (id: string): LeafNode => {
 async function reasonsFor(overrides: Parameters<typeof neutralFacts>[0], evidence: SignalResult['evidence'] = {}) {
   const facts = neutralFacts(overrides);
   const { decision, paths } = await runEngine(compiled, facts);
-  return buildReasons(decision, paths, { facts, evidence, customerSentiments: [] }, leafOf);
+  return buildReasons(decision, paths, { facts, evidence, customerSentiments: [] } as unknown as SignalResult, leafOf).map((r) => r.reason);
 }
 
 describe('buildReasons', () => {
@@ -37,5 +37,17 @@ describe('buildReasons', () => {
     expect(await reasonsFor({})).toEqual([]);
     const [reason] = await reasonsFor({ sentimentSharpDrop: true });
     expect(reason?.evidence).toEqual(['sentimentSharpDrop = true']);
+  });
+});
+
+describe('buildReasons facts', () => {
+  it('names the facts that made each reason hold', async () => {
+    const facts = neutralFacts({ topics: ['security'], sentimentSharpDrop: true });
+    const { decision, paths } = await runEngine(compiled, facts);
+    const reasons = buildReasons(decision, paths, { facts, evidence: {}, customerSentiments: [] } as unknown as SignalResult, leafOf);
+    expect(reasons.map((r) => [r.reason.code, r.facts])).toEqual([
+      ['security_incident', ['topics']],
+      ['negative_sentiment', ['sentimentSharpDrop']],
+    ]);
   });
 });

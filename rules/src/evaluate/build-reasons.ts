@@ -10,35 +10,48 @@ import { collectTriggers, positiveSteps } from './collect-triggers';
 
 const MAX_EVIDENCE = 6;
 
-function evidenceOf(path: EvaluatedPath, signals: SignalResult): string[] {
+/** A reason with the facts whose values made its tests hold (to find the messages behind it). */
+export interface ReasonWithFacts {
+  reason: TriggerReason;
+  facts: FactName[];
+}
+
+function heldFacts(path: EvaluatedPath): { fact: FactName; path?: string; value: unknown }[] {
+  return positiveSteps(path).flatMap((i) => heldFactValues(path.evaluated[i])) as { fact: FactName; path?: string; value: unknown }[];
+}
+
+function evidenceOf(held: { fact: FactName; path?: string; value: unknown }[], signals: SignalResult): string[] {
   const lines: string[] = [];
-  for (const i of positiveSteps(path)) {
-    for (const { fact, path: jsonPath, value } of heldFactValues(path.evaluated[i])) {
-      const line = `${jsonPath ? `${fact} ${jsonPath}` : fact} = ${JSON.stringify(value)}`;
-      if (!lines.includes(line)) lines.push(line);
-      for (const quote of signals.evidence[fact as FactName] ?? []) if (!lines.includes(quote)) lines.push(quote);
-    }
+  for (const { fact, path: jsonPath, value } of held) {
+    const line = `${jsonPath ? `${fact} ${jsonPath}` : fact} = ${JSON.stringify(value)}`;
+    if (!lines.includes(line)) lines.push(line);
+    for (const quote of signals.evidence[fact] ?? []) if (!lines.includes(quote)) lines.push(quote);
   }
   return lines.slice(0, MAX_EVIDENCE);
 }
 
-function reasonOf(leaf: LeafNode, path: EvaluatedPath, signals: SignalResult): TriggerReason | undefined {
+function reasonOf(leaf: LeafNode, path: EvaluatedPath, signals: SignalResult): ReasonWithFacts | undefined {
   if (leaf.kind === 'stay') return undefined;
+  const held = heldFacts(path);
   return {
-    code: leaf.data.reasonCode,
-    category: leaf.data.category,
-    description: leaf.data.description ?? leaf.label ?? leaf.data.reasonCode.replace(/_/g, ' '),
-    evidence: evidenceOf(path, signals),
-    nodeId: leaf.id,
+    reason: {
+      code: leaf.data.reasonCode,
+      category: leaf.data.category,
+      description: leaf.data.description ?? leaf.label ?? leaf.data.reasonCode.replace(/_/g, ' '),
+      evidence: evidenceOf(held, signals),
+      nodeId: leaf.id,
+    },
+    facts: [...new Set(held.map((h) => h.fact))],
   };
 }
 
 /**
  * @param leafOf - the graph's leaf node by id (for descriptions)
  * @returns the primary reason (absent for a stay leaf, which carries no trigger category)
- *   followed by each other fired trigger with a reason code not already listed
+ *   followed by each other fired trigger with a reason code not already listed, each with the
+ *   facts that made it hold
  */
-export function buildReasons(decision: EvaluatedPath, paths: EvaluatedPath[], signals: SignalResult, leafOf: (id: string) => LeafNode): TriggerReason[] {
+export function buildReasons(decision: EvaluatedPath, paths: EvaluatedPath[], signals: SignalResult, leafOf: (id: string) => LeafNode): ReasonWithFacts[] {
   const primary = reasonOf(leafOf(decision.params.leaf.id), decision, signals);
   const reasons = primary ? [primary] : [];
   const seen = new Set([decision.params.leaf.reasonCode]);

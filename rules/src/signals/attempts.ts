@@ -28,10 +28,13 @@ export function isFailedResult(result: string): boolean {
 }
 
 /** Counts attempts and failed attempts; evidence quotes each failed one (`attempt 2 "…": "…"`). */
-export function attemptFacts(attempts: readonly AttemptInput[]): { attemptCount: number; failedAttemptCount: number; evidence: string[] } {
+export function attemptFacts(
+  attempts: readonly AttemptInput[],
+  redact: (text: string) => string = (text) => text,
+): { attemptCount: number; failedAttemptCount: number; evidence: string[] } {
   const evidence: string[] = [];
   attempts.forEach((attempt, i) => {
-    if (isFailedResult(attempt.result)) evidence.push(`attempt ${i + 1} "${excerpt(attempt.action)}": "${excerpt(attempt.result)}"`);
+    if (isFailedResult(attempt.result)) evidence.push(`attempt ${i + 1} "${excerpt(redact(attempt.action))}": "${excerpt(redact(attempt.result))}"`);
   });
   return { attemptCount: attempts.length, failedAttemptCount: evidence.length, evidence };
 }

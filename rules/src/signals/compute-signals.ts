@@ -20,6 +20,7 @@ import type { SignalResult } from './signals-api';
 import { findTopics } from './topics';
 
 type Evidence = SignalResult['evidence'];
+type Sources = SignalResult['sources'];
 
 /**
  * Characters of each message read for words (topics, requests, sentiment, repeats). Support
@@ -49,24 +50,35 @@ function put(evidence: Evidence, fact: FactName, lines: readonly string[] | unde
   if (lines && lines.length > 0) evidence[fact] = [...(evidence[fact] ?? []), ...lines];
 }
 
+/** Records the messages behind a fact: sorted, without duplicates; nothing when there are none. */
+function source(sources: Sources, fact: FactName, indices: readonly number[] | undefined): void {
+  if (indices && indices.length > 0) sources[fact] = [...new Set([...(sources[fact] ?? []), ...indices])].sort((a, b) => a - b);
+}
+
 /**
  * Computes every fact of `FACT_CATALOG` for one decision.
  * @param input the bot's request, as validated by the server (messages in conversation order)
  * @param model `prepareSignals(settings)` of the policy version being evaluated
  * @param now evaluation clock (`input.now` or server time), for `elapsedMinutes`
- * @returns facts, evidence per fact, and each customer message's sentiment score
+ * @param redact masks sensitive data in the text evidence quotes from (identity by default);
+ *   facts are always computed on the text as sent
+ * @returns facts, evidence per fact, each customer message's sentiment score, and per fact the
+ *   messages behind it (0-based indices into `input.messages`)
  */
-export function computeSignals(input: DecideHandoffInput, model: SignalsModel, now: Date): SignalResult {
+export function computeSignals(input: DecideHandoffInput, model: SignalsModel, now: Date, redact: (text: string) => string = (text) => text): SignalResult {
   const customer: MatchedMessage[] = [];
   const bot: Array<MatchedMessage & { reported: number | null | undefined }> = [];
   input.messages.forEach((message, i) => {
     if (message.speaker !== 'CUSTOMER' && message.speaker !== 'BOT') return;
-    const text = new AnalysedText(message.text.slice(0, ANALYSED_CHARS_PER_MESSAGE), i + 1);
+    const analysed = message.text.slice(0, ANALYSED_CHARS_PER_MESSAGE);
+    // Quotes are cut from the redacted text: cutting first could leave half a card number.
+    const text = new AnalysedText(analysed, i + 1, redact(analysed));
     const lexemes = model.index.tokenLexemes(text, message.speaker === 'CUSTOMER');
     if (message.speaker === 'CUSTOMER') customer.push({ text, lexemes });
     else bot.push({ text, lexemes, reported: message.confidence });
   });
   const evidence: Evidence = {};
+  const sources: Sources = {};
   const customerTexts = customer.map((message) => message.text);
 
   const detection = detectConversationLanguage(customerTexts, model.languages, input.customer.language);
@@ -78,6 +90,7 @@ export function computeSignals(input: DecideHandoffInput, model: SignalsModel, n
   }));
   const sentiment = sentimentFacts(scores, model.thresholds);
   for (const [fact, lines] of Object.entries(sentiment.evidence)) put(evidence, fact as FactName, lines);
+  for (const [fact, indices] of Object.entries(sentiment.sources)) source(sources, fact as FactName, indices);
 
   const confidence = confidenceFacts(
     bot.map((reply) => replyConfidence(reply, reply.reported, model)),
@@ -86,27 +99,32 @@ export function computeSignals(input: DecideHandoffInput, model: SignalsModel, n
   put(evidence, 'lowConfidenceStreak', confidence.lowConfidenceEvidence);
   put(evidence, 'botConfidenceLatest', confidence.lowConfidenceEvidence.slice(-1));
   put(evidence, 'hedgingCount', confidence.hedgingEvidence);
+  for (const [fact, indices] of Object.entries(confidence.sources)) source(sources, fact as FactName, indices);
 
   const request = findHumanRequest(customer, model);
+  // The message that decided the fact, whether it asks or declines.
+  if (request) source(sources, 'humanRequested', [request.message.index]);
   if (request?.requested) {
     const start = request.message.tokens[request.first]?.start;
     const end = request.message.tokens[request.last]?.end;
-    put(evidence, 'humanRequested', [`${quote('customer', request.message.position, request.message.text, start, end)} asks for a person ("${request.phrase}")`]);
+    put(evidence, 'humanRequested', [`${quote('customer', request.message.position, request.message.shown, start, end)} asks for a person ("${request.phrase}")`]);
   }
 
   const repeat = findRepeatedQuestion(customerTexts, detection.language, model.thresholds.repeatSimilarity);
+  const latestCustomer = customerTexts[customerTexts.length - 1];
+  if (latestCustomer) source(sources, 'repeatedQuestionCount', [...repeat.repeats.map((item) => item.message.index), latestCustomer.index]);
   if (repeat.count > 1) {
-    const latest = customerTexts[customerTexts.length - 1];
     put(evidence, 'repeatedQuestionCount', [
-      ...(latest ? [`${quote('customer', latest.position, latest.text)} asked ${repeat.count} times`] : []),
-      ...repeat.repeats.map((item) => `${quote('customer', item.message.position, item.message.text)} similarity ${formatNumber(item.similarity)}`),
+      ...(latestCustomer ? [`${quote('customer', latestCustomer.position, latestCustomer.shown)} asked ${repeat.count} times`] : []),
+      ...repeat.repeats.map((item) => `${quote('customer', item.message.position, item.message.shown)} similarity ${formatNumber(item.similarity)}`),
     ]);
   }
 
   const topics = findTopics(customer, model);
   put(evidence, 'topics', topics.evidence);
+  source(sources, 'topics', topics.sources);
 
-  const attempts = attemptFacts(input.attempts ?? []);
+  const attempts = attemptFacts(input.attempts ?? [], redact);
   put(evidence, 'failedAttemptCount', attempts.evidence);
 
   const stats = conversationStats(input, now);
@@ -116,6 +134,12 @@ export function computeSignals(input: DecideHandoffInput, model: SignalsModel, n
       put(evidence, 'conversationMinutes', [`${formatNumber(stats.conversationMinutes)} minutes from the first message to the last (${stats.lastAt.toISOString()})`]);
     }
   }
+  source(sources, 'elapsedMinutes', stats.firstAtIndex !== undefined ? [stats.firstAtIndex] : []);
+  if (stats.firstAtIndex !== undefined && stats.lastAtIndex !== undefined) source(sources, 'conversationMinutes', [stats.firstAtIndex, stats.lastAtIndex]);
+  source(sources, 'customerMessageCount', customerTexts.map((text) => text.index));
+  source(sources, 'botReplyCount', bot.map((reply) => reply.text.index));
+  const firstCustomer = customerTexts[0];
+  if (firstCustomer && latestCustomer && customerTexts.length > 1) source(sources, 'messageLengthGrowth', [firstCustomer.index, latestCustomer.index]);
   if (stats.botReplyCount > 0) put(evidence, 'botReplyCount', [`${stats.botReplyCount} bot replies`]);
   if (stats.customerTier) put(evidence, 'customerTier', [`customer tier "${stats.customerTier}"`]);
 
@@ -145,5 +169,5 @@ export function computeSignals(input: DecideHandoffInput, model: SignalsModel, n
     customerAttributes: stats.customerAttributes,
     attributes: stats.attributes,
   };
-  return { facts, evidence, customerSentiments: scores.map((item) => item.score) };
+  return { facts, evidence, customerSentiments: scores.map((item) => item.score), sources };
 }

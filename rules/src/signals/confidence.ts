@@ -18,6 +18,8 @@ export type ConfidenceSource = 'reported' | 'hedged' | 'assumed';
 export interface ReplyConfidence {
   /** 1-based position in `input.messages`. */
   position: number;
+  /** 0-based index in `input.messages`. */
+  index: number;
   /** 0..1. */
   confidence: number;
   source: ConfidenceSource;
@@ -34,6 +36,8 @@ export interface ConfidenceFacts {
   hedgingCount: number;
   lowConfidenceEvidence: string[];
   hedgingEvidence: string[];
+  /** 0-based indices in `input.messages`: the latest reply, the low-confidence streak's replies, the hedging replies. */
+  sources: { botConfidenceLatest: number[]; lowConfidenceStreak: number[]; hedgingCount: number[] };
 }
 
 /**
@@ -47,7 +51,8 @@ export function replyConfidence(reply: MatchedMessage, reported: number | null |
   const end = hit ? text.tokens[hit.last]?.end : undefined;
   const base = {
     position: text.position,
-    quote: () => quote('bot', text.position, text.text, start, end),
+    index: text.index,
+    quote: () => quote('bot', text.position, text.shown, start, end),
     ...(hit ? { hedge: hit.phrase.text } : {}),
   };
   if (typeof reported === 'number' && Number.isFinite(reported)) {
@@ -71,11 +76,18 @@ export function confidenceFacts(replies: readonly ReplyConfidence[], thresholds:
   let streak = 0;
   for (let i = replies.length - 1; i >= 0 && (replies[i]?.confidence ?? 1) < thresholds.lowConfidence; i -= 1) streak += 1;
   const hedged = replies.filter((reply) => reply.hedge !== undefined);
+  const latest = replies[replies.length - 1];
+  const streakReplies = replies.slice(replies.length - streak);
   return {
     botConfidenceLatest: replies[replies.length - 1]?.confidence ?? thresholds.assumedConfidence,
     lowConfidenceStreak: streak,
     hedgingCount: hedged.length,
-    lowConfidenceEvidence: replies.slice(replies.length - streak).map(describe),
+    lowConfidenceEvidence: streakReplies.map(describe),
     hedgingEvidence: hedged.map((reply) => `${reply.quote()} hedges: "${reply.hedge ?? ''}"`),
+    sources: {
+      botConfidenceLatest: latest ? [latest.index] : [],
+      lowConfidenceStreak: streakReplies.map((reply) => reply.index),
+      hedgingCount: hedged.map((reply) => reply.index),
+    },
   };
 }

@@ -19,6 +19,9 @@ export interface ConversationStats {
   /** Earliest message time, when any message has one. */
   firstAt?: Date;
   lastAt?: Date;
+  /** 0-based indices in `input.messages` of the earliest and latest timestamped messages (the first of equals). */
+  firstAtIndex?: number;
+  lastAtIndex?: number;
 }
 
 const MS_PER_MINUTE = 60_000;
@@ -56,9 +59,13 @@ function lengthGrowth(customer: readonly MessageInput[]): number {
  */
 export function conversationStats(input: DecideHandoffInput, now: Date): ConversationStats {
   const customer = input.messages.filter((message) => message.speaker === 'CUSTOMER');
-  const times = input.messages.map((message) => validTime(message.at)).filter((time): time is number => time !== undefined);
-  const first = times.length > 0 ? Math.min(...times) : undefined;
-  const last = times.length > 0 ? Math.max(...times) : undefined;
+  const stamped = input.messages
+    .map((message, index) => ({ index, time: validTime(message.at) }))
+    .filter((item): item is { index: number; time: number } => item.time !== undefined);
+  const earliest = stamped.reduce<(typeof stamped)[number] | undefined>((low, item) => (!low || item.time < low.time ? item : low), undefined);
+  const latest = stamped.reduce<(typeof stamped)[number] | undefined>((high, item) => (!high || item.time > high.time ? item : high), undefined);
+  const first = earliest?.time;
+  const last = latest?.time;
   const nowTime = validTime(now);
   const ltv = input.customer.lifetimeValue;
   return {
@@ -74,5 +81,7 @@ export function conversationStats(input: DecideHandoffInput, now: Date): Convers
     attributes: plainObject(input.attributes),
     ...(first !== undefined ? { firstAt: new Date(first) } : {}),
     ...(last !== undefined ? { lastAt: new Date(last) } : {}),
+    ...(earliest ? { firstAtIndex: earliest.index } : {}),
+    ...(latest ? { lastAtIndex: latest.index } : {}),
   };
 }

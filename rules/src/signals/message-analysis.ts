@@ -20,12 +20,19 @@ export class AnalysedText {
   /**
    * @param text the message text as sent
    * @param position 1-based position of the message in `input.messages` (used in evidence)
+   * @param shown the text evidence may quote (redacted by the caller; `text` when not)
    */
   constructor(
     readonly text: string,
     readonly position: number,
+    readonly shown: string = text,
   ) {
     this.tokens = tokenise(text);
+  }
+
+  /** 0-based index of the message in `input.messages` (what `SignalResult.sources` holds). */
+  get index(): number {
+    return this.position - 1;
   }
 
   /** Stems and stop-word marks of the tokens in `language` (ISO 639-1). */

@@ -14,6 +14,7 @@ describe('sentimentFacts', () => {
       negativeStreak: 0,
       sentimentSharpDrop: false,
       evidence: {},
+      sources: {},
     });
   });
 

@@ -29,10 +29,15 @@ export interface SentimentFacts {
   negativeStreak: number;
   sentimentSharpDrop: boolean;
   evidence: Partial<Record<SentimentFactName, string[]>>;
+  /**
+   * Messages behind each fact (0-based in `input.messages`): the latest, previous and lowest
+   * message; the streak's messages; for a sharp drop the previous (when there is one) and latest.
+   */
+  sources: Partial<Record<SentimentFactName, number[]>>;
 }
 
 function scored(item: ScoredMessage): string {
-  return `${quote('customer', item.message.position, item.message.text)} scored ${formatNumber(item.score)}`;
+  return `${quote('customer', item.message.position, item.message.shown)} scored ${formatNumber(item.score)}`;
 }
 
 /** Score the latest message is compared with: the previous message's, or the neutral 0 before the first. */
@@ -60,6 +65,12 @@ export function sentimentFacts(scores: readonly ScoredMessage[], thresholds: Thr
     const from = previous ? `${formatNumber(previous.score)} (customer message ${previous.message.position})` : `a neutral ${formatNumber(BASELINE)} (no earlier customer message)`;
     evidence.sentimentSharpDrop = [`sentiment fell from ${from} to ${formatNumber(latest.score)} (customer message ${latest.message.position})`, scored(latest)];
   }
+  const sources: SentimentFacts['sources'] = {};
+  if (latest) sources.sentimentLatest = [latest.message.index];
+  if (previous) sources.sentimentPrevious = [previous.message.index];
+  if (lowest) sources.sentimentMin = [lowest.message.index];
+  if (streak > 0) sources.negativeStreak = scores.slice(scores.length - streak).map((item) => item.message.index);
+  if (sharpDrop && latest) sources.sentimentSharpDrop = [...(previous ? [previous.message.index] : []), latest.message.index];
   return {
     sentimentLatest: latest?.score ?? 0,
     sentimentPrevious: previousScore,
@@ -67,5 +78,6 @@ export function sentimentFacts(scores: readonly ScoredMessage[], thresholds: Thr
     negativeStreak: streak,
     sentimentSharpDrop: sharpDrop,
     evidence,
+    sources,
   };
 }

@@ -11,4 +11,11 @@ export interface SignalResult {
   evidence: Partial<Record<FactName, string[]>>;
   /** Sentiment score (-1..1) of each customer message, in order; index i is the i-th customer message. */
   customerSentiments: number[];
+  /**
+   * Per fact, the messages that support its value: 0-based indices into `input.messages`, in
+   * conversation order, without duplicates. Only message-based facts have sources (topics, human
+   * request, sentiment, bot confidence, repeated question, counts and times); profile and
+   * attribute facts have none. The context package points each trigger at the latest of them.
+   */
+  sources: Partial<Record<FactName, number[]>>;
 }

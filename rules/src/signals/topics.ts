@@ -26,13 +26,15 @@ export interface TopicFindings {
   /** Topic names in settings order. */
   topics: string[];
   evidence: string[];
+  /** 0-based indices in `input.messages` of every customer message that matched a topic (quoted or not). */
+  sources: number[];
 }
 
 const QUOTES_PER_TOPIC = 2;
 
 /** The message text with the password-like words of a `{secret}` hit masked, same length. */
 function quotable(text: AnalysedText, hit: PhraseHit<string>): string {
-  if (!hit.phrase.terms.includes(SECRET_TERM)) return text.text;
+  if (!hit.phrase.terms.includes(SECRET_TERM) || text.shown !== text.text) return text.shown;
   let masked = text.text;
   for (const token of text.tokens.slice(hit.first, hit.last + 1)) {
     if (isSecretWord(token.word)) masked = masked.slice(0, token.start) + '•'.repeat(token.end - token.start) + masked.slice(token.end);
@@ -43,11 +45,13 @@ function quotable(text: AnalysedText, hit: PhraseHit<string>): string {
 /** Matches the customer messages against the model's topic lexicons. */
 export function findTopics(messages: readonly MatchedMessage[], model: SignalsModel): TopicFindings {
   const quotes = new Map<string, string[]>();
+  const sources: number[] = [];
   for (const { text, lexemes } of messages) {
     const seen = new Set<string>();
     for (const hit of model.topics.find(text, lexemes)) {
       if (seen.has(hit.tag)) continue;
       seen.add(hit.tag);
+      if (sources[sources.length - 1] !== text.index) sources.push(text.index);
       const list = quotes.get(hit.tag) ?? [];
       if (list.length >= QUOTES_PER_TOPIC) continue;
       const start = text.tokens[hit.first]?.start;
@@ -57,5 +61,5 @@ export function findTopics(messages: readonly MatchedMessage[], model: SignalsMo
     }
   }
   const topics = model.topicNames.filter((name) => quotes.has(name));
-  return { topics, evidence: topics.flatMap((name) => quotes.get(name) ?? []) };
+  return { topics, evidence: topics.flatMap((name) => quotes.get(name) ?? []), sources };
 }

@@ -157,6 +157,14 @@ describe('validatePolicyGraph with half-filled nodes', () => {
 });
 
 describe('validatePolicyDocument', () => {
+  it('refuses a redaction pattern that is not a regular expression', () => {
+    const settings = { ...FIXTURE_SETTINGS, redaction: { patterns: [{ name: 'order_ref', pattern: 'ORD-[0-9]{6}' }, { name: 'broken', pattern: '([a-z' }] } };
+    const result = validatePolicyDocument({ graph: smallPolicyGraph(), settings });
+    expect(result.valid).toBe(false);
+    expect(result.diagnostics).toEqual([expect.objectContaining({ code: DiagnosticCode.InvalidSettings })]);
+    expect(result.diagnostics[0]?.message).toContain('"broken"');
+  });
+
   it('warns about a topic no lexicon defines', () => {
     const settings = { ...FIXTURE_SETTINGS };
     const graph = mutate((g) => (node(g, 'c_security').data.test = { fact: 'topics', operator: 'contains', value: 'securty' })) as PolicyGraph;

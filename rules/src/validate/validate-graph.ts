@@ -51,6 +51,18 @@ function graphDiagnostics(raw: unknown): Diagnostic[] {
   return [...semantics, ...(semantics.length === 0 ? findDeadBranches(index, paths) : [])];
 }
 
+/** Extra redaction patterns must be valid regular expressions: a bad one is refused here, not at decision time. */
+function checkRedactionPatterns(settings: TriggerSettings): Diagnostic[] {
+  return (settings.redaction?.patterns ?? []).flatMap(({ name, pattern }) => {
+    try {
+      new RegExp(pattern, 'giu');
+      return [];
+    } catch (e) {
+      return [error(DiagnosticCode.InvalidSettings, `Redaction pattern "${name}" is not a valid regular expression (${e instanceof Error ? e.message : String(e)}).`)];
+    }
+  });
+}
+
 /**
  * Validates a policy graph: shape of every node and edge, one start, outputs connected once,
  * no loops, everything reachable, known facts with suitable operators and values, leaf
@@ -69,7 +81,8 @@ export function validatePolicyGraph(graph: unknown): ValidationResult {
  */
 export function validatePolicyDocument(document: unknown): ValidationResult {
   if (!isRecord(document)) return toResult([error(DiagnosticCode.InvalidShape, 'A policy is an object with a "graph" and "settings".')]);
-  const settings = checkSettingsShape(document.settings);
+  const shape = checkSettingsShape(document.settings);
+  const settings = shape.length > 0 ? shape : checkRedactionPatterns(document.settings as TriggerSettings);
   const graph = graphDiagnostics(document.graph);
   const topics = settings.length === 0 && !graph.some((d) => d.code === DiagnosticCode.InvalidShape)
     ? checkTopics(document.graph as PolicyGraph, document.settings as TriggerSettings)

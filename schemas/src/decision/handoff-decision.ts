@@ -1,7 +1,8 @@
 /**
  * TypeScript shapes of the GraphQL decision types (see `graphql/type-defs.ts`).
  */
-import type { HandoffAction, Priority, Speaker, SupportTier, TriggerCategory } from './enums';
+import type { HandoffAction, Priority, SupportTier, TriggerCategory } from './enums';
+import type { ContextPackage } from './context-package';
 import type { NodeKind } from '../policy/policy-graph';
 
 /** Why the decision was made: the branch taken first, then every other trigger that fired. */
@@ -42,20 +43,6 @@ export interface RoutingTarget {
   estimatedWaitSeconds?: number | null;
   fallbackUsed: boolean;
   explanation: string[];
-}
-
-export interface TranscriptEntry {
-  index: number;
-  speaker: Speaker;
-  text: string;
-  at?: Date | null;
-}
-
-/** What the human receives. The full package is designed in the context issue. */
-export interface ContextPackage {
-  /** One line, at most 200 characters. */
-  summary: string;
-  transcript: TranscriptEntry[];
 }
 
 export interface PolicyRef {

@@ -76,12 +76,90 @@ type RoutingTarget {
   explanation: [String!]!
 }
 
+"A message of the conversation; index is its 0-based position in input.messages; text is redacted."
 type TranscriptEntry { index: Int!, speaker: Speaker!, text: String!, at: DateTime }
 
+type IssueSummary { category: String!, subcategory: String, evidence: [String!]! }
+
+type CustomerSnapshot {
+  id: ID!
+  name: String
+  email: String
+  tier: String
+  language: String!
+  timezone: String
+  lifetimeValue: Float
+  accountOwnerId: ID
+  attributes: JSON!
+  "E.g. VIP, ENTERPRISE, HIGH_VALUE, REPEAT_ESCALATION."
+  flags: [String!]!
+  previousEscalations: Int
+}
+
+"A trigger that fired and the message that fired it (when one did)."
+type FiredTrigger {
+  code: String!
+  category: TriggerCategory!
+  description: String!
+  messageIndex: Int
+  at: DateTime
+  excerpt: String
+}
+
+type SentimentPoint {
+  messageIndex: Int!
+  "Time from the first message, m:ss."
+  offset: String!
+  offsetSeconds: Float!
+  "-1..1"
+  score: Float!
+  "positive, neutral, frustrated or angry"
+  label: String!
+}
+
+type SentimentTrajectory {
+  points: [SentimentPoint!]!
+  "One line, e.g. neutral at 0:00, frustrated at 3:14, angry at 5:08."
+  reading: String!
+}
+
+type AiAssessment {
+  lastConfidence: Float
+  lowestConfidence: Float
+  lowConfidenceStreak: Int!
+  hedgingSeen: Boolean!
+  kbArticleIds: [String!]!
+}
+
+type AttemptSummary {
+  action: String!
+  result: String!
+  at: DateTime
+  succeeded: Boolean!
+  "reported (input.attempts) or detected (in a bot message)"
+  source: String!
+}
+
+"What the human receives: enough to pick up the conversation without asking the customer to repeat anything. Sensitive data is masked."
 type ContextPackage {
-  "One line, at most 200 characters: what the customer wants and why the AI escalated."
+  "One line, at most 200 characters: what the customer wants, what the AI tried, why it escalated."
   summary: String!
+  issue: IssueSummary!
+  customer: CustomerSnapshot!
+  triggers: [FiredTrigger!]!
+  sentimentTrajectory: SentimentTrajectory!
+  aiAssessment: AiAssessment!
+  attempts: [AttemptSummary!]!
   transcript: [TranscriptEntry!]!
+  "The customer's substantive messages and the bot's attempted answers, at most ten."
+  condensedTranscript: [TranscriptEntry!]!
+  "From the policy's recommendedActions for the reason codes that fired."
+  recommendedActions: [String!]!
+  "The human's first line, in the customer's language."
+  suggestedGreeting: String!
+  pageContext: JSON
+  "The package rendered as a helpdesk internal note."
+  markdown: String!
 }
 
 type PolicyRef { id: ID!, name: String!, version: Int!, contentHash: String! }

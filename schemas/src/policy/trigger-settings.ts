@@ -36,6 +36,29 @@ export const TriggerSettingsSchema = Type.Object(
     ),
     hedging: Phrases,
     thresholds: ThresholdsSchema,
+    recommendedActions: Type.Optional(
+      Type.Record(Type.String({ pattern: '^[a-z][a-z0-9_]*$' }), Type.Array(Type.String({ minLength: 1, maxLength: 500 }), { maxItems: 20 }), {
+        description: 'What the human should do first, per reason code (shown in the context package).',
+      }),
+    ),
+    redaction: Type.Optional(
+      Type.Object(
+        {
+          patterns: Type.Array(
+            Type.Object(
+              {
+                name: Type.String({ pattern: '^[a-z][a-z0-9_]*$', maxLength: 64 }),
+                /** A JavaScript regular expression source, matched case-insensitively. */
+                pattern: Type.String({ minLength: 1, maxLength: 500 }),
+              },
+              { additionalProperties: false },
+            ),
+            { maxItems: 50 },
+          ),
+        },
+        { additionalProperties: false, description: 'Extra patterns masked in context packages and the decision log, on top of the built-in ones.' },
+      ),
+    ),
   },
   { additionalProperties: false },
 );

@@ -1,7 +1,7 @@
 /**
  * The decision log storage port. Entries are append-only and hold enough to replay a decision:
- * the input as received, the evaluation time, the policy version and content hash, the facts
- * and the outcome. Inputs are stored as received: redacting personal data is a later issue.
+ * the input (redacted), the evaluation time, the policy version and content hash, the facts
+ * and the outcome. Inputs are stored redacted (card numbers, passwords, codes, ids masked).
  */
 import type { HandoffAction, Priority, SupportTier, TriggerReason } from '@baton/schemas';
 

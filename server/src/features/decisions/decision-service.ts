@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { DecideHandoffInput, HandoffDecision, PolicyRef } from '@baton/schemas';
-import { decide, preparePolicy, type CompiledPolicy, type PreparedPolicy } from '@baton/rules';
+import { decide, preparePolicy, redactInput, type CompiledPolicy, type PreparedPolicy } from '@baton/rules';
 import { toDecideHandoffInput, type SampleInput } from '@baton/seed';
 import { notFound } from '../../baton-error';
 import type { RequestLimits } from '../../config';
@@ -75,7 +75,8 @@ export class DecisionService {
         policyVersion: ref.version,
         contentHash: ref.contentHash,
         conversationId: input.conversationId,
-        input,
+        // Card numbers, passwords, codes and ids are masked before anything is stored.
+        input: redactInput(input, prepared.redaction),
         facts: decision.signals,
         outcome: {
           action: decision.action,
@@ -91,8 +92,9 @@ export class DecisionService {
   }
 
   /**
-   * Evaluates a logged decision again: its stored input, at its evaluation time, on the version
-   * (checked by content hash) that made it. Pure rules make the result equal the original.
+   * Evaluates a logged decision again: its stored (redacted) input, at its evaluation time, on
+   * the version (checked by content hash) that made it. Pure rules make the result equal the
+   * original, except where a masked value itself was a signal (e.g. a password typed in chat).
    * @throws NOT_FOUND for an unknown decision id or a version that no longer matches its hash.
    */
   async replay(decisionId: string): Promise<ReplayResult> {
