@@ -35,6 +35,7 @@ describe('buildSummary', () => {
 
   it('says when the AI has not replied or replied without a recognisable attempt', () => {
     expect(buildSummary({ ...base, attempts: [], botReplies: 0 })).toContain('; no AI reply yet;');
+    expect(buildSummary({ ...base, attempts: [{ action: 'invoice list', result: 'unknown' }] })).toContain('; AI tried invoice list; ');
     expect(buildSummary({ ...base, attempts: [], botReplies: 3 })).toContain('; AI replied 3 times;');
   });
 

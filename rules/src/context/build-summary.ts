@@ -53,7 +53,10 @@ function triedOf(parts: SummaryParts): string {
   if (count > 0) {
     // The latest attempts, as many as fit (at least one).
     for (let named = Math.min(ATTEMPTS_NAMED, count); ; named -= 1) {
-      const list = parts.attempts.slice(-named).map((attempt) => `${clip(attempt.action, 32)} (${clip(attempt.result, 16)})`);
+      // An attempt whose outcome nobody reported says nothing by "(unknown)": leave it out.
+      const list = parts.attempts
+        .slice(-named)
+        .map((attempt) => (attempt.result === 'unknown' ? clip(attempt.action, 32) : `${clip(attempt.action, 32)} (${clip(attempt.result, 16)})`));
       const text = `AI tried ${list.join(', ')}${count > named ? ` +${count - named} more` : ''}`;
       if (text.length <= TRIED_MAX || named === 1) return clip(text, TRIED_MAX);
     }
