@@ -46,6 +46,7 @@ interface Package {
   };
 }
 
+const APOLOGY = /(?<!\p{L})(sorry|apolog\p{L}*|lo siento|disculp\p{L}*|lamento|lamentamos|desculp\p{L}*|entschuldig\p{L}*|bedauer\p{L}*|leider|désolée?s?|excusez|pardon)(?!\p{L})/iu;
 const HELLO: Record<string, string> = { en: 'Hi', es: 'Hola', pt: 'Olá', de: 'Hallo', fr: 'Bonjour' };
 const SECTIONS = ['Issue summary', 'Customer', 'Why escalated', 'What the AI tried', 'Sentiment', 'Conversation'];
 const handoffs = sampleConversations.filter((s) => s.expected.action === 'HANDOFF');
@@ -95,6 +96,8 @@ describe('context package for every seed handoff', () => {
     const templates = leaf && leaf.kind !== 'stay' ? leaf.data.message : undefined;
     expect(templates?.[language]).toBeDefined();
     expect(d.customerMessage).toBe(templates?.[language]);
+    expect(d.customerMessage).not.toMatch(APOLOGY);
+    expect(d.customerMessage).toMatch(/conversation|conversación|conversa|Gespräch|conversation/i);
 
     const byLanguage = greetings.get(language) ?? new Map<string, string>();
     byLanguage.set(d.reasonCode, c.suggestedGreeting);
