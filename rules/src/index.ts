@@ -11,7 +11,7 @@ export { describeNode, describeTest } from './graph/describe-node';
 export { NODE_SPECS } from './nodes/registry';
 export { preparePolicy } from './decide/prepare-policy';
 export type { PreparedPolicy } from './decide/prepare-policy';
-export { decide } from './decide/decide';
+export { decide, decideForLog } from './decide/decide';
 export type { DecideOptions } from './decide/decide';
 export { canonicalJson } from './decide/canonical-json';
 export { prepareRedaction, redactText, redactInput, RedactionPatternError } from './redaction';

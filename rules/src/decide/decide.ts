@@ -9,7 +9,7 @@ import { EvaluationInvariantError, runEngine } from '../evaluate/run-engine';
 import { buildTrace } from '../evaluate/build-trace';
 import { buildReasons } from '../evaluate/build-reasons';
 import { buildContextPackage } from '../context/build-context';
-import { redactInput, redactText } from '../redaction';
+import { redactInput } from '../redaction';
 import { redactSignals } from './redact-signals';
 import { queueDisplayName, renderCustomerMessage } from '../context/customer-message';
 import type { PreparedPolicy } from './prepare-policy';
@@ -54,11 +54,23 @@ function tierOf(leaf: LeafNode): SupportTier {
  * @throws EvaluationInvariantError only if compiled rules break mutual exclusivity (a bug)
  */
 export async function decide(prepared: PreparedPolicy, input: DecideHandoffInput, options: DecideOptions): Promise<HandoffDecision> {
-  const signals = computeSignals(input, prepared.signals, options.now, (text) => redactText(text, prepared.redaction));
-  const { decision, paths } = await runEngine(prepared.compiled, signals.facts);
-  // Rules see the raw text; everything a person or the log reads is redacted from here on.
+  return (await decideForLog(prepared, input, options)).decision;
+}
+
+/**
+ * {@link decide}, also returning the redacted input it built, which is what the decision log
+ * stores: the input is redacted once per decision.
+ */
+export async function decideForLog(
+  prepared: PreparedPolicy,
+  input: DecideHandoffInput,
+  options: DecideOptions,
+): Promise<{ decision: HandoffDecision; redactedInput: DecideHandoffInput }> {
+  // Rules see the raw text; everything a person or the log reads comes from the redacted copy.
   const safeInput = redactInput(input, prepared.redaction);
-  const safeSignals = redactSignals(signals, safeInput, prepared.redaction);
+  const signals = computeSignals(input, prepared.signals, options.now, safeInput);
+  const { decision, paths } = await runEngine(prepared.compiled, signals.facts);
+  const safeSignals = redactSignals(signals, safeInput);
   const leafOf = (id: string): LeafNode => {
     const node = prepared.index.nodes.get(id);
     if (!node || !isLeaf(node)) throw new EvaluationInvariantError(`Rule points at "${id}", which is not a leaf of this policy.`);
@@ -68,7 +80,7 @@ export async function decide(prepared: PreparedPolicy, input: DecideHandoffInput
   const action = actionOf(leaf);
   const reasonsWithFacts = buildReasons(decision, paths, safeSignals, leafOf);
   const reasons = reasonsWithFacts.map((r) => r.reason);
-  return {
+  const handoff: HandoffDecision = {
     decisionId: options.decisionId,
     action,
     reasonCode: leaf.data.reasonCode,
@@ -91,4 +103,5 @@ export async function decide(prepared: PreparedPolicy, input: DecideHandoffInput
     trace: buildTrace(prepared.document.graph, prepared.index, decision),
     evaluatedAt: options.now,
   };
+  return { decision: handoff, redactedInput: safeInput };
 }

@@ -15,19 +15,8 @@ export function describeTest(test: ConditionTest, nested = false): string {
   return `not ${describeTest(test.not, true)}`;
 }
 
-const described = new WeakMap<PolicyNode, string>();
-
-/** One line describing what a node does (memoised per node object: traces ask on every decision). */
+/** One line describing what a node does. */
 export function describeNode(node: PolicyNode): string {
-  let text = described.get(node);
-  if (text === undefined) {
-    text = describe(node);
-    described.set(node, text);
-  }
-  return text;
-}
-
-function describe(node: PolicyNode): string {
   switch (node.kind) {
     case 'start':
       return 'Start';

@@ -30,11 +30,12 @@ export function isFailedResult(result: string): boolean {
 /** Counts attempts and failed attempts; evidence quotes each failed one (`attempt 2 "…": "…"`). */
 export function attemptFacts(
   attempts: readonly AttemptInput[],
-  redact: (text: string) => string = (text) => text,
+  shown: readonly AttemptInput[] = attempts,
 ): { attemptCount: number; failedAttemptCount: number; evidence: string[] } {
   const evidence: string[] = [];
   attempts.forEach((attempt, i) => {
-    if (isFailedResult(attempt.result)) evidence.push(`attempt ${i + 1} "${excerpt(redact(attempt.action))}": "${excerpt(redact(attempt.result))}"`);
+    const quoted = shown[i] ?? attempt;
+    if (isFailedResult(attempt.result)) evidence.push(`attempt ${i + 1} "${excerpt(quoted.action)}": "${excerpt(quoted.result)}"`);
   });
   return { attemptCount: attempts.length, failedAttemptCount: evidence.length, evidence };
 }

@@ -60,19 +60,20 @@ function source(sources: Sources, fact: FactName, indices: readonly number[] | u
  * @param input the bot's request, as validated by the server (messages in conversation order)
  * @param model `prepareSignals(settings)` of the policy version being evaluated
  * @param now evaluation clock (`input.now` or server time), for `elapsedMinutes`
- * @param redact masks sensitive data in the text evidence quotes from (identity by default);
- *   facts are always computed on the text as sent
+ * @param shown the same input with sensitive data masked (`input` by default): evidence quotes
+ *   are cut from it; facts are always computed on the text as sent
  * @returns facts, evidence per fact, each customer message's sentiment score, and per fact the
  *   messages behind it (0-based indices into `input.messages`)
  */
-export function computeSignals(input: DecideHandoffInput, model: SignalsModel, now: Date, redact: (text: string) => string = (text) => text): SignalResult {
+export function computeSignals(input: DecideHandoffInput, model: SignalsModel, now: Date, shown: DecideHandoffInput = input): SignalResult {
   const customer: MatchedMessage[] = [];
   const bot: Array<MatchedMessage & { reported: number | null | undefined }> = [];
   input.messages.forEach((message, i) => {
     if (message.speaker !== 'CUSTOMER' && message.speaker !== 'BOT') return;
     const analysed = message.text.slice(0, ANALYSED_CHARS_PER_MESSAGE);
     // Quotes are cut from the redacted text: cutting first could leave half a card number.
-    const text = new AnalysedText(analysed, i + 1, redact(analysed));
+    const quotable = (shown.messages[i]?.text ?? message.text).slice(0, ANALYSED_CHARS_PER_MESSAGE);
+    const text = new AnalysedText(analysed, i + 1, quotable);
     const lexemes = model.index.tokenLexemes(text, message.speaker === 'CUSTOMER');
     if (message.speaker === 'CUSTOMER') customer.push({ text, lexemes });
     else bot.push({ text, lexemes, reported: message.confidence });
@@ -124,7 +125,7 @@ export function computeSignals(input: DecideHandoffInput, model: SignalsModel, n
   put(evidence, 'topics', topics.evidence);
   source(sources, 'topics', topics.sources);
 
-  const attempts = attemptFacts(input.attempts ?? [], redact);
+  const attempts = attemptFacts(input.attempts ?? [], shown.attempts ?? undefined);
   put(evidence, 'failedAttemptCount', attempts.evidence);
 
   const stats = conversationStats(input, now);

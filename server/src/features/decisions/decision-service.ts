@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { DecideHandoffInput, HandoffDecision, PolicyRef } from '@baton/schemas';
-import { decide, preparePolicy, redactInput, type CompiledPolicy, type PreparedPolicy } from '@baton/rules';
+import { decide, decideForLog, preparePolicy, type CompiledPolicy, type PreparedPolicy } from '@baton/rules';
 import { toDecideHandoffInput, type SampleInput } from '@baton/seed';
 import { notFound } from '../../baton-error';
 import type { RequestLimits } from '../../config';
@@ -66,7 +66,7 @@ export class DecisionService {
     const ref: PolicyRef = { id: head.id, name: head.name, version: head.activeVersion, contentHash: head.activeContentHash };
     const prepared = await this.prepared(ref);
     const now = input.now ?? this.clock();
-    const decision = await decide(prepared, input, { now, decisionId: this.newId(), policy: ref });
+    const { decision, redactedInput } = await decideForLog(prepared, input, { now, decisionId: this.newId(), policy: ref });
     if (input.dryRun !== true) {
       this.deps.log.enqueue({
         decisionId: decision.decisionId,
@@ -76,7 +76,7 @@ export class DecisionService {
         contentHash: ref.contentHash,
         conversationId: input.conversationId,
         // Card numbers, passwords, codes and ids are masked before anything is stored.
-        input: redactInput(input, prepared.redaction),
+        input: redactedInput,
         facts: decision.signals,
         outcome: {
           action: decision.action,
