@@ -37,6 +37,15 @@ export type {
 } from './policy/policy-graph';
 export { TriggerSettingsSchema, ThresholdsSchema } from './policy/trigger-settings';
 export type { TriggerSettings, Thresholds, TopicLexicon, Phrases } from './policy/trigger-settings';
+export {
+  RoutingGraphSchema,
+  RoutingNodeSchema,
+  RouteNodeSchema,
+  RouteTargetSchema,
+  AgentFilterSchema,
+  SkillRequirementSchema,
+} from './policy/routing-graph';
+export type { RoutingGraph, RoutingNode, RouteNode, RouteTarget, AgentFilter, SkillRequirement } from './policy/routing-graph';
 export { PolicyDocumentSchema } from './policy/policy-document';
 export type { PolicyDocument } from './policy/policy-document';
 export type { DecideHandoffInput, MessageInput, CustomerInput, AttemptInput } from './decision/decide-input';

@@ -4,12 +4,18 @@
  */
 import { Type, type Static } from '@sinclair/typebox';
 import { PolicyGraphSchema } from './policy-graph';
+import { RoutingGraphSchema } from './routing-graph';
 import { TriggerSettingsSchema } from './trigger-settings';
 
 export const PolicyDocumentSchema = Type.Object(
-  { graph: PolicyGraphSchema, settings: TriggerSettingsSchema },
+  {
+    graph: PolicyGraphSchema,
+    settings: TriggerSettingsSchema,
+    /** Absent: a handoff goes to the queue named on its leaf. */
+    routing: Type.Optional(RoutingGraphSchema),
+  },
   { additionalProperties: false, $id: 'https://baton.dev/schemas/policy-document.json' },
 );
 
-/** Graph plus trigger settings. */
+/** Escalation graph, trigger settings and (optionally) the routing graph. */
 export type PolicyDocument = Static<typeof PolicyDocumentSchema>;

@@ -6,6 +6,7 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled, ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
 import { typeDefs } from '@baton/schemas';
+import { GraphQLScalarType } from 'graphql';
 import { decisionResolvers } from '../features/decisions/decision-resolvers';
 import { policyResolvers } from '../features/policies/policy-resolvers';
 import type { Logger } from '../logger';
@@ -13,15 +14,31 @@ import type { BatonContext } from './context';
 import { createFormatError } from './format-error';
 import { scalarResolvers } from './scalars';
 
-/** The resolver map for the whole schema. */
-export function buildResolvers() {
-  return {
-    ...scalarResolvers,
-    Query: { ...decisionResolvers.Query, ...policyResolvers.Query },
-    Mutation: policyResolvers.Mutation,
-    Policy: policyResolvers.Policy,
-    PolicyDraft: policyResolvers.PolicyDraft,
-  };
+type ResolverMap = Record<string, object>;
+
+/** Each feature's resolvers; a feature adds its map here and its SDL to `typeDefs`. */
+const FEATURE_RESOLVERS: ResolverMap[] = [scalarResolvers, decisionResolvers, policyResolvers];
+
+/**
+ * The resolver map for the whole schema: the feature maps merged type by type.
+ * @throws when two features resolve the same field (a wiring mistake, caught at start-up).
+ */
+export function buildResolvers(features: readonly ResolverMap[] = FEATURE_RESOLVERS): ResolverMap {
+  const merged: Record<string, Record<string, unknown>> = {};
+  for (const feature of features) {
+    for (const [typeName, fields] of Object.entries(feature)) {
+      if (fields instanceof GraphQLScalarType) {
+        merged[typeName] = fields as unknown as Record<string, unknown>;
+        continue;
+      }
+      const target = (merged[typeName] ??= {});
+      for (const [field, resolver] of Object.entries(fields)) {
+        if (field in target) throw new Error(`Two features resolve ${typeName}.${field}`);
+        target[field] = resolver;
+      }
+    }
+  }
+  return merged;
 }
 
 /** A configured, not yet started Apollo Server. */

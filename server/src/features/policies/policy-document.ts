@@ -21,12 +21,14 @@ export function shapeDiagnostics(result: ValidationResult): Diagnostic[] {
 }
 
 /**
- * Validates `{ graph, settings }` and refuses documents that are not the right JSON shape.
+ * Validates `{ graph, settings, routing? }` and refuses documents that are not the right JSON shape.
+ * `routing` null or undefined means the policy has no routing graph.
  * @returns the document, typed, and its full validation result (which may hold semantic errors).
  * @throws BatonError BAD_USER_INPUT with `extensions.diagnostics` listing the shape problems.
  */
-export function requireDocumentShape(graph: unknown, settings: unknown): { document: PolicyDocument; validation: ValidationResult } {
-  const validation = validatePolicyDocument({ graph, settings });
+export function requireDocumentShape(graph: unknown, settings: unknown, routing?: unknown): { document: PolicyDocument; validation: ValidationResult } {
+  const raw = routing === null || routing === undefined ? { graph, settings } : { graph, settings, routing };
+  const validation = validatePolicyDocument(raw);
   const problems = shapeDiagnostics(validation);
   if (problems.length > 0) {
     throw badInput(
@@ -35,10 +37,20 @@ export function requireDocumentShape(graph: unknown, settings: unknown): { docum
       { diagnostics: problems },
     );
   }
-  return { document: { graph, settings } as PolicyDocument, validation };
+  return { document: raw as PolicyDocument, validation };
 }
 
-/** sha256 (hex) of the canonical JSON of `{ graph, settings }`: the version's content hash. */
+/**
+ * sha256 (hex) of the canonical JSON of `{ graph, settings }`, plus `routing` when the policy
+ * has one (so versions without a routing graph keep the hash they always had).
+ */
 export function contentHashOf(document: PolicyDocument): string {
-  return createHash('sha256').update(canonicalJson({ graph: document.graph, settings: document.settings })).digest('hex');
+  const { graph, settings, routing } = document;
+  return createHash('sha256').update(canonicalJson(routing ? { graph, settings, routing } : { graph, settings })).digest('hex');
+}
+
+/** The document a draft or version holds. */
+export function documentOf(record: { graph: PolicyDocument['graph']; settings: PolicyDocument['settings']; routing: PolicyDocument['routing'] | null }): PolicyDocument {
+  const { graph, settings, routing } = record;
+  return routing ? { graph, settings, routing } : { graph, settings };
 }

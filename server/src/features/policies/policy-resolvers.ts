@@ -8,6 +8,7 @@ export interface SaveDraftArgs {
   policyId: string;
   graph: unknown;
   settings?: unknown;
+  routing?: unknown;
   baseRevision: number;
 }
 
@@ -15,7 +16,7 @@ export const policyResolvers: {
   Query: {
     policies: Resolver<unknown, Record<string, never>, PolicyRecord[]>;
     policy: Resolver<unknown, { id: string }, PolicyRecord | null>;
-    validatePolicyGraph: Resolver<unknown, { graph: unknown; settings?: unknown }, ValidationResult>;
+    validatePolicyGraph: Resolver<unknown, { graph: unknown; settings?: unknown; routing?: unknown }, ValidationResult>;
   };
   Mutation: {
     createPolicy: Resolver<unknown, { input: CreatePolicyRequest }, PolicyRecord>;
@@ -34,12 +35,12 @@ export const policyResolvers: {
   Query: {
     policies: (_parent, _args, { policies }) => policies.listPolicies(),
     policy: (_parent, { id }, { policies }) => policies.getPolicy(id),
-    validatePolicyGraph: (_parent, { graph, settings }, { policies }) => policies.validate(graph, settings),
+    validatePolicyGraph: (_parent, { graph, settings, routing }, { policies }) => policies.validate(graph, settings, routing),
   },
   Mutation: {
     createPolicy: (_parent, { input }, { policies, principal }) => policies.createPolicy(input, principal.keyId),
-    savePolicyDraft: (_parent, { policyId, graph, settings, baseRevision }, { policies, principal }) =>
-      policies.saveDraft(policyId, graph, settings, baseRevision, principal.keyId),
+    savePolicyDraft: (_parent, { policyId, graph, settings, routing, baseRevision }, { policies, principal }) =>
+      policies.saveDraft(policyId, graph, settings, baseRevision, principal.keyId, routing),
     publishPolicy: (_parent, { policyId, comment, makeDefault }, { policies, principal }) =>
       policies.publish(policyId, comment, principal.keyId, makeDefault === true),
     setDefaultPolicy: (_parent, { policyId }, { policies }) => policies.setDefault(policyId),

@@ -3,12 +3,12 @@
  * live here; the store only persists, resolvers only translate. Every changing method takes
  * the actor (API key id, or null for system writes such as the seed) last.
  */
-import { BatonErrorCode, type PolicyDocument, type PolicyGraph, type TriggerSettings } from '@baton/schemas';
+import { BatonErrorCode, type PolicyDocument, type TriggerSettings } from '@baton/schemas';
 import { compilePolicy, preparePolicy, validatePolicyDocument, validatePolicyGraph, type ValidationResult } from '@baton/rules';
 import { BatonError, badInput, notFound } from '../../baton-error';
 import { defaultDraftGraph } from './default-draft';
 import { resolvePolicyId } from './policy-id';
-import { contentHashOf, requireDocumentShape } from './policy-document';
+import { contentHashOf, documentOf, requireDocumentShape } from './policy-document';
 import type { DraftRecord, PolicyRecord, PolicyStore, VersionRecord } from './policy-store';
 
 export interface CreatePolicyRequest {
@@ -17,6 +17,7 @@ export interface CreatePolicyRequest {
   description?: string | null;
   graph?: unknown;
   settings?: unknown;
+  routing?: unknown;
   makeDefault?: boolean | null;
 }
 
@@ -63,13 +64,14 @@ export class PolicyService {
   }
 
   /** Validates a graph alone, or with settings the whole document. Saves nothing; never throws. */
-  validate(graph: unknown, settings?: unknown): ValidationResult {
-    return settings === undefined || settings === null ? validatePolicyGraph(graph) : validatePolicyDocument({ graph, settings });
+  validate(graph: unknown, settings?: unknown, routing?: unknown): ValidationResult {
+    if (settings === undefined || settings === null) return validatePolicyGraph(graph);
+    return validatePolicyDocument(routing === undefined || routing === null ? { graph, settings } : { graph, settings, routing });
   }
 
   /** Full validation of a stored draft (semantic errors included). */
   validateDraft(draft: DraftRecord): ValidationResult {
-    return validatePolicyDocument({ graph: draft.graph, settings: draft.settings });
+    return validatePolicyDocument(documentOf(draft));
   }
 
   /**
@@ -83,7 +85,7 @@ export class PolicyService {
     const description = request.description?.trim() ? requireText(request.description, 'input.description', DESCRIPTION_MAX) : null;
     const graph = request.graph ?? defaultDraftGraph();
     const settings = request.settings ?? this.deps.defaultSettings();
-    const { document } = requireDocumentShape(graph, settings);
+    const { document } = requireDocumentShape(graph, settings, request.routing);
     if (request.makeDefault === true && (await this.deps.store.getPolicyHead(null))?.activeVersion != null) {
       throw new BatonError(
         BatonErrorCode.BadUserInput,
@@ -98,6 +100,7 @@ export class PolicyService {
       description,
       graph: document.graph,
       settings: document.settings,
+      routing: document.routing ?? null,
       makeDefault: request.makeDefault === true,
       at: this.clock(),
       actor,
@@ -106,16 +109,18 @@ export class PolicyService {
 
   /**
    * Saves the draft when `baseRevision` is current. Semantic errors are allowed (work in
-   * progress); documents of the wrong JSON shape are not. `settings` omitted keeps the current ones.
+   * progress); documents of the wrong JSON shape are not. `settings` omitted keeps the current
+   * ones; `routing` omitted (undefined) keeps the current routing graph, null removes it.
    * @throws BAD_USER_INPUT (wrong shape, with `diagnostics`), NOT_FOUND, CONFLICT (with `currentRevision`).
    */
-  async saveDraft(policyId: string, graph: unknown, settings: unknown, baseRevision: number, actor: string | null): Promise<DraftRecord> {
+  async saveDraft(policyId: string, graph: unknown, settings: unknown, baseRevision: number, actor: string | null, routing?: unknown): Promise<DraftRecord> {
     const policy = await this.requirePolicy(policyId);
-    const { document } = requireDocumentShape(graph, settings ?? policy.draft.settings);
+    const { document } = requireDocumentShape(graph, settings ?? policy.draft.settings, routing === undefined ? policy.draft.routing : routing);
     return this.deps.store.saveDraft({
       policyId,
       graph: document.graph,
       settings: document.settings,
+      routing: document.routing ?? null,
       baseRevision,
       at: this.clock(),
       actor,
@@ -143,7 +148,7 @@ export class PolicyService {
         { diagnostics: validation.diagnostics },
       );
     }
-    const document: PolicyDocument = { graph: draft.graph, settings: draft.settings };
+    const document: PolicyDocument = documentOf(draft);
     const compiledRules = compilePolicy(document);
     preparePolicy(document, compiledRules);
     const contentHash = contentHashOf(document);
@@ -167,6 +172,7 @@ export class PolicyService {
       contentHash,
       graph: draft.graph,
       settings: draft.settings,
+      routing: draft.routing,
       compiledRules,
       comment: text,
       at: this.clock(),
@@ -195,13 +201,13 @@ export class PolicyService {
 
   /** Creates a policy from a complete document and publishes it (the seed loader's path). */
   async createAndPublish(
-    policy: { id: string; name: string; description?: string | null; document: { graph: PolicyGraph; settings: TriggerSettings } },
+    policy: { id: string; name: string; description?: string | null; document: PolicyDocument },
     comment: string,
     makeDefault: boolean,
     actor: string | null,
   ): Promise<VersionRecord> {
-    const { graph, settings } = policy.document;
-    await this.createPolicy({ id: policy.id, name: policy.name, description: policy.description, graph, settings }, actor);
+    const { graph, settings, routing } = policy.document;
+    await this.createPolicy({ id: policy.id, name: policy.name, description: policy.description, graph, settings, routing }, actor);
     return this.publish(policy.id, comment, actor, makeDefault);
   }
 

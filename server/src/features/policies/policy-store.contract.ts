@@ -2,7 +2,7 @@
  * Internal (tests only): the behaviour every `PolicyStore` adapter must show. Called by
  * `defineStoreContractTests`.
  */
-import { BatonErrorCode } from '@baton/schemas';
+import { BatonErrorCode, type RoutingGraph } from '@baton/schemas';
 import type { BatonError } from '../../baton-error';
 import { minimalSettings, stayGraph } from '../../test-support/fixtures';
 import type { BatonStore } from '../../store/baton-store';
@@ -12,7 +12,7 @@ const T0 = new Date('2025-01-01T10:00:00.000Z');
 const T1 = new Date('2025-01-01T11:00:00.000Z');
 
 function newPolicy(id: string, extra: Partial<NewPolicy> = {}): NewPolicy {
-  return { id, name: `Policy ${id}`, description: null, graph: stayGraph(), settings: minimalSettings(), makeDefault: false, at: T0, actor: 'key-a', ...extra };
+  return { id, name: `Policy ${id}`, description: null, graph: stayGraph(), settings: minimalSettings(), routing: null, makeDefault: false, at: T0, actor: 'key-a', ...extra };
 }
 
 async function expectBatonError(promise: Promise<unknown>, code: BatonErrorCode): Promise<BatonError> {
@@ -28,6 +28,7 @@ async function publish(policies: PolicyStore, policyId: string, draftRevision: n
     contentHash,
     graph: stayGraph(),
     settings: minimalSettings(),
+    routing: null,
     compiledRules: { conditions: { c1: { all: [] } }, rules: [{ name: 'r1' }] },
     comment: 'first',
     at: T1,
@@ -57,7 +58,7 @@ export function describePolicyStoreContract(store: () => BatonStore): void {
         activeVersion: null,
         createdAt: T0,
         updatedAt: T0,
-        draft: { revision: 1, graph: stayGraph(), settings: minimalSettings(), updatedAt: T0, updatedBy: 'key-a' },
+        draft: { revision: 1, graph: stayGraph(), settings: minimalSettings(), routing: null, updatedAt: T0, updatedBy: 'key-a' },
       });
       expect(await policies.hasPolicies()).toBe(true);
       expect(await policies.getPolicy('support')).toEqual(created);
@@ -87,16 +88,16 @@ export function describePolicyStoreContract(store: () => BatonStore): void {
       const { policies } = store();
       await policies.createPolicy(newPolicy('p'));
       const graph = stayGraph('changed');
-      const saved = await policies.saveDraft({ policyId: 'p', graph, settings: minimalSettings(), baseRevision: 1, at: T1, actor: 'key-b' });
-      expect(saved).toEqual({ revision: 2, graph, settings: minimalSettings(), updatedAt: T1, updatedBy: 'key-b' });
+      const saved = await policies.saveDraft({ policyId: 'p', graph, settings: minimalSettings(), routing: null, baseRevision: 1, at: T1, actor: 'key-b' });
+      expect(saved).toEqual({ revision: 2, graph, settings: minimalSettings(), routing: null, updatedAt: T1, updatedBy: 'key-b' });
       const stale = await expectBatonError(
-        policies.saveDraft({ policyId: 'p', graph: stayGraph('lost'), settings: minimalSettings(), baseRevision: 1, at: T1, actor: 'key-c' }),
+        policies.saveDraft({ policyId: 'p', graph: stayGraph('lost'), settings: minimalSettings(), routing: null, baseRevision: 1, at: T1, actor: 'key-c' }),
         BatonErrorCode.Conflict,
       );
       expect(stale.details).toMatchObject({ currentRevision: 2 });
       expect((await policies.getPolicy('p'))?.draft).toEqual(saved);
       await expectBatonError(
-        policies.saveDraft({ policyId: 'nope', graph, settings: minimalSettings(), baseRevision: 1, at: T1, actor: null }),
+        policies.saveDraft({ policyId: 'nope', graph, settings: minimalSettings(), routing: null, baseRevision: 1, at: T1, actor: null }),
         BatonErrorCode.NotFound,
       );
     });
@@ -111,12 +112,13 @@ export function describePolicyStoreContract(store: () => BatonStore): void {
         contentHash: '1'.repeat(64),
         graph: stayGraph(),
         settings: minimalSettings(),
+        routing: null,
         compiledRules: { conditions: { c1: { all: [] } }, rules: [{ name: 'r1' }] },
         comment: 'first',
         publishedAt: T1,
         publishedBy: 'key-b',
       });
-      await policies.saveDraft({ policyId: 'p', graph: stayGraph('v2'), settings: minimalSettings(), baseRevision: 1, at: T1, actor: null });
+      await policies.saveDraft({ policyId: 'p', graph: stayGraph('v2'), settings: minimalSettings(), routing: null, baseRevision: 1, at: T1, actor: null });
       const v2 = await publish(policies, 'p', 2, '2'.repeat(64));
       expect(v2.version).toBe(2);
       expect((await policies.getPolicy('p'))?.activeVersion).toBe(2);
@@ -130,7 +132,7 @@ export function describePolicyStoreContract(store: () => BatonStore): void {
       const { policies } = store();
       await policies.createPolicy(newPolicy('p'));
       const v1 = await publish(policies, 'p', 1);
-      await policies.saveDraft({ policyId: 'p', graph: stayGraph('edited'), settings: minimalSettings(), baseRevision: 1, at: T1, actor: null });
+      await policies.saveDraft({ policyId: 'p', graph: stayGraph('edited'), settings: minimalSettings(), routing: null, baseRevision: 1, at: T1, actor: null });
       expect(await policies.getVersion('p', 1)).toEqual(v1);
       expect(Object.keys(policies).filter((name) => /update|delete|remove/i.test(name) && /version/i.test(name))).toEqual([]);
     });
@@ -138,12 +140,33 @@ export function describePolicyStoreContract(store: () => BatonStore): void {
     it('refuses to publish a draft that moved on, writing nothing', async () => {
       const { policies } = store();
       await policies.createPolicy(newPolicy('p'));
-      await policies.saveDraft({ policyId: 'p', graph: stayGraph('x'), settings: minimalSettings(), baseRevision: 1, at: T1, actor: null });
+      await policies.saveDraft({ policyId: 'p', graph: stayGraph('x'), settings: minimalSettings(), routing: null, baseRevision: 1, at: T1, actor: null });
       const error = await expectBatonError(publish(policies, 'p', 1), BatonErrorCode.Conflict);
       expect(error.details).toMatchObject({ currentRevision: 2 });
       expect(await policies.listVersions('p')).toEqual([]);
       expect((await policies.getPolicy('p'))?.activeVersion).toBeNull();
       await expectBatonError(publish(policies, 'nope', 1), BatonErrorCode.NotFound);
+    });
+
+    it('keeps a routing graph with the draft and freezes it in the version', async () => {
+      const { policies } = store();
+      const routing: RoutingGraph = {
+        nodes: [
+          { id: 'start', kind: 'start', data: {} },
+          { id: 'to_general', kind: 'route', data: { targets: [{ queue: 'general', skipIfNoAgentAvailable: true }] } },
+        ],
+        edges: [{ id: 'e1', source: 'start', target: 'to_general' }],
+      };
+      await policies.createPolicy(newPolicy('p', { routing }));
+      expect((await policies.getPolicy('p'))?.draft.routing).toEqual(routing);
+      const version = await policies.publishVersion({
+        policyId: 'p', draftRevision: 1, contentHash: 'c'.repeat(64), graph: stayGraph(), settings: minimalSettings(),
+        routing, compiledRules: {}, comment: 'with routing', at: T1, actor: null,
+      });
+      expect((await policies.getVersion('p', version.version))?.routing).toEqual(routing);
+      const saved = await policies.saveDraft({ policyId: 'p', graph: stayGraph(), settings: minimalSettings(), routing: null, baseRevision: 1, at: T1, actor: null });
+      expect(saved.routing).toBeNull();
+      expect((await policies.getVersion('p', version.version))?.routing).toEqual(routing);
     });
 
     it('answers heads for unknown ids with null', async () => {

@@ -4,7 +4,7 @@
  * graphs and settings are plain JSON that passed the policy JSON Schema (drafts may still have
  * semantic errors).
  */
-import type { PolicyGraph, TriggerSettings } from '@baton/schemas';
+import type { PolicyGraph, RoutingGraph, TriggerSettings } from '@baton/schemas';
 
 /** The editable working copy of a policy. */
 export interface DraftRecord {
@@ -12,6 +12,8 @@ export interface DraftRecord {
   revision: number;
   graph: PolicyGraph;
   settings: TriggerSettings;
+  /** Null when the policy routes by the queue on each leaf. */
+  routing: RoutingGraph | null;
   updatedAt: Date;
   /** Key id of the last writer; null for system writes. */
   updatedBy: string | null;
@@ -34,10 +36,12 @@ export interface VersionRecord {
   policyId: string;
   /** 1, 2, 3... per policy. */
   version: number;
-  /** sha256 hex of the canonical JSON of `{ graph, settings }`. */
+  /** sha256 hex of the canonical JSON of `{ graph, settings }` (plus `routing` when there is one). */
   contentHash: string;
   graph: PolicyGraph;
   settings: TriggerSettings;
+  /** Null when the policy routes by the queue on each leaf. */
+  routing: RoutingGraph | null;
   /** The compiled rules that run for this version (plain JSON, from `compilePolicy`). */
   compiledRules: unknown;
   comment: string;
@@ -60,6 +64,8 @@ export interface NewPolicy {
   description: string | null;
   graph: PolicyGraph;
   settings: TriggerSettings;
+  /** Null when the policy routes by the queue on each leaf. */
+  routing: RoutingGraph | null;
   /** Make it the default; a policy created while no default exists becomes default anyway. */
   makeDefault: boolean;
   at: Date;
@@ -70,6 +76,8 @@ export interface DraftUpdate {
   policyId: string;
   graph: PolicyGraph;
   settings: TriggerSettings;
+  /** Null when the policy routes by the queue on each leaf. */
+  routing: RoutingGraph | null;
   /** The revision the writer started from; must equal the stored one. */
   baseRevision: number;
   at: Date;
@@ -83,6 +91,8 @@ export interface NewVersion {
   contentHash: string;
   graph: PolicyGraph;
   settings: TriggerSettings;
+  /** Null when the policy routes by the queue on each leaf. */
+  routing: RoutingGraph | null;
   compiledRules: unknown;
   comment: string;
   at: Date;

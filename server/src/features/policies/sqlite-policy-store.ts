@@ -3,7 +3,7 @@
  * transaction. Published versions are only ever INSERTed (and triggers refuse UPDATE/DELETE).
  */
 import type Database from 'better-sqlite3';
-import type { PolicyGraph, TriggerSettings } from '@baton/schemas';
+import type { PolicyGraph, RoutingGraph, TriggerSettings } from '@baton/schemas';
 import { conflict, notFound } from '../../baton-error';
 import type {
   DraftRecord,
@@ -27,6 +27,7 @@ interface PolicyRow {
   draft_revision: number;
   draft_graph: string;
   draft_settings: string;
+  draft_routing: string | null;
   draft_updated_at: string;
   draft_updated_by: string | null;
 }
@@ -37,6 +38,7 @@ interface VersionRow {
   content_hash: string;
   graph: string;
   settings: string;
+  routing: string | null;
   compiled_rules: string;
   comment: string;
   published_at: string;
@@ -49,6 +51,9 @@ interface HeadRow {
   active_version: number | null;
   content_hash: string | null;
 }
+
+const parseRouting = (text: string | null): RoutingGraph | null => (text === null ? null : (JSON.parse(text) as RoutingGraph));
+const routingText = (routing: RoutingGraph | null): string | null => (routing === null ? null : JSON.stringify(routing));
 
 function toPolicy(row: PolicyRow): PolicyRecord {
   return {
@@ -63,6 +68,7 @@ function toPolicy(row: PolicyRow): PolicyRecord {
       revision: row.draft_revision,
       graph: JSON.parse(row.draft_graph) as PolicyGraph,
       settings: JSON.parse(row.draft_settings) as TriggerSettings,
+      routing: parseRouting(row.draft_routing),
       updatedAt: new Date(row.draft_updated_at),
       updatedBy: row.draft_updated_by,
     },
@@ -76,6 +82,7 @@ function toVersion(row: VersionRow): VersionRecord {
     contentHash: row.content_hash,
     graph: JSON.parse(row.graph) as PolicyGraph,
     settings: JSON.parse(row.settings) as TriggerSettings,
+    routing: parseRouting(row.routing),
     compiledRules: JSON.parse(row.compiled_rules) as unknown,
     comment: row.comment,
     publishedAt: new Date(row.published_at),
@@ -96,18 +103,18 @@ export function createSqlitePolicyStore(db: Database.Database): PolicyStore {
     headDefault: db.prepare(`${HEAD_SELECT} WHERE p.is_default = 1`),
     hasDefault: db.prepare('SELECT 1 FROM policies WHERE is_default = 1'),
     insert: db.prepare(`INSERT INTO policies (id, name, description, is_default, active_version, created_at, updated_at,
-      draft_revision, draft_graph, draft_settings, draft_updated_at, draft_updated_by)
-      VALUES (@id, @name, @description, 0, NULL, @at, @at, 1, @graph, @settings, @at, @actor)`),
+      draft_revision, draft_graph, draft_settings, draft_routing, draft_updated_at, draft_updated_by)
+      VALUES (@id, @name, @description, 0, NULL, @at, @at, 1, @graph, @settings, @routing, @at, @actor)`),
     clearDefault: db.prepare('UPDATE policies SET is_default = 0, updated_at = @at WHERE is_default = 1 AND id <> @id'),
     setDefault: db.prepare('UPDATE policies SET is_default = 1, updated_at = @at WHERE id = @id AND is_default = 0'),
     saveDraft: db.prepare(`UPDATE policies SET draft_revision = draft_revision + 1, draft_graph = @graph,
-      draft_settings = @settings, draft_updated_at = @at, draft_updated_by = @actor, updated_at = @at
+      draft_settings = @settings, draft_routing = @routing, draft_updated_at = @at, draft_updated_by = @actor, updated_at = @at
       WHERE id = @policyId AND draft_revision = @baseRevision`),
     revision: db.prepare('SELECT draft_revision FROM policies WHERE id = ?'),
     nextVersion: db.prepare('SELECT COALESCE(MAX(version), 0) + 1 AS next FROM policy_versions WHERE policy_id = ?'),
     insertVersion: db.prepare(`INSERT INTO policy_versions (policy_id, version, content_hash, graph, settings,
-      compiled_rules, comment, published_at, published_by)
-      VALUES (@policyId, @version, @contentHash, @graph, @settings, @compiledRules, @comment, @at, @actor)`),
+      routing, compiled_rules, comment, published_at, published_by)
+      VALUES (@policyId, @version, @contentHash, @graph, @settings, @routing, @compiledRules, @comment, @at, @actor)`),
     activate: db.prepare('UPDATE policies SET active_version = @version, updated_at = @at WHERE id = @policyId'),
     getVersion: db.prepare('SELECT * FROM policy_versions WHERE policy_id = ? AND version = ?'),
     listVersions: db.prepare('SELECT * FROM policy_versions WHERE policy_id = ? ORDER BY version DESC'),
@@ -133,6 +140,7 @@ export function createSqlitePolicyStore(db: Database.Database): PolicyStore {
       at,
       graph: JSON.stringify(policy.graph),
       settings: JSON.stringify(policy.settings),
+      routing: routingText(policy.routing),
       actor: policy.actor,
     });
     if (policy.makeDefault || !stmt.hasDefault.get()) makeDefault(policy.id, at);
@@ -154,6 +162,7 @@ export function createSqlitePolicyStore(db: Database.Database): PolicyStore {
       baseRevision: update.baseRevision,
       graph: JSON.stringify(update.graph),
       settings: JSON.stringify(update.settings),
+      routing: routingText(update.routing),
       at: update.at.toISOString(),
       actor: update.actor,
     });
@@ -176,6 +185,7 @@ export function createSqlitePolicyStore(db: Database.Database): PolicyStore {
       contentHash: version.contentHash,
       graph: JSON.stringify(version.graph),
       settings: JSON.stringify(version.settings),
+      routing: routingText(version.routing),
       compiledRules: JSON.stringify(version.compiledRules),
       comment: version.comment,
       at,

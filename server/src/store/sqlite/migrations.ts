@@ -90,4 +90,13 @@ export const MIGRATIONS: readonly Migration[] = [
         BEGIN SELECT RAISE(ABORT, 'the decision log is append-only'); END;
     `,
   },
+  {
+    version: 2,
+    name: 'routing graph of drafts and versions',
+    // NULL: the policy has no routing graph; a handoff goes to the queue on its leaf.
+    sql: `
+      ALTER TABLE policies ADD COLUMN draft_routing TEXT;
+      ALTER TABLE policy_versions ADD COLUMN routing TEXT;
+    `,
+  },
 ];

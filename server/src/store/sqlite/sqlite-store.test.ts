@@ -43,16 +43,16 @@ describe('sqlite database', () => {
     openDatabase(dir).close();
     const db = openDatabase(dir);
     expect(migrate(db)).toEqual([]);
-    expect(db.prepare('SELECT version FROM schema_migrations').all()).toEqual([{ version: 1 }]);
+    expect(db.prepare('SELECT version FROM schema_migrations').all()).toEqual([{ version: 1 }, { version: 2 }]);
     db.close();
   });
 
   it('refuses to update or delete a published version, even with raw SQL', async () => {
     const dir = makeTempDir();
     const store = await openSqliteStore(dir);
-    await store.policies.createPolicy({ id: 'p', name: 'P', description: null, graph: stayGraph(), settings: minimalSettings(), makeDefault: false, at: new Date(), actor: null });
+    await store.policies.createPolicy({ id: 'p', name: 'P', description: null, graph: stayGraph(), settings: minimalSettings(), routing: null, makeDefault: false, at: new Date(), actor: null });
     await store.policies.publishVersion({
-      policyId: 'p', draftRevision: 1, contentHash: 'h', graph: stayGraph(), settings: minimalSettings(),
+      policyId: 'p', draftRevision: 1, contentHash: 'h', graph: stayGraph(), settings: minimalSettings(), routing: null,
       compiledRules: {}, comment: 'c', at: new Date(), actor: null,
     });
     await store.close();
