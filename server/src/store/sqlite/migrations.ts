@@ -99,4 +99,32 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE policy_versions ADD COLUMN routing TEXT;
     `,
   },
+  {
+    version: 3,
+    name: 'hash-chained audit log',
+    // Append-only by trigger; the hash chain is what proves nothing was edited behind it.
+    sql: `
+      CREATE TABLE audit_log (
+        sequence INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        actor_key_id TEXT,
+        actor_role TEXT NOT NULL,
+        action TEXT NOT NULL,
+        target_type TEXT NOT NULL,
+        target_id TEXT NOT NULL,
+        before TEXT,
+        after TEXT,
+        prev_hash TEXT NOT NULL,
+        hash TEXT NOT NULL UNIQUE
+      );
+      CREATE INDEX audit_log_target ON audit_log (target_type, target_id, sequence);
+      CREATE INDEX audit_log_actor ON audit_log (actor_key_id, sequence);
+      CREATE INDEX audit_log_action ON audit_log (action, sequence);
+      CREATE INDEX audit_log_at ON audit_log (at);
+      CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+      CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+    `,
+  },
 ];
