@@ -10,6 +10,9 @@ enum SupportTier { AI_RESOLVED AI_ASSISTED HUMAN_LED }
 enum TriggerCategory { CONTENT BEHAVIOR BUSINESS CONFIDENCE SENTIMENT CUSTOMER_REQUEST }
 enum Severity { ERROR WARNING }
 
+"Cursor pagination of a list: pass endCursor as after to get the next page."
+type PageInfo { endCursor: String, hasNextPage: Boolean! }
+
 "One message of the conversation, oldest first. confidence is the bot's own 0..1 score for a BOT message."
 input MessageInput {
   speaker: Speaker!
