@@ -9,7 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import { ApolloServerErrorCode, unwrapResolverError } from '@apollo/server/errors';
 import { BatonErrorCode } from '@baton/schemas';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { isBatonError } from '../baton-error';
 import type { Logger } from '../logger';
 
@@ -27,7 +27,9 @@ const CLIENT_REQUEST_CODES: ReadonlySet<unknown> = new Set([
 /** Builds Apollo's `formatError` hook; unknown errors go to `logger.error` with their stack. */
 export function createFormatError(logger: Logger): (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError {
   return (formatted, error) => {
-    const original = unwrapResolverError(error);
+    const unwrapped = unwrapResolverError(error);
+    // Errors thrown by plugins (e.g. the role check) arrive as GraphQLErrors around a BatonError.
+    const original = unwrapped instanceof GraphQLError && isBatonError(unwrapped.originalError) ? unwrapped.originalError : unwrapped;
     const where = { ...(formatted.path ? { path: formatted.path } : {}), ...(formatted.locations ? { locations: formatted.locations } : {}) };
     if (isBatonError(original)) {
       return { message: original.message, ...where, extensions: { ...original.details, code: original.code } };

@@ -3,6 +3,7 @@
  * `openSqliteStore` is the embedded adapter; a MongoDB adapter implements the same interface
  * and passes the same `defineStoreContractTests`.
  */
+import type { AuditLogStore } from '../features/audit/audit-log-store';
 import type { ApiKeyStore } from '../features/auth/api-key-store';
 import type { DecisionLogStore } from '../features/decisions/decision-log-store';
 import type { PolicyStore } from '../features/policies/policy-store';
@@ -11,6 +12,7 @@ export interface BatonStore {
   readonly policies: PolicyStore;
   readonly decisionLog: DecisionLogStore;
   readonly apiKeys: ApiKeyStore;
+  readonly auditLog: AuditLogStore;
   /** True while the store is open and answers a trivial query (`GET /healthz`). */
   isHealthy(): boolean;
   /** Closes the connection; later calls fail. Idempotent. */

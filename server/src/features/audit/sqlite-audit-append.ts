@@ -6,6 +6,8 @@
 import type Database from 'better-sqlite3';
 import { GENESIS_HASH, hashAuditEvent, type AuditEvent, type AuditEventInput } from './audit-event';
 
+const toJson = (value: unknown): unknown => (value === undefined ? undefined : JSON.parse(JSON.stringify(value)));
+
 /** Returns an append function bound to `db`; statements are prepared once. */
 export function createSqliteAuditAppender(db: Database.Database): (input: AuditEventInput) => AuditEvent {
   const last = db.prepare('SELECT sequence, hash FROM audit_log ORDER BY sequence DESC LIMIT 1');
@@ -14,7 +16,14 @@ export function createSqliteAuditAppender(db: Database.Database): (input: AuditE
   return (input) => {
     if (!db.inTransaction) throw new Error('Audit events are appended inside the transaction of the change they record.');
     const previous = last.get() as { sequence: number; hash: string } | undefined;
-    const unhashed = { ...input, sequence: (previous?.sequence ?? 0) + 1, prevHash: previous?.hash ?? GENESIS_HASH };
+    // Hash what will be read back: a Date in before/after becomes a string in storage.
+    const unhashed = {
+      ...input,
+      before: toJson(input.before),
+      after: toJson(input.after),
+      sequence: (previous?.sequence ?? 0) + 1,
+      prevHash: previous?.hash ?? GENESIS_HASH,
+    };
     const event: AuditEvent = { ...unhashed, hash: hashAuditEvent(unhashed) };
     insert.run({
       sequence: event.sequence,

@@ -9,13 +9,24 @@ import { BatonErrorCode } from '@baton/schemas';
 import { BatonError } from '../../baton-error';
 import type { Logger } from '../../logger';
 import { apiKeyId, generateApiKey, hashApiKey, isWellFormedApiKey, verifyApiKey } from './api-key';
-import type { ApiKeyStore } from './api-key-store';
+import type { ApiKeyRecord, ApiKeyStore } from './api-key-store';
+import { badInput } from '../../baton-error';
+import { SYSTEM_ACTOR } from '../audit/audit-event';
+import { ROLES, isRole, type Role } from './roles';
 
 /** Who is calling: the key id (safe to log and to record as an author) and its role. */
 export interface Principal {
   keyId: string;
-  role: string;
+  role: Role;
 }
+
+/** A key just created: its record and the secret, which exists in clear only in this answer. */
+export interface CreatedApiKey {
+  key: ApiKeyRecord;
+  secret: string;
+}
+
+const NAME_MAX = 100;
 
 export interface AuthServiceOptions {
   store: ApiKeyStore;
@@ -69,17 +80,62 @@ export class AuthService {
           throw new Error(`BATON_ADMIN_KEY cannot be used: its first 12 characters match ${same ? 'a revoked key' : 'another key'}; choose a new random key.`);
         }
       } else {
-        await store.insertKey({ id, role: 'admin', ...(await hashApiKey(adminKey)), label: 'BATON_ADMIN_KEY', source: 'env', createdAt: now, revokedAt: null });
+        await store.insertKey(
+          { id, role: 'admin', ...(await hashApiKey(adminKey)), label: 'BATON_ADMIN_KEY', source: 'env', createdAt: now, createdBy: null, lastUsedAt: null, revokedAt: null },
+          SYSTEM_ACTOR,
+        );
         logger.info('admin key from BATON_ADMIN_KEY stored (hashed)', { keyId: id });
       }
-      const revoked = await store.revokeKeys('env', id, now);
+      const revoked = await store.revokeKeys('env', id, now, SYSTEM_ACTOR);
       if (revoked > 0) logger.info('revoked previous BATON_ADMIN_KEY keys', { count: revoked });
       return;
     }
     if ((await store.countActiveKeys()) > 0) return;
     const key = generateApiKey();
-    await store.insertKey({ id: apiKeyId(key), role: 'admin', ...(await hashApiKey(key)), label: 'generated on first start', source: 'generated', createdAt: now, revokedAt: null });
+    await store.insertKey(
+      { id: apiKeyId(key), role: 'admin', ...(await hashApiKey(key)), label: 'generated on first start', source: 'generated', createdAt: now, createdBy: null, lastUsedAt: null, revokedAt: null },
+      SYSTEM_ACTOR,
+    );
     announce(key);
+  }
+
+  /** Every key, revoked ones too (never a secret: only ids, names, roles and times). */
+  listKeys(): Promise<ApiKeyRecord[]> {
+    return this.options.store.listKeys();
+  }
+
+  /**
+   * Creates a key with `role`; the secret is returned once and stored only as a scrypt hash.
+   * @throws BAD_USER_INPUT for an empty or over-long name or an unknown role.
+   */
+  async createKey(name: string, role: string, actor: Principal): Promise<CreatedApiKey> {
+    const label = name.trim();
+    if (label === '' || label.length > NAME_MAX) throw badInput(`Give the key a name of 1 to ${NAME_MAX} characters, e.g. "zendesk bot (prod)".`, { field: 'name' });
+    if (!isRole(role)) throw badInput(`Unknown role '${role}'; use one of ${ROLES.join(', ')}.`, { field: 'role' });
+    const secret = generateApiKey();
+    const key: ApiKeyRecord = {
+      id: apiKeyId(secret),
+      role,
+      ...(await hashApiKey(secret)),
+      label,
+      source: 'generated',
+      createdAt: this.clock(),
+      createdBy: actor.keyId,
+      lastUsedAt: null,
+      revokedAt: null,
+    };
+    await this.options.store.insertKey(key, actor);
+    return { key, secret };
+  }
+
+  /**
+   * Revokes a key; it stops working on this server at once (other servers: within the cache lifetime).
+   * @throws NOT_FOUND, or BAD_USER_INPUT when already revoked or the last active admin key.
+   */
+  async revokeKey(id: string, actor: Principal): Promise<ApiKeyRecord> {
+    const revoked = await this.options.store.revokeKey(id, this.clock(), actor);
+    for (const [cacheKey, entry] of this.cache) if (entry.principal?.keyId === id) this.cache.delete(cacheKey);
+    return revoked;
   }
 
   /**
@@ -115,6 +171,10 @@ export class AuthService {
     const record = await this.options.store.findKey(apiKeyId(key));
     if (!record || record.revokedAt !== null) return null;
     if (!(await verifyApiKey(key, record.salt, record.hash))) return null;
+    // Once per cache lifetime per key, so a bot calling every turn does not write every turn.
+    this.options.store.touchKey(record.id, this.clock()).catch((error: unknown) =>
+      this.options.logger.warn('could not record API key use', { keyId: record.id, message: error instanceof Error ? error.message : String(error) }),
+    );
     return { keyId: record.id, role: record.role };
   }
 

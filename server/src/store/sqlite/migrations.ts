@@ -127,4 +127,58 @@ export const MIGRATIONS: readonly Migration[] = [
         BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
     `,
   },
+  {
+    version: 5,
+    name: 'governance: roles, key usage, version lineage, approvals, policy test cases',
+    sql: `
+      UPDATE roles SET description = 'Every operation; manages API keys and the routing directory.' WHERE name = 'admin';
+      INSERT INTO roles (name, description) VALUES
+        ('publisher', 'Drafts, publishes, approves change requests, activates versions (rollback).'),
+        ('editor', 'Reads policies and the directory; edits drafts and policy test cases.'),
+        ('auditor', 'Reads everything (versions, diffs, audit log, decision log, replay); changes nothing.'),
+        ('bot', 'Calls decideHandoff, startHandoff and releaseAssignment only.');
+
+      ALTER TABLE api_keys ADD COLUMN last_used_at TEXT;
+      ALTER TABLE api_keys ADD COLUMN created_by TEXT;
+
+      ALTER TABLE policies ADD COLUMN required_approvals INTEGER NOT NULL DEFAULT 0 CHECK (required_approvals BETWEEN 0 AND 10);
+      -- The version that was active when this one was published (null for the first).
+      ALTER TABLE policy_versions ADD COLUMN parent_version INTEGER;
+
+      CREATE TABLE change_requests (
+        id TEXT PRIMARY KEY,
+        policy_id TEXT NOT NULL REFERENCES policies(id),
+        draft_revision INTEGER NOT NULL,
+        content_hash TEXT NOT NULL,
+        comment TEXT NOT NULL,
+        make_default INTEGER NOT NULL CHECK (make_default IN (0, 1)),
+        required_approvals INTEGER NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('OPEN', 'PUBLISHED', 'REJECTED', 'STALE')),
+        author TEXT,
+        created_at TEXT NOT NULL,
+        closed_at TEXT,
+        closed_by TEXT,
+        rejection_reason TEXT,
+        published_version INTEGER
+      );
+      CREATE INDEX change_requests_policy ON change_requests (policy_id, created_at);
+      CREATE TABLE change_request_approvals (
+        request_id TEXT NOT NULL REFERENCES change_requests(id),
+        approver TEXT NOT NULL,
+        approved_at TEXT NOT NULL,
+        PRIMARY KEY (request_id, approver)
+      );
+
+      CREATE TABLE policy_test_cases (
+        policy_id TEXT NOT NULL REFERENCES policies(id),
+        id TEXT NOT NULL,
+        name TEXT NOT NULL,
+        input TEXT NOT NULL,
+        expected TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        updated_by TEXT,
+        PRIMARY KEY (policy_id, id)
+      );
+    `,
+  },
 ];

@@ -2,6 +2,7 @@
  * The embedded adapter: every feature store on one better-sqlite3 connection to
  * `<dataDir>/baton.sqlite`.
  */
+import { createSqliteAuditLogStore } from '../../features/audit/sqlite-audit-log-store';
 import { createSqliteApiKeyStore } from '../../features/auth/sqlite-api-key-store';
 import { createSqliteDecisionLogStore } from '../../features/decisions/sqlite-decision-log-store';
 import { createSqlitePolicyStore } from '../../features/policies/sqlite-policy-store';
@@ -19,6 +20,7 @@ export async function openSqliteStore(dataDir: string): Promise<BatonStore> {
     policies: createSqlitePolicyStore(db),
     decisionLog: createSqliteDecisionLogStore(db),
     apiKeys: createSqliteApiKeyStore(db),
+    auditLog: createSqliteAuditLogStore(db),
     isHealthy: () => {
       if (!db.open) return false;
       try {

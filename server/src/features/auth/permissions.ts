@@ -1,0 +1,66 @@
+/**
+ * Which roles may call each root field of the schema (issue 5's role matrix). Fail closed: a
+ * root field missing here is refused for every role, and a test checks that every field of the
+ * schema has an entry. Introspection (`__schema`, `__type`, `__typename`) is open to any key.
+ */
+import type { Role } from './roles';
+
+const EVERYONE: readonly Role[] = ['admin', 'publisher', 'editor', 'auditor', 'bot'];
+/** Reading is for people: the bot role sees only what it needs to decide and assign. */
+const READERS: readonly Role[] = ['admin', 'publisher', 'editor', 'auditor'];
+const EDITORS: readonly Role[] = ['admin', 'publisher', 'editor'];
+const PUBLISHERS: readonly Role[] = ['admin', 'publisher'];
+const ADMINS: readonly Role[] = ['admin'];
+/** decideHandoff writes the decision log unless dryRun, so auditors (who change nothing) may not call it. */
+const DECIDERS: readonly Role[] = ['admin', 'publisher', 'editor', 'bot'];
+const ASSIGNERS: readonly Role[] = ['admin', 'bot'];
+
+/** `Query.<field>` / `Mutation.<field>` → roles allowed. */
+export const OPERATION_ROLES: Readonly<Record<string, readonly Role[]>> = {
+  'Query.viewer': EVERYONE,
+  'Query.decideHandoff': DECIDERS,
+  'Query.policies': READERS,
+  'Query.policy': READERS,
+  'Query.validatePolicyGraph': READERS,
+  'Query.policyVersions': READERS,
+  'Query.policyVersion': READERS,
+  'Query.policyDiff': READERS,
+  'Query.changeRequests': READERS,
+  'Query.runPolicyTests': READERS,
+  'Query.auditLog': READERS,
+  'Query.verifyAuditLog': READERS,
+  'Query.apiKeys': ['admin', 'auditor'],
+  'Query.roles': EVERYONE,
+  'Query.decision': READERS,
+  'Query.decisions': READERS,
+  'Query.replayDecision': READERS,
+  'Query.queues': READERS,
+  'Query.agents': READERS,
+  'Query.testPolicyDraft': READERS,
+  'Query.sampleConversations': READERS,
+
+  'Mutation.createPolicy': EDITORS,
+  'Mutation.savePolicyDraft': EDITORS,
+  'Mutation.savePolicyTestCase': EDITORS,
+  'Mutation.removePolicyTestCase': EDITORS,
+  'Mutation.publishPolicy': PUBLISHERS,
+  'Mutation.approveChangeRequest': PUBLISHERS,
+  'Mutation.rejectChangeRequest': PUBLISHERS,
+  'Mutation.activatePolicyVersion': PUBLISHERS,
+  'Mutation.setDefaultPolicy': PUBLISHERS,
+  'Mutation.setRequiredApprovals': PUBLISHERS,
+  'Mutation.createApiKey': ADMINS,
+  'Mutation.revokeApiKey': ADMINS,
+  'Mutation.upsertQueue': ADMINS,
+  'Mutation.removeQueue': ADMINS,
+  'Mutation.upsertAgent': ADMINS,
+  'Mutation.removeAgent': ADMINS,
+  'Mutation.setAgentPresence': ADMINS,
+  'Mutation.startHandoff': ASSIGNERS,
+  'Mutation.releaseAssignment': ASSIGNERS,
+};
+
+/** Roles allowed to call `Type.field`; empty when the field is unknown here (refused). */
+export function rolesFor(rootType: 'Query' | 'Mutation', field: string): readonly Role[] {
+  return OPERATION_ROLES[`${rootType}.${field}`] ?? [];
+}

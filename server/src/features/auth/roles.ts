@@ -1,0 +1,18 @@
+/**
+ * The roles an API key can have, least to most powerful by intent:
+ * - `bot`: calls decideHandoff, startHandoff and releaseAssignment only;
+ * - `auditor`: reads everything (versions, diffs, audit and decision logs, replay), changes nothing;
+ * - `editor`: reads, edits drafts and policy test cases;
+ * - `publisher`: an editor who also publishes, approves change requests and activates versions;
+ * - `admin`: every operation; manages API keys and the routing directory.
+ * The same names are rows of the store's roles table (migration 5).
+ */
+export const ROLES = ['admin', 'publisher', 'editor', 'auditor', 'bot'] as const;
+
+/** A role name. */
+export type Role = (typeof ROLES)[number];
+
+/** True when `value` names a role. */
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}
