@@ -44,8 +44,18 @@ export {
   RouteTargetSchema,
   AgentFilterSchema,
   SkillRequirementSchema,
+  ROUTING_FACT_CATALOG,
+  isRoutingFactName,
 } from './policy/routing-graph';
-export type { RoutingGraph, RoutingNode, RouteNode, RouteTarget, AgentFilter, SkillRequirement } from './policy/routing-graph';
+export type { RoutingGraph, RoutingNode, RouteNode, RouteTarget, AgentFilter, SkillRequirement, RoutingFactName } from './policy/routing-graph';
+export { WEEKDAYS, WeeklyScheduleSchema, OpeningIntervalSchema, HolidaySchema } from './directory/weekly-schedule';
+export type { Weekday, WeeklySchedule, OpeningInterval, Holiday } from './directory/weekly-schedule';
+export { QueueSchema } from './directory/queue';
+export type { Queue } from './directory/queue';
+export { CHANNELS, AGENT_STATUSES, SENIORITIES, AgentProfileSchema, AgentPresenceSchema, AgentSkillSchema, ChannelCountsSchema } from './directory/agent';
+export type { Channel, AgentStatus, Seniority, AgentSkill, ChannelCounts, AgentProfile, AgentPresence, Agent } from './directory/agent';
+export type { DirectorySnapshot } from './directory/directory-snapshot';
+export type { ScoreFactor, RoutingCandidate } from './directory/routing-result';
 export { PolicyDocumentSchema } from './policy/policy-document';
 export type { PolicyDocument } from './policy/policy-document';
 export type { DecideHandoffInput, MessageInput, CustomerInput, AttemptInput } from './decision/decide-input';

@@ -4,6 +4,7 @@
 import type { HandoffAction, Priority, SupportTier, TriggerCategory } from './enums';
 import type { ContextPackage } from './context-package';
 import type { NodeKind } from '../policy/policy-graph';
+import type { RoutingCandidate } from '../directory/routing-result';
 
 /** Why the decision was made: the branch taken first, then every other trigger that fired. */
 export interface TriggerReason {
@@ -43,6 +44,14 @@ export interface RoutingTarget {
   estimatedWaitSeconds?: number | null;
   fallbackUsed: boolean;
   explanation: string[];
+  /** The agent's display name when one is chosen. */
+  agentName?: string | null;
+  /** Agents considered for the target taken: the best scored and the excluded ones, each with why. */
+  candidates: RoutingCandidate[];
+  /** When the queue opens again, for a CALLBACK because it is closed. */
+  nextOpeningAt?: Date | null;
+  /** The route node of the routing graph that gave the targets; null without a routing graph. */
+  routeNodeId?: string | null;
 }
 
 export interface PolicyRef {

@@ -74,6 +74,13 @@ type RoutingTarget {
   estimatedWaitSeconds: Int
   fallbackUsed: Boolean!
   explanation: [String!]!
+  agentName: String
+  "Agents considered for the target taken: the best scored, then the excluded with why."
+  candidates: [RoutingCandidate!]!
+  "When the queue opens again (a CALLBACK because it is closed)."
+  nextOpeningAt: DateTime
+  "The route node of the policy's routing graph that gave the targets."
+  routeNodeId: ID
 }
 
 "A message of the conversation; index is its 0-based position in input.messages; text is redacted."

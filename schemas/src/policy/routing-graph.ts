@@ -72,3 +72,23 @@ export type RouteNode = Static<typeof RouteNodeSchema>;
 export type RoutingNode = Static<typeof RoutingNodeSchema>;
 /** A whole routing graph. */
 export type RoutingGraph = Static<typeof RoutingGraphSchema>;
+
+/**
+ * Facts a routing graph may test on top of every escalation fact (`FACT_CATALOG`): the
+ * decision the escalation tree made. Escalation trees cannot test them (they are its output).
+ */
+export const ROUTING_FACT_CATALOG = {
+  action: { type: 'string', description: 'What the escalation tree decided: HANDOFF or CALLBACK.' },
+  reasonCode: { type: 'string', description: 'Reason code of the escalation leaf reached, e.g. billing_dispute.' },
+  priority: { type: 'string', description: 'Priority of the escalation leaf: LOW, NORMAL, HIGH or URGENT.' },
+  tier: { type: 'string', description: 'Support tier of the escalation leaf: AI_RESOLVED, AI_ASSISTED or HUMAN_LED.' },
+  queue: { type: 'string', description: 'Queue named on the escalation leaf, e.g. billing.' },
+} as const;
+
+/** Name of a decision fact only routing graphs see. */
+export type RoutingFactName = keyof typeof ROUTING_FACT_CATALOG;
+
+/** True when `name` is a decision fact of {@link ROUTING_FACT_CATALOG}. */
+export function isRoutingFactName(name: string): name is RoutingFactName {
+  return Object.prototype.hasOwnProperty.call(ROUTING_FACT_CATALOG, name);
+}
