@@ -1,0 +1,100 @@
+/**
+ * One paragraph an auditor can read instead of the JSON: "Version 3 → draft: 1 node changed
+ * (c_low_confidence: data.test.value 0.4 → 0.5), 1 node added (h_billing_vip: Hand off to vip
+ * (billing_vip, HIGH)), 2 edges added; settings: 3 phrases added to topic billing (es)."
+ * Long lists name the first few items and count the rest.
+ */
+import type { PolicyNode } from '@baton/schemas';
+import { describeNode } from '../graph/describe-node';
+import type { DiffableNode, FieldChange, GraphDiff, NodeChange, PhraseListChange, PolicyDocumentDiff, SettingsDiff } from './diff-types';
+
+const MAX_ITEMS = 3;
+const MAX_FIELDS_PER_NODE = 2;
+const MAX_VALUE_CHARS = 40;
+
+const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+
+function formatValue(value: unknown): string {
+  if (value === undefined) return '(none)';
+  const text = JSON.stringify(value);
+  return text.length > MAX_VALUE_CHARS ? `${text.slice(0, MAX_VALUE_CHARS - 1)}…` : text;
+}
+
+function formatField(change: FieldChange): string {
+  return `${change.path === '' ? 'value' : change.path} ${formatValue(change.before)} → ${formatValue(change.after)}`;
+}
+
+/** The first few items, then "and N more". */
+function listed(items: string[]): string {
+  const shown = items.slice(0, MAX_ITEMS).join('; ');
+  return items.length > MAX_ITEMS ? `${shown}; and ${items.length - MAX_ITEMS} more` : shown;
+}
+
+function describeDiffNode(node: DiffableNode): string {
+  if (node.kind === 'route') {
+    const targets = (node.data as { targets?: { queue: string }[] }).targets ?? [];
+    return `Route to ${targets.map((t) => t.queue).join(', then ') || 'nowhere'}`;
+  }
+  return describeNode(node as PolicyNode);
+}
+
+function changedNode(change: NodeChange): string {
+  const fields = change.fields.slice(0, MAX_FIELDS_PER_NODE).map(formatField);
+  const more = change.fields.length > MAX_FIELDS_PER_NODE ? `, ${change.fields.length - MAX_FIELDS_PER_NODE} more` : '';
+  return `${change.id}: ${fields.join(', ')}${more}`;
+}
+
+function graphParts(diff: GraphDiff): string[] {
+  const parts: string[] = [];
+  const nodes = (list: NodeChange[], verb: string, detail: (c: NodeChange) => string): void => {
+    if (list.length > 0) parts.push(`${plural(list.length, 'node')} ${verb} (${listed(list.map(detail))})`);
+  };
+  nodes(diff.nodesChanged, 'changed', changedNode);
+  nodes(diff.nodesAdded, 'added', (c) => `${c.id}: ${describeDiffNode(c.after as DiffableNode)}`);
+  nodes(diff.nodesRemoved, 'removed', (c) => `${c.id}: ${describeDiffNode(c.before as DiffableNode)}`);
+  if (diff.edgesAdded.length > 0) parts.push(`${plural(diff.edgesAdded.length, 'edge')} added`);
+  if (diff.edgesRemoved.length > 0) parts.push(`${plural(diff.edgesRemoved.length, 'edge')} removed`);
+  if (diff.edgesChanged.length > 0) {
+    const rewired = diff.edgesChanged.map((c) => `${c.source} ${c.sourceHandle ?? 'next'}: ${c.before?.target} → ${c.after?.target}`);
+    parts.push(`${plural(diff.edgesChanged.length, 'edge')} changed (${listed(rewired)})`);
+  }
+  if (diff.nodesMoved.length > 0) parts.push(`${plural(diff.nodesMoved.length, 'node')} moved (layout only)`);
+  return parts;
+}
+
+function phraseList(change: PhraseListChange): string {
+  return change.topic === null ? change.list : `topic ${change.topic}`;
+}
+
+function settingsParts(diff: SettingsDiff): string[] {
+  const parts: string[] = [];
+  if (diff.fields.length > 0) parts.push(listed(diff.fields.map(formatField)));
+  const wholeTopic = new Set([...diff.topicsAdded, ...diff.topicsRemoved]);
+  const phraseCount = (topic: string, side: 'added' | 'removed'): number =>
+    diff.phrases.filter((p) => p.topic === topic).reduce((n, p) => n + p[side].length, 0);
+  for (const topic of diff.topicsAdded) parts.push(`topic ${topic} added (${plural(phraseCount(topic, 'added'), 'phrase')})`);
+  for (const topic of diff.topicsRemoved) parts.push(`topic ${topic} removed (${plural(phraseCount(topic, 'removed'), 'phrase')})`);
+  for (const change of diff.phrases) {
+    if (change.topic !== null && wholeTopic.has(change.topic)) continue;
+    if (change.added.length > 0) parts.push(`${plural(change.added.length, 'phrase')} added to ${phraseList(change)} (${change.language})`);
+    if (change.removed.length > 0) parts.push(`${plural(change.removed.length, 'phrase')} removed from ${phraseList(change)} (${change.language})`);
+  }
+  return parts;
+}
+
+/**
+ * The diff in one paragraph.
+ * @param from - how to name the older side, e.g. "Version 3"
+ * @param to - how to name the other side, e.g. "draft" or "version 4"
+ */
+export function summariseDiff(diff: PolicyDocumentDiff, from: string, to: string): string {
+  if (diff.unchanged) return `${from} → ${to}: no changes.`;
+  const groups: string[] = [];
+  const graph = graphParts(diff.graph);
+  if (graph.length > 0) groups.push(graph.join(', '));
+  const routing = graphParts(diff.routing);
+  if (routing.length > 0) groups.push(`routing: ${routing.join(', ')}`);
+  const settings = settingsParts(diff.settings);
+  if (settings.length > 0) groups.push(`settings: ${settings.join(', ')}`);
+  return `${from} → ${to}: ${groups.join('; ')}.`;
+}
