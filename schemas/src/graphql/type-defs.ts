@@ -5,5 +5,6 @@
 import { decisionTypeDefs } from './decision.graphql';
 import { policyTypeDefs } from './policies.graphql';
 import { editorTypeDefs } from './editor.graphql';
+import { policyDiffTypeDefs } from './policy-diff.graphql';
 
-export const typeDefs: string[] = [decisionTypeDefs, policyTypeDefs, editorTypeDefs];
+export const typeDefs: string[] = [decisionTypeDefs, policyTypeDefs, editorTypeDefs, policyDiffTypeDefs];

@@ -9,6 +9,7 @@ import { typeDefs } from '@baton/schemas';
 import { GraphQLScalarType } from 'graphql';
 import { decisionResolvers } from '../features/decisions/decision-resolvers';
 import { policyResolvers } from '../features/policies/policy-resolvers';
+import { policyDiffResolvers } from '../features/policies/policy-diff';
 import type { Logger } from '../logger';
 import type { BatonContext } from './context';
 import { createFormatError } from './format-error';
@@ -17,7 +18,7 @@ import { scalarResolvers } from './scalars';
 type ResolverMap = Record<string, object>;
 
 /** Each feature's resolvers; a feature adds its map here and its SDL to `typeDefs`. */
-const FEATURE_RESOLVERS: ResolverMap[] = [scalarResolvers, decisionResolvers, policyResolvers];
+const FEATURE_RESOLVERS: ResolverMap[] = [scalarResolvers, decisionResolvers, policyResolvers, policyDiffResolvers];
 
 /**
  * The resolver map for the whole schema: the feature maps merged type by type.

@@ -1,0 +1,66 @@
+/**
+ * `policyDiff`: the structural difference between two published versions of a policy, or
+ * between a version and the current draft. Reads through PolicyService; the diff itself is
+ * `@baton/rules`' pure `diffPolicyDocuments` and `summariseDiff`.
+ */
+import { diffPolicyDocuments, summariseDiff, type PolicyDocumentDiff } from '@baton/rules';
+import { notFound } from '../../baton-error';
+import type { Resolver } from '../../graphql/context';
+import { contentHashOf, documentOf } from './policy-document';
+import type { PolicyService } from './policy-service';
+import type { VersionRecord } from './policy-store';
+
+export interface PolicyDiffArgs {
+  policyId: string;
+  from: number;
+  /** Null or absent: the current draft. */
+  to?: number | null;
+}
+
+/** `PolicyDiff` as GraphQL returns it. */
+export interface PolicyDiffResult extends PolicyDocumentDiff {
+  policyId: string;
+  from: number;
+  to: number | null;
+  fromContentHash: string;
+  /** For the draft: the hash it would have if published unchanged. */
+  toContentHash: string;
+  summary: string;
+}
+
+async function requireVersion(policies: PolicyService, policyId: string, version: number, argument: 'from' | 'to'): Promise<VersionRecord> {
+  const found = await policies.getVersion(policyId, version);
+  if (found) return found;
+  const published = (await policies.listVersions(policyId)).map((v) => v.version).sort((a, b) => a - b);
+  const known = published.length === 0 ? 'it has no published version yet, so diff needs a published version as from' : `its versions are ${published.join(', ')}`;
+  throw notFound(`Policy '${policyId}' has no version ${version} (argument ${argument}); ${known}.`, { policyId, version, argument });
+}
+
+/**
+ * Diffs version `from` of `policyId` against version `to`, or against the draft when `to` is
+ * null or absent. Either direction works: from 4 to 2 lists what 4 → 2 would change.
+ * @throws NOT_FOUND for an unknown policy or version (naming the versions that exist)
+ */
+export async function diffPolicyVersions(policies: PolicyService, { policyId, from, to = null }: PolicyDiffArgs): Promise<PolicyDiffResult> {
+  const policy = await policies.getPolicy(policyId);
+  if (!policy) throw notFound(`Policy '${policyId}' does not exist; list policies with the policies query.`, { policyId });
+  const before = await requireVersion(policies, policyId, from, 'from');
+  const after = to === null ? policy.draft : await requireVersion(policies, policyId, to, 'to');
+  const afterDocument = documentOf(after);
+  const diff = diffPolicyDocuments(documentOf(before), afterDocument);
+  return {
+    ...diff,
+    policyId,
+    from,
+    to,
+    fromContentHash: before.contentHash,
+    toContentHash: contentHashOf(afterDocument),
+    summary: summariseDiff(diff, `Version ${from}`, to === null ? 'draft' : `version ${to}`),
+  };
+}
+
+export const policyDiffResolvers: { Query: { policyDiff: Resolver<unknown, PolicyDiffArgs, PolicyDiffResult> } } = {
+  Query: {
+    policyDiff: (_parent, args, { policies }) => diffPolicyVersions(policies, args),
+  },
+};
