@@ -23,3 +23,7 @@ export { diffGraph } from './diff/diff-graph';
 export { diffSettings } from './diff/diff-settings';
 export { summariseDiff } from './diff/summarise-diff';
 export type { FieldChange, NodeChange, EdgeChange, GraphDiff, PhraseListChange, SettingsDiff, PolicyDocumentDiff } from './diff/diff-types';
+export { evaluateFacts, IncompleteFactsError } from './decide/evaluate-facts';
+export type { RuleOutcome } from './decide/evaluate-facts';
+export { compareOutcomes } from './decide/compare-outcomes';
+export type { ComparableOutcome } from './decide/compare-outcomes';

@@ -3,7 +3,7 @@
  * reasons and trace, the leaf's queue as routing target, the context package (redacted) and
  * the customer message.
  */
-import { isLeaf, type DecideHandoffInput, type HandoffDecision, type LeafNode, type PolicyRef, type Priority, type RoutingTarget, type SupportTier } from '@baton/schemas';
+import { isLeaf, type DecideHandoffInput, type HandoffDecision, type LeafNode, type PolicyRef, type RoutingTarget } from '@baton/schemas';
 import { computeSignals } from '../signals';
 import { EvaluationInvariantError, runEngine } from '../evaluate/run-engine';
 import { buildTrace } from '../evaluate/build-trace';
@@ -13,16 +13,13 @@ import { redactInput } from '../redaction';
 import { redactSignals } from './redact-signals';
 import { queueDisplayName, renderCustomerMessage } from '../context/customer-message';
 import type { PreparedPolicy } from './prepare-policy';
+import { actionOf, priorityOf, tierOf } from './leaf-outcome';
 
 export interface DecideOptions {
   /** Evaluation clock (elapsed time is measured to it). */
   now: Date;
   decisionId: string;
   policy: PolicyRef;
-}
-
-function actionOf(leaf: LeafNode): HandoffDecision['action'] {
-  return leaf.kind === 'handoff' ? 'HANDOFF' : leaf.kind === 'callback' ? 'CALLBACK' : 'STAY';
 }
 
 function routingOf(leaf: LeafNode, language: string): RoutingTarget | null {
@@ -37,15 +34,6 @@ function routingOf(leaf: LeafNode, language: string): RoutingTarget | null {
     fallbackUsed: false,
     explanation: [`Queue "${leaf.data.queue}" is set on the policy's ${leaf.kind} node "${leaf.id}".`],
   };
-}
-
-function priorityOf(leaf: LeafNode): Priority {
-  return leaf.kind === 'stay' ? 'LOW' : leaf.data.priority;
-}
-
-function tierOf(leaf: LeafNode): SupportTier {
-  if (leaf.kind === 'stay') return 'AI_RESOLVED';
-  return leaf.kind === 'handoff' ? (leaf.data.tier ?? 'HUMAN_LED') : 'HUMAN_LED';
 }
 
 /**
