@@ -1,0 +1,73 @@
+/**
+ * The React Flow canvas over the editor state: nodes rendered by kind, edges labelled with
+ * their output, the last test run's path lit, minimap and zoom controls. Deleting, copying and
+ * undoing are the editor's keyboard shortcuts, not React Flow's, so each is one undo step.
+ */
+import { useMemo, type Dispatch } from 'react';
+import { Background, Controls, MiniMap, ReactFlow, useReactFlow, type Connection } from '@xyflow/react';
+import type { NodeKind } from '@baton/schemas';
+import type { EditorAction, EditorState } from '../graph/editor-state';
+import type { FlowEdge, FlowNode } from '../graph/flow-types';
+import { NODE_KIND_MIME } from './Palette';
+import { NODE_RENDERERS } from './node-renderers';
+
+export interface CanvasProps {
+  state: EditorState;
+  dispatch: Dispatch<EditorAction>;
+  readOnly: boolean;
+  /** Edges the last test run went along. */
+  litEdgeIds: ReadonlySet<string> | null;
+  onConnect: (connection: Connection) => void;
+  onDropKind: (kind: NodeKind, position: { x: number; y: number }) => void;
+}
+
+const MINIMAP_COLOURS: Record<string, string> = { start: '#475569', condition: '#2563eb', switch: '#7c3aed', handoff: '#dc2626', stay: '#16a34a', callback: '#d97706' };
+
+export function Canvas({ state, dispatch, readOnly, litEdgeIds, onConnect, onDropKind }: CanvasProps) {
+  const flow = useReactFlow<FlowNode, FlowEdge>();
+  const edges = useMemo(
+    () =>
+      litEdgeIds
+        ? state.edges.map((e) => ({ ...e, className: litEdgeIds.has(e.id) ? 'bn-edge-lit' : 'bn-edge-dim', animated: litEdgeIds.has(e.id) }))
+        : state.edges,
+    [state.edges, litEdgeIds],
+  );
+  return (
+    <div
+      className="bn-canvas"
+      onDragOver={(e) => {
+        if (e.dataTransfer.types.includes(NODE_KIND_MIME)) {
+          e.preventDefault();
+          e.dataTransfer.dropEffect = 'move';
+        }
+      }}
+      onDrop={(e) => {
+        const kind = e.dataTransfer.getData(NODE_KIND_MIME) as NodeKind;
+        if (!kind || readOnly) return;
+        e.preventDefault();
+        onDropKind(kind, flow.screenToFlowPosition({ x: e.clientX, y: e.clientY }));
+      }}
+    >
+      <ReactFlow<FlowNode, FlowEdge>
+        nodes={state.nodes}
+        edges={edges}
+        nodeTypes={NODE_RENDERERS}
+        onNodesChange={(changes) => dispatch({ type: 'nodeChanges', changes })}
+        onEdgesChange={(changes) => dispatch({ type: 'edgeChanges', changes })}
+        onNodeDragStart={() => dispatch({ type: 'dragStart' })}
+        onConnect={onConnect}
+        nodesDraggable={!readOnly}
+        nodesConnectable={!readOnly}
+        deleteKeyCode={null}
+        fitView
+        fitViewOptions={{ padding: 0.15, maxZoom: 1 }}
+        minZoom={0.1}
+        aria-label="Policy canvas"
+      >
+        <Background gap={20} />
+        <MiniMap pannable zoomable ariaLabel="Minimap" nodeColor={(n) => MINIMAP_COLOURS[n.type ?? ''] ?? '#64748b'} />
+        <Controls showInteractive={false} aria-label="Zoom controls" />
+      </ReactFlow>
+    </div>
+  );
+}

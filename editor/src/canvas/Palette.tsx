@@ -1,0 +1,42 @@
+/** Node kinds to drag onto the canvas (or add with a click / Enter at the centre of the view). */
+import { NODE_KINDS, type NodeKind } from '@baton/schemas';
+
+/** The drag-and-drop data type carrying a node kind. */
+export const NODE_KIND_MIME = 'application/x-baton-node-kind';
+
+const ITEMS: Record<NodeKind, { title: string; hint: string }> = {
+  start: { title: 'Start', hint: 'Where every conversation enters (one per policy)' },
+  condition: { title: 'Condition', hint: 'A test on a fact: true / false outputs' },
+  switch: { title: 'Switch', hint: 'One fact, ordered cases and a default' },
+  handoff: { title: 'Hand off', hint: 'Leaf: send to a human queue' },
+  stay: { title: 'Stay', hint: 'Leaf: the AI keeps the conversation' },
+  callback: { title: 'Callback', hint: 'Leaf: offer a scheduled callback' },
+};
+
+export function Palette({ onAdd, disabled }: { onAdd: (kind: NodeKind) => void; disabled: boolean }) {
+  return (
+    <nav className="bn-palette" aria-label="Node palette">
+      <h2>Add</h2>
+      {NODE_KINDS.map((kind) => (
+        <button
+          key={kind}
+          type="button"
+          className={`bn-palette-item bn-kind-${kind}`}
+          draggable={!disabled}
+          disabled={disabled}
+          title={ITEMS[kind].hint}
+          aria-label={`Add ${ITEMS[kind].title} node`}
+          data-kind={kind}
+          onDragStart={(e) => {
+            e.dataTransfer.setData(NODE_KIND_MIME, kind);
+            e.dataTransfer.effectAllowed = 'move';
+          }}
+          onClick={() => onAdd(kind)}
+        >
+          <span className="bn-palette-title">{ITEMS[kind].title}</span>
+          <span className="bn-palette-hint">{ITEMS[kind].hint}</span>
+        </button>
+      ))}
+    </nav>
+  );
+}

@@ -1,0 +1,61 @@
+/**
+ * The one mapping between Baton's policy graph JSON and React Flow's nodes and edges.
+ * Policy → flow keeps what React Flow owns (selection, measured size) from the previous flow
+ * nodes, so re-deriving the canvas after an edit never re-measures or deselects; flow → policy
+ * keeps only what is saved (UI state never reaches the draft).
+ */
+import type { PolicyEdge, PolicyGraph, PolicyNode } from '@baton/schemas';
+import type { FlowEdge, FlowNode } from './flow-types';
+
+const ORIGIN = { x: 0, y: 0 };
+
+/** The words on an output handle: `true`, `false`, `default`, or a switch case's label. */
+export function outputLabel(source: PolicyNode | undefined, handle: string | null | undefined): string | undefined {
+  if (!source || handle == null) return undefined;
+  if (source.kind === 'switch') {
+    const found = source.data.cases.find((c) => c.id === handle);
+    return found ? (found.label ?? found.id) : handle;
+  }
+  return handle;
+}
+
+/**
+ * Flow nodes for `graph`. A node whose policy node is unchanged keeps its previous flow node
+ * object (React Flow skips it); a changed one keeps its selection and measured size.
+ */
+export function toFlowNodes(graph: PolicyGraph, previous: readonly FlowNode[] = []): FlowNode[] {
+  const before = new Map(previous.map((n) => [n.id, n]));
+  return graph.nodes.map((node) => {
+    const old = before.get(node.id);
+    if (old && old.data.node === node) return old;
+    const flow: FlowNode = { id: node.id, type: node.kind, position: node.position ?? ORIGIN, data: { node } };
+    if (old?.selected) flow.selected = true;
+    if (old?.measured) flow.measured = old.measured;
+    return flow;
+  });
+}
+
+/** Flow edges for `graph`, labelled with their output's words; selection is kept from `previous`. */
+export function toFlowEdges(graph: PolicyGraph, previous: readonly FlowEdge[] = []): FlowEdge[] {
+  const nodes = new Map(graph.nodes.map((n) => [n.id, n]));
+  const selected = new Set(previous.filter((e) => e.selected).map((e) => e.id));
+  return graph.edges.map((edge) => {
+    const label = outputLabel(nodes.get(edge.source), edge.sourceHandle);
+    const flow: FlowEdge = { id: edge.id, source: edge.source, target: edge.target, sourceHandle: edge.sourceHandle ?? null, data: { label } };
+    if (label !== undefined) flow.label = label;
+    if (selected.has(edge.id)) flow.selected = true;
+    return flow;
+  });
+}
+
+/** The policy graph the canvas shows: each node with its current position, edges without UI fields. */
+export function toPolicyGraph(nodes: readonly FlowNode[], edges: readonly FlowEdge[]): PolicyGraph {
+  return {
+    nodes: nodes.map((n) => ({ ...n.data.node, position: { x: Math.round(n.position.x), y: Math.round(n.position.y) } }) as PolicyNode),
+    edges: edges.map((e): PolicyEdge => {
+      const edge: PolicyEdge = { id: e.id, source: e.source, target: e.target };
+      if (e.sourceHandle) edge.sourceHandle = e.sourceHandle;
+      return edge;
+    }),
+  };
+}

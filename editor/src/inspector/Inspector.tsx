@@ -1,0 +1,92 @@
+/** The right-hand inspector: the selected node's form (by kind), or what a multi-selection or an edge offers. */
+import type { ComponentType } from 'react';
+import type { PolicyGraph, PolicyNode } from '@baton/schemas';
+import type { ApiDiagnostic } from '../api/api-error';
+import { outputLabel } from '../graph/graph-mapping';
+import { NODE_FORMS, type NodeFormContext, type NodeFormProps } from './node-forms';
+import { OutputsEditor } from './outputs-editor';
+
+export interface InspectorProps {
+  graph: PolicyGraph;
+  selectedNodeIds: readonly string[];
+  selectedEdgeIds: readonly string[];
+  context: NodeFormContext;
+  diagnostics: readonly ApiDiagnostic[];
+  readOnly: boolean;
+  onNodeChange: (node: PolicyNode, field: string) => void;
+  onLink: (nodeId: string, handle: string | null, target: string | null) => void;
+  onDelete: () => void;
+}
+
+const KIND_NAMES: Record<PolicyNode['kind'], string> = {
+  start: 'Start',
+  condition: 'Condition',
+  switch: 'Switch',
+  handoff: 'Hand off',
+  stay: 'Stay with the AI',
+  callback: 'Offer a callback',
+};
+
+export function Inspector(props: InspectorProps) {
+  const { graph, selectedNodeIds, selectedEdgeIds } = props;
+  if (selectedNodeIds.length === 0 && selectedEdgeIds.length === 0) {
+    return (
+      <div className="bn-inspector">
+        <h2>Inspector</h2>
+        <p className="bn-hint">Select a node to edit it. Drag nodes in from the palette, connect an output (right side of a node) to the next node, or choose outputs here.</p>
+      </div>
+    );
+  }
+  if (selectedNodeIds.length !== 1) {
+    const nodes = selectedNodeIds.length;
+    const edges = selectedEdgeIds.length;
+    const edge = edges === 1 && nodes === 0 ? graph.edges.find((e) => e.id === selectedEdgeIds[0]) : undefined;
+    const name = (id: string) => graph.nodes.find((n) => n.id === id)?.label ?? id;
+    return (
+      <div className="bn-inspector">
+        <h2>{edge ? 'Connection' : 'Selection'}</h2>
+        {edge ? (
+          <p>
+            From “{name(edge.source)}”{edge.sourceHandle ? ` (${outputLabel(graph.nodes.find((n) => n.id === edge.source), edge.sourceHandle)})` : ''} to “{name(edge.target)}”.
+          </p>
+        ) : (
+          <p>
+            {nodes} node{nodes === 1 ? '' : 's'} and {edges} connection{edges === 1 ? '' : 's'} selected. Ctrl+C copies, Ctrl+V pastes.
+          </p>
+        )}
+        {props.readOnly ? null : (
+          <button type="button" onClick={props.onDelete}>
+            Delete selection
+          </button>
+        )}
+      </div>
+    );
+  }
+  const node = graph.nodes.find((n) => n.id === selectedNodeIds[0]);
+  if (!node) return null;
+  const Form = NODE_FORMS[node.kind] as ComponentType<NodeFormProps<PolicyNode>>;
+  const problems = props.diagnostics.filter((d) => d.nodeId === node.id);
+  return (
+    <div className="bn-inspector">
+      <h2>
+        {KIND_NAMES[node.kind]} <span className="bn-node-id">{node.id}</span>
+      </h2>
+      {problems.length > 0 ? (
+        <ul className="bn-node-problems" aria-label="Problems on this node">
+          {problems.map((d, i) => (
+            <li key={i} className={d.severity === 'ERROR' ? 'bn-sev-error' : 'bn-sev-warning'}>
+              {d.message}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <fieldset disabled={props.readOnly} className="bn-form">
+        <Form key={node.id} node={node} context={props.context} onChange={props.onNodeChange} />
+        <OutputsEditor node={node} graph={graph} onLink={(handle, target) => props.onLink(node.id, handle, target)} />
+        <button type="button" onClick={props.onDelete}>
+          Delete node
+        </button>
+      </fieldset>
+    </div>
+  );
+}

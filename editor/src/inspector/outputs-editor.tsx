@@ -1,0 +1,45 @@
+/** Where each output of a node leads, chosen from a list: connecting without the mouse. */
+import { useId } from 'react';
+import type { PolicyGraph, PolicyNode } from '@baton/schemas';
+import { outputLabel } from '../graph/graph-mapping';
+import { outputHandles } from '../graph/graph-operations';
+
+export interface OutputsEditorProps {
+  node: PolicyNode;
+  graph: PolicyGraph;
+  /** Joins `handle` to `target`, or removes the edge from `handle` when `target` is null. */
+  onLink: (handle: string | null, target: string | null) => void;
+}
+
+function OutputRow({ node, graph, handle, onLink }: OutputsEditorProps & { handle: string | null }) {
+  const id = useId();
+  const edge = graph.edges.find((e) => e.source === node.id && (e.sourceHandle ?? null) === handle);
+  const targets = graph.nodes.filter((n) => n.id !== node.id && n.kind !== 'start');
+  const name = handle === null ? 'Next' : `When ${outputLabel(node, handle)}`;
+  return (
+    <div className="bn-field bn-output-row">
+      <label htmlFor={id}>{name}, go to</label>
+      <select id={id} value={edge?.target ?? ''} onChange={(e) => onLink(handle, e.target.value === '' ? null : e.target.value)}>
+        <option value="">(not connected)</option>
+        {targets.map((t) => (
+          <option key={t.id} value={t.id}>
+            {t.label ?? t.id} ({t.kind})
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+export function OutputsEditor(props: OutputsEditorProps) {
+  const handles = outputHandles(props.node);
+  if (handles.length === 0) return null;
+  return (
+    <fieldset className="bn-outputs">
+      <legend>Outputs</legend>
+      {handles.map((handle) => (
+        <OutputRow key={handle ?? 'next'} {...props} handle={handle} />
+      ))}
+    </fieldset>
+  );
+}

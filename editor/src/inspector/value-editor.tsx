@@ -1,0 +1,90 @@
+/**
+ * The value side of a test, suited to the fact's type: a number within the fact's range, yes/no,
+ * a text or a list of texts, a topic from the policy's lexicons. Refused values are not committed.
+ */
+import { useId } from 'react';
+import type { ConditionValue, FactSpec, Operator } from '@baton/schemas';
+import { Field, TextField, numberProblem, requiredProblem } from './fields';
+
+export interface ValueEditorProps {
+  spec: FactSpec | undefined;
+  fact: string;
+  operator: Operator;
+  value: ConditionValue;
+  topics: readonly string[];
+  onCommit: (value: ConditionValue) => void;
+  label?: string;
+}
+
+const LIST_OPERATORS: ReadonlySet<Operator> = new Set(['in', 'notIn']);
+
+const listOf = (text: string): string[] =>
+  text
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+
+/** The default value for a test on a fact of this spec (a topic for `topics`). */
+export function defaultValueFor(spec: FactSpec | undefined, operator: Operator, topics: readonly string[]): ConditionValue {
+  if (LIST_OPERATORS.has(operator)) return [];
+  switch (spec?.type) {
+    case 'number':
+      return 0;
+    case 'boolean':
+      return true;
+    case 'stringList':
+      return topics[0] ?? '';
+    default:
+      return '';
+  }
+}
+
+export function ValueEditor({ spec, fact, operator, value, topics, onCommit, label = 'Value' }: ValueEditorProps) {
+  const id = useId();
+  if (LIST_OPERATORS.has(operator)) {
+    return (
+      <TextField
+        label={`${label} (comma-separated)`}
+        value={Array.isArray(value) ? value.join(', ') : String(value)}
+        validate={(t) => (listOf(t).length === 0 ? 'Enter at least one value, e.g. vip, enterprise.' : null)}
+        onCommit={(t) => onCommit(listOf(t))}
+      />
+    );
+  }
+  if (spec?.type === 'boolean') {
+    return (
+      <Field label={label} id={id}>
+        <select id={id} value={String(value)} onChange={(e) => onCommit(e.target.value === 'true')}>
+          <option value="true">yes (true)</option>
+          <option value="false">no (false)</option>
+        </select>
+      </Field>
+    );
+  }
+  if (spec?.type === 'number') {
+    const [min, max] = spec.range ?? [undefined, undefined];
+    return (
+      <TextField
+        label={spec.unit ? `${label} (${spec.unit})` : label}
+        value={String(value)}
+        validate={(t) => numberProblem(t, min, max)}
+        onCommit={(t) => onCommit(Number(t))}
+      />
+    );
+  }
+  if (fact === 'topics') {
+    const options = topics.includes(String(value)) ? topics : [String(value), ...topics];
+    return (
+      <Field label={`${label} (topic)`} id={id} hint="Topics come from the policy's lexicons (Trigger settings).">
+        <select id={id} value={String(value)} onChange={(e) => onCommit(e.target.value)}>
+          {options.map((t) => (
+            <option key={t} value={t}>
+              {t}
+            </option>
+          ))}
+        </select>
+      </Field>
+    );
+  }
+  return <TextField label={label} value={Array.isArray(value) ? value.join(', ') : String(value)} validate={requiredProblem} onCommit={onCommit} />;
+}

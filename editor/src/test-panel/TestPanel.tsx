@@ -1,0 +1,97 @@
+/**
+ * Test as you draw: pick a sample conversation or type one, run it against the working draft
+ * (saved or not) with `testPolicyDraft`, read the decision, and see the path lit on the canvas.
+ */
+import { useEffect, useId, useState } from 'react';
+import type { ConversationInput, DraftDecision, SampleConversation } from '../api/types';
+import type { ApiDiagnostic } from '../api/api-error';
+import { problemOf, useApi } from '../app/api-context';
+import type { DraftDocument } from '../graph/draft-document';
+import { ConversationEditor, blankConversation } from './ConversationEditor';
+import { DecisionView } from './DecisionView';
+
+export interface TestPanelProps {
+  policyId: string;
+  document: DraftDocument;
+  decision: DraftDecision | null;
+  onDecision: (decision: DraftDecision | null) => void;
+  onInvalid: (diagnostics: ApiDiagnostic[]) => void;
+  nodeName: (id: string) => string;
+}
+
+export function TestPanel({ policyId, document, decision, onDecision, onInvalid, nodeName }: TestPanelProps) {
+  const { call } = useApi();
+  const sampleId = useId();
+  const [samples, setSamples] = useState<SampleConversation[]>([]);
+  const [sampleName, setSampleName] = useState('');
+  const [conversation, setConversation] = useState<ConversationInput>(blankConversation);
+  const [running, setRunning] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    call((api) => api.sampleConversations()).then(setSamples, () => undefined);
+  }, [call]);
+
+  const pick = (name: string) => {
+    setSampleName(name);
+    const sample = samples.find((s) => s.name === name);
+    setConversation(sample ? structuredClone(sample.input) : blankConversation());
+    onDecision(null);
+  };
+
+  const run = async () => {
+    setRunning(true);
+    setError(null);
+    try {
+      onDecision(await call((api) => api.testDraft(policyId, conversation, document.graph, document.settings)));
+    } catch (caught) {
+      const problem = problemOf(caught);
+      onDecision(null);
+      if (problem.kind === 'invalid') onInvalid(problem.diagnostics);
+      setError(problem.kind === 'invalid' ? `${problem.message}` : problem.message);
+    } finally {
+      setRunning(false);
+    }
+  };
+
+  const expected = samples.find((s) => s.name === sampleName)?.expected;
+  return (
+    <section className="bn-test-panel" aria-label="Test panel">
+      <h2>Test the draft</h2>
+      <div className="bn-field">
+        <label htmlFor={sampleId}>Sample conversation</label>
+        <select id={sampleId} value={sampleName} onChange={(e) => pick(e.target.value)}>
+          <option value="">(type your own)</option>
+          {samples.map((s) => (
+            <option key={s.name} value={s.name}>
+              {s.name}
+            </option>
+          ))}
+        </select>
+        {expected ? (
+          <p className="bn-hint">
+            The reference policy gives: {expected.action} · {expected.reasonCode}
+            {expected.queue ? ` → ${expected.queue}` : ''}
+          </p>
+        ) : null}
+      </div>
+      <ConversationEditor conversation={conversation} onChange={setConversation} />
+      <div className="bn-inline">
+        <button type="button" className="bn-primary" onClick={run} disabled={running || conversation.messages.length === 0}>
+          {running ? 'Running…' : 'Run test'}
+        </button>
+        {decision ? (
+          <button type="button" onClick={() => onDecision(null)}>
+            Clear highlight
+          </button>
+        ) : null}
+      </div>
+      {error ? (
+        <p className="bn-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {decision ? <DecisionView decision={decision} nodeName={nodeName} /> : null}
+    </section>
+  );
+}
