@@ -9,11 +9,11 @@
  * Every other trigger that fired is read from the evaluated conditions of the rules that did
  * not fire (see `evaluate/collect-triggers.ts`), so no extra rules are needed for it.
  */
-import { isFactTest, isLeaf, type ConditionTest, type LeafNode, type PolicyDocument, type PolicyGraph, type PolicyNode } from '@baton/schemas';
-import { enumeratePaths } from '../graph/enumerate-paths';
-import { DEFAULT_HANDLE, indexGraph, type GraphIndex } from '../graph/graph-index';
-import { validatePolicyGraph } from '../validate/validate-graph';
-import type { CompiledPolicy, CompiledRule, EngineCondition, LeafRef, SharedCondition } from './compiled-policy';
+import { isFactTest, isLeaf, type ConditionTest, type LeafNode, type PolicyDocument, type PolicyGraph, type RoutingGraph } from '@baton/schemas';
+import { enumeratePaths, type GraphPath } from '../graph/enumerate-paths';
+import { DEFAULT_HANDLE, indexGraph, type AnyGraph, type GraphIndex, type GraphNode } from '../graph/graph-index';
+import { validatePolicyGraph, validateRoutingGraph } from '../validate/validate-graph';
+import type { CompiledPolicy, CompiledRouting, EngineCondition, LeafRef, SharedCondition } from './compiled-policy';
 
 /** Thrown by {@link compilePolicy} when the graph has ERROR diagnostics; validate first. */
 export class PolicyCompileError extends Error {
@@ -41,7 +41,7 @@ function toShared(test: ConditionTest): SharedCondition {
   return 'all' in condition || 'any' in condition || 'not' in condition ? condition : { all: [condition] };
 }
 
-function sharedConditions(graph: PolicyGraph): Record<string, SharedCondition> {
+function sharedConditions(graph: AnyGraph): Record<string, SharedCondition> {
   const conditions: Record<string, SharedCondition> = {};
   for (const node of graph.nodes) {
     if (node.kind === 'condition') conditions[conditionName(node.id)] = toShared(node.data.test);
@@ -55,7 +55,7 @@ function sharedConditions(graph: PolicyGraph): Record<string, SharedCondition> {
 }
 
 /** The condition a step adds to its path rule. */
-function stepCondition(node: PolicyNode, handle: string): EngineCondition {
+function stepCondition(node: GraphNode, handle: string): EngineCondition {
   if (node.kind === 'condition') {
     const ref = { condition: conditionName(node.id) };
     return handle === 'true' ? ref : { not: ref };
@@ -80,7 +80,7 @@ function leafRef(leaf: LeafNode): LeafRef {
   return ref;
 }
 
-function nodeOf(index: GraphIndex, id: string): PolicyNode {
+function nodeOf<N extends GraphNode>(index: GraphIndex<N>, id: string): N {
   const node = index.nodes.get(id);
   if (!node) throw new Error(`Unknown node "${id}".`);
   return node;
@@ -94,27 +94,54 @@ export function compileGraph(graph: PolicyGraph): CompiledPolicy {
   const validation = validatePolicyGraph(graph);
   if (!validation.valid) throw new PolicyCompileError(validation.diagnostics.filter((d) => d.severity === 'ERROR'));
   const index = indexGraph(graph);
-  const start = index.starts[0];
-  if (!start) throw new PolicyCompileError([{ message: 'The policy has no start node.' }]);
-  const { paths } = enumeratePaths(index, start);
-  const rules: CompiledRule[] = [];
-  paths.forEach((path, i) => {
+  const rules = compilePaths(index, (path, i) => {
     const leaf = nodeOf(index, path.leafId);
     if (!isLeaf(leaf)) throw new Error(`Path ends at "${leaf.id}", which is not a decision.`);
-    rules.push({
-      name: `path ${i + 1}: ${path.nodeIds.join(' > ')}`,
-      priority: paths.length - i + 1,
-      conditions: { all: path.steps.map((s) => stepCondition(nodeOf(index, s.nodeId), s.handle)) },
-      event: { type: 'decision', params: { leaf: leafRef(leaf), steps: path.steps, nodeIds: path.nodeIds } },
-    });
+    return { name: `path ${i + 1}: ${path.nodeIds.join(' > ')}`, event: { type: 'decision' as const, params: { leaf: leafRef(leaf), steps: path.steps, nodeIds: path.nodeIds } } };
+  });
+  return { formatVersion: 1, conditions: sharedConditions(graph), rules };
+}
+
+/** One rule per root-to-leaf path, highest priority first in drawing order; `describe` names it and builds its event. */
+function compilePaths<N extends GraphNode, E>(
+  index: GraphIndex<N>,
+  describe: (path: GraphPath, i: number) => { name: string; event: E },
+): { name: string; priority: number; conditions: { all: EngineCondition[] }; event: E }[] {
+  const start = index.starts[0];
+  if (!start) throw new PolicyCompileError([{ message: 'The graph has no start node.' }]);
+  const { paths } = enumeratePaths(index, start);
+  return paths.map((path, i) => ({
+    ...describe(path, i),
+    priority: paths.length - i + 1,
+    conditions: { all: path.steps.map((s) => stepCondition(nodeOf(index, s.nodeId), s.handle)) },
+  }));
+}
+
+/**
+ * Compiles a valid routing graph the same way: named shared conditions, one `route` rule per
+ * path whose event names the route node reached (its targets stay in the graph). Stored with
+ * the version for auditors; decisions walk the graph (`routing/walk-routing-graph.ts`), which a
+ * property test proves equivalent to running these rules.
+ * @throws {@link PolicyCompileError} when the routing graph has ERROR diagnostics
+ */
+export function compileRoutingGraph(graph: RoutingGraph): CompiledRouting {
+  const validation = validateRoutingGraph(graph);
+  if (!validation.valid) throw new PolicyCompileError(validation.diagnostics.filter((d) => d.severity === 'ERROR'));
+  const index = indexGraph(graph);
+  const rules = compilePaths(index, (path, i) => {
+    const leaf = nodeOf(index, path.leafId);
+    if (leaf.kind !== 'route') throw new Error(`Path ends at "${leaf.id}", which is not a route.`);
+    return { name: `route ${i + 1}: ${path.nodeIds.join(' > ')}`, event: { type: 'route' as const, params: { routeId: leaf.id, steps: path.steps, nodeIds: path.nodeIds } } };
   });
   return { formatVersion: 1, conditions: sharedConditions(graph), rules };
 }
 
 /**
- * Compiles a policy document's graph (trigger settings shape facts, not rules).
- * @throws {@link PolicyCompileError} when the graph has ERROR diagnostics
+ * Compiles a policy document's graph, and its routing graph when it has one, under `routing`
+ * (trigger settings shape facts, not rules).
+ * @throws {@link PolicyCompileError} when either graph has ERROR diagnostics
  */
 export function compilePolicy(document: PolicyDocument): CompiledPolicy {
-  return compileGraph(document.graph);
+  const compiled = compileGraph(document.graph);
+  return document.routing ? { ...compiled, routing: compileRoutingGraph(document.routing) } : compiled;
 }

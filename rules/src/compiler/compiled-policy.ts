@@ -53,4 +53,21 @@ export interface CompiledPolicy {
   conditions: Record<string, SharedCondition>;
   /** One `decision` rule per root-to-leaf path, mutually exclusive, in drawing order. */
   rules: CompiledRule[];
+  /** The routing graph's rules, when the policy has one. */
+  routing?: CompiledRouting;
+}
+
+/** One rule per root-to-route path of a routing graph; its event names the route node reached. */
+export interface CompiledRouteRule {
+  name: string;
+  priority: number;
+  conditions: { all: EngineCondition[] };
+  event: { type: 'route'; params: { routeId: string; steps: PathStep[]; nodeIds: string[] } };
+}
+
+/** A compiled routing graph: same form as the escalation tree's rules. */
+export interface CompiledRouting {
+  formatVersion: 1;
+  conditions: Record<string, SharedCondition>;
+  rules: CompiledRouteRule[];
 }

@@ -16,12 +16,15 @@ export function queueDisplayName(queueId: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-/** @returns the message, or null for a stay leaf */
-export function renderCustomerMessage(leaf: LeafNode, language: string, customerName: string | null | undefined): string | null {
+/**
+ * @param queueName - name of the queue routing chose (default: the leaf's queue id in words)
+ * @returns the message, or null for a stay leaf
+ */
+export function renderCustomerMessage(leaf: LeafNode, language: string, customerName: string | null | undefined, queueName?: string): string | null {
   if (leaf.kind === 'stay') return null;
   const template = leaf.data.message?.[language] ?? leaf.data.message?.en ?? FALLBACK[leaf.kind];
   return template
-    .replace(/\{queueName\}/g, queueDisplayName(leaf.data.queue))
+    .replace(/\{queueName\}/g, queueName ?? queueDisplayName(leaf.data.queue))
     .replace(/\{customerName\}/g, customerName?.trim() ?? '')
     .replace(/\s+([,.!?])/g, '$1')
     .replace(/\s{2,}/g, ' ')

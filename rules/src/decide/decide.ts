@@ -1,9 +1,10 @@
 /**
  * One decision, end to end and without I/O: signals → facts, compiled rules → outcome,
- * reasons and trace, the leaf's queue as routing target, the context package (redacted) and
- * the customer message.
+ * reasons and trace, routing (the routing graph's targets, and with a directory snapshot the
+ * queue, agent and wait; a closed queue turns a handoff into a callback), the context package
+ * (redacted) and the customer message.
  */
-import { isLeaf, type DecideHandoffInput, type HandoffDecision, type LeafNode, type PolicyRef, type RoutingTarget } from '@baton/schemas';
+import { isLeaf, type DecideHandoffInput, type HandoffDecision, type LeafNode, type PolicyRef } from '@baton/schemas';
 import { computeSignals } from '../signals';
 import { EvaluationInvariantError, runEngine } from '../evaluate/run-engine';
 import { buildTrace } from '../evaluate/build-trace';
@@ -11,7 +12,11 @@ import { buildReasons } from '../evaluate/build-reasons';
 import { buildContextPackage } from '../context/build-context';
 import { redactInput } from '../redaction';
 import { redactSignals } from './redact-signals';
-import { queueDisplayName, renderCustomerMessage } from '../context/customer-message';
+import { renderCustomerMessage } from '../context/customer-message';
+import type { PreparedDirectory } from '../routing/prepare-directory';
+import { routeHandoff } from '../routing/route-handoff';
+import type { RouteResult } from '../routing/evaluate-routing';
+import { callbackMessage, waitSentence } from '../routing/routing-message';
 import type { PreparedPolicy } from './prepare-policy';
 import { actionOf, priorityOf, tierOf } from './leaf-outcome';
 
@@ -20,20 +25,17 @@ export interface DecideOptions {
   now: Date;
   decisionId: string;
   policy: PolicyRef;
+  /** Directory snapshot to route on (`prepareDirectory`); without it a handoff names its queue and no agent. */
+  directory?: PreparedDirectory;
 }
 
-function routingOf(leaf: LeafNode, language: string): RoutingTarget | null {
-  if (leaf.kind === 'stay') return null;
-  return {
-    queueId: leaf.data.queue,
-    queueName: queueDisplayName(leaf.data.queue),
-    agentId: null,
-    requiredSkills: [],
-    language,
-    estimatedWaitSeconds: null,
-    fallbackUsed: false,
-    explanation: [`Queue "${leaf.data.queue}" is set on the policy's ${leaf.kind} node "${leaf.id}".`],
-  };
+/** The customer message: the leaf's template, the wait after a handoff, the callback offer for a closed queue. */
+function messageOf(leaf: LeafNode, routed: RouteResult | null, input: DecideHandoffInput, language: string, routedOnDirectory: boolean): string | null {
+  if (!routed) return renderCustomerMessage(leaf, language, input.customer.name);
+  if (routed.closed) return callbackMessage(routed.target.queueName, routed.target.nextOpeningAt ?? null, language, input.customer.timezone ?? '');
+  const base = renderCustomerMessage(leaf, language, input.customer.name, routedOnDirectory ? routed.target.queueName : undefined);
+  const wait = leaf.kind === 'handoff' ? waitSentence(routed.waitSeconds, language) : null;
+  return base && wait ? `${base} ${wait}` : base;
 }
 
 /**
@@ -65,7 +67,9 @@ export async function decideForLog(
     return node;
   };
   const leaf = leafOf(decision.params.leaf.id);
-  const action = actionOf(leaf);
+  const routed =
+    leaf.kind === 'stay' ? null : routeHandoff({ routing: prepared.routing, leaf, facts: signals.facts, input, directory: options.directory, now: options.now });
+  const action = routed?.closed ? 'CALLBACK' : actionOf(leaf);
   const reasonsWithFacts = buildReasons(decision, paths, safeSignals, leafOf);
   const reasons = reasonsWithFacts.map((r) => r.reason);
   const handoff: HandoffDecision = {
@@ -75,7 +79,7 @@ export async function decideForLog(
     reasons,
     priority: priorityOf(leaf),
     tier: tierOf(leaf),
-    routing: routingOf(leaf, signals.facts.language),
+    routing: routed?.target ?? null,
     context: buildContextPackage({
       input: safeInput,
       signals: safeSignals,
@@ -85,7 +89,7 @@ export async function decideForLog(
       settings: prepared.document.settings,
       now: options.now,
     }),
-    customerMessage: renderCustomerMessage(leaf, signals.facts.language, input.customer.name),
+    customerMessage: messageOf(leaf, routed, input, signals.facts.language, options.directory !== undefined),
     policy: options.policy,
     signals: safeSignals.facts as unknown as Record<string, unknown>,
     trace: buildTrace(prepared.document.graph, prepared.index, decision),

@@ -3,7 +3,7 @@
  * index for traces, the signals model (stemmed lexicons) and the redaction patterns. The compiled rules are kept as
  * JSON; each evaluation builds its own Engine from them.
  */
-import type { PolicyDocument } from '@baton/schemas';
+import type { PolicyDocument, RoutingNode } from '@baton/schemas';
 import type { CompiledPolicy } from '../compiler/compiled-policy';
 import { indexGraph, type GraphIndex } from '../graph/graph-index';
 import { prepareSignals, type SignalsModel } from '../signals';
@@ -13,6 +13,8 @@ export interface PreparedPolicy {
   document: PolicyDocument;
   compiled: CompiledPolicy;
   index: GraphIndex;
+  /** The routing graph, indexed for the walk; null when the policy has none. */
+  routing: GraphIndex<RoutingNode> | null;
   signals: SignalsModel;
   redaction: RedactionModel;
 }
@@ -27,6 +29,7 @@ export function preparePolicy(document: PolicyDocument, compiled: CompiledPolicy
     document,
     compiled,
     index: indexGraph(document.graph),
+    routing: document.routing ? indexGraph(document.routing) : null,
     signals: prepareSignals(document.settings),
     redaction: prepareRedaction(document.settings.redaction),
   };

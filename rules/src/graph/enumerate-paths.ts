@@ -3,9 +3,8 @@
  * `true` before `false`, switch cases in order, `default` last. Compilation makes one rule per
  * path; because every branching node partitions its facts, the paths are mutually exclusive.
  */
-import type { PolicyNode } from '@baton/schemas';
 import { outputsOf } from '../nodes/registry';
-import { handleOf, type GraphIndex } from './graph-index';
+import { handleOf, type GraphIndex, type GraphNode } from './graph-index';
 
 /** A branching node on a path and the output it took. */
 export interface PathStep {
@@ -28,10 +27,10 @@ export const MAX_PATHS = 2000;
  * Enumerates paths from `start`. Stops after `limit` paths and says so with `truncated`.
  * Assumes the structural checks passed (no cycles, each output has one edge).
  */
-export function enumeratePaths(index: GraphIndex, start: PolicyNode, limit = MAX_PATHS): { paths: GraphPath[]; truncated: boolean } {
+export function enumeratePaths<N extends GraphNode>(index: GraphIndex<N>, start: N, limit = MAX_PATHS): { paths: GraphPath[]; truncated: boolean } {
   const paths: GraphPath[] = [];
   let truncated = false;
-  const walk = (node: PolicyNode, steps: PathStep[], nodeIds: string[]): void => {
+  const walk = (node: N, steps: PathStep[], nodeIds: string[]): void => {
     if (truncated) return;
     const here = [...nodeIds, node.id];
     const handles = outputsOf(node);

@@ -1,8 +1,11 @@
 /**
- * One spec per node kind; a kind added to `NODE_KINDS` without a spec fails the type check.
+ * One spec per node kind; a kind added to `NODE_KINDS` (or the routing kinds) without a spec
+ * fails the type check. Escalation trees hold `NODE_KINDS`; routing graphs hold start,
+ * condition, switch and `route` leaves.
  */
-import type { NodeKind, PolicyNode } from '@baton/schemas';
-import type { NodeSpec } from './node-spec';
+import type { NodeKind } from '@baton/schemas';
+import type { GraphNode, GraphNodeKind } from '../graph/graph-index';
+import type { CheckContext, GraphFlavour, NodeSpec } from './node-spec';
 import type { Diagnostic } from '../validate/diagnostic';
 import { startSpec } from './start';
 import { conditionSpec } from './condition';
@@ -10,6 +13,7 @@ import { switchSpec } from './switch';
 import { handoffSpec } from './handoff';
 import { staySpec } from './stay';
 import { callbackSpec } from './callback';
+import { routeSpec } from './route';
 
 export const NODE_SPECS: { [K in NodeKind]: NodeSpec<K> } = {
   start: startSpec,
@@ -20,12 +24,33 @@ export const NODE_SPECS: { [K in NodeKind]: NodeSpec<K> } = {
   callback: callbackSpec,
 };
 
+/** Specs of the node kinds a routing graph may hold. */
+export const ROUTING_NODE_SPECS: { [K in 'start' | 'condition' | 'switch' | 'route']: NodeSpec<K> } = {
+  start: startSpec,
+  condition: conditionSpec,
+  switch: switchSpec,
+  route: routeSpec,
+};
+
+const ALL_SPECS: { [K in GraphNodeKind]: NodeSpec<K> } = { ...NODE_SPECS, route: routeSpec };
+
+/** Node kinds each graph flavour may hold, in palette order. */
+export const KINDS_OF: Record<GraphFlavour, readonly GraphNodeKind[]> = {
+  policy: Object.keys(NODE_SPECS) as NodeKind[],
+  routing: Object.keys(ROUTING_NODE_SPECS) as GraphNodeKind[],
+};
+
+/** The spec of any kind. */
+export function specOf(kind: GraphNodeKind): NodeSpec {
+  return ALL_SPECS[kind] as NodeSpec;
+}
+
 /** Output handles `node` must connect. */
-export function outputsOf(node: PolicyNode): string[] {
-  return (NODE_SPECS[node.kind] as NodeSpec).outputs(node as never);
+export function outputsOf(node: GraphNode): string[] {
+  return specOf(node.kind).outputs(node as never);
 }
 
 /** Semantic diagnostics of one node. */
-export function checkNode(node: PolicyNode): Diagnostic[] {
-  return (NODE_SPECS[node.kind] as NodeSpec).check(node as never);
+export function checkNode(node: GraphNode, context: CheckContext = { flavour: 'policy' }): Diagnostic[] {
+  return specOf(node.kind).check(node as never, context);
 }

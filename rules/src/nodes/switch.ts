@@ -7,9 +7,9 @@ export const switchSpec: NodeSpec<'switch'> = {
   kind: 'switch',
   title: 'Switch',
   outputs: (node) => [...node.data.cases.map((c) => c.id), DEFAULT_HANDLE],
-  check: (node) =>
+  check: (node, context) =>
     node.data.cases.flatMap((c) =>
-      checkFactTest({ fact: node.data.fact, path: node.data.path, operator: c.operator, value: c.value }, node.id, `Case "${c.label ?? c.id}"`),
+      checkFactTest({ fact: node.data.fact, path: node.data.path, operator: c.operator, value: c.value }, node.id, `Case "${c.label ?? c.id}"`, context.flavour),
     ),
   defaults: () => ({ fact: 'customerTier', cases: [{ id: 'vip', operator: 'equal', value: 'vip' }] }),
 };

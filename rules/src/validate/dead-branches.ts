@@ -7,7 +7,7 @@
  */
 import { FACT_CATALOG, OPERATOR_SYMBOLS, isFactName, isFactTest, type ConditionTest, type Operator, type PolicyNode } from '@baton/schemas';
 import type { GraphPath } from '../graph/enumerate-paths';
-import type { GraphIndex } from '../graph/graph-index';
+import type { GraphIndex, GraphNode } from '../graph/graph-index';
 import { DEFAULT_HANDLE } from '../graph/graph-index';
 import { DiagnosticCode, warning, type Diagnostic } from './diagnostic';
 
@@ -44,7 +44,7 @@ function literalsOf(test: ConditionTest, positive: boolean, nodeId: string): Lit
 }
 
 /** Literals a step adds: the condition's test, or a switch case with the earlier cases failing. */
-function stepLiterals(node: PolicyNode, handle: string): Literal[] {
+function stepLiterals(node: PolicyNode | GraphNode, handle: string): Literal[] {
   if (node.kind === 'condition') return literalsOf(node.data.test, handle === 'true', node.id);
   if (node.kind !== 'switch') return [];
   const { fact, path, cases } = node.data;
@@ -104,7 +104,7 @@ function words(l: Literal): string {
 }
 
 /** Warnings for branches that no facts can reach, given the graph's paths. */
-export function findDeadBranches(index: GraphIndex, paths: GraphPath[]): Diagnostic[] {
+export function findDeadBranches<N extends GraphNode>(index: GraphIndex<N>, paths: GraphPath[]): Diagnostic[] {
   const alive = new Set<string>();
   const dead = new Map<string, Diagnostic>();
   for (const path of paths) {

@@ -24,6 +24,8 @@ export enum DiagnosticCode {
   TooManyPaths = 'TOO_MANY_PATHS',
   DeadBranch = 'DEAD_BRANCH',
   UnknownTopic = 'UNKNOWN_TOPIC',
+  /** A route target naming a queue the directory does not have. */
+  UnknownQueue = 'UNKNOWN_QUEUE',
 }
 
 export type Severity = 'ERROR' | 'WARNING';

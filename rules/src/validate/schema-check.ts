@@ -7,20 +7,23 @@ import {
   CallbackNodeSchema,
   ConditionNodeSchema,
   HandoffNodeSchema,
-  NODE_KINDS,
   PolicyEdgeSchema,
+  RouteNodeSchema,
   StartNodeSchema,
   StayNodeSchema,
   SwitchNodeSchema,
   TriggerSettingsSchema,
-  type NodeKind,
 } from '@baton/schemas';
+import type { GraphNodeKind } from '../graph/graph-index';
+import { KINDS_OF } from '../nodes/registry';
+import type { GraphFlavour } from '../nodes/node-spec';
 import { DiagnosticCode, error, type Diagnostic } from './diagnostic';
 
 // One Ajv per schema: the TypeBox schemas embed the same $id'd recursive ConditionTest.
 const compile = (schema: object): ValidateFunction => new Ajv({ allErrors: true, strict: false }).compile(schema);
 
-const NODE_VALIDATORS: Record<NodeKind, ValidateFunction> = {
+const NODE_VALIDATORS: Record<GraphNodeKind, ValidateFunction> = {
+  route: compile(RouteNodeSchema),
   start: compile(StartNodeSchema),
   condition: compile(ConditionNodeSchema),
   switch: compile(SwitchNodeSchema),
@@ -77,15 +80,24 @@ function unique(messages: string[]): string[] {
  * Checks one raw node against the schema of its kind.
  * @returns diagnostics (empty when the node is well-formed)
  */
-export function checkNodeShape(raw: unknown, position: number): Diagnostic[] {
+export function checkNodeShape(raw: unknown, position: number, flavour: GraphFlavour = 'policy'): Diagnostic[] {
   if (!isRecord(raw) || typeof raw.id !== 'string' || raw.id === '') {
     return [error(DiagnosticCode.InvalidShape, `Node number ${position + 1} needs an id (a non-empty text).`)];
   }
   const nodeId = raw.id;
-  if (typeof raw.kind !== 'string' || !(NODE_KINDS as readonly string[]).includes(raw.kind)) {
-    return [error(DiagnosticCode.InvalidShape, `Node "${nodeId}" has kind ${JSON.stringify(raw.kind)}; use one of ${NODE_KINDS.join(', ')}.`, { nodeId })];
+  const kinds = KINDS_OF[flavour];
+  const other = KINDS_OF[flavour === 'policy' ? 'routing' : 'policy'];
+  if (typeof raw.kind === 'string' && !kinds.includes(raw.kind as GraphNodeKind) && other.includes(raw.kind as GraphNodeKind)) {
+    const message =
+      flavour === 'policy'
+        ? `Node "${nodeId}" is a route, which belongs in the routing graph; an escalation tree ends in handoff, stay or callback nodes.`
+        : `Node "${nodeId}" is a ${raw.kind}, which belongs in the escalation tree; a routing graph ends in route nodes.`;
+    return [error(DiagnosticCode.InvalidShape, message, { nodeId })];
   }
-  const validate = NODE_VALIDATORS[raw.kind as NodeKind];
+  if (typeof raw.kind !== 'string' || !kinds.includes(raw.kind as GraphNodeKind)) {
+    return [error(DiagnosticCode.InvalidShape, `Node "${nodeId}" has kind ${JSON.stringify(raw.kind)}; use one of ${kinds.join(', ')}.`, { nodeId })];
+  }
+  const validate = NODE_VALIDATORS[raw.kind as GraphNodeKind];
   const ok: boolean = validate(raw);
   if (ok) return [];
   const errors = withoutUnionNoise(validate.errors ?? []);

@@ -2,12 +2,11 @@
  * Structural checks of a graph whose parts are well-formed: one start, edges between known
  * nodes, every output connected exactly once, no loops, every node reachable from start.
  */
-import type { PolicyGraph } from '@baton/schemas';
-import { NODE_SPECS, outputsOf } from '../nodes/registry';
-import { DEFAULT_HANDLE, handleOf, type GraphIndex } from '../graph/graph-index';
+import { outputsOf, specOf } from '../nodes/registry';
+import { DEFAULT_HANDLE, handleOf, type AnyGraph, type GraphIndex, type GraphNode } from '../graph/graph-index';
 import { DiagnosticCode, error, type Diagnostic } from './diagnostic';
 
-export function checkIds(graph: PolicyGraph): Diagnostic[] {
+export function checkIds(graph: AnyGraph): Diagnostic[] {
   const problems: Diagnostic[] = [];
   const seen = new Set<string>();
   for (const node of graph.nodes) {
@@ -30,15 +29,16 @@ export function checkIds(graph: PolicyGraph): Diagnostic[] {
   return problems;
 }
 
-export function checkStart(index: GraphIndex): Diagnostic[] {
+/** `noun` names the graph in messages: "policy" or "routing graph". */
+export function checkStart<N extends GraphNode>(index: GraphIndex<N>, noun = 'policy'): Diagnostic[] {
   if (index.starts.length === 1) return [];
-  if (index.starts.length === 0) return [error(DiagnosticCode.StartCount, 'The policy has no start node; add one where evaluation begins.')];
+  if (index.starts.length === 0) return [error(DiagnosticCode.StartCount, `The ${noun} has no start node; add one where evaluation begins.`)];
   return index.starts.map((s) =>
-    error(DiagnosticCode.StartCount, `The policy has ${index.starts.length} start nodes; keep exactly one.`, { nodeId: s.id }),
+    error(DiagnosticCode.StartCount, `The ${noun} has ${index.starts.length} start nodes; keep exactly one.`, { nodeId: s.id }),
   );
 }
 
-export function checkEdges(graph: PolicyGraph, index: GraphIndex): Diagnostic[] {
+export function checkEdges<N extends GraphNode>(graph: AnyGraph<N>, index: GraphIndex<N>): Diagnostic[] {
   const problems: Diagnostic[] = [];
   for (const edge of graph.edges) {
     for (const end of [edge.source, edge.target]) {
@@ -51,10 +51,10 @@ export function checkEdges(graph: PolicyGraph, index: GraphIndex): Diagnostic[] 
   return problems;
 }
 
-export function checkOutputs(index: GraphIndex): Diagnostic[] {
+export function checkOutputs<N extends GraphNode>(index: GraphIndex<N>): Diagnostic[] {
   const problems: Diagnostic[] = [];
   for (const node of index.nodes.values()) {
-    const title = NODE_SPECS[node.kind].title;
+    const title = specOf(node.kind).title;
     const expected = outputsOf(node);
     const edges = index.outgoing.get(node.id) ?? [];
     for (const handle of expected) {
@@ -95,7 +95,7 @@ export function checkOutputs(index: GraphIndex): Diagnostic[] {
 }
 
 /** Reports each loop once, naming its nodes in order. */
-export function checkCycles(index: GraphIndex): Diagnostic[] {
+export function checkCycles<N extends GraphNode>(index: GraphIndex<N>): Diagnostic[] {
   const problems: Diagnostic[] = [];
   const state = new Map<string, 'open' | 'done'>();
   const stack: string[] = [];
@@ -117,7 +117,7 @@ export function checkCycles(index: GraphIndex): Diagnostic[] {
   return problems;
 }
 
-export function checkReachability(index: GraphIndex): Diagnostic[] {
+export function checkReachability<N extends GraphNode>(index: GraphIndex<N>): Diagnostic[] {
   const start = index.starts[0];
   if (index.starts.length !== 1 || !start) return [];
   const reached = new Set<string>([start.id]);
@@ -134,6 +134,6 @@ export function checkReachability(index: GraphIndex): Diagnostic[] {
   return [...index.nodes.values()]
     .filter((n) => !reached.has(n.id))
     .map((n) =>
-      error(DiagnosticCode.Unreachable, `${NODE_SPECS[n.kind].title} "${n.id}" cannot be reached from the start node; connect it or delete it.`, { nodeId: n.id }),
+      error(DiagnosticCode.Unreachable, `${specOf(n.kind).title} "${n.id}" cannot be reached from the start node; connect it or delete it.`, { nodeId: n.id }),
     );
 }

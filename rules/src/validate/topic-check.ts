@@ -2,7 +2,8 @@
  * Warns about tests on a topic the policy's lexicons do not define ("securty" for "security"):
  * such a topic is never detected, so `contains` never holds and `does not contain` always does.
  */
-import { isFactTest, type ConditionTest, type FactTest, type PolicyGraph, type TriggerSettings } from '@baton/schemas';
+import { isFactTest, type ConditionTest, type FactTest, type TriggerSettings } from '@baton/schemas';
+import type { AnyGraph } from '../graph/graph-index';
 import { DiagnosticCode, warning, type Diagnostic } from './diagnostic';
 
 function factTests(test: ConditionTest): FactTest[] {
@@ -13,7 +14,7 @@ function factTests(test: ConditionTest): FactTest[] {
 }
 
 /** One warning per node and unknown topic. */
-export function checkTopics(graph: PolicyGraph, settings: TriggerSettings): Diagnostic[] {
+export function checkTopics(graph: AnyGraph, settings: TriggerSettings): Diagnostic[] {
   const known = Object.keys(settings.topics);
   const problems: Diagnostic[] = [];
   for (const node of graph.nodes) {

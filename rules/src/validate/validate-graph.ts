@@ -1,11 +1,13 @@
 /**
- * Validates a policy graph or a whole policy document and returns every problem found, each
- * with the node to fix. Never throws on bad input: any JSON value can be passed.
+ * Validates a policy graph, a routing graph or a whole policy document and returns every
+ * problem found, each with the node to fix. Never throws on bad input: any JSON value can be
+ * passed. Both graphs get the same checks; only the node kinds and facts they may use differ.
  */
-import { NODE_KINDS, type PolicyGraph, type TriggerSettings } from '@baton/schemas';
-import { checkNode } from '../nodes/registry';
+import type { TriggerSettings } from '@baton/schemas';
+import { checkNode, KINDS_OF } from '../nodes/registry';
+import type { CheckContext, GraphFlavour } from '../nodes/node-spec';
 import { enumeratePaths, MAX_PATHS } from '../graph/enumerate-paths';
-import { indexGraph } from '../graph/graph-index';
+import { indexGraph, type AnyGraph } from '../graph/graph-index';
 import { findDeadBranches } from './dead-branches';
 import { checkTopics } from './topic-check';
 import { DiagnosticCode, error, toResult, type Diagnostic, type ValidationResult } from './diagnostic';
@@ -19,33 +21,43 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
  * node has an id and a kind, the edges are well-formed, and no malformed node is a switch
  * (whose outputs come from its data). A half-filled leaf must not hide a loop elsewhere.
  */
-function structureCheckable(nodes: unknown[], nodeShape: Diagnostic[][], edgeShape: Diagnostic[]): boolean {
+function structureCheckable(nodes: unknown[], nodeShape: Diagnostic[][], edgeShape: Diagnostic[], flavour: GraphFlavour): boolean {
   if (edgeShape.length > 0) return false;
   return nodes.every((node, i) => {
     if (nodeShape[i]?.length === 0) return true;
-    return isRecord(node) && typeof node.id === 'string' && node.id !== '' && (NODE_KINDS as readonly unknown[]).includes(node.kind) && node.kind !== 'switch';
+    return isRecord(node) && typeof node.id === 'string' && node.id !== '' && (KINDS_OF[flavour] as readonly unknown[]).includes(node.kind) && node.kind !== 'switch';
   });
 }
 
-function graphDiagnostics(raw: unknown): Diagnostic[] {
+const NOUN: Record<GraphFlavour, string> = { policy: 'policy', routing: 'routing graph' };
+
+function graphDiagnostics(raw: unknown, context: CheckContext): Diagnostic[] {
+  const { flavour } = context;
   if (!isRecord(raw) || !Array.isArray(raw.nodes) || !Array.isArray(raw.edges)) {
-    return [error(DiagnosticCode.InvalidShape, 'A policy graph is an object with a "nodes" list and an "edges" list.')];
+    return [error(DiagnosticCode.InvalidShape, `A ${flavour === 'policy' ? 'policy graph' : 'routing graph'} is an object with a "nodes" list and an "edges" list.`)];
   }
-  const nodeShape = raw.nodes.map((n, i) => checkNodeShape(n, i));
+  const nodeShape = raw.nodes.map((n, i) => checkNodeShape(n, i, flavour));
   const edgeShape = raw.edges.flatMap((e, i) => checkEdgeShape(e, i));
   const shape = [...nodeShape.flat(), ...edgeShape];
-  if (!structureCheckable(raw.nodes, nodeShape, edgeShape)) return shape;
-  const graph = raw as unknown as PolicyGraph;
+  if (!structureCheckable(raw.nodes, nodeShape, edgeShape, flavour)) return shape;
+  const graph = raw as unknown as AnyGraph;
   const index = indexGraph(graph);
-  const structure = [...checkIds(graph), ...checkStart(index), ...checkEdges(graph, index), ...checkOutputs(index), ...checkCycles(index), ...checkReachability(index)];
-  const semantics = graph.nodes.filter((_, i) => nodeShape[i]?.length === 0).flatMap(checkNode);
+  const structure = [
+    ...checkIds(graph),
+    ...checkStart(index, NOUN[flavour]),
+    ...checkEdges(graph, index),
+    ...checkOutputs(index),
+    ...checkCycles(index),
+    ...checkReachability(index),
+  ];
+  const semantics = graph.nodes.filter((_, i) => nodeShape[i]?.length === 0).flatMap((node) => checkNode(node, context));
   const start = index.starts[0];
   if (shape.length > 0 || structure.length > 0 || !start) return [...shape, ...structure, ...semantics];
   const { paths, truncated } = enumeratePaths(index, start);
   if (truncated) {
     return [
       ...semantics,
-      error(DiagnosticCode.TooManyPaths, `The policy has more than ${MAX_PATHS} paths from start to a decision; split it into smaller policies or merge branches.`),
+      error(DiagnosticCode.TooManyPaths, `The ${NOUN[flavour]} has more than ${MAX_PATHS} paths from start to a leaf; split it or merge branches.`),
     ];
   }
   return [...semantics, ...(semantics.length === 0 ? findDeadBranches(index, paths) : [])];
@@ -71,21 +83,44 @@ function checkRedactionPatterns(settings: TriggerSettings): Diagnostic[] {
  * @returns `{ valid, diagnostics }`; `valid` is false when any diagnostic is an ERROR
  */
 export function validatePolicyGraph(graph: unknown): ValidationResult {
-  return toResult(graphDiagnostics(graph));
+  return toResult(graphDiagnostics(graph, { flavour: 'policy' }));
+}
+
+/** Options of document and routing graph validation. */
+export interface ValidationOptions {
+  /**
+   * Queue ids of the directory. When given, a route target naming any other queue is an
+   * UNKNOWN_QUEUE error on its node; when omitted (no directory at hand) queues are not checked.
+   */
+  knownQueues?: Iterable<string>;
+}
+
+const contextOf = (flavour: GraphFlavour, options: ValidationOptions): CheckContext =>
+  options.knownQueues ? { flavour, knownQueues: new Set(options.knownQueues) } : { flavour };
+
+/**
+ * Validates a routing graph with the escalation tree's checks: start, condition and switch
+ * nodes (which may also test the decision facts of `ROUTING_FACT_CATALOG`) and `route` leaves,
+ * each target's queue known to the directory when `options.knownQueues` is given.
+ * @param graph - any JSON value
+ */
+export function validateRoutingGraph(graph: unknown, options: ValidationOptions = {}): ValidationResult {
+  return toResult(graphDiagnostics(graph, contextOf('routing', options)));
 }
 
 /**
- * Validates a policy document `{ graph, settings }`: the graph as {@link validatePolicyGraph}
- * does, plus the trigger settings' lexicons and thresholds.
+ * Validates a policy document `{ graph, settings, routing? }`: the graph as
+ * {@link validatePolicyGraph} does, the routing graph (when present) as
+ * {@link validateRoutingGraph} does, plus the trigger settings' lexicons and thresholds.
  * @param document - any JSON value
  */
-export function validatePolicyDocument(document: unknown): ValidationResult {
+export function validatePolicyDocument(document: unknown, options: ValidationOptions = {}): ValidationResult {
   if (!isRecord(document)) return toResult([error(DiagnosticCode.InvalidShape, 'A policy is an object with a "graph" and "settings".')]);
   const shape = checkSettingsShape(document.settings);
   const settings = shape.length > 0 ? shape : checkRedactionPatterns(document.settings as TriggerSettings);
-  const graph = graphDiagnostics(document.graph);
-  const topics = settings.length === 0 && !graph.some((d) => d.code === DiagnosticCode.InvalidShape)
-    ? checkTopics(document.graph as PolicyGraph, document.settings as TriggerSettings)
-    : [];
-  return toResult([...graph, ...topics, ...settings]);
+  const graph = graphDiagnostics(document.graph, { flavour: 'policy' });
+  const routing = document.routing === undefined || document.routing === null ? [] : graphDiagnostics(document.routing, contextOf('routing', options));
+  const topicsOf = (raw: unknown, diagnostics: Diagnostic[]): Diagnostic[] =>
+    settings.length === 0 && !diagnostics.some((d) => d.code === DiagnosticCode.InvalidShape) ? checkTopics(raw as AnyGraph, document.settings as TriggerSettings) : [];
+  return toResult([...graph, ...topicsOf(document.graph, graph), ...routing, ...(document.routing ? topicsOf(document.routing, routing) : []), ...settings]);
 }

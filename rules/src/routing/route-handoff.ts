@@ -1,0 +1,84 @@
+/**
+ * Routing step of a decision: the targets (from the policy's routing graph, or the leaf's
+ * queue alone) and, with a directory snapshot, the queue, agent and wait they lead to.
+ */
+import type { CallbackNode, DecideHandoffInput, Facts, HandoffNode, RoutingNode } from '@baton/schemas';
+import type { GraphIndex } from '../graph/graph-index';
+import { queueDisplayName } from '../context/customer-message';
+import { capacityChannel } from './channel';
+import { evaluateRouting, type RouteResult } from './evaluate-routing';
+import type { PreparedDirectory } from './prepare-directory';
+import { routingFacts } from './routing-facts';
+import { walkRoutingGraph } from './walk-routing-graph';
+
+export interface RouteHandoffRequest {
+  /** The policy's routing graph, indexed; null when it has none. */
+  routing: GraphIndex<RoutingNode> | null;
+  leaf: HandoffNode | CallbackNode;
+  facts: Facts;
+  input: Pick<DecideHandoffInput, 'channel' | 'customer'>;
+  /** Without a directory the decision names the first target's queue and no agent. */
+  directory?: PreparedDirectory;
+  now: Date;
+  withQualified?: boolean;
+}
+
+/**
+ * Routes a handoff or callback leaf.
+ * @returns the routing result; `closed` true means the decision becomes a CALLBACK
+ */
+export function routeHandoff(request: RouteHandoffRequest): RouteResult {
+  const { leaf, facts, input, routing } = request;
+  const walk = routing
+    ? walkRoutingGraph(
+        routing,
+        routingFacts(facts, {
+          action: leaf.kind === 'handoff' ? 'HANDOFF' : 'CALLBACK',
+          reasonCode: leaf.data.reasonCode,
+          priority: leaf.data.priority,
+          tier: leaf.kind === 'handoff' ? (leaf.data.tier ?? 'HUMAN_LED') : 'HUMAN_LED',
+          queue: leaf.data.queue,
+        }),
+      )
+    : null;
+  const targets = walk ? walk.route.data.targets : [{ queue: leaf.data.queue }];
+  if (request.directory) {
+    return evaluateRouting({
+      targets,
+      routeNodeId: walk?.route.id ?? null,
+      directory: request.directory,
+      channel: capacityChannel(input.channel),
+      language: facts.language,
+      priority: leaf.data.priority,
+      customerId: input.customer.id,
+      accountOwnerId: input.customer.accountOwnerId ?? null,
+      now: request.now,
+      withQualified: request.withQualified,
+    });
+  }
+  const first = targets[0] ?? { queue: leaf.data.queue };
+  return {
+    target: {
+      queueId: first.queue,
+      queueName: queueDisplayName(first.queue),
+      agentId: null,
+      agentName: null,
+      requiredSkills: (first.agentFilter?.skills ?? []).map((s) => s.skill),
+      language: facts.language,
+      estimatedWaitSeconds: null,
+      fallbackUsed: false,
+      explanation: [
+        walk
+          ? `Route "${walk.route.id}" of the routing graph names queue "${first.queue}" first; no directory was given to pick an agent.`
+          : `Queue "${leaf.data.queue}" is set on the policy's ${leaf.kind} node "${leaf.id}".`,
+      ],
+      candidates: [],
+      nextOpeningAt: null,
+      routeNodeId: walk?.route.id ?? null,
+    },
+    closed: false,
+    ranked: [],
+    qualified: [],
+    waitSeconds: null,
+  };
+}

@@ -1,0 +1,173 @@
+/**
+ * Picks the agent for one routing target. An agent of the queue is excluded when it is not
+ * online, outside its working hours, short of a required skill (queue's and filter's, at the
+ * minimum proficiency), does not speak the customer's language when the filter asks, is not
+ * senior (or de-escalation trained) when the filter asks, is not the account owner when the
+ * filter asks, or has no free capacity on the channel. The others are ranked: the account
+ * owner first, then the agent who last helped this customer, then by score
+ * (`score-agent.ts`), ties to the longest idle (never assigned first), then by id.
+ */
+import type { Agent, AgentFilter, Channel, Priority, Queue, RoutingCandidate, SkillRequirement } from '@baton/schemas';
+import { withinIntervals, type LocalClock } from './business-hours';
+import { proficiencyOf } from './prepare-directory';
+import { scoreAgent, scoreFactors, type ScoreContext } from './score-agent';
+import type { QueueLoad } from './wait-estimate';
+
+export interface SelectionRequest {
+  queue: Queue;
+  /** Agents serving the queue (`PreparedDirectory.membersByQueue`). */
+  members: readonly Agent[];
+  filter?: AgentFilter;
+  channel: Channel;
+  /** Conversation language, ISO 639-1. */
+  language: string;
+  priority: Priority;
+  /** `customer.accountOwnerId`, an agent id. */
+  accountOwnerId?: string | null;
+  customerId: string;
+  /** The agent who last took a handoff of this customer. */
+  lastAgentId?: string | null;
+  clock: LocalClock;
+  now: Date;
+}
+
+export interface Selection {
+  chosen: RoutingCandidate | null;
+  /** Ranked eligible agents (at most `shown`), then excluded ones with why (at most `shown`). */
+  candidates: RoutingCandidate[];
+  /** Eligible agent ids in rank order, all of them (what `startHandoff` tries in turn). */
+  ranked: string[];
+  eligibleCount: number;
+  /** How many agents each kind of exclusion removed, e.g. `{ offline: 12, 'at capacity': 3 }`. */
+  excludedCounts: Record<string, number>;
+  /** Load of the available agents (online, in hours, passing the filter) for the wait estimate. */
+  load: Omit<QueueLoad, 'averageHandleSeconds' | 'waiting'>;
+}
+
+/** Required skills of a target: the queue's, with the filter's raising or adding requirements. */
+export function requiredSkills(queue: Queue, filter: AgentFilter | undefined): SkillRequirement[] {
+  const bySkill = new Map<string, number>();
+  for (const r of [...queue.requiredSkills, ...(filter?.skills ?? [])]) bySkill.set(r.skill, Math.max(bySkill.get(r.skill) ?? 1, r.minProficiency ?? 1));
+  return [...bySkill].map(([skill, minProficiency]) => ({ skill, minProficiency }));
+}
+
+/** Candidates shown per list (eligible, excluded) in a decision. */
+const SHOWN = 10;
+
+interface Exclusion {
+  kind: string;
+  reason: string;
+}
+
+/** Why `agent` cannot take the conversation, or null; the first reason found, cheapest checks first. */
+function exclusionOf(agent: Agent, request: SelectionRequest, filterSkills: readonly SkillRequirement[]): Exclusion | null {
+  const { channel, clock } = request;
+  if (agent.status !== 'ONLINE') return { kind: agent.status.toLowerCase(), reason: `${agent.status.toLowerCase()}` };
+  if (agent.workingHours.length > 0 && !withinIntervals(agent.workingHours, clock(agent.timeZone))) {
+    return { kind: 'outside working hours', reason: `outside working hours (${agent.timeZone})` };
+  }
+  const unqualified = filterExclusion(agent, request, filterSkills);
+  if (unqualified) return unqualified;
+  const capacity = agent.capacity[channel] ?? 0;
+  const active = agent.activeConversations[channel] ?? 0;
+  if (active >= capacity) return { kind: 'at capacity', reason: capacity === 0 ? `takes no ${channel} conversations` : `at capacity on ${channel} (${active}/${capacity})` };
+  return null;
+}
+
+/** Why the target's agent filter refuses `agent` whatever its presence, or null. */
+function filterExclusion(agent: Agent, request: SelectionRequest, filterSkills: readonly SkillRequirement[]): Exclusion | null {
+  const { filter, language } = request;
+  if ((agent.capacity[request.channel] ?? 0) === 0) return { kind: 'at capacity', reason: `takes no ${request.channel} conversations` };
+  for (const r of filterSkills) {
+    const has = proficiencyOf(agent, r.skill);
+    if (has < (r.minProficiency ?? 1)) return { kind: 'missing skill', reason: `needs ${r.skill} ≥ ${r.minProficiency ?? 1}, has ${has}` };
+  }
+  if (filter?.matchCustomerLanguage && !agent.languages.includes(language)) return { kind: 'language', reason: `does not speak ${language}` };
+  if (filter?.senior && agent.seniority !== 'SENIOR' && !agent.deescalationTrained) return { kind: 'not senior', reason: 'not senior or de-escalation trained' };
+  if (filter?.accountOwner && !isAccountOwner(agent, request)) return { kind: 'not account owner', reason: "not the customer's account owner" };
+  return null;
+}
+
+/**
+ * Agents of the target who could take the conversation once free and online: the queue's
+ * members passing the agent filter. A queued handoff waits for one of them.
+ */
+export function qualifiedAgents(request: SelectionRequest): string[] {
+  const filterSkills = request.filter?.skills ?? [];
+  return request.members.filter((a) => filterExclusion(a, request, filterSkills) === null).map((a) => a.id);
+}
+
+function isAccountOwner(agent: Agent, request: SelectionRequest): boolean {
+  return agent.id === request.accountOwnerId || agent.accountIds.includes(request.customerId);
+}
+
+function preferenceOf(agent: Agent, request: SelectionRequest): { rank: number; label: string | null } {
+  if (isAccountOwner(agent, request)) return { rank: 2, label: 'account owner' };
+  if (agent.id === request.lastAgentId) return { rank: 1, label: 'helped this customer last' };
+  return { rank: 0, label: null };
+}
+
+/**
+ * Selects the agent for one target.
+ * @returns the chosen candidate (null when nobody can take it now), the candidates shown with
+ *   their score factors or exclusion, every eligible id in rank order, and the load of the
+ *   available agents for the wait estimate
+ */
+export function selectAgent(request: SelectionRequest): Selection {
+  const filterSkills = request.filter?.skills ?? [];
+  const context: ScoreContext = {
+    skills: requiredSkills(request.queue, request.filter),
+    language: request.language,
+    channel: request.channel,
+    priority: request.priority,
+    now: request.now,
+  };
+  const eligible: { agent: Agent; score: number; rank: number; label: string | null }[] = [];
+  const excluded: { agent: Agent; reason: string }[] = [];
+  const excludedCounts: Record<string, number> = {};
+  let slots = 0;
+  let busy = 0;
+  for (const agent of request.members) {
+    const exclusion = exclusionOf(agent, request, filterSkills);
+    if (!exclusion || exclusion.kind === 'at capacity') {
+      const capacity = agent.capacity[request.channel] ?? 0;
+      slots += capacity;
+      busy += Math.min(agent.activeConversations[request.channel] ?? 0, capacity);
+    }
+    if (exclusion) {
+      excludedCounts[exclusion.kind] = (excludedCounts[exclusion.kind] ?? 0) + 1;
+      if (excluded.length < SHOWN) excluded.push({ agent, reason: exclusion.reason });
+      continue;
+    }
+    const preference = preferenceOf(agent, request);
+    eligible.push({ agent, score: scoreAgent(agent, context), rank: preference.rank, label: preference.label });
+  }
+  const idleSince = (a: Agent): number => a.lastAssignedAt?.getTime() ?? -Infinity;
+  eligible.sort((a, b) => b.rank - a.rank || b.score - a.score || idleSince(a.agent) - idleSince(b.agent) || (a.agent.id < b.agent.id ? -1 : 1));
+  const shown: RoutingCandidate[] = eligible.slice(0, SHOWN).map((e, i) => ({
+    agentId: e.agent.id,
+    agentName: e.agent.name,
+    score: Math.round(e.score * 1000) / 1000,
+    preference: e.label,
+    factors: scoreFactors(e.agent, context),
+    excluded: null,
+    chosen: i === 0,
+  }));
+  const out: RoutingCandidate[] = excluded.map((x) => ({
+    agentId: x.agent.id,
+    agentName: x.agent.name,
+    score: null,
+    preference: null,
+    factors: [],
+    excluded: x.reason,
+    chosen: false,
+  }));
+  return {
+    chosen: shown[0] ?? null,
+    candidates: [...shown, ...out],
+    ranked: eligible.map((e) => e.agent.id),
+    eligibleCount: eligible.length,
+    excludedCounts,
+    load: { slots, busy },
+  };
+}
