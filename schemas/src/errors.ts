@@ -9,6 +9,7 @@ export enum BatonErrorCode {
   NotFound = 'NOT_FOUND',
   Conflict = 'CONFLICT',
   InvalidPolicy = 'INVALID_POLICY',
+  PolicyTestsFailed = 'POLICY_TESTS_FAILED',
   PayloadTooLarge = 'PAYLOAD_TOO_LARGE',
   Internal = 'INTERNAL_SERVER_ERROR',
 }

@@ -8,4 +8,4 @@ export { loadSeed, SEED_COMMENT } from './load-seed';
 export type { SeedTarget } from './load-seed';
 export { sampleConversations } from './conversations/sample-conversations';
 export { toDecideHandoffInput } from './conversations/sample-conversation';
-export type { SampleConversation, SampleExpectation, SampleInput, JsonDates } from './conversations/sample-conversation';
+export type { SampleConversation, SampleExpectation, SampleInput } from './conversations/sample-conversation';

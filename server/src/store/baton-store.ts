@@ -6,10 +6,14 @@
 import type { AuditLogStore } from '../features/audit/audit-log-store';
 import type { ApiKeyStore } from '../features/auth/api-key-store';
 import type { DecisionLogStore } from '../features/decisions/decision-log-store';
+import type { ChangeRequestStore } from '../features/policies/change-request-store';
 import type { PolicyStore } from '../features/policies/policy-store';
+import type { PolicyTestCaseStore } from '../features/policies/policy-test-case-store';
 
 export interface BatonStore {
   readonly policies: PolicyStore;
+  readonly changeRequests: ChangeRequestStore;
+  readonly policyTests: PolicyTestCaseStore;
   readonly decisionLog: DecisionLogStore;
   readonly apiKeys: ApiKeyStore;
   readonly auditLog: AuditLogStore;

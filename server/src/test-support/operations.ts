@@ -36,7 +36,8 @@ export const SET_DEFAULT = `mutation SetDefault($policyId: ID!) { setDefaultPoli
 export const PUBLISH = /* GraphQL */ `
   mutation Publish($policyId: ID!, $comment: String!, $makeDefault: Boolean) {
     publishPolicy(policyId: $policyId, comment: $comment, makeDefault: $makeDefault) {
-      version contentHash graph settings compiledRules comment publishedAt publishedBy
+      version { version contentHash graph settings compiledRules comment publishedAt publishedBy parentVersion }
+      changeRequest { id status requiredApprovals author }
     }
   }`;
 

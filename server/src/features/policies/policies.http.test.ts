@@ -115,22 +115,23 @@ describe('policy management over HTTP', () => {
     const empty = await t.gql(PUBLISH, { policyId: 'pub', comment: '   ' });
     expect(empty.body.errors?.[0]?.extensions.code).toBe(BatonErrorCode.BadUserInput);
 
-    const { body } = await t.gql<{ publishPolicy: { version: number; contentHash: string; compiledRules: { rules: unknown[] }; publishedBy: string } }>(PUBLISH, {
+    const { body } = await t.gql<{ publishPolicy: { version: { version: number; contentHash: string; compiledRules: { rules: unknown[] }; publishedBy: string }; changeRequest: null } }>(PUBLISH, {
       policyId: 'pub',
       comment: 'First version',
     });
     expect(body.errors).toBeUndefined();
     const expectedHash = createHash('sha256').update(canonicalJson({ graph: stayGraph(), settings: minimalSettings() })).digest('hex');
-    expect(body.data?.publishPolicy).toMatchObject({ version: 1, contentHash: expectedHash, publishedBy: keyId(), comment: 'First version' });
-    expect(body.data?.publishPolicy.compiledRules.rules.length).toBeGreaterThan(0);
+    expect(body.data?.publishPolicy.version).toMatchObject({ version: 1, contentHash: expectedHash, publishedBy: keyId(), comment: 'First version', parentVersion: null });
+    expect(body.data?.publishPolicy.changeRequest).toBeNull();
+    expect(body.data?.publishPolicy.version.compiledRules.rules.length).toBeGreaterThan(0);
 
     const again = await t.gql<{ publishPolicy: { version: number } }>(PUBLISH, { policyId: 'pub', comment: 'No change' });
     expect(again.body.errors?.[0]).toMatchObject({ extensions: { code: BatonErrorCode.BadUserInput, activeVersion: 1 } });
     expect(again.body.errors?.[0]?.message).toMatch(/Nothing to publish/);
 
     await t.gql(SAVE_DRAFT, { policyId: 'pub', graph: stayGraph('second'), baseRevision: 1 });
-    const v2 = await t.gql<{ publishPolicy: { version: number } }>(PUBLISH, { policyId: 'pub', comment: 'Second' });
-    expect(v2.body.data?.publishPolicy.version).toBe(2);
+    const v2 = await t.gql<{ publishPolicy: { version: { version: number; parentVersion: number } } }>(PUBLISH, { policyId: 'pub', comment: 'Second' });
+    expect(v2.body.data?.publishPolicy.version).toMatchObject({ version: 2, parentVersion: 1 });
     const policy = await t.gql<{ policy: PolicyJson }>(POLICY, { id: 'pub' });
     expect(policy.body.data?.policy.activeVersion?.version).toBe(2);
     expect(policy.body.data?.policy.versions.map((v) => v.version)).toEqual([2, 1]);

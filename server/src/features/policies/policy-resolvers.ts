@@ -1,7 +1,7 @@
 /** GraphQL resolvers of the policy management API: argument plumbing only, logic in PolicyService. */
 import type { ValidationResult } from '@baton/rules';
 import type { Resolver } from '../../graphql/context';
-import type { CreatePolicyRequest } from './policy-service';
+import type { CreatePolicyRequest, PublishOutcome } from './policy-service';
 import type { DraftRecord, PolicyRecord, VersionRecord } from './policy-store';
 
 export interface SaveDraftArgs {
@@ -21,7 +21,7 @@ export const policyResolvers: {
   Mutation: {
     createPolicy: Resolver<unknown, { input: CreatePolicyRequest }, PolicyRecord>;
     savePolicyDraft: Resolver<unknown, SaveDraftArgs, DraftRecord>;
-    publishPolicy: Resolver<unknown, { policyId: string; comment: string; makeDefault?: boolean | null }, VersionRecord>;
+    publishPolicy: Resolver<unknown, { policyId: string; comment: string; makeDefault?: boolean | null }, PublishOutcome>;
     setDefaultPolicy: Resolver<unknown, { policyId: string }, PolicyRecord>;
   };
   Policy: {
@@ -38,12 +38,12 @@ export const policyResolvers: {
     validatePolicyGraph: (_parent, { graph, settings, routing }, { policies }) => policies.validate(graph, settings, routing),
   },
   Mutation: {
-    createPolicy: (_parent, { input }, { policies, principal }) => policies.createPolicy(input, principal.keyId),
+    createPolicy: (_parent, { input }, { policies, principal }) => policies.createPolicy(input, principal),
     savePolicyDraft: (_parent, { policyId, graph, settings, routing, baseRevision }, { policies, principal }) =>
-      policies.saveDraft(policyId, graph, settings, baseRevision, principal.keyId, routing),
+      policies.saveDraft(policyId, graph, settings, baseRevision, principal, routing),
     publishPolicy: (_parent, { policyId, comment, makeDefault }, { policies, principal }) =>
-      policies.publish(policyId, comment, principal.keyId, makeDefault === true),
-    setDefaultPolicy: (_parent, { policyId }, { policies }) => policies.setDefault(policyId),
+      policies.publish(policyId, comment, principal, makeDefault === true),
+    setDefaultPolicy: (_parent, { policyId }, { policies, principal }) => policies.setDefault(policyId, principal),
   },
   Policy: {
     activeVersion: (policy, _args, { policies }) => (policy.activeVersion === null ? null : policies.getVersion(policy.id, policy.activeVersion)),

@@ -1,15 +1,23 @@
 /**
- * Policy management: create, save drafts, validate, publish immutable versions. Domain rules
- * live here; the store only persists, resolvers only translate. Every changing method takes
- * the actor (API key id, or null for system writes such as the seed) last.
+ * Policy management: create, save drafts, validate, publish immutable versions (at once or
+ * through a four-eyes change request), roll back or forward, and run the policy's test cases.
+ * Domain rules live here; stores persist (with the audit event), resolvers only translate.
+ * Every changing method takes the actor (API key and role, or the system) last.
  */
-import { BatonErrorCode, type PolicyDocument, type TriggerSettings } from '@baton/schemas';
-import { compilePolicy, preparePolicy, validatePolicyDocument, validatePolicyGraph, type ValidationResult } from '@baton/rules';
+import { randomUUID } from 'node:crypto';
+import { BatonErrorCode, type DecideHandoffInput, type PolicyDocument, type PolicyRef, type TriggerSettings } from '@baton/schemas';
+import { compilePolicy, preparePolicy, validatePolicyDocument, validatePolicyGraph, type CompiledPolicy, type ValidationResult } from '@baton/rules';
 import { BatonError, badInput, notFound } from '../../baton-error';
+import type { RequestLimits } from '../../config';
+import type { Actor } from '../audit/audit-event';
+import { checkDecideInput } from '../decisions/input-limits';
+import type { ChangeRequestRecord, ChangeRequestStore } from './change-request-store';
 import { defaultDraftGraph } from './default-draft';
 import { resolvePolicyId } from './policy-id';
 import { contentHashOf, documentOf, requireDocumentShape } from './policy-document';
-import type { DraftRecord, PolicyRecord, PolicyStore, VersionRecord } from './policy-store';
+import type { DraftRecord, NewVersion, PolicyRecord, PolicyStore, VersionRecord } from './policy-store';
+import type { ExpectedOutcome, PolicyTestCase, PolicyTestCaseStore } from './policy-test-case-store';
+import { runTestCases, type PolicyTestRun } from './policy-tests';
 
 export interface CreatePolicyRequest {
   id?: string | null;
@@ -21,8 +29,26 @@ export interface CreatePolicyRequest {
   makeDefault?: boolean | null;
 }
 
+/** A test case as a client sends it; `input` is the coerced DecideHandoffInput (dates as `Date`s). */
+export interface TestCaseRequest {
+  id: string;
+  name: string;
+  input: DecideHandoffInput;
+  expected: ExpectedOutcome;
+}
+
+/** What publishPolicy did: published a version, or opened a change request awaiting approvals. */
+export interface PublishOutcome {
+  version: VersionRecord | null;
+  changeRequest: ChangeRequestRecord | null;
+}
+
 export interface PolicyServiceDeps {
   store: PolicyStore;
+  changeRequests: ChangeRequestStore;
+  testCases: PolicyTestCaseStore;
+  /** Limits a test case's conversation must respect, as decideHandoff's input does. */
+  limits: RequestLimits;
   /** Trigger settings of a new policy created without any (the reference policy's). */
   defaultSettings: () => TriggerSettings;
   clock?: () => Date;
@@ -31,6 +57,9 @@ export interface PolicyServiceDeps {
 const NAME_MAX = 200;
 const DESCRIPTION_MAX = 2000;
 const COMMENT_MAX = 1000;
+const MAX_REQUIRED_APPROVALS = 10;
+const MAX_TEST_CASES = 500;
+const TEST_CASE_ID = /^[a-z0-9][a-z0-9_-]{0,99}$/;
 
 function requireText(value: string, field: string, max: number): string {
   const text = value.trim();
@@ -79,7 +108,7 @@ export class PolicyService {
    * @throws BAD_USER_INPUT for a bad id, name, description or a graph/settings of the wrong shape;
    *   CONFLICT when the id exists.
    */
-  async createPolicy(request: CreatePolicyRequest, actor: string | null): Promise<PolicyRecord> {
+  async createPolicy(request: CreatePolicyRequest, actor: Actor): Promise<PolicyRecord> {
     const name = requireText(request.name, 'input.name', NAME_MAX);
     const id = resolvePolicyId(request.id, name);
     const description = request.description?.trim() ? requireText(request.description, 'input.description', DESCRIPTION_MAX) : null;
@@ -113,7 +142,7 @@ export class PolicyService {
    * ones; `routing` omitted (undefined) keeps the current routing graph, null removes it.
    * @throws BAD_USER_INPUT (wrong shape, with `diagnostics`), NOT_FOUND, CONFLICT (with `currentRevision`).
    */
-  async saveDraft(policyId: string, graph: unknown, settings: unknown, baseRevision: number, actor: string | null, routing?: unknown): Promise<DraftRecord> {
+  async saveDraft(policyId: string, graph: unknown, settings: unknown, baseRevision: number, actor: Actor, routing?: unknown): Promise<DraftRecord> {
     const policy = await this.requirePolicy(policyId);
     const { document } = requireDocumentShape(graph, settings ?? policy.draft.settings, routing === undefined ? policy.draft.routing : routing);
     return this.deps.store.saveDraft({
@@ -134,10 +163,169 @@ export class PolicyService {
    *   `makeDefault` was asked), NOT_FOUND, INVALID_POLICY (with `diagnostics`), CONFLICT (the
    *   draft changed meanwhile).
    */
-  async publish(policyId: string, comment: string, actor: string | null, makeDefault = false): Promise<VersionRecord> {
+  async publish(policyId: string, comment: string, actor: Actor, makeDefault = false): Promise<PublishOutcome> {
     const text = requireText(comment, 'comment', COMMENT_MAX);
     const policy = await this.requirePolicy(policyId);
+    const version = await this.versionFromDraft(policy, text, makeDefault, actor);
+    if (policy.activeVersion !== null) {
+      const active = await this.deps.store.getVersion(policyId, policy.activeVersion);
+      if (active?.contentHash === version.contentHash) {
+        if (!makeDefault) {
+          throw new BatonError(
+            BatonErrorCode.BadUserInput,
+            `Nothing to publish: the draft of '${policyId}' is identical to its active version ${active.version} (sha256 ${version.contentHash.slice(0, 12)}…). Change the draft first.`,
+            { policyId, activeVersion: active.version },
+          );
+        }
+        await this.deps.store.setDefaultPolicy(policyId, this.clock(), actor);
+        return { version: active, changeRequest: null };
+      }
+    }
+    if (policy.requiredApprovals > 0) {
+      const changeRequest = await this.deps.changeRequests.openChangeRequest({
+        id: randomUUID(),
+        policyId,
+        draftRevision: version.draftRevision,
+        contentHash: version.contentHash,
+        comment: text,
+        makeDefault,
+        requiredApprovals: policy.requiredApprovals,
+        at: this.clock(),
+        actor,
+      });
+      return { version: null, changeRequest };
+    }
+    return { version: await this.deps.store.publishVersion(version), changeRequest: null };
+  }
+
+  /**
+   * Approves a change request; the approval that reaches the required count publishes it.
+   * The draft is validated, compiled and tested again, as for a direct publish.
+   * @throws NOT_FOUND; FORBIDDEN (self-approval); BAD_USER_INPUT (approved twice);
+   *   CONFLICT (not open, or stale: the draft changed); INVALID_POLICY / POLICY_TESTS_FAILED.
+   */
+  async approveChangeRequest(id: string, actor: Actor): Promise<{ request: ChangeRequestRecord; version: VersionRecord | null }> {
+    const request = await this.requireChangeRequest(id);
+    const policy = await this.requirePolicy(request.policyId);
+    // The approver who completes the four eyes is recorded as the version's publisher.
+    const version = await this.versionFromDraft(policy, request.comment, request.makeDefault, actor);
+    return this.deps.changeRequests.approveChangeRequest({ id, at: this.clock(), actor, version });
+  }
+
+  /** @throws NOT_FOUND; BAD_USER_INPUT for an empty reason; CONFLICT when not open. */
+  async rejectChangeRequest(id: string, reason: string, actor: Actor): Promise<ChangeRequestRecord> {
+    const text = requireText(reason, 'reason', COMMENT_MAX);
+    return this.deps.changeRequests.rejectChangeRequest(id, text, this.clock(), actor);
+  }
+
+  getChangeRequest(id: string): Promise<ChangeRequestRecord | null> {
+    return this.deps.changeRequests.getChangeRequest(id);
+  }
+
+  /** Newest first. */
+  listChangeRequests(policyId: string): Promise<ChangeRequestRecord[]> {
+    return this.deps.changeRequests.listChangeRequests(policyId);
+  }
+
+  /**
+   * Rollback or roll forward: makes published `version` the active one; the next decision uses it.
+   * @throws BAD_USER_INPUT (empty comment, already active), NOT_FOUND (policy or version).
+   */
+  async activateVersion(policyId: string, version: number, comment: string, actor: Actor): Promise<PolicyRecord> {
+    const text = requireText(comment, 'comment', COMMENT_MAX);
+    return this.deps.store.activateVersion({ policyId, version, comment: text, at: this.clock(), actor });
+  }
+
+  /** @throws BAD_USER_INPUT outside 0..10; NOT_FOUND. */
+  async setRequiredApprovals(policyId: string, count: number, actor: Actor): Promise<PolicyRecord> {
+    if (!Number.isInteger(count) || count < 0 || count > MAX_REQUIRED_APPROVALS) {
+      throw badInput(`requiredApprovals must be a whole number from 0 (publish at once) to ${MAX_REQUIRED_APPROVALS}; got ${count}.`, { field: 'count' });
+    }
+    return this.deps.store.setRequiredApprovals(policyId, count, this.clock(), actor);
+  }
+
+  listTestCases(policyId: string): Promise<PolicyTestCase[]> {
+    return this.deps.testCases.listTestCases(policyId);
+  }
+
+  /**
+   * Creates or replaces a test case. Its conversation must pass decideHandoff's input checks.
+   * @throws BAD_USER_INPUT (id, name, input limits, too many cases), NOT_FOUND.
+   */
+  async saveTestCase(policyId: string, request: TestCaseRequest, actor: Actor): Promise<PolicyTestCase> {
+    if (!TEST_CASE_ID.test(request.id)) throw badInput(`Test case id '${request.id}' must be lower-case letters, digits, - or _ (at most 100), e.g. refund-angry-es.`, { field: 'input.id' });
+    const name = requireText(request.name, 'input.name', NAME_MAX);
+    checkDecideInput(request.input, this.deps.limits);
+    const existing = await this.deps.testCases.listTestCases(policyId);
+    if (existing.length >= MAX_TEST_CASES && !existing.some((c) => c.id === request.id)) {
+      throw badInput(`Policy '${policyId}' already has ${MAX_TEST_CASES} test cases, the limit; remove some first.`, { policyId });
+    }
+    const { policyId: _ignored, ...input } = request.input;
+    const expected: ExpectedOutcome = { action: request.expected.action, reasonCode: request.expected.reasonCode ?? null };
+    if (request.expected.queue !== undefined) expected.queue = request.expected.queue;
+    return this.deps.testCases.saveTestCase(policyId, { id: request.id, name, input: JSON.parse(JSON.stringify(input)) as Record<string, unknown>, expected }, this.clock(), actor);
+  }
+
+  /** @throws NOT_FOUND for an unknown policy or test case. */
+  async removeTestCase(policyId: string, id: string, actor: Actor): Promise<void> {
+    await this.deps.testCases.removeTestCase(policyId, id, this.clock(), actor);
+  }
+
+  /**
+   * Runs the policy's test cases on a published version, or on the draft when `version` is null.
+   * @throws NOT_FOUND (policy or version); INVALID_POLICY when the draft has errors (it cannot run).
+   */
+  async runTests(policyId: string, version: number | null): Promise<PolicyTestRun> {
+    const policy = await this.requirePolicy(policyId);
+    const testCases = await this.deps.testCases.listTestCases(policyId);
+    if (version === null) {
+      this.requireValid(policy.id, policy.draft);
+      const document = documentOf(policy.draft);
+      const compiled = compilePolicy(document);
+      const ref: PolicyRef = { id: policy.id, name: policy.name, version: 0, contentHash: contentHashOf(document) };
+      return runTestCases(preparePolicy(document, compiled), ref, testCases, this.clock(), null);
+    }
+    const stored = await this.deps.store.getVersion(policyId, version);
+    if (!stored) throw notFound(`Policy '${policyId}' has no version ${version}; policyVersions lists them.`, { policyId, version });
+    const ref: PolicyRef = { id: policy.id, name: policy.name, version, contentHash: stored.contentHash };
+    return runTestCases(preparePolicy(documentOf(stored), stored.compiledRules as CompiledPolicy), ref, testCases, this.clock(), version);
+  }
+
+  /** The draft as a version ready to store: valid, compiled, its test cases passing. */
+  private async versionFromDraft(policy: PolicyRecord, comment: string, makeDefault: boolean, actor: Actor): Promise<NewVersion> {
     const { draft } = policy;
+    this.requireValid(policy.id, draft);
+    const document: PolicyDocument = documentOf(draft);
+    const compiledRules = compilePolicy(document);
+    const contentHash = contentHashOf(document);
+    const testCases = await this.deps.testCases.listTestCases(policy.id);
+    const run = await runTestCases(preparePolicy(document, compiledRules), { id: policy.id, name: policy.name, version: 0, contentHash }, testCases, this.clock(), null);
+    if (run.failed > 0) {
+      const failures = run.results.filter((r) => !r.passed).map((r) => ({ testCase: r.testCase.id, failures: r.failures }));
+      throw new BatonError(
+        BatonErrorCode.PolicyTestsFailed,
+        `Policy '${policy.id}' cannot be published: ${run.failed} of ${run.results.length} test case${run.results.length === 1 ? '' : 's'} fail, ` +
+          `e.g. ${failures[0]?.testCase}: ${failures[0]?.failures.join('; ')}. Fix the draft or the test cases (extensions.testFailures lists each) and publish again.`,
+        { testFailures: failures },
+      );
+    }
+    return {
+      policyId: policy.id,
+      draftRevision: draft.revision,
+      contentHash,
+      graph: draft.graph,
+      settings: draft.settings,
+      routing: draft.routing,
+      compiledRules,
+      comment,
+      expectedActiveVersion: policy.activeVersion,
+      makeDefault,
+      at: this.clock(),
+      actor,
+    };
+  }
+
+  private requireValid(policyId: string, draft: DraftRecord): void {
     const validation = this.validateDraft(draft);
     const errors = validation.diagnostics.filter((d) => d.severity === 'ERROR');
     if (errors.length > 0) {
@@ -148,45 +336,19 @@ export class PolicyService {
         { diagnostics: validation.diagnostics },
       );
     }
-    const document: PolicyDocument = documentOf(draft);
-    const compiledRules = compilePolicy(document);
-    preparePolicy(document, compiledRules);
-    const contentHash = contentHashOf(document);
-    if (policy.activeVersion !== null) {
-      const active = await this.deps.store.getVersion(policyId, policy.activeVersion);
-      if (active?.contentHash === contentHash) {
-        if (!makeDefault) {
-          throw new BatonError(
-            BatonErrorCode.BadUserInput,
-            `Nothing to publish: the draft of '${policyId}' is identical to its active version ${active.version} (sha256 ${contentHash.slice(0, 12)}…). Change the draft first.`,
-            { policyId, activeVersion: active.version },
-          );
-        }
-        await this.deps.store.setDefaultPolicy(policyId, this.clock());
-        return active;
-      }
-    }
-    const version = await this.deps.store.publishVersion({
-      policyId,
-      draftRevision: draft.revision,
-      contentHash,
-      graph: draft.graph,
-      settings: draft.settings,
-      routing: draft.routing,
-      compiledRules,
-      comment: text,
-      at: this.clock(),
-      actor,
-    });
-    if (makeDefault) await this.deps.store.setDefaultPolicy(policyId, this.clock());
-    return version;
+  }
+
+  private async requireChangeRequest(id: string): Promise<ChangeRequestRecord> {
+    const request = await this.deps.changeRequests.getChangeRequest(id);
+    if (!request) throw notFound(`Change request '${id}' does not exist; list them with policy { changeRequests }.`, { changeRequestId: id });
+    return request;
   }
 
   /**
    * Makes `policyId` the policy `decideHandoff` uses when the input names none.
    * @throws NOT_FOUND; BAD_USER_INPUT when the policy has no published version (it could not decide).
    */
-  async setDefault(policyId: string): Promise<PolicyRecord> {
+  async setDefault(policyId: string, actor: Actor): Promise<PolicyRecord> {
     const policy = await this.requirePolicy(policyId);
     if (policy.activeVersion === null) {
       throw new BatonError(
@@ -195,7 +357,7 @@ export class PolicyService {
         { policyId },
       );
     }
-    await this.deps.store.setDefaultPolicy(policyId, this.clock());
+    await this.deps.store.setDefaultPolicy(policyId, this.clock(), actor);
     return this.requirePolicy(policyId);
   }
 
@@ -204,8 +366,8 @@ export class PolicyService {
     policy: { id: string; name: string; description?: string | null; document: PolicyDocument },
     comment: string,
     makeDefault: boolean,
-    actor: string | null,
-  ): Promise<VersionRecord> {
+    actor: Actor,
+  ): Promise<PublishOutcome> {
     const { graph, settings, routing } = policy.document;
     await this.createPolicy({ id: policy.id, name: policy.name, description: policy.description, graph, settings, routing }, actor);
     return this.publish(policy.id, comment, actor, makeDefault);

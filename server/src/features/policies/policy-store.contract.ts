@@ -6,13 +6,16 @@ import { BatonErrorCode, type RoutingGraph } from '@baton/schemas';
 import type { BatonError } from '../../baton-error';
 import { minimalSettings, stayGraph } from '../../test-support/fixtures';
 import type { BatonStore } from '../../store/baton-store';
+import { SYSTEM_ACTOR, type Actor } from '../audit/audit-event';
 import type { NewPolicy, PolicyStore } from './policy-store';
+
+const keyActor = (keyId: string): Actor => ({ keyId, role: 'publisher' });
 
 const T0 = new Date('2025-01-01T10:00:00.000Z');
 const T1 = new Date('2025-01-01T11:00:00.000Z');
 
 function newPolicy(id: string, extra: Partial<NewPolicy> = {}): NewPolicy {
-  return { id, name: `Policy ${id}`, description: null, graph: stayGraph(), settings: minimalSettings(), routing: null, makeDefault: false, at: T0, actor: 'key-a', ...extra };
+  return { id, name: `Policy ${id}`, description: null, graph: stayGraph(), settings: minimalSettings(), routing: null, makeDefault: false, at: T0, actor: keyActor('key-a'), ...extra };
 }
 
 async function expectBatonError(promise: Promise<unknown>, code: BatonErrorCode): Promise<BatonError> {
@@ -31,8 +34,10 @@ async function publish(policies: PolicyStore, policyId: string, draftRevision: n
     routing: null,
     compiledRules: { conditions: { c1: { all: [] } }, rules: [{ name: 'r1' }] },
     comment: 'first',
+    expectedActiveVersion: (await policies.getPolicy(policyId))?.activeVersion ?? null,
+    makeDefault: false,
     at: T1,
-    actor: 'key-b',
+    actor: keyActor('key-b'),
   });
 }
 
@@ -56,6 +61,7 @@ export function describePolicyStoreContract(store: () => BatonStore): void {
         description: 'desc',
         isDefault: true,
         activeVersion: null,
+        requiredApprovals: 0,
         createdAt: T0,
         updatedAt: T0,
         draft: { revision: 1, graph: stayGraph(), settings: minimalSettings(), routing: null, updatedAt: T0, updatedBy: 'key-a' },
@@ -71,10 +77,10 @@ export function describePolicyStoreContract(store: () => BatonStore): void {
       await policies.createPolicy(newPolicy('b'));
       expect((await policies.listPolicies()).map((p) => [p.id, p.isDefault])).toEqual([['a', true], ['b', false]]);
       await policies.createPolicy(newPolicy('c', { makeDefault: true }));
-      await policies.setDefaultPolicy('b', T1);
+      await policies.setDefaultPolicy('b', T1, SYSTEM_ACTOR);
       expect((await policies.listPolicies()).map((p) => [p.id, p.isDefault])).toEqual([['a', false], ['b', true], ['c', false]]);
       expect((await policies.getPolicyHead(null))?.id).toBe('b');
-      await expectBatonError(policies.setDefaultPolicy('zzz', T1), BatonErrorCode.NotFound);
+      await expectBatonError(policies.setDefaultPolicy('zzz', T1, SYSTEM_ACTOR), BatonErrorCode.NotFound);
     });
 
     it('refuses a taken id with CONFLICT and changes nothing', async () => {
@@ -88,16 +94,16 @@ export function describePolicyStoreContract(store: () => BatonStore): void {
       const { policies } = store();
       await policies.createPolicy(newPolicy('p'));
       const graph = stayGraph('changed');
-      const saved = await policies.saveDraft({ policyId: 'p', graph, settings: minimalSettings(), routing: null, baseRevision: 1, at: T1, actor: 'key-b' });
+      const saved = await policies.saveDraft({ policyId: 'p', graph, settings: minimalSettings(), routing: null, baseRevision: 1, at: T1, actor: keyActor('key-b') });
       expect(saved).toEqual({ revision: 2, graph, settings: minimalSettings(), routing: null, updatedAt: T1, updatedBy: 'key-b' });
       const stale = await expectBatonError(
-        policies.saveDraft({ policyId: 'p', graph: stayGraph('lost'), settings: minimalSettings(), routing: null, baseRevision: 1, at: T1, actor: 'key-c' }),
+        policies.saveDraft({ policyId: 'p', graph: stayGraph('lost'), settings: minimalSettings(), routing: null, baseRevision: 1, at: T1, actor: keyActor('key-c') }),
         BatonErrorCode.Conflict,
       );
       expect(stale.details).toMatchObject({ currentRevision: 2 });
       expect((await policies.getPolicy('p'))?.draft).toEqual(saved);
       await expectBatonError(
-        policies.saveDraft({ policyId: 'nope', graph, settings: minimalSettings(), routing: null, baseRevision: 1, at: T1, actor: null }),
+        policies.saveDraft({ policyId: 'nope', graph, settings: minimalSettings(), routing: null, baseRevision: 1, at: T1, actor: SYSTEM_ACTOR }),
         BatonErrorCode.NotFound,
       );
     });
@@ -117,8 +123,9 @@ export function describePolicyStoreContract(store: () => BatonStore): void {
         comment: 'first',
         publishedAt: T1,
         publishedBy: 'key-b',
+        parentVersion: null,
       });
-      await policies.saveDraft({ policyId: 'p', graph: stayGraph('v2'), settings: minimalSettings(), routing: null, baseRevision: 1, at: T1, actor: null });
+      await policies.saveDraft({ policyId: 'p', graph: stayGraph('v2'), settings: minimalSettings(), routing: null, baseRevision: 1, at: T1, actor: SYSTEM_ACTOR });
       const v2 = await publish(policies, 'p', 2, '2'.repeat(64));
       expect(v2.version).toBe(2);
       expect((await policies.getPolicy('p'))?.activeVersion).toBe(2);
@@ -132,7 +139,7 @@ export function describePolicyStoreContract(store: () => BatonStore): void {
       const { policies } = store();
       await policies.createPolicy(newPolicy('p'));
       const v1 = await publish(policies, 'p', 1);
-      await policies.saveDraft({ policyId: 'p', graph: stayGraph('edited'), settings: minimalSettings(), routing: null, baseRevision: 1, at: T1, actor: null });
+      await policies.saveDraft({ policyId: 'p', graph: stayGraph('edited'), settings: minimalSettings(), routing: null, baseRevision: 1, at: T1, actor: SYSTEM_ACTOR });
       expect(await policies.getVersion('p', 1)).toEqual(v1);
       expect(Object.keys(policies).filter((name) => /update|delete|remove/i.test(name) && /version/i.test(name))).toEqual([]);
     });
@@ -140,7 +147,7 @@ export function describePolicyStoreContract(store: () => BatonStore): void {
     it('refuses to publish a draft that moved on, writing nothing', async () => {
       const { policies } = store();
       await policies.createPolicy(newPolicy('p'));
-      await policies.saveDraft({ policyId: 'p', graph: stayGraph('x'), settings: minimalSettings(), routing: null, baseRevision: 1, at: T1, actor: null });
+      await policies.saveDraft({ policyId: 'p', graph: stayGraph('x'), settings: minimalSettings(), routing: null, baseRevision: 1, at: T1, actor: SYSTEM_ACTOR });
       const error = await expectBatonError(publish(policies, 'p', 1), BatonErrorCode.Conflict);
       expect(error.details).toMatchObject({ currentRevision: 2 });
       expect(await policies.listVersions('p')).toEqual([]);
@@ -161,12 +168,49 @@ export function describePolicyStoreContract(store: () => BatonStore): void {
       expect((await policies.getPolicy('p'))?.draft.routing).toEqual(routing);
       const version = await policies.publishVersion({
         policyId: 'p', draftRevision: 1, contentHash: 'c'.repeat(64), graph: stayGraph(), settings: minimalSettings(),
-        routing, compiledRules: {}, comment: 'with routing', at: T1, actor: null,
+        routing, compiledRules: {}, comment: 'with routing', expectedActiveVersion: null, makeDefault: false, at: T1, actor: SYSTEM_ACTOR,
       });
       expect((await policies.getVersion('p', version.version))?.routing).toEqual(routing);
-      const saved = await policies.saveDraft({ policyId: 'p', graph: stayGraph(), settings: minimalSettings(), routing: null, baseRevision: 1, at: T1, actor: null });
+      const saved = await policies.saveDraft({ policyId: 'p', graph: stayGraph(), settings: minimalSettings(), routing: null, baseRevision: 1, at: T1, actor: SYSTEM_ACTOR });
       expect(saved.routing).toBeNull();
       expect((await policies.getVersion('p', version.version))?.routing).toEqual(routing);
+    });
+
+    it('refuses a publish whose active version moved meanwhile (two publishers racing), writing nothing', async () => {
+      const { policies } = store();
+      await policies.createPolicy(newPolicy('p'));
+      const racing = { policyId: 'p', draftRevision: 1, contentHash: 'r'.repeat(64), graph: stayGraph(), settings: minimalSettings(), routing: null,
+        compiledRules: {}, comment: 'race', expectedActiveVersion: null, makeDefault: false, at: T1, actor: keyActor('key-a') };
+      const results = await Promise.allSettled([policies.publishVersion(racing), policies.publishVersion({ ...racing, actor: keyActor('key-b') })]);
+      expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+      const rejected = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+      expect(rejected?.reason).toMatchObject({ code: BatonErrorCode.Conflict, details: { activeVersion: 1 } });
+      expect((await policies.listVersions('p')).map((v) => v.version)).toEqual([1]);
+    });
+
+    it('activates an existing version (rollback), records lineage and audits every change', async () => {
+      const { policies, auditLog } = store();
+      await policies.createPolicy(newPolicy('p'));
+      await publish(policies, 'p', 1, '1'.repeat(64));
+      await policies.saveDraft({ policyId: 'p', graph: stayGraph('v2'), settings: minimalSettings(), routing: null, baseRevision: 1, at: T1, actor: keyActor('key-a') });
+      const v2 = await publish(policies, 'p', 2, '2'.repeat(64));
+      expect(v2.parentVersion).toBe(1);
+      const rolledBack = await policies.activateVersion({ policyId: 'p', version: 1, comment: 'v2 misroutes billing', at: T1, actor: keyActor('key-b') });
+      expect(rolledBack.activeVersion).toBe(1);
+      expect(await policies.getPolicyHead('p')).toMatchObject({ activeVersion: 1, activeContentHash: '1'.repeat(64) });
+      await expectBatonError(policies.activateVersion({ policyId: 'p', version: 1, comment: 'again', at: T1, actor: keyActor('key-b') }), BatonErrorCode.BadUserInput);
+      await expectBatonError(policies.activateVersion({ policyId: 'p', version: 9, comment: 'x', at: T1, actor: keyActor('key-b') }), BatonErrorCode.NotFound);
+      await expectBatonError(policies.activateVersion({ policyId: 'nope', version: 1, comment: 'x', at: T1, actor: keyActor('key-b') }), BatonErrorCode.NotFound);
+      expect((await policies.setRequiredApprovals('p', 2, T1, keyActor('key-b'))).requiredApprovals).toBe(2);
+      const events = await auditLog.listEvents({ targetType: 'policy', targetId: 'p' }, 50, null);
+      expect(events.map((e) => e.action)).toEqual([
+        'policy.create', 'policy.setDefault', 'policy.publish', 'policy.draft.save', 'policy.publish', 'policy.activate', 'policy.requiredApprovals',
+      ]);
+      expect(events.find((e) => e.action === 'policy.activate')).toMatchObject({
+        actor: { keyId: 'key-b', role: 'publisher' },
+        before: { activeVersion: 2 },
+        after: { activeVersion: 1, comment: 'v2 misroutes billing' },
+      });
     });
 
     it('answers heads for unknown ids with null', async () => {

@@ -2,9 +2,11 @@
  * The policies storage port: what the policy and decision services need from any adapter
  * (SQLite now, MongoDB later). Adapters pass `defineStoreContractTests`. All times are `Date`s;
  * graphs and settings are plain JSON that passed the policy JSON Schema (drafts may still have
- * semantic errors).
+ * semantic errors). Changing methods take the actor and append their audit event in the same
+ * transaction as the change.
  */
 import type { PolicyGraph, RoutingGraph, TriggerSettings } from '@baton/schemas';
+import type { Actor } from '../audit/audit-event';
 
 /** The editable working copy of a policy. */
 export interface DraftRecord {
@@ -26,6 +28,8 @@ export interface PolicyRecord {
   isDefault: boolean;
   /** Number of the active published version; null until the first publish. */
   activeVersion: number | null;
+  /** Approvals a publish needs from publishers other than its author (0: publish at once). */
+  requiredApprovals: number;
   createdAt: Date;
   updatedAt: Date;
   draft: DraftRecord;
@@ -47,6 +51,8 @@ export interface VersionRecord {
   comment: string;
   publishedAt: Date;
   publishedBy: string | null;
+  /** The version that was active when this one was published; null for the first. */
+  parentVersion: number | null;
 }
 
 /** What the decision hot path needs to find the engine to run, without loading documents. */
@@ -69,7 +75,7 @@ export interface NewPolicy {
   /** Make it the default; a policy created while no default exists becomes default anyway. */
   makeDefault: boolean;
   at: Date;
-  actor: string | null;
+  actor: Actor;
 }
 
 export interface DraftUpdate {
@@ -81,7 +87,7 @@ export interface DraftUpdate {
   /** The revision the writer started from; must equal the stored one. */
   baseRevision: number;
   at: Date;
-  actor: string | null;
+  actor: Actor;
 }
 
 export interface NewVersion {
@@ -95,8 +101,21 @@ export interface NewVersion {
   routing: RoutingGraph | null;
   compiledRules: unknown;
   comment: string;
+  /** The active version the publisher saw; CONFLICT if another publish or activation moved it. */
+  expectedActiveVersion: number | null;
+  /** Also make the policy the default, in the same transaction. */
+  makeDefault: boolean;
   at: Date;
-  actor: string | null;
+  actor: Actor;
+}
+
+/** Moving the active pointer to an existing version (rollback or roll forward). */
+export interface Activation {
+  policyId: string;
+  version: number;
+  comment: string;
+  at: Date;
+  actor: Actor;
 }
 
 /**
@@ -122,13 +141,22 @@ export interface PolicyStore {
    */
   saveDraft(update: DraftUpdate): Promise<DraftRecord>;
   /**
-   * In one transaction: checks the draft revision, appends version `max + 1`, makes it active.
-   * @throws NOT_FOUND for an unknown policy; CONFLICT with `{ currentRevision }` when the draft moved on.
+   * In one transaction: checks the draft revision and the active version, appends version
+   * `max + 1` (parent: the active one), makes it active (and default when asked).
+   * @throws NOT_FOUND for an unknown policy; CONFLICT with `{ currentRevision }` when the draft
+   *   moved on, or `{ activeVersion }` when another publish or activation happened meanwhile.
    */
   publishVersion(version: NewVersion): Promise<VersionRecord>;
+  /**
+   * Makes an existing version the active one.
+   * @throws NOT_FOUND for an unknown policy or version; BAD_USER_INPUT when it is already active.
+   */
+  activateVersion(activation: Activation): Promise<PolicyRecord>;
+  /** @throws NOT_FOUND for an unknown policy. */
+  setRequiredApprovals(policyId: string, count: number, at: Date, actor: Actor): Promise<PolicyRecord>;
   getVersion(policyId: string, version: number): Promise<VersionRecord | null>;
   /** Newest first. */
   listVersions(policyId: string): Promise<VersionRecord[]>;
   /** Makes `policyId` the only default. @throws NOT_FOUND for an unknown policy. */
-  setDefaultPolicy(policyId: string, at: Date): Promise<void>;
+  setDefaultPolicy(policyId: string, at: Date, actor: Actor): Promise<void>;
 }

@@ -181,4 +181,28 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 6,
+    name: 'decision log: reason code, logged time, filter indexes',
+    // reason_code and logged_at are filled for existing rows from data each row already holds
+    // (the primary reason's code; the evaluation time), with the append-only trigger lifted for
+    // this one statement inside the migration's transaction: no recorded value changes. A STAY
+    // logged before this version keeps a null reason code. DELETE stays allowed: retention
+    // (BATON_DECISION_RETENTION_DAYS) is the only caller that deletes.
+    sql: `
+      ALTER TABLE decision_log ADD COLUMN reason_code TEXT;
+      ALTER TABLE decision_log ADD COLUMN logged_at TEXT;
+      DROP TRIGGER decision_log_append_only;
+      UPDATE decision_log SET logged_at = evaluated_at,
+        reason_code = CASE WHEN action = 'STAY' THEN NULL ELSE json_extract(reasons, '$[0].code') END;
+      CREATE TRIGGER decision_log_append_only BEFORE UPDATE ON decision_log
+        BEGIN SELECT RAISE(ABORT, 'the decision log is append-only'); END;
+      CREATE INDEX decision_log_newest ON decision_log (evaluated_at, id);
+      CREATE INDEX decision_log_version ON decision_log (policy_id, policy_version, evaluated_at, id);
+      CREATE INDEX decision_log_action ON decision_log (action, evaluated_at, id);
+      CREATE INDEX decision_log_reason_code ON decision_log (reason_code, evaluated_at, id);
+      CREATE INDEX decision_log_queue ON decision_log (queue, evaluated_at, id);
+      CREATE INDEX decision_log_logged_at ON decision_log (logged_at);
+    `,
+  },
 ];

@@ -5,7 +5,9 @@
 import { createSqliteAuditLogStore } from '../../features/audit/sqlite-audit-log-store';
 import { createSqliteApiKeyStore } from '../../features/auth/sqlite-api-key-store';
 import { createSqliteDecisionLogStore } from '../../features/decisions/sqlite-decision-log-store';
+import { createSqliteChangeRequestStore } from '../../features/policies/sqlite-change-request-store';
 import { createSqlitePolicyStore } from '../../features/policies/sqlite-policy-store';
+import { createSqlitePolicyTestCaseStore } from '../../features/policies/sqlite-policy-test-case-store';
 import type { BatonStore } from '../baton-store';
 import { openDatabase } from './open-database';
 
@@ -16,8 +18,11 @@ import { openDatabase } from './open-database';
 export async function openSqliteStore(dataDir: string): Promise<BatonStore> {
   const db = openDatabase(dataDir);
   const ping = db.prepare('SELECT 1');
+  const policies = createSqlitePolicyStore(db);
   return {
-    policies: createSqlitePolicyStore(db),
+    policies,
+    changeRequests: createSqliteChangeRequestStore(db, policies),
+    policyTests: createSqlitePolicyTestCaseStore(db),
     decisionLog: createSqliteDecisionLogStore(db),
     apiKeys: createSqliteApiKeyStore(db),
     auditLog: createSqliteAuditLogStore(db),

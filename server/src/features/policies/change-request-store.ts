@@ -1,0 +1,79 @@
+/**
+ * The change request storage port (four-eyes publishing). A change request freezes a draft
+ * revision someone asked to publish; publishers other than its author approve it; the approval
+ * that reaches the policy's `requiredApprovals` publishes it in the same transaction.
+ * Saving the draft makes open requests STALE (their approvals no longer count).
+ */
+import type { Actor } from '../audit/audit-event';
+import type { NewVersion, VersionRecord } from './policy-store';
+
+export const CHANGE_REQUEST_STATUSES = ['OPEN', 'PUBLISHED', 'REJECTED', 'STALE'] as const;
+export type ChangeRequestStatus = (typeof CHANGE_REQUEST_STATUSES)[number];
+
+export interface Approval {
+  /** Key id of the approving publisher. */
+  approver: string;
+  at: Date;
+}
+
+export interface ChangeRequestRecord {
+  id: string;
+  policyId: string;
+  /** The draft revision to publish. */
+  draftRevision: number;
+  /** Content hash the version will have. */
+  contentHash: string;
+  comment: string;
+  makeDefault: boolean;
+  /** The policy's setting when the request was opened. */
+  requiredApprovals: number;
+  status: ChangeRequestStatus;
+  /** Key id of whoever asked to publish. */
+  author: string | null;
+  createdAt: Date;
+  closedAt: Date | null;
+  closedBy: string | null;
+  rejectionReason: string | null;
+  publishedVersion: number | null;
+  approvals: Approval[];
+}
+
+export interface NewChangeRequest {
+  id: string;
+  policyId: string;
+  draftRevision: number;
+  contentHash: string;
+  comment: string;
+  makeDefault: boolean;
+  requiredApprovals: number;
+  at: Date;
+  actor: Actor;
+}
+
+export interface ApprovalRequest {
+  id: string;
+  at: Date;
+  actor: Actor;
+  /** The version to publish if this approval is the last one needed (built from the request's draft revision). */
+  version: NewVersion;
+}
+
+export interface ChangeRequestStore {
+  /**
+   * Opens a request for the current draft revision.
+   * @throws NOT_FOUND for an unknown policy; CONFLICT when the draft moved on (`currentRevision`)
+   *   or a request for this policy is already open (`changeRequestId`).
+   */
+  openChangeRequest(request: NewChangeRequest): Promise<ChangeRequestRecord>;
+  getChangeRequest(id: string): Promise<ChangeRequestRecord | null>;
+  /** Newest first. */
+  listChangeRequests(policyId: string): Promise<ChangeRequestRecord[]>;
+  /**
+   * Records an approval and, when enough, publishes `version` and closes the request, atomically.
+   * @throws NOT_FOUND; FORBIDDEN for the author; BAD_USER_INPUT when this key already approved;
+   *   CONFLICT when the request is not OPEN or the draft moved on since it was opened.
+   */
+  approveChangeRequest(approval: ApprovalRequest): Promise<{ request: ChangeRequestRecord; version: VersionRecord | null }>;
+  /** @throws NOT_FOUND; CONFLICT when the request is not OPEN. */
+  rejectChangeRequest(id: string, reason: string, at: Date, actor: Actor): Promise<ChangeRequestRecord>;
+}
