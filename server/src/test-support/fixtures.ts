@@ -36,3 +36,25 @@ export function minimalSettings(): TriggerSettings {
 export function minimalDocument(reasonCode?: string): PolicyDocument {
   return { graph: stayGraph(reasonCode), settings: minimalSettings() };
 }
+
+/** start → "customer asks for a human?" → handoff to `queue` (true) / stay (false). */
+export function humanRequestGraph(queue = 'general'): PolicyGraph {
+  return {
+    nodes: [
+      { id: 'start', kind: 'start', position: { x: 0, y: 0 }, data: {} },
+      { id: 'asks', kind: 'condition', position: { x: 0, y: 120 }, data: { test: { fact: 'humanRequested', operator: 'equal', value: true } } },
+      {
+        id: 'to_human',
+        kind: 'handoff',
+        position: { x: -150, y: 240 },
+        data: { reasonCode: 'human_requested', category: 'CUSTOMER_REQUEST', queue, priority: 'NORMAL' },
+      },
+      { id: 'stay', kind: 'stay', position: { x: 150, y: 240 }, data: { reasonCode: 'ai_resolving' } },
+    ],
+    edges: [
+      { id: 'e1', source: 'start', target: 'asks' },
+      { id: 'e2', source: 'asks', sourceHandle: 'true', target: 'to_human' },
+      { id: 'e3', source: 'asks', sourceHandle: 'false', target: 'stay' },
+    ],
+  };
+}

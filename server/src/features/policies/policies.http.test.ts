@@ -126,7 +126,7 @@ describe('policy management over HTTP', () => {
     expect(body.data?.publishPolicy.version.compiledRules.rules.length).toBeGreaterThan(0);
 
     const again = await t.gql<{ publishPolicy: { version: number } }>(PUBLISH, { policyId: 'pub', comment: 'No change' });
-    expect(again.body.errors?.[0]).toMatchObject({ extensions: { code: BatonErrorCode.BadUserInput, activeVersion: 1 } });
+    expect(again.body.errors?.[0]).toMatchObject({ extensions: { code: BatonErrorCode.Conflict, activeVersion: 1 } });
     expect(again.body.errors?.[0]?.message).toMatch(/Nothing to publish/);
 
     await t.gql(SAVE_DRAFT, { policyId: 'pub', graph: stayGraph('second'), baseRevision: 1 });

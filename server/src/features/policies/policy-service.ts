@@ -159,9 +159,10 @@ export class PolicyService {
   /**
    * Publishes the current draft as a new immutable version and makes it active; with
    * `makeDefault`, the policy also becomes the one `decideHandoff` uses when none is named.
-   * @throws BAD_USER_INPUT (empty comment; a draft identical to the active version, unless only
-   *   `makeDefault` was asked), NOT_FOUND, INVALID_POLICY (with `diagnostics`), CONFLICT (the
-   *   draft changed meanwhile).
+   * @throws BAD_USER_INPUT (empty comment), NOT_FOUND, INVALID_POLICY (with `diagnostics`),
+   *   POLICY_TESTS_FAILED (with `testFailures`), CONFLICT (the draft or the active version
+   *   changed meanwhile; a draft identical to the active version, unless only `makeDefault` was
+   *   asked; a change request already open).
    */
   async publish(policyId: string, comment: string, actor: Actor, makeDefault = false): Promise<PublishOutcome> {
     const text = requireText(comment, 'comment', COMMENT_MAX);
@@ -171,8 +172,9 @@ export class PolicyService {
       const active = await this.deps.store.getVersion(policyId, policy.activeVersion);
       if (active?.contentHash === version.contentHash) {
         if (!makeDefault) {
+          // CONFLICT: typically another publisher just published this very draft.
           throw new BatonError(
-            BatonErrorCode.BadUserInput,
+            BatonErrorCode.Conflict,
             `Nothing to publish: the draft of '${policyId}' is identical to its active version ${active.version} (sha256 ${version.contentHash.slice(0, 12)}…). Change the draft first.`,
             { policyId, activeVersion: active.version },
           );
