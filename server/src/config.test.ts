@@ -26,6 +26,7 @@ describe('loadConfig', () => {
         BATON_MAX_MESSAGE_CHARS: '2000',
         BATON_MAX_BODY_BYTES: '65536',
         BATON_DECISION_LOG_FLUSH_MS: '250',
+        BATON_DECISION_RETENTION_DAYS: '400',
       },
       '/srv',
     );
@@ -35,7 +36,7 @@ describe('loadConfig', () => {
       dataDir: path.resolve('/srv/data'),
       adminKey: key,
       limits: { maxMessages: 50, maxMessageChars: 2000, maxBodyBytes: 65536 },
-      decisionLog: { flushMs: 250 },
+      decisionLog: { flushMs: 250, retentionDays: 400 },
     });
   });
 
@@ -53,5 +54,10 @@ describe('loadConfig', () => {
     expect(problems.join('\n')).toMatch(/BATON_MAX_MESSAGES must be between 1 and/);
     expect(problems.join('\n')).toMatch(/BATON_ADMIN_KEY must be at least 32 characters/);
     expect(problems.join('\n')).toMatch(/BATON_DECISION_LOG_FLUSH_MS/);
+  });
+
+  it.each(['0', '-1', '30d', '36501'])('refuses BATON_DECISION_RETENTION_DAYS=%s; unset or empty keeps decisions forever', (value) => {
+    expect(() => loadConfig({ BATON_DECISION_RETENTION_DAYS: value })).toThrow(/BATON_DECISION_RETENTION_DAYS must be/);
+    expect(loadConfig({ BATON_DECISION_RETENTION_DAYS: ' ' }).decisionLog.retentionDays).toBeUndefined();
   });
 });

@@ -30,6 +30,8 @@ export interface BatonConfig {
     flushMs: number;
     /** Flush as soon as this many decisions are queued (fixed at 100). */
     batchSize: number;
+    /** Delete decisions logged more than this many days ago (`BATON_DECISION_RETENTION_DAYS`); unset keeps them forever. */
+    retentionDays?: number;
   };
 }
 
@@ -93,6 +95,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     maxBodyBytes: readInt(env, 'BATON_MAX_BODY_BYTES', DEFAULT_LIMITS.maxBodyBytes, 1024, 100 * 1024 * 1024, problems),
   };
   const flushMs = readInt(env, 'BATON_DECISION_LOG_FLUSH_MS', 1000, 1, 60_000, problems);
+  // Unset or empty: keep every decision (what an auditor assumes unless told otherwise).
+  const retentionDays = env.BATON_DECISION_RETENTION_DAYS?.trim() ? readInt(env, 'BATON_DECISION_RETENTION_DAYS', 0, 1, 36_500, problems) : undefined;
   if (problems.length > 0) throw new ConfigError(problems);
-  return { port, host, dataDir, adminKey, limits, decisionLog: { flushMs, batchSize: 100 } };
+  return { port, host, dataDir, adminKey, limits, decisionLog: { flushMs, batchSize: 100, ...(retentionDays === undefined ? {} : { retentionDays }) } };
 }

@@ -14,11 +14,8 @@ export interface ComparableOutcome {
 
 const show = (value: unknown): string => (value === null ? 'none' : Array.isArray(value) ? `[${value.join(', ')}]` : String(value));
 
-/**
- * @param compareQueue - false when the queue came from a routing graph the replay does not re-run
- * @returns one line per differing field, e.g. `action: HANDOFF → STAY`; empty when identical
- */
-export function compareOutcomes(original: ComparableOutcome, replayed: ComparableOutcome, compareQueue = true): string[] {
+/** @returns one line per differing field, e.g. `action: HANDOFF → STAY`; empty when identical */
+export function compareOutcomes(original: ComparableOutcome, replayed: ComparableOutcome): string[] {
   const differences: string[] = [];
   const check = (field: keyof ComparableOutcome, before: unknown, after: unknown): void => {
     if (show(before) !== show(after)) differences.push(`${field}: ${show(before)} → ${show(after)}`);
@@ -28,6 +25,6 @@ export function compareOutcomes(original: ComparableOutcome, replayed: Comparabl
   check('reasonCodes', original.reasonCodes, replayed.reasonCodes);
   check('priority', original.priority, replayed.priority);
   check('tier', original.tier, replayed.tier);
-  if (compareQueue) check('queue', original.queue, replayed.queue);
+  check('queue', original.queue, replayed.queue);
   return differences;
 }

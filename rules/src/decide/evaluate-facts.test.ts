@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { DecideHandoffInput, PolicyGraph, TriggerSettings } from '@baton/schemas';
+import type { DecideHandoffInput, PolicyGraph, RoutingGraph, TriggerSettings } from '@baton/schemas';
 import { compilePolicy } from '../compiler/compile-graph';
 import { englishBilling, openingHours, spanishBilling } from '../context/fixtures/conversations.fixture';
 import { customerSays } from '../signals/fixtures/conversation.fixture';
@@ -55,5 +55,30 @@ describe('evaluateFacts', () => {
     const { facts } = await decideAndStore(openingHours);
     const { topics: _topics, language: _language, ...incomplete } = facts;
     await expect(evaluateFacts(prepared, incomplete)).rejects.toEqual(new IncompleteFactsError(['topics', 'language']));
+  });
+
+  it('walks the routing graph on the stored facts, as decide does without a directory', async () => {
+    const routing: RoutingGraph = {
+      nodes: [
+        { id: 'r_start', kind: 'start', data: {} },
+        { id: 'r_billing', kind: 'condition', data: { test: { fact: 'reasonCode', operator: 'equal', value: 'billing_dispute' } } },
+        { id: 'r_desk', kind: 'route', data: { targets: [{ queue: 'billing_desk' }, { queue: 'billing' }] } },
+        { id: 'r_leaf', kind: 'route', data: { targets: [{ queue: 'general' }] } },
+      ],
+      edges: [
+        { id: 'r1', source: 'r_start', target: 'r_billing' },
+        { id: 'r2', source: 'r_billing', sourceHandle: 'true', target: 'r_desk' },
+        { id: 'r3', source: 'r_billing', sourceHandle: 'false', target: 'r_leaf' },
+      ],
+    };
+    const routed = preparePolicy({ graph, settings, routing }, compilePolicy({ graph, settings, routing }));
+    for (const [input, queue] of [
+      [spanishBilling, 'billing_desk'],
+      [customerSays('I want to talk to a human please'), 'general'],
+    ] as const) {
+      const decision = await decide(routed, input, { now, decisionId: 'd', policy });
+      const replayed = await evaluateFacts(routed, JSON.parse(JSON.stringify(decision.signals)) as Record<string, unknown>);
+      expect([replayed.queue, decision.routing?.queueId]).toEqual([queue, queue]);
+    }
   });
 });

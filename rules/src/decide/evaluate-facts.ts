@@ -1,14 +1,16 @@
 /**
  * Replay of a logged decision: the compiled rules of a prepared version run on facts as the
  * decision log stored them, without signals, redaction or the context package. The outcome is
- * the one `decide` would give on those facts: the same engine run, the same leaf meaning, the
- * same reason ordering (`buildReasons`).
+ * the one `decide` would give on those facts without a directory snapshot: the same engine run,
+ * the same leaf meaning, the same reason ordering (`buildReasons`), the same routing-graph walk.
  */
-import { FACT_CATALOG, isLeaf, type Facts, type HandoffAction, type LeafNode, type Priority, type SupportTier } from '@baton/schemas';
+import { FACT_CATALOG, isLeaf, type CallbackNode, type Facts, type HandoffAction, type HandoffNode, type LeafNode, type Priority, type SupportTier } from '@baton/schemas';
 import { EvaluationInvariantError, runEngine } from '../evaluate/run-engine';
 import { buildReasons } from '../evaluate/build-reasons';
 import type { PreparedPolicy } from './prepare-policy';
 import { actionOf, priorityOf, tierOf } from './leaf-outcome';
+import { walkRoutingGraph } from '../routing/walk-routing-graph';
+import { routingFacts } from '../routing/routing-facts';
 
 /** What the rules decided, in the terms an auditor compares. */
 export interface RuleOutcome {
@@ -19,7 +21,11 @@ export interface RuleOutcome {
   reasonCodes: string[];
   priority: Priority;
   tier: SupportTier;
-  /** The leaf's queue; null for a stay leaf. A routing graph, which also needs the directory of the moment, is not consulted. */
+  /**
+   * The first target of the route the routing graph gives (the leaf's queue when the policy has
+   * none); null for a stay leaf. Agent availability is not replayed: with a directory snapshot a
+   * decision may have fallen back to another queue.
+   */
   queue: string | null;
   /** The leaf reached. */
   leafId: string;
@@ -31,6 +37,13 @@ export class IncompleteFactsError extends Error {
   constructor(readonly missing: string[]) {
     super(`The facts lack ${missing.join(', ')}.`);
   }
+}
+
+/** The queue a handoff or callback leaf is routed to before any directory is consulted. */
+function plannedQueue(prepared: PreparedPolicy, leaf: HandoffNode | CallbackNode, facts: Facts): string {
+  if (!prepared.routing) return leaf.data.queue;
+  const outcome = { action: actionOf(leaf), reasonCode: leaf.data.reasonCode, priority: priorityOf(leaf), tier: tierOf(leaf), queue: leaf.data.queue };
+  return walkRoutingGraph(prepared.routing, routingFacts(facts, outcome)).route.data.targets[0]?.queue ?? leaf.data.queue;
 }
 
 /**
@@ -57,7 +70,7 @@ export async function evaluateFacts(prepared: PreparedPolicy, facts: Record<stri
     reasonCodes: reasons.map((r) => r.reason.code),
     priority: priorityOf(leaf),
     tier: tierOf(leaf),
-    queue: leaf.kind === 'stay' ? null : leaf.data.queue,
+    queue: leaf.kind === 'stay' ? null : plannedQueue(prepared, leaf, facts as unknown as Facts),
     leafId: leaf.id,
   };
 }

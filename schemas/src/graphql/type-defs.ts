@@ -6,5 +6,6 @@ import { decisionTypeDefs } from './decision.graphql';
 import { policyTypeDefs } from './policies.graphql';
 import { editorTypeDefs } from './editor.graphql';
 import { policyDiffTypeDefs } from './policy-diff.graphql';
+import { decisionLogTypeDefs } from './decision-log.graphql';
 
-export const typeDefs: string[] = [decisionTypeDefs, policyTypeDefs, editorTypeDefs, policyDiffTypeDefs];
+export const typeDefs: string[] = [decisionTypeDefs, policyTypeDefs, editorTypeDefs, policyDiffTypeDefs, decisionLogTypeDefs];

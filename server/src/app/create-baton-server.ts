@@ -8,6 +8,9 @@ import type { BatonConfig } from '../config';
 import { AuthService } from '../features/auth/auth-service';
 import { DecisionLog } from '../features/decisions/decision-log';
 import { DecisionService } from '../features/decisions/decision-service';
+import { DecisionLogService } from '../features/decisions/decision-log-service';
+import { DecisionRetention } from '../features/decisions/decision-retention';
+import { PreparedPolicyCache } from '../features/decisions/prepared-policy-cache';
 import { createPolicySeedTarget } from '../features/policies/policy-seed-target';
 import { PolicyService } from '../features/policies/policy-service';
 import { createApollo } from '../graphql/create-apollo';
@@ -55,6 +58,7 @@ function printAdminKey(key: string): void {
 export async function createBatonServer(config: BatonConfig, options: BatonServerOptions = {}): Promise<BatonServer> {
   const logger = options.logger ?? consoleLogger;
   const store = options.store ?? (await openSqliteStore(config.dataDir));
+  let retention: DecisionRetention | undefined;
   try {
     const auth = new AuthService({ store: store.apiKeys, logger, clock: options.clock });
     await auth.bootstrap(config.adminKey, options.announceAdminKey ?? printAdminKey);
@@ -62,11 +66,18 @@ export async function createBatonServer(config: BatonConfig, options: BatonServe
     if (options.seed !== false && (await loadSeed(createPolicySeedTarget(policies, store.policies)))) {
       logger.info('reference policy loaded into the empty store', { policyId: referencePolicy.id });
     }
-    const decisionLog = new DecisionLog({ store: store.decisionLog, logger, flushMs: config.decisionLog.flushMs, batchSize: config.decisionLog.batchSize });
-    const decisions = new DecisionService({ policies: store.policies, decisionLogStore: store.decisionLog, log: decisionLog, limits: config.limits, clock: options.clock });
+    const decisionLog = new DecisionLog({ store: store.decisionLog, logger, flushMs: config.decisionLog.flushMs, batchSize: config.decisionLog.batchSize, clock: options.clock });
+    // One cache of prepared versions for deciding and replaying.
+    const preparedPolicies = new PreparedPolicyCache();
+    const decisions = new DecisionService({ policies: store.policies, log: decisionLog, cache: preparedPolicies, limits: config.limits, clock: options.clock });
+    const decisionLogService = new DecisionLogService({ store: store.decisionLog, writer: decisionLog, policies: store.policies, cache: preparedPolicies });
+    if (config.decisionLog.retentionDays !== undefined) {
+      retention = new DecisionRetention({ store: store.decisionLog, days: config.decisionLog.retentionDays, logger, clock: options.clock });
+      await retention.start();
+    }
     const apollo = createApollo(logger);
     await apollo.start();
-    const graphql = createGraphQLHandler({ apollo, auth, maxBodyBytes: config.limits.maxBodyBytes, context: (principal) => ({ principal, policies, decisions }) });
+    const graphql = createGraphQLHandler({ apollo, auth, maxBodyBytes: config.limits.maxBodyBytes, context: (principal) => ({ principal, policies, decisions, decisionLog: decisionLogService }) });
     const http = createHttpServer({ graphql, isHealthy: () => store.isHealthy(), logger });
     await new Promise<void>((resolve, reject) => {
       http.once('error', reject);
@@ -86,11 +97,13 @@ export async function createBatonServer(config: BatonConfig, options: BatonServe
         await stopped;
         clearTimeout(force);
         await apollo.stop();
+        await retention?.stop();
         await decisionLog.close();
         await store.close();
       })());
     return { url: `http://${host}:${port}`, port, store, policies, decisions, decisionLog, close };
   } catch (error) {
+    await retention?.stop();
     await store.close();
     throw error;
   }

@@ -94,11 +94,11 @@ describe('end to end', () => {
     expect(logged?.latencyMs).toBeGreaterThan(0);
     expect(logged?.facts.topics).toEqual(expect.arrayContaining(['security']));
 
-    const { logged: original, replayed } = await t.server.decisions.replay(ids[0] as string);
-    expect(replayed.signals).toEqual(original.facts);
-    expect(replayed.action).toBe(original.outcome.action);
-    expect(replayed.reasons).toEqual(original.outcome.reasons);
-    expect(replayed.policy.contentHash).toBe(original.contentHash);
+    const replay = await t.gql<{ replayDecision: { identical: boolean; replayed: { action: string; reasonCode: string } } }>(
+      'query Replay($id: ID!) { replayDecision(id: $id) { identical replayed { action reasonCode } } }',
+      { id: ids[0] },
+    );
+    expect(replay.body.data?.replayDecision).toEqual({ identical: true, replayed: { action: 'HANDOFF', reasonCode: 'security_incident' } });
     await t.close();
   });
 

@@ -8,6 +8,7 @@ import { ApolloServerPluginLandingPageDisabled, ApolloServerPluginUsageReporting
 import { typeDefs } from '@baton/schemas';
 import { GraphQLScalarType } from 'graphql';
 import { decisionResolvers } from '../features/decisions/decision-resolvers';
+import { decisionLogResolvers } from '../features/decisions/decision-log-resolvers';
 import { policyResolvers } from '../features/policies/policy-resolvers';
 import { policyDiffResolvers } from '../features/policies/policy-diff';
 import type { Logger } from '../logger';
@@ -18,7 +19,7 @@ import { scalarResolvers } from './scalars';
 type ResolverMap = Record<string, object>;
 
 /** Each feature's resolvers; a feature adds its map here and its SDL to `typeDefs`. */
-const FEATURE_RESOLVERS: ResolverMap[] = [scalarResolvers, decisionResolvers, policyResolvers, policyDiffResolvers];
+const FEATURE_RESOLVERS: ResolverMap[] = [scalarResolvers, decisionResolvers, policyResolvers, policyDiffResolvers, decisionLogResolvers];
 
 /**
  * The resolver map for the whole schema: the feature maps merged type by type.

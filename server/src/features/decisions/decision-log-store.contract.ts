@@ -3,13 +3,14 @@
  * `defineStoreContractTests`.
  */
 import type { BatonStore } from '../../store/baton-store';
-import type { DecisionLogEntry } from './decision-log-store';
+import type { DecisionLogRecord } from './decision-log-store';
 
 /** A logged decision with distinct values in every field. */
-export function sampleEntry(decisionId: string, extra: Partial<DecisionLogEntry> = {}): DecisionLogEntry {
+export function sampleEntry(decisionId: string, extra: Partial<DecisionLogRecord> = {}): DecisionLogRecord {
   return {
     decisionId,
     evaluatedAt: new Date('2025-02-01T09:30:00.123Z'),
+    loggedAt: new Date('2025-02-01T09:30:00.456Z'),
     policyId: 'support-default',
     policyVersion: 3,
     contentHash: 'f'.repeat(64),
@@ -22,6 +23,7 @@ export function sampleEntry(decisionId: string, extra: Partial<DecisionLogEntry>
     facts: { humanRequested: false, topics: ['security'], negativeStreak: 0 },
     outcome: {
       action: 'HANDOFF',
+      reasonCode: 'security_incident',
       reasons: [{ code: 'security_incident', category: 'CONTENT', description: 'Security', evidence: ['message 1'], nodeId: 'h1' }],
       queue: 'trust_safety',
       priority: 'URGENT',
@@ -31,6 +33,14 @@ export function sampleEntry(decisionId: string, extra: Partial<DecisionLogEntry>
     ...extra,
   };
 }
+
+const stay = (decisionId: string, extra: Partial<DecisionLogRecord> = {}): DecisionLogRecord =>
+  sampleEntry(decisionId, {
+    outcome: { action: 'STAY', reasonCode: 'ai_resolving', reasons: [], queue: null, priority: 'LOW', tier: 'AI_RESOLVED' },
+    ...extra,
+  });
+
+const at = (iso: string): Date => new Date(iso);
 
 /** Registers the decision log contract; `store()` returns a fresh, empty store per test. */
 export function describeDecisionLogStoreContract(store: () => BatonStore): void {
@@ -52,17 +62,6 @@ export function describeDecisionLogStoreContract(store: () => BatonStore): void 
       expect(await decisionLog.getDecision('missing')).toBeNull();
     });
 
-    it('lists newest first, optionally per conversation', async () => {
-      const { decisionLog } = store();
-      await decisionLog.appendDecisions([
-        sampleEntry('old', { evaluatedAt: new Date('2025-01-01T00:00:00Z') }),
-        sampleEntry('new', { evaluatedAt: new Date('2025-03-01T00:00:00Z') }),
-        sampleEntry('other', { conversationId: 'conv-9' }),
-      ]);
-      expect((await decisionLog.listDecisions({ limit: 10 })).map((d) => d.decisionId)).toEqual(['new', 'other', 'old']);
-      expect((await decisionLog.listDecisions({ conversationId: 'conv-1', limit: 1 })).map((d) => d.decisionId)).toEqual(['new']);
-    });
-
     it('writes a batch atomically: a duplicate id rejects the whole batch', async () => {
       const { decisionLog } = store();
       await decisionLog.appendDecisions([sampleEntry('d1')]);
@@ -70,6 +69,69 @@ export function describeDecisionLogStoreContract(store: () => BatonStore): void 
       await expect(decisionLog.appendDecisions([sampleEntry('d2'), sampleEntry('d1')])).rejects.toHaveProperty('message');
       expect(await decisionLog.countDecisions()).toBe(1);
       expect(await decisionLog.getDecision('d2')).toBeNull();
+    });
+
+    describe('queryDecisions', () => {
+      const seed = () =>
+        store().decisionLog.appendDecisions([
+          sampleEntry('a-old', { evaluatedAt: at('2025-01-01T00:00:00Z') }),
+          stay('b-new', { evaluatedAt: at('2025-03-01T00:00:00Z'), conversationId: 'conv-9' }),
+          sampleEntry('c-v4', { policyVersion: 4, evaluatedAt: at('2025-02-15T00:00:00Z') }),
+          sampleEntry('d-other', {
+            policyId: 'support-eu',
+            evaluatedAt: at('2025-02-10T00:00:00Z'),
+            outcome: { ...sampleEntry('x').outcome, reasonCode: 'billing_dispute', queue: 'billing', priority: 'HIGH' },
+          }),
+        ]);
+      const ids = async (filter: Parameters<BatonStore['decisionLog']['queryDecisions']>[0]['filter'], first = 10) =>
+        (await store().decisionLog.queryDecisions({ filter, first })).decisions.map((d) => d.decisionId);
+
+      it('lists newest first by evaluation time', async () => {
+        await seed();
+        expect(await ids({})).toEqual(['b-new', 'c-v4', 'd-other', 'a-old']);
+      });
+
+      it.each([
+        [{ policyId: 'support-default' }, ['b-new', 'c-v4', 'a-old']],
+        [{ policyId: 'support-default', policyVersion: 4 }, ['c-v4']],
+        [{ conversationId: 'conv-9' }, ['b-new']],
+        [{ action: 'STAY' as const }, ['b-new']],
+        [{ reasonCode: 'billing_dispute' }, ['d-other']],
+        [{ reasonCode: 'ai_resolving' }, ['b-new']],
+        [{ queue: 'trust_safety' }, ['c-v4', 'a-old']],
+        [{ from: at('2025-02-10T00:00:00Z') }, ['b-new', 'c-v4', 'd-other']],
+        [{ to: at('2025-02-10T00:00:00Z') }, ['a-old']],
+        [{ from: at('2025-02-01T00:00:00Z'), to: at('2025-03-01T00:00:00Z'), queue: 'trust_safety' }, ['c-v4']],
+        [{ policyId: 'nope' }, []],
+      ])('filters by %j', async (filter, expected) => {
+        await seed();
+        expect(await ids(filter)).toEqual(expected);
+      });
+
+      it('pages after a position, breaking ties in evaluation time by id, and says whether more follow', async () => {
+        const sameTime = at('2025-05-05T05:05:05.005Z');
+        await store().decisionLog.appendDecisions(['p1', 'p2', 'p3', 'p4', 'p5'].map((id) => sampleEntry(id, { evaluatedAt: sameTime })));
+        const { decisionLog } = store();
+        const first = await decisionLog.queryDecisions({ filter: {}, first: 2 });
+        expect(first.decisions.map((d) => d.decisionId)).toEqual(['p5', 'p4']);
+        expect(first.hasNextPage).toBe(true);
+        const second = await decisionLog.queryDecisions({ filter: {}, first: 2, after: { evaluatedAt: sameTime, decisionId: 'p4' } });
+        expect(second.decisions.map((d) => d.decisionId)).toEqual(['p3', 'p2']);
+        const last = await decisionLog.queryDecisions({ filter: {}, first: 2, after: { evaluatedAt: sameTime, decisionId: 'p2' } });
+        expect(last).toMatchObject({ decisions: [expect.objectContaining({ decisionId: 'p1' })], hasNextPage: false });
+      });
+    });
+
+    it('purges only decisions logged before the cutoff, whatever their evaluation time', async () => {
+      const { decisionLog } = store();
+      await decisionLog.appendDecisions([
+        sampleEntry('old', { loggedAt: at('2025-01-01T00:00:00Z'), evaluatedAt: at('2025-06-01T00:00:00Z') }),
+        sampleEntry('edge', { loggedAt: at('2025-02-01T00:00:00Z') }),
+        sampleEntry('new', { loggedAt: at('2025-03-01T00:00:00Z'), evaluatedAt: at('2020-01-01T00:00:00Z') }),
+      ]);
+      expect(await decisionLog.purgeDecisionsLoggedBefore(at('2025-02-01T00:00:00Z'))).toBe(1);
+      expect((await decisionLog.queryDecisions({ filter: {}, first: 10 })).decisions.map((d) => d.decisionId).sort()).toEqual(['edge', 'new']);
+      expect(await decisionLog.purgeDecisionsLoggedBefore(at('2025-02-01T00:00:00Z'))).toBe(0);
     });
   });
 }

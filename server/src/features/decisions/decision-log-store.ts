@@ -2,12 +2,15 @@
  * The decision log storage port. Entries are append-only and hold enough to replay a decision:
  * the input (redacted), the evaluation time, the policy version and content hash, the facts
  * and the outcome. Inputs are stored redacted (card numbers, passwords, codes, ids masked).
+ * The only deletion is retention (`purgeDecisionsLoggedBefore`).
  */
 import type { HandoffAction, Priority, SupportTier, TriggerReason } from '@baton/schemas';
 
 /** What the rules decided, in the form auditors query it by. */
 export interface LoggedOutcome {
   action: HandoffAction;
+  /** Reason code of the leaf reached (`HandoffDecision.reasonCode`). */
+  reasonCode: string;
   reasons: TriggerReason[];
   /** Routing queue id; null when the bot keeps the conversation. */
   queue: string | null;
@@ -15,7 +18,7 @@ export interface LoggedOutcome {
   tier: SupportTier;
 }
 
-/** One decision as the service hands it to the store. */
+/** One decision as the service hands it to the log writer. */
 export interface DecisionLogEntry {
   decisionId: string;
   /** The evaluation clock the decision used (`input.now` or server time). */
@@ -33,16 +36,60 @@ export interface DecisionLogEntry {
   latencyMs: number;
 }
 
-/** An entry read back: `input` is the JSON that was stored. */
-export interface StoredDecision extends Omit<DecisionLogEntry, 'input'> {
+/** What the store appends: an entry stamped with the server time the writer accepted it (retention counts from it). */
+export interface DecisionLogRecord extends DecisionLogEntry {
+  loggedAt: Date;
+}
+
+/** A record read back: `input` is the JSON that was stored. */
+export interface StoredDecision extends Omit<DecisionLogRecord, 'input' | 'outcome'> {
   input: Record<string, unknown>;
+  /** `reasonCode` is null only for a STAY logged before reason codes were stored (schema version 6). */
+  outcome: Omit<LoggedOutcome, 'reasonCode'> & { reasonCode: string | null };
+}
+
+/** Every field given must match; `from` is inclusive and `to` exclusive, both on the evaluation time. */
+export interface DecisionFilter {
+  policyId?: string;
+  policyVersion?: number;
+  conversationId?: string;
+  action?: HandoffAction;
+  /** The primary reason code (the leaf reached). */
+  reasonCode?: string;
+  queue?: string;
+  from?: Date;
+  to?: Date;
+}
+
+/** Where a page ends in the newest-first order (evaluation time, then decision id, both descending). */
+export interface DecisionPosition {
+  evaluatedAt: Date;
+  decisionId: string;
+}
+
+export interface DecisionPageQuery {
+  filter: DecisionFilter;
+  /** Page size, at least 1 (the service caps it). */
+  first: number;
+  /** Start strictly after this position. */
+  after?: DecisionPosition;
+}
+
+export interface DecisionPage {
+  decisions: StoredDecision[];
+  hasNextPage: boolean;
 }
 
 export interface DecisionLogStore {
-  /** Appends all entries atomically (one transaction). @throws on a duplicate decision id. */
-  appendDecisions(entries: readonly DecisionLogEntry[]): Promise<void>;
+  /** Appends all records atomically (one transaction). @throws on a duplicate decision id. */
+  appendDecisions(records: readonly DecisionLogRecord[]): Promise<void>;
   getDecision(decisionId: string): Promise<StoredDecision | null>;
-  /** Newest first, at most `limit`, optionally for one conversation. */
-  listDecisions(query: { conversationId?: string; limit: number }): Promise<StoredDecision[]>;
+  /** Newest first (evaluation time, then id, descending), filtered, one page at a time. */
+  queryDecisions(query: DecisionPageQuery): Promise<DecisionPage>;
   countDecisions(): Promise<number>;
+  /**
+   * Retention: deletes the decisions logged strictly before `cutoff` and nothing else.
+   * @returns how many were deleted
+   */
+  purgeDecisionsLoggedBefore(cutoff: Date): Promise<number>;
 }

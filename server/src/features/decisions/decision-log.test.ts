@@ -3,7 +3,7 @@ import { openSqliteStore } from '../../store/sqlite/open-sqlite-store';
 import { makeTempDir, removeTempDirs } from '../../test-support/temp-dir';
 import { sampleEntry } from './decision-log-store.contract';
 import { DecisionLog } from './decision-log';
-import type { DecisionLogEntry, DecisionLogStore } from './decision-log-store';
+import type { DecisionLogRecord, DecisionLogStore } from './decision-log-store';
 
 afterAll(removeTempDirs);
 
@@ -12,7 +12,7 @@ function recordingStore(failTimes = 0): DecisionLogStore & { batches: number[] }
   let failures = failTimes;
   return {
     batches,
-    appendDecisions: async (entries: readonly DecisionLogEntry[]) => {
+    appendDecisions: async (entries: readonly DecisionLogRecord[]) => {
       if (failures > 0) {
         failures -= 1;
         throw new Error('disk full');
@@ -20,8 +20,9 @@ function recordingStore(failTimes = 0): DecisionLogStore & { batches: number[] }
       batches.push(entries.length);
     },
     getDecision: async () => null,
-    listDecisions: async () => [],
+    queryDecisions: async () => ({ decisions: [], hasNextPage: false }),
     countDecisions: async () => batches.reduce((a, b) => a + b, 0),
+    purgeDecisionsLoggedBefore: async () => 0,
   };
 }
 
@@ -90,5 +91,18 @@ describe('DecisionLog', () => {
     log.enqueue(sampleEntry('q4'));
     expect(store.batches).toEqual([2]);
     expect(log.dropped).toBe(2);
+  });
+
+  it('stamps each entry with the time it was queued and finds it while it waits', async () => {
+    const store = await openSqliteStore(makeTempDir());
+    const queuedAt = new Date('2030-01-01T00:00:00.000Z');
+    const log = new DecisionLog({ store: store.decisionLog, logger: silentLogger, flushMs: 60_000, batchSize: 100, clock: () => queuedAt });
+    log.enqueue(sampleEntry('w1', { loggedAt: new Date(0) }));
+    expect(log.findPending('w1')).toMatchObject({ decisionId: 'w1', loggedAt: queuedAt });
+    expect(log.findPending('w2')).toBeUndefined();
+    await log.close();
+    expect(log.findPending('w1')).toBeUndefined();
+    expect((await store.decisionLog.getDecision('w1'))?.loggedAt).toEqual(queuedAt);
+    await store.close();
   });
 });

@@ -6,7 +6,7 @@
  * cannot keep up, at most `maxQueue` entries wait and newer ones are dropped (and counted).
  */
 import type { Logger } from '../../logger';
-import type { DecisionLogEntry, DecisionLogStore } from './decision-log-store';
+import type { DecisionLogEntry, DecisionLogRecord, DecisionLogStore } from './decision-log-store';
 
 export interface DecisionLogOptions {
   store: DecisionLogStore;
@@ -17,10 +17,12 @@ export interface DecisionLogOptions {
   batchSize: number;
   /** Most entries held in memory (default 10,000). */
   maxQueue?: number;
+  /** Stamps each entry's `loggedAt` when it is queued (default: the system clock). */
+  clock?: () => Date;
 }
 
 interface Pending {
-  entry: DecisionLogEntry;
+  entry: DecisionLogRecord;
   attempts: number;
 }
 
@@ -45,14 +47,19 @@ export class DecisionLog {
     return this.droppedCount;
   }
 
-  /** Queues one decision; never throws and never waits for I/O. */
+  /** The queued, not yet written record of `decisionId`, if it is waiting. */
+  findPending(decisionId: string): DecisionLogRecord | undefined {
+    return this.queue.find((p) => p.entry.decisionId === decisionId)?.entry;
+  }
+
+  /** Queues one decision, stamped with the time it was logged; never throws and never waits for I/O. */
   enqueue(entry: DecisionLogEntry): void {
     if (this.closed || this.queue.length >= (this.options.maxQueue ?? 10_000)) {
       this.droppedCount += 1;
       this.options.logger.warn('decision log entry dropped', { decisionId: entry.decisionId, reason: this.closed ? 'closed' : 'queue full' });
       return;
     }
-    this.queue.push({ entry, attempts: 0 });
+    this.queue.push({ entry: { ...entry, loggedAt: (this.options.clock ?? (() => new Date()))() }, attempts: 0 });
     if (this.queue.length % this.options.batchSize === 0) void this.flush();
     else this.schedule();
   }

@@ -6,31 +6,25 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { DecideHandoffInput, HandoffDecision, PolicyRef } from '@baton/schemas';
-import { decide, decideForLog, preparePolicy, type CompiledPolicy, type PreparedPolicy } from '@baton/rules';
-import { toDecideHandoffInput, type SampleInput } from '@baton/seed';
+import { decideForLog, preparePolicy, type CompiledPolicy, type PreparedDirectory, type PreparedPolicy } from '@baton/rules';
 import { notFound } from '../../baton-error';
+import { documentOf } from '../policies/policy-document';
 import type { RequestLimits } from '../../config';
 import type { PolicyStore } from '../policies/policy-store';
 import type { DecisionLog } from './decision-log';
-import type { DecisionLogStore, StoredDecision } from './decision-log-store';
 import { checkDecideInput } from './input-limits';
 import { PreparedPolicyCache } from './prepared-policy-cache';
 
 export interface DecisionServiceDeps {
   policies: PolicyStore;
-  decisionLogStore: DecisionLogStore;
   /** Where non-dry-run decisions are queued. */
   log: Pick<DecisionLog, 'enqueue'>;
+  /** The directory snapshot routing picks queues and agents from (in memory; refreshed on change). Without it a handoff names its leaf's queue. */
+  directory?: { current(): Promise<PreparedDirectory> };
   limits: RequestLimits;
   cache?: PreparedPolicyCache;
   clock?: () => Date;
   newId?: () => string;
-}
-
-/** A logged decision and the same input evaluated again on the version that made it. */
-export interface ReplayResult {
-  logged: StoredDecision;
-  replayed: HandoffDecision;
 }
 
 export class DecisionService {
@@ -66,7 +60,8 @@ export class DecisionService {
     const ref: PolicyRef = { id: head.id, name: head.name, version: head.activeVersion, contentHash: head.activeContentHash };
     const prepared = await this.prepared(ref);
     const now = input.now ?? this.clock();
-    const { decision, redactedInput } = await decideForLog(prepared, input, { now, decisionId: this.newId(), policy: ref });
+    const directory = await this.deps.directory?.current();
+    const { decision, redactedInput } = await decideForLog(prepared, input, { now, decisionId: this.newId(), policy: ref, directory });
     if (input.dryRun !== true) {
       this.deps.log.enqueue({
         decisionId: decision.decisionId,
@@ -80,6 +75,7 @@ export class DecisionService {
         facts: decision.signals,
         outcome: {
           action: decision.action,
+          reasonCode: decision.reasonCode,
           reasons: decision.reasons,
           queue: decision.routing?.queueId ?? null,
           priority: decision.priority,
@@ -91,30 +87,13 @@ export class DecisionService {
     return decision;
   }
 
-  /**
-   * Evaluates a logged decision again: its stored (redacted) input, at its evaluation time, on
-   * the version (checked by content hash) that made it. Pure rules make the result equal the
-   * original, except where a masked value itself was a signal (e.g. a password typed in chat).
-   * @throws NOT_FOUND for an unknown decision id or a version that no longer matches its hash.
-   */
-  async replay(decisionId: string): Promise<ReplayResult> {
-    const logged = await this.deps.decisionLogStore.getDecision(decisionId);
-    if (!logged) throw notFound(`Decision '${decisionId}' is not in the decision log (it may not be flushed yet).`, { decisionId });
-    const head = await this.deps.policies.getPolicyHead(logged.policyId);
-    const ref: PolicyRef = { id: logged.policyId, name: head?.name ?? logged.policyId, version: logged.policyVersion, contentHash: logged.contentHash };
-    const prepared = await this.prepared(ref);
-    const input = toDecideHandoffInput(logged.input as unknown as SampleInput);
-    const replayed = await decide(prepared, input, { now: logged.evaluatedAt, decisionId, policy: ref });
-    return { logged, replayed };
-  }
-
   private prepared(ref: PolicyRef): Promise<PreparedPolicy> {
     return this.cache.get(ref.contentHash, async () => {
       const version = await this.deps.policies.getVersion(ref.id, ref.version);
       if (!version || version.contentHash !== ref.contentHash) {
         throw notFound(`Version ${ref.version} of policy '${ref.id}' with hash ${ref.contentHash} is not stored.`, { policyId: ref.id });
       }
-      return preparePolicy({ graph: version.graph, settings: version.settings }, version.compiledRules as CompiledPolicy);
+      return preparePolicy(documentOf(version), version.compiledRules as CompiledPolicy);
     });
   }
 }

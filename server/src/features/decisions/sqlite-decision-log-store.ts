@@ -1,14 +1,16 @@
 /**
  * `DecisionLogStore` over better-sqlite3: one multi-row transaction per batch; a trigger
- * refuses UPDATEs so logged decisions stay as they were.
+ * refuses UPDATEs so logged decisions stay as they were. Queries page by keyset on
+ * (evaluated_at, id), which the filter indexes of migration 6 end with.
  */
 import type Database from 'better-sqlite3';
 import type { HandoffAction, Priority, SupportTier, TriggerReason } from '@baton/schemas';
-import type { DecisionLogEntry, DecisionLogStore, StoredDecision } from './decision-log-store';
+import type { DecisionFilter, DecisionLogRecord, DecisionLogStore, DecisionPageQuery, StoredDecision } from './decision-log-store';
 
 interface DecisionRow {
   id: string;
   evaluated_at: string;
+  logged_at: string;
   policy_id: string;
   policy_version: number;
   content_hash: string;
@@ -16,6 +18,7 @@ interface DecisionRow {
   input: string;
   facts: string;
   action: string;
+  reason_code: string | null;
   reasons: string;
   queue: string | null;
   priority: string;
@@ -23,10 +26,14 @@ interface DecisionRow {
   latency_ms: number;
 }
 
+/** Rows deleted per statement by retention, so a large purge never holds the write lock for long. */
+const PURGE_CHUNK = 5_000;
+
 function toStored(row: DecisionRow): StoredDecision {
   return {
     decisionId: row.id,
     evaluatedAt: new Date(row.evaluated_at),
+    loggedAt: new Date(row.logged_at),
     policyId: row.policy_id,
     policyVersion: row.policy_version,
     contentHash: row.content_hash,
@@ -35,6 +42,7 @@ function toStored(row: DecisionRow): StoredDecision {
     facts: JSON.parse(row.facts) as Record<string, unknown>,
     outcome: {
       action: row.action as HandoffAction,
+      reasonCode: row.reason_code,
       reasons: JSON.parse(row.reasons) as TriggerReason[],
       queue: row.queue,
       priority: row.priority as Priority,
@@ -44,50 +52,105 @@ function toStored(row: DecisionRow): StoredDecision {
   };
 }
 
+/** Equality filters: filter field → column. */
+const EQUALS: [keyof DecisionFilter, string][] = [
+  ['policyId', 'policy_id'],
+  ['policyVersion', 'policy_version'],
+  ['conversationId', 'conversation_id'],
+  ['action', 'action'],
+  ['reasonCode', 'reason_code'],
+  ['queue', 'queue'],
+];
+
+/** The WHERE clause and its named parameters for one page query. */
+function whereOf({ filter, after }: DecisionPageQuery): { sql: string; params: Record<string, unknown> } {
+  const clauses: string[] = [];
+  const params: Record<string, unknown> = {};
+  for (const [field, column] of EQUALS) {
+    if (filter[field] === undefined) continue;
+    clauses.push(`${column} = @${field}`);
+    params[field] = filter[field];
+  }
+  if (filter.from) {
+    clauses.push('evaluated_at >= @from');
+    params.from = filter.from.toISOString();
+  }
+  if (filter.to) {
+    clauses.push('evaluated_at < @to');
+    params.to = filter.to.toISOString();
+  }
+  if (after) {
+    clauses.push('(evaluated_at < @afterAt OR (evaluated_at = @afterAt AND id < @afterId))');
+    params.afterAt = after.evaluatedAt.toISOString();
+    params.afterId = after.decisionId;
+  }
+  return { sql: clauses.length === 0 ? '' : `WHERE ${clauses.join(' AND ')}`, params };
+}
+
 /** Creates the SQLite decision log store on an open, migrated database. */
 export function createSqliteDecisionLogStore(db: Database.Database): DecisionLogStore {
-  const insert = db.prepare(`INSERT INTO decision_log (id, evaluated_at, policy_id, policy_version, content_hash,
-    conversation_id, input, facts, action, reasons, queue, priority, tier, latency_ms)
-    VALUES (@id, @evaluatedAt, @policyId, @policyVersion, @contentHash, @conversationId, @input, @facts,
-    @action, @reasons, @queue, @priority, @tier, @latencyMs)`);
+  const insert = db.prepare(`INSERT INTO decision_log (id, evaluated_at, logged_at, policy_id, policy_version, content_hash,
+    conversation_id, input, facts, action, reason_code, reasons, queue, priority, tier, latency_ms)
+    VALUES (@id, @evaluatedAt, @loggedAt, @policyId, @policyVersion, @contentHash, @conversationId, @input, @facts,
+    @action, @reasonCode, @reasons, @queue, @priority, @tier, @latencyMs)`);
   const get = db.prepare('SELECT * FROM decision_log WHERE id = ?');
-  const list = db.prepare('SELECT * FROM decision_log ORDER BY evaluated_at DESC, rowid DESC LIMIT ?');
-  const listByConversation = db.prepare(
-    'SELECT * FROM decision_log WHERE conversation_id = ? ORDER BY evaluated_at DESC, rowid DESC LIMIT ?',
-  );
   const count = db.prepare('SELECT COUNT(*) AS n FROM decision_log');
+  const purgeChunk = db.prepare('DELETE FROM decision_log WHERE rowid IN (SELECT rowid FROM decision_log WHERE logged_at < ? LIMIT ?)');
+  // One statement per combination of filters actually used (at most 2^9), prepared on first use.
+  const pageStatements = new Map<string, Database.Statement>();
 
-  const appendAll = db.transaction((entries: readonly DecisionLogEntry[]) => {
-    for (const entry of entries) {
+  const appendAll = db.transaction((records: readonly DecisionLogRecord[]) => {
+    for (const record of records) {
       insert.run({
-        id: entry.decisionId,
-        evaluatedAt: entry.evaluatedAt.toISOString(),
-        policyId: entry.policyId,
-        policyVersion: entry.policyVersion,
-        contentHash: entry.contentHash,
-        conversationId: entry.conversationId,
-        input: JSON.stringify(entry.input),
-        facts: JSON.stringify(entry.facts),
-        action: entry.outcome.action,
-        reasons: JSON.stringify(entry.outcome.reasons),
-        queue: entry.outcome.queue,
-        priority: entry.outcome.priority,
-        tier: entry.outcome.tier,
-        latencyMs: entry.latencyMs,
+        id: record.decisionId,
+        evaluatedAt: record.evaluatedAt.toISOString(),
+        loggedAt: record.loggedAt.toISOString(),
+        policyId: record.policyId,
+        policyVersion: record.policyVersion,
+        contentHash: record.contentHash,
+        conversationId: record.conversationId,
+        input: JSON.stringify(record.input),
+        facts: JSON.stringify(record.facts),
+        action: record.outcome.action,
+        reasonCode: record.outcome.reasonCode,
+        reasons: JSON.stringify(record.outcome.reasons),
+        queue: record.outcome.queue,
+        priority: record.outcome.priority,
+        tier: record.outcome.tier,
+        latencyMs: record.latencyMs,
       });
     }
   });
 
   return {
-    appendDecisions: async (entries) => appendAll(entries),
+    appendDecisions: async (records) => appendAll(records),
     getDecision: async (decisionId) => {
       const row = get.get(decisionId) as DecisionRow | undefined;
       return row ? toStored(row) : null;
     },
-    listDecisions: async ({ conversationId, limit }) => {
-      const rows = conversationId === undefined ? list.all(limit) : listByConversation.all(conversationId, limit);
-      return (rows as DecisionRow[]).map(toStored);
+    queryDecisions: async (query) => {
+      const { sql, params } = whereOf(query);
+      const text = `SELECT * FROM decision_log ${sql} ORDER BY evaluated_at DESC, id DESC LIMIT @limit`;
+      let statement = pageStatements.get(text);
+      if (!statement) {
+        statement = db.prepare(text);
+        pageStatements.set(text, statement);
+      }
+      // One row more than asked says whether another page follows.
+      const rows = statement.all({ ...params, limit: query.first + 1 }) as DecisionRow[];
+      return { decisions: rows.slice(0, query.first).map(toStored), hasNextPage: rows.length > query.first };
     },
     countDecisions: async () => (count.get() as { n: number }).n,
+    purgeDecisionsLoggedBefore: async (cutoff) => {
+      const at = cutoff.toISOString();
+      let total = 0;
+      for (;;) {
+        const { changes } = purgeChunk.run(at, PURGE_CHUNK);
+        total += changes;
+        if (changes < PURGE_CHUNK) return total;
+        // better-sqlite3 is synchronous: let requests run between chunks.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    },
   };
 }

@@ -64,7 +64,7 @@ function edit(graph: PolicyGraph, settings: TriggerSettings): { graph: PolicyGra
     { id: 'e_c_billing_vip_false', source: 'c_billing_vip', sourceHandle: 'false', target: 'h_billing_dispute' },
   );
   const nextSettings = structuredClone(settings);
-  nextSettings.topics.billing_dispute!.phrases.es = [...(nextSettings.topics.billing_dispute!.phrases.es ?? []), 'cargo duplicado', 'me cobraron de más'];
+  nextSettings.topics.billing_dispute!.phrases.es = [...(nextSettings.topics.billing_dispute!.phrases.es ?? []), 'cargo repetido', 'me cobraron de más'];
   return { graph: next, settings: nextSettings };
 }
 
@@ -104,7 +104,7 @@ describe('policyDiff over HTTP', () => {
     expect(d.routing).toEqual({ nodesAdded: [], nodesRemoved: [] });
     expect(d.settings).toEqual({
       fields: [],
-      phrases: [{ list: 'topics.billing_dispute.phrases', topic: 'billing_dispute', language: 'es', added: ['cargo duplicado', 'me cobraron de más'], removed: [] }],
+      phrases: [{ list: 'topics.billing_dispute.phrases', topic: 'billing_dispute', language: 'es', added: ['cargo repetido', 'me cobraron de más'], removed: [] }],
       topicsAdded: [],
       topicsRemoved: [],
     });
@@ -119,15 +119,15 @@ describe('policyDiff over HTTP', () => {
   });
 
   it('diffs two versions either way, and a version against an identical draft as unchanged', async () => {
-    const published = await t.gql<{ publishPolicy: { version: number; contentHash: string } }>(PUBLISH, { policyId: 'support-default', comment: 'VIP billing branch' });
-    expect(published.body.data?.publishPolicy.version).toBe(2);
+    const published = await t.gql<{ publishPolicy: { version: { version: number; contentHash: string } } }>(PUBLISH, { policyId: 'support-default', comment: 'VIP billing branch' });
+    expect(published.body.data?.publishPolicy.version.version).toBe(2);
     const forward = (await diff({ from: 1, to: 2 })).body.data!.policyDiff;
     expect(forward.summary.startsWith('Version 1 → version 2: 1 node changed')).toBe(true);
-    expect(forward.toContentHash).toBe(published.body.data?.publishPolicy.contentHash);
+    expect(forward.toContentHash).toBe(published.body.data?.publishPolicy.version.contentHash);
     const backward = (await diff({ from: 2, to: 1 })).body.data!.policyDiff;
     expect(backward.graph.nodesRemoved.map((n) => n.id)).toEqual(['c_billing_vip', 'h_billing_vip']);
     expect(backward.graph.nodesChanged[0]?.fields).toEqual([{ path: 'data.test.value', before: 3, after: 2 }]);
-    expect(backward.settings.phrases[0]).toMatchObject({ added: [], removed: ['cargo duplicado', 'me cobraron de más'] });
+    expect(backward.settings.phrases[0]).toMatchObject({ added: [], removed: ['cargo repetido', 'me cobraron de más'] });
     const same = (await diff({ from: 2, to: null })).body.data!.policyDiff;
     expect(same).toMatchObject({ unchanged: true, summary: 'Version 2 → draft: no changes.' });
     expect(same.toContentHash).toBe(same.fromContentHash);

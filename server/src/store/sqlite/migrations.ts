@@ -128,6 +128,81 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
+    version: 4,
+    name: 'directory (queues, agents, skills, channel capacity and load) and handoff assignments',
+    // Capacity is reserved with a conditional UPDATE (active < capacity) inside the caller's
+    // transaction, so no agent is ever assigned beyond capacity. Assignments keep agent ids
+    // without a foreign key: history outlives a removed agent.
+    sql: `
+      CREATE TABLE directory_queues (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        required_skills TEXT NOT NULL,
+        languages TEXT NOT NULL,
+        hours TEXT,
+        priority INTEGER NOT NULL CHECK (priority BETWEEN 1 AND 10),
+        fallback_queue_id TEXT REFERENCES directory_queues(id),
+        max_wait_seconds INTEGER NOT NULL CHECK (max_wait_seconds >= 0),
+        average_handle_seconds INTEGER NOT NULL CHECK (average_handle_seconds > 0),
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE TABLE directory_agents (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        languages TEXT NOT NULL,
+        time_zone TEXT NOT NULL,
+        working_hours TEXT NOT NULL,
+        seniority TEXT NOT NULL CHECK (seniority IN ('JUNIOR', 'REGULAR', 'SENIOR')),
+        deescalation_trained INTEGER NOT NULL CHECK (deescalation_trained IN (0, 1)),
+        account_ids TEXT NOT NULL,
+        status TEXT NOT NULL DEFAULT 'OFFLINE' CHECK (status IN ('ONLINE', 'AWAY', 'OFFLINE')),
+        last_assigned_at TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE TABLE directory_agent_skills (
+        agent_id TEXT NOT NULL REFERENCES directory_agents(id) ON DELETE CASCADE,
+        skill TEXT NOT NULL,
+        proficiency INTEGER NOT NULL CHECK (proficiency BETWEEN 1 AND 10),
+        PRIMARY KEY (agent_id, skill)
+      );
+      CREATE INDEX directory_agent_skills_skill ON directory_agent_skills (skill, proficiency);
+      CREATE TABLE directory_agent_channels (
+        agent_id TEXT NOT NULL REFERENCES directory_agents(id) ON DELETE CASCADE,
+        channel TEXT NOT NULL CHECK (channel IN ('chat', 'email', 'voice')),
+        capacity INTEGER NOT NULL CHECK (capacity >= 0),
+        active INTEGER NOT NULL DEFAULT 0 CHECK (active >= 0),
+        PRIMARY KEY (agent_id, channel)
+      );
+      CREATE TABLE handoff_assignments (
+        decision_id TEXT PRIMARY KEY,
+        conversation_id TEXT NOT NULL,
+        customer_id TEXT NOT NULL,
+        queue_id TEXT NOT NULL REFERENCES directory_queues(id),
+        agent_id TEXT,
+        channel TEXT NOT NULL CHECK (channel IN ('chat', 'email', 'voice')),
+        status TEXT NOT NULL CHECK (status IN ('ASSIGNED', 'QUEUED', 'RELEASED')),
+        rank INTEGER NOT NULL,
+        fallback_used INTEGER NOT NULL CHECK (fallback_used IN (0, 1)),
+        explanation TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        assigned_at TEXT,
+        released_at TEXT
+      );
+      CREATE INDEX handoff_assignments_waiting ON handoff_assignments (queue_id, rank DESC, created_at) WHERE status = 'QUEUED';
+      CREATE INDEX handoff_assignments_agent ON handoff_assignments (agent_id, status);
+      CREATE INDEX handoff_assignments_customer ON handoff_assignments (customer_id, assigned_at);
+      -- Who may take a queued handoff once free: the target's qualified agents at queueing time.
+      CREATE TABLE handoff_candidates (
+        decision_id TEXT NOT NULL REFERENCES handoff_assignments(decision_id) ON DELETE CASCADE,
+        agent_id TEXT NOT NULL,
+        PRIMARY KEY (decision_id, agent_id)
+      );
+      CREATE INDEX handoff_candidates_agent ON handoff_candidates (agent_id);
+    `,
+  },
+  {
     version: 5,
     name: 'governance: roles, key usage, version lineage, approvals, policy test cases',
     sql: `
