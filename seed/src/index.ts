@@ -9,3 +9,5 @@ export type { SeedTarget } from './load-seed';
 export { sampleConversations } from './conversations/sample-conversations';
 export { toDecideHandoffInput } from './conversations/sample-conversation';
 export type { SampleConversation, SampleExpectation, SampleInput } from './conversations/sample-conversation';
+export { seedDirectory, loadSeedDirectory } from './directory/seed-directory';
+export type { SeedDirectory, SeedAgent, DirectorySeedTarget } from './directory/seed-directory';

@@ -62,7 +62,8 @@ export const RoutingGraphSchema = Type.Object(
     nodes: Type.Array(RoutingNodeSchema, { maxItems: 2000 }),
     edges: Type.Array(PolicyEdgeSchema, { maxItems: 4000 }),
   },
-  { additionalProperties: false },
+  // Its own base URI: the condition test's relative $id must not collide with the escalation graph's inside one document schema.
+  { additionalProperties: false, $id: 'https://baton.dev/schemas/routing/routing-graph.json' },
 );
 
 export type SkillRequirement = Static<typeof SkillRequirementSchema>;

@@ -3,7 +3,10 @@
  * `main.ts`, the tests and the benchmark (with `port: 0` for an ephemeral port).
  */
 import type { AddressInfo } from 'node:net';
-import { loadSeed, referencePolicy } from '@baton/seed';
+import { loadSeed, loadSeedDirectory, referencePolicy } from '@baton/seed';
+import { DirectoryService } from '../features/directory/directory-service';
+import { createDirectorySeedTarget } from '../features/directory/directory-seed-target';
+import { HandoffService } from '../features/handoffs/handoff-service';
 import type { BatonConfig } from '../config';
 import { AuthService } from '../features/auth/auth-service';
 import { DecisionLog } from '../features/decisions/decision-log';
@@ -62,14 +65,37 @@ export async function createBatonServer(config: BatonConfig, options: BatonServe
   try {
     const auth = new AuthService({ store: store.apiKeys, logger, clock: options.clock });
     await auth.bootstrap(config.adminKey, options.announceAdminKey ?? printAdminKey);
-    const policies = new PolicyService({ store: store.policies, defaultSettings: () => structuredClone(referencePolicy.document.settings), clock: options.clock });
+    const directory = new DirectoryService({ store: store.directory, clock: options.clock });
+    // The directory comes first: the reference policy's routing graph names its queues.
+    if (options.seed !== false && (await loadSeedDirectory(createDirectorySeedTarget(directory)))) {
+      logger.info('seed directory loaded into the empty store');
+    }
+    await directory.current();
+    const policies = new PolicyService({
+      store: store.policies,
+      knownQueues: () => directory.queueIds(),
+      changeRequests: store.changeRequests,
+      testCases: store.policyTests,
+      limits: config.limits,
+      defaultSettings: () => structuredClone(referencePolicy.document.settings),
+      clock: options.clock,
+    });
     if (options.seed !== false && (await loadSeed(createPolicySeedTarget(policies, store.policies)))) {
       logger.info('reference policy loaded into the empty store', { policyId: referencePolicy.id });
     }
     const decisionLog = new DecisionLog({ store: store.decisionLog, logger, flushMs: config.decisionLog.flushMs, batchSize: config.decisionLog.batchSize, clock: options.clock });
     // One cache of prepared versions for deciding and replaying.
     const preparedPolicies = new PreparedPolicyCache();
-    const decisions = new DecisionService({ policies: store.policies, log: decisionLog, cache: preparedPolicies, limits: config.limits, clock: options.clock });
+    const decisions = new DecisionService({ policies: store.policies, log: decisionLog, cache: preparedPolicies, limits: config.limits, clock: options.clock, directory });
+    const handoffs = new HandoffService({
+      store: store.handoffs,
+      decisionLogStore: store.decisionLog,
+      flushDecisionLog: () => decisionLog.flush(),
+      policies: store.policies,
+      directory,
+      cache: preparedPolicies,
+      clock: options.clock,
+    });
     const decisionLogService = new DecisionLogService({ store: store.decisionLog, writer: decisionLog, policies: store.policies, cache: preparedPolicies });
     if (config.decisionLog.retentionDays !== undefined) {
       retention = new DecisionRetention({ store: store.decisionLog, days: config.decisionLog.retentionDays, logger, clock: options.clock });
@@ -77,8 +103,9 @@ export async function createBatonServer(config: BatonConfig, options: BatonServe
     }
     const apollo = createApollo(logger);
     await apollo.start();
-    const graphql = createGraphQLHandler({ apollo, auth, maxBodyBytes: config.limits.maxBodyBytes, context: (principal) => ({ principal, policies, decisions, decisionLog: decisionLogService }) });
-    const http = createHttpServer({ graphql, isHealthy: () => store.isHealthy(), logger });
+    const graphql = createGraphQLHandler({ apollo, auth, maxBodyBytes: config.limits.maxBodyBytes, context: (principal) => ({ principal, auth, audit, policies, decisions, decisionLog: decisionLogService, directory, handoffs }) });
+    const auditExport = createAuditExportHandler({ auth, audit });
+    const http = createHttpServer({ graphql, auditExport, isHealthy: () => store.isHealthy(), logger, editorAssets: createEditorAssets(options.editorDir ?? defaultEditorDir()) });
     await new Promise<void>((resolve, reject) => {
       http.once('error', reject);
       http.listen(config.port, config.host, () => {

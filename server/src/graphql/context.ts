@@ -4,6 +4,8 @@ import type { DecisionLogService } from '../features/decisions/decision-log-serv
 import type { DecisionService } from '../features/decisions/decision-service';
 import type { PolicyService } from '../features/policies/policy-service';
 
+import type { DirectoryService } from '../features/directory/directory-service';
+import type { HandoffService } from '../features/handoffs/handoff-service';
 export interface BatonContext {
   principal: Principal;
   policies: PolicyService;
@@ -13,4 +15,8 @@ export interface BatonContext {
 }
 
 /** A resolver with Baton's context; parent and args typed per field. */
+  /** Queues, agents, presence and the routing snapshot. */
+  directory: DirectoryService;
+  /** Committing handoffs: reservations and assignments. */
+  handoffs: HandoffService;
 export type Resolver<TParent, TArgs, TResult> = (parent: TParent, args: TArgs, context: BatonContext) => TResult | Promise<TResult>;

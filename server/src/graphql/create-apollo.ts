@@ -14,12 +14,17 @@ import { policyDiffResolvers } from '../features/policies/policy-diff';
 import type { Logger } from '../logger';
 import type { BatonContext } from './context';
 import { createFormatError } from './format-error';
+import { sampleConversationResolvers } from '../features/decisions/sample-conversations-resolver';
+import { createTestDraftResolvers } from '../features/decisions/test-draft-resolver';
+import { directoryResolvers } from '../features/directory/directory-resolvers';
+import { handoffResolvers } from '../features/handoffs/handoff-resolvers';
+import { DEFAULT_LIMITS, type RequestLimits } from '../config';
 import { scalarResolvers } from './scalars';
 
 type ResolverMap = Record<string, object>;
 
 /** Each feature's resolvers; a feature adds its map here and its SDL to `typeDefs`. */
-const FEATURE_RESOLVERS: ResolverMap[] = [scalarResolvers, decisionResolvers, policyResolvers, policyDiffResolvers, decisionLogResolvers];
+const FEATURE_RESOLVERS: ResolverMap[] = [scalarResolvers, decisionResolvers, policyResolvers, policyGovernanceResolvers, authResolvers, auditResolvers, policyDiffResolvers, decisionLogResolvers, directoryResolvers, handoffResolvers];
 
 /**
  * The resolver map for the whole schema: the feature maps merged type by type.

@@ -6,6 +6,8 @@
 import type { AuditLogStore } from '../features/audit/audit-log-store';
 import type { ApiKeyStore } from '../features/auth/api-key-store';
 import type { DecisionLogStore } from '../features/decisions/decision-log-store';
+import type { DirectoryStore } from '../features/directory/directory-store';
+import type { HandoffStore } from '../features/handoffs/handoff-store';
 import type { ChangeRequestStore } from '../features/policies/change-request-store';
 import type { PolicyStore } from '../features/policies/policy-store';
 import type { PolicyTestCaseStore } from '../features/policies/policy-test-case-store';
@@ -17,6 +19,8 @@ export interface BatonStore {
   readonly decisionLog: DecisionLogStore;
   readonly apiKeys: ApiKeyStore;
   readonly auditLog: AuditLogStore;
+  readonly directory: DirectoryStore;
+  readonly handoffs: HandoffStore;
   /** True while the store is open and answers a trivial query (`GET /healthz`). */
   isHealthy(): boolean;
   /** Closes the connection; later calls fail. Idempotent. */

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { BatonErrorCode, type DecideHandoffInput, type PolicyDocument, type PolicyRef, type TriggerSettings } from '@baton/schemas';
-import { compilePolicy, preparePolicy, validatePolicyDocument, validatePolicyGraph, type CompiledPolicy, type ValidationResult } from '@baton/rules';
+import { compilePolicy, preparePolicy, validatePolicyDocument, validatePolicyGraph, validateRoutingGraph, type CompiledPolicy, type ValidationOptions, type ValidationResult } from '@baton/rules';
 import { BatonError, badInput, notFound } from '../../baton-error';
 import type { RequestLimits } from '../../config';
 import type { Actor } from '../audit/audit-event';
@@ -45,6 +45,8 @@ export interface PublishOutcome {
 
 export interface PolicyServiceDeps {
   store: PolicyStore;
+  /** Queue ids of the directory: a routing graph naming any other queue does not validate. Omitted: queues are not checked. */
+  knownQueues?: () => Iterable<string>;
   changeRequests: ChangeRequestStore;
   testCases: PolicyTestCaseStore;
   /** Limits a test case's conversation must respect, as decideHandoff's input does. */
@@ -94,13 +96,24 @@ export class PolicyService {
 
   /** Validates a graph alone, or with settings the whole document. Saves nothing; never throws. */
   validate(graph: unknown, settings?: unknown, routing?: unknown): ValidationResult {
-    if (settings === undefined || settings === null) return validatePolicyGraph(graph);
-    return validatePolicyDocument(routing === undefined || routing === null ? { graph, settings } : { graph, settings, routing });
+    const noRouting = routing === undefined || routing === null;
+    if (settings === undefined || settings === null) {
+      const tree = validatePolicyGraph(graph);
+      if (noRouting) return tree;
+      const routes = validateRoutingGraph(routing, this.queueOptions());
+      return { valid: tree.valid && routes.valid, diagnostics: [...tree.diagnostics, ...routes.diagnostics] };
+    }
+    return validatePolicyDocument(noRouting ? { graph, settings } : { graph, settings, routing }, this.queueOptions());
+  }
+
+  /** Validation options naming the directory's queues, when the service has a directory. */
+  private queueOptions(): ValidationOptions {
+    return this.deps.knownQueues ? { knownQueues: this.deps.knownQueues() } : {};
   }
 
   /** Full validation of a stored draft (semantic errors included). */
   validateDraft(draft: DraftRecord): ValidationResult {
-    return validatePolicyDocument(documentOf(draft));
+    return validatePolicyDocument(documentOf(draft), this.queueOptions());
   }
 
   /**

@@ -5,6 +5,8 @@
 import { createSqliteAuditLogStore } from '../../features/audit/sqlite-audit-log-store';
 import { createSqliteApiKeyStore } from '../../features/auth/sqlite-api-key-store';
 import { createSqliteDecisionLogStore } from '../../features/decisions/sqlite-decision-log-store';
+import { createSqliteDirectoryStore } from '../../features/directory/sqlite-directory-store';
+import { createSqliteHandoffStore } from '../../features/handoffs/sqlite-handoff-store';
 import { createSqliteChangeRequestStore } from '../../features/policies/sqlite-change-request-store';
 import { createSqlitePolicyStore } from '../../features/policies/sqlite-policy-store';
 import { createSqlitePolicyTestCaseStore } from '../../features/policies/sqlite-policy-test-case-store';
@@ -26,6 +28,8 @@ export async function openSqliteStore(dataDir: string): Promise<BatonStore> {
     decisionLog: createSqliteDecisionLogStore(db),
     apiKeys: createSqliteApiKeyStore(db),
     auditLog: createSqliteAuditLogStore(db),
+    directory: createSqliteDirectoryStore(db),
+    handoffs: createSqliteHandoffStore(db),
     isHealthy: () => {
       if (!db.open) return false;
       try {

@@ -1,0 +1,98 @@
+/**
+ * Internal: SQL shared by the SQLite directory and handoff stores — reading assignments,
+ * reserving capacity with a conditional update, and letting freed capacity take queued
+ * handoffs. Every function runs inside the caller's transaction.
+ */
+import type Database from 'better-sqlite3';
+import type { Channel } from '@baton/schemas';
+import type { AssignmentRecord, AssignmentStatus } from './handoff-store';
+
+interface AssignmentRow {
+  decision_id: string;
+  conversation_id: string;
+  customer_id: string;
+  queue_id: string;
+  agent_id: string | null;
+  channel: Channel;
+  status: AssignmentStatus;
+  rank: number;
+  fallback_used: number;
+  explanation: string;
+  created_at: string;
+  assigned_at: string | null;
+  released_at: string | null;
+}
+
+const date = (s: string | null): Date | null => (s === null ? null : new Date(s));
+
+/** Prepared statements over one connection. */
+export function assignmentSql(db: Database.Database) {
+  const get = db.prepare('SELECT * FROM handoff_assignments WHERE decision_id = ?');
+  const ahead = db.prepare(
+    `SELECT COUNT(*) AS n FROM handoff_assignments WHERE status = 'QUEUED' AND queue_id = @queueId
+       AND (rank > @rank OR (rank = @rank AND (created_at < @createdAt OR (created_at = @createdAt AND decision_id < @decisionId))))`,
+  );
+  const reserve = db.prepare(
+    `UPDATE directory_agent_channels SET active = active + 1
+       WHERE agent_id = @agentId AND channel = @channel AND active < capacity
+         AND EXISTS (SELECT 1 FROM directory_agents WHERE id = @agentId AND status = 'ONLINE')`,
+  );
+  const touchAgent = db.prepare('UPDATE directory_agents SET last_assigned_at = ? WHERE id = ?');
+  const assign = db.prepare(`UPDATE handoff_assignments SET status = 'ASSIGNED', agent_id = ?, assigned_at = ? WHERE decision_id = ? AND status = 'QUEUED'`);
+  const waitingFor = db.prepare(
+    `SELECT a.decision_id, a.channel FROM handoff_assignments a
+       JOIN handoff_candidates c ON c.decision_id = a.decision_id AND c.agent_id = ?
+       WHERE a.status = 'QUEUED' ORDER BY a.rank DESC, a.created_at, a.decision_id`,
+  );
+
+  const toRecord = (row: AssignmentRow): AssignmentRecord => ({
+    decisionId: row.decision_id,
+    conversationId: row.conversation_id,
+    customerId: row.customer_id,
+    queueId: row.queue_id,
+    agentId: row.agent_id,
+    channel: row.channel,
+    status: row.status,
+    rank: row.rank,
+    fallbackUsed: row.fallback_used === 1,
+    explanation: JSON.parse(row.explanation) as string[],
+    createdAt: new Date(row.created_at),
+    assignedAt: date(row.assigned_at),
+    releasedAt: date(row.released_at),
+    position:
+      row.status === 'QUEUED'
+        ? (ahead.get({ queueId: row.queue_id, rank: row.rank, createdAt: row.created_at, decisionId: row.decision_id }) as { n: number }).n + 1
+        : null,
+  });
+
+  return {
+    read(decisionId: string): AssignmentRecord | null {
+      const row = get.get(decisionId) as AssignmentRow | undefined;
+      return row ? toRecord(row) : null;
+    },
+    /** One unit of `agentId`'s capacity on `channel` if online and not full; true when reserved. */
+    reserve(agentId: string, channel: Channel, at: Date): boolean {
+      if (reserve.run({ agentId, channel }).changes !== 1) return false;
+      touchAgent.run(at.toISOString(), agentId);
+      return true;
+    },
+    /**
+     * Lets `agentId`'s free capacity take the queued handoffs it qualifies for, highest rank and
+     * oldest first. @returns the decision ids assigned
+     */
+    drain(agentId: string, at: Date): string[] {
+      const assigned: string[] = [];
+      const full = new Set<Channel>();
+      for (const row of waitingFor.all(agentId) as { decision_id: string; channel: Channel }[]) {
+        if (full.has(row.channel)) continue;
+        if (!this.reserve(agentId, row.channel, at)) {
+          full.add(row.channel);
+          continue;
+        }
+        assign.run(agentId, at.toISOString(), row.decision_id);
+        assigned.push(row.decision_id);
+      }
+      return assigned;
+    },
+  };
+}
