@@ -30,7 +30,7 @@ const STAY = sampleConversations.find((s) => s.expected.action === 'STAY') ?? sa
 
 describe('decision log queries over HTTP', () => {
   let t: TestServer;
-  const ids: Record<string, string> = {};
+  const ids: Record<'security' | 'billing' | 'stay', string> = { security: '', billing: '', stay: '' };
   beforeAll(async () => {
     // A long flush interval: decisions wait in the writer's queue until something flushes it.
     t = await startTestServer({ decisionLog: { flushMs: 60_000, batchSize: 100 } });
@@ -86,8 +86,8 @@ describe('decision log queries over HTTP', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (let page = 0; page < 5; page += 1) {
-      const { body }: { body: { data?: { decisions: Page } | null } } = await t.gql<{ decisions: Page }>(DECISIONS, { first: 2, after });
-      const decisions = body.data!.decisions;
+      const response: { body: { data?: { decisions: Page } | null } } = await t.gql<{ decisions: Page }>(DECISIONS, { first: 2, after });
+      const decisions: Page = response.body.data!.decisions;
       seen.push(...decisions.nodes.map((n) => n.decisionId));
       if (!decisions.pageInfo.hasNextPage) break;
       after = decisions.pageInfo.endCursor;
