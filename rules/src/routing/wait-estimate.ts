@@ -36,5 +36,6 @@ export function estimateWaitSeconds(load: QueueLoad): number | null {
     traffic < load.slots
       ? erlangCWaitSeconds(load.slots, traffic, load.averageHandleSeconds)
       : ((load.waiting + 1) * load.averageHandleSeconds) / load.slots;
-  return Math.ceil(wait);
+  // The epsilon keeps a float such as 200.00000000000003 from rounding up to 201.
+  return Math.ceil(wait - 1e-9);
 }
