@@ -1,11 +1,11 @@
-// Lint keeps the dependency direction of DESIGN.md: schemas <- rules <- server, schemas <- seed.
+// Lint keeps the dependency direction of DESIGN.md: schemas <- rules <- server, schemas <- seed, schemas <- editor.
 const js = require('@eslint/js');
 const tseslint = require('typescript-eslint');
 
 const noIo = ['fs', 'node:fs', 'fs/promises', 'node:fs/promises', 'http', 'node:http', 'better-sqlite3', 'mongoose', '@apollo/server', 'react'];
 
 module.exports = tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', 'coverage/**', '.baton/**'] },
+  { ignores: ['**/dist/**', '**/dist-types/**', '**/node_modules/**', 'coverage/**', '.baton/**', 'editor/test-output/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -30,6 +30,16 @@ module.exports = tseslint.config(
     rules: {
       'no-restricted-imports': ['error', { paths: [...noIo, '@baton/server', '@baton/seed'] }],
     },
+  },
+  {
+    // The editor runs in the browser and talks to the server over GraphQL only.
+    files: ['editor/src/**/*.{ts,tsx}'],
+    languageOptions: { globals: require('globals').browser },
+    rules: { 'no-restricted-imports': ['error', { paths: ['@baton/rules', '@baton/server', '@baton/seed', 'fs', 'node:fs', 'http', 'node:http'] }] },
+  },
+  {
+    files: ['editor/e2e/**/*.ts', 'editor/vite.config.mts'],
+    languageOptions: { globals: require('globals').node },
   },
   {
     files: ['seed/src/**/*.ts'],

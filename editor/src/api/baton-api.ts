@@ -5,7 +5,7 @@
 import type { ApolloClient } from '@apollo/client';
 import type { PolicyGraph, TriggerSettings } from '@baton/schemas';
 import { CREATE_POLICY, POLICIES, POLICY, PUBLISH, SAMPLE_CONVERSATIONS, SAVE_DRAFT, TEST_DRAFT, VALIDATE } from './operations';
-import type { ConversationInput, DraftDecision, PolicyDetail, PolicySummary, SampleConversation, ValidationResult } from './types';
+import type { ConversationInput, DraftDecision, PolicyDetail, PolicySummary, PublishOutcome, SampleConversation, ValidationResult } from './types';
 
 export class BatonApi {
   constructor(private readonly client: ApolloClient) {}
@@ -43,9 +43,12 @@ export class BatonApi {
     return (await this.mutate<{ savePolicyDraft: { revision: number; updatedAt: string; updatedBy: string | null } }>(SAVE_DRAFT, { policyId, graph, settings, baseRevision })).savePolicyDraft;
   }
 
-  /** Publishes the stored draft as a new version; throws INVALID_POLICY with diagnostics when it has errors. */
-  async publish(policyId: string, comment: string): Promise<{ version: number; contentHash: string }> {
-    return (await this.mutate<{ publishPolicy: { version: number; contentHash: string } }>(PUBLISH, { policyId, comment })).publishPolicy;
+  /**
+   * Publishes the stored draft: a new version, or a change request when the policy requires
+   * approvals. Throws INVALID_POLICY with diagnostics when the draft has errors.
+   */
+  async publish(policyId: string, comment: string): Promise<PublishOutcome> {
+    return (await this.mutate<{ publishPolicy: PublishOutcome }>(PUBLISH, { policyId, comment })).publishPolicy;
   }
 
   /** Decides `input` on the given unsaved graph and settings (dry run, nothing logged). */

@@ -47,7 +47,10 @@ export const SAVE_DRAFT = gql`
 
 export const PUBLISH = gql`
   mutation EditorPublish($policyId: ID!, $comment: String!) {
-    publishPolicy(policyId: $policyId, comment: $comment) { version contentHash }
+    publishPolicy(policyId: $policyId, comment: $comment) {
+      version { version contentHash }
+      changeRequest { id }
+    }
   }
 `;
 

@@ -71,3 +71,9 @@ export interface SampleConversation {
   input: ConversationInput;
   expected: { action: HandoffAction; reasonCode: string; queue: string | null };
 }
+
+/** What publishing did: a version published at once, or a change request waiting for approvals. */
+export interface PublishOutcome {
+  version: { version: number; contentHash: string } | null;
+  changeRequest: { id: string } | null;
+}

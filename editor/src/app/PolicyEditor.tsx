@@ -319,11 +319,16 @@ function EditorView({ policy, initial, baseRevision: initialRevision, restored, 
             onPublish={async (comment) => {
               if (dirty && !(await save())) throw new Error('The draft could not be saved; see the message above the canvas.');
               try {
-                const version = await call((api) => api.publish(policy.id, comment));
+                const outcome = await call((api) => api.publish(policy.id, comment));
                 const fresh = await call((api) => api.policy(policy.id));
                 if (fresh) setPublishedPolicy(fresh);
                 setPublishing(false);
-                setNotice({ kind: 'info', text: `Published version ${version.version} (sha256 ${version.contentHash.slice(0, 12)}…). Bots get it on their next decision.` });
+                setNotice({
+                  kind: 'info',
+                  text: outcome.version
+                    ? `Published version ${outcome.version.version} (sha256 ${outcome.version.contentHash.slice(0, 12)}…). Bots get it on their next decision.`
+                    : `This policy needs approval: change request ${outcome.changeRequest?.id ?? ''} waits for a publisher.`,
+                });
               } catch (error) {
                 const problem = problemOf(error);
                 if (problem.kind === 'invalid') setTestDiagnostics(problem.diagnostics);

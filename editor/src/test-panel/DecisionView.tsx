@@ -1,11 +1,17 @@
 /** The decision of a test run: action, reasons, routing, context summary and the path taken with each fact value. */
+import { useEffect, useRef } from 'react';
 import type { DraftDecision } from '../api/types';
 import { formatFactValue } from '../canvas/node-renderers';
 
 export function DecisionView({ decision, nodeName }: { decision: DraftDecision; nodeName: (id: string) => string }) {
   const path = decision.trace.filter((s) => s.evaluated);
+  const box = useRef<HTMLDivElement>(null);
+  // A new decision is what the user is waiting for: bring it into view below the conversation.
+  useEffect(() => {
+    box.current?.scrollIntoView?.({ block: 'start' });
+  }, [decision]);
   return (
-    <div className="bn-decision" aria-label="Decision">
+    <div className="bn-decision" aria-label="Decision" ref={box}>
       <p className={`bn-action bn-action-${decision.action.toLowerCase()}`} role="status">
         {decision.action} · {decision.reasonCode}
         {decision.routing ? ` → ${decision.routing.queueName}` : ''} · {decision.priority}

@@ -1,6 +1,7 @@
 /**
- * The node:http server: `POST /graphql` and `GET /healthz`; everything else is 404. A failure
- * escaping a handler is logged and answered with a generic 500 (GraphQL-shaped on /graphql).
+ * The node:http server: `POST /graphql`, `GET /healthz`, `GET /audit-log.jsonl` and the editor's files (when given);
+ * everything else is 404. A failure escaping a handler is logged and answered with a generic
+ * 500 (GraphQL-shaped on /graphql).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { BatonErrorCode } from '@baton/schemas';
@@ -9,8 +10,12 @@ import { sendGraphQLError, sendJson } from './json-response';
 
 export interface HttpServerDeps {
   graphql: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+  /** `GET /audit-log.jsonl`. */
+  auditExport: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
   /** True when the store can serve requests. */
   isHealthy: () => boolean;
+  /** Serves the editor's files for GET/HEAD; returns false for requests it does not answer. */
+  editorAssets?: (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
   logger: Logger;
 }
 
@@ -21,9 +26,11 @@ export function createHttpServer(deps: HttpServerDeps): Server {
     const handle = async () => {
       if (path === '/graphql') return deps.graphql(req, res);
       req.resume();
+      if (path === '/audit-log.jsonl') return deps.auditExport(req, res);
       if (path === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) {
         return deps.isHealthy() ? sendJson(res, 200, { status: 'ok' }) : sendJson(res, 503, { status: 'unavailable' });
       }
+      if (deps.editorAssets && (await deps.editorAssets(req, res))) return;
       sendJson(res, 404, { error: `Nothing at ${req.method} ${path}; the API is POST /graphql.` });
     };
     handle().catch((error: unknown) => {

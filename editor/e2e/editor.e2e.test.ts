@@ -1,0 +1,191 @@
+/**
+ * End to end: the built editor in Debian's Chromium against a real Baton server (ephemeral port,
+ * temporary data dir). Draws, saves, tests, publishes, then checks the bot's answer over GraphQL;
+ * opens the reference policy and checks every node renders. Screenshots go to editor/test-output/.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { removeTempDirs } from '../../server/src/test-support/temp-dir';
+import { TEST_ADMIN_KEY, startTestServer, type TestServer } from '../../server/src/test-support/test-server';
+
+const EDITOR_DIR = path.resolve(__dirname, '..', 'dist');
+const OUTPUT = path.resolve(__dirname, '..', 'test-output');
+const DOCS_IMAGES = path.resolve(__dirname, '..', '..', 'docs', 'images');
+const CHROMIUM = process.env.BATON_CHROMIUM ?? '/usr/bin/chromium';
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+
+jest.setTimeout(120_000);
+afterAll(removeTempDirs);
+
+let server: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  if (!fs.existsSync(path.join(EDITOR_DIR, 'index.html'))) throw new Error('The editor is not built: run `npm run build -w editor` (npm test does it first).');
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: apt-get install -y chromium (see .ci/run).`);
+  fs.mkdirSync(OUTPUT, { recursive: true });
+  server = await startTestServer({}, { editorDir: EDITOR_DIR });
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** A page at 1280×800 whose console errors and uncaught exceptions are collected. */
+async function openPage(): Promise<{ page: Page; problems: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(message.text());
+  });
+  page.on('pageerror', (error) => problems.push(error.message));
+  await page.goto(server.url);
+  return { page, problems };
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.join(OUTPUT, `${name}.png`) });
+}
+
+async function signIn(page: Page): Promise<void> {
+  await page.getByLabel('API key').fill(TEST_ADMIN_KEY);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'Policies' }).waitFor();
+}
+
+/** Drags from one element's centre to another's with the mouse, in small steps as a person would. */
+async function dragBetween(page: Page, from: Locator, to: Locator): Promise<void> {
+  const a = await from.boundingBox();
+  const b = await to.boundingBox();
+  if (!a || !b) throw new Error('element not visible');
+  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 12 });
+  await page.mouse.up();
+}
+
+const node = (page: Page, id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
+
+describe('the policy editor in a browser', () => {
+  it('draws a tree from an empty policy with the mouse, saves, tests, publishes, and the bot gets the new behaviour', async () => {
+    const { page, problems } = await openPage();
+    await shot(page, '1-01-sign-in');
+    await signIn(page);
+    await page.getByLabel('Name').fill('Human requests');
+    await page.getByRole('button', { name: 'Create and open' }).click();
+    await node(page, 'start').waitFor();
+    await shot(page, '1-02-empty-policy');
+
+    const canvas = page.locator('.react-flow__pane');
+    const box = (await canvas.boundingBox()) as { x: number; y: number; width: number; height: number };
+    await page.getByRole('button', { name: 'Add Condition node' }).dragTo(canvas, { targetPosition: { x: box.width * 0.45, y: box.height * 0.4 } });
+    await page.getByRole('button', { name: 'Add Hand off node' }).dragTo(canvas, { targetPosition: { x: box.width * 0.8, y: box.height * 0.2 } });
+    await page.getByRole('button', { name: 'Add Stay node' }).dragTo(canvas, { targetPosition: { x: box.width * 0.8, y: box.height * 0.7 } });
+    await node(page, 'stay_1').waitFor();
+
+    await node(page, 'condition_1').click();
+    await page.getByLabel('Name on the canvas').fill('Customer asks for a human');
+    await page.getByLabel('Fact').selectOption('humanRequested');
+    await expectLocator(node(page, 'condition_1')).toContainText('customer asks for a human');
+
+    await dragBetween(page, node(page, 'start').locator('.react-flow__handle.source'), node(page, 'condition_1').locator('.react-flow__handle.target'));
+    await dragBetween(page, node(page, 'condition_1').locator('.bn-handle-true'), node(page, 'handoff_1').locator('.react-flow__handle.target'));
+    await dragBetween(page, node(page, 'condition_1').locator('.bn-handle-false'), node(page, 'stay_1').locator('.react-flow__handle.target'));
+    await expectLocator(page.locator('.react-flow__edge')).toHaveCount(3);
+    await page.getByRole('tab', { name: /Problems/ }).click();
+    await page.getByText('No problems: this draft can be published.').waitFor();
+    await shot(page, '1-03-drawn');
+
+    await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
+    await page.keyboard.press('Control+s');
+    await page.getByText('All changes saved').waitFor();
+    await shot(page, '1-04-saved');
+
+    await page.getByRole('tab', { name: 'Test' }).click();
+    await page.getByLabel('Text of turn 1').fill('This is not working. I want to talk to a human, please.');
+    await page.getByRole('button', { name: 'Run test' }).click();
+    await page.locator('.bn-action').getByText('HANDOFF · customer_request').waitFor();
+    await expectLocator(node(page, 'handoff_1').locator('.bn-node')).toHaveClass(/bn-on-path/);
+    await expectLocator(node(page, 'stay_1').locator('.bn-node')).toHaveClass(/bn-off-path/);
+    await expectLocator(node(page, 'condition_1')).toContainText('saw true → true');
+    await expectLocator(page.locator('.react-flow__edge.bn-edge-lit')).toHaveCount(2);
+    await shot(page, '1-05-tested');
+
+    await page.getByRole('button', { name: 'Publish…' }).click();
+    await page.getByLabel('Comment (required): what changes and why').fill('Hand off when the customer asks for a person');
+    await shot(page, '1-06-publish-dialog');
+    await page.getByRole('dialog').getByRole('button', { name: 'Publish' }).click();
+    await page.getByText(/Published version 1/).waitFor();
+    await shot(page, '1-07-published');
+
+    const policyId = page.url().split('#/policies/')[1] as string;
+    const decide = (text: string) =>
+      server.gql<{ decideHandoff: { action: string; reasonCode: string; policy: { version: number } } }>(
+        'query D($input: DecideHandoffInput!) { decideHandoff(input: $input) { action reasonCode policy { version } } }',
+        { input: { conversationId: 'e2e', policyId, dryRun: true, customer: { id: 'c1' }, messages: [{ speaker: 'CUSTOMER', text }] } },
+      );
+    expect((await decide('Can I speak to a real person?')).body.data?.decideHandoff).toEqual({ action: 'HANDOFF', reasonCode: 'customer_request', policy: { version: 1 } });
+    expect((await decide('Where can I download my invoice?')).body.data?.decideHandoff).toMatchObject({ action: 'STAY', reasonCode: 'ai_resolving' });
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('opens the reference policy with every node rendered, tests a sample, and tunes the low-confidence threshold', async () => {
+    const { page, problems } = await openPage();
+    await signIn(page);
+    await page.getByRole('button', { name: 'Open Support default' }).click();
+    await node(page, 'stay_default').waitFor();
+    const policy = (await server.server.policies.getPolicy('support-default'))!;
+    await expectLocator(page.locator('.react-flow__node')).toHaveCount(policy.draft.graph.nodes.length);
+    for (const n of policy.draft.graph.nodes) {
+      await expectLocator(page.getByTestId(`node-${n.id}`)).toHaveCount(1);
+      await expectLocator(page.getByTestId(`node-${n.id}`)).toContainText(n.label ?? n.id);
+    }
+    await expectLocator(page.locator('.react-flow__edge')).toHaveCount(policy.draft.graph.edges.length);
+    await page.getByRole('tab', { name: /Problems \(0\)/ }).waitFor();
+    await shot(page, '2-01-seed-policy');
+    fs.mkdirSync(DOCS_IMAGES, { recursive: true });
+    await page.screenshot({ path: path.join(DOCS_IMAGES, 'editor-canvas.png') });
+
+    await page.getByRole('tab', { name: 'Test' }).click();
+    const sample = page.getByLabel('Sample conversation');
+    const lowConfidence = (await sample.locator('option').allTextContents()).find((t) => t.startsWith('low_confidence (en)')) as string;
+    await sample.selectOption({ label: lowConfidence });
+    await page.getByRole('button', { name: 'Run test' }).click();
+    await page.locator('.bn-action').getByText('HANDOFF · low_confidence').waitFor();
+    await expectLocator(node(page, 'c_low_confidence')).toContainText('saw 2 → true');
+    await shot(page, '2-02-seed-tested');
+    await page.screenshot({ path: path.join(DOCS_IMAGES, 'editor-test-panel.png') });
+
+    await page.getByRole('button', { name: 'Trigger settings' }).click();
+    const threshold = page.getByLabel('Low-confidence threshold');
+    await threshold.fill('0.3');
+    await shot(page, '2-03-threshold');
+    if (problems.length > 0) throw new Error(problems.join('\n'));
+    await page.getByRole('button', { name: 'Canvas' }).click();
+    await page.getByRole('button', { name: 'Run test' }).click();
+    await page.locator('.bn-action').getByText('STAY · ai_resolving').waitFor();
+    await shot(page, '2-04-threshold-tested');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
+
+/** Polls a Playwright locator until it meets a condition (10 s), failing with what was awaited. */
+function expectLocator(locator: Locator): { toContainText(text: string): Promise<void>; toHaveClass(re: RegExp): Promise<void>; toHaveCount(n: number): Promise<void> } {
+  const poll = async (check: () => Promise<boolean>, what: string) => {
+    const deadline = Date.now() + 10_000;
+    while (!(await check())) {
+      if (Date.now() > deadline) throw new Error(`Timed out waiting: ${what}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  };
+  return {
+    toContainText: (text) => poll(async () => ((await locator.first().textContent()) ?? '').includes(text), `${locator} to contain "${text}"`),
+    toHaveClass: (re) => poll(async () => re.test((await locator.first().getAttribute('class')) ?? ''), `${locator} to have class ${re}`),
+    toHaveCount: (n) => poll(async () => (await locator.count()) === n, `${locator} to have ${n} elements`),
+  };
+}
