@@ -59,6 +59,8 @@ export type { ScoreFactor, RoutingCandidate } from './directory/routing-result';
 export { PolicyDocumentSchema } from './policy/policy-document';
 export type { PolicyDocument } from './policy/policy-document';
 export type { DecideHandoffInput, MessageInput, CustomerInput, AttemptInput } from './decision/decide-input';
+export { decideInputFromJson } from './decision/decide-input-json';
+export type { DecideHandoffInputJson, JsonDates } from './decision/decide-input-json';
 export type {
   HandoffDecision,
   TriggerReason,

@@ -76,8 +76,8 @@ type Mutation {
   createPolicy(input: CreatePolicyInput!): Policy!
   "Save the draft. CONFLICT when baseRevision is not the current revision. routing omitted keeps the current routing graph; null removes it."
   savePolicyDraft(policyId: ID!, graph: JSON!, settings: JSON, routing: JSON, baseRevision: Int!): PolicyDraft!
-  "Publish the draft as a new immutable version and make it active. Refused while the graph has errors. makeDefault also makes it the policy used when decideHandoff names none."
-  publishPolicy(policyId: ID!, comment: String!, makeDefault: Boolean): PolicyVersion!
+  "Publish the draft as a new immutable version and make it active, or, when the policy requires approvals, open a change request. Refused while the graph has errors (INVALID_POLICY) or a test case fails (POLICY_TESTS_FAILED). makeDefault also makes it the policy used when decideHandoff names none."
+  publishPolicy(policyId: ID!, comment: String!, makeDefault: Boolean): PublishResult!
   "Make a published policy the one decideHandoff uses when the input names none."
   setDefaultPolicy(policyId: ID!): Policy!
 }

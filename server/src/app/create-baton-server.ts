@@ -8,6 +8,7 @@ import { DirectoryService } from '../features/directory/directory-service';
 import { createDirectorySeedTarget } from '../features/directory/directory-seed-target';
 import { HandoffService } from '../features/handoffs/handoff-service';
 import type { BatonConfig } from '../config';
+import { AuditService } from '../features/audit/audit-service';
 import { AuthService } from '../features/auth/auth-service';
 import { DecisionLog } from '../features/decisions/decision-log';
 import { DecisionService } from '../features/decisions/decision-service';
@@ -17,8 +18,10 @@ import { PreparedPolicyCache } from '../features/decisions/prepared-policy-cache
 import { createPolicySeedTarget } from '../features/policies/policy-seed-target';
 import { PolicyService } from '../features/policies/policy-service';
 import { createApollo } from '../graphql/create-apollo';
+import { createAuditExportHandler } from '../http/audit-export';
 import { createGraphQLHandler } from '../http/graphql-handler';
 import { createHttpServer } from '../http/http-server';
+import { createEditorAssets, defaultEditorDir } from '../http/editor-assets';
 import { consoleLogger, type Logger } from '../logger';
 import type { BatonStore } from '../store/baton-store';
 import { openSqliteStore } from '../store/sqlite/open-sqlite-store';
@@ -32,6 +35,8 @@ export interface BatonServerOptions {
   /** Load the reference policy into an empty store (default true). */
   seed?: boolean;
   clock?: () => Date;
+  /** The built editor served at `/` (default: `editor/dist` of this repository). */
+  editorDir?: string;
 }
 
 /** A running server. */
@@ -101,7 +106,8 @@ export async function createBatonServer(config: BatonConfig, options: BatonServe
       retention = new DecisionRetention({ store: store.decisionLog, days: config.decisionLog.retentionDays, logger, clock: options.clock });
       await retention.start();
     }
-    const apollo = createApollo(logger);
+    const audit = new AuditService(store.auditLog);
+    const apollo = createApollo(logger, config.limits);
     await apollo.start();
     const graphql = createGraphQLHandler({ apollo, auth, maxBodyBytes: config.limits.maxBodyBytes, context: (principal) => ({ principal, auth, audit, policies, decisions, decisionLog: decisionLogService, directory, handoffs }) });
     const auditExport = createAuditExportHandler({ auth, audit });

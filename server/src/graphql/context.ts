@@ -1,22 +1,25 @@
 /** The per-request GraphQL context: who is calling and the services resolvers delegate to. */
-import type { Principal } from '../features/auth/auth-service';
+import type { AuditService } from '../features/audit/audit-service';
+import type { AuthService, Principal } from '../features/auth/auth-service';
 import type { DecisionLogService } from '../features/decisions/decision-log-service';
 import type { DecisionService } from '../features/decisions/decision-service';
 import type { PolicyService } from '../features/policies/policy-service';
-
 import type { DirectoryService } from '../features/directory/directory-service';
 import type { HandoffService } from '../features/handoffs/handoff-service';
+
 export interface BatonContext {
   principal: Principal;
+  auth: AuthService;
+  audit: AuditService;
   policies: PolicyService;
   decisions: DecisionService;
   /** Reading and replaying logged decisions (auditors). */
   decisionLog: DecisionLogService;
-}
-
-/** A resolver with Baton's context; parent and args typed per field. */
   /** Queues, agents, presence and the routing snapshot. */
   directory: DirectoryService;
   /** Committing handoffs: reservations and assignments. */
   handoffs: HandoffService;
+}
+
+/** A resolver with Baton's context; parent and args typed per field. */
 export type Resolver<TParent, TArgs, TResult> = (parent: TParent, args: TArgs, context: BatonContext) => TResult | Promise<TResult>;

@@ -7,18 +7,22 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled, ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
 import { typeDefs } from '@baton/schemas';
 import { GraphQLScalarType } from 'graphql';
+import { auditResolvers } from '../features/audit/audit-resolvers';
+import { authResolvers } from '../features/auth/auth-resolvers';
 import { decisionResolvers } from '../features/decisions/decision-resolvers';
 import { decisionLogResolvers } from '../features/decisions/decision-log-resolvers';
+import { policyGovernanceResolvers } from '../features/policies/policy-governance-resolvers';
 import { policyResolvers } from '../features/policies/policy-resolvers';
 import { policyDiffResolvers } from '../features/policies/policy-diff';
-import type { Logger } from '../logger';
-import type { BatonContext } from './context';
-import { createFormatError } from './format-error';
 import { sampleConversationResolvers } from '../features/decisions/sample-conversations-resolver';
 import { createTestDraftResolvers } from '../features/decisions/test-draft-resolver';
 import { directoryResolvers } from '../features/directory/directory-resolvers';
 import { handoffResolvers } from '../features/handoffs/handoff-resolvers';
 import { DEFAULT_LIMITS, type RequestLimits } from '../config';
+import type { Logger } from '../logger';
+import { authorizePlugin } from './authorize';
+import type { BatonContext } from './context';
+import { createFormatError } from './format-error';
 import { scalarResolvers } from './scalars';
 
 type ResolverMap = Record<string, object>;
@@ -49,17 +53,17 @@ export function buildResolvers(features: readonly ResolverMap[] = FEATURE_RESOLV
 }
 
 /** A configured, not yet started Apollo Server. */
-export function createApollo(logger: Logger): ApolloServer<BatonContext> {
+export function createApollo(logger: Logger, limits: RequestLimits = DEFAULT_LIMITS): ApolloServer<BatonContext> {
   const text = (args: unknown[]) => args.map(String).join(' ');
   return new ApolloServer<BatonContext>({
     typeDefs,
-    resolvers: buildResolvers(),
+    resolvers: buildResolvers([...FEATURE_RESOLVERS, sampleConversationResolvers, createTestDraftResolvers({ limits })]),
     formatError: createFormatError(logger),
     includeStacktraceInErrorResponses: false,
     introspection: true,
     persistedQueries: false,
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginUsageReportingDisabled()],
+    plugins: [authorizePlugin(), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginUsageReportingDisabled()],
     logger: {
       debug: () => undefined,
       info: (...args: unknown[]) => logger.info(text(args)),
