@@ -38,17 +38,11 @@ export interface ChangeRequestRecord {
   approvals: Approval[];
 }
 
-export interface NewChangeRequest {
-  id: string;
-  policyId: string;
-  draftRevision: number;
-  contentHash: string;
-  comment: string;
-  makeDefault: boolean;
-  requiredApprovals: number;
+/** What opening a request records; the rest of the record starts empty (OPEN, no approvals). */
+export type NewChangeRequest = Pick<ChangeRequestRecord, 'id' | 'policyId' | 'draftRevision' | 'contentHash' | 'comment' | 'makeDefault' | 'requiredApprovals'> & {
   at: Date;
   actor: Actor;
-}
+};
 
 export interface ApprovalRequest {
   id: string;

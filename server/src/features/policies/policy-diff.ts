@@ -9,6 +9,7 @@ import type { Resolver } from '../../graphql/context';
 import { contentHashOf, documentOf } from './policy-document';
 import type { PolicyService } from './policy-service';
 import type { VersionRecord } from './policy-store';
+import { policyNotFound } from './policy-errors';
 
 export interface PolicyDiffArgs {
   policyId: string;
@@ -43,7 +44,7 @@ async function requireVersion(policies: PolicyService, policyId: string, version
  */
 export async function diffPolicyVersions(policies: PolicyService, { policyId, from, to = null }: PolicyDiffArgs): Promise<PolicyDiffResult> {
   const policy = await policies.getPolicy(policyId);
-  if (!policy) throw notFound(`Policy '${policyId}' does not exist; list policies with the policies query.`, { policyId });
+  if (!policy) throw policyNotFound(policyId);
   const before = await requireVersion(policies, policyId, from, 'from');
   const after = to === null ? policy.draft : await requireVersion(policies, policyId, to, 'to');
   const afterDocument = documentOf(after);

@@ -1,11 +1,11 @@
 /** GraphQL resolvers of policy governance: versions, rollback, approvals, test cases. Plumbing only. */
-import { notFound } from '../../baton-error';
 import type { Resolver } from '../../graphql/context';
 import type { ChangeRequestRecord } from './change-request-store';
 import type { TestCaseRequest } from './policy-service';
 import type { PolicyRecord, VersionRecord } from './policy-store';
 import type { PolicyTestCase } from './policy-test-case-store';
 import type { PolicyTestRun } from './policy-tests';
+import { policyNotFound } from './policy-errors';
 
 export const policyGovernanceResolvers: {
   Query: {
@@ -29,7 +29,7 @@ export const policyGovernanceResolvers: {
 } = {
   Query: {
     policyVersions: async (_parent, { policyId }, { policies }) => {
-      if (!(await policies.getPolicy(policyId))) throw notFound(`Policy '${policyId}' does not exist; list policies with the policies query.`, { policyId });
+      if (!(await policies.getPolicy(policyId))) throw policyNotFound(policyId);
       return policies.listVersions(policyId);
     },
     policyVersion: (_parent, { policyId, version }, { policies }) => policies.getVersion(policyId, version),

@@ -18,6 +18,7 @@ import { contentHashOf, documentOf, requireDocumentShape } from './policy-docume
 import type { DraftRecord, NewVersion, PolicyRecord, PolicyStore, VersionRecord } from './policy-store';
 import type { ExpectedOutcome, PolicyTestCase, PolicyTestCaseStore } from './policy-test-case-store';
 import { runTestCases, type PolicyTestRun } from './policy-tests';
+import { policyNotFound } from './policy-errors';
 
 export interface CreatePolicyRequest {
   id?: string | null;
@@ -390,7 +391,7 @@ export class PolicyService {
 
   private async requirePolicy(policyId: string): Promise<PolicyRecord> {
     const policy = await this.deps.store.getPolicy(policyId);
-    if (!policy) throw notFound(`Policy '${policyId}' does not exist; list policies with the policies query.`, { policyId });
+    if (!policy) throw policyNotFound(policyId);
     return policy;
   }
 }

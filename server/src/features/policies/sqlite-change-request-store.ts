@@ -7,6 +7,7 @@ import { createSqliteAuditAppender } from '../audit/sqlite-audit-append';
 import type { ApprovalRequest, ChangeRequestRecord, ChangeRequestStatus, ChangeRequestStore, NewChangeRequest } from './change-request-store';
 import type { SqlitePolicyStore } from './sqlite-policy-store';
 import type { VersionRecord } from './policy-store';
+import { policyNotFound } from './policy-errors';
 
 interface RequestRow {
   id: string;
@@ -74,7 +75,7 @@ export function createSqliteChangeRequestStore(db: Database.Database, policies: 
 
   const open = db.transaction((request: NewChangeRequest): ChangeRequestRecord => {
     const row = stmt.revision.get(request.policyId) as { draft_revision: number } | undefined;
-    if (!row) throw notFound(`Policy '${request.policyId}' does not exist; list policies with the policies query.`, { policyId: request.policyId });
+    if (!row) throw policyNotFound(request.policyId);
     if (row.draft_revision !== request.draftRevision) {
       throw conflict(`The draft of '${request.policyId}' is at revision ${row.draft_revision} now; review it and publish again.`, { currentRevision: row.draft_revision });
     }

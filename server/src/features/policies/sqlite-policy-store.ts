@@ -8,6 +8,7 @@ import type { PolicyGraph, RoutingGraph, TriggerSettings } from '@baton/schemas'
 import { badInput, conflict, notFound } from '../../baton-error';
 import type { Actor } from '../audit/audit-event';
 import { createSqliteAuditAppender } from '../audit/sqlite-audit-append';
+import { policyNotFound } from './policy-errors';
 import type {
   Activation,
   DraftRecord,
@@ -145,7 +146,7 @@ export function createSqlitePolicyStore(db: Database.Database): SqlitePolicyStor
 
   const requirePolicy = (policyId: string): PolicyRecord => {
     const policy = getPolicy(policyId);
-    if (!policy) throw notFound(`Policy '${policyId}' does not exist; list policies with the policies query.`, { policyId });
+    if (!policy) throw policyNotFound(policyId);
     return policy;
   };
 
@@ -177,7 +178,7 @@ export function createSqlitePolicyStore(db: Database.Database): SqlitePolicyStor
 
   const staleRevision = (policyId: string, action: string): never => {
     const row = stmt.revision.get(policyId) as { draft_revision: number } | undefined;
-    if (!row) throw notFound(`Policy '${policyId}' does not exist; list policies with the policies query.`, { policyId });
+    if (!row) throw policyNotFound(policyId);
     throw conflict(
       `The draft of '${policyId}' is at revision ${row.draft_revision}; ${action}`,
       { policyId, currentRevision: row.draft_revision },

@@ -4,6 +4,7 @@ import { notFound } from '../../baton-error';
 import type { Actor } from '../audit/audit-event';
 import { createSqliteAuditAppender } from '../audit/sqlite-audit-append';
 import type { ExpectedOutcome, PolicyTestCase, PolicyTestCaseStore } from './policy-test-case-store';
+import { policyNotFound } from './policy-errors';
 
 interface CaseRow {
   id: string;
@@ -37,7 +38,7 @@ export function createSqlitePolicyTestCaseStore(db: Database.Database): PolicyTe
     remove: db.prepare('DELETE FROM policy_test_cases WHERE policy_id = ? AND id = ?'),
   };
   const requirePolicy = (policyId: string): void => {
-    if (!stmt.policy.get(policyId)) throw notFound(`Policy '${policyId}' does not exist; list policies with the policies query.`, { policyId });
+    if (!stmt.policy.get(policyId)) throw policyNotFound(policyId);
   };
 
   const save = db.transaction((policyId: string, testCase: Omit<PolicyTestCase, 'updatedAt' | 'updatedBy'>, at: Date, actor: Actor): PolicyTestCase => {
