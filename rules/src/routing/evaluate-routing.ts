@@ -97,6 +97,7 @@ export function evaluateRouting(request: RouteRequest): RouteResult {
       lastAgentId: directory.lastAgentByCustomer[request.customerId] ?? null,
       clock,
       now,
+      rankAll: request.withQualified,
     };
     const selection = selectAgent(selectionRequest);
     const waiting = directory.waitingByQueue[queue.id] ?? 0;

@@ -29,13 +29,15 @@ export interface SelectionRequest {
   lastAgentId?: string | null;
   clock: LocalClock;
   now: Date;
+  /** Rank every eligible agent (`Selection.ranked`), as `startHandoff` needs; a decision only needs the best few. */
+  rankAll?: boolean;
 }
 
 export interface Selection {
   chosen: RoutingCandidate | null;
   /** Ranked eligible agents (at most `shown`), then excluded ones with why (at most `shown`). */
   candidates: RoutingCandidate[];
-  /** Eligible agent ids in rank order, all of them (what `startHandoff` tries in turn). */
+  /** With `rankAll`: every eligible agent id in rank order (what `startHandoff` tries in turn); else the best shown. */
   ranked: string[];
   eligibleCount: number;
   /** How many agents each kind of exclusion removed, e.g. `{ offline: 12, 'at capacity': 3 }`. */
@@ -49,6 +51,29 @@ export function requiredSkills(queue: Queue, filter: AgentFilter | undefined): S
   const bySkill = new Map<string, number>();
   for (const r of [...queue.requiredSkills, ...(filter?.skills ?? [])]) bySkill.set(r.skill, Math.max(bySkill.get(r.skill) ?? 1, r.minProficiency ?? 1));
   return [...bySkill].map(([skill, minProficiency]) => ({ skill, minProficiency }));
+}
+
+interface Ranked {
+  agent: Agent;
+  score: number;
+  rank: number;
+  label: string | null;
+}
+
+const idleSince = (a: Agent): number => a.lastAssignedAt?.getTime() ?? -Infinity;
+
+/** Preference first, then score, then the longest idle, then id (so the order is total). */
+function compareRanked(a: Ranked, b: Ranked): number {
+  return b.rank - a.rank || b.score - a.score || idleSince(a.agent) - idleSince(b.agent) || (a.agent.id < b.agent.id ? -1 : 1);
+}
+
+/** Inserts `entry` into the sorted `top`, keeping at most `size`. */
+function insertTop(top: Ranked[], entry: Ranked, size: number): void {
+  if (top.length === size && compareRanked(entry, top[size - 1] as Ranked) >= 0) return;
+  let i = top.length;
+  while (i > 0 && compareRanked(entry, top[i - 1] as Ranked) < 0) i -= 1;
+  top.splice(i, 0, entry);
+  if (top.length > size) top.pop();
 }
 
 /** Candidates shown per list (eligible, excluded) in a decision. */
@@ -122,7 +147,9 @@ export function selectAgent(request: SelectionRequest): Selection {
     priority: request.priority,
     now: request.now,
   };
-  const eligible: { agent: Agent; score: number; rank: number; label: string | null }[] = [];
+  // Without rankAll only the best SHOWN are kept, by insertion: no sort of hundreds of agents per decision.
+  const eligible: Ranked[] = [];
+  let eligibleCount = 0;
   const excluded: { agent: Agent; reason: string }[] = [];
   const excludedCounts: Record<string, number> = {};
   let slots = 0;
@@ -139,11 +166,13 @@ export function selectAgent(request: SelectionRequest): Selection {
       if (excluded.length < SHOWN) excluded.push({ agent, reason: exclusion.reason });
       continue;
     }
+    eligibleCount += 1;
     const preference = preferenceOf(agent, request);
-    eligible.push({ agent, score: scoreAgent(agent, context), rank: preference.rank, label: preference.label });
+    const entry: Ranked = { agent, score: scoreAgent(agent, context), rank: preference.rank, label: preference.label };
+    if (request.rankAll) eligible.push(entry);
+    else insertTop(eligible, entry, SHOWN);
   }
-  const idleSince = (a: Agent): number => a.lastAssignedAt?.getTime() ?? -Infinity;
-  eligible.sort((a, b) => b.rank - a.rank || b.score - a.score || idleSince(a.agent) - idleSince(b.agent) || (a.agent.id < b.agent.id ? -1 : 1));
+  if (request.rankAll) eligible.sort(compareRanked);
   const shown: RoutingCandidate[] = eligible.slice(0, SHOWN).map((e, i) => ({
     agentId: e.agent.id,
     agentName: e.agent.name,
@@ -166,7 +195,7 @@ export function selectAgent(request: SelectionRequest): Selection {
     chosen: shown[0] ?? null,
     candidates: [...shown, ...out],
     ranked: eligible.map((e) => e.agent.id),
-    eligibleCount: eligible.length,
+    eligibleCount,
     excludedCounts,
     load: { slots, busy },
   };

@@ -5,12 +5,14 @@
  * - raw json-rules-engine: one Engine built once from the compiled rules, runs in sequence,
  * - Baton's evaluation (`runEngine`: an Engine lent from the pool, every path's results kept
  *   for triggers and trace),
- * - Baton's full decision (`decide`: signals + rules + reasons + trace + context).
+ * - Baton's full decision (`decide`: signals + rules + reasons + trace + context), without routing,
+ * - the same with routing: the reference routing graph and a 500-agent directory snapshot.
  * Each variant runs for a fixed wall time; the figure is decisions per second.
  */
 import { Engine, type RuleProperties, type TopLevelCondition } from 'json-rules-engine';
 import { compilePolicy, computeSignals, decide, preparePolicy, runEngine } from '@baton/rules';
 import { referencePolicy, sampleConversations, toDecideHandoffInput } from '@baton/seed';
+import { benchDirectory } from './bench-directory';
 import type { Facts } from '@baton/schemas';
 import { referencePolicyByHand } from './reference-policy-by-hand';
 
@@ -35,7 +37,10 @@ async function measure(name: string, durationMs: number, op: (i: number) => unkn
 export async function benchInProcess(durationMs: number): Promise<Measurement[]> {
   const document = referencePolicy.document;
   const compiled = compilePolicy(document);
-  const prepared = preparePolicy(document, compiled);
+  const { routing: _routing, ...withoutRouting } = document;
+  const prepared = preparePolicy(withoutRouting, compilePolicy(withoutRouting));
+  const preparedRouting = preparePolicy(document, compiled);
+  const directory = benchDirectory(500);
   const inputs = sampleConversations.map((s) => toDecideHandoffInput(s.input));
   const now = new Date('2026-11-21T12:00:00Z');
   const facts: Facts[] = inputs.map((input) => computeSignals(input, prepared.signals, input.now ?? now).facts);
@@ -57,6 +62,9 @@ export async function benchInProcess(durationMs: number): Promise<Measurement[]>
     await measure('Baton evaluation (runEngine: pooled Engine, all paths for triggers)', durationMs, (i) => runEngine(compiled, pick(facts, i))),
     await measure('Baton full decision (signals + rules + context)', durationMs, (i) =>
       decide(prepared, pick(inputs, i), { now, decisionId: `bench-${i}`, policy: { id: referencePolicy.id, name: referencePolicy.name, version: 1, contentHash: 'bench' } }),
+    ),
+    await measure('Baton full decision + routing (routing graph, 500 agents)', durationMs, (i) =>
+      decide(preparedRouting, pick(inputs, i), { now, decisionId: `bench-${i}`, policy: { id: referencePolicy.id, name: referencePolicy.name, version: 1, contentHash: 'bench' }, directory }),
     ),
   ];
 }
