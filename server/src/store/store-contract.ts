@@ -5,6 +5,7 @@
  */
 import { describeApiKeyStoreContract } from '../features/auth/api-key-store.contract';
 import { describeDecisionLogStoreContract } from '../features/decisions/decision-log-store.contract';
+import { describeDirectoryStoreContract } from '../features/directory/directory-store.contract';
 import { describePolicyStoreContract } from '../features/policies/policy-store.contract';
 import type { BatonStore } from './baton-store';
 
@@ -29,5 +30,6 @@ export function defineStoreContractTests(name: string, createStore: () => Promis
     describePolicyStoreContract(store);
     describeDecisionLogStoreContract(store);
     describeApiKeyStoreContract(store);
+    describeDirectoryStoreContract(store);
   });
 }
