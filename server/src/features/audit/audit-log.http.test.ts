@@ -59,8 +59,9 @@ describe('audit log over HTTP', () => {
     expect(publish).toMatchObject({ actor: { role: 'admin' }, before: { activeVersion: null }, after: { activeVersion: 1, comment: 'first', draftRevision: 2 } });
     const all = await t.gql<Page>(AUDIT_LOG, { first: 500 }, auditorKey);
     const actions = all.body.data?.auditLog.nodes.map((e) => e.action) ?? [];
-    // Start-up: the admin key, the seed policy and its publish; then the auditor key.
-    expect(actions.slice(0, 4)).toEqual(['apiKey.create', 'policy.create', 'policy.setDefault', 'policy.publish']);
+    // Start-up: the admin key, the seed directory (queues, agents, presence), the seed policy and its publish; then the auditor key.
+    expect(actions.filter((a) => !a.startsWith('directory.')).slice(0, 4)).toEqual(['apiKey.create', 'policy.create', 'policy.setDefault', 'policy.publish']);
+    expect(actions.slice(1, 4)).toEqual(['directory.queue.upsert', 'directory.queue.upsert', 'directory.queue.upsert']);
     expect(actions).toContain('apiKey.create');
   });
 
