@@ -22,8 +22,9 @@ describe('HTTP transport', () => {
     expect(await response.json()).toEqual({ status: 'ok' });
   });
 
-  it('answers unknown paths with 404 and GET /graphql with a GraphQL-shaped 405', async () => {
-    expect((await fetch(`${t.url}/nope`)).status).toBe(404);
+  it('answers unknown API paths with 404 and GET /graphql with a GraphQL-shaped 405', async () => {
+    // GET of any other path is the editor's (it routes in the browser); other methods are not.
+    expect((await fetch(`${t.url}/nope`, { method: 'POST' })).status).toBe(404);
     const response = await fetch(`${t.url}/graphql?query={policies{id}}`, { headers: { authorization: `Bearer ${TEST_ADMIN_KEY}` } });
     expect(response.status).toBe(405);
     expect(await response.json()).toMatchObject({ errors: [{ extensions: { code: BatonErrorCode.BadUserInput } }] });
