@@ -15,12 +15,19 @@ export interface ApiDiagnostic {
   edgeId?: string | null;
 }
 
+/** A failing policy test case as POLICY_TESTS_FAILED reports it. */
+export interface TestFailure {
+  testCase: string;
+  failures: string[];
+}
+
 export type ApiProblem =
   | { kind: 'unauthenticated'; message: string }
   | { kind: 'network'; message: string }
   | { kind: 'conflict'; message: string; currentRevision: number | null }
   | { kind: 'invalid'; message: string; diagnostics: ApiDiagnostic[] }
   | { kind: 'forbidden'; message: string }
+  | { kind: 'testsFailed'; message: string; testFailures: TestFailure[] }
   | { kind: 'other'; message: string; code: string | null };
 
 interface WireError {
@@ -39,6 +46,8 @@ function fromWire(error: WireError): ApiProblem {
     }
     case BatonErrorCode.InvalidPolicy:
       return { kind: 'invalid', message: error.message, diagnostics: Array.isArray(error.extensions?.diagnostics) ? (error.extensions.diagnostics as ApiDiagnostic[]) : [] };
+    case BatonErrorCode.PolicyTestsFailed:
+      return { kind: 'testsFailed', message: error.message, testFailures: Array.isArray(error.extensions?.testFailures) ? (error.extensions.testFailures as TestFailure[]) : [] };
     case BatonErrorCode.Forbidden:
       return { kind: 'forbidden', message: error.message };
     default:

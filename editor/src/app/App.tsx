@@ -9,23 +9,33 @@ import { createApolloClient } from '../api/apollo-client';
 import { BatonApi } from '../api/baton-api';
 import { clearApiKey, readApiKey, storeApiKey } from '../auth/session-key';
 import { SignIn } from '../auth/SignIn';
+import type { Viewer } from '../api/types';
+import { AuditPage } from '../audit/AuditPage';
 import { PolicyList } from '../policies/PolicyList';
-import { ApiCallError, ApiContext, type ApiContextValue } from './api-context';
+import { ApiCallError, ApiContext, problemOf, type ApiContextValue } from './api-context';
+import { PermissionsContext, permissionsOf } from './permissions';
 import { PolicyEditor } from './PolicyEditor';
 
 const policyFromHash = () => /^#\/policies\/(.+)$/.exec(window.location.hash)?.[1] ?? null;
+const auditFromHash = () => window.location.hash === '#/audit';
 
 export function App() {
   const [key, setKey] = useState<string | null>(readApiKey);
   const [reauth, setReauth] = useState<string | null>(null);
   const [policyId, setPolicyId] = useState<string | null>(policyFromHash);
+  const [audit, setAudit] = useState(auditFromHash);
+  const [viewer, setViewer] = useState<Viewer | null>(null);
+  const [viewerError, setViewerError] = useState<string | null>(null);
   const keyRef = useRef(key);
   keyRef.current = key;
   const api = useMemo(() => new BatonApi(createApolloClient(() => keyRef.current)), []);
   const reauthDialog = useRef<HTMLDialogElement>(null);
 
   useEffect(() => {
-    const onHash = () => setPolicyId(policyFromHash());
+    const onHash = () => {
+      setPolicyId(policyFromHash());
+      setAudit(auditFromHash());
+    };
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
@@ -47,11 +57,20 @@ export function App() {
     [api],
   );
   const context = useMemo(() => ({ api, call }), [api, call]);
+  const permissions = useMemo(() => permissionsOf(viewer), [viewer]);
+
+  // The role decides what the UI offers: ask who this key is whenever it changes.
+  useEffect(() => {
+    if (!key) return;
+    setViewerError(null);
+    call((a) => a.viewer()).then(setViewer, (caught: unknown) => setViewerError(problemOf(caught).message));
+  }, [key, call]);
 
   const signIn = async (candidate: string): Promise<string | null> => {
     const previous = keyRef.current;
     keyRef.current = candidate;
     try {
+      setViewer(await api.viewer());
       await api.policies();
       storeApiKey(candidate);
       setKey(candidate);
@@ -66,26 +85,60 @@ export function App() {
   const open = (id: string | null) => {
     window.location.hash = id ? `#/policies/${id}` : '#/';
     setPolicyId(id);
+    setAudit(false);
+  };
+  const openAudit = () => {
+    window.location.hash = '#/audit';
+    setPolicyId(null);
+    setAudit(true);
   };
 
   if (!key) return <SignIn onSubmit={signIn} />;
   return (
     <ApiContext.Provider value={context}>
+      <PermissionsContext.Provider value={permissions}>
       <div className="bn-app">
         <div className="bn-account">
+          {viewer ? (
+            <span className="bn-hint" aria-label="Signed in as">
+              {viewer.keyId} · {viewer.role.toLowerCase()}
+            </span>
+          ) : null}
+          {permissions.can('Query.auditLog') ? (
+            <button type="button" className="bn-link" onClick={openAudit}>
+              Audit log
+            </button>
+          ) : null}
           <button
             type="button"
             className="bn-link"
             onClick={() => {
               clearApiKey();
               setKey(null);
+              setViewer(null);
             }}
           >
             Sign out
           </button>
         </div>
-        {policyId ? <PolicyEditor key={policyId} policyId={policyId} onBack={() => open(null)} /> : <PolicyList onOpen={open} />}
+        {viewerError ? (
+          <p className="bn-error" role="alert">
+            Could not read what this key may do: {viewerError}
+          </p>
+        ) : null}
+        {!viewer && !viewerError ? (
+          <p className="bn-page" role="status">
+            Loading…
+          </p>
+        ) : audit ? (
+          <AuditPage getKey={() => keyRef.current} onBack={() => open(null)} />
+        ) : policyId ? (
+          <PolicyEditor key={policyId} policyId={policyId} onBack={() => open(null)} />
+        ) : (
+          <PolicyList onOpen={open} />
+        )}
       </div>
+      </PermissionsContext.Provider>
       <dialog ref={reauthDialog} className="bn-dialog" aria-label="Sign in again" onCancel={(e) => e.preventDefault()}>
         {reauth ? <SignIn onSubmit={signIn} reason={reauth} /> : null}
       </dialog>

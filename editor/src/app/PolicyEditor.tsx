@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { ReactFlowProvider, useReactFlow, type Connection } from '@xyflow/react';
-import type { NodeKind, PolicyNode, TriggerSettings } from '@baton/schemas';
+import type { TriggerSettings } from '@baton/schemas';
 import type { ApiDiagnostic } from '../api/api-error';
 import type { DraftDecision, PolicyDetail } from '../api/types';
 import { Canvas } from '../canvas/Canvas';
@@ -13,6 +13,8 @@ import { CanvasOverlayContext, diagnosticsByNode, traceByNode, tracedEdgeIds, ty
 import { Palette } from '../canvas/Palette';
 import { clearWorkingDraft, readWorkingDraft, storeWorkingDraft } from '../draft/working-draft-storage';
 import { autoLayout } from '../graph/auto-layout';
+import { KINDS_BY_TARGET, canvasGraphOf, newRoutingGraph, withCanvasGraph, type CanvasGraph, type CanvasNode, type CanvasNodeKind } from '../graph/canvas-graph';
+import { HistoryPage } from '../history/HistoryPage';
 import type { DraftDocument } from '../graph/draft-document';
 import { editorReducer, initialEditorState } from '../graph/editor-state';
 import type { FlowEdge, FlowNode } from '../graph/flow-types';
@@ -24,6 +26,7 @@ import { TestPanel } from '../test-panel/TestPanel';
 import { ProblemsPanel } from '../validation/ProblemsPanel';
 import { useLiveValidation } from '../validation/use-live-validation';
 import { problemOf, useApi } from './api-context';
+import { usePermissions } from './permissions';
 import { useKeyboardShortcuts } from './use-keyboard-shortcuts';
 
 type SideTab = 'inspect' | 'test' | 'problems';
@@ -46,15 +49,17 @@ function EditorView({ policy, initial, baseRevision: initialRevision, restored, 
   const { call } = useApi();
   const flow = useReactFlow<FlowNode, FlowEdge>();
   const [state, dispatch] = useReducer(editorReducer, initial, initialEditorState);
-  const [saved, setSaved] = useState<DraftDocument>(() => (restored ? { graph: policy.draft.graph, settings: policy.draft.settings } : initial));
+  const permissions = usePermissions();
+  const readOnly = !permissions.canEdit;
+  const [saved, setSaved] = useState<DraftDocument>(() => (restored ? { graph: policy.draft.graph, settings: policy.draft.settings, routing: policy.draft.routing } : initial));
   const [baseRevision, setBaseRevision] = useState(initialRevision);
-  const [view, setView] = useState<'canvas' | 'settings'>('canvas');
+  const [view, setViewState] = useState<'canvas' | 'routing' | 'settings' | 'history'>('canvas');
+  const [directoryQueues, setDirectoryQueues] = useState<string[] | null>(null);
   const [side, setSide] = useState<SideTab>('inspect');
   const [decision, setDecision] = useState<DraftDecision | null>(null);
   const [notice, setNotice] = useState<{ kind: 'info' | 'error'; text: string } | null>(restored ? { kind: 'info', text: 'Restored your unsaved changes from this browser tab.' } : null);
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [publishing, setPublishing] = useState(false);
-  const [publishedPolicy, setPublishedPolicy] = useState(policy);
   const clipboard = useRef<Clipboard | null>(null);
 
   const document = state.history.present;
@@ -62,6 +67,23 @@ function EditorView({ policy, initial, baseRevision: initialRevision, restored, 
   const validation = useLiveValidation(document);
   const [testDiagnostics, setTestDiagnostics] = useState<ApiDiagnostic[]>([]);
   const diagnostics = validation.diagnostics.length > 0 || testDiagnostics.length === 0 ? validation.diagnostics : testDiagnostics;
+  const routingDiagnostics = validation.routingDiagnostics;
+  const target = state.target;
+  const graph = canvasGraphOf(document, target);
+  const setView = (next: 'canvas' | 'routing' | 'settings' | 'history') => {
+    setViewState(next);
+    if (next === 'canvas' || next === 'routing') dispatch({ type: 'target', target: next === 'routing' ? 'routing' : 'escalation' });
+  };
+  /** Applies `update` to the graph the canvas shows (one undo step). */
+  const editGraph = (update: (graph: CanvasGraph) => CanvasGraph, coalesceKey?: string) =>
+    dispatch({ type: 'edit', coalesceKey, update: (doc) => withCanvasGraph(doc, target, update(canvasGraphOf(doc, target))) });
+
+  useEffect(() => {
+    call((api) => api.queues()).then(
+      (queues) => setDirectoryQueues(queues.map((q) => q.id)),
+      () => setDirectoryQueues(null),
+    );
+  }, [call]);
 
   // Unsaved work survives a refused key, a network failure or a reload of the tab.
   useEffect(() => {
@@ -84,20 +106,33 @@ function EditorView({ policy, initial, baseRevision: initialRevision, restored, 
   const selectedEdgeIds = state.edges.filter((e) => e.selected).map((e) => e.id);
   const topics = useMemo(() => Object.keys(document.settings.topics), [document.settings.topics]);
   const queues = useMemo(
-    () => [...new Set(document.graph.nodes.flatMap((n) => (n.kind === 'handoff' || n.kind === 'callback' ? [n.data.queue] : [])))].sort(),
-    [document.graph.nodes],
+    () =>
+      [
+        ...new Set([
+          ...(directoryQueues ?? []),
+          ...document.graph.nodes.flatMap((n) => (n.kind === 'handoff' || n.kind === 'callback' ? [n.data.queue] : [])),
+          ...(document.routing?.nodes ?? []).flatMap((n) => (n.kind === 'route' ? n.data.targets.map((t) => t.queue) : [])),
+        ]),
+      ].sort(),
+    [document.graph.nodes, document.routing, directoryQueues],
   );
   const overlay: CanvasOverlay = useMemo(
-    () => ({ diagnostics: diagnosticsByNode(diagnostics), trace: decision ? traceByNode(decision.trace) : null, diff: null }),
-    [diagnostics, decision],
+    () => ({
+      diagnostics: diagnosticsByNode(target === 'routing' ? routingDiagnostics : diagnostics),
+      trace: decision && target === 'escalation' ? traceByNode(decision.trace) : null,
+      diff: null,
+    }),
+    [diagnostics, routingDiagnostics, decision, target],
   );
-  const litEdgeIds = useMemo(() => (decision ? tracedEdgeIds(decision.trace, state.edges) : null), [decision, state.edges]);
+  const litEdgeIds = useMemo(() => (decision && target === 'escalation' ? tracedEdgeIds(decision.trace, state.edges) : null), [decision, state.edges, target]);
+  const routingSet = useMemo(() => new Set(routingDiagnostics), [routingDiagnostics]);
+  const allDiagnostics = useMemo(() => [...diagnostics, ...routingDiagnostics.map((d) => ({ ...d, message: `Routing rules: ${d.message}` }))], [diagnostics, routingDiagnostics]);
   const nodeName = useCallback((id: string) => document.graph.nodes.find((n) => n.id === id)?.label ?? id, [document.graph.nodes]);
 
   const save = useCallback(
     async (base = baseRevision): Promise<boolean> => {
       try {
-        const result = await call((api) => api.saveDraft(policy.id, document.graph, document.settings, base));
+        const result = await call((api) => api.saveDraft(policy.id, document.graph, document.settings, base, document.routing));
         setBaseRevision(result.revision);
         setSaved(document);
         setConflict(null);
@@ -122,15 +157,13 @@ function EditorView({ policy, initial, baseRevision: initialRevision, restored, 
     const point = box ? { x: box.left + box.width / 2, y: box.top + box.height / 2 } : { x: 400, y: 300 };
     return flow.screenToFlowPosition(point);
   };
-  const add = (kind: NodeKind, position = centre()) => {
+  const add = (kind: CanvasNodeKind, position = centre()) => {
+    if (readOnly) return;
     let added = '';
-    dispatch({
-      type: 'edit',
-      update: (doc) => {
-        const result = addNode(doc.graph, kind, position);
-        added = result.id;
-        return { ...doc, graph: result.graph };
-      },
+    editGraph((g) => {
+      const result = addNode(g, kind, position);
+      added = result.id;
+      return result.graph;
     });
     // The new node becomes the selection so the inspector shows it.
     dispatch({ type: 'select', nodeIds: [added] });
@@ -138,24 +171,24 @@ function EditorView({ policy, initial, baseRevision: initialRevision, restored, 
   };
   const removeSelection = () => {
     if (selectedNodeIds.length === 0 && selectedEdgeIds.length === 0) return;
-    dispatch({ type: 'edit', update: (doc) => ({ ...doc, graph: removeElements(doc.graph, new Set(selectedNodeIds), new Set(selectedEdgeIds)) }) });
+    if (readOnly) return;
+    editGraph((g) => removeElements(g, new Set(selectedNodeIds), new Set(selectedEdgeIds)));
   };
-  const onConnect = (c: Connection) =>
-    dispatch({ type: 'edit', update: (doc) => ({ ...doc, graph: connect(doc.graph, { source: c.source, sourceHandle: c.sourceHandle ?? null, target: c.target }) }) });
-  const onLink = (nodeId: string, handle: string | null, target: string | null) =>
-    dispatch({
-      type: 'edit',
-      update: (doc) => {
-        if (target) return { ...doc, graph: connect(doc.graph, { source: nodeId, sourceHandle: handle, target }) };
-        const edge = doc.graph.edges.find((e) => e.source === nodeId && (e.sourceHandle ?? null) === handle);
-        return edge ? { ...doc, graph: removeElements(doc.graph, new Set(), new Set([edge.id])) } : doc;
-      },
+  const onConnect = (c: Connection) => {
+    if (!readOnly) editGraph((g) => connect(g, { source: c.source, sourceHandle: c.sourceHandle ?? null, target: c.target }));
+  };
+  const onLink = (nodeId: string, handle: string | null, to: string | null) =>
+    editGraph((g) => {
+      if (to) return connect(g, { source: nodeId, sourceHandle: handle, target: to });
+      const edge = g.edges.find((e) => e.source === nodeId && (e.sourceHandle ?? null) === handle);
+      return edge ? removeElements(g, new Set(), new Set([edge.id])) : g;
     });
-  const onNodeChange = (node: PolicyNode, field: string) =>
-    dispatch({ type: 'edit', coalesceKey: `${node.id}:${field}`, update: (doc) => ({ ...doc, graph: updateNode(doc.graph, node.id, () => node) }) });
+  const onNodeChange = (node: CanvasNode, field: string) => editGraph((g) => updateNode(g, node.id, () => node), `${target}:${node.id}:${field}`);
   const onSettingsChange = (settings: TriggerSettings, field: string) => dispatch({ type: 'edit', coalesceKey: `settings:${field}`, update: (doc) => ({ ...doc, settings }) });
-  const pickProblem = (d: ApiDiagnostic) => {
-    setView('canvas');
+  const pickProblem = (shown: ApiDiagnostic) => {
+    const index = allDiagnostics.indexOf(shown);
+    const d = index >= diagnostics.length ? (routingDiagnostics[index - diagnostics.length] as ApiDiagnostic) : shown;
+    setView(routingSet.has(d) ? 'routing' : 'canvas');
     if (d.nodeId) {
       dispatch({ type: 'select', nodeIds: [d.nodeId] });
       setSide('inspect');
@@ -171,28 +204,31 @@ function EditorView({ policy, initial, baseRevision: initialRevision, restored, 
       undo: () => dispatch({ type: 'undo' }),
       redo: () => dispatch({ type: 'redo' }),
       copy: () => {
-        if (selectedNodeIds.length > 0) clipboard.current = copyElements(document.graph, new Set(selectedNodeIds));
+        if (selectedNodeIds.length > 0) clipboard.current = copyElements(graph, new Set(selectedNodeIds));
       },
       paste: () => {
         const clip = clipboard.current;
         if (!clip) return;
         let ids: string[] = [];
-        dispatch({
-          type: 'edit',
-          update: (doc) => {
-            const result = pasteElements(doc.graph, clip, { x: 40, y: 40 });
-            ids = result.ids;
-            return { ...doc, graph: result.graph };
-          },
+        if (readOnly) return;
+        editGraph((g) => {
+          const result = pasteElements(g, clip, { x: 40, y: 40 });
+          ids = result.ids;
+          return result.graph;
         });
         dispatch({ type: 'select', nodeIds: ids });
       },
       remove: removeSelection,
     },
-    !publishing,
+    !publishing && !readOnly && (view === 'canvas' || view === 'routing'),
   );
 
-  const errorCount = diagnostics.filter((d) => d.severity === 'ERROR').length;
+  const errorCount = allDiagnostics.filter((d) => d.severity === 'ERROR').length;
+  const openPublish = async () => {
+    // The publish summary is the server's diff of the stored draft: save unsaved work first.
+    if (dirty && !(await save())) return;
+    setPublishing(true);
+  };
   return (
     <CanvasOverlayContext.Provider value={overlay}>
       <div className="bn-editor">
@@ -208,9 +244,16 @@ function EditorView({ policy, initial, baseRevision: initialRevision, restored, 
           <h1>
             {policy.name} <span className="bn-hint">draft revision {baseRevision}</span>
           </h1>
-          <span className={`bn-save-state ${dirty ? 'bn-dirty' : ''}`} role="status">
-            {dirty ? 'Unsaved changes' : 'All changes saved'}
-          </span>
+          {readOnly ? (
+            <span className="bn-save-state bn-read-only" role="status">
+              Read-only ({permissions.role?.toLowerCase() ?? 'no role'} key)
+            </span>
+          ) : (
+            <span className={`bn-save-state ${dirty ? 'bn-dirty' : ''}`} role="status">
+              {dirty ? 'Unsaved changes' : 'All changes saved'}
+            </span>
+          )}
+          {readOnly ? null : (
           <div className="bn-toolbar" role="toolbar" aria-label="Editing">
             <button type="button" onClick={() => dispatch({ type: 'undo' })} disabled={state.history.past.length === 0} title="Ctrl+Z">
               Undo
@@ -221,7 +264,7 @@ function EditorView({ policy, initial, baseRevision: initialRevision, restored, 
             <button
               type="button"
               onClick={() => {
-                dispatch({ type: 'edit', update: (doc) => ({ ...doc, graph: autoLayout(doc.graph) }) });
+                editGraph(autoLayout);
                 window.setTimeout(() => void flow.fitView({ duration: 300 }), 50);
               }}
             >
@@ -230,16 +273,25 @@ function EditorView({ policy, initial, baseRevision: initialRevision, restored, 
             <button type="button" onClick={() => void save()} disabled={!dirty} title="Ctrl+S">
               Save draft
             </button>
-            <button type="button" className="bn-primary" onClick={() => setPublishing(true)}>
-              Publish…
-            </button>
+            {permissions.can('Mutation.publishPolicy') ? (
+              <button type="button" className="bn-primary" onClick={() => void openPublish()}>
+                Publish…
+              </button>
+            ) : null}
           </div>
+          )}
           <nav className="bn-tabs" aria-label="Views">
             <button type="button" aria-pressed={view === 'canvas'} onClick={() => setView('canvas')}>
               Canvas
             </button>
+            <button type="button" aria-pressed={view === 'routing'} onClick={() => setView('routing')}>
+              Routing rules
+            </button>
             <button type="button" aria-pressed={view === 'settings'} onClick={() => setView('settings')}>
               Trigger settings
+            </button>
+            <button type="button" aria-pressed={view === 'history'} onClick={() => setView('history')}>
+              History
             </button>
           </nav>
         </header>
@@ -263,23 +315,46 @@ function EditorView({ policy, initial, baseRevision: initialRevision, restored, 
           </div>
         ) : null}
         <div className="bn-workspace">
-          {view === 'canvas' ? (
+          {view === 'history' ? (
+            <HistoryPage policyId={policy.id} policyName={policy.name} directoryQueues={directoryQueues} onActivated={(text) => setNotice({ kind: 'info', text })} />
+          ) : view === 'routing' && !document.routing ? (
+            <div className="bn-settings-page">
+              <h2>Routing rules</h2>
+              <p>This policy has no routing graph: a handoff goes to the queue on the leaf reached.</p>
+              <p className="bn-hint">A routing graph decides queue and agent after the escalation tree: switch on the decision (queue, reason code, priority…) and customer facts, then route to ordered targets with agent filters and timeouts.</p>
+              {readOnly ? null : (
+                <button type="button" className="bn-primary" onClick={() => dispatch({ type: 'edit', update: (doc) => ({ ...doc, routing: newRoutingGraph(directoryQueues?.includes('general') ? 'general' : (directoryQueues?.[0] ?? 'general')) }) })}>
+                  Create a routing graph
+                </button>
+              )}
+            </div>
+          ) : view === 'canvas' || view === 'routing' ? (
             <>
-              <Palette onAdd={(kind) => add(kind)} disabled={false} />
-              <Canvas state={state} dispatch={dispatch} readOnly={false} litEdgeIds={litEdgeIds} onConnect={onConnect} onDropKind={(kind, position) => add(kind, position)} />
+              {readOnly ? null : <Palette kinds={KINDS_BY_TARGET[target]} onAdd={(kind) => add(kind)} disabled={false} />}
+              <Canvas
+                state={state}
+                dispatch={dispatch}
+                readOnly={readOnly}
+                litEdgeIds={litEdgeIds}
+                onConnect={onConnect}
+                onDropKind={(kind, position) => add(kind, position)}
+                kinds={KINDS_BY_TARGET[target]}
+                label={target === 'routing' ? 'Routing canvas' : 'Policy canvas'}
+              />
             </>
           ) : (
             <div className="bn-settings-page">
-              <SettingsPage policyId={policy.id} settings={document.settings} readOnly={false} onChange={onSettingsChange} />
+              <SettingsPage policyId={policy.id} settings={document.settings} readOnly={readOnly} onChange={onSettingsChange} />
             </div>
           )}
+          {view === 'history' ? null : (
           <aside className="bn-sidebar" aria-label="Details">
             <div className="bn-tabs" role="tablist" aria-label="Panels">
               {(
                 [
                   ['inspect', 'Inspector'],
                   ['test', 'Test'],
-                  ['problems', `Problems${validation.pending ? '' : ` (${diagnostics.length})`}`],
+                  ['problems', `Problems${validation.pending ? '' : ` (${allDiagnostics.length})`}`],
                 ] as const
               ).map(([tab, title]) => (
                 <button key={tab} type="button" role="tab" aria-selected={side === tab} className={tab === 'problems' && errorCount > 0 ? 'bn-tab-error' : ''} onClick={() => setSide(tab)}>
@@ -289,30 +364,32 @@ function EditorView({ policy, initial, baseRevision: initialRevision, restored, 
             </div>
             <div hidden={side !== 'inspect'} role="tabpanel">
               <Inspector
-                graph={document.graph}
+                graph={graph}
                 selectedNodeIds={selectedNodeIds}
                 selectedEdgeIds={selectedEdgeIds}
-                context={{ topics, queues }}
-                diagnostics={diagnostics}
-                readOnly={false}
+                context={{ topics, queues, directoryQueues }}
+                diagnostics={target === 'routing' ? routingDiagnostics : diagnostics}
+                readOnly={readOnly}
+                routing={target === 'routing'}
                 onNodeChange={onNodeChange}
                 onLink={onLink}
                 onDelete={removeSelection}
               />
             </div>
             <div hidden={side !== 'test'} role="tabpanel">
-              <TestPanel policyId={policy.id} document={document} decision={decision} onDecision={setDecision} onInvalid={setTestDiagnostics} nodeName={nodeName} />
+              <TestPanel policyId={policy.id} document={document} dirty={dirty} decision={decision} onDecision={setDecision} onInvalid={setTestDiagnostics} nodeName={nodeName} />
             </div>
             <div hidden={side !== 'problems'} role="tabpanel">
-              <ProblemsPanel validation={{ ...validation, diagnostics }} onPick={pickProblem} />
+              <ProblemsPanel validation={{ ...validation, diagnostics: allDiagnostics }} onPick={pickProblem} />
             </div>
           </aside>
+          )}
         </div>
         {publishing ? (
           <PublishDialog
-            policy={publishedPolicy}
-            document={document}
-            diagnostics={diagnostics}
+            policyId={policy.id}
+            policyName={policy.name}
+            diagnostics={allDiagnostics}
             validationPending={validation.pending}
             dirty={dirty}
             onClose={() => setPublishing(false)}
@@ -320,19 +397,18 @@ function EditorView({ policy, initial, baseRevision: initialRevision, restored, 
               if (dirty && !(await save())) throw new Error('The draft could not be saved; see the message above the canvas.');
               try {
                 const outcome = await call((api) => api.publish(policy.id, comment));
-                const fresh = await call((api) => api.policy(policy.id));
-                if (fresh) setPublishedPolicy(fresh);
                 setPublishing(false);
+                const request = outcome.changeRequest;
                 setNotice({
                   kind: 'info',
                   text: outcome.version
                     ? `Published version ${outcome.version.version} (sha256 ${outcome.version.contentHash.slice(0, 12)}…). Bots get it on their next decision.`
-                    : `This policy needs approval: change request ${outcome.changeRequest?.id ?? ''} waits for a publisher.`,
+                    : `Change request ${request?.id ?? ''} opened: this policy needs ${request?.requiredApprovals ?? 'more'} approval(s) from publishers other than you before it is published. See History.`,
                 });
               } catch (error) {
                 const problem = problemOf(error);
                 if (problem.kind === 'invalid') setTestDiagnostics(problem.diagnostics);
-                throw new Error(problem.message);
+                throw error;
               }
             }}
           />
@@ -357,7 +433,7 @@ export function PolicyEditor({ policyId, onBack }: { policyId: string; onBack: (
           if (dropLocal) clearWorkingDraft(policyId);
           const kept = readWorkingDraft(policyId);
           const restored = kept !== null && kept.baseRevision === policy.draft.revision;
-          const document = restored ? kept.document : { graph: policy.draft.graph, settings: policy.draft.settings };
+          const document: DraftDocument = restored ? { ...kept.document, routing: kept.document.routing ?? null } : { graph: policy.draft.graph, settings: policy.draft.settings, routing: policy.draft.routing ?? null };
           setLoaded({ policy, document, restored, revision: policy.draft.revision });
           setGeneration((g) => g + 1);
         },

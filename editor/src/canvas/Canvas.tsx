@@ -5,7 +5,7 @@
  */
 import { useMemo, type Dispatch } from 'react';
 import { Background, Controls, MiniMap, ReactFlow, useReactFlow, type Connection } from '@xyflow/react';
-import type { NodeKind } from '@baton/schemas';
+import type { CanvasNodeKind } from '../graph/canvas-graph';
 import type { EditorAction, EditorState } from '../graph/editor-state';
 import type { FlowEdge, FlowNode } from '../graph/flow-types';
 import { NODE_KIND_MIME } from './Palette';
@@ -18,12 +18,16 @@ export interface CanvasProps {
   /** Edges the last test run went along. */
   litEdgeIds: ReadonlySet<string> | null;
   onConnect: (connection: Connection) => void;
-  onDropKind: (kind: NodeKind, position: { x: number; y: number }) => void;
+  onDropKind: (kind: CanvasNodeKind, position: { x: number; y: number }) => void;
+  /** Kinds this canvas accepts from the palette (drops of other kinds are ignored). */
+  kinds: readonly CanvasNodeKind[];
+  /** Accessible name of the canvas. */
+  label?: string;
 }
 
-const MINIMAP_COLOURS: Record<string, string> = { start: '#475569', condition: '#2563eb', switch: '#7c3aed', handoff: '#dc2626', stay: '#16a34a', callback: '#d97706' };
+const MINIMAP_COLOURS: Record<string, string> = { start: '#475569', condition: '#2563eb', switch: '#7c3aed', handoff: '#dc2626', stay: '#16a34a', callback: '#d97706', route: '#0891b2' };
 
-export function Canvas({ state, dispatch, readOnly, litEdgeIds, onConnect, onDropKind }: CanvasProps) {
+export function Canvas({ state, dispatch, readOnly, litEdgeIds, onConnect, onDropKind, kinds, label = 'Policy canvas' }: CanvasProps) {
   const flow = useReactFlow<FlowNode, FlowEdge>();
   const edges = useMemo(
     () =>
@@ -42,8 +46,8 @@ export function Canvas({ state, dispatch, readOnly, litEdgeIds, onConnect, onDro
         }
       }}
       onDrop={(e) => {
-        const kind = e.dataTransfer.getData(NODE_KIND_MIME) as NodeKind;
-        if (!kind || readOnly) return;
+        const kind = e.dataTransfer.getData(NODE_KIND_MIME) as CanvasNodeKind;
+        if (!kind || readOnly || !kinds.includes(kind)) return;
         e.preventDefault();
         onDropKind(kind, flow.screenToFlowPosition({ x: e.clientX, y: e.clientY }));
       }}
@@ -62,7 +66,7 @@ export function Canvas({ state, dispatch, readOnly, litEdgeIds, onConnect, onDro
         fitView
         fitViewOptions={{ padding: 0.15, maxZoom: 1 }}
         minZoom={0.1}
-        aria-label="Policy canvas"
+        aria-label={label}
       >
         <Background gap={20} />
         <MiniMap pannable zoomable ariaLabel="Minimap" nodeColor={(n) => MINIMAP_COLOURS[n.type ?? ''] ?? '#64748b'} />

@@ -5,20 +5,21 @@
  */
 import { memo, type ComponentType, type ReactNode } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
-import type { NodeKind, PolicyNode } from '@baton/schemas';
+import type { CanvasNode, CanvasNodeKind } from '../graph/canvas-graph';
 import type { FlowNode } from '../graph/flow-types';
 import { outputLabel } from '../graph/graph-mapping';
 import { outputHandles } from '../graph/graph-operations';
-import { describeNode } from '../graph/node-words';
+import { describeNode, describeTarget } from '../graph/node-words';
 import { useCanvasOverlay } from './canvas-overlay';
 
-const KIND_TITLES: Record<NodeKind, string> = {
+const KIND_TITLES: Record<CanvasNodeKind, string> = {
   start: 'Start',
   condition: 'Condition',
   switch: 'Switch',
   handoff: 'Hand off',
   stay: 'Stay',
   callback: 'Callback',
+  route: 'Route',
 };
 
 /** A fact value as a short text ("2", "true", "security, billing"). */
@@ -30,7 +31,7 @@ export function formatFactValue(value: unknown): string {
   return String(value);
 }
 
-function Outputs({ node }: { node: PolicyNode }) {
+function Outputs({ node }: { node: CanvasNode }) {
   const handles = outputHandles(node);
   if (handles.length === 0) return null;
   return (
@@ -45,7 +46,7 @@ function Outputs({ node }: { node: PolicyNode }) {
   );
 }
 
-function NodeFrame({ node, selected, children }: { node: PolicyNode; selected: boolean; children?: ReactNode }) {
+function NodeFrame({ node, selected, children, words = true }: { node: CanvasNode; selected: boolean; children?: ReactNode; words?: boolean }) {
   const overlay = useCanvasOverlay();
   const problems = overlay.diagnostics.get(node.id) ?? [];
   const errors = problems.filter((d) => d.severity === 'ERROR').length;
@@ -73,7 +74,7 @@ function NodeFrame({ node, selected, children }: { node: PolicyNode; selected: b
           {diff ? <span className={`bn-diff-badge bn-diff-${diff}`}>{diff}</span> : null}
         </div>
         <div className="bn-node-title">{node.label ?? node.id}</div>
-        <div className="bn-node-words">{describeNode(node)}</div>
+        {words ? <div className="bn-node-words">{describeNode(node)}</div> : null}
         {children}
         {step && step.fact ? (
           <div className="bn-trace-value" title={step.description}>
@@ -88,7 +89,7 @@ function NodeFrame({ node, selected, children }: { node: PolicyNode; selected: b
   );
 }
 
-function LeafDetails({ node }: { node: PolicyNode }) {
+function LeafDetails({ node }: { node: CanvasNode }) {
   if (node.kind !== 'handoff' && node.kind !== 'callback' && node.kind !== 'stay') return null;
   return (
     <div className="bn-leaf-meta">
@@ -97,6 +98,25 @@ function LeafDetails({ node }: { node: PolicyNode }) {
     </div>
   );
 }
+
+function RouteTargets({ node }: { node: CanvasNode }) {
+  if (node.kind !== 'route') return null;
+  return (
+    <ol className="bn-route-targets" aria-label="Targets in order">
+      {node.data.targets.map((t, i) => (
+        <li key={i}>{describeTarget(t)}</li>
+      ))}
+    </ol>
+  );
+}
+
+const route = memo(function RouteNodeView({ data, selected }: NodeProps<FlowNode>) {
+  return (
+    <NodeFrame node={data.node} selected={selected} words={false}>
+      <RouteTargets node={data.node} />
+    </NodeFrame>
+  );
+});
 
 const plain = memo(function PlainNode({ data, selected }: NodeProps<FlowNode>) {
   return <NodeFrame node={data.node} selected={selected} />;
@@ -111,11 +131,12 @@ const leaf = memo(function LeafNode({ data, selected }: NodeProps<FlowNode>) {
 });
 
 /** The renderer of each node kind (React Flow `nodeTypes`). */
-export const NODE_RENDERERS: Record<NodeKind, ComponentType<NodeProps<FlowNode>>> = {
+export const NODE_RENDERERS: Record<CanvasNodeKind, ComponentType<NodeProps<FlowNode>>> = {
   start: plain,
   condition: plain,
   switch: plain,
   handoff: leaf,
   stay: leaf,
   callback: leaf,
+  route,
 };

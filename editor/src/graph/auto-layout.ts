@@ -3,13 +3,13 @@
  * conditions reads top to bottom with each branch's leaf to its right.
  */
 import { Graph, layout } from '@dagrejs/dagre';
-import type { PolicyGraph } from '@baton/schemas';
+import type { CanvasGraph } from './canvas-graph';
 
 /** Size dagre reserves per node (px); nodes render at most this large. */
 export const LAYOUT_NODE_SIZE = { width: 260, height: 96 };
 
 /** The graph with every node moved to a dagre position (top-left corner, whole pixels). */
-export function autoLayout(graph: PolicyGraph): PolicyGraph {
+export function autoLayout(graph: CanvasGraph): CanvasGraph {
   const g = new Graph();
   g.setGraph({ rankdir: 'LR', nodesep: 36, ranksep: 90, marginx: 20, marginy: 20 });
   g.setDefaultEdgeLabel(() => ({}));

@@ -1,7 +1,9 @@
-/** What the editor edits and saves: the escalation graph and its trigger settings. */
-import type { PolicyGraph, TriggerSettings } from '@baton/schemas';
+/** What the editor edits and saves: the escalation graph, its trigger settings and the optional routing graph. */
+import type { PolicyGraph, RoutingGraph, TriggerSettings } from '@baton/schemas';
 
 export interface DraftDocument {
   graph: PolicyGraph;
   settings: TriggerSettings;
+  /** Null: handoffs go to the queue on their leaf. */
+  routing: RoutingGraph | null;
 }

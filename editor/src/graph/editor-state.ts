@@ -5,6 +5,7 @@
  * a drag moves nodes transiently after a checkpoint, so the whole drag undoes as one step.
  */
 import { applyEdgeChanges, applyNodeChanges, type EdgeChange, type NodeChange } from '@xyflow/react';
+import { canvasGraphOf, withCanvasGraph, type CanvasTarget } from './canvas-graph';
 import type { DraftDocument } from './draft-document';
 import type { FlowEdge, FlowNode } from './flow-types';
 import { toFlowEdges, toFlowNodes } from './graph-mapping';
@@ -13,12 +14,16 @@ import { checkpoint, createHistory, record, redo, replacePresent, undo, type His
 
 export interface EditorState {
   history: History<DraftDocument>;
+  /** The graph of the document the canvas shows (UI state: both graphs share one undo history). */
+  target: CanvasTarget;
   nodes: FlowNode[];
   edges: FlowEdge[];
 }
 
 export type EditorAction =
   | { type: 'load'; document: DraftDocument }
+  /** Shows the other graph of the document (escalation tree or routing graph); selection is dropped. */
+  | { type: 'target'; target: CanvasTarget }
   /** A document edit (one undo step; merged with the previous one when `coalesceKey` repeats); `select` replaces the selection. */
   | { type: 'edit'; update: (document: DraftDocument) => DraftDocument; coalesceKey?: string; select?: readonly string[] }
   | { type: 'nodeChanges'; changes: NodeChange<FlowNode>[] }
@@ -36,21 +41,23 @@ function withSelection(state: EditorState, nodeIds: readonly string[], edgeIds: 
   return { ...state, nodes, edges };
 }
 
-function derive(history: History<DraftDocument>, previous: EditorState | undefined): EditorState {
-  const { graph } = history.present;
-  return { history, nodes: toFlowNodes(graph, previous?.nodes), edges: toFlowEdges(graph, previous?.edges) };
+function derive(history: History<DraftDocument>, previous: EditorState | undefined, target: CanvasTarget = previous?.target ?? 'escalation'): EditorState {
+  const graph = canvasGraphOf(history.present, target);
+  return { history, target, nodes: toFlowNodes(graph, previous?.nodes), edges: toFlowEdges(graph, previous?.edges) };
 }
 
-/** The state for a freshly opened draft (no undo history). */
-export function initialEditorState(document: DraftDocument): EditorState {
-  return derive(createHistory(document), undefined);
+/** The state for a freshly opened draft (no undo history), showing the escalation tree unless told otherwise. */
+export function initialEditorState(document: DraftDocument, target: CanvasTarget = 'escalation'): EditorState {
+  return derive(createHistory(document), undefined, target);
 }
 
 /** The canvas reducer. */
 export function editorReducer(state: EditorState, action: EditorAction): EditorState {
   switch (action.type) {
     case 'load':
-      return initialEditorState(action.document);
+      return initialEditorState(action.document, state.target);
+    case 'target':
+      return action.target === state.target ? state : derive(state.history, undefined, action.target);
     case 'edit': {
       const next = action.update(state.history.present);
       const derived = derive(record(state.history, next, action.coalesceKey), state);
@@ -65,7 +72,7 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
       for (const change of action.changes) if (change.type === 'position' && change.position) moved.set(change.id, change.position);
       if (moved.size === 0) return { ...state, nodes };
       const document = state.history.present;
-      const history = replacePresent(state.history, { ...document, graph: moveNodes(document.graph, moved) });
+      const history = replacePresent(state.history, withCanvasGraph(document, state.target, moveNodes(canvasGraphOf(document, state.target), moved)));
       return derive(history, { ...state, nodes });
     }
     case 'edgeChanges':

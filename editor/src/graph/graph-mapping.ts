@@ -4,13 +4,14 @@
  * nodes, so re-deriving the canvas after an edit never re-measures or deselects; flow → policy
  * keeps only what is saved (UI state never reaches the draft).
  */
-import type { PolicyEdge, PolicyGraph, PolicyNode } from '@baton/schemas';
+import type { PolicyEdge } from '@baton/schemas';
+import type { CanvasGraph, CanvasNode } from './canvas-graph';
 import type { FlowEdge, FlowNode } from './flow-types';
 
 const ORIGIN = { x: 0, y: 0 };
 
 /** The words on an output handle: `true`, `false`, `default`, or a switch case's label. */
-export function outputLabel(source: PolicyNode | undefined, handle: string | null | undefined): string | undefined {
+export function outputLabel(source: CanvasNode | undefined, handle: string | null | undefined): string | undefined {
   if (!source || handle == null) return undefined;
   if (source.kind === 'switch') {
     const found = source.data.cases.find((c) => c.id === handle);
@@ -23,7 +24,7 @@ export function outputLabel(source: PolicyNode | undefined, handle: string | nul
  * Flow nodes for `graph`. A node whose policy node is unchanged keeps its previous flow node
  * object (React Flow skips it); a changed one keeps its selection and measured size.
  */
-export function toFlowNodes(graph: PolicyGraph, previous: readonly FlowNode[] = []): FlowNode[] {
+export function toFlowNodes(graph: CanvasGraph, previous: readonly FlowNode[] = []): FlowNode[] {
   const before = new Map(previous.map((n) => [n.id, n]));
   return graph.nodes.map((node) => {
     const old = before.get(node.id);
@@ -36,7 +37,7 @@ export function toFlowNodes(graph: PolicyGraph, previous: readonly FlowNode[] = 
 }
 
 /** Flow edges for `graph`, labelled with their output's words; selection is kept from `previous`. */
-export function toFlowEdges(graph: PolicyGraph, previous: readonly FlowEdge[] = []): FlowEdge[] {
+export function toFlowEdges(graph: CanvasGraph, previous: readonly FlowEdge[] = []): FlowEdge[] {
   const nodes = new Map(graph.nodes.map((n) => [n.id, n]));
   const selected = new Set(previous.filter((e) => e.selected).map((e) => e.id));
   return graph.edges.map((edge) => {
@@ -49,9 +50,9 @@ export function toFlowEdges(graph: PolicyGraph, previous: readonly FlowEdge[] = 
 }
 
 /** The policy graph the canvas shows: each node with its current position, edges without UI fields. */
-export function toPolicyGraph(nodes: readonly FlowNode[], edges: readonly FlowEdge[]): PolicyGraph {
+export function toPolicyGraph(nodes: readonly FlowNode[], edges: readonly FlowEdge[]): CanvasGraph {
   return {
-    nodes: nodes.map((n) => ({ ...n.data.node, position: { x: Math.round(n.position.x), y: Math.round(n.position.y) } }) as PolicyNode),
+    nodes: nodes.map((n) => ({ ...n.data.node, position: { x: Math.round(n.position.x), y: Math.round(n.position.y) } }) as CanvasNode),
     edges: edges.map((e): PolicyEdge => {
       const edge: PolicyEdge = { id: e.id, source: e.source, target: e.target };
       if (e.sourceHandle) edge.sourceHandle = e.sourceHandle;

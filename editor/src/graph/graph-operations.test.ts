@@ -1,8 +1,8 @@
-import type { PolicyGraph } from '@baton/schemas';
+import type { CanvasGraph } from './canvas-graph';
 import { addNode, connect, copyElements, pasteElements, removeElements, updateNode } from './graph-operations';
 
-function tree(): PolicyGraph {
-  let g: PolicyGraph = { nodes: [{ id: 'start', kind: 'start', data: {} }], edges: [] };
+function tree(): CanvasGraph {
+  let g: CanvasGraph = { nodes: [{ id: 'start', kind: 'start', data: {} }], edges: [] };
   for (const kind of ['switch', 'handoff', 'stay'] as const) g = addNode(g, kind, { x: 0, y: 0 }).graph;
   g = connect(g, { source: 'start', sourceHandle: null, target: 'switch_1' });
   g = connect(g, { source: 'switch_1', sourceHandle: 'case_1', target: 'handoff_1' });

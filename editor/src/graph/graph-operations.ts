@@ -2,7 +2,8 @@
  * Pure edits of a policy graph, as the canvas and inspector make them. Each returns a new
  * graph (or the same one when nothing changed), never mutating its input.
  */
-import type { NodeKind, PolicyEdge, PolicyGraph, PolicyNode } from '@baton/schemas';
+import type { PolicyEdge } from '@baton/schemas';
+import type { CanvasGraph, CanvasNode, CanvasNodeKind } from './canvas-graph';
 import { newNode } from './node-defaults';
 
 type Position = { x: number; y: number };
@@ -15,10 +16,10 @@ export function freshId(prefix: string, taken: ReadonlySet<string>): string {
   }
 }
 
-const nodeIds = (graph: PolicyGraph) => new Set(graph.nodes.map((n) => n.id));
+const nodeIds = (graph: CanvasGraph) => new Set(graph.nodes.map((n) => n.id));
 
-/** The output handles a node offers: `true`/`false`, switch case ids then `default`, one unnamed output for start, none for leaves. */
-export function outputHandles(node: PolicyNode): (string | null)[] {
+/** The output handles a node offers: `true`/`false`, switch case ids then `default`, one unnamed output for start, none for leaves (route nodes included). */
+export function outputHandles(node: CanvasNode): (string | null)[] {
   switch (node.kind) {
     case 'start':
       return [null];
@@ -29,18 +30,19 @@ export function outputHandles(node: PolicyNode): (string | null)[] {
     case 'handoff':
     case 'stay':
     case 'callback':
+    case 'route':
       return [];
   }
 }
 
 /** Adds a new node of `kind` at `position`; returns the graph and the new node's id. */
-export function addNode(graph: PolicyGraph, kind: NodeKind, position: Position): { graph: PolicyGraph; id: string } {
+export function addNode(graph: CanvasGraph, kind: CanvasNodeKind, position: Position): { graph: CanvasGraph; id: string } {
   const id = freshId(kind, nodeIds(graph));
   return { graph: { ...graph, nodes: [...graph.nodes, newNode(kind, id, position)] }, id };
 }
 
 /** Drops edges whose source output no longer exists (a removed switch case) or whose ends are gone. */
-export function pruneEdges(graph: PolicyGraph): PolicyGraph {
+export function pruneEdges(graph: CanvasGraph): CanvasGraph {
   const byId = new Map(graph.nodes.map((n) => [n.id, n]));
   const edges = graph.edges.filter((e) => {
     const source = byId.get(e.source);
@@ -51,7 +53,7 @@ export function pruneEdges(graph: PolicyGraph): PolicyGraph {
 }
 
 /** Replaces node `id` with `update(node)` (same id), then drops edges from outputs that no longer exist. */
-export function updateNode(graph: PolicyGraph, id: string, update: (node: PolicyNode) => PolicyNode): PolicyGraph {
+export function updateNode(graph: CanvasGraph, id: string, update: (node: CanvasNode) => CanvasNode): CanvasGraph {
   let changed = false;
   const nodes = graph.nodes.map((n) => {
     if (n.id !== id) return n;
@@ -63,7 +65,7 @@ export function updateNode(graph: PolicyGraph, id: string, update: (node: Policy
 }
 
 /** Moves nodes to new positions (rounded to whole pixels). */
-export function moveNodes(graph: PolicyGraph, positions: ReadonlyMap<string, Position>): PolicyGraph {
+export function moveNodes(graph: CanvasGraph, positions: ReadonlyMap<string, Position>): CanvasGraph {
   if (positions.size === 0) return graph;
   return {
     ...graph,
@@ -75,7 +77,7 @@ export function moveNodes(graph: PolicyGraph, positions: ReadonlyMap<string, Pos
 }
 
 /** Removes nodes (with their edges) and edges. */
-export function removeElements(graph: PolicyGraph, nodeIdsToRemove: ReadonlySet<string>, edgeIds: ReadonlySet<string>): PolicyGraph {
+export function removeElements(graph: CanvasGraph, nodeIdsToRemove: ReadonlySet<string>, edgeIds: ReadonlySet<string>): CanvasGraph {
   if (nodeIdsToRemove.size === 0 && edgeIds.size === 0) return graph;
   return {
     nodes: graph.nodes.filter((n) => !nodeIdsToRemove.has(n.id)),
@@ -88,7 +90,7 @@ export function removeElements(graph: PolicyGraph, nodeIdsToRemove: ReadonlySet<
  * output is replaced. Refused (graph unchanged): self-loops, unknown nodes or outputs, a target
  * that is a start node.
  */
-export function connect(graph: PolicyGraph, link: { source: string; sourceHandle: string | null; target: string }): PolicyGraph {
+export function connect(graph: CanvasGraph, link: { source: string; sourceHandle: string | null; target: string }): CanvasGraph {
   const source = graph.nodes.find((n) => n.id === link.source);
   const target = graph.nodes.find((n) => n.id === link.target);
   if (!source || !target || source.id === target.id || target.kind === 'start') return graph;
@@ -102,12 +104,12 @@ export function connect(graph: PolicyGraph, link: { source: string; sourceHandle
 
 /** Copied nodes and the edges between them. */
 export interface Clipboard {
-  nodes: PolicyNode[];
+  nodes: CanvasNode[];
   edges: PolicyEdge[];
 }
 
 /** Copies the given nodes and the edges that join two of them. */
-export function copyElements(graph: PolicyGraph, ids: ReadonlySet<string>): Clipboard {
+export function copyElements(graph: CanvasGraph, ids: ReadonlySet<string>): Clipboard {
   return {
     nodes: graph.nodes.filter((n) => ids.has(n.id)),
     edges: graph.edges.filter((e) => ids.has(e.source) && ids.has(e.target)),
@@ -115,7 +117,7 @@ export function copyElements(graph: PolicyGraph, ids: ReadonlySet<string>): Clip
 }
 
 /** Pastes a clipboard with fresh ids, offset by `offset`; returns the graph and the new node ids. */
-export function pasteElements(graph: PolicyGraph, clipboard: Clipboard, offset: Position): { graph: PolicyGraph; ids: string[] } {
+export function pasteElements(graph: CanvasGraph, clipboard: Clipboard, offset: Position): { graph: CanvasGraph; ids: string[] } {
   const taken = new Set(nodeIds(graph));
   const renamed = new Map<string, string>();
   const nodes = clipboard.nodes.map((n) => {
@@ -123,7 +125,7 @@ export function pasteElements(graph: PolicyGraph, clipboard: Clipboard, offset: 
     taken.add(id);
     renamed.set(n.id, id);
     const p = n.position ?? { x: 0, y: 0 };
-    return { ...n, id, position: { x: p.x + offset.x, y: p.y + offset.y } } as PolicyNode;
+    return { ...n, id, position: { x: p.x + offset.x, y: p.y + offset.y } } as CanvasNode;
   });
   const edgeIds = new Set(graph.edges.map((e) => e.id));
   const edges = clipboard.edges.map((e) => {

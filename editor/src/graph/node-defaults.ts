@@ -2,11 +2,11 @@
  * A new node of each kind as dropped from the palette: valid defaults an ops person then edits
  * in the inspector. Keyed by kind so a new kind fails the type check until it has defaults.
  */
-import type { NodeKind, PolicyNode } from '@baton/schemas';
+import type { CanvasNode, CanvasNodeKind } from './canvas-graph';
 
 type Position = { x: number; y: number };
 
-const DEFAULTS: { [K in NodeKind]: (id: string, position: Position) => Extract<PolicyNode, { kind: K }> } = {
+const DEFAULTS: { [K in CanvasNodeKind]: (id: string, position: Position) => Extract<CanvasNode, { kind: K }> } = {
   start: (id, position) => ({ id, kind: 'start', label: 'Start', position, data: {} }),
   condition: (id, position) => ({
     id,
@@ -37,9 +37,10 @@ const DEFAULTS: { [K in NodeKind]: (id: string, position: Position) => Extract<P
     position,
     data: { reasonCode: 'callback_offered', category: 'BUSINESS', queue: 'general', priority: 'NORMAL' },
   }),
+  route: (id, position) => ({ id, kind: 'route', label: 'Route', position, data: { targets: [{ queue: 'general' }] } }),
 };
 
 /** A new node of `kind` with id `id` at `position`. */
-export function newNode(kind: NodeKind, id: string, position: Position): PolicyNode {
+export function newNode(kind: CanvasNodeKind, id: string, position: Position): CanvasNode {
   return DEFAULTS[kind](id, position);
 }

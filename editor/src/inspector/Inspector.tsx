@@ -1,30 +1,36 @@
 /** The right-hand inspector: the selected node's form (by kind), or what a multi-selection or an edge offers. */
-import type { ComponentType } from 'react';
-import type { PolicyGraph, PolicyNode } from '@baton/schemas';
+import type { ComponentType, ReactNode } from 'react';
+import { RoutingFactsContext } from './fact-choices';
+import type { CanvasGraph, CanvasNode } from '../graph/canvas-graph';
 import type { ApiDiagnostic } from '../api/api-error';
 import { outputLabel } from '../graph/graph-mapping';
 import { NODE_FORMS, type NodeFormContext, type NodeFormProps } from './node-forms';
 import { OutputsEditor } from './outputs-editor';
 
 export interface InspectorProps {
-  graph: PolicyGraph;
+  graph: CanvasGraph;
   selectedNodeIds: readonly string[];
   selectedEdgeIds: readonly string[];
   context: NodeFormContext;
   diagnostics: readonly ApiDiagnostic[];
   readOnly: boolean;
-  onNodeChange: (node: PolicyNode, field: string) => void;
+  onNodeChange: (node: CanvasNode, field: string) => void;
   onLink: (nodeId: string, handle: string | null, target: string | null) => void;
   onDelete: () => void;
+  /** Inside a routing graph: the fact pickers add the decision facts. */
+  routing?: boolean;
+  /** Shown under the form (e.g. a diff's before and after). */
+  children?: ReactNode;
 }
 
-const KIND_NAMES: Record<PolicyNode['kind'], string> = {
+const KIND_NAMES: Record<CanvasNode['kind'], string> = {
   start: 'Start',
   condition: 'Condition',
   switch: 'Switch',
   handoff: 'Hand off',
   stay: 'Stay with the AI',
   callback: 'Offer a callback',
+  route: 'Route',
 };
 
 export function Inspector(props: InspectorProps) {
@@ -64,7 +70,7 @@ export function Inspector(props: InspectorProps) {
   }
   const node = graph.nodes.find((n) => n.id === selectedNodeIds[0]);
   if (!node) return null;
-  const Form = NODE_FORMS[node.kind] as ComponentType<NodeFormProps<PolicyNode>>;
+  const Form = NODE_FORMS[node.kind] as ComponentType<NodeFormProps<CanvasNode>>;
   const problems = props.diagnostics.filter((d) => d.nodeId === node.id);
   return (
     <div className="bn-inspector">
@@ -80,12 +86,17 @@ export function Inspector(props: InspectorProps) {
           ))}
         </ul>
       ) : null}
+      {props.children}
       <fieldset disabled={props.readOnly} className="bn-form">
-        <Form key={node.id} node={node} context={props.context} onChange={props.onNodeChange} />
+        <RoutingFactsContext.Provider value={Boolean(props.routing)}>
+          <Form key={node.id} node={node} context={props.context} onChange={props.onNodeChange} />
+        </RoutingFactsContext.Provider>
         <OutputsEditor node={node} graph={graph} onLink={(handle, target) => props.onLink(node.id, handle, target)} />
-        <button type="button" onClick={props.onDelete}>
-          Delete node
-        </button>
+        {props.readOnly ? null : (
+          <button type="button" onClick={props.onDelete}>
+            Delete node
+          </button>
+        )}
       </fieldset>
     </div>
   );

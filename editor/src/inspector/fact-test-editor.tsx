@@ -3,21 +3,20 @@
  * operators valid for that type, a path for object facts, and a value editor for the type.
  */
 import { useId } from 'react';
-import { FACT_CATALOG, OPERATORS_BY_FACT_TYPE, OPERATOR_SYMBOLS, isFactName, type FactName, type FactSpec, type FactTest, type Operator } from '@baton/schemas';
-import { FACT_PHRASES } from '../graph/node-words';
+import { OPERATORS_BY_FACT_TYPE, OPERATOR_SYMBOLS, type FactSpec, type FactTest, type Operator } from '@baton/schemas';
+import { factSpecOf, useFactChoices } from './fact-choices';
 import { Field, TextField } from './fields';
 import { ValueEditor, defaultValueFor } from './value-editor';
 
-const FACT_NAMES = Object.keys(FACT_CATALOG) as FactName[];
-
 /** The spec of a known fact, undefined for an unknown name (validation reports it). */
 export function specOf(fact: string): FactSpec | undefined {
-  return isFactName(fact) ? FACT_CATALOG[fact] : undefined;
+  return factSpecOf(fact);
 }
 
 /** The test after picking another fact: the first operator its type allows and a default value. */
-export function withFact(test: FactTest, fact: FactName, topics: readonly string[]): FactTest {
-  const spec = FACT_CATALOG[fact];
+export function withFact(test: FactTest, fact: string, topics: readonly string[]): FactTest {
+  const spec = factSpecOf(fact);
+  if (!spec) return { ...test, fact };
   const operators = OPERATORS_BY_FACT_TYPE[spec.type];
   const operator = operators.includes(test.operator) ? test.operator : (operators[0] as Operator);
   const next: FactTest = { fact, operator, value: defaultValueFor(spec, operator, topics) };
@@ -29,15 +28,16 @@ export function FactTestEditor({ test, topics, onChange }: { test: FactTest; top
   const factId = useId();
   const operatorId = useId();
   const spec = specOf(test.fact);
+  const choices = useFactChoices();
   const operators = spec ? OPERATORS_BY_FACT_TYPE[spec.type] : [test.operator];
   return (
     <div className="bn-fact-test">
       <Field label="Fact" id={factId} hint={spec ? `${spec.type}${spec.unit ? `, ${spec.unit}` : ''}: ${spec.description}` : `Unknown fact "${test.fact}"; pick one from the list.`}>
-        <select id={factId} value={test.fact} onChange={(e) => onChange(withFact(test, e.target.value as FactName, topics))}>
+        <select id={factId} value={test.fact} onChange={(e) => onChange(withFact(test, e.target.value, topics))}>
           {spec ? null : <option value={test.fact}>{test.fact} (unknown)</option>}
-          {FACT_NAMES.map((name) => (
-            <option key={name} value={name} title={FACT_CATALOG[name].description}>
-              {FACT_PHRASES[name]} — {name} ({FACT_CATALOG[name].type})
+          {choices.map((c) => (
+            <option key={c.name} value={c.name} title={c.spec.description}>
+              {c.phrase} — {c.name} ({c.spec.type})
             </option>
           ))}
         </select>

@@ -5,7 +5,6 @@
  */
 import type { ComponentType } from 'react';
 import {
-  FACT_CATALOG,
   OPERATORS_BY_FACT_TYPE,
   OPERATOR_SYMBOLS,
   PRIORITIES,
@@ -13,19 +12,19 @@ import {
   TRIGGER_CATEGORIES,
   type CallbackNode,
   type ConditionNode,
-  type FactName,
   type HandoffNode,
-  type NodeKind,
   type Operator,
-  type PolicyNode,
   type StayNode,
   type SwitchNode,
 } from '@baton/schemas';
-import { FACT_PHRASES } from '../graph/node-words';
+import type { CanvasNode, CanvasNodeKind } from '../graph/canvas-graph';
+import { factSpecOf, useFactChoices } from './fact-choices';
 import { ConditionTestEditor } from './condition-test-editor';
 import { specOf } from './fact-test-editor';
 import { SelectField, TextField, reasonCodeProblem, requiredProblem } from './fields';
 import { MessageTemplatesEditor } from './message-templates-editor';
+import { QueueField } from './queue-field';
+import { RouteForm } from './route-form';
 import { defaultValueFor, ValueEditor } from './value-editor';
 
 export interface NodeFormContext {
@@ -33,22 +32,23 @@ export interface NodeFormContext {
   topics: readonly string[];
   /** Queue ids to offer (the directory's when known, else those the graph uses). */
   queues: readonly string[];
+  /** The directory's queue ids; null when unknown (then no queue is warned about). */
+  directoryQueues?: readonly string[] | null;
 }
 
-export interface NodeFormProps<N extends PolicyNode> {
+export interface NodeFormProps<N extends CanvasNode> {
   node: N;
   context: NodeFormContext;
   /** Commits the node; edits with the same `field` coalesce into one undo step. */
-  onChange: (node: PolicyNode, field: string) => void;
+  onChange: (node: CanvasNode, field: string) => void;
 }
 
-const FACT_NAMES = Object.keys(FACT_CATALOG) as FactName[];
 
-function LabelField<N extends PolicyNode>({ node, onChange }: Pick<NodeFormProps<N>, 'node' | 'onChange'>) {
+function LabelField<N extends CanvasNode>({ node, onChange }: Pick<NodeFormProps<N>, 'node' | 'onChange'>) {
   return <TextField label="Name on the canvas" value={node.label ?? ''} onCommit={(label) => onChange({ ...node, label }, 'label')} />;
 }
 
-function StartForm({ node, onChange }: NodeFormProps<Extract<PolicyNode, { kind: 'start' }>>) {
+function StartForm({ node, onChange }: NodeFormProps<Extract<CanvasNode, { kind: 'start' }>>) {
   return (
     <>
       <LabelField node={node} onChange={onChange} />
@@ -69,6 +69,7 @@ function ConditionForm({ node, context, onChange }: NodeFormProps<ConditionNode>
 
 function SwitchForm({ node, context, onChange }: NodeFormProps<SwitchNode>) {
   const spec = specOf(node.data.fact);
+  const choices = useFactChoices();
   const operators: readonly Operator[] = spec ? OPERATORS_BY_FACT_TYPE[spec.type] : ['equal'];
   const setCases = (cases: SwitchNode['data']['cases'], field: string) => onChange({ ...node, data: { ...node.data, cases } }, field);
   const caseIds = new Set(node.data.cases.map((c) => c.id));
@@ -77,11 +78,12 @@ function SwitchForm({ node, context, onChange }: NodeFormProps<SwitchNode>) {
       <LabelField node={node} onChange={onChange} />
       <SelectField
         label="Fact"
-        value={node.data.fact as FactName}
+        value={node.data.fact}
         hint={spec?.description}
-        options={FACT_NAMES.map((name) => ({ value: name, label: `${FACT_PHRASES[name]} — ${name} (${FACT_CATALOG[name].type})` }))}
+        options={choices.map((c) => ({ value: c.name, label: `${c.phrase} — ${c.name} (${c.spec.type})` }))}
         onCommit={(fact) => {
-          const nextSpec = FACT_CATALOG[fact];
+          const nextSpec = factSpecOf(fact);
+          if (!nextSpec) return;
           const op = OPERATORS_BY_FACT_TYPE[nextSpec.type][0] as Operator;
           const data: SwitchNode['data'] = { fact, cases: node.data.cases.map((c) => ({ ...c, operator: op, value: defaultValueFor(nextSpec, op, context.topics) })) };
           if (nextSpec.type === 'object') data.path = node.data.path ?? '$.';
@@ -136,7 +138,7 @@ function SwitchForm({ node, context, onChange }: NodeFormProps<SwitchNode>) {
 }
 
 function QueuedLeafFields<N extends HandoffNode | CallbackNode>({ node, context, onChange }: NodeFormProps<N>) {
-  const set = (patch: Partial<N['data']>, field: string) => onChange({ ...node, data: { ...node.data, ...patch } } as PolicyNode, field);
+  const set = (patch: Partial<N['data']>, field: string) => onChange({ ...node, data: { ...node.data, ...patch } } as CanvasNode, field);
   const listId = `queues-${node.id}`;
   return (
     <>
@@ -148,19 +150,7 @@ function QueuedLeafFields<N extends HandoffNode | CallbackNode>({ node, context,
         onCommit={(category) => set({ category } as Partial<N['data']>, 'category')}
       />
       <TextField label="Description (for the human agent)" multiline value={node.data.description ?? ''} onCommit={(description) => set({ description } as Partial<N['data']>, 'description')} />
-      <TextField
-        label="Queue"
-        list={listId}
-        hint={context.queues.length > 0 ? `Known queues: ${context.queues.join(', ')}` : undefined}
-        value={node.data.queue}
-        validate={(q) => (/^[A-Za-z0-9_.-]{1,100}$/.test(q) ? null : 'Name a queue: letters, digits, _ . - (e.g. billing).')}
-        onCommit={(queue) => set({ queue } as Partial<N['data']>, 'queue')}
-      />
-      <datalist id={listId}>
-        {context.queues.map((q) => (
-          <option key={q} value={q} />
-        ))}
-      </datalist>
+      <QueueField context={context} value={node.data.queue} listId={listId} onCommit={(queue) => set({ queue } as Partial<N['data']>, 'queue')} />
       <SelectField
         label="Priority"
         value={node.data.priority}
@@ -212,11 +202,12 @@ function StayForm({ node, onChange }: NodeFormProps<StayNode>) {
 }
 
 /** The form for each node kind. */
-export const NODE_FORMS: { [K in NodeKind]: ComponentType<NodeFormProps<Extract<PolicyNode, { kind: K }>>> } = {
+export const NODE_FORMS: { [K in CanvasNodeKind]: ComponentType<NodeFormProps<Extract<CanvasNode, { kind: K }>>> } = {
   start: StartForm,
   condition: ConditionForm,
   switch: SwitchForm,
   handoff: HandoffForm,
   stay: StayForm,
   callback: CallbackForm,
+  route: RouteForm,
 };

@@ -1,12 +1,12 @@
 /** Where each output of a node leads, chosen from a list: connecting without the mouse. */
 import { useId } from 'react';
-import type { PolicyGraph, PolicyNode } from '@baton/schemas';
+import type { CanvasGraph, CanvasNode } from '../graph/canvas-graph';
 import { outputLabel } from '../graph/graph-mapping';
 import { outputHandles } from '../graph/graph-operations';
 
 export interface OutputsEditorProps {
-  node: PolicyNode;
-  graph: PolicyGraph;
+  node: CanvasNode;
+  graph: CanvasGraph;
   /** Joins `handle` to `target`, or removes the edge from `handle` when `target` is null. */
   onLink: (handle: string | null, target: string | null) => void;
 }

@@ -2,11 +2,13 @@
 import { useEffect, useId, useState } from 'react';
 import type { PolicySummary } from '../api/types';
 import { problemOf, useApi } from '../app/api-context';
+import { usePermissions } from '../app/permissions';
 
 const EMPTY_GRAPH = { nodes: [{ id: 'start', kind: 'start' as const, label: 'Start', position: { x: 0, y: 0 }, data: {} }], edges: [] };
 
 export function PolicyList({ onOpen }: { onOpen: (id: string) => void }) {
   const { call } = useApi();
+  const permissions = usePermissions();
   const nameId = useId();
   const [policies, setPolicies] = useState<PolicySummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -65,6 +67,7 @@ export function PolicyList({ onOpen }: { onOpen: (id: string) => void }) {
           </tbody>
         </table>
       ) : null}
+      {permissions.can('Mutation.createPolicy') ? (
       <form
         className="bn-new-policy"
         onSubmit={async (e) => {
@@ -85,6 +88,7 @@ export function PolicyList({ onOpen }: { onOpen: (id: string) => void }) {
         </button>
         <p className="bn-hint">Starts from a start node and the reference trigger settings.</p>
       </form>
+      ) : null}
     </main>
   );
 }

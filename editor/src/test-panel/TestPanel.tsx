@@ -9,17 +9,20 @@ import { problemOf, useApi } from '../app/api-context';
 import type { DraftDocument } from '../graph/draft-document';
 import { ConversationEditor, blankConversation } from './ConversationEditor';
 import { DecisionView } from './DecisionView';
+import { TestCases } from './TestCases';
 
 export interface TestPanelProps {
   policyId: string;
   document: DraftDocument;
+  /** The working draft has unsaved edits. */
+  dirty?: boolean;
   decision: DraftDecision | null;
   onDecision: (decision: DraftDecision | null) => void;
   onInvalid: (diagnostics: ApiDiagnostic[]) => void;
   nodeName: (id: string) => string;
 }
 
-export function TestPanel({ policyId, document, decision, onDecision, onInvalid, nodeName }: TestPanelProps) {
+export function TestPanel({ policyId, document, dirty = false, decision, onDecision, onInvalid, nodeName }: TestPanelProps) {
   const { call } = useApi();
   const sampleId = useId();
   const [samples, setSamples] = useState<SampleConversation[]>([]);
@@ -92,6 +95,7 @@ export function TestPanel({ policyId, document, decision, onDecision, onInvalid,
         </p>
       ) : null}
       {decision ? <DecisionView decision={decision} nodeName={nodeName} /> : null}
+      <TestCases policyId={policyId} conversation={conversation} decision={decision} dirty={dirty} />
     </section>
   );
 }
