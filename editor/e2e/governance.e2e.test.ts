@@ -1,0 +1,152 @@
+/**
+ * End to end, governance: as admin, publish a v2 of the reference policy from the editor, open
+ * the history and see the server's diff highlighted on the canvas, roll back to v1 with a
+ * comment, and `decideHandoff` answers with v1; the routing rules tab shows the seed's route
+ * nodes; an AUDITOR key gets a read-only canvas and the audit log with a valid chain.
+ * Screenshots go to editor/test-output/.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { removeTempDirs } from '../../server/src/test-support/temp-dir';
+import { TEST_ADMIN_KEY, startTestServer, type TestServer } from '../../server/src/test-support/test-server';
+
+const EDITOR_DIR = path.resolve(__dirname, '..', 'dist');
+const OUTPUT = path.resolve(__dirname, '..', 'test-output');
+const CHROMIUM = process.env.BATON_CHROMIUM ?? '/usr/bin/chromium';
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+
+jest.setTimeout(120_000);
+afterAll(removeTempDirs);
+
+let server: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  if (!fs.existsSync(path.join(EDITOR_DIR, 'index.html'))) throw new Error('The editor is not built: run `npm run build -w editor` (npm test does it first).');
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: apt-get install -y chromium (see .ci/run).`);
+  fs.mkdirSync(OUTPUT, { recursive: true });
+  server = await startTestServer({}, { editorDir: EDITOR_DIR });
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function openPage(): Promise<{ page: Page; problems: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(message.text());
+  });
+  page.on('pageerror', (error) => problems.push(error.message));
+  await page.goto(server.url);
+  return { page, problems };
+}
+
+const shot = (page: Page, name: string) => page.screenshot({ path: path.join(OUTPUT, `${name}.png`) });
+
+async function signIn(page: Page, key: string): Promise<void> {
+  await page.getByLabel('API key').fill(key);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'Policies' }).waitFor();
+}
+
+const node = (page: Page, id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
+
+/** Polls until `check` holds (10 s). */
+async function until(check: () => Promise<boolean>, what: string): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting: ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+const hasClass = (locator: Locator, re: RegExp) => until(async () => re.test((await locator.first().getAttribute('class')) ?? ''), `${locator} to have class ${re}`);
+
+describe('governance in the editor', () => {
+  it('publishes v2, shows the diff on the canvas, rolls back to v1 with a comment, and the bot gets v1', async () => {
+    const { page, problems } = await openPage();
+    await signIn(page, TEST_ADMIN_KEY);
+    await page.getByRole('button', { name: 'Open Support default' }).click();
+    await node(page, 'c_low_confidence').waitFor();
+
+    await node(page, 'c_low_confidence').click();
+    await page.getByLabel('Name on the canvas').fill('Bot unsure twice (v2)');
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await page.getByText('All changes saved').waitFor();
+    await page.getByRole('button', { name: 'Publish…' }).click();
+    await page.getByText(/Version 1 → draft/).waitFor();
+    await page.getByText(/No errors/).waitFor();
+    await page.getByText(/no test cases/).waitFor();
+    await page.getByLabel('Comment (required): what changes and why').fill('Rename the low-confidence check');
+    await shot(page, '3-01-publish-dialog-diff');
+    await page.getByRole('dialog').getByRole('button', { name: 'Publish' }).click();
+    await page.getByText(/Published version 2/).waitFor();
+
+    await page.getByRole('button', { name: 'History' }).click();
+    await page.getByRole('button', { name: 'Compare version 2 with version 1' }).click();
+    await page.getByText(/Version 1 → version 2/).waitFor();
+    const changed = page.locator('.bn-version-viewer').getByTestId('node-c_low_confidence');
+    await hasClass(changed, /bn-diff-changed/);
+    await page.locator('.bn-version-viewer .react-flow__node[data-id="c_low_confidence"]').click();
+    await page.getByRole('region', { name: 'Changes to this node' }).getByText('Bot unsure twice (v2)').waitFor();
+    await shot(page, '3-02-history-diff');
+
+    await page.getByRole('button', { name: 'Make version 1 active' }).click();
+    await page.getByLabel('Comment (required): why this version').fill('Back to the reviewed wording');
+    await page.getByRole('dialog').getByRole('button', { name: 'Make active' }).click();
+    await page.getByText('Version 1 is active now: the next decision uses it.').waitFor();
+    await until(async () => (await page.locator('.bn-active-row').first().textContent())?.startsWith('v1') ?? false, 'v1 marked active');
+    await shot(page, '3-03-rolled-back');
+
+    const answer = await server.gql<{ decideHandoff: { policy: { version: number } } }>(
+      'query D($input: DecideHandoffInput!) { decideHandoff(input: $input) { policy { version } } }',
+      { input: { conversationId: 'e2e-gov', policyId: 'support-default', dryRun: true, customer: { id: 'c1' }, messages: [{ speaker: 'CUSTOMER', text: 'Where is my invoice?' }] } },
+    );
+    expect(answer.body.data?.decideHandoff.policy.version).toBe(1);
+
+    await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Routing rules' }).click();
+    await node(page, 'r_trust_safety').waitFor();
+    await node(page, 'r_trust_safety').click();
+    await page.getByLabel('Queue of target 1').waitFor();
+    await expect(page.getByRole('navigation', { name: 'Node palette' }).getByRole('button', { name: 'Add Route node' }).count()).resolves.toBe(1);
+    await expect(page.getByRole('navigation', { name: 'Node palette' }).getByRole('button', { name: 'Add Hand off node' }).count()).resolves.toBe(0);
+    await shot(page, '3-04-routing-rules');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('gives an AUDITOR key a read-only canvas and the audit log with a valid chain', async () => {
+    const created = await server.gql<{ createApiKey: { secret: string } }>('mutation { createApiKey(name: "e2e auditor", role: AUDITOR) { secret } }');
+    const secret = created.body.data?.createApiKey.secret as string;
+    expect(secret).toBeTruthy();
+    const { page, problems } = await openPage();
+    await signIn(page, secret);
+    await expect(page.getByRole('button', { name: 'Create and open' }).count()).resolves.toBe(0);
+    await page.getByRole('button', { name: 'Open Support default' }).click();
+    await node(page, 'stay_default').waitFor();
+    await page.getByText(/Read-only \(auditor key\)/).waitFor();
+    await expect(page.getByRole('navigation', { name: 'Node palette' }).count()).resolves.toBe(0);
+    await expect(page.getByRole('button', { name: 'Save draft' }).count()).resolves.toBe(0);
+    await expect(page.getByRole('button', { name: 'Publish…' }).count()).resolves.toBe(0);
+    await node(page, 'c_low_confidence').click();
+    await until(() => page.getByLabel('Name on the canvas').isDisabled(), 'the inspector to be read-only');
+    await shot(page, '4-01-auditor-read-only');
+
+    await page.getByRole('button', { name: 'Audit log' }).click();
+    await page.getByText(/✓ Valid: \d+ events checked/).waitFor();
+    await until(async () => (await page.locator('.bn-audit-table tbody tr').count()) > 0, 'audit events listed');
+    await page.getByLabel('Action (exact, or prefix ending in .)').fill('apiKey.');
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await page.locator('.bn-audit-table').getByText('apiKey.create').first().waitFor();
+    await shot(page, '4-02-audit-log');
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download the whole log (JSON lines)' }).click();
+    expect((await download).suggestedFilename()).toMatch(/\.jsonl$/);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
