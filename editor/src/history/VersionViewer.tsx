@@ -3,8 +3,8 @@
  * another version: added nodes green, changed amber, removed red (ghosts from the older side).
  * The inspector shows the selected node read-only, with before → after of each changed field.
  */
-import { useMemo, useReducer, useState } from 'react';
-import { ReactFlowProvider } from '@xyflow/react';
+import { useEffect, useMemo, useReducer, useState } from 'react';
+import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import type { PolicyDiff } from '../api/types';
 import { Canvas } from '../canvas/Canvas';
 import { CanvasOverlayContext, type CanvasOverlay } from '../canvas/canvas-overlay';
@@ -32,6 +32,14 @@ function ViewerCanvas({ graph, target, diff, directoryQueues, topics }: { graph:
     () => state.edges.map((e) => (laid?.removedEdgeIds.has(e.id) ? { ...e, className: 'bn-edge-removed' } : laid?.addedEdgeIds.has(e.id) ? { ...e, className: 'bn-edge-added' } : e)),
     [state.edges, laid],
   );
+  const flow = useReactFlow();
+  // Zoom onto what changed, so a diff of a large policy is readable at once.
+  useEffect(() => {
+    const marked = laid ? [...laid.marks.keys()] : [];
+    if (marked.length === 0) return;
+    const timer = window.setTimeout(() => void flow.fitView({ nodes: marked.map((id) => ({ id })), padding: 0.6, maxZoom: 1, duration: 200 }), 150);
+    return () => window.clearTimeout(timer);
+  }, [laid, flow]);
   const selected = state.nodes.filter((n) => n.selected).map((n) => n.id);
   const changes = selected.length === 1 ? laid?.changes.get(selected[0] as string) : undefined;
   const mark = selected.length === 1 ? laid?.marks.get(selected[0] as string) : undefined;
