@@ -93,6 +93,7 @@ describe('governance in the editor', () => {
     await hasClass(changed, /bn-diff-changed/);
     await page.locator('.bn-version-viewer .react-flow__node[data-id="c_low_confidence"]').click();
     await page.getByRole('region', { name: 'Changes to this node' }).getByText('Bot unsure twice (v2)').waitFor();
+    await page.waitForTimeout(700);
     await shot(page, '3-02-history-diff');
 
     await page.getByRole('button', { name: 'Make version 1 active' }).click();

@@ -37,7 +37,7 @@ function ViewerCanvas({ graph, target, diff, directoryQueues, topics }: { graph:
   useEffect(() => {
     const marked = laid ? [...laid.marks.keys()] : [];
     if (marked.length === 0) return;
-    const timer = window.setTimeout(() => void flow.fitView({ nodes: marked.map((id) => ({ id })), padding: 0.6, maxZoom: 1, duration: 200 }), 150);
+    const timer = window.setTimeout(() => void flow.fitView({ nodes: marked.map((id) => ({ id })), padding: 0.6, maxZoom: 1, duration: 200 }), 400);
     return () => window.clearTimeout(timer);
   }, [laid, flow]);
   const selected = state.nodes.filter((n) => n.selected).map((n) => n.id);
