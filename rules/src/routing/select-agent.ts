@@ -79,38 +79,58 @@ function insertTop(top: Ranked[], entry: Ranked, size: number): void {
 /** Candidates shown per list (eligible, excluded) in a decision. */
 const SHOWN = 10;
 
-interface Exclusion {
-  kind: string;
-  reason: string;
-}
+/** Why an agent is excluded, as counted in `excludedCounts`. */
+type ExclusionKind = 'away' | 'offline' | 'outside working hours' | 'missing skill' | 'language' | 'not senior' | 'not account owner' | 'at capacity';
 
-/** Why `agent` cannot take the conversation, or null; the first reason found, cheapest checks first. */
-function exclusionOf(agent: Agent, request: SelectionRequest, filterSkills: readonly SkillRequirement[]): Exclusion | null {
-  const { channel, clock } = request;
-  if (agent.status !== 'ONLINE') return { kind: agent.status.toLowerCase(), reason: `${agent.status.toLowerCase()}` };
-  if (agent.workingHours.length > 0 && !withinIntervals(agent.workingHours, clock(agent.timeZone))) {
-    return { kind: 'outside working hours', reason: `outside working hours (${agent.timeZone})` };
-  }
+const statusKind = (agent: Agent): ExclusionKind => (agent.status === 'AWAY' ? 'away' : 'offline');
+
+/**
+ * Why `agent` cannot take the conversation, or null; the first reason found, cheapest checks
+ * first. Returns a constant: the sentence is only written for the few candidates shown.
+ */
+function exclusionOf(agent: Agent, request: SelectionRequest, filterSkills: readonly SkillRequirement[]): ExclusionKind | null {
+  if (agent.status !== 'ONLINE') return statusKind(agent);
+  if (agent.workingHours.length > 0 && !withinIntervals(agent.workingHours, request.clock(agent.timeZone))) return 'outside working hours';
   const unqualified = filterExclusion(agent, request, filterSkills);
   if (unqualified) return unqualified;
-  const capacity = agent.capacity[channel] ?? 0;
-  const active = agent.activeConversations[channel] ?? 0;
-  if (active >= capacity) return { kind: 'at capacity', reason: capacity === 0 ? `takes no ${channel} conversations` : `at capacity on ${channel} (${active}/${capacity})` };
-  return null;
+  return (agent.activeConversations[request.channel] ?? 0) >= (agent.capacity[request.channel] ?? 0) ? 'at capacity' : null;
 }
 
 /** Why the target's agent filter refuses `agent` whatever its presence, or null. */
-function filterExclusion(agent: Agent, request: SelectionRequest, filterSkills: readonly SkillRequirement[]): Exclusion | null {
+function filterExclusion(agent: Agent, request: SelectionRequest, filterSkills: readonly SkillRequirement[]): ExclusionKind | null {
   const { filter, language } = request;
-  if ((agent.capacity[request.channel] ?? 0) === 0) return { kind: 'at capacity', reason: `takes no ${request.channel} conversations` };
-  for (const r of filterSkills) {
-    const has = proficiencyOf(agent, r.skill);
-    if (has < (r.minProficiency ?? 1)) return { kind: 'missing skill', reason: `needs ${r.skill} ≥ ${r.minProficiency ?? 1}, has ${has}` };
-  }
-  if (filter?.matchCustomerLanguage && !agent.languages.includes(language)) return { kind: 'language', reason: `does not speak ${language}` };
-  if (filter?.senior && agent.seniority !== 'SENIOR' && !agent.deescalationTrained) return { kind: 'not senior', reason: 'not senior or de-escalation trained' };
-  if (filter?.accountOwner && !isAccountOwner(agent, request)) return { kind: 'not account owner', reason: "not the customer's account owner" };
+  if ((agent.capacity[request.channel] ?? 0) === 0) return 'at capacity';
+  for (const r of filterSkills) if (proficiencyOf(agent, r.skill) < (r.minProficiency ?? 1)) return 'missing skill';
+  if (filter?.matchCustomerLanguage && !agent.languages.includes(language)) return 'language';
+  if (filter?.senior && agent.seniority !== 'SENIOR' && !agent.deescalationTrained) return 'not senior';
+  if (filter?.accountOwner && !isAccountOwner(agent, request)) return 'not account owner';
   return null;
+}
+
+/** The sentence a shown candidate's exclusion reads as. */
+function exclusionReason(agent: Agent, request: SelectionRequest, filterSkills: readonly SkillRequirement[], kind: ExclusionKind): string {
+  const { channel, language } = request;
+  switch (kind) {
+    case 'away':
+    case 'offline':
+      return kind;
+    case 'outside working hours':
+      return `outside working hours (${agent.timeZone})`;
+    case 'missing skill': {
+      const r = filterSkills.find((s) => proficiencyOf(agent, s.skill) < (s.minProficiency ?? 1));
+      return r ? `needs ${r.skill} ≥ ${r.minProficiency ?? 1}, has ${proficiencyOf(agent, r.skill)}` : 'missing a required skill';
+    }
+    case 'language':
+      return `does not speak ${language}`;
+    case 'not senior':
+      return 'not senior or de-escalation trained';
+    case 'not account owner':
+      return "not the customer's account owner";
+    case 'at capacity': {
+      const capacity = agent.capacity[channel] ?? 0;
+      return capacity === 0 ? `takes no ${channel} conversations` : `at capacity on ${channel} (${agent.activeConversations[channel] ?? 0}/${capacity})`;
+    }
+  }
 }
 
 /**
@@ -150,20 +170,20 @@ export function selectAgent(request: SelectionRequest): Selection {
   // Without rankAll only the best SHOWN are kept, by insertion: no sort of hundreds of agents per decision.
   const eligible: Ranked[] = [];
   let eligibleCount = 0;
-  const excluded: { agent: Agent; reason: string }[] = [];
+  const excluded: { agent: Agent; kind: ExclusionKind }[] = [];
   const excludedCounts: Record<string, number> = {};
   let slots = 0;
   let busy = 0;
   for (const agent of request.members) {
     const exclusion = exclusionOf(agent, request, filterSkills);
-    if (!exclusion || exclusion.kind === 'at capacity') {
+    if (!exclusion || exclusion === 'at capacity') {
       const capacity = agent.capacity[request.channel] ?? 0;
       slots += capacity;
       busy += Math.min(agent.activeConversations[request.channel] ?? 0, capacity);
     }
     if (exclusion) {
-      excludedCounts[exclusion.kind] = (excludedCounts[exclusion.kind] ?? 0) + 1;
-      if (excluded.length < SHOWN) excluded.push({ agent, reason: exclusion.reason });
+      excludedCounts[exclusion] = (excludedCounts[exclusion] ?? 0) + 1;
+      if (excluded.length < SHOWN) excluded.push({ agent, kind: exclusion });
       continue;
     }
     eligibleCount += 1;
@@ -188,7 +208,7 @@ export function selectAgent(request: SelectionRequest): Selection {
     score: null,
     preference: null,
     factors: [],
-    excluded: x.reason,
+    excluded: exclusionReason(x.agent, request, filterSkills, x.kind),
     chosen: false,
   }));
   return {
