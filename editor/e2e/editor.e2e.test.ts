@@ -5,56 +5,13 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import { removeTempDirs } from '../../server/src/test-support/temp-dir';
-import { TEST_ADMIN_KEY, startTestServer, type TestServer } from '../../server/src/test-support/test-server';
+import type { Locator, Page } from 'playwright-core';
+import { useEditorBrowser } from './browser-harness';
 
-const EDITOR_DIR = path.resolve(__dirname, '..', 'dist');
-const OUTPUT = path.resolve(__dirname, '..', 'test-output');
 const DOCS_IMAGES = path.resolve(__dirname, '..', '..', 'docs', 'images');
-const CHROMIUM = process.env.BATON_CHROMIUM ?? '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
-jest.setTimeout(120_000);
-afterAll(removeTempDirs);
-
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  if (!fs.existsSync(path.join(EDITOR_DIR, 'index.html'))) throw new Error('The editor is not built: run `npm run build -w editor` (npm test does it first).');
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: apt-get install -y chromium (see .ci/run).`);
-  fs.mkdirSync(OUTPUT, { recursive: true });
-  server = await startTestServer({}, { editorDir: EDITOR_DIR });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-/** A page at 1280×800 whose console errors and uncaught exceptions are collected. */
-async function openPage(): Promise<{ page: Page; problems: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  const problems: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(message.text());
-  });
-  page.on('pageerror', (error) => problems.push(error.message));
-  await page.goto(server.url);
-  return { page, problems };
-}
-
-async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: path.join(OUTPUT, `${name}.png`) });
-}
-
-async function signIn(page: Page): Promise<void> {
-  await page.getByLabel('API key').fill(TEST_ADMIN_KEY);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { name: 'Policies' }).waitFor();
-}
+const harness = useEditorBrowser();
+const { openPage, shot, signIn } = harness;
 
 /** Drags from one element's centre to another's with the mouse, in small steps as a person would. */
 async function dragBetween(page: Page, from: Locator, to: Locator): Promise<void> {
@@ -123,7 +80,7 @@ describe('the policy editor in a browser', () => {
 
     const policyId = page.url().split('#/policies/')[1] as string;
     const decide = (text: string) =>
-      server.gql<{ decideHandoff: { action: string; reasonCode: string; policy: { version: number } } }>(
+      harness.server.gql<{ decideHandoff: { action: string; reasonCode: string; policy: { version: number } } }>(
         'query D($input: DecideHandoffInput!) { decideHandoff(input: $input) { action reasonCode policy { version } } }',
         { input: { conversationId: 'e2e', policyId, dryRun: true, customer: { id: 'c1' }, messages: [{ speaker: 'CUSTOMER', text }] } },
       );
@@ -138,7 +95,7 @@ describe('the policy editor in a browser', () => {
     await signIn(page);
     await page.getByRole('button', { name: 'Open Support default' }).click();
     await node(page, 'stay_default').waitFor();
-    const policy = (await server.server.policies.getPolicy('support-default'))!;
+    const policy = (await harness.server.server.policies.getPolicy('support-default'))!;
     await expectLocator(page.locator('.react-flow__node')).toHaveCount(policy.draft.graph.nodes.length);
     for (const n of policy.draft.graph.nodes) {
       await expectLocator(page.getByTestId(`node-${n.id}`)).toHaveCount(1);

@@ -5,54 +5,11 @@
  * nodes; an AUDITOR key gets a read-only canvas and the audit log with a valid chain.
  * Screenshots go to editor/test-output/.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import { removeTempDirs } from '../../server/src/test-support/temp-dir';
-import { TEST_ADMIN_KEY, startTestServer, type TestServer } from '../../server/src/test-support/test-server';
+import type { Locator, Page } from 'playwright-core';
+import { useEditorBrowser } from './browser-harness';
 
-const EDITOR_DIR = path.resolve(__dirname, '..', 'dist');
-const OUTPUT = path.resolve(__dirname, '..', 'test-output');
-const CHROMIUM = process.env.BATON_CHROMIUM ?? '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
-
-jest.setTimeout(120_000);
-afterAll(removeTempDirs);
-
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  if (!fs.existsSync(path.join(EDITOR_DIR, 'index.html'))) throw new Error('The editor is not built: run `npm run build -w editor` (npm test does it first).');
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: apt-get install -y chromium (see .ci/run).`);
-  fs.mkdirSync(OUTPUT, { recursive: true });
-  server = await startTestServer({}, { editorDir: EDITOR_DIR });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function openPage(): Promise<{ page: Page; problems: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  const problems: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(message.text());
-  });
-  page.on('pageerror', (error) => problems.push(error.message));
-  await page.goto(server.url);
-  return { page, problems };
-}
-
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(OUTPUT, `${name}.png`) });
-
-async function signIn(page: Page, key: string): Promise<void> {
-  await page.getByLabel('API key').fill(key);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { name: 'Policies' }).waitFor();
-}
+const harness = useEditorBrowser();
+const { openPage, shot, signIn } = harness;
 
 const node = (page: Page, id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
 
@@ -69,7 +26,7 @@ const hasClass = (locator: Locator, re: RegExp) => until(async () => re.test((aw
 describe('governance in the editor', () => {
   it('publishes v2, shows the diff on the canvas, rolls back to v1 with a comment, and the bot gets v1', async () => {
     const { page, problems } = await openPage();
-    await signIn(page, TEST_ADMIN_KEY);
+    await signIn(page);
     await page.getByRole('button', { name: 'Open Support default' }).click();
     await node(page, 'c_low_confidence').waitFor();
 
@@ -103,7 +60,7 @@ describe('governance in the editor', () => {
     await until(async () => (await page.locator('.bn-active-row').first().textContent())?.startsWith('v1') ?? false, 'v1 marked active');
     await shot(page, '3-03-rolled-back');
 
-    const answer = await server.gql<{ decideHandoff: { policy: { version: number } } }>(
+    const answer = await harness.server.gql<{ decideHandoff: { policy: { version: number } } }>(
       'query D($input: DecideHandoffInput!) { decideHandoff(input: $input) { policy { version } } }',
       { input: { conversationId: 'e2e-gov', policyId: 'support-default', dryRun: true, customer: { id: 'c1' }, messages: [{ speaker: 'CUSTOMER', text: 'Where is my invoice?' }] } },
     );
@@ -121,7 +78,7 @@ describe('governance in the editor', () => {
   });
 
   it('gives an AUDITOR key a read-only canvas and the audit log with a valid chain', async () => {
-    const created = await server.gql<{ createApiKey: { secret: string } }>('mutation { createApiKey(name: "e2e auditor", role: AUDITOR) { secret } }');
+    const created = await harness.server.gql<{ createApiKey: { secret: string } }>('mutation { createApiKey(name: "e2e auditor", role: AUDITOR) { secret } }');
     const secret = created.body.data?.createApiKey.secret as string;
     expect(secret).toBeTruthy();
     const { page, problems } = await openPage();
