@@ -4,12 +4,12 @@
  * decided by the same `decide` — but always as a dry run: nothing is logged or stored.
  */
 import { randomUUID } from 'node:crypto';
-import { BatonErrorCode, type DecideHandoffInput, type HandoffDecision } from '@baton/schemas';
+import type { DecideHandoffInput, HandoffDecision } from '@baton/schemas';
 import { compilePolicy, decide, preparePolicy, type PreparedPolicy } from '@baton/rules';
-import { BatonError, notFound } from '../../baton-error';
 import type { RequestLimits } from '../../config';
 import type { Resolver } from '../../graphql/context';
 import { contentHashOf, requireDocumentShape } from '../policies/policy-document';
+import { invalidPolicy, policyNotFound } from '../policies/policy-errors';
 import type { PolicyService } from '../policies/policy-service';
 import { checkDecideInput } from './input-limits';
 import { PreparedPolicyCache } from './prepared-policy-cache';
@@ -37,16 +37,9 @@ export interface DraftTesterDeps {
 export async function testPolicyDraft(policies: PolicyService, deps: DraftTesterDeps & { cache: PreparedPolicyCache }, args: TestDraftArgs): Promise<HandoffDecision> {
   checkDecideInput(args.input, deps.limits);
   const policy = await policies.getPolicy(args.policyId);
-  if (!policy) throw notFound(`Policy '${args.policyId}' does not exist; list policies with the policies query.`, { policyId: args.policyId });
+  if (!policy) throw policyNotFound(args.policyId);
   const { document, validation } = requireDocumentShape(args.graph ?? policy.draft.graph, args.settings ?? policy.draft.settings);
-  const errors = validation.diagnostics.filter((d) => d.severity === 'ERROR');
-  if (errors.length > 0) {
-    throw new BatonError(
-      BatonErrorCode.InvalidPolicy,
-      `The draft cannot be tested: it has ${errors.length} error${errors.length === 1 ? '' : 's'}, e.g. "${errors[0]?.message}" Fix them and test again.`,
-      { diagnostics: validation.diagnostics },
-    );
-  }
+  if (!validation.valid) throw invalidPolicy('The draft cannot be tested: it', validation.diagnostics, 'test');
   const contentHash = contentHashOf(document);
   const prepared = await deps.cache.get(contentHash, async (): Promise<PreparedPolicy> => preparePolicy(document, compilePolicy(document)));
   const now = args.input.now ?? (deps.clock ?? (() => new Date()))();

@@ -1,7 +1,24 @@
 /** The policy feature's recurring client-facing errors, worded once. */
-import { notFound, type BatonError } from '../../baton-error';
+import { BatonErrorCode } from '@baton/schemas';
+import type { Diagnostic } from '@baton/rules';
+import { BatonError, notFound } from '../../baton-error';
 
 /** `NOT_FOUND` for a policy id no policy has. */
 export function policyNotFound(policyId: string): BatonError {
   return notFound(`Policy '${policyId}' does not exist; list policies with the policies query.`, { policyId });
+}
+
+/**
+ * `INVALID_POLICY` for a document with validation errors, `extensions.diagnostics` listing all.
+ * @param subject - what cannot go ahead, e.g. "Policy 'x' cannot be published: its draft"
+ * @param retry - the verb to do again once fixed, e.g. "publish"
+ */
+export function invalidPolicy(subject: string, diagnostics: readonly Diagnostic[], retry: string): BatonError {
+  const errors = diagnostics.filter((d) => d.severity === 'ERROR');
+  return new BatonError(
+    BatonErrorCode.InvalidPolicy,
+    `${subject} has ${errors.length} error${errors.length === 1 ? '' : 's'}, e.g. "${errors[0]?.message}" ` +
+      `Fix them (extensions.diagnostics lists each with its node) and ${retry} again.`,
+    { diagnostics },
+  );
 }

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { BatonErrorCode, type DecideHandoffInput, type PolicyDocument, type PolicyRef, type TriggerSettings } from '@baton/schemas';
-import { compilePolicy, preparePolicy, validatePolicyDocument, validatePolicyGraph, validateRoutingGraph, type CompiledPolicy, type ValidationOptions, type ValidationResult } from '@baton/rules';
+import { compilePolicy, preparePolicy, validatePolicyDocument, validatePolicyGraph, validateRoutingGraph, type CompiledPolicy, type PreparedPolicy, type ValidationOptions, type ValidationResult } from '@baton/rules';
 import { BatonError, badInput, notFound } from '../../baton-error';
 import type { RequestLimits } from '../../config';
 import type { Actor } from '../audit/audit-event';
@@ -18,7 +18,7 @@ import { contentHashOf, documentOf, requireDocumentShape } from './policy-docume
 import type { DraftRecord, NewVersion, PolicyRecord, PolicyStore, VersionRecord } from './policy-store';
 import type { ExpectedOutcome, PolicyTestCase, PolicyTestCaseStore } from './policy-test-case-store';
 import { runTestCases, type PolicyTestRun } from './policy-tests';
-import { policyNotFound } from './policy-errors';
+import { invalidPolicy, policyNotFound } from './policy-errors';
 
 export interface CreatePolicyRequest {
   id?: string | null;
@@ -295,11 +295,8 @@ export class PolicyService {
     const policy = await this.requirePolicy(policyId);
     const testCases = await this.deps.testCases.listTestCases(policyId);
     if (version === null) {
-      this.requireValid(policy.id, policy.draft);
-      const document = documentOf(policy.draft);
-      const compiled = compilePolicy(document);
-      const ref: PolicyRef = { id: policy.id, name: policy.name, version: 0, contentHash: contentHashOf(document) };
-      return runTestCases(preparePolicy(document, compiled), ref, testCases, this.clock(), null);
+      const { prepared, contentHash } = this.compileDraft(policy);
+      return runTestCases(prepared, { id: policy.id, name: policy.name, version: 0, contentHash }, testCases, this.clock(), null);
     }
     const stored = await this.deps.store.getVersion(policyId, version);
     if (!stored) throw notFound(`Policy '${policyId}' has no version ${version}; policyVersions lists them.`, { policyId, version });
@@ -310,12 +307,9 @@ export class PolicyService {
   /** The draft as a version ready to store: valid, compiled, its test cases passing. */
   private async versionFromDraft(policy: PolicyRecord, comment: string, makeDefault: boolean, actor: Actor): Promise<NewVersion> {
     const { draft } = policy;
-    this.requireValid(policy.id, draft);
-    const document: PolicyDocument = documentOf(draft);
-    const compiledRules = compilePolicy(document);
-    const contentHash = contentHashOf(document);
+    const { compiledRules, contentHash, prepared } = this.compileDraft(policy);
     const testCases = await this.deps.testCases.listTestCases(policy.id);
-    const run = await runTestCases(preparePolicy(document, compiledRules), { id: policy.id, name: policy.name, version: 0, contentHash }, testCases, this.clock(), null);
+    const run = await runTestCases(prepared, { id: policy.id, name: policy.name, version: 0, contentHash }, testCases, this.clock(), null);
     if (run.failed > 0) {
       const failures = run.results.filter((r) => !r.passed).map((r) => ({ testCase: r.testCase.id, failures: r.failures }));
       throw new BatonError(
@@ -341,17 +335,16 @@ export class PolicyService {
     };
   }
 
-  private requireValid(policyId: string, draft: DraftRecord): void {
-    const validation = this.validateDraft(draft);
-    const errors = validation.diagnostics.filter((d) => d.severity === 'ERROR');
-    if (errors.length > 0) {
-      throw new BatonError(
-        BatonErrorCode.InvalidPolicy,
-        `Policy '${policyId}' cannot be published: its draft has ${errors.length} error${errors.length === 1 ? '' : 's'}, ` +
-          `e.g. "${errors[0]?.message}" Fix them (extensions.diagnostics lists each with its node) and publish again.`,
-        { diagnostics: validation.diagnostics },
-      );
-    }
+  /**
+   * The stored draft validated, compiled and prepared, as publishing and test runs need it.
+   * @throws INVALID_POLICY when the draft has errors
+   */
+  private compileDraft(policy: PolicyRecord): { compiledRules: CompiledPolicy; contentHash: string; prepared: PreparedPolicy } {
+    const validation = this.validateDraft(policy.draft);
+    if (!validation.valid) throw invalidPolicy(`Policy '${policy.id}' cannot be published: its draft`, validation.diagnostics, 'publish');
+    const document = documentOf(policy.draft);
+    const compiledRules = compilePolicy(document);
+    return { compiledRules, contentHash: contentHashOf(document), prepared: preparePolicy(document, compiledRules) };
   }
 
   private async requireChangeRequest(id: string): Promise<ChangeRequestRecord> {
