@@ -2,15 +2,15 @@
  * Authentication: the bootstrap admin key on start-up, and `Authorization: Bearer <key>`
  * checks on every request. Verified keys are cached in memory (by a sha256 of the key, never
  * the key itself) for `cacheTtlMs`, so a bot calling every turn does not pay scrypt each time;
- * a revoked key therefore keeps working for at most that long on a running server.
+ * `revokeKey` drops a key from this server's cache at once; a key revoked through another server
+ * sharing the store keeps working here for at most that long.
  */
 import { createHash } from 'node:crypto';
 import { BatonErrorCode } from '@baton/schemas';
-import { BatonError } from '../../baton-error';
+import { BatonError, badInput } from '../../baton-error';
 import type { Logger } from '../../logger';
 import { apiKeyId, generateApiKey, hashApiKey, isWellFormedApiKey, verifyApiKey } from './api-key';
 import type { ApiKeyRecord, ApiKeyStore } from './api-key-store';
-import { badInput } from '../../baton-error';
 import { SYSTEM_ACTOR } from '../audit/audit-event';
 import { ROLES, isRole, type Role } from './roles';
 
