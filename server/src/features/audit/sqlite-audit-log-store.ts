@@ -3,7 +3,8 @@ import type Database from 'better-sqlite3';
 import type { AuditEvent } from './audit-event';
 import type { AuditFilter, AuditLogStore } from './audit-log-store';
 
-interface EventRow {
+/** An `audit_log` row. */
+export interface EventRow {
   sequence: number;
   at: string;
   actor_key_id: string | null;
@@ -17,7 +18,8 @@ interface EventRow {
   hash: string;
 }
 
-function toEvent(row: EventRow): AuditEvent {
+/** Maps an `audit_log` row to the event (`before`/`after` left out when the column is NULL). */
+export function toEvent(row: EventRow): AuditEvent {
   return {
     sequence: row.sequence,
     at: new Date(row.at),

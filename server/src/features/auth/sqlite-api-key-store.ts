@@ -6,7 +6,8 @@ import { createSqliteAuditAppender } from '../audit/sqlite-audit-append';
 import type { ApiKeyRecord, ApiKeySource, ApiKeyStore } from './api-key-store';
 import type { Role } from './roles';
 
-interface KeyRow {
+/** An `api_keys` row. */
+export interface KeyRow {
   id: string;
   role: Role;
   salt: Buffer;
@@ -21,7 +22,8 @@ interface KeyRow {
 
 const dateOrNull = (text: string | null): Date | null => (text === null ? null : new Date(text));
 
-function toKey(row: KeyRow): ApiKeyRecord {
+/** Maps an `api_keys` row to the port record. */
+export function toKey(row: KeyRow): ApiKeyRecord {
   return {
     id: row.id,
     role: row.role,

@@ -7,7 +7,8 @@ import type Database from 'better-sqlite3';
 import type { HandoffAction, Priority, SupportTier, TriggerReason } from '@baton/schemas';
 import type { DecisionFilter, DecisionLogRecord, DecisionLogStore, DecisionPageQuery, StoredDecision } from './decision-log-store';
 
-interface DecisionRow {
+/** A `decision_log` row. */
+export interface DecisionRow {
   id: string;
   evaluated_at: string;
   logged_at: string;
@@ -29,7 +30,8 @@ interface DecisionRow {
 /** Rows deleted per statement by retention, so a large purge never holds the write lock for long. */
 const PURGE_CHUNK = 5_000;
 
-function toStored(row: DecisionRow): StoredDecision {
+/** Maps a `decision_log` row to the stored decision. */
+export function toStored(row: DecisionRow): StoredDecision {
   return {
     decisionId: row.id,
     evaluatedAt: new Date(row.evaluated_at),

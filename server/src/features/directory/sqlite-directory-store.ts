@@ -7,7 +7,8 @@ import { createSqliteAuditAppender } from '../audit/sqlite-audit-append';
 import { assignmentSql } from '../handoffs/sqlite-assignments';
 import type { DirectoryStore, PresenceChange, RemoveAgentResult } from './directory-store';
 
-interface QueueRow {
+/** A `directory_queues` row (timestamps left out). */
+export interface QueueRow {
   id: string;
   name: string;
   required_skills: string;
@@ -19,7 +20,8 @@ interface QueueRow {
   average_handle_seconds: number;
 }
 
-interface AgentRow {
+/** A `directory_agents` row (timestamps left out). */
+export interface AgentRow {
   id: string;
   name: string;
   languages: string;
@@ -32,7 +34,8 @@ interface AgentRow {
   last_assigned_at: string | null;
 }
 
-const toQueue = (r: QueueRow): Queue => ({
+/** Maps a `directory_queues` row to the queue. */
+export const toQueue = (r: QueueRow): Queue => ({
   id: r.id,
   name: r.name,
   requiredSkills: JSON.parse(r.required_skills) as Queue['requiredSkills'],
@@ -43,6 +46,36 @@ const toQueue = (r: QueueRow): Queue => ({
   maxWaitSeconds: r.max_wait_seconds,
   averageHandleSeconds: r.average_handle_seconds,
 });
+
+/** A `directory_agent_skills` row. */
+export interface SkillRow { agent_id: string; skill: string; proficiency: number }
+/** A `directory_agent_channels` row: capacity and conversations in progress on one channel. */
+export interface ChannelRow { agent_id: string; channel: Channel; capacity: number; active: number }
+
+/** Maps an agent row with its skills and channel rows to the agent (channels at 0 are left out of the counts). */
+export const toAgent = (r: AgentRow, skills: readonly SkillRow[], channels: readonly ChannelRow[]): Agent => {
+  const capacity: ChannelCounts = {};
+  const active: ChannelCounts = {};
+  for (const c of channels) {
+    if (c.capacity > 0) capacity[c.channel] = c.capacity;
+    if (c.active > 0) active[c.channel] = c.active;
+  }
+  return {
+    id: r.id,
+    name: r.name,
+    skills: skills.map((k) => ({ skill: k.skill, proficiency: k.proficiency })),
+    languages: JSON.parse(r.languages) as string[],
+    timeZone: r.time_zone,
+    workingHours: JSON.parse(r.working_hours) as Agent['workingHours'],
+    seniority: r.seniority,
+    deescalationTrained: r.deescalation_trained === 1,
+    capacity,
+    accountIds: JSON.parse(r.account_ids) as string[],
+    status: r.status,
+    activeConversations: active,
+    lastAssignedAt: r.last_assigned_at === null ? null : new Date(r.last_assigned_at),
+  };
+};
 
 /** The profile fields of an agent (what upsertAgent replaces), for change detection and audit. */
 export const profileOf = (a: Agent | AgentProfile): AgentProfile => ({
@@ -95,33 +128,6 @@ export function createSqliteDirectoryStore(db: Database.Database): DirectoryStor
       `SELECT customer_id, agent_id FROM handoff_assignments a WHERE agent_id IS NOT NULL AND assigned_at = (
          SELECT MAX(assigned_at) FROM handoff_assignments b WHERE b.customer_id = a.customer_id AND b.agent_id IS NOT NULL)`,
     ),
-  };
-
-  interface SkillRow { agent_id: string; skill: string; proficiency: number }
-  interface ChannelRow { agent_id: string; channel: Channel; capacity: number; active: number }
-
-  const toAgent = (r: AgentRow, skills: SkillRow[], channels: ChannelRow[]): Agent => {
-    const capacity: ChannelCounts = {};
-    const active: ChannelCounts = {};
-    for (const c of channels) {
-      if (c.capacity > 0) capacity[c.channel] = c.capacity;
-      if (c.active > 0) active[c.channel] = c.active;
-    }
-    return {
-      id: r.id,
-      name: r.name,
-      skills: skills.map((k) => ({ skill: k.skill, proficiency: k.proficiency })),
-      languages: JSON.parse(r.languages) as string[],
-      timeZone: r.time_zone,
-      workingHours: JSON.parse(r.working_hours) as Agent['workingHours'],
-      seniority: r.seniority,
-      deescalationTrained: r.deescalation_trained === 1,
-      capacity,
-      accountIds: JSON.parse(r.account_ids) as string[],
-      status: r.status,
-      activeConversations: active,
-      lastAssignedAt: r.last_assigned_at === null ? null : new Date(r.last_assigned_at),
-    };
   };
 
   const readAgent = (id: string): Agent | null => {

@@ -7,7 +7,8 @@ import type Database from 'better-sqlite3';
 import type { Channel } from '@baton/schemas';
 import type { AssignmentRecord, AssignmentStatus } from './handoff-store';
 
-interface AssignmentRow {
+/** A `handoff_assignments` row. */
+export interface AssignmentRow {
   decision_id: string;
   conversation_id: string;
   customer_id: string;
@@ -24,6 +25,23 @@ interface AssignmentRow {
 }
 
 const date = (s: string | null): Date | null => (s === null ? null : new Date(s));
+
+/** Maps a `handoff_assignments` row to the assignment, without its queue position (which needs a query). */
+export const toAssignment = (row: AssignmentRow): Omit<AssignmentRecord, 'position'> => ({
+  decisionId: row.decision_id,
+  conversationId: row.conversation_id,
+  customerId: row.customer_id,
+  queueId: row.queue_id,
+  agentId: row.agent_id,
+  channel: row.channel,
+  status: row.status,
+  rank: row.rank,
+  fallbackUsed: row.fallback_used === 1,
+  explanation: JSON.parse(row.explanation) as string[],
+  createdAt: new Date(row.created_at),
+  assignedAt: date(row.assigned_at),
+  releasedAt: date(row.released_at),
+});
 
 /** Prepared statements over one connection. */
 export function assignmentSql(db: Database.Database) {
@@ -46,19 +64,7 @@ export function assignmentSql(db: Database.Database) {
   );
 
   const toRecord = (row: AssignmentRow): AssignmentRecord => ({
-    decisionId: row.decision_id,
-    conversationId: row.conversation_id,
-    customerId: row.customer_id,
-    queueId: row.queue_id,
-    agentId: row.agent_id,
-    channel: row.channel,
-    status: row.status,
-    rank: row.rank,
-    fallbackUsed: row.fallback_used === 1,
-    explanation: JSON.parse(row.explanation) as string[],
-    createdAt: new Date(row.created_at),
-    assignedAt: date(row.assigned_at),
-    releasedAt: date(row.released_at),
+    ...toAssignment(row),
     position:
       row.status === 'QUEUED'
         ? (ahead.get({ queueId: row.queue_id, rank: row.rank, createdAt: row.created_at, decisionId: row.decision_id }) as { n: number }).n + 1

@@ -9,7 +9,8 @@ import type { SqlitePolicyStore } from './sqlite-policy-store';
 import type { VersionRecord } from './policy-store';
 import { policyNotFound } from './policy-errors';
 
-interface RequestRow {
+/** A `change_requests` row. */
+export interface RequestRow {
   id: string;
   policy_id: string;
   draft_revision: number;
@@ -24,6 +25,33 @@ interface RequestRow {
   closed_by: string | null;
   rejection_reason: string | null;
   published_version: number | null;
+}
+
+/** A `change_request_approvals` row without its request id. */
+export interface ApprovalRow {
+  approver: string;
+  approved_at: string;
+}
+
+/** Maps a `change_requests` row and its approvals (oldest first) to the port record. */
+export function toChangeRequest(row: RequestRow, approvals: readonly ApprovalRow[]): ChangeRequestRecord {
+  return {
+    id: row.id,
+    policyId: row.policy_id,
+    draftRevision: row.draft_revision,
+    contentHash: row.content_hash,
+    comment: row.comment,
+    makeDefault: row.make_default === 1,
+    requiredApprovals: row.required_approvals,
+    status: row.status,
+    author: row.author,
+    createdAt: new Date(row.created_at),
+    closedAt: row.closed_at === null ? null : new Date(row.closed_at),
+    closedBy: row.closed_by,
+    rejectionReason: row.rejection_reason,
+    publishedVersion: row.published_version,
+    approvals: approvals.map((a) => ({ approver: a.approver, at: new Date(a.approved_at) })),
+  };
 }
 
 /** Creates the SQLite change request store; `policies` publishes inside the approving transaction. */
@@ -44,25 +72,7 @@ export function createSqliteChangeRequestStore(db: Database.Database, policies: 
 
   const read = (id: string): ChangeRequestRecord | null => {
     const row = stmt.get.get(id) as RequestRow | undefined;
-    if (!row) return null;
-    const approvals = (stmt.approvals.all(id) as { approver: string; approved_at: string }[]).map((a) => ({ approver: a.approver, at: new Date(a.approved_at) }));
-    return {
-      id: row.id,
-      policyId: row.policy_id,
-      draftRevision: row.draft_revision,
-      contentHash: row.content_hash,
-      comment: row.comment,
-      makeDefault: row.make_default === 1,
-      requiredApprovals: row.required_approvals,
-      status: row.status,
-      author: row.author,
-      createdAt: new Date(row.created_at),
-      closedAt: row.closed_at === null ? null : new Date(row.closed_at),
-      closedBy: row.closed_by,
-      rejectionReason: row.rejection_reason,
-      publishedVersion: row.published_version,
-      approvals,
-    };
+    return row ? toChangeRequest(row, stmt.approvals.all(id) as ApprovalRow[]) : null;
   };
   const requireOpen = (id: string): ChangeRequestRecord => {
     const request = read(id);

@@ -21,7 +21,8 @@ import type {
   VersionRecord,
 } from './policy-store';
 
-interface PolicyRow {
+/** A `policies` row (the policy and its draft). */
+export interface PolicyRow {
   id: string;
   name: string;
   description: string | null;
@@ -38,7 +39,8 @@ interface PolicyRow {
   draft_updated_by: string | null;
 }
 
-interface VersionRow {
+/** A `policy_versions` row. */
+export interface VersionRow {
   policy_id: string;
   version: number;
   content_hash: string;
@@ -62,7 +64,8 @@ interface HeadRow {
 const parseRouting = (text: string | null): RoutingGraph | null => (text === null ? null : (JSON.parse(text) as RoutingGraph));
 const routingText = (routing: RoutingGraph | null): string | null => (routing === null ? null : JSON.stringify(routing));
 
-function toPolicy(row: PolicyRow): PolicyRecord {
+/** Maps a `policies` row to the port record (JSON columns parsed, times as `Date`s). */
+export function toPolicy(row: PolicyRow): PolicyRecord {
   return {
     id: row.id,
     name: row.name,
@@ -83,7 +86,8 @@ function toPolicy(row: PolicyRow): PolicyRecord {
   };
 }
 
-function toVersion(row: VersionRow): VersionRecord {
+/** Maps a `policy_versions` row to the port record. */
+export function toVersion(row: VersionRow): VersionRecord {
   return {
     policyId: row.policy_id,
     version: row.version,

@@ -6,7 +6,8 @@ import { createSqliteAuditAppender } from '../audit/sqlite-audit-append';
 import type { ExpectedOutcome, PolicyTestCase, PolicyTestCaseStore } from './policy-test-case-store';
 import { policyNotFound } from './policy-errors';
 
-interface CaseRow {
+/** A `policy_test_cases` row without its policy id. */
+export interface CaseRow {
   id: string;
   name: string;
   input: string;
@@ -15,7 +16,8 @@ interface CaseRow {
   updated_by: string | null;
 }
 
-const toCase = (row: CaseRow): PolicyTestCase => ({
+/** Maps a `policy_test_cases` row to the port record. */
+export const toCase = (row: CaseRow): PolicyTestCase => ({
   id: row.id,
   name: row.name,
   input: JSON.parse(row.input) as Record<string, unknown>,
