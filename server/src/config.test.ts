@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { ConfigError, DEFAULT_LIMITS, loadConfig } from './config';
+import { ConfigError, DEFAULT_LIMITS, DEFAULT_POLICY_POLL_MS, loadConfig } from './config';
 
 describe('loadConfig', () => {
   it('uses the documented defaults', () => {
@@ -9,6 +9,8 @@ describe('loadConfig', () => {
       host: '127.0.0.1',
       dataDir: path.resolve('/srv/baton', '.baton'),
       adminKey: undefined,
+      mongodbUri: undefined,
+      policyPollMs: DEFAULT_POLICY_POLL_MS,
       limits: DEFAULT_LIMITS,
       decisionLog: { flushMs: 1000, batchSize: 100 },
     });
@@ -27,6 +29,8 @@ describe('loadConfig', () => {
         BATON_MAX_BODY_BYTES: '65536',
         BATON_DECISION_LOG_FLUSH_MS: '250',
         BATON_DECISION_RETENTION_DAYS: '400',
+        BATON_POLICY_POLL_MS: '250',
+        MONGODB_URI: ' mongodb+srv://baton:pw@cluster0.example.net/baton ',
       },
       '/srv',
     );
@@ -37,7 +41,10 @@ describe('loadConfig', () => {
       adminKey: key,
       limits: { maxMessages: 50, maxMessageChars: 2000, maxBodyBytes: 65536 },
       decisionLog: { flushMs: 250, retentionDays: 400 },
+      policyPollMs: 250,
+      mongodbUri: 'mongodb+srv://baton:pw@cluster0.example.net/baton',
     });
+    expect(loadConfig({ MONGODB_URI: 'mongodb://localhost:27017/baton?replicaSet=rs0' }).mongodbUri).toBe('mongodb://localhost:27017/baton?replicaSet=rs0');
   });
 
   it('reports every invalid variable at once', () => {
@@ -59,5 +66,37 @@ describe('loadConfig', () => {
   it.each(['0', '-1', '30d', '36501'])('refuses BATON_DECISION_RETENTION_DAYS=%s; unset or empty keeps decisions forever', (value) => {
     expect(() => loadConfig({ BATON_DECISION_RETENTION_DAYS: value })).toThrow(/BATON_DECISION_RETENTION_DAYS must be/);
     expect(loadConfig({ BATON_DECISION_RETENTION_DAYS: ' ' }).decisionLog.retentionDays).toBeUndefined();
+  });
+
+  it.each(['99', '600001', '1.5', 'fast'])('refuses BATON_POLICY_POLL_MS=%s (whole ms from 100 to 600000)', (value) => {
+    expect(() => loadConfig({ BATON_POLICY_POLL_MS: value })).toThrow(/BATON_POLICY_POLL_MS must be .*between 100 and 600000/);
+  });
+
+  it('accepts the bounds of BATON_POLICY_POLL_MS', () => {
+    expect(loadConfig({ BATON_POLICY_POLL_MS: '100' }).policyPollMs).toBe(100);
+    expect(loadConfig({ BATON_POLICY_POLL_MS: '600000' }).policyPollMs).toBe(600_000);
+  });
+
+  it.each([
+    ['postgres://baton:s3cret@db.example.net/baton', 'a "postgres:" URI'],
+    ['localhost', 'no URI scheme'],
+    ['mongodb://', 'a "mongodb:" URI'],
+  ])('refuses MONGODB_URI=%s in one line that never echoes the rest of the URI', (value, shown) => {
+    let error: unknown;
+    try {
+      loadConfig({ MONGODB_URI: value });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems;
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^MONGODB_URI must start with mongodb:\/\/ or mongodb\+srv:\/\//);
+    expect(problems[0]).toContain(`got ${shown}`);
+    expect(problems[0]).not.toContain('s3cret');
+  });
+
+  it('treats an empty MONGODB_URI as unset (the embedded store)', () => {
+    expect(loadConfig({ MONGODB_URI: '  ' }).mongodbUri).toBeUndefined();
   });
 });

@@ -24,6 +24,18 @@ export interface BatonConfig {
   dataDir: string;
   /** Bootstrap admin key (`BATON_ADMIN_KEY`); one is generated and printed once when unset. */
   adminKey?: string;
+  /**
+   * MongoDB connection string (`MONGODB_URI`, `mongodb://` or `mongodb+srv://`); when set, the
+   * MongoDB store is used instead of the SQLite file in `dataDir`.
+   */
+  mongodbUri?: string;
+  /**
+   * How often, in ms, each server re-reads the policy heads it has cached, so an activation made
+   * through another server sharing the store is used here within this interval
+   * (`BATON_POLICY_POLL_MS`, 100 to 600,000, default 1000). `loadConfig` always sets it;
+   * configurations built in code may leave it out for the default.
+   */
+  policyPollMs?: number;
   limits: RequestLimits;
   decisionLog: {
     /** Flush the decision log queue at least this often, in ms (`BATON_DECISION_LOG_FLUSH_MS`, default 1000). */
@@ -46,6 +58,11 @@ export class ConfigError extends Error {
 export const DEFAULT_LIMITS: RequestLimits = { maxMessages: 500, maxMessageChars: 10_000, maxBodyBytes: 2 * 1024 * 1024 };
 /** Minimum length of `BATON_ADMIN_KEY`; its first 12 characters are stored in clear as its key id. */
 export const MIN_ADMIN_KEY_LENGTH = 32;
+
+/** Default of `BATON_POLICY_POLL_MS`: an activation made through another server reaches this one within about a second. */
+export const DEFAULT_POLICY_POLL_MS = 1000;
+/** Bounds of `BATON_POLICY_POLL_MS` in ms: below 100 the polls alone would load the store; above 10 minutes a rollback takes too long to reach every server. */
+const POLICY_POLL_MS = { min: 100, max: 600_000 };
 
 type Env = Record<string, string | undefined>;
 
@@ -77,6 +94,20 @@ function readAdminKey(env: Env, problems: string[]): string | undefined {
   return raw;
 }
 
+function readMongodbUri(env: Env, problems: string[]): string | undefined {
+  const raw = env.MONGODB_URI?.trim();
+  if (raw === undefined || raw === '') return undefined;
+  if (!/^mongodb(\+srv)?:\/\/./.test(raw)) {
+    // Only the scheme is shown: the rest may hold a password.
+    const scheme = /^[a-z][a-z0-9+.-]*:/i.exec(raw)?.[0];
+    problems.push(
+      `MONGODB_URI must start with mongodb:// or mongodb+srv:// (e.g. mongodb://localhost:27017/baton?replicaSet=rs0), got ${scheme ? `a "${scheme}" URI` : 'no URI scheme'}; leave it unset to use the embedded SQLite store`,
+    );
+    return undefined;
+  }
+  return raw;
+}
+
 /**
  * Reads and validates the configuration.
  * @param env - variables to read, `process.env` by default.
@@ -89,6 +120,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   const host = env.HOST?.trim() || '127.0.0.1';
   const dataDir = path.resolve(cwd, env.BATON_DATA_DIR?.trim() || '.baton');
   const adminKey = readAdminKey(env, problems);
+  const mongodbUri = readMongodbUri(env, problems);
+  const policyPollMs = readInt(env, 'BATON_POLICY_POLL_MS', DEFAULT_POLICY_POLL_MS, POLICY_POLL_MS.min, POLICY_POLL_MS.max, problems);
   const limits: RequestLimits = {
     maxMessages: readInt(env, 'BATON_MAX_MESSAGES', DEFAULT_LIMITS.maxMessages, 1, 100_000, problems),
     maxMessageChars: readInt(env, 'BATON_MAX_MESSAGE_CHARS', DEFAULT_LIMITS.maxMessageChars, 1, 1_000_000, problems),
@@ -98,5 +131,6 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   // Unset or empty: keep every decision (what an auditor assumes unless told otherwise).
   const retentionDays = env.BATON_DECISION_RETENTION_DAYS?.trim() ? readInt(env, 'BATON_DECISION_RETENTION_DAYS', 0, 1, 36_500, problems) : undefined;
   if (problems.length > 0) throw new ConfigError(problems);
-  return { port, host, dataDir, adminKey, limits, decisionLog: { flushMs, batchSize: 100, ...(retentionDays === undefined ? {} : { retentionDays }) } };
+  const decisionLog = { flushMs, batchSize: 100, ...(retentionDays === undefined ? {} : { retentionDays }) };
+  return { port, host, dataDir, adminKey, mongodbUri, policyPollMs, limits, decisionLog };
 }

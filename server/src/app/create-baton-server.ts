@@ -7,7 +7,7 @@ import { loadSeed, loadSeedDirectory, referencePolicy } from '@baton/seed';
 import { DirectoryService } from '../features/directory/directory-service';
 import { createDirectorySeedTarget } from '../features/directory/directory-seed-target';
 import { HandoffService } from '../features/handoffs/handoff-service';
-import type { BatonConfig } from '../config';
+import { DEFAULT_POLICY_POLL_MS, type BatonConfig } from '../config';
 import { AuditService } from '../features/audit/audit-service';
 import { AuthService } from '../features/auth/auth-service';
 import { DecisionLog } from '../features/decisions/decision-log';
@@ -15,6 +15,8 @@ import { DecisionService } from '../features/decisions/decision-service';
 import { DecisionLogService } from '../features/decisions/decision-log-service';
 import { DecisionRetention } from '../features/decisions/decision-retention';
 import { PreparedPolicyCache } from '../features/decisions/prepared-policy-cache';
+import { withPolicyHeadCache } from '../features/policies/head-cached-stores';
+import { PolicyHeadCache } from '../features/policies/policy-head-cache';
 import { createPolicySeedTarget } from '../features/policies/policy-seed-target';
 import { PolicyService } from '../features/policies/policy-service';
 import { createApollo } from '../graphql/create-apollo';
@@ -48,7 +50,9 @@ export interface BatonServer {
   policies: PolicyService;
   decisions: DecisionService;
   decisionLog: DecisionLog;
-  /** Stops accepting requests, waits for in-flight ones (at most 10 s), flushes the decision log, closes the store. */
+  /** This process's cache of policy heads (see `PolicyHeadCache` for how stale it can be). */
+  policyHeads: PolicyHeadCache;
+  /** Stops accepting requests, waits for in-flight ones (at most 10 s), flushes the decision log, stops the policy head cache, closes the store. */
   close(): Promise<void>;
 }
 
@@ -67,7 +71,17 @@ export async function createBatonServer(config: BatonConfig, options: BatonServe
   const logger = options.logger ?? consoleLogger;
   const store = options.store ?? (await openSqliteStore(config.dataDir));
   let retention: DecisionRetention | undefined;
+  let startedHeads: PolicyHeadCache | undefined;
   try {
+    // Servers sharing the store see each other's activations through this cache's polling (and pushes when the store has them).
+    const policyHeads = (startedHeads = new PolicyHeadCache({
+      store: store.policies,
+      pollMs: config.policyPollMs ?? DEFAULT_POLICY_POLL_MS,
+      watch: store.watchPolicyChanges?.bind(store),
+      logger,
+    }));
+    policyHeads.start();
+    const { policies: policyStore, changeRequests } = withPolicyHeadCache(store, policyHeads);
     const auth = new AuthService({ store: store.apiKeys, logger, clock: options.clock });
     await auth.bootstrap(config.adminKey, options.announceAdminKey ?? printAdminKey);
     const directory = new DirectoryService({ store: store.directory, clock: options.clock });
@@ -77,31 +91,31 @@ export async function createBatonServer(config: BatonConfig, options: BatonServe
     }
     await directory.current();
     const policies = new PolicyService({
-      store: store.policies,
+      store: policyStore,
       knownQueues: () => directory.queueIds(),
-      changeRequests: store.changeRequests,
+      changeRequests,
       testCases: store.policyTests,
       limits: config.limits,
       defaultSettings: () => structuredClone(referencePolicy.document.settings),
       clock: options.clock,
     });
-    if (options.seed !== false && (await loadSeed(createPolicySeedTarget(policies, store.policies)))) {
+    if (options.seed !== false && (await loadSeed(createPolicySeedTarget(policies, policyStore)))) {
       logger.info('reference policy loaded into the empty store', { policyId: referencePolicy.id });
     }
     const decisionLog = new DecisionLog({ store: store.decisionLog, logger, flushMs: config.decisionLog.flushMs, batchSize: config.decisionLog.batchSize, clock: options.clock });
     // One cache of prepared versions for deciding and replaying.
     const preparedPolicies = new PreparedPolicyCache();
-    const decisions = new DecisionService({ policies: store.policies, log: decisionLog, cache: preparedPolicies, limits: config.limits, clock: options.clock, directory });
+    const decisions = new DecisionService({ policies: policyStore, log: decisionLog, cache: preparedPolicies, limits: config.limits, clock: options.clock, directory });
     const handoffs = new HandoffService({
       store: store.handoffs,
       decisionLogStore: store.decisionLog,
       flushDecisionLog: () => decisionLog.flush(),
-      policies: store.policies,
+      policies: policyStore,
       directory,
       cache: preparedPolicies,
       clock: options.clock,
     });
-    const decisionLogService = new DecisionLogService({ store: store.decisionLog, writer: decisionLog, policies: store.policies, cache: preparedPolicies });
+    const decisionLogService = new DecisionLogService({ store: store.decisionLog, writer: decisionLog, policies: policyStore, cache: preparedPolicies });
     if (config.decisionLog.retentionDays !== undefined) {
       retention = new DecisionRetention({ store: store.decisionLog, days: config.decisionLog.retentionDays, logger, clock: options.clock });
       await retention.start();
@@ -132,11 +146,13 @@ export async function createBatonServer(config: BatonConfig, options: BatonServe
         await apollo.stop();
         await retention?.stop();
         await decisionLog.close();
+        await policyHeads.close();
         await store.close();
       })());
-    return { url: `http://${host}:${port}`, port, store, policies, decisions, decisionLog, close };
+    return { url: `http://${host}:${port}`, port, store, policies, decisions, decisionLog, policyHeads, close };
   } catch (error) {
     await retention?.stop();
+    await startedHeads?.close();
     await store.close();
     throw error;
   }

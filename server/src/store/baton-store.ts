@@ -12,6 +12,14 @@ import type { ChangeRequestStore } from '../features/policies/change-request-sto
 import type { PolicyStore } from '../features/policies/policy-store';
 import type { PolicyTestCaseStore } from '../features/policies/policy-test-case-store';
 
+/**
+ * Subscribes `listener` to policy changes made through any server sharing the store (publish,
+ * activation, default, creation; spurious calls are allowed, e.g. for a draft save). Returns the
+ * unsubscribe function, which resolves once no further call can happen. The listener runs
+ * synchronously and must not throw.
+ */
+export type WatchPolicyChanges = (listener: () => void) => () => Promise<void>;
+
 export interface BatonStore {
   readonly policies: PolicyStore;
   readonly changeRequests: ChangeRequestStore;
@@ -21,6 +29,11 @@ export interface BatonStore {
   readonly auditLog: AuditLogStore;
   readonly directory: DirectoryStore;
   readonly handoffs: HandoffStore;
+  /**
+   * Push notification of policy changes, for stores that have them (MongoDB change streams).
+   * Optional: without it each server's policy head cache relies on polling alone.
+   */
+  readonly watchPolicyChanges?: WatchPolicyChanges;
   /** True while the store is open and answers a trivial query (`GET /healthz`). */
   isHealthy(): boolean;
   /** Closes the connection; later calls fail. Idempotent. */
