@@ -9,7 +9,8 @@ import { consoleLogger } from './logger';
 async function main(): Promise<void> {
   const config = loadConfig();
   const server = await createBatonServer(config, { logger: consoleLogger });
-  consoleLogger.info('Baton is listening', { url: server.url, graphql: `${server.url}/graphql`, dataDir: config.dataDir });
+  // The poll interval bounds how long another server's policy activation takes to reach this one.
+  consoleLogger.info('Baton is listening', { url: server.url, graphql: `${server.url}/graphql`, dataDir: config.dataDir, policyPollMs: config.policyPollMs });
   const shutdown = (signal: string) => {
     consoleLogger.info('shutting down', { signal });
     server.close().then(
