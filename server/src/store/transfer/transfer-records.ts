@@ -1,0 +1,68 @@
+/**
+ * The neutral record format a store migration copies: the storage port's own record types,
+ * plus the few stored fields the port does not expose (directory timestamps, a test case's
+ * policy, the agents a queued handoff waits for). Every id, time, revision, sequence number
+ * and hash is carried as stored, so a copy is indistinguishable from the original.
+ */
+import type { Agent, Queue } from '@baton/schemas';
+import type { AuditEvent } from '../../features/audit/audit-event';
+import type { ApiKeyRecord } from '../../features/auth/api-key-store';
+import type { StoredDecision } from '../../features/decisions/decision-log-store';
+import type { AssignmentRecord } from '../../features/handoffs/handoff-store';
+import type { ChangeRequestRecord } from '../../features/policies/change-request-store';
+import type { PolicyRecord, VersionRecord } from '../../features/policies/policy-store';
+import type { PolicyTestCase } from '../../features/policies/policy-test-case-store';
+
+/** When a directory entry was created and last changed (stored, not part of the routing model). */
+export interface Timestamps {
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export type QueueTransfer = Queue & Timestamps;
+
+/** Profile, presence and load (`activeConversations`) of an agent, with its timestamps. */
+export type AgentTransfer = Agent & Timestamps;
+
+export type TestCaseTransfer = PolicyTestCase & { policyId: string };
+
+/**
+ * A committed handoff. `position` is left out (it is derived from the other queued handoffs);
+ * `candidates` are the agents who may take it while it is queued (empty once assigned).
+ */
+export type AssignmentTransfer = Omit<AssignmentRecord, 'position'> & { candidates: string[] };
+
+/** Record type of each collection. */
+export interface TransferRecords {
+  apiKeys: ApiKeyRecord;
+  queues: QueueTransfer;
+  agents: AgentTransfer;
+  policies: PolicyRecord;
+  policyVersions: VersionRecord;
+  /** With their approvals. */
+  changeRequests: ChangeRequestRecord;
+  policyTestCases: TestCaseTransfer;
+  assignments: AssignmentTransfer;
+  decisions: StoredDecision;
+  auditLog: AuditEvent;
+}
+
+export type TransferCollection = keyof TransferRecords;
+
+/**
+ * Every collection in copy order: what a record refers to is copied before it (queues before
+ * agents and assignments, policies before their versions, requests and test cases), and the
+ * audit log last, since its events describe everything else.
+ */
+export const TRANSFER_COLLECTIONS: readonly TransferCollection[] = [
+  'apiKeys',
+  'queues',
+  'agents',
+  'policies',
+  'policyVersions',
+  'changeRequests',
+  'policyTestCases',
+  'assignments',
+  'decisions',
+  'auditLog',
+];
