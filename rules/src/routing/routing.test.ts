@@ -71,6 +71,15 @@ describe('agent selection, factor by factor', () => {
     ['ties go to the longest idle', [agent('recent', { lastAssignedAt: new Date('2026-03-10T09:59:00Z') }), agent('idle', { lastAssignedAt: new Date('2026-03-10T09:58:00Z') })], [{ queue: 'billing' }], {}, 'idle'],
   ])('%s', (_name, agents, targets, extra, expected) => expect(pick(agents, targets, extra)).toBe(expected));
 
+  it('re-reads working hours when the minute changes, on the same prepared directory', () => {
+    // The night agent starts at 20:00 UTC on Tuesday; presence is cached per member list per minute.
+    const directory = prepareDirectory({ queues: [queue()], agents: [agent('night', { workingHours: [{ day: 'TUE', open: '20:00', close: '23:00' }] })], waitingByQueue: {}, lastAgentByCustomer: {} });
+    const at = (iso: string) => route([], [{ queue: 'billing' }], { directory, now: new Date(iso) }).target.agentId;
+    expect(at('2026-03-10T19:59:30Z')).toBeNull();
+    expect(at('2026-03-10T20:00:00Z')).toBe('night');
+    expect(at('2026-03-10T19:59:59Z')).toBeNull();
+  });
+
   it('explains each candidate: score factors for the eligible, a reason for the excluded', () => {
     const result = route([agent('ok', { languages: ['es'] }), agent('off', { status: 'OFFLINE' })], [{ queue: 'billing' }]);
     const [chosen, excluded] = result.target.candidates;

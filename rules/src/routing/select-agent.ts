@@ -79,18 +79,41 @@ function insertTop(top: Ranked[], entry: Ranked, size: number): void {
 /** Candidates shown per list (eligible, excluded) in a decision. */
 const SHOWN = 10;
 
-/** Why an agent is excluded, as counted in `excludedCounts`. */
-type ExclusionKind = 'away' | 'offline' | 'outside working hours' | 'missing skill' | 'language' | 'not senior' | 'not account owner' | 'at capacity';
+/** Why an agent is not at work. */
+type PresenceKind = 'away' | 'offline' | 'outside working hours';
 
-const statusKind = (agent: Agent): ExclusionKind => (agent.status === 'AWAY' ? 'away' : 'offline');
+/** Why an agent is excluded, as counted in `excludedCounts`. */
+type ExclusionKind = PresenceKind | 'missing skill' | 'language' | 'not senior' | 'not account owner' | 'at capacity';
+
+/** Why `agent` is not at work at the clock's minute (status, then working hours), or null. */
+function presenceOf(agent: Agent, clock: LocalClock): PresenceKind | null {
+  if (agent.status !== 'ONLINE') return agent.status === 'AWAY' ? 'away' : 'offline';
+  if (agent.workingHours.length > 0 && !withinIntervals(agent.workingHours, clock(agent.timeZone))) return 'outside working hours';
+  return null;
+}
+
+// Presence depends only on the snapshot and the minute (schedules have minute resolution), so
+// it is worked out once per queue's member list per minute and shared by every decision of
+// that minute: a decision then pays for the filter and the score of available agents only.
+const PRESENCE = new WeakMap<readonly Agent[], { minute: number; kinds: (PresenceKind | null)[] }>();
+
+/** Presence of each of `members` (same order) at `now`'s minute. */
+function presenceOfMembers(members: readonly Agent[], clock: LocalClock, now: Date): readonly (PresenceKind | null)[] {
+  const minute = Math.floor(now.getTime() / 60_000);
+  const cached = PRESENCE.get(members);
+  if (cached?.minute === minute) return cached.kinds;
+  const kinds = members.map((agent) => presenceOf(agent, clock));
+  PRESENCE.set(members, { minute, kinds });
+  return kinds;
+}
 
 /**
- * Why `agent` cannot take the conversation, or null; the first reason found, cheapest checks
- * first. Returns a constant: the sentence is only written for the few candidates shown.
+ * Why an available (or not: `presence`) agent cannot take the conversation, or null; the
+ * first reason found, cheapest checks first. Returns a constant: the sentence is only written
+ * for the few candidates shown.
  */
-function exclusionOf(agent: Agent, request: SelectionRequest, filterSkills: readonly SkillRequirement[]): ExclusionKind | null {
-  if (agent.status !== 'ONLINE') return statusKind(agent);
-  if (agent.workingHours.length > 0 && !withinIntervals(agent.workingHours, request.clock(agent.timeZone))) return 'outside working hours';
+function exclusionOf(agent: Agent, presence: PresenceKind | null, request: SelectionRequest, filterSkills: readonly SkillRequirement[]): ExclusionKind | null {
+  if (presence) return presence;
   const unqualified = filterExclusion(agent, request, filterSkills);
   if (unqualified) return unqualified;
   return (agent.activeConversations[request.channel] ?? 0) >= (agent.capacity[request.channel] ?? 0) ? 'at capacity' : null;
@@ -146,10 +169,14 @@ function isAccountOwner(agent: Agent, request: SelectionRequest): boolean {
   return agent.id === request.accountOwnerId || agent.accountIds.includes(request.customerId);
 }
 
+const ACCOUNT_OWNER = { rank: 2, label: 'account owner' } as const;
+const HELPED_LAST = { rank: 1, label: 'helped this customer last' } as const;
+const NO_PREFERENCE = { rank: 0, label: null } as const;
+
 function preferenceOf(agent: Agent, request: SelectionRequest): { rank: number; label: string | null } {
-  if (isAccountOwner(agent, request)) return { rank: 2, label: 'account owner' };
-  if (agent.id === request.lastAgentId) return { rank: 1, label: 'helped this customer last' };
-  return { rank: 0, label: null };
+  if (isAccountOwner(agent, request)) return ACCOUNT_OWNER;
+  if (agent.id === request.lastAgentId) return HELPED_LAST;
+  return NO_PREFERENCE;
 }
 
 /**
@@ -174,8 +201,10 @@ export function selectAgent(request: SelectionRequest): Selection {
   const excludedCounts: Record<string, number> = {};
   let slots = 0;
   let busy = 0;
-  for (const agent of request.members) {
-    const exclusion = exclusionOf(agent, request, filterSkills);
+  const presence = presenceOfMembers(request.members, request.clock, request.now);
+  for (let i = 0; i < request.members.length; i += 1) {
+    const agent = request.members[i] as Agent;
+    const exclusion = exclusionOf(agent, presence[i] ?? null, request, filterSkills);
     if (!exclusion || exclusion === 'at capacity') {
       const capacity = agent.capacity[request.channel] ?? 0;
       slots += capacity;
