@@ -4,19 +4,28 @@
  * together. See `mongo-audit-models.ts` for why the chain stays linear.
  */
 import type { ClientSession, Connection } from 'mongoose';
+import { MAJORITY } from '../../store/mongo/mongo-context';
+import { asJson } from '../../store/mongo/schema-fields';
 import { GENESIS_HASH, hashAuditEvent, type AuditEvent, type AuditEventInput } from './audit-event';
-import { AUDIT_HEAD_ID, auditModels } from './mongo-audit-models';
+import { AUDIT_HEAD_ID, auditModels, toAuditEventDocument } from './mongo-audit-models';
 
-const toJson = (value: unknown): unknown => (value === undefined ? undefined : JSON.parse(JSON.stringify(value)));
-
-/** Creates the head document when the log is empty; run once at start-up (idempotent). */
+/**
+ * Makes the head document point at the last stored event (sequence 0 and the genesis hash for
+ * an empty log): creates it when missing and moves it forward when events were copied in
+ * without appending (the migration). Run at start-up, before any append; idempotent, and safe
+ * for several servers starting at once.
+ */
 export async function ensureAuditHead(connection: Connection): Promise<void> {
-  const { AuditHead } = auditModels(connection);
-  await AuditHead.updateOne({ _id: AUDIT_HEAD_ID }, { $setOnInsert: { sequence: 0, hash: GENESIS_HASH } }, { upsert: true });
+  const { AuditEvent, AuditHead } = auditModels(connection);
+  const last = await AuditEvent.findOne({}, { sequence: 1, hash: 1 }).sort({ sequence: -1 }).lean();
+  const head = { sequence: last?.sequence ?? 0, hash: last?.hash ?? GENESIS_HASH };
+  await AuditHead.updateOne({ _id: AUDIT_HEAD_ID }, { $setOnInsert: head }, { upsert: true, writeConcern: MAJORITY });
+  await AuditHead.updateOne({ _id: AUDIT_HEAD_ID, sequence: { $lt: head.sequence } }, { $set: head }, { writeConcern: MAJORITY });
 }
 
 /**
- * Appends one event after the current head, in `session`'s transaction.
+ * Appends one event after the current head, in `session`'s transaction. `before` and `after`
+ * are stored (and hashed) as JSON, as they will be read back.
  * @throws when called outside a transaction, or when the head moved under this transaction
  *   (the driver's write conflict, retried by `MongoContext.transaction`).
  */
@@ -25,11 +34,10 @@ export async function appendMongoAuditEvent(connection: Connection, session: Cli
   const { AuditEvent, AuditHead } = auditModels(connection);
   const head = await AuditHead.findById(AUDIT_HEAD_ID, null, { session }).lean();
   const previous = head ?? { sequence: 0, hash: GENESIS_HASH };
-  // Hash what will be read back: a Date in before/after becomes a string in storage.
   const unhashed = {
     ...input,
-    before: toJson(input.before),
-    after: toJson(input.after),
+    before: input.before === undefined ? undefined : asJson(input.before),
+    after: input.after === undefined ? undefined : asJson(input.after),
     sequence: previous.sequence + 1,
     prevHash: previous.hash,
   };
@@ -40,6 +48,6 @@ export async function appendMongoAuditEvent(connection: Connection, session: Cli
     { session, upsert: head === null },
   );
   if (moved.matchedCount === 0 && moved.upsertedCount === 0) throw new Error('The audit log head moved during the transaction; retry.');
-  await AuditEvent.create([{ ...event, before: event.before ?? null, after: event.after ?? null }], { session });
+  await AuditEvent.create([toAuditEventDocument(event)], { session });
   return event;
 }

@@ -55,8 +55,8 @@ export interface ApprovalRequest {
 export interface ChangeRequestStore {
   /**
    * Opens a request for the current draft revision.
-   * @throws NOT_FOUND for an unknown policy; CONFLICT when the draft moved on (`currentRevision`)
-   *   or a request for this policy is already open (`changeRequestId`).
+   * @throws NOT_FOUND for an unknown policy; CONFLICT when the draft moved on (`currentRevision`),
+   *   a request for this policy is already open, or the id is taken (both `changeRequestId`).
    */
   openChangeRequest(request: NewChangeRequest): Promise<ChangeRequestRecord>;
   getChangeRequest(id: string): Promise<ChangeRequestRecord | null>;

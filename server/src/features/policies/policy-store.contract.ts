@@ -179,7 +179,7 @@ export function describePolicyStoreContract(store: () => BatonStore): void {
     it('refuses a publish whose active version moved meanwhile (two publishers racing), writing nothing', async () => {
       const { policies } = store();
       await policies.createPolicy(newPolicy('p'));
-      const racing = { policyId: 'p', draftRevision: 1, contentHash: 'r'.repeat(64), graph: stayGraph(), settings: minimalSettings(), routing: null,
+      const racing = { policyId: 'p', draftRevision: 1, contentHash: 'e'.repeat(64), graph: stayGraph(), settings: minimalSettings(), routing: null,
         compiledRules: {}, comment: 'race', expectedActiveVersion: null, makeDefault: false, at: T1, actor: keyActor('key-a') };
       const results = await Promise.allSettled([policies.publishVersion(racing), policies.publishVersion({ ...racing, actor: keyActor('key-b') })]);
       expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);

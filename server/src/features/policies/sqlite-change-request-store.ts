@@ -8,6 +8,7 @@ import type { ApprovalRequest, ChangeRequestRecord, ChangeRequestStatus, ChangeR
 import type { SqlitePolicyStore } from './sqlite-policy-store';
 import type { VersionRecord } from './policy-store';
 import { policyNotFound } from './policy-errors';
+import { changeRequestIdTaken } from './policy-store-errors';
 
 /** A `change_requests` row. */
 export interface RequestRow {
@@ -93,6 +94,7 @@ export function createSqliteChangeRequestStore(db: Database.Database, policies: 
     if (existing) {
       throw conflict(`Change request '${existing.id}' for '${request.policyId}' is already open; approve or reject it first.`, { changeRequestId: existing.id });
     }
+    if (stmt.get.get(request.id)) throw changeRequestIdTaken(request.id);
     stmt.insert.run({
       id: request.id,
       policyId: request.policyId,
