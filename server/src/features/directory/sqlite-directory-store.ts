@@ -5,6 +5,7 @@ import { canonicalJson } from '@baton/rules';
 import type { Actor } from '../audit/audit-event';
 import { createSqliteAuditAppender } from '../audit/sqlite-audit-append';
 import { assignmentSql } from '../handoffs/sqlite-assignments';
+import { agentSummary, profileOf } from './agent-profile';
 import type { DirectoryStore, PresenceChange, RemoveAgentResult } from './directory-store';
 
 /** A `directory_queues` row (timestamps left out). */
@@ -76,23 +77,6 @@ export const toAgent = (r: AgentRow, skills: readonly SkillRow[], channels: read
     lastAssignedAt: r.last_assigned_at === null ? null : new Date(r.last_assigned_at),
   };
 };
-
-/** The profile fields of an agent (what upsertAgent replaces), for change detection and audit. */
-export const profileOf = (a: Agent | AgentProfile): AgentProfile => ({
-  id: a.id,
-  name: a.name,
-  skills: a.skills,
-  languages: a.languages,
-  timeZone: a.timeZone,
-  workingHours: a.workingHours,
-  seniority: a.seniority,
-  deescalationTrained: a.deescalationTrained,
-  capacity: a.capacity,
-  accountIds: a.accountIds,
-});
-
-/** Audit summary of an agent profile: the fields without the (possibly long) account list. */
-const agentSummary = (p: AgentProfile) => ({ ...profileOf(p), accountIds: undefined, accounts: p.accountIds.length });
 
 export function createSqliteDirectoryStore(db: Database.Database): DirectoryStore {
   const audit = createSqliteAuditAppender(db);
