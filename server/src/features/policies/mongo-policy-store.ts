@@ -1,8 +1,8 @@
 /**
  * `PolicyStore` over MongoDB. Every change runs in one majority-write transaction with its
- * audit event. Concurrent writers conflict on the policy document (publish and activation
- * update it conditionally on the draft revision and active version), so the driver retries the
- * later one, which then sees the new state and gets CONFLICT. Versions are only ever inserted.
+ * audit event. Concurrent writers conflict on the policy document (a publish updates it only
+ * at the draft revision and active version it checked), so the driver retries the later one,
+ * which then sees the new state and gets CONFLICT. Versions are only ever inserted.
  */
 import type { ClientSession } from 'mongoose';
 import type { BatonError } from '../../baton-error';
@@ -50,7 +50,7 @@ export function createMongoPolicyStore(ctx: MongoContext): MongoPolicyStore {
     return policy;
   };
 
-  const latestVersion = async (policyId: string, session: ClientSession | null): Promise<number> => {
+  const latestVersion = async (policyId: string, session: ClientSession): Promise<number> => {
     const latest = await PolicyVersion.findOne({ policyId }, { version: 1 }, { session }).sort({ version: -1 }).lean();
     return latest?.version ?? 0;
   };
