@@ -10,7 +10,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const server = await createBatonServer(config, { logger: consoleLogger });
   // The poll interval bounds how long another server's policy activation takes to reach this one.
-  consoleLogger.info('Baton is listening', { url: server.url, graphql: `${server.url}/graphql`, dataDir: config.dataDir, policyPollMs: config.policyPollMs });
+  consoleLogger.info('Baton is listening', { url: server.url, graphql: `${server.url}/graphql`, store: config.mongodbUri ? 'mongodb' : `sqlite (${config.dataDir})`, policyPollMs: config.policyPollMs });
   const shutdown = (signal: string) => {
     consoleLogger.info('shutting down', { signal });
     server.close().then(

@@ -26,6 +26,7 @@ import { createHttpServer } from '../http/http-server';
 import { createEditorAssets, defaultEditorDir } from '../http/editor-assets';
 import { consoleLogger, type Logger } from '../logger';
 import type { BatonStore } from '../store/baton-store';
+import { openMongoStore } from '../store/mongo/open-mongo-store';
 import { openSqliteStore } from '../store/sqlite/open-sqlite-store';
 
 export interface BatonServerOptions {
@@ -63,13 +64,19 @@ function printAdminKey(key: string): void {
   );
 }
 
+/** MongoDB when `MONGODB_URI` is set, else the embedded SQLite file in `BATON_DATA_DIR`. */
+function openStore(config: BatonConfig, logger: Logger): Promise<BatonStore> {
+  if (config.mongodbUri) return openMongoStore(config.mongodbUri, { logger, retentionDays: config.decisionLog.retentionDays });
+  return openSqliteStore(config.dataDir);
+}
+
 /**
  * Starts Baton on `config.host:config.port`.
  * @throws when the store cannot be opened, `BATON_ADMIN_KEY` is unusable, seeding fails, or the port is taken.
  */
 export async function createBatonServer(config: BatonConfig, options: BatonServerOptions = {}): Promise<BatonServer> {
   const logger = options.logger ?? consoleLogger;
-  const store = options.store ?? (await openSqliteStore(config.dataDir));
+  const store = options.store ?? (await openStore(config, logger));
   let retention: DecisionRetention | undefined;
   let startedHeads: PolicyHeadCache | undefined;
   try {

@@ -1,0 +1,95 @@
+/**
+ * The production adapter: every feature store on one mongoose connection to a MongoDB replica
+ * set (transactions and change streams need one; a single-node set is enough). Indexes are
+ * never built behind the server's back (`autoIndex` off): start-up runs `syncIndexes` once,
+ * which creates the declared indexes, rebuilds changed ones (e.g. the decision log's TTL when
+ * `BATON_DECISION_RETENTION_DAYS` changes) and drops undeclared ones.
+ */
+import mongoose, { type Connection } from 'mongoose';
+import { ensureAuditHead } from '../../features/audit/mongo-audit-append';
+import { createMongoAuditLogStore } from '../../features/audit/mongo-audit-log-store';
+import { createMongoApiKeyStore } from '../../features/auth/mongo-api-key-store';
+import { createMongoDecisionLogStore } from '../../features/decisions/mongo-decision-log-store';
+import { createMongoDirectoryStore } from '../../features/directory/mongo-directory-store';
+import { createMongoHandoffStore } from '../../features/handoffs/mongo-handoff-store';
+import { createMongoChangeRequestStore } from '../../features/policies/mongo-change-request-store';
+import { createMongoPolicyStore } from '../../features/policies/mongo-policy-store';
+import { createMongoPolicyTestCaseStore } from '../../features/policies/mongo-policy-test-case-store';
+import type { Logger } from '../../logger';
+import type { BatonStore } from '../baton-store';
+import { createMongoContext } from './mongo-context';
+import { watchMongoPolicyChanges } from './mongo-policy-changes';
+
+export interface MongoStoreOptions {
+  logger: Logger;
+  /** Decision log retention in days (`BATON_DECISION_RETENTION_DAYS`); unset keeps decisions forever. */
+  retentionDays?: number;
+  /** Database to use instead of the one named in the URI (tests use one per run). */
+  dbName?: string;
+  /** How long to look for a reachable server before failing, ms (default 10,000). */
+  serverSelectionTimeoutMs?: number;
+}
+
+/** A MongoDB store; `connection` is for the migration command and tests. */
+export interface MongoBatonStore extends BatonStore {
+  readonly connection: Connection;
+}
+
+/**
+ * Builds the store on `connection` without any I/O: each feature store registers its models
+ * on creation, so afterwards `connection.modelNames()` lists every collection Baton uses.
+ */
+export function assembleMongoStore(connection: Connection, options: Pick<MongoStoreOptions, 'logger' | 'retentionDays'>): MongoBatonStore {
+  const ctx = createMongoContext(connection);
+  const policies = createMongoPolicyStore(ctx);
+  return {
+    connection,
+    policies,
+    changeRequests: createMongoChangeRequestStore(ctx, policies),
+    policyTests: createMongoPolicyTestCaseStore(ctx),
+    decisionLog: createMongoDecisionLogStore(ctx, { retentionDays: options.retentionDays }),
+    apiKeys: createMongoApiKeyStore(ctx),
+    auditLog: createMongoAuditLogStore(ctx),
+    directory: createMongoDirectoryStore(ctx),
+    handoffs: createMongoHandoffStore(ctx),
+    watchPolicyChanges: watchMongoPolicyChanges(connection, options.logger),
+    isHealthy: () => connection.readyState === mongoose.ConnectionStates.connected,
+    close: async () => {
+      if (connection.readyState !== mongoose.ConnectionStates.disconnected) await connection.close();
+    },
+  };
+}
+
+/**
+ * Connects to `uri`, assembles the store, syncs every model's indexes and makes sure the audit
+ * log's head document exists.
+ * @throws when no server answers within the selection timeout, the credentials are refused, or
+ *   an index cannot be built (e.g. duplicate values under a new unique index).
+ */
+export async function openMongoStore(uri: string, options: MongoStoreOptions): Promise<MongoBatonStore> {
+  const connection = mongoose.createConnection(uri, {
+    autoIndex: false,
+    autoCreate: false,
+    serverSelectionTimeoutMS: options.serverSelectionTimeoutMs ?? 10_000,
+    ...(options.dbName ? { dbName: options.dbName } : {}),
+  });
+  try {
+    await connection.asPromise();
+    const store = assembleMongoStore(connection, options);
+    await connection.syncIndexes();
+    await ensureAuditHead(connection);
+    return store;
+  } catch (error) {
+    await connection.close().catch(() => undefined);
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(
+      `Cannot open the MongoDB store at ${withoutCredentials(uri)}: ${reason}. Check that MONGODB_URI names a running replica set ` +
+        '(a single node started with --replSet and initiated is enough) that this server can reach.',
+    );
+  }
+}
+
+/** `uri` with any `user:password@` replaced, for messages and logs. */
+export function withoutCredentials(uri: string): string {
+  return uri.replace(/\/\/[^@/]*@/, '//***@');
+}
