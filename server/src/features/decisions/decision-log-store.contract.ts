@@ -71,6 +71,14 @@ export function describeDecisionLogStoreContract(store: () => BatonStore): void 
       expect(await decisionLog.getDecision('d2')).toBeNull();
     });
 
+    it('appends an empty batch as a no-op and stores facts as JSON too', async () => {
+      const { decisionLog } = store();
+      await decisionLog.appendDecisions([]);
+      expect(await decisionLog.countDecisions()).toBe(0);
+      await decisionLog.appendDecisions([sampleEntry('d1', { facts: { firstMessageAt: new Date('2025-02-01T09:00:00.000Z'), topics: [], nested: {} } })]);
+      expect((await decisionLog.getDecision('d1'))?.facts).toEqual({ firstMessageAt: '2025-02-01T09:00:00.000Z', topics: [], nested: {} });
+    });
+
     describe('queryDecisions', () => {
       const seed = () =>
         store().decisionLog.appendDecisions([
@@ -119,6 +127,18 @@ export function describeDecisionLogStoreContract(store: () => BatonStore): void 
         expect(second.decisions.map((d) => d.decisionId)).toEqual(['p3', 'p2']);
         const last = await decisionLog.queryDecisions({ filter: {}, first: 2, after: { evaluatedAt: sameTime, decisionId: 'p2' } });
         expect(last).toMatchObject({ decisions: [expect.objectContaining({ decisionId: 'p1' })], hasNextPage: false });
+      });
+
+      it('pages within a filter and a time range without skipping or repeating', async () => {
+        await seed();
+        const { decisionLog } = store();
+        const filter = { policyId: 'support-default', to: at('2025-03-01T00:00:01Z') };
+        const first = await decisionLog.queryDecisions({ filter, first: 1 });
+        expect(first).toMatchObject({ decisions: [expect.objectContaining({ decisionId: 'b-new' })], hasNextPage: true });
+        const after = { evaluatedAt: at('2025-03-01T00:00:00Z'), decisionId: 'b-new' };
+        const rest = await decisionLog.queryDecisions({ filter, first: 5, after });
+        expect(rest.decisions.map((d) => d.decisionId)).toEqual(['c-v4', 'a-old']);
+        expect(rest.hasNextPage).toBe(false);
       });
     });
 

@@ -1,6 +1,7 @@
 /**
- * Internal (tests only): the behaviour every `DirectoryStore` and `HandoffStore` adapter must
- * show. Called by `defineStoreContractTests`.
+ * Internal (tests only): the behaviour every `DirectoryStore` adapter must show, including
+ * what presence and profile changes do to queued handoffs (the handoff store's own contract is
+ * `handoff-store.contract.ts`). Called by `defineStoreContractTests`.
  */
 import type { AgentProfile, Queue } from '@baton/schemas';
 import { SYSTEM_ACTOR } from '../audit/audit-event';
@@ -8,6 +9,7 @@ import type { BatonStore } from '../../store/baton-store';
 import type { StartRequest } from '../handoffs/handoff-store';
 
 const AT = new Date('2026-03-10T10:00:00Z');
+const LATER = new Date('2026-03-10T11:00:00Z');
 const queue: Queue = { id: 'billing', name: 'Billing', requiredSkills: [{ skill: 'billing', minProficiency: 4 }], languages: ['en'], hours: null, priority: 5, fallbackQueueId: null, maxWaitSeconds: 300, averageHandleSeconds: 600 };
 const profile = (id: string, chat = 1): AgentProfile => ({
   id, name: id, skills: [{ skill: 'billing', proficiency: 6 }], languages: ['en'], timeZone: 'UTC', workingHours: [], seniority: 'REGULAR',
@@ -18,7 +20,7 @@ const start = (decisionId: string, ranked: string[], qualified: string[] = ranke
 });
 
 export function describeDirectoryStoreContract(store: () => BatonStore): void {
-  describe('directory and handoff stores', () => {
+  describe('directory store', () => {
     it('stores queues and agents; a new agent is offline and idle, a profile update keeps presence', async () => {
       const { directory } = store();
       expect(await directory.upsertQueue(queue, AT, SYSTEM_ACTOR)).toEqual(queue);
@@ -34,23 +36,111 @@ export function describeDirectoryStoreContract(store: () => BatonStore): void {
       expect(snapshot.agents.map((a) => a.id)).toEqual(['a1']);
     });
 
-    it('never reserves beyond capacity, queues the rest, and a release lets the next in', async () => {
+    it('writes nothing for an unchanged queue or profile, and audits each change with what it was before', async () => {
+      const { directory, auditLog } = store();
+      await directory.upsertQueue(queue, AT, SYSTEM_ACTOR);
+      expect(await directory.upsertQueue({ ...queue }, LATER, SYSTEM_ACTOR)).toEqual(queue);
+      const renamed = { ...queue, name: 'Billing EU', hours: { timeZone: 'Europe/Berlin', weekly: [{ day: 'MON' as const, open: '09:00', close: '17:00' }], holidays: [] } };
+      expect(await directory.upsertQueue(renamed, LATER, SYSTEM_ACTOR)).toEqual(renamed);
+      expect(await directory.getQueue('billing')).toEqual(renamed);
+      await directory.upsertAgent(profile('a1'), AT, SYSTEM_ACTOR);
+      expect(await directory.upsertAgent(profile('a1'), LATER, SYSTEM_ACTOR)).toMatchObject({ id: 'a1', status: 'OFFLINE' });
+      const events = await auditLog.listEvents({ action: 'directory.' }, 10, null);
+      expect(events.map((e) => [e.action, e.targetId])).toEqual([
+        ['directory.queue.upsert', 'billing'],
+        ['directory.queue.upsert', 'billing'],
+        ['directory.agent.upsert', 'a1'],
+      ]);
+      expect(events[1]).toMatchObject({ before: { name: 'Billing' }, after: { name: 'Billing EU' } });
+      expect(events[2]?.after).toMatchObject({ id: 'a1', accounts: 0 });
+      expect(await directory.getQueue('missing')).toBeNull();
+      expect(await directory.getAgent('missing')).toBeNull();
+    });
+
+    it('lists queues and agents by id', async () => {
+      const { directory } = store();
+      for (const id of ['zeta', 'alpha', 'mid']) {
+        await directory.upsertQueue({ ...queue, id }, AT, SYSTEM_ACTOR);
+        await directory.upsertAgent(profile(id), AT, SYSTEM_ACTOR);
+      }
+      expect((await directory.listQueues()).map((q) => q.id)).toEqual(['alpha', 'mid', 'zeta']);
+      expect((await directory.listAgents()).map((a) => a.id)).toEqual(['alpha', 'mid', 'zeta']);
+    });
+
+    it('removes an agent only without assigned handoffs, and queued handoffs stop waiting for it', async () => {
+      const { directory, handoffs, auditLog } = store();
+      await directory.upsertQueue(queue, AT, SYSTEM_ACTOR);
+      await directory.upsertAgent(profile('a1', 1), AT, SYSTEM_ACTOR);
+      await directory.upsertAgent(profile('a2', 1), AT, SYSTEM_ACTOR);
+      await directory.setAgentPresence('a1', 'ONLINE', undefined, AT, SYSTEM_ACTOR);
+      await handoffs.startHandoff(start('d1', ['a1']), SYSTEM_ACTOR);
+      await handoffs.startHandoff(start('d2', ['a2']), SYSTEM_ACTOR);
+      expect(await directory.removeAgent('a1', AT, SYSTEM_ACTOR)).toEqual({ status: 'busy', assigned: 1 });
+      expect(await directory.removeAgent('nobody', AT, SYSTEM_ACTOR)).toEqual({ status: 'not-found' });
+      const removed = await directory.removeAgent('a2', LATER, SYSTEM_ACTOR);
+      expect(removed).toEqual({ status: 'removed', agent: expect.objectContaining({ id: 'a2', capacity: { chat: 1 } }) });
+      expect(await directory.getAgent('a2')).toBeNull();
+      // The same id again is a new agent: the handoff that waited for the old one stays queued.
+      await directory.upsertAgent(profile('a2', 1), LATER, SYSTEM_ACTOR);
+      expect((await directory.setAgentPresence('a2', 'ONLINE', undefined, LATER, SYSTEM_ACTOR))?.assigned).toEqual([]);
+      expect((await handoffs.getAssignment('d2'))?.status).toBe('QUEUED');
+      const removals = await auditLog.listEvents({ action: 'directory.agent.remove' }, 10, null);
+      expect(removals.map((e) => [e.targetId, e.before])).toEqual([['a2', expect.objectContaining({ id: 'a2', accounts: 0 })]]);
+    });
+
+    it('sets status and load; an unchanged presence writes nothing; only an online agent takes queued handoffs, up to its capacity', async () => {
+      const { directory, handoffs, auditLog } = store();
+      await directory.upsertQueue(queue, AT, SYSTEM_ACTOR);
+      await directory.upsertAgent({ ...profile('a1'), capacity: { chat: 2, email: 3 } }, AT, SYSTEM_ACTOR);
+      for (const id of ['d1', 'd2', 'd3']) await handoffs.startHandoff(start(id, ['a1']), SYSTEM_ACTOR);
+      const away = await directory.setAgentPresence('a1', 'AWAY', { chat: 1, email: 2 }, AT, SYSTEM_ACTOR);
+      expect(away).toEqual({ agent: expect.objectContaining({ status: 'AWAY', activeConversations: { chat: 1, email: 2 } }), assigned: [] });
+      // Counts given replace all of them: a channel left out is back to 0.
+      const emailDone = await directory.setAgentPresence('a1', 'AWAY', { chat: 1 }, AT, SYSTEM_ACTOR);
+      expect(emailDone?.agent.activeConversations).toEqual({ chat: 1 });
+      expect(await directory.setAgentPresence('a1', 'AWAY', { chat: 1, voice: 0 }, AT, SYSTEM_ACTOR)).toEqual({ agent: emailDone?.agent, assigned: [] });
+      const online = await directory.setAgentPresence('a1', 'ONLINE', undefined, LATER, SYSTEM_ACTOR);
+      expect(online?.assigned).toEqual(['d1']);
+      expect(online?.agent).toMatchObject({ status: 'ONLINE', activeConversations: { chat: 2 }, lastAssignedAt: LATER });
+      expect((await handoffs.getAssignment('d2'))?.position).toBe(1);
+      const presence = await auditLog.listEvents({ action: 'directory.agent.presence' }, 10, null);
+      expect(presence.map((e) => e.after)).toEqual([
+        { status: 'AWAY', activeConversations: { chat: 1, email: 2 }, assigned: [] },
+        { status: 'AWAY', activeConversations: { chat: 1 }, assigned: [] },
+        { status: 'ONLINE', activeConversations: { chat: 1 }, assigned: ['d1'] },
+      ]);
+    });
+
+    it('lets a raised capacity take queued handoffs at once', async () => {
       const { directory, handoffs } = store();
       await directory.upsertQueue(queue, AT, SYSTEM_ACTOR);
       await directory.upsertAgent(profile('a1', 1), AT, SYSTEM_ACTOR);
       await directory.setAgentPresence('a1', 'ONLINE', undefined, AT, SYSTEM_ACTOR);
-      const first = await handoffs.startHandoff(start('d1', ['a1']), SYSTEM_ACTOR);
-      const second = await handoffs.startHandoff(start('d2', ['a1']), SYSTEM_ACTOR);
-      expect(first.assignment).toMatchObject({ status: 'ASSIGNED', agentId: 'a1' });
-      expect(second.assignment).toMatchObject({ status: 'QUEUED', agentId: null, position: 1 });
-      expect((await handoffs.startHandoff(start('d1', ['a1']), SYSTEM_ACTOR)).created).toBe(false);
-      expect((await directory.getAgent('a1'))?.activeConversations).toEqual({ chat: 1 });
-      expect(await directory.removeAgent('a1', AT, SYSTEM_ACTOR)).toEqual({ status: 'busy', assigned: 1 });
-      const released = await handoffs.releaseAssignment('d1', AT, SYSTEM_ACTOR);
-      expect(released?.released.status).toBe('RELEASED');
-      expect(released?.next).toMatchObject({ decisionId: 'd2', status: 'ASSIGNED', agentId: 'a1' });
-      expect((await directory.getAgent('a1'))?.activeConversations).toEqual({ chat: 1 });
-      expect(await handoffs.releaseAssignment('unknown', AT, SYSTEM_ACTOR)).toBeNull();
+      for (const id of ['d1', 'd2', 'd3']) await handoffs.startHandoff(start(id, ['a1']), SYSTEM_ACTOR);
+      const raised = await directory.upsertAgent(profile('a1', 2), LATER, SYSTEM_ACTOR);
+      expect(raised.activeConversations).toEqual({ chat: 2 });
+      expect((await handoffs.getAssignment('d2'))?.status).toBe('ASSIGNED');
+      expect((await handoffs.getAssignment('d3'))?.position).toBe(1);
+    });
+
+    it('snapshots waiting handoffs per queue and the agent each customer last had', async () => {
+      const { directory, handoffs } = store();
+      await directory.upsertQueue(queue, AT, SYSTEM_ACTOR);
+      await directory.upsertQueue({ ...queue, id: 'general' }, AT, SYSTEM_ACTOR);
+      await directory.upsertAgent(profile('a1', 1), AT, SYSTEM_ACTOR);
+      await directory.upsertAgent(profile('a2', 1), AT, SYSTEM_ACTOR);
+      await directory.setAgentPresence('a1', 'ONLINE', undefined, AT, SYSTEM_ACTOR);
+      await directory.setAgentPresence('a2', 'ONLINE', undefined, AT, SYSTEM_ACTOR);
+      await handoffs.startHandoff(start('d1', ['a1']), SYSTEM_ACTOR);
+      await handoffs.releaseAssignment('d1', LATER, SYSTEM_ACTOR);
+      await handoffs.startHandoff({ ...start('d2', ['a2']), at: LATER }, SYSTEM_ACTOR);
+      await handoffs.startHandoff({ ...start('d3', ['a1']), customerId: 'cus-2' }, SYSTEM_ACTOR);
+      await handoffs.startHandoff({ ...start('d4', ['a2']), customerId: 'cus-3', queueId: 'general' }, SYSTEM_ACTOR);
+      await handoffs.startHandoff({ ...start('d5', ['a2']), customerId: 'cus-3' }, SYSTEM_ACTOR);
+      const snapshot = await directory.snapshot();
+      expect(snapshot.waitingByQueue).toEqual({ billing: 1, general: 1 });
+      expect(snapshot.lastAgentByCustomer).toEqual({ 'cus-1': 'a2', 'cus-2': 'a1' });
+      expect(snapshot.agents.map((a) => [a.id, a.activeConversations])).toEqual([['a1', { chat: 1 }], ['a2', { chat: 1 }]]);
     });
 
     it('lets an agent coming online take the queued handoffs it qualifies for', async () => {
