@@ -26,14 +26,17 @@ export async function ensureAuditHead(connection: Connection): Promise<void> {
 /**
  * Appends one event after the current head, in `session`'s transaction. `before` and `after`
  * are stored (and hashed) as JSON, as they will be read back.
- * @throws when called outside a transaction, or when the head moved under this transaction
- *   (the driver's write conflict, retried by `MongoContext.transaction`).
+ * @throws when called outside a transaction; when the head document is missing (`ensureAuditHead`
+ *   did not run); or when the head moved under this transaction (the driver's write conflict,
+ *   retried by `MongoContext.transaction`).
  */
 export async function appendMongoAuditEvent(connection: Connection, session: ClientSession, input: AuditEventInput): Promise<AuditEvent> {
   if (!session.inTransaction()) throw new Error('Audit events are appended inside the transaction of the change they record.');
   const { AuditEvent, AuditHead } = auditModels(connection);
-  const head = await AuditHead.findById(AUDIT_HEAD_ID, null, { session }).lean();
-  const previous = head ?? { sequence: 0, hash: GENESIS_HASH };
+  // Never created here: two first appends would both insert it, and the loser's duplicate key
+  // is not an error the driver retries.
+  const previous = await AuditHead.findById(AUDIT_HEAD_ID, null, { session }).lean();
+  if (!previous) throw new Error('The audit log has no head document: call ensureAuditHead(connection) at start-up, before any change.');
   const unhashed = {
     ...input,
     before: input.before === undefined ? undefined : asJson(input.before),
@@ -42,12 +45,8 @@ export async function appendMongoAuditEvent(connection: Connection, session: Cli
     prevHash: previous.hash,
   };
   const event: AuditEvent = { ...unhashed, hash: hashAuditEvent(unhashed) };
-  const moved = await AuditHead.updateOne(
-    { _id: AUDIT_HEAD_ID, sequence: previous.sequence },
-    { $set: { sequence: event.sequence, hash: event.hash } },
-    { session, upsert: head === null },
-  );
-  if (moved.matchedCount === 0 && moved.upsertedCount === 0) throw new Error('The audit log head moved during the transaction; retry.');
+  const moved = await AuditHead.updateOne({ _id: AUDIT_HEAD_ID, sequence: previous.sequence }, { $set: { sequence: event.sequence, hash: event.hash } }, { session });
+  if (moved.matchedCount === 0) throw new Error('The audit log head moved during the transaction; retry.');
   await AuditEvent.create([toAuditEventDocument(event)], { session });
   return event;
 }

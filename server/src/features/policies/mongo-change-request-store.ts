@@ -84,11 +84,12 @@ export function createMongoChangeRequestStore(ctx: MongoContext, policies: Mongo
           });
           return record;
         })
+        // The unique indexes caught a request opened at the same time: under the same id, or for the same policy.
+        .catch(duplicateKeyAs('_id', () => changeRequestIdTaken(request.id)))
         .catch(
-          // The unique indexes caught a request opened at the same time: same id, or a second open one.
-          duplicateKeyAs(async () => {
+          duplicateKeyAs('policyId', async () => {
             const open = await ChangeRequest.findOne({ policyId: request.policyId, status: 'OPEN' }, { _id: 1 }).lean();
-            return open && open._id !== request.id ? changeRequestAlreadyOpen(request.policyId, open._id) : changeRequestIdTaken(request.id);
+            return changeRequestAlreadyOpen(request.policyId, open?._id ?? request.id);
           }),
         ),
 
@@ -119,8 +120,8 @@ export function createMongoChangeRequestStore(ctx: MongoContext, policies: Mongo
           await audit(session, { actor, action: 'changeRequest.publish', targetType: 'changeRequest', targetId: id, before: { status: 'OPEN' }, after: { status: 'PUBLISHED', version: published.version }, at });
           return { request: (await read(id, session)) as ChangeRequestRecord, version: published };
         })
-        // Only the version insert can collide: a concurrent publish took the number.
-        .catch(duplicateKeyAs(() => policies.publishRaced(approval.version))),
+        // A concurrent publish took the version number.
+        .catch(duplicateKeyAs('version', () => policies.publishRaced(approval.version))),
 
     rejectChangeRequest: (id, reason, at, actor) =>
       ctx.transaction(async (session) => {

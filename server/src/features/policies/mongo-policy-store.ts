@@ -149,7 +149,7 @@ export function createMongoPolicyStore(ctx: MongoContext): MongoPolicyStore {
           if (policy.makeDefault || !(await Policy.exists({ isDefault: true }).session(session))) await makeDefault(session, policy.id, at, actor);
           return requirePolicy(policy.id, session);
         })
-        .catch(duplicateKeyAs(() => policyIdTaken(policy.id))),
+        .catch(duplicateKeyAs('_id', () => policyIdTaken(policy.id))),
 
     saveDraft: (update) =>
       ctx.transaction(async (session) => {
@@ -174,7 +174,7 @@ export function createMongoPolicyStore(ctx: MongoContext): MongoPolicyStore {
         return (await requirePolicy(policyId, session)).draft;
       }),
 
-    publishVersion: (version) => ctx.transaction((session) => publishInTransaction(session, version)).catch(duplicateKeyAs(() => publishRaced(version))),
+    publishVersion: (version) => ctx.transaction((session) => publishInTransaction(session, version)).catch(duplicateKeyAs('version', () => publishRaced(version))),
     publishInTransaction,
     publishRaced,
 

@@ -2,13 +2,20 @@
 import type { BatonError } from '../../baton-error';
 import { isDuplicateKey } from './mongo-context';
 
+/** True when `error`'s unique index includes `field` (the server names it in `keyPattern`). */
+function onField(error: unknown, field: string): boolean {
+  const { keyPattern } = error as { keyPattern?: Record<string, unknown> };
+  return keyPattern !== undefined && Object.hasOwn(keyPattern, field);
+}
+
 /**
- * A `catch` handler that rethrows a duplicate-key error (code 11000) as `error()` and anything
- * else unchanged: the unique index caught what a store's own check could not see (a concurrent
- * writer), and the client should get the same CONFLICT as from that check.
+ * A `catch` handler that rethrows a duplicate-key error on a unique index over `field` as
+ * `error()`, and anything else unchanged: the index caught what a store's own check could not
+ * see (a concurrent writer), and the client gets the same CONFLICT as from that check. A
+ * duplicate on another index (say the audit log's sequence) stays the adapter failure it is.
  */
-export function duplicateKeyAs(error: () => BatonError | Promise<BatonError>): (thrown: unknown) => Promise<never> {
+export function duplicateKeyAs(field: string, error: () => BatonError | Promise<BatonError>): (thrown: unknown) => Promise<never> {
   return async (thrown) => {
-    throw isDuplicateKey(thrown) ? await error() : thrown;
+    throw isDuplicateKey(thrown) && onField(thrown, field) ? await error() : thrown;
   };
 }
