@@ -6,7 +6,8 @@
  */
 import type { ClientSession } from 'mongoose';
 import { badInput, conflict, notFound } from '../../baton-error';
-import { isDuplicateKey, type MongoContext } from '../../store/mongo/mongo-context';
+import { duplicateKeyAs } from '../../store/mongo/duplicate-key-as';
+import type { MongoContext } from '../../store/mongo/mongo-context';
 import type { Actor } from '../audit/audit-event';
 import { appendMongoAuditEvent } from '../audit/mongo-audit-append';
 import type { ApiKeyRecord, ApiKeyStore } from './api-key-store';
@@ -32,19 +33,16 @@ export function createMongoApiKeyStore(ctx: MongoContext): ApiKeyStore {
     },
     listKeys: async () => (await ApiKey.find().sort({ createdAt: 1, _id: 1 }).lean()).map(fromApiKeyDocument),
     insertKey: async (key, actor) => {
-      try {
-        await ctx.transaction(async (session) => {
+      await ctx
+        .transaction(async (session) => {
           if (await ApiKey.exists({ _id: key.id }).session(session)) throw taken(key.id);
           await ApiKey.create([toApiKeyDocument(key)], { session });
           await appendMongoAuditEvent(ctx.connection, session, {
             actor, action: 'apiKey.create', targetType: 'apiKey', targetId: key.id, after: { name: key.label, role: key.role, source: key.source }, at: key.createdAt,
           });
-        });
-      } catch (error) {
+        })
         // A concurrent insert of the same id that committed first.
-        if (isDuplicateKey(error)) throw taken(key.id);
-        throw error;
-      }
+        .catch(duplicateKeyAs('_id', () => taken(key.id)));
     },
     countActiveKeys: async (role) => ApiKey.countDocuments({ revokedAt: null, ...(role === undefined ? {} : { role }) }),
     revokeKeys: (source, exceptId, at, actor) =>

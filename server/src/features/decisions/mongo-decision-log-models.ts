@@ -9,6 +9,7 @@
 import { HANDOFF_ACTIONS, PRIORITIES, SUPPORT_TIERS, type HandoffAction, type Priority, type SupportTier, type TriggerReason } from '@baton/schemas';
 import { Schema, type Connection, type InferRawDocTypeFromSchema } from 'mongoose';
 import { modelOn } from '../../store/mongo/mongo-context';
+import { asJson, jsonObject, wholeNumber } from '../../store/mongo/schema-fields';
 import type { DecisionLogRecord, StoredDecision } from './decision-log-store';
 
 /** Seconds per retention day (`expireAfterSeconds` = days × 86,400). */
@@ -19,14 +20,12 @@ export interface DecisionLogModelOptions {
   retentionDays?: number;
 }
 
-const isObject = (value: unknown): boolean => typeof value === 'object' && value !== null && !Array.isArray(value);
-
 const outcomeSchema = new Schema(
   {
     action: { type: String, required: true, enum: HANDOFF_ACTIONS },
     // Null only for a STAY logged before reason codes were stored (SQLite schema version 6).
     reasonCode: { type: String },
-    reasons: { type: Schema.Types.Mixed, required: true, validate: Array.isArray },
+    reasons: { type: Schema.Types.Mixed, required: true, validate: { validator: Array.isArray, message: '{PATH} must be a JSON array.' } },
     queue: { type: String },
     priority: { type: String, required: true, enum: PRIORITIES },
     tier: { type: String, required: true, enum: SUPPORT_TIERS },
@@ -39,11 +38,11 @@ const definition = {
   evaluatedAt: { type: Date, required: true },
   loggedAt: { type: Date, required: true },
   policyId: { type: String, required: true },
-  policyVersion: { type: Number, required: true, min: 1, validate: Number.isInteger },
+  policyVersion: { type: Number, required: true, min: 1, validate: wholeNumber },
   contentHash: { type: String, required: true },
   conversationId: { type: String, required: true },
-  input: { type: Schema.Types.Mixed, required: true, validate: isObject },
-  facts: { type: Schema.Types.Mixed, required: true, validate: isObject },
+  input: { type: Schema.Types.Mixed, required: true, validate: jsonObject },
+  facts: { type: Schema.Types.Mixed, required: true, validate: jsonObject },
   outcome: { type: outcomeSchema, required: true },
   latencyMs: { type: Number, required: true, min: 0 },
 };
@@ -79,9 +78,6 @@ export function decisionLogSchema({ retentionDays }: DecisionLogModelOptions) {
 
 /** A `decision_log` document as written and as read back with `.lean()`. */
 export type DecisionDocument = InferRawDocTypeFromSchema<ReturnType<typeof decisionLogSchema>>;
-
-/** `value` as it reads back from JSON: the form the SQLite adapter stores too. */
-const asJson = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
 /** The document storing `record`. */
 export function toDecisionDocument(record: DecisionLogRecord): DecisionDocument {

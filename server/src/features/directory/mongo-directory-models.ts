@@ -20,12 +20,13 @@ import {
 } from '@baton/schemas';
 import { Schema, type Connection, type InferRawDocTypeFromSchema } from 'mongoose';
 import { modelOn } from '../../store/mongo/mongo-context';
+import { wholeNumber } from '../../store/mongo/schema-fields';
 
 const CLOCK_TIME = /^(?:[01][0-9]|2[0-3]):[0-5][0-9]$|^24:00$/;
 const LANGUAGE = /^[a-z]{2}$/;
 const options = { _id: false, strict: 'throw' } as const;
-const proficiency = { type: Number, min: 1, max: 10, validate: Number.isInteger };
-const count = { type: Number, required: true, min: 0, validate: Number.isInteger };
+const proficiency = { type: Number, min: 1, max: 10, validate: wholeNumber };
+const count = { type: Number, required: true, min: 0, validate: wholeNumber };
 
 const intervalSchema = new Schema(
   { day: { type: String, required: true, enum: WEEKDAYS }, open: { type: String, required: true, match: CLOCK_TIME }, close: { type: String, required: true, match: CLOCK_TIME } },
@@ -52,10 +53,10 @@ export const queueSchema = new Schema(
     languages: { type: [{ type: String, match: LANGUAGE }], required: true },
     // Null: always open.
     hours: { type: scheduleSchema },
-    priority: { type: Number, required: true, min: 1, max: 10, validate: Number.isInteger },
+    priority: { type: Number, required: true, min: 1, max: 10, validate: wholeNumber },
     fallbackQueueId: { type: String },
-    maxWaitSeconds: { type: Number, required: true, min: 0, validate: Number.isInteger },
-    averageHandleSeconds: { type: Number, required: true, min: 1, validate: Number.isInteger },
+    maxWaitSeconds: { type: Number, required: true, min: 0, validate: wholeNumber },
+    averageHandleSeconds: { type: Number, required: true, min: 1, validate: wholeNumber },
     createdAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },
   },

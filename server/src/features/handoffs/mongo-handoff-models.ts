@@ -7,6 +7,7 @@
 import { CHANNELS, type Channel } from '@baton/schemas';
 import { Schema, type Connection, type InferRawDocTypeFromSchema } from 'mongoose';
 import { modelOn } from '../../store/mongo/mongo-context';
+import { wholeNumber } from '../../store/mongo/schema-fields';
 import type { AssignmentRecord, AssignmentStatus } from './handoff-store';
 
 const STATUSES: readonly AssignmentStatus[] = ['ASSIGNED', 'QUEUED', 'RELEASED'];
@@ -25,7 +26,7 @@ export const assignmentSchema = new Schema(
     agentId: { type: String, required: isAssigned },
     channel: { type: String, required: true, enum: CHANNELS },
     status: { type: String, required: true, enum: STATUSES },
-    rank: { type: Number, required: true, validate: Number.isInteger },
+    rank: { type: Number, required: true, validate: wholeNumber },
     fallbackUsed: { type: Boolean, required: true },
     explanation: { type: [String], required: true },
     candidates: { type: [String], required: true },
