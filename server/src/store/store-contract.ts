@@ -1,12 +1,16 @@
 /**
  * Internal (tests only): the contract suite every `BatonStore` adapter runs —
- * `defineStoreContractTests('sqlite', () => openSqliteStore(dir))`, and later the MongoDB
- * adapter and any in-memory fake, with the same expectations.
+ * `defineStoreContractTests('sqlite', () => openSqliteStore(dir))` and the MongoDB
+ * adapter (`mongo-store.test.ts`), with the same expectations.
  */
+import { describeAuditLogStoreContract } from '../features/audit/audit-log-store.contract';
 import { describeApiKeyStoreContract } from '../features/auth/api-key-store.contract';
 import { describeDecisionLogStoreContract } from '../features/decisions/decision-log-store.contract';
 import { describeDirectoryStoreContract } from '../features/directory/directory-store.contract';
+import { describeHandoffStoreContract } from '../features/handoffs/handoff-store.contract';
+import { describeChangeRequestStoreContract } from '../features/policies/change-request-store.contract';
 import { describePolicyStoreContract } from '../features/policies/policy-store.contract';
+import { describePolicyTestCaseStoreContract } from '../features/policies/policy-test-case-store.contract';
 import type { BatonStore } from './baton-store';
 
 /**
@@ -28,8 +32,12 @@ export function defineStoreContractTests(name: string, createStore: () => Promis
       return current;
     };
     describePolicyStoreContract(store);
+    describeChangeRequestStoreContract(store);
+    describePolicyTestCaseStoreContract(store);
+    describeAuditLogStoreContract(store);
     describeDecisionLogStoreContract(store);
     describeApiKeyStoreContract(store);
     describeDirectoryStoreContract(store);
+    describeHandoffStoreContract(store);
   });
 }
