@@ -109,3 +109,20 @@ describe('decision log indexes', () => {
     expect(decisionLogModels(connection, { retentionDays: 30 }).DecisionLogEntry.collection.collectionName).toBe('decision_log');
   });
 });
+
+describe('decision log immutability', () => {
+  it('refuses updates and replacements of logged decisions but lets the retention purge delete', async () => {
+    mongoose.set('bufferCommands', false);
+    const { DecisionLogEntry } = decisionLogModels(connection, {});
+    const immutable = /Logged decisions are immutable/;
+    const filter = { decisionId: 'd-1' };
+    await expect(DecisionLogEntry.updateOne(filter, { $set: { 'outcome.action': 'STAY' } })).rejects.toThrow(immutable);
+    await expect(DecisionLogEntry.updateMany(filter, { $set: { 'outcome.action': 'STAY' } })).rejects.toThrow(immutable);
+    await expect(DecisionLogEntry.findOneAndUpdate(filter, { $set: { 'outcome.action': 'STAY' } })).rejects.toThrow(immutable);
+    await expect(DecisionLogEntry.replaceOne(filter, {})).rejects.toThrow(immutable);
+    await expect(DecisionLogEntry.bulkWrite([{ updateOne: { filter, update: { $set: { 'outcome.action': 'STAY' } } } }])).rejects.toThrow(immutable);
+    // Deletes pass the guard and fail only for want of a server here.
+    await expect(DecisionLogEntry.deleteMany({ loggedAt: { $lt: new Date() } })).rejects.toThrow(/initial connection|not connected|Client must be connected/i);
+    await expect(DecisionLogEntry.bulkWrite([{ deleteMany: { filter: {} } }])).rejects.toThrow(/initial connection|not connected|Client must be connected/i);
+  });
+});

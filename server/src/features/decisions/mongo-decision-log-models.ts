@@ -9,7 +9,7 @@
 import { HANDOFF_ACTIONS, PRIORITIES, SUPPORT_TIERS, type HandoffAction, type Priority, type SupportTier, type TriggerReason } from '@baton/schemas';
 import { Schema, type Connection, type InferRawDocTypeFromSchema } from 'mongoose';
 import { modelOn } from '../../store/mongo/mongo-context';
-import { asJson, jsonObject, wholeNumber } from '../../store/mongo/schema-fields';
+import { asJson, jsonObject, refuseChanges, wholeNumber } from '../../store/mongo/schema-fields';
 import type { DecisionLogRecord, StoredDecision } from './decision-log-store';
 
 /** Seconds per retention day (`expireAfterSeconds` = days × 86,400). */
@@ -73,6 +73,8 @@ export function decisionLogSchema({ retentionDays }: DecisionLogModelOptions) {
   schema.index({ 'outcome.queue': 1, ...NEWEST });
   // purgeDecisionsLoggedBefore; with retention set, also the TTL monitor's expiry.
   schema.index({ loggedAt: 1 }, retentionDays === undefined ? {} : { expireAfterSeconds: retentionDays * DAY_SECONDS });
+  // What a decision was must not change after the fact (replay and audits read it); retention deletes whole records.
+  refuseChanges(schema, 'Logged decisions are immutable; only the retention purge deletes them.', { allowDeletes: true });
   return schema;
 }
 

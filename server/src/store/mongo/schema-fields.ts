@@ -34,22 +34,20 @@ export function asJson<T>(value: T): T {
 /**
  * Makes the model of `schema` insert-only: updates, replacements and deletions through it
  * (by query, by document or in a bulk write) throw `message` before reaching the server.
- * Inserts stay allowed. The MongoDB counterpart of the SQLite triggers on immutable tables.
+ * Inserts stay allowed, and deletions too with `allowDeletes` (the decision log's retention
+ * purge). The MongoDB counterpart of the SQLite triggers on immutable tables.
  */
-export function refuseChanges(schema: Schema, message: string): void {
+export function refuseChanges(schema: Schema, message: string, { allowDeletes = false } = {}): void {
   const refuse = (): never => {
     throw new Error(message);
   };
-  schema.pre(
-    ['updateOne', 'updateMany', 'findOneAndUpdate', 'replaceOne', 'findOneAndReplace', 'deleteOne', 'deleteMany', 'findOneAndDelete'],
-    { document: false, query: true },
-    refuse,
-  );
-  schema.pre(['updateOne', 'deleteOne'], { document: true, query: false }, refuse);
+  const deletes = allowDeletes ? [] : (['deleteOne', 'deleteMany', 'findOneAndDelete'] as const);
+  schema.pre(['updateOne', 'updateMany', 'findOneAndUpdate', 'replaceOne', 'findOneAndReplace', ...deletes], { document: false, query: true }, refuse);
+  schema.pre(['updateOne', ...(allowDeletes ? [] : (['deleteOne'] as const))], { document: true, query: false }, refuse);
   schema.pre('save', function refuseResave() {
     if (!this.isNew) refuse();
   });
   schema.pre('bulkWrite', (operations) => {
-    if (operations.some((operation) => !('insertOne' in operation))) refuse();
+    if (operations.some((operation) => !('insertOne' in operation) && !(allowDeletes && ('deleteOne' in operation || 'deleteMany' in operation)))) refuse();
   });
 }
