@@ -7,6 +7,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatMigrationReport } from '../store/transfer/format-migration-report';
 import { migrateStore } from '../store/transfer/migrate-store';
+import { openMongoTransferTarget } from '../store/transfer/mongo-transfer';
 import { MigrationError } from '../store/transfer/migration-error';
 import { openSqliteTransferSource, openSqliteTransferTarget } from '../store/transfer/sqlite-transfer';
 import { parseStoreLocation, type StoreLocation } from '../store/transfer/store-location';
@@ -68,7 +69,7 @@ async function openTarget(location: StoreLocation, source: StoreLocation): Promi
       }
       return openSqliteTransferTarget(location.dataDir);
     case 'mongodb':
-      throw new MigrationError('usage', 'MongoDB targets are not wired yet.');
+      return openMongoTransferTarget(location.uri, location.label);
   }
 }
 

@@ -79,12 +79,15 @@ describe('npm run migrate', () => {
     ['an unknown scheme', ['--from', 'sqlite:x', '--to', 'postgres://db/baton'], /is not a store location/],
     ['a MongoDB URI without a database', ['--from', 'sqlite:x', '--to', 'mongodb://localhost:27017'], /names no database \(it would default to "test"\)/],
     ['a MongoDB URI without a host', ['--from', 'sqlite:x', '--to', 'mongodb:///baton'], /names no host/],
+    ['a MongoDB option the driver does not know', ['--from', 'sqlite:x', '--to', 'mongodb://localhost/baton?colour=blue'], /mongodb:\/\/localhost\/baton\?colour=blue is not valid: option colour is not supported/],
+    ['a MongoDB port that is not a number, without showing the password', ['--from', 'sqlite:x', '--to', 'mongodb://ops:s3cret@localhost:port/baton'], /^migrate: The MongoDB URI mongodb:\/\/ops:\*\*\*@localhost:port\/baton is not valid/],
     ['a MongoDB source', ['--from', 'mongodb://localhost/baton', '--to', 'sqlite:x'], /--from must be an embedded store/],
     ['an empty sqlite path', ['--from', 'sqlite:', '--to', 'sqlite:x'], /sqlite: needs a path/],
   ])('exits %s with the usage code', async (_name, argv, message) => {
     const { code, err } = await run(...argv);
     expect(code).toBe(EXIT.usage);
     expect(err).toMatch(message);
+    expect(err).not.toMatch(/s3cret/);
   });
 
   it('refuses a file that is not baton.sqlite', async () => {
@@ -102,6 +105,13 @@ describe('npm run migrate', () => {
     expect(err).toMatch(/No embedded store at .*nothing-here\/baton\.sqlite/);
     expect(fs.existsSync(target)).toBe(false);
   });
+
+  it('fails when no MongoDB answers, after reading the source only', async () => {
+    const { code, err } = await run('--from', `sqlite:${sourceDir}`, '--to', 'mongodb://127.0.0.1:1/baton');
+    expect(code).toBe(EXIT.failed);
+    expect(err).toMatch(/^migrate: Cannot open the MongoDB store at mongodb:\/\/127\.0\.0\.1:1\/baton: .*ECONNREFUSED/);
+    expect(err).not.toMatch(/holds part of the store/);
+  }, 30_000);
 
   it('refuses to copy a store onto itself', async () => {
     const { code, err } = await run('--from', `sqlite:${sourceDir}`, '--to', `sqlite:${path.join(sourceDir, DATABASE_FILE)}`);

@@ -7,8 +7,6 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { AuditService } from '../../features/audit/audit-service';
-import { stayGraph } from '../../test-support/fixtures';
-import { CREATE_POLICY, PUBLISH, SAVE_DRAFT, decideInput } from '../../test-support/operations';
 import { makeTempDir, removeTempDirs } from '../../test-support/temp-dir';
 import { startTestServer, TEST_ADMIN_KEY, type TestServer } from '../../test-support/test-server';
 import type { BatonStore } from '../baton-store';
@@ -16,140 +14,10 @@ import { DATABASE_FILE } from '../sqlite/open-database';
 import { openSqliteStore } from '../sqlite/open-sqlite-store';
 import { migrateStore, type MigrationReport } from './migrate-store';
 import { MigrationError } from './migration-error';
+import { allRecords, billingDispute, DECIDE_ALL, expectOk, populate, throughPorts, WHO_AM_I } from './migration-fixture';
 import { openSqliteTransferSource, openSqliteTransferTarget } from './sqlite-transfer';
 import type { TransferEndpoint } from './transfer-port';
-import { TRANSFER_COLLECTIONS, type TransferCollection } from './transfer-records';
-
-const CREATE_KEY = `mutation ($name: String!, $role: Role!) { createApiKey(name: $name, role: $role) { secret key { id } } }`;
-const REVOKE_KEY = `mutation ($id: ID!) { revokeApiKey(id: $id) { id revokedAt } }`;
-const SET_APPROVALS = `mutation ($policyId: ID!, $count: Int!) { setRequiredApprovals(policyId: $policyId, count: $count) { requiredApprovals } }`;
-const APPROVE = `mutation ($id: ID!) { approveChangeRequest(id: $id) { changeRequest { status } version { version } } }`;
-const SAVE_CASE = `mutation ($policyId: ID!, $input: PolicyTestCaseInput!) { savePolicyTestCase(policyId: $policyId, input: $input) { id } }`;
-const UPSERT_QUEUE = `mutation ($input: QueueInput!) { upsertQueue(input: $input) { id } }`;
-const UPSERT_AGENT = `mutation ($input: AgentInput!) { upsertAgent(input: $input) { id } }`;
-const ONLINE = `mutation ($agentId: ID!) { setAgentPresence(agentId: $agentId, status: ONLINE) { id } }`;
-const START = `mutation ($id: ID!) { startHandoff(decisionId: $id) { status agentId } }`;
-const RELEASE = `mutation ($id: ID!) { releaseAssignment(decisionId: $id) { status } }`;
-const DECIDE_ID = `query ($input: DecideHandoffInput!) { decideHandoff(input: $input) { decisionId action } }`;
-const DECIDE_ALL = `query ($input: DecideHandoffInput!) { decideHandoff(input: $input) {
-  decisionId action reasonCode priority tier customerMessage evaluatedAt signals
-  reasons { code category description evidence nodeId }
-  routing { queueId queueName agentId requiredSkills language estimatedWaitSeconds fallbackUsed explanation }
-  context { summary } policy { id name version contentHash } trace { nodeId kind result evaluated } } }`;
-const WHO_AM_I = `{ policies { id } }`;
-
-/** The README's billing dispute: a HANDOFF routed over the seed directory, at a fixed clock. */
-const billingDispute = {
-  conversationId: 'conv-1042',
-  channel: 'chat',
-  customer: { id: 'cus-77', name: 'Maria', tier: 'pro', language: 'en' },
-  messages: [
-    { speaker: 'CUSTOMER', text: 'Hi, I was charged twice for order 1234 this month.', at: '2026-11-21T09:00:00Z' },
-    { speaker: 'BOT', text: 'I can help with billing. Here is the list of your invoices.', at: '2026-11-21T09:00:05Z', confidence: 0.82 },
-    { speaker: 'CUSTOMER', text: 'This is ridiculous, I already checked them and the money left my account twice!!', at: '2026-11-21T09:01:10Z' },
-  ],
-  now: '2026-11-21T09:01:12Z',
-};
-
-const overflowPolicy = (reasonCode: string) => ({
-  nodes: [
-    { id: 'start', kind: 'start', position: { x: 0, y: 0 }, data: {} },
-    { id: 'h', kind: 'handoff', position: { x: 0, y: 120 }, data: { reasonCode, category: 'BUSINESS', queue: 'overflow', priority: 'NORMAL' } },
-  ],
-  edges: [{ id: 'e', source: 'start', target: 'h' }],
-});
-
-function expectOk<T>(response: { body: { data?: T | null; errors?: unknown[] } }): T {
-  expect(response.body.errors).toBeUndefined();
-  return response.body.data as T;
-}
-
-/** Builds the source store: every collection gets rows, through the API as users would. */
-async function populate(t: TestServer): Promise<{ keys: Record<string, string>; revokedKey: string; decided: Record<string, unknown> }> {
-  const keys: Record<string, string> = {};
-  for (const name of ['pub1', 'pub2']) {
-    keys[name] = expectOk<{ createApiKey: { secret: string } }>(await t.gql(CREATE_KEY, { name, role: 'PUBLISHER' })).createApiKey.secret;
-  }
-  const bot = expectOk<{ createApiKey: { secret: string; key: { id: string } } }>(await t.gql(CREATE_KEY, { name: 'old bot', role: 'BOT' })).createApiKey;
-  expectOk(await t.gql(REVOKE_KEY, { id: bot.key.id }));
-
-  // Four eyes: a change request approved by a second publisher, and a test case.
-  expectOk(await t.gql(CREATE_POLICY, { input: { id: 'four-eyes', name: 'Four eyes', graph: stayGraph() } }));
-  expectOk(await t.gql(SET_APPROVALS, { policyId: 'four-eyes', count: 1 }, keys.pub1));
-  const opened = expectOk<{ publishPolicy: { changeRequest: { id: string } } }>(await t.gql(PUBLISH, { policyId: 'four-eyes', comment: 'v1' }, keys.pub1));
-  expect(expectOk(await t.gql(APPROVE, { id: opened.publishPolicy.changeRequest.id }, keys.pub2))).toEqual({ approveChangeRequest: { changeRequest: { status: 'PUBLISHED' }, version: { version: 1 } } });
-  const testCase = { id: 'stays', name: 'Bot keeps it', input: decideInput(), expected: { action: 'STAY' } };
-  expectOk(await t.gql(SAVE_CASE, { policyId: 'four-eyes', input: testCase }));
-
-  // A queue always open, one agent online with one chat slot and one offline: assigned, queued, released.
-  expectOk(await t.gql(UPSERT_QUEUE, { input: { id: 'overflow', name: 'Overflow', requiredSkills: [{ skill: 'overflow' }], maxWaitSeconds: 86_400 } }));
-  for (const id of ['over-1', 'over-2']) {
-    const input = { id, name: id, skills: [{ skill: 'overflow', proficiency: 5 }], languages: ['en'], timeZone: 'UTC', capacity: [{ channel: 'CHAT', count: 1 }] };
-    expectOk(await t.gql(UPSERT_AGENT, { input }));
-  }
-  expectOk(await t.gql(ONLINE, { agentId: 'over-1' }));
-  expectOk(await t.gql(CREATE_POLICY, { input: { id: 'overflow', name: 'Overflow', graph: overflowPolicy('overflow_v1') } }));
-  expectOk(await t.gql(PUBLISH, { policyId: 'overflow', comment: 'v1' }));
-  expectOk(await t.gql(SAVE_DRAFT, { policyId: 'overflow', graph: overflowPolicy('overflow_v2'), baseRevision: 1 }));
-  expectOk(await t.gql(PUBLISH, { policyId: 'overflow', comment: 'v2' }));
-  const ids: string[] = [];
-  for (let i = 1; i <= 3; i++) {
-    const input = decideInput({ policyId: 'overflow', conversationId: `over-conv-${i}`, customer: { id: `over-cust-${i}` }, channel: 'web_chat' });
-    ids.push(expectOk<{ decideHandoff: { decisionId: string } }>(await t.gql(DECIDE_ID, { input })).decideHandoff.decisionId);
-  }
-  const started = [];
-  for (const id of ids) started.push(expectOk<{ startHandoff: { status: string } }>(await t.gql(START, { id })).startHandoff.status);
-  expect(started).toEqual(['ASSIGNED', 'QUEUED', 'QUEUED']);
-  expectOk(await t.gql(RELEASE, { id: ids[0] }));
-
-  // Last, so the copy holds exactly the state this answer came from.
-  const decided = expectOk<{ decideHandoff: Record<string, unknown> }>(await t.gql(DECIDE_ALL, { input: billingDispute })).decideHandoff;
-  return { keys, revokedKey: bot.secret, decided };
-}
-
-/** Everything the ports return, for deep comparison of two stores. */
-async function throughPorts(store: BatonStore) {
-  const policies = await store.policies.listPolicies();
-  const perPolicy = [];
-  for (const p of policies) {
-    perPolicy.push({
-      versions: await store.policies.listVersions(p.id),
-      changeRequests: await store.changeRequests.listChangeRequests(p.id),
-      testCases: await store.policyTests.listTestCases(p.id),
-      head: await store.policies.getPolicyHead(p.id),
-    });
-  }
-  const { decisions } = await store.decisionLog.queryDecisions({ filter: {}, first: 10_000 });
-  const assignments = [];
-  for (const d of decisions) assignments.push(await store.handoffs.getAssignment(d.decisionId));
-  return {
-    policies,
-    perPolicy,
-    defaultHead: await store.policies.getPolicyHead(null),
-    keys: await store.apiKeys.listKeys(),
-    roles: await store.apiKeys.listRoles(),
-    audit: await store.auditLog.scanEvents(0, 100_000),
-    directory: await store.directory.snapshot(),
-    decisions,
-    assignments,
-  };
-}
-
-/** Every record of every collection through the transfer port, one page at a time. */
-async function allRecords(endpoint: TransferEndpoint): Promise<Record<TransferCollection, unknown[]>> {
-  const result = {} as Record<TransferCollection, unknown[]>;
-  for (const collection of TRANSFER_COLLECTIONS) {
-    const records: unknown[] = [];
-    for (let after: string | null = null; ; ) {
-      const page: { records: unknown[]; next: string | null } = await endpoint.readPage(collection, after, 7);
-      records.push(...page.records);
-      if (page.next === null) break;
-      after = page.next;
-    }
-    result[collection] = records;
-  }
-  return result;
-}
+import { TRANSFER_COLLECTIONS, type TransferCollection, type TransferRecords } from './transfer-records';
 
 async function withStore<T>(dataDir: string, fn: (store: BatonStore) => Promise<T>): Promise<T> {
   const store = await openSqliteStore(dataDir);
@@ -262,6 +130,45 @@ describe('migrateStore, SQLite to a new SQLite file', () => {
     expect(tampered.audit.target).toMatchObject({ valid: false, firstBrokenSequence: 5 });
     expect(tampered.audit.headsMatch).toBe(true);
     expect(tampered.collections.every((c) => c.source === c.target)).toBe(true);
+  });
+});
+
+/** A source holding exactly `records`, for sources no real store can produce. */
+function memorySource(records: { [C in TransferCollection]?: TransferRecords[C][] }): TransferEndpoint {
+  return {
+    label: 'memory:test',
+    auditLog: { listEvents: async () => [], scanEvents: async () => [] },
+    count: async (collection) => records[collection]?.length ?? 0,
+    readPage: async (collection, after, limit) => {
+      const all = (records[collection] ?? []) as TransferRecords[typeof collection][];
+      const start = after === null ? 0 : Number(after);
+      return { records: all.slice(start, start + limit), next: start + limit < all.length ? String(start + limit) : null };
+    },
+    auditHead: async () => null,
+    close: async () => undefined,
+  };
+}
+
+describe('records the target would refuse', () => {
+  it('are all listed by name before anything is written', async () => {
+    const source = openSqliteTransferSource(sourceDir);
+    const records = await allRecords(source);
+    await source.close();
+    const [queue] = records.queues;
+    const [agent] = records.agents;
+    if (!queue || !agent) throw new Error('the populated source has queues and agents');
+    const broken = { ...records, queues: [{ ...queue, priority: 11 }, ...records.queues.slice(1)], agents: [{ ...agent, seniority: 'INTERN' as never }, ...records.agents.slice(1)] };
+
+    const targetDir = makeTempDir();
+    const target = openSqliteTransferTarget(targetDir);
+    try {
+      const refused = migrateStore(memorySource(broken), target, { pageSize: 4 });
+      await expect(refused).rejects.toMatchObject({ kind: 'source', message: expect.stringMatching(/would refuse 2 record\(s\) of the source; nothing was written/) });
+      await expect(refused).rejects.toThrow(new RegExp(`queues ${queue.id}: CHECK constraint failed[\\s\\S]*agents ${agent.id}: CHECK constraint failed`));
+      for (const collection of TRANSFER_COLLECTIONS) expect(await target.count(collection)).toBe(0);
+    } finally {
+      await target.close();
+    }
   });
 });
 

@@ -6,14 +6,15 @@
  */
 import { AuditService, type AuditVerification } from '../../features/audit/audit-service';
 import { contentHashOf, documentOf } from '../../features/policies/policy-document';
+import type { VersionRecord } from '../../features/policies/policy-store';
 import { MigrationError } from './migration-error';
 import type { AuditHead, TransferEndpoint, TransferPage, TransferTarget } from './transfer-port';
 import { TRANSFER_COLLECTIONS, type TransferCollection } from './transfer-records';
 
 /** Records read and written per page: bounds memory for a large decision log. */
 export const DEFAULT_PAGE_SIZE = 500;
-/** Version hash mismatches listed in a report (the count is always exact). */
-const MAX_LISTED_MISMATCHES = 20;
+/** Problems listed in a report or error (their count is always exact). */
+const MAX_LISTED = 20;
 
 export interface MigrationOptions {
   /** Records per page (default 500). */
@@ -63,41 +64,64 @@ async function countAll(endpoint: TransferEndpoint): Promise<Map<TransferCollect
   return counts;
 }
 
-async function copyCollection(source: TransferEndpoint, target: TransferTarget, collection: TransferCollection, pageSize: number): Promise<number> {
-  let copied = 0;
+/** Every page of `collection` in `source`, in order. */
+async function* pages(source: TransferEndpoint, collection: TransferCollection, pageSize: number): AsyncGenerator<TransferPage<TransferCollection>['records']> {
   for (let after: string | null = null; ; ) {
     const page: TransferPage<TransferCollection> = await source.readPage(collection, after, pageSize);
-    if (page.records.length > 0) await target.write(collection, page.records);
-    copied += page.records.length;
-    if (page.next === null) return copied;
+    if (page.records.length > 0) yield page.records;
+    if (page.next === null) return;
     after = page.next;
   }
+}
+
+async function copyCollection(source: TransferEndpoint, target: TransferTarget, collection: TransferCollection, pageSize: number): Promise<number> {
+  let copied = 0;
+  for await (const records of pages(source, collection, pageSize)) {
+    await target.write(collection, records);
+    copied += records.length;
+  }
+  return copied;
 }
 
 async function checkVersionHashes(target: TransferEndpoint, pageSize: number): Promise<MigrationReport['versions']> {
   const mismatched: { policyId: string; version: number }[] = [];
   let checked = 0;
   let mismatchCount = 0;
-  for (let after: string | null = null; ; ) {
-    const page: TransferPage<'policyVersions'> = await target.readPage('policyVersions', after, pageSize);
-    for (const version of page.records) {
+  for await (const records of pages(target, 'policyVersions', pageSize)) {
+    for (const version of records as VersionRecord[]) {
       checked += 1;
       if (contentHashOf(documentOf(version)) === version.contentHash) continue;
       mismatchCount += 1;
-      if (mismatched.length < MAX_LISTED_MISMATCHES) mismatched.push({ policyId: version.policyId, version: version.version });
+      if (mismatched.length < MAX_LISTED) mismatched.push({ policyId: version.policyId, version: version.version });
     }
-    if (page.next === null) return { checked, mismatched, mismatchCount };
-    after = page.next;
   }
+  return { checked, mismatched, mismatchCount };
+}
+
+/** Asks the target about every source record before anything is written. @returns the refusals (at most 20 listed) and their count */
+async function preflight(source: TransferEndpoint, target: TransferTarget, pageSize: number): Promise<{ listed: string[]; count: number }> {
+  const listed: string[] = [];
+  let count = 0;
+  for (const collection of TRANSFER_COLLECTIONS) {
+    for await (const records of pages(source, collection, pageSize)) {
+      const problems = await target.validate(collection, records);
+      count += problems.length;
+      listed.push(...problems.slice(0, MAX_LISTED - listed.length));
+    }
+  }
+  return { listed, count };
 }
 
 /**
  * Copies every collection of `source` into `target` in dependency order, page by page, and
- * verifies the result. Nothing is appended to either audit log: the chain is copied as is.
- * The caller closes both endpoints.
+ * verifies the result. First the target checks every record it will be given (a pass that
+ * writes nothing), so a record it would refuse stops the migration before the first write.
+ * Nothing is appended to either audit log: the chain is copied as is. The caller closes both
+ * endpoints.
  * @returns the report; `ok` false when any verification failed (the copy stays for inspection).
- * @throws MigrationError (`target`) before writing anything when the target holds any record;
- *   adapter errors (a duplicate id, a refused record) while copying, leaving a partial target.
+ * @throws MigrationError, with nothing written: `target` when the target holds any record,
+ *   `source` when the target would refuse source records (listed); adapter errors while
+ *   copying (a lost connection), leaving a partial target.
  */
 export async function migrateStore(source: TransferEndpoint, target: TransferTarget, options: MigrationOptions = {}): Promise<MigrationReport> {
   const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
@@ -107,6 +131,13 @@ export async function migrateStore(source: TransferEndpoint, target: TransferTar
     throw new MigrationError(
       'target',
       `The target ${target.label} is not empty (${existing.map(([c, n]) => `${c}: ${n}`).join(', ')}); nothing was written. Migrate into a new store.`,
+    );
+  }
+  const refused = await preflight(source, target, pageSize);
+  if (refused.count > 0) {
+    throw new MigrationError(
+      'source',
+      `The target ${target.label} would refuse ${refused.count} record(s) of the source; nothing was written:\n${refused.listed.map((p) => `  - ${p}`).join('\n')}`,
     );
   }
   const sourceCounts = await countAll(source);

@@ -11,7 +11,10 @@ import { DATABASE_FILE, openDatabase } from '../sqlite/open-database';
 import { MigrationError } from './migration-error';
 import { sqliteTransferTables, type SqliteTables } from './sqlite-transfer-tables';
 import type { AuditHead, TransferEndpoint, TransferTarget } from './transfer-port';
-import type { TransferCollection } from './transfer-records';
+import { recordName, type TransferCollection } from './transfer-records';
+
+/** Thrown to roll back a trial insert that succeeded. */
+class RolledBack extends Error {}
 
 const LATEST_SCHEMA = Math.max(...MIGRATIONS.map((m) => m.version));
 
@@ -103,6 +106,27 @@ export function openSqliteTransferTarget(dataDir: string): TransferTarget {
       db.transaction(() => {
         for (const record of records) table.insert(record);
       })();
+    },
+    validate: async (collection, records) => {
+      const table = tables[collection];
+      const problems: string[] = [];
+      const trial = db.transaction(() => {
+        for (const record of records) {
+          try {
+            table.insert(record);
+          } catch (error) {
+            // A failed statement leaves the transaction open; the ones after it are checked too.
+            problems.push(`${recordName(collection, record)}: ${error instanceof Error ? error.message : String(error)}`);
+          }
+        }
+        throw new RolledBack();
+      });
+      try {
+        trial();
+      } catch (error) {
+        if (!(error instanceof RolledBack)) throw error;
+      }
+      return problems;
     },
     checkIntegrity: async () =>
       (db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[]).map(

@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { mongo } from 'mongoose';
 import { DATABASE_FILE } from '../sqlite/open-database';
 import { MigrationError } from './migration-error';
 
@@ -17,7 +18,7 @@ const MONGODB_SCHEMES = ['mongodb://', 'mongodb+srv://'];
 /**
  * Parses a location; a relative SQLite path is resolved against `cwd`.
  * @throws MigrationError (`usage`) for an unknown scheme, an empty path, a file other than
- *   `baton.sqlite`, or a MongoDB URI without hosts or database name.
+ *   `baton.sqlite`, or a MongoDB URI without hosts or database name or that the driver cannot parse.
  */
 export function parseStoreLocation(text: string, cwd: string): StoreLocation {
   if (text.startsWith('sqlite:')) return { kind: 'sqlite', dataDir: sqliteDataDir(text.slice('sqlite:'.length), cwd) };
@@ -37,7 +38,7 @@ function sqliteDataDir(rawPath: string, cwd: string): string {
 }
 
 function mongodbLocation(uri: string, scheme: string): StoreLocation {
-  // The driver parses the rest (options, replica set hosts); this catches what it would silently default.
+  // What the driver would silently default to (no database: "test") is refused here; the rest is the driver's to parse.
   const rest = uri.slice(scheme.length);
   const end = rest.search(/[/?]/);
   const authority = end === -1 ? rest : rest.slice(0, end);
@@ -47,5 +48,12 @@ function mongodbLocation(uri: string, scheme: string): StoreLocation {
   if (database === '') {
     throw new MigrationError('usage', `The MongoDB URI names no database (it would default to "test"): expected ${scheme}${hosts}/DATABASE, e.g. ${scheme}${hosts}/baton.`);
   }
-  return { kind: 'mongodb', uri, label: uri.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@') };
+  const label = uri.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@');
+  try {
+    // Parses hosts and options without connecting.
+    new mongo.MongoClient(uri);
+  } catch (error) {
+    throw new MigrationError('usage', `The MongoDB URI ${label} is not valid: ${error instanceof Error ? error.message : String(error)}.`);
+  }
+  return { kind: 'mongodb', uri, label };
 }

@@ -46,6 +46,12 @@ export interface TransferTarget extends TransferEndpoint {
    */
   write<C extends TransferCollection>(collection: C, records: readonly TransferRecords[C][]): Promise<void>;
   /**
+   * Whether `write` would accept `records`, without storing anything (MongoDB: schema
+   * validation; SQLite: the inserts in a transaction that is rolled back).
+   * @returns one sentence per refusal; empty when all would be stored
+   */
+  validate<C extends TransferCollection>(collection: C, records: readonly TransferRecords[C][]): Promise<string[]>;
+  /**
    * Integrity checks only the adapter can make once everything is written (SQLite: foreign
    * keys; MongoDB: the audit head document). @returns one sentence per problem; empty when sound.
    */

@@ -66,3 +66,13 @@ export const TRANSFER_COLLECTIONS: readonly TransferCollection[] = [
   'decisions',
   'auditLog',
 ];
+
+/** A record's identity in messages, e.g. `policyVersions support-default v2`, `auditLog #17`. */
+export function recordName<C extends TransferCollection>(collection: C, record: TransferRecords[C]): string {
+  const r = record as TransferRecords[TransferCollection];
+  if ('sequence' in r) return `${collection} #${r.sequence}`;
+  if ('version' in r && 'policyId' in r) return `${collection} ${r.policyId} v${r.version}`;
+  if ('decisionId' in r) return `${collection} ${r.decisionId}`;
+  if ('expected' in r) return `${collection} ${r.policyId}/${r.id}`;
+  return `${collection} ${r.id}`;
+}
