@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { formatMigrationReport } from '../store/transfer/format-migration-report';
 import { migrateStore } from '../store/transfer/migrate-store';
 import { openMongoTransferTarget } from '../store/transfer/mongo-transfer';
-import { MigrationError } from '../store/transfer/migration-error';
+import { MigrationError, messageOf } from '../store/transfer/migration-error';
 import { openSqliteTransferSource, openSqliteTransferTarget } from '../store/transfer/sqlite-transfer';
 import { parseStoreLocation, type StoreLocation } from '../store/transfer/store-location';
 import type { TransferEndpoint, TransferTarget } from '../store/transfer/transfer-port';
@@ -52,7 +52,7 @@ function parse(argv: readonly string[]): { help: true } | { help: false; from: s
   try {
     ({ values } = parseArgs({ args: [...argv], options: { from: { type: 'string' }, to: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, strict: true }));
   } catch (error) {
-    throw new MigrationError('usage', error instanceof Error ? error.message : String(error));
+    throw new MigrationError('usage', messageOf(error));
   }
   if (values.help) return { help: true };
   if (!values.from || !values.to) throw new MigrationError('usage', `Give both --from and --to (missing: ${[values.from ? null : '--from', values.to ? null : '--to'].filter(Boolean).join(', ')}).`);
@@ -102,7 +102,7 @@ export async function runMigrateCommand(argv: readonly string[], io: CommandIo):
       if (error.kind === 'usage') io.err('Run with --help for the arguments.');
       return error.kind === 'usage' ? EXIT.usage : EXIT.failed;
     }
-    io.err(`migrate: the copy failed: ${error instanceof Error ? error.message : String(error)}`);
+    io.err(`migrate: the copy failed: ${messageOf(error)}`);
     if (copying && target) io.err(`The target ${target.label} now holds part of the store: remove it (or empty it) before migrating again.`);
     return EXIT.failed;
   } finally {

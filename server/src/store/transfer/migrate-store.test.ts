@@ -164,7 +164,7 @@ describe('records the target would refuse', () => {
     try {
       const refused = migrateStore(memorySource(broken), target, { pageSize: 4 });
       await expect(refused).rejects.toMatchObject({ kind: 'source', message: expect.stringMatching(/would refuse 2 record\(s\) of the source; nothing was written/) });
-      await expect(refused).rejects.toThrow(new RegExp(`queues ${queue.id}: CHECK constraint failed[\\s\\S]*agents ${agent.id}: CHECK constraint failed`));
+      await expect(refused).rejects.toThrow(new RegExp(`\\n  - queues ${queue.id}: CHECK constraint failed: priority[\\s\\S]*\\n  - agents ${agent.id}: CHECK constraint failed: seniority`));
       for (const collection of TRANSFER_COLLECTIONS) expect(await target.count(collection)).toBe(0);
     } finally {
       await target.close();

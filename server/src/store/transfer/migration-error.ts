@@ -16,3 +16,12 @@ export class MigrationError extends Error {
     super(message);
   }
 }
+
+/**
+ * The message of anything thrown. Not `instanceof Error`: errors made by native modules
+ * (better-sqlite3's SqliteError) can come from another realm, e.g. under jest.
+ */
+export function messageOf(error: unknown): string {
+  if (typeof error === 'object' && error !== null && 'message' in error && typeof error.message === 'string') return error.message;
+  return String(error);
+}

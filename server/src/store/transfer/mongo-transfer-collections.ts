@@ -31,6 +31,7 @@ import {
   toVersionDocument,
   type StoredTestCase,
 } from '../../features/policies/mongo-policy-models';
+import { messageOf } from './migration-error';
 import type { TransferCollection, TransferRecords } from './transfer-records';
 
 /** One collection as the migration uses it. */
@@ -41,7 +42,7 @@ export interface MongoCollection<C extends TransferCollection> {
   /** The record a document read with `.lean()` holds (the feature's mapper). */
   fromDocument(doc: unknown): TransferRecords[C];
   /** Checks a record's document against the schema without a server: null when it would be stored, else why not. */
-  validate(record: TransferRecords[C]): Error | null;
+  validate(record: TransferRecords[C]): Promise<string | null>;
   count(): Promise<number>;
   /** Up to `limit` records after the cursor, and the cursor of the last one (null when fewer came back). */
   page(after: string | null, limit: number): Promise<{ records: TransferRecords[C][]; next: string | null }>;
@@ -56,7 +57,7 @@ export type MongoCollections = { readonly [C in TransferCollection]: MongoCollec
  * mapper names the document type it reads, as the feature store does.
  */
 interface TransferModel {
-  new (doc: object): { validateSync(): Error | null };
+  new (doc: object): { validate(): Promise<unknown> };
   readonly collection: { readonly collectionName: string };
   countDocuments(filter: object): { exec(): Promise<number> };
   find(filter: object): { sort(sort: Record<string, 1>): { limit(limit: number): { lean(): { exec(): Promise<unknown> } } } };
@@ -84,7 +85,14 @@ function collectionOf<C extends TransferCollection, D>(
     name: model.collection.collectionName,
     toDocument,
     fromDocument: (doc) => fromDocument(doc as D),
-    validate: (record) => new model(toDocument(record)).validateSync(),
+    validate: async (record) => {
+      try {
+        await new model(toDocument(record)).validate();
+        return null;
+      } catch (error) {
+        return messageOf(error);
+      }
+    },
     count: () => model.countDocuments({}).exec(),
     page: async (after, limit) => {
       const filter = after === null ? {} : { [key.field]: { $gt: key.parse(after) } };

@@ -11,7 +11,7 @@ import { policyModels } from '../../features/policies/mongo-policy-models';
 import { silentLogger } from '../../logger';
 import { MAJORITY } from '../mongo/mongo-context';
 import { openMongoStore, type MongoBatonStore } from '../mongo/open-mongo-store';
-import { MigrationError } from './migration-error';
+import { MigrationError, messageOf } from './migration-error';
 import { mongoTransferCollections } from './mongo-transfer-collections';
 import type { TransferTarget } from './transfer-port';
 import { recordName } from './transfer-records';
@@ -50,10 +50,12 @@ export function mongoTransferTarget(store: MongoBatonStore, label: string): Tran
     },
     validate: async (collection, records) => {
       const target = collections[collection];
-      return records.flatMap((record) => {
-        const error = target.validate(record);
-        return error ? [`${recordName(collection, record)}: ${error.message}`] : [];
-      });
+      const problems: string[] = [];
+      for (const record of records) {
+        const problem = await target.validate(record);
+        if (problem !== null) problems.push(`${recordName(collection, record)}: ${problem}`);
+      }
+      return problems;
     },
     write: async (collection, records) => {
       await collections[collection].insert(records);
@@ -102,6 +104,6 @@ export async function openMongoTransferTarget(uri: string, label: string): Promi
   try {
     return mongoTransferTarget(await openMongoStore(uri, { logger: silentLogger, serverSelectionTimeoutMs: SERVER_SELECTION_TIMEOUT_MS }), label);
   } catch (error) {
-    throw new MigrationError('target', error instanceof Error ? error.message : String(error));
+    throw new MigrationError('target', messageOf(error));
   }
 }

@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
 import { createSqliteAuditLogStore } from '../../features/audit/sqlite-audit-log-store';
 import { MIGRATIONS } from '../sqlite/migrations';
 import { DATABASE_FILE, openDatabase } from '../sqlite/open-database';
-import { MigrationError } from './migration-error';
+import { MigrationError, messageOf } from './migration-error';
 import { sqliteTransferTables, type SqliteTables } from './sqlite-transfer-tables';
 import type { AuditHead, TransferEndpoint, TransferTarget } from './transfer-port';
 import { recordName, type TransferCollection } from './transfer-records';
@@ -72,7 +72,7 @@ export function openSqliteTransferSource(dataDir: string): TransferEndpoint {
   } catch (error) {
     db?.close();
     if (error instanceof MigrationError) throw error;
-    throw new MigrationError('source', `Cannot read ${file} as a Baton store: ${error instanceof Error ? error.message : String(error)}`);
+    throw new MigrationError('source', `Cannot read ${file} as a Baton store: ${messageOf(error)}`);
   }
   return endpointOn(db, file, sqliteTransferTables(db));
 }
@@ -95,7 +95,7 @@ export function openSqliteTransferTarget(dataDir: string): TransferTarget {
   try {
     db = openDatabase(dataDir);
   } catch (error) {
-    throw new MigrationError('target', `Cannot open the target store in ${dataDir}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new MigrationError('target', `Cannot open the target store in ${dataDir}: ${messageOf(error)}`);
   }
   db.pragma('foreign_keys = OFF');
   const tables = sqliteTransferTables(db);
@@ -116,7 +116,7 @@ export function openSqliteTransferTarget(dataDir: string): TransferTarget {
             table.insert(record);
           } catch (error) {
             // A failed statement leaves the transaction open; the ones after it are checked too.
-            problems.push(`${recordName(collection, record)}: ${error instanceof Error ? error.message : String(error)}`);
+            problems.push(`${recordName(collection, record)}: ${messageOf(error)}`);
           }
         }
         throw new RolledBack();

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { mongo } from 'mongoose';
 import { DATABASE_FILE } from '../sqlite/open-database';
-import { MigrationError } from './migration-error';
+import { MigrationError, messageOf } from './migration-error';
 
 export type StoreLocation =
   | { kind: 'sqlite'; /** Absolute data directory holding `baton.sqlite`. */ dataDir: string }
@@ -53,7 +53,7 @@ function mongodbLocation(uri: string, scheme: string): StoreLocation {
     // Parses hosts and options without connecting.
     new mongo.MongoClient(uri);
   } catch (error) {
-    throw new MigrationError('usage', `The MongoDB URI ${label} is not valid: ${error instanceof Error ? error.message : String(error)}.`);
+    throw new MigrationError('usage', `The MongoDB URI ${label} is not valid: ${messageOf(error)}.`);
   }
   return { kind: 'mongodb', uri, label };
 }
