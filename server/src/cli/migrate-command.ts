@@ -26,7 +26,8 @@ collection, an audit chain that verifies on the target and ends on the source's 
 and every version's content hash matching its content.
 
   --from sqlite:PATH  the embedded store: its data directory (BATON_DATA_DIR, e.g. .baton) or
-                      the baton.sqlite file in it. Opened read-only and copied as one snapshot.
+                      the baton.sqlite file in it. Opened read-only and copied as one snapshot:
+                      what a server still running on it writes meanwhile is not copied.
   --to TARGET         sqlite:PATH           a new data directory (or one with an empty store)
                       mongodb://HOST[:PORT][,HOST...]/DATABASE[?OPTIONS]
                       mongodb+srv://HOST/DATABASE[?OPTIONS]
@@ -103,7 +104,7 @@ export async function runMigrateCommand(argv: readonly string[], io: CommandIo):
       return error.kind === 'usage' ? EXIT.usage : EXIT.failed;
     }
     io.err(`migrate: the copy failed: ${messageOf(error)}`);
-    if (copying && target) io.err(`The target ${target.label} now holds part of the store: remove it (or empty it) before migrating again.`);
+    if (copying && target) io.err(`The target ${target.label} may hold part of the store now: empty it (or remove it) before migrating again.`);
     return EXIT.failed;
   } finally {
     await source?.close();

@@ -14,7 +14,7 @@ import { runMigrateCommand } from '../../cli/migrate-command';
 import { mongoTestTarget } from '../mongo/mongo-test-target';
 import { openMongoStore, type MongoBatonStore } from '../mongo/open-mongo-store';
 import { openSqliteStore } from '../sqlite/open-sqlite-store';
-import { billingDispute, DECIDE_ALL, expectOk, populate, throughPorts, WHO_AM_I } from './migration-fixture';
+import { billingDispute, DECIDE_ALL, expectOk, populate, throughPorts, WHO_AM_I, type Populated } from './migration-fixture';
 
 const target = mongoTestTarget(process.env);
 
@@ -32,7 +32,7 @@ if (target.kind === 'skip') {
   let uri = target.kind === 'uri' ? target.uri : '';
   let replSet: MongoMemoryReplSet | undefined;
   let sourceDir: string;
-  let populated: Awaited<ReturnType<typeof populate>>;
+  let populated: Populated;
   let output: { code: number; out: string; err: string };
 
   const openCopy = (): Promise<MongoBatonStore> => openMongoStore(uri, { logger: silentLogger, dbName: database, serverSelectionTimeoutMs: 5000 });

@@ -14,7 +14,7 @@ import { DATABASE_FILE } from '../sqlite/open-database';
 import { openSqliteStore } from '../sqlite/open-sqlite-store';
 import { migrateStore, type MigrationReport } from './migrate-store';
 import { MigrationError } from './migration-error';
-import { allRecords, billingDispute, DECIDE_ALL, expectOk, populate, throughPorts, WHO_AM_I } from './migration-fixture';
+import { allRecords, billingDispute, DECIDE_ALL, expectOk, populate, throughPorts, WHO_AM_I, type Populated } from './migration-fixture';
 import { openSqliteTransferSource, openSqliteTransferTarget } from './sqlite-transfer';
 import type { TransferEndpoint } from './transfer-port';
 import { TRANSFER_COLLECTIONS, type TransferCollection, type TransferRecords } from './transfer-records';
@@ -26,6 +26,19 @@ async function withStore<T>(dataDir: string, fn: (store: BatonStore) => Promise<
   } finally {
     await store.close();
   }
+}
+
+/** A copy of the populated source in a new data directory (SQLite's own online copy). */
+function cloneSource(): string {
+  const dir = makeTempDir();
+  const original = new Database(path.join(sourceDir, DATABASE_FILE), { readonly: true });
+  original.exec(`VACUUM INTO '${path.join(dir, DATABASE_FILE)}'`);
+  original.close();
+  // As Baton keeps its stores: in WAL mode, where one reader's snapshot never blocks a writer.
+  const copy = new Database(path.join(dir, DATABASE_FILE));
+  copy.pragma('journal_mode = WAL');
+  copy.close();
+  return dir;
 }
 
 async function migrate(sourceDir: string, targetDir: string, pageSize = 3): Promise<MigrationReport> {
@@ -42,7 +55,7 @@ async function migrate(sourceDir: string, targetDir: string, pageSize = 3): Prom
 let sourceDir: string;
 let copyDir: string;
 let report: MigrationReport;
-let populated: Awaited<ReturnType<typeof populate>>;
+let populated: Populated;
 
 beforeAll(async () => {
   const t = await startTestServer();
@@ -114,11 +127,24 @@ describe('migrateStore, SQLite to a new SQLite file', () => {
     expect(await withStore(copyDir, throughPorts)).toEqual(before);
   });
 
+  it('reads the source as one snapshot: what a running server writes meanwhile is not half-copied', async () => {
+    const liveDir = cloneSource();
+    const pub2 = populated.keyIds.pub2 as string;
+    const source = openSqliteTransferSource(liveDir);
+    try {
+      const before = { keys: await source.count('apiKeys'), events: await source.count('auditLog'), head: await source.auditHead() };
+      await withStore(liveDir, (store) => store.apiKeys.revokeKey(pub2, new Date(), { keyId: null, role: 'system' }));
+      expect({ keys: await source.count('apiKeys'), events: await source.count('auditLog'), head: await source.auditHead() }).toEqual(before);
+      const keys = (await source.readPage('apiKeys', null, 100)).records;
+      expect(keys.find((k) => k.id === pub2)?.revokedAt).toBeNull();
+    } finally {
+      await source.close();
+    }
+    expect(await withStore(liveDir, (store) => store.auditLog.scanEvents(0, 100_000).then((events) => events.length))).toBe((await withStore(sourceDir, (store) => store.auditLog.scanEvents(0, 100_000))).length + 1);
+  });
+
   it('reports a source audit row edited behind the log: the chain is copied as it was and fails verification', async () => {
-    const tamperedDir = makeTempDir();
-    const original = new Database(path.join(sourceDir, DATABASE_FILE), { readonly: true });
-    original.exec(`VACUUM INTO '${path.join(tamperedDir, DATABASE_FILE)}'`);
-    original.close();
+    const tamperedDir = cloneSource();
     const db = new Database(path.join(tamperedDir, DATABASE_FILE));
     db.exec('DROP TRIGGER audit_log_no_update');
     db.prepare('UPDATE audit_log SET actor_role = ? WHERE sequence = 5').run('admin');

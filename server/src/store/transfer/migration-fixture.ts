@@ -54,11 +54,25 @@ export function expectOk<T>(response: { body: { data?: T | null; errors?: unknow
   return response.body.data as T;
 }
 
+/** What `populate` did that tests check against. */
+export interface Populated {
+  /** Secrets of the publisher keys `pub1` and `pub2`. */
+  keys: Record<string, string>;
+  keyIds: Record<string, string>;
+  /** Secret of a bot key revoked since. */
+  revokedKey: string;
+  /** The answer to `billingDispute` (asked last, so a copy of the store must give it too). */
+  decided: Record<string, unknown>;
+}
+
 /** Builds the source store: every collection gets rows, through the API as users would. */
-export async function populate(t: TestServer): Promise<{ keys: Record<string, string>; revokedKey: string; decided: Record<string, unknown> }> {
+export async function populate(t: TestServer): Promise<Populated> {
   const keys: Record<string, string> = {};
+  const keyIds: Record<string, string> = {};
   for (const name of ['pub1', 'pub2']) {
-    keys[name] = expectOk<{ createApiKey: { secret: string } }>(await t.gql(CREATE_KEY, { name, role: 'PUBLISHER' })).createApiKey.secret;
+    const created = expectOk<{ createApiKey: { secret: string; key: { id: string } } }>(await t.gql(CREATE_KEY, { name, role: 'PUBLISHER' })).createApiKey;
+    keys[name] = created.secret;
+    keyIds[name] = created.key.id;
   }
   const bot = expectOk<{ createApiKey: { secret: string; key: { id: string } } }>(await t.gql(CREATE_KEY, { name: 'old bot', role: 'BOT' })).createApiKey;
   expectOk(await t.gql(REVOKE_KEY, { id: bot.key.id }));
@@ -94,7 +108,7 @@ export async function populate(t: TestServer): Promise<{ keys: Record<string, st
 
   // Last, so the copy holds exactly the state this answer came from.
   const decided = expectOk<{ decideHandoff: Record<string, unknown> }>(await t.gql(DECIDE_ALL, { input: billingDispute })).decideHandoff;
-  return { keys, revokedKey: bot.secret, decided };
+  return { keys, keyIds, revokedKey: bot.secret, decided };
 }
 
 /** Everything the ports return, for deep comparison of two stores. */
