@@ -36,7 +36,6 @@ import type { TransferCollection, TransferRecords } from './transfer-records';
 
 /** One collection as the migration uses it. */
 export interface MongoCollection<C extends TransferCollection> {
-  readonly name: string;
   /** The document `record` is stored as (the feature's mapper). */
   toDocument(record: TransferRecords[C]): object;
   /** The record a document read with `.lean()` holds (the feature's mapper). */
@@ -58,7 +57,6 @@ export type MongoCollections = { readonly [C in TransferCollection]: MongoCollec
  */
 interface TransferModel {
   new (doc: object): { validate(): Promise<unknown> };
-  readonly collection: { readonly collectionName: string };
   countDocuments(filter: object): { exec(): Promise<number> };
   find(filter: object): { sort(sort: Record<string, 1>): { limit(limit: number): { lean(): { exec(): Promise<unknown> } } } };
   insertMany(docs: object[], options: { ordered: boolean }): Promise<unknown>;
@@ -82,7 +80,6 @@ function collectionOf<C extends TransferCollection, D>(
   fromDocument: (doc: D) => TransferRecords[C],
 ): MongoCollection<C> {
   return {
-    name: model.collection.collectionName,
     toDocument,
     fromDocument: (doc) => fromDocument(doc as D),
     validate: async (record) => {
