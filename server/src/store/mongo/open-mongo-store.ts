@@ -83,8 +83,8 @@ export async function openMongoStore(uri: string, options: MongoStoreOptions): P
     await connection.close().catch(() => undefined);
     const reason = error instanceof Error ? error.message : String(error);
     throw new Error(
-      `Cannot open the MongoDB store at ${withoutCredentials(uri)}: ${reason}. Check that MONGODB_URI names a running replica set ` +
-        '(a single node started with --replSet and initiated is enough) that this server can reach.',
+      `Cannot open the MongoDB store at ${withoutCredentials(uri)}: ${reason}. Check that the URI (MONGODB_URI for the server) ` +
+        'names a running replica set (a single node started with --replSet and initiated is enough) that can be reached from here.',
     );
   }
 }
