@@ -7,6 +7,7 @@ import { removeTempDirs } from '../../test-support/temp-dir';
 import { storedRecords } from '../../test-support/stored-records';
 import { GENESIS_HASH, hashAuditEvent, type AuditEvent } from './audit-event';
 import { AUDIT_HEAD_ID, auditEventSchema, auditModels, fromAuditEventDocument, toAuditEventDocument } from './mongo-audit-models';
+import { invalidPaths } from '../../test-support/invalid-paths';
 
 // A connection that never connects: see mongo-policy-models.test.ts.
 const mongoose = new Mongoose();
@@ -20,13 +21,6 @@ beforeAll(async () => {
   events = (await storedRecords()).auditEvents;
 });
 afterAll(removeTempDirs);
-
-async function invalidPaths(document: { validate(): Promise<unknown> }): Promise<string[]> {
-  return document.validate().then(
-    () => [],
-    (error: { errors?: Record<string, unknown> }) => Object.keys(error.errors ?? {}).sort(),
-  );
-}
 
 const hashHolds = ({ hash, ...unhashed }: AuditEvent): boolean => hashAuditEvent(unhashed) === hash;
 

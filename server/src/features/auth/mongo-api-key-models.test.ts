@@ -6,6 +6,7 @@ import mongoose, { mongo, type Connection } from 'mongoose';
 import { apiKeyId, generateApiKey, hashApiKey } from './api-key';
 import type { ApiKeyRecord } from './api-key-store';
 import { apiKeyModels, apiKeySchema, fromApiKeyDocument, toApiKeyDocument, type StoredApiKeyDocument } from './mongo-api-key-models';
+import { invalidPaths } from '../../test-support/invalid-paths';
 
 let connection: Connection;
 beforeEach(() => {
@@ -25,15 +26,7 @@ async function realKey(extra: Partial<ApiKeyRecord> = {}): Promise<ApiKeyRecord>
 /** What the driver reads back for a document it wrote. */
 const throughBson = (doc: object): StoredApiKeyDocument => mongo.BSON.deserialize(mongo.BSON.serialize(doc)) as StoredApiKeyDocument;
 
-async function invalidPaths(doc: object): Promise<string[]> {
-  const { ApiKey } = apiKeyModels(connection);
-  try {
-    await new ApiKey(doc).validate();
-    return [];
-  } catch (error) {
-    return Object.keys((error as mongoose.Error.ValidationError).errors).sort();
-  }
-}
+const apiKey = (doc: object) => new (apiKeyModels(connection).ApiKey)(doc);
 
 describe('api key documents', () => {
   it('accepts a real key and reads it back equal, binary salt and hash as Buffers', async () => {
@@ -41,7 +34,7 @@ describe('api key documents', () => {
     const revoked = await realKey({ role: 'admin', source: 'env', createdBy: null, lastUsedAt: new Date('2026-02-01T00:00:00Z'), revokedAt: new Date('2026-03-01T00:00:00Z') });
     for (const key of [active, revoked]) {
       const doc = toApiKeyDocument(key);
-      expect(await invalidPaths(doc)).toEqual([]);
+      expect(await invalidPaths(apiKey(doc))).toEqual([]);
       const read = fromApiKeyDocument(throughBson(doc));
       expect(read).toEqual(key);
       expect(Buffer.isBuffer(read.salt) && Buffer.isBuffer(read.hash)).toBe(true);
@@ -50,7 +43,7 @@ describe('api key documents', () => {
 
   it('reads an absent creator and times as null', async () => {
     const { createdBy: _c, lastUsedAt: _l, revokedAt: _r, ...rest } = toApiKeyDocument(await realKey());
-    expect(await invalidPaths(rest)).toEqual([]);
+    expect(await invalidPaths(apiKey(rest))).toEqual([]);
     expect(fromApiKeyDocument(throughBson(rest))).toMatchObject({ createdBy: null, lastUsedAt: null, revokedAt: null });
   });
 
@@ -63,7 +56,7 @@ describe('api key documents', () => {
     ['a missing label', { label: undefined }, ['label']],
     ['a missing creation time', { createdAt: undefined }, ['createdAt']],
   ])('rejects %s', async (_name, change, paths) => {
-    expect(await invalidPaths({ ...toApiKeyDocument(await realKey()), ...change })).toEqual(paths);
+    expect(await invalidPaths(apiKey({ ...toApiKeyDocument(await realKey()), ...change }))).toEqual(paths);
   });
 });
 

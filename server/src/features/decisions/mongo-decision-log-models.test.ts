@@ -5,6 +5,7 @@
 import mongoose, { type Connection } from 'mongoose';
 import { sampleEntry } from './decision-log-store.contract';
 import { decisionLogModels, decisionLogSchema, fromDecisionDocument, toDecisionDocument } from './mongo-decision-log-models';
+import { invalidPaths } from '../../test-support/invalid-paths';
 
 let connection: Connection;
 beforeEach(() => {
@@ -14,21 +15,13 @@ beforeEach(() => {
 afterEach(() => connection.close());
 
 /** The validation error's failing paths, or [] when the document is valid. */
-async function invalidPaths(doc: object): Promise<string[]> {
-  const { DecisionLogEntry } = decisionLogModels(connection, {});
-  try {
-    await new DecisionLogEntry(doc).validate();
-    return [];
-  } catch (error) {
-    return Object.keys((error as mongoose.Error.ValidationError).errors).sort();
-  }
-}
+const decision = (doc: object) => new (decisionLogModels(connection, {}).DecisionLogEntry)(doc);
 
 describe('decision log documents', () => {
   it('accepts documents the mapper builds and reads the record back as the SQLite store does', async () => {
     const record = sampleEntry('d1');
     const doc = toDecisionDocument(record);
-    expect(await invalidPaths(doc)).toEqual([]);
+    expect(await invalidPaths(decision(doc))).toEqual([]);
     const { input: _input, ...rest } = record;
     expect(fromDecisionDocument(doc)).toEqual({
       ...rest,
@@ -39,7 +32,7 @@ describe('decision log documents', () => {
   it('keeps a STAY without a reason code and a null queue', async () => {
     const record = sampleEntry('old-stay', { outcome: { action: 'STAY', reasonCode: null as unknown as string, reasons: [], queue: null, priority: 'LOW', tier: 'AI_RESOLVED' } });
     const doc = toDecisionDocument(record);
-    expect(await invalidPaths(doc)).toEqual([]);
+    expect(await invalidPaths(decision(doc))).toEqual([]);
     expect(fromDecisionDocument(doc).outcome).toEqual({ action: 'STAY', reasonCode: null, reasons: [], queue: null, priority: 'LOW', tier: 'AI_RESOLVED' });
   });
 
@@ -63,7 +56,7 @@ describe('decision log documents', () => {
     ['reasons that are not a list', { ...good(), outcome: { ...good().outcome, reasons: {} } }, ['outcome.reasons']],
     ['no outcome', { ...good(), outcome: undefined }, ['outcome']],
   ])('rejects %s', async (_name, doc, paths) => {
-    expect(await invalidPaths(doc)).toEqual(paths);
+    expect(await invalidPaths(decision(doc))).toEqual(paths);
   });
 
   it('refuses fields the schema does not declare', () => {

@@ -5,6 +5,7 @@
 import { Mongoose } from 'mongoose';
 import { removeTempDirs } from '../../test-support/temp-dir';
 import { storedRecords, type StoredRecords } from '../../test-support/stored-records';
+import { invalidPaths } from '../../test-support/invalid-paths';
 import {
   changeRequestSchema,
   fromChangeRequestDocument,
@@ -36,13 +37,6 @@ beforeAll(async () => {
 afterAll(removeTempDirs);
 
 /** The paths `document` fails validation on; empty when valid. */
-async function invalidPaths(document: { validate(): Promise<unknown> }): Promise<string[]> {
-  return document.validate().then(
-    () => [],
-    (error: { errors?: Record<string, unknown> }) => Object.keys(error.errors ?? {}).sort(),
-  );
-}
-
 /** `document` read back from the model: cast, defaults applied, as MongoDB would return it. */
 function throughModel<T>(model: new (document: T) => { toObject(options: { versionKey: false }): unknown }, document: T): T {
   return new model(document).toObject({ versionKey: false }) as T;
