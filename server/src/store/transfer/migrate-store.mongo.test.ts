@@ -5,32 +5,22 @@
  * `npm run migrate`'s command; the copy verifies, reads back equal through every port, serves
  * the same decision and keys, and continues the audit chain on the next change.
  */
-import type { MongoMemoryReplSet } from 'mongodb-memory-server-core';
 import { AuditService } from '../../features/audit/audit-service';
 import { silentLogger } from '../../logger';
 import { makeTempDir, removeTempDirs } from '../../test-support/temp-dir';
 import { startTestServer, TEST_ADMIN_KEY, type TestServer } from '../../test-support/test-server';
 import { runMigrateCommand } from '../../cli/migrate-command';
-import { mongoTestTarget } from '../mongo/mongo-test-target';
+import { describeWithMongo } from '../mongo/mongo-test-target';
 import { openMongoStore, type MongoBatonStore } from '../mongo/open-mongo-store';
 import { openSqliteStore } from '../sqlite/open-sqlite-store';
 import { billingDispute, DECIDE_ALL, expectOk, populate, throughPorts, WHO_AM_I, type Populated } from './migration-fixture';
 
-const target = mongoTestTarget(process.env);
-
 /** `uri` naming database `name` instead of its own (hosts and options kept). */
 const withDatabase = (uri: string, name: string): string => uri.replace(/^(mongodb(?:\+srv)?:\/\/[^/?]*)(\/[^?]*)?/, `$1/${name}`);
 
-if (target.kind === 'skip') {
-  // One line in the run's output, and one skipped test in its counts: never a silent pass.
-  process.stderr.write(`MongoDB migration test skipped: ${target.reason}.\n`);
-  describe('migration into MongoDB', () => {
-    it.skip(`skipped: ${target.reason}`, () => undefined);
-  });
-} else {
+describeWithMongo('MongoDB migration test', (mongoUri) => {
   const database = `baton_migrate_${process.pid}`;
-  let uri = target.kind === 'uri' ? target.uri : '';
-  let replSet: MongoMemoryReplSet | undefined;
+  let uri: string;
   let sourceDir: string;
   let populated: Populated;
   let output: { code: number; out: string; err: string };
@@ -38,11 +28,7 @@ if (target.kind === 'skip') {
   const openCopy = (): Promise<MongoBatonStore> => openMongoStore(uri, { logger: silentLogger, dbName: database, serverSelectionTimeoutMs: 5000 });
 
   beforeAll(async () => {
-    if (target.kind === 'binary') {
-      const { MongoMemoryReplSet } = await import('mongodb-memory-server-core');
-      replSet = await MongoMemoryReplSet.create({ replSet: { count: 1, storageEngine: 'wiredTiger' }, binary: { systemBinary: target.binary } });
-      uri = replSet.getUri();
-    }
+    uri = mongoUri();
     const t = await startTestServer();
     try {
       populated = await populate(t);
@@ -59,7 +45,6 @@ if (target.kind === 'skip') {
     const store = await openCopy();
     await store.connection.dropDatabase();
     await store.close();
-    await replSet?.stop();
     removeTempDirs();
   });
 
@@ -114,4 +99,4 @@ if (target.kind === 'skip') {
       expect(last?.sequence).toBe(verification.checked);
     });
   });
-}
+});
