@@ -6,11 +6,10 @@
  */
 import { isDuplicateKey, type MongoContext } from '../../store/mongo/mongo-context';
 import { appendMongoAuditEvent } from '../audit/mongo-audit-append';
+import { handoffReleased, handoffStarted } from './handoff-audit';
 import type { AssignmentRecord, HandoffStore, ReleaseResult } from './handoff-store';
 import { mongoAssignments } from './mongo-assignments';
 import { handoffModels, toAssignmentDocument } from './mongo-handoff-models';
-
-const summary = (a: AssignmentRecord) => ({ status: a.status, queueId: a.queueId, agentId: a.agentId, channel: a.channel, position: a.position });
 
 /** Creates the MongoDB handoff store. */
 export function createMongoHandoffStore(ctx: MongoContext): HandoffStore {
@@ -50,7 +49,7 @@ export function createMongoHandoffStore(ctx: MongoContext): HandoffStore {
           };
           await Assignment.create([toAssignmentDocument(record, request.qualified)], { session });
           const assignment = (await assignments.read(request.decisionId, session)) as AssignmentRecord;
-          await appendMongoAuditEvent(connection, session, { actor, action: 'handoff.start', targetType: 'handoff', targetId: request.decisionId, after: summary(assignment), at: request.at });
+          await appendMongoAuditEvent(connection, session, handoffStarted(assignment, request.at, actor));
           return { assignment, created: true };
         });
       } catch (error) {
@@ -73,15 +72,7 @@ export function createMongoHandoffStore(ctx: MongoContext): HandoffStore {
           next = taken ? await assignments.read(taken, session) : null;
         }
         const released = (await assignments.read(decisionId, session)) as AssignmentRecord;
-        await appendMongoAuditEvent(connection, session, {
-          actor,
-          action: 'handoff.release',
-          targetType: 'handoff',
-          targetId: decisionId,
-          before: summary(before),
-          after: { ...summary(released), nextAssigned: next?.decisionId ?? null },
-          at,
-        });
+        await appendMongoAuditEvent(connection, session, handoffReleased(before, released, next, at, actor));
         return { released, next };
       }),
   };

@@ -6,10 +6,9 @@
 import type Database from 'better-sqlite3';
 import type { Actor } from '../audit/audit-event';
 import { createSqliteAuditAppender } from '../audit/sqlite-audit-append';
+import { handoffReleased, handoffStarted } from './handoff-audit';
 import type { AssignmentRecord, HandoffStore, ReleaseResult, StartRequest } from './handoff-store';
 import { assignmentSql } from './sqlite-assignments';
-
-const summary = (a: AssignmentRecord) => ({ status: a.status, queueId: a.queueId, agentId: a.agentId, channel: a.channel, position: a.position });
 
 export function createSqliteHandoffStore(db: Database.Database): HandoffStore {
   const audit = createSqliteAuditAppender(db);
@@ -42,7 +41,7 @@ export function createSqliteHandoffStore(db: Database.Database): HandoffStore {
     });
     if (!agentId) for (const id of request.qualified) addCandidate.run(request.decisionId, id);
     const assignment = sql.read(request.decisionId) as AssignmentRecord;
-    audit({ actor, action: 'handoff.start', targetType: 'handoff', targetId: request.decisionId, after: summary(assignment), at: request.at });
+    audit(handoffStarted(assignment, request.at, actor));
     return { assignment, created: true };
   });
 
@@ -59,15 +58,7 @@ export function createSqliteHandoffStore(db: Database.Database): HandoffStore {
       next = taken ? sql.read(taken) : null;
     }
     const released = sql.read(decisionId) as AssignmentRecord;
-    audit({
-      actor,
-      action: 'handoff.release',
-      targetType: 'handoff',
-      targetId: decisionId,
-      before: summary(before),
-      after: { ...summary(released), nextAssigned: next?.decisionId ?? null },
-      at,
-    });
+    audit(handoffReleased(before, released, next, at, actor));
     return { released, next };
   });
 
