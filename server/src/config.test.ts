@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { ConfigError, DEFAULT_LIMITS, DEFAULT_POLICY_POLL_MS, loadConfig } from './config';
+import { ConfigError, DEFAULT_DATASET_LIMITS, DEFAULT_LIMITS, DEFAULT_POLICY_POLL_MS, loadConfig } from './config';
 
 describe('loadConfig', () => {
   it('uses the documented defaults', () => {
@@ -12,6 +12,7 @@ describe('loadConfig', () => {
       mongodbUri: undefined,
       policyPollMs: DEFAULT_POLICY_POLL_MS,
       limits: DEFAULT_LIMITS,
+      backtest: DEFAULT_DATASET_LIMITS,
       decisionLog: { flushMs: 1000, batchSize: 100 },
     });
   });
@@ -30,6 +31,8 @@ describe('loadConfig', () => {
         BATON_DECISION_LOG_FLUSH_MS: '250',
         BATON_DECISION_RETENTION_DAYS: '400',
         BATON_POLICY_POLL_MS: '250',
+        BATON_BACKTEST_MAX_ROWS: '1000',
+        BATON_BACKTEST_MAX_BYTES: '2048',
         MONGODB_URI: ' mongodb+srv://baton:pw@cluster0.example.net/baton ',
       },
       '/srv',
@@ -42,6 +45,7 @@ describe('loadConfig', () => {
       limits: { maxMessages: 50, maxMessageChars: 2000, maxBodyBytes: 65536 },
       decisionLog: { flushMs: 250, retentionDays: 400 },
       policyPollMs: 250,
+      backtest: { maxRows: 1000, maxBytes: 2048 },
       mongodbUri: 'mongodb+srv://baton:pw@cluster0.example.net/baton',
     });
     expect(loadConfig({ MONGODB_URI: 'mongodb://localhost:27017/baton?replicaSet=rs0' }).mongodbUri).toBe('mongodb://localhost:27017/baton?replicaSet=rs0');

@@ -14,6 +14,14 @@ export interface RequestLimits {
   maxBodyBytes: number;
 }
 
+/** Size limits of one backtest dataset. */
+export interface DatasetLimits {
+  /** Most conversations (rows) in one dataset (`BATON_BACKTEST_MAX_ROWS`, default 50,000). */
+  maxRows: number;
+  /** Largest dataset file in bytes (`BATON_BACKTEST_MAX_BYTES`, default 50 MiB). */
+  maxBytes: number;
+}
+
 /** Everything `createBatonServer` needs. */
 export interface BatonConfig {
   /** TCP port; 0 picks a free one (tests). `PORT`, default 4000. */
@@ -37,6 +45,8 @@ export interface BatonConfig {
    */
   policyPollMs?: number;
   limits: RequestLimits;
+  /** Backtest dataset limits; `loadConfig` always sets them, configurations built in code may leave them out for the defaults. */
+  backtest?: DatasetLimits;
   decisionLog: {
     /** Flush the decision log queue at least this often, in ms (`BATON_DECISION_LOG_FLUSH_MS`, default 1000). */
     flushMs: number;
@@ -56,6 +66,7 @@ export class ConfigError extends Error {
 }
 
 export const DEFAULT_LIMITS: RequestLimits = { maxMessages: 500, maxMessageChars: 10_000, maxBodyBytes: 2 * 1024 * 1024 };
+export const DEFAULT_DATASET_LIMITS: DatasetLimits = { maxRows: 50_000, maxBytes: 50 * 1024 * 1024 };
 /** Minimum length of `BATON_ADMIN_KEY`; its first 12 characters are stored in clear as its key id. */
 export const MIN_ADMIN_KEY_LENGTH = 32;
 
@@ -127,10 +138,14 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     maxMessageChars: readInt(env, 'BATON_MAX_MESSAGE_CHARS', DEFAULT_LIMITS.maxMessageChars, 1, 1_000_000, problems),
     maxBodyBytes: readInt(env, 'BATON_MAX_BODY_BYTES', DEFAULT_LIMITS.maxBodyBytes, 1024, 100 * 1024 * 1024, problems),
   };
+  const backtest: DatasetLimits = {
+    maxRows: readInt(env, 'BATON_BACKTEST_MAX_ROWS', DEFAULT_DATASET_LIMITS.maxRows, 1, 10_000_000, problems),
+    maxBytes: readInt(env, 'BATON_BACKTEST_MAX_BYTES', DEFAULT_DATASET_LIMITS.maxBytes, 1024, 2 * 1024 * 1024 * 1024, problems),
+  };
   const flushMs = readInt(env, 'BATON_DECISION_LOG_FLUSH_MS', 1000, 1, 60_000, problems);
   // Unset or empty: keep every decision (what an auditor assumes unless told otherwise).
   const retentionDays = env.BATON_DECISION_RETENTION_DAYS?.trim() ? readInt(env, 'BATON_DECISION_RETENTION_DAYS', 0, 1, 36_500, problems) : undefined;
   if (problems.length > 0) throw new ConfigError(problems);
   const decisionLog = { flushMs, batchSize: 100, ...(retentionDays === undefined ? {} : { retentionDays }) };
-  return { port, host, dataDir, adminKey, mongodbUri, policyPollMs, limits, decisionLog };
+  return { port, host, dataDir, adminKey, mongodbUri, policyPollMs, limits, backtest, decisionLog };
 }
