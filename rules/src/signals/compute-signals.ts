@@ -66,28 +66,29 @@ function source(sources: Sources, fact: FactName, indices: readonly number[] | u
  *   messages behind it (0-based indices into `input.messages`)
  */
 export function computeSignals(input: DecideHandoffInput, model: SignalsModel, now: Date, shown: DecideHandoffInput = input): SignalResult {
-  const customer: MatchedMessage[] = [];
-  const bot: Array<MatchedMessage & { reported: number | null | undefined }> = [];
+  const customerTexts: AnalysedText[] = [];
+  const botTexts: Array<{ text: AnalysedText; reported: number | null | undefined }> = [];
   input.messages.forEach((message, i) => {
     if (message.speaker !== 'CUSTOMER' && message.speaker !== 'BOT') return;
     const analysed = message.text.slice(0, ANALYSED_CHARS_PER_MESSAGE);
     // Quotes are cut from the redacted text: cutting first could leave half a card number.
     const quotable = (shown.messages[i]?.text ?? message.text).slice(0, ANALYSED_CHARS_PER_MESSAGE);
     const text = new AnalysedText(analysed, i + 1, quotable);
-    const lexemes = model.index.tokenLexemes(text, message.speaker === 'CUSTOMER');
-    if (message.speaker === 'CUSTOMER') customer.push({ text, lexemes });
-    else bot.push({ text, lexemes, reported: message.confidence });
+    if (message.speaker === 'CUSTOMER') customerTexts.push(text);
+    else botTexts.push({ text, reported: message.confidence });
   });
+  const detection = detectConversationLanguage(customerTexts, model.languages, input.customer.language);
+  const languages = customerTexts.map((text) => messageLanguage(text, detection.language, model.languages));
+  // Typos are read in the message's own language only.
+  const customer: MatchedMessage[] = customerTexts.map((text, i) => ({ text, lexemes: model.index.tokenLexemes(text, languages[i] ?? detection.language) }));
+  const bot = botTexts.map(({ text, reported }) => ({ text, reported, lexemes: model.index.tokenLexemes(text, null) }));
   const evidence: Evidence = {};
   const sources: Sources = {};
-  const customerTexts = customer.map((message) => message.text);
-
-  const detection = detectConversationLanguage(customerTexts, model.languages, input.customer.language);
   put(evidence, 'language', [languageEvidence(detection)]);
 
-  const scores = customerTexts.map((message) => ({
+  const scores = customerTexts.map((message, i) => ({
     message,
-    score: scoreSentiment(message, messageLanguage(message, detection.language, model.languages)).score,
+    score: scoreSentiment(message, languages[i] ?? detection.language).score,
   }));
   const sentiment = sentimentFacts(scores, model.thresholds);
   for (const [fact, lines] of Object.entries(sentiment.evidence)) put(evidence, fact as FactName, lines);

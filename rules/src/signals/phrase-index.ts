@@ -144,9 +144,12 @@ export class PhraseIndex {
 
   /**
    * Lexeme ids each token of `text` matches (same indexes as `text.tokens`).
-   * @param typos also accept one-typo matches (customer text; bots do not misspell)
+   * @param typoLanguage also accept one-typo matches against this language's lexicon words
+   *   (the message's language; customer text only, bots do not misspell). Other languages'
+   *   words are no typos: Spanish "hacer" is not English "hacker", nor "solicitar" "solicitor".
+   *   A stop word of the language is never a typo either.
    */
-  tokenLexemes(text: AnalysedText, typos: boolean): number[][] {
+  tokenLexemes(text: AnalysedText, typoLanguage: string | null): number[][] {
     const result: number[][] = text.tokens.map(() => []);
     /** Per token, the languages in which it is a lexicon word itself (so no typo there). */
     const knownIn: string[][] = text.tokens.map(() => []);
@@ -159,15 +162,15 @@ export class PhraseIndex {
         knownIn[i]?.push(language);
       });
     }
-    if (typos) {
+    if (typoLanguage !== null && this.byStem.has(typoLanguage)) {
+      const stop = text.view(typoLanguage).stop;
       text.tokens.forEach((token, i) => {
-        if (token.word.length < MIN_TYPO_LENGTH - 1) return;
+        if (token.word.length < MIN_TYPO_LENGTH - 1 || stop[i] || knownIn[i]?.includes(typoLanguage)) return;
         const first = token.word.charAt(0);
-        const known = knownIn[i] ?? [];
         for (let length = token.word.length - 1; length <= token.word.length + 1; length += 1) {
           for (const entry of this.typoBuckets.get(typoBucketKey(first, length)) ?? []) {
             const ids = result[i];
-            if (ids && !ids.includes(entry.lexeme) && !known.includes(entry.language) && isTypoOf(token.word, entry.word)) ids.push(entry.lexeme);
+            if (ids && entry.language === typoLanguage && !ids.includes(entry.lexeme) && isTypoOf(token.word, entry.word)) ids.push(entry.lexeme);
           }
         }
       });
