@@ -36,7 +36,7 @@ export type {
   MessageTemplates,
 } from './policy/policy-graph';
 export { TriggerSettingsSchema, ThresholdsSchema } from './policy/trigger-settings';
-export type { TriggerSettings, Thresholds, TopicLexicon, Phrases } from './policy/trigger-settings';
+export type { TriggerSettings, Thresholds, TopicLexicon, Concept, Phrases } from './policy/trigger-settings';
 export {
   RoutingGraphSchema,
   RoutingNodeSchema,

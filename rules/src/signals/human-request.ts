@@ -15,6 +15,8 @@
  * want to talk to a human" and "I don't want a human" (no negator inside "want a human") decline.
  * The latest customer message that asks or declines decides: "actually, no need for a human
  * anymore" withdraws an earlier ask.
+ * Where no phrase matches, the lexicon's concepts may (`concepts.ts`: a person and an ask near
+ * each other, "put me through to one of your staff"), under the same negations.
  */
 import { languagePack } from './language-packs';
 import type { SignalsModel } from './prepare-signals';
@@ -73,10 +75,23 @@ function negationOf(text: AnalysedText, request: PhraseHit<true>, negations: Phr
   });
 }
 
+/** A request found by a concept, or declined by a negation phrase around it. */
+function judgeConcepts(message: MatchedMessage, model: SignalsModel): HumanRequestFinding | undefined {
+  const [hit] = model.humanRequestConcepts.find(message);
+  if (!hit) return undefined;
+  const { text, lexemes } = message;
+  const span: PhraseHit<true> = { phrase: hit.state.phrase, tag: true, first: hit.first, last: hit.last };
+  const negation = negationOf(text, span, model.humanRequestNegations.find(text, lexemes));
+  const words = (a: number, b: number) => text.shown.slice(text.tokens[a]?.start, text.tokens[b]?.end);
+  const [x, y] = hit.object.first < hit.state.first ? [hit.object, hit.state] : [hit.state, hit.object];
+  const finding = { message: text, phrase: `concept ${hit.id}: ${words(x.first, x.last)} … ${words(y.first, y.last)}`, first: hit.first, last: hit.last };
+  return negation ? { ...finding, requested: false, negation: negation.phrase.text } : { ...finding, requested: true };
+}
+
 function judgeMessage(message: MatchedMessage, model: SignalsModel): HumanRequestFinding | undefined {
   const { text, lexemes } = message;
   const hits = model.humanRequests.find(text, lexemes);
-  if (hits.length === 0) return undefined;
+  if (hits.length === 0) return judgeConcepts(message, model);
   // A negation that shares words with a refusal ("I don't want to talk to a bot") is part of it.
   const refusals = hits.filter(isRefusal);
   const negations = model.humanRequestNegations.find(text, lexemes).filter((negation) => !refusals.some((hit) => overlaps(hit, negation)));

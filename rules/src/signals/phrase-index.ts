@@ -79,6 +79,8 @@ function typoBucketKey(first: string, length: number): string {
 export class PhraseIndex {
   private lexemeCount = 0;
   private readonly byStem = new Map<string, Map<string, number>>();
+  /** Per language, the folded words of its phrases: what other languages' messages match exactly. */
+  private readonly byWord = new Map<string, Map<string, number>>();
   private readonly typoBuckets = new Map<string, TypoEntry[]>();
   private readonly typoWords = new Set<string>();
 
@@ -131,6 +133,9 @@ export class PhraseIndex {
       this.lexemeCount += 1;
       stems.set(key, id);
     }
+    const words = this.byWord.get(language) ?? new Map<string, number>();
+    words.set(word, id);
+    this.byWord.set(language, words);
     const typoKey = `${language}:${word}`;
     if (word.length >= MIN_TYPO_LENGTH && !/\d/.test(word) && !this.typoWords.has(typoKey)) {
       this.typoWords.add(typoKey);
@@ -144,22 +149,27 @@ export class PhraseIndex {
 
   /**
    * Lexeme ids each token of `text` matches (same indexes as `text.tokens`).
-   * @param typoLanguage also accept one-typo matches against this language's lexicon words
-   *   (the message's language; customer text only, bots do not misspell). Other languages'
-   *   words are no typos: Spanish "hacer" is not English "hacker", nor "solicitar" "solicitor".
-   *   A stop word of the language is never a typo either.
+   * @param language the message's language, or null (bot replies): its lexicon words match by
+   *   stem; other languages' lexicon words match only as written, because stems collide across
+   *   languages (English "demand" and Spanish "demandarlos" share one). With null, every language
+   *   matches by stem. The message's language alone also tolerates one typo (customer text only,
+   *   bots do not misspell): Spanish "hacer" is no typo of English "hacker". A stop word of the
+   *   language is never a typo.
    */
-  tokenLexemes(text: AnalysedText, typoLanguage: string | null): number[][] {
+  tokenLexemes(text: AnalysedText, language: string | null): number[][] {
+    const typoLanguage = language;
     const result: number[][] = text.tokens.map(() => []);
     /** Per token, the languages in which it is a lexicon word itself (so no typo there). */
     const knownIn: string[][] = text.tokens.map(() => []);
-    for (const [language, stems] of this.byStem) {
-      const view = text.view(language);
-      view.stems.forEach((tokenStem, i) => {
-        const id = stems.get(tokenStem);
+    for (const [lexiconLanguage, stems] of this.byStem) {
+      const exact = language !== null && lexiconLanguage !== language ? this.byWord.get(lexiconLanguage) : undefined;
+      const keys = exact ? text.tokens.map((token) => token.word) : text.view(lexiconLanguage).stems;
+      const ids = exact ?? stems;
+      keys.forEach((key, i) => {
+        const id = ids.get(key);
         if (id === undefined) return;
         result[i]?.push(id);
-        knownIn[i]?.push(language);
+        knownIn[i]?.push(lexiconLanguage);
       });
     }
     if (typoLanguage !== null && this.byStem.has(typoLanguage)) {

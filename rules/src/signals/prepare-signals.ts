@@ -6,6 +6,7 @@
 import type { Phrases, Thresholds, TriggerSettings } from '@baton/schemas';
 import { detectableLanguages } from './language';
 import { languagePack, PACKED_LANGUAGES } from './language-packs';
+import { ConceptSet } from './concepts';
 import { PhraseIndex } from './phrase-index';
 import { PhraseSet } from './phrase-match';
 import { warmSentiment } from './sentiment';
@@ -24,7 +25,11 @@ export interface SignalsModel {
   readonly index: PhraseIndex;
   /** Topic phrases, tagged with their topic name. */
   readonly topics: PhraseSet<string>;
+  /** Topic concepts (object and state near each other), tagged with their topic name. */
+  readonly concepts: ConceptSet;
   readonly humanRequests: PhraseSet<true>;
+  /** Concepts of asking for a person (`humanRequest.concepts`). */
+  readonly humanRequestConcepts: ConceptSet;
   readonly humanRequestNegations: PhraseSet<true>;
   readonly hedging: PhraseSet<true>;
 }
@@ -49,9 +54,15 @@ export function prepareSignals(settings: TriggerSettings): SignalsModel {
   const humanRequests = new PhraseSet<true>();
   const humanRequestNegations = new PhraseSet<true>();
   const hedging = new PhraseSet<true>();
+  const concepts = new ConceptSet();
   const topicNames = Object.keys(settings.topics);
-  for (const name of topicNames) addPhrases(index, topics, settings.topics[name]?.phrases ?? {}, name);
+  for (const name of topicNames) {
+    addPhrases(index, topics, settings.topics[name]?.phrases ?? {}, name);
+    for (const concept of settings.topics[name]?.concepts ?? []) concepts.add(name, concept, index);
+  }
   addPhrases(index, humanRequests, settings.humanRequest.phrases, true);
+  const humanRequestConcepts = new ConceptSet();
+  for (const concept of settings.humanRequest.concepts ?? []) humanRequestConcepts.add('humanRequest', concept, index);
   addPhrases(index, humanRequestNegations, settings.humanRequest.negations, true);
   addPhrases(index, hedging, settings.hedging, true);
   const languages = detectableLanguages(index.languages);
@@ -65,7 +76,9 @@ export function prepareSignals(settings: TriggerSettings): SignalsModel {
     languages,
     index,
     topics,
+    concepts,
     humanRequests,
+    humanRequestConcepts,
     humanRequestNegations,
     hedging,
   };

@@ -21,7 +21,6 @@ describe('security: someone else in the account', () => {
     'I think someone has been using my account, there are playlists I never made',
     'There are logins from Russia that I don’t recognize',
     'my account shows a sign-in from an unknown device in Brazil',
-    'I see purchases on my account that I didn’t make',
     'there is an order for a TV on my profile that I never placed',
     'I got a password reset email that I did not request',
     'Somebody has access to my profile who shouldn’t',
@@ -65,6 +64,7 @@ describe('security: someone else in the account', () => {
 describe('billing_dispute: charges the customer does not accept', () => {
   it.each([
     'you guys took the payment twice for the same order',
+    'I see purchases on my account that I didn’t make',
     'There is a payment of 54.20 on my account I do not recognise',
     'a charge of 30 dollars appeared and I have no idea what it is',
     'I got billed way more than the advertised price',

@@ -67,7 +67,8 @@ describe('reference lexicons on realistic messages', () => {
     ['security', 'Yes. Now I see a login from another country and my email address was changed. I think my account was hacked.'],
     ['security', 'someone hacked into my account and changed the password'],
     ['security', 'I got a phishing text pretending to be you and I entered my card number'],
-    ['security', 'There are unauthorized transactions on my account'],
+    // Payments the customer did not make are billing disputes (row 3), compromised access is security.
+    ['billing_dispute', 'There are unauthorized transactions on my account'],
     ['security', 'Es un acceso no autorizado, yo no he cambiado nada.'],
     ['security', 'Minha conta foi hackeada, alguém mudou meu e-mail e meu telefone.'],
     ['security', 'Jemand hat sich in mein Konto eingeloggt, das war ich nicht'],

@@ -14,8 +14,13 @@
  * which "¿cómo cambio mi contraseña?" also matches). A phrase with the `{secret}` placeholder
  * ("my password is {secret}") hears a password typed into the chat; its quote masks the
  * password-like words it matched ("my password is •••••••"), so evidence does not repeat them.
+ * Topic concepts (`concepts.ts`) find the pattern behind phrases; their evidence names the
+ * concept and the two parts it saw ("matched concept lost_card: "card" … "can't find"").
  */
+import { negatedBefore } from './concepts';
 import { quote } from './evidence';
+import { languagePack } from './language-packs';
+import { tokenise } from './text-normalise';
 import type { AnalysedText } from './message-analysis';
 import { isSecretWord, SECRET_TERM } from './phrase-index';
 import type { MatchedMessage, PhraseHit } from './phrase-match';
@@ -42,22 +47,60 @@ function quotable(text: AnalysedText, hit: PhraseHit<string>): string {
   return masked;
 }
 
-/** Matches the customer messages against the model's topic lexicons. */
+/** One topic occurrence: where it is, the text to quote, and what matched. */
+interface TopicHit {
+  topic: string;
+  first: number;
+  last: number;
+  shown: string;
+  matched: string;
+}
+
+const negatedPhrases = new WeakMap<PhraseHit<string>['phrase'], boolean>();
+
+/** True when the phrase holds a negation word of its own language ("don't recognise"). */
+function holdsNegation(hit: PhraseHit<string>): boolean {
+  let holds = negatedPhrases.get(hit.phrase);
+  if (holds === undefined) {
+    const negators = languagePack(hit.phrase.language)?.negators;
+    holds = !!negators && tokenise(hit.phrase.text).some((token) => negators.has(token.word));
+    negatedPhrases.set(hit.phrase, holds);
+  }
+  return holds;
+}
+
+/** Phrase hits, without those a negation just before cancels ("I wasn't charged twice"). */
+function phraseHits({ text, lexemes }: MatchedMessage, model: SignalsModel): TopicHit[] {
+  const hits = model.topics.find(text, lexemes).filter((hit) => holdsNegation(hit) || !negatedBefore(text, hit.first, hit.phrase.language));
+  return hits.map((hit) => ({ topic: hit.tag, first: hit.first, last: hit.last, shown: quotable(text, hit), matched: `matched "${hit.phrase.text}"` }));
+}
+
+function conceptHits(message: MatchedMessage, model: SignalsModel): TopicHit[] {
+  const { text } = message;
+  const words = (first: number, last: number) => text.shown.slice(text.tokens[first]?.start, text.tokens[last]?.end);
+  return model.concepts.find(message).map((hit) => {
+    const [a, b] = hit.object.first < hit.state.first ? [hit.object, hit.state] : [hit.state, hit.object];
+    return { topic: hit.topic, first: hit.first, last: hit.last, shown: text.shown, matched: `matched concept ${hit.id} ("${words(a.first, a.last)}" … "${words(b.first, b.last)}")` };
+  });
+}
+
+/** Matches the customer messages against the model's topic lexicons and concepts (phrases first). */
 export function findTopics(messages: readonly MatchedMessage[], model: SignalsModel): TopicFindings {
   const quotes = new Map<string, string[]>();
   const sources: number[] = [];
-  for (const { text, lexemes } of messages) {
+  for (const message of messages) {
+    const { text } = message;
     const seen = new Set<string>();
-    for (const hit of model.topics.find(text, lexemes)) {
-      if (seen.has(hit.tag)) continue;
-      seen.add(hit.tag);
+    for (const hit of [...phraseHits(message, model), ...conceptHits(message, model)]) {
+      if (seen.has(hit.topic)) continue;
+      seen.add(hit.topic);
       if (sources[sources.length - 1] !== text.index) sources.push(text.index);
-      const list = quotes.get(hit.tag) ?? [];
+      const list = quotes.get(hit.topic) ?? [];
       if (list.length >= QUOTES_PER_TOPIC) continue;
       const start = text.tokens[hit.first]?.start;
       const end = text.tokens[hit.last]?.end;
-      list.push(`${hit.tag}: ${quote('customer', text.position, quotable(text, hit), start, end)} matched "${hit.phrase.text}"`);
-      quotes.set(hit.tag, list);
+      list.push(`${hit.topic}: ${quote('customer', text.position, hit.shown, start, end)} ${hit.matched}`);
+      quotes.set(hit.topic, list);
     }
   }
   const topics = model.topicNames.filter((name) => quotes.has(name));

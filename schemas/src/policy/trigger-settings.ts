@@ -4,13 +4,39 @@
  */
 import { Type, type Static } from '@sinclair/typebox';
 
-const Phrases = Type.Record(
-  Type.String({ pattern: '^[a-z]{2}$' }),
-  Type.Array(Type.String({ minLength: 1, maxLength: 200 }), { maxItems: 1000 }),
+/** Phrases per language code, optionally described. */
+const phraseLists = (description?: string) =>
+  Type.Record(Type.String({ pattern: '^[a-z]{2}$' }), Type.Array(Type.String({ minLength: 1, maxLength: 200 }), { maxItems: 1000 }), description ? { description } : {});
+
+const Phrases = phraseLists();
+
+/**
+ * A concept: an object and a state near each other in one sentence, in either order ("my card …
+ * can't find it", "the same payment came out twice"), each side a list of words or phrases per
+ * language, stemmed and typo-tolerant like lexicon phrases. A state is negated by a negation word
+ * just before the pair or between its parts ("my card is not lost"), unless the state itself is
+ * a denial ("didn't make", "not mine"). Hedged or hypothetical pairs ("maybe someone has access to
+ * my card", "what if my card is stolen") and denial states that open a how-to question ("I can't
+ * find where to link it") do not count.
+ */
+export const ConceptSchema = Type.Object(
+  {
+    id: Type.String({ pattern: '^[a-z][a-z0-9_]*$', maxLength: 64, description: 'Shown in evidence: "matched concept lost_card".' }),
+    description: Type.Optional(Type.String({ maxLength: 500 })),
+    objects: Phrases,
+    states: Phrases,
+    resolvedBy: Type.Optional(phraseLists('Words that say the situation is over or of another kind, cancelling the concept in that message ("found it", "delivery").')),
+    window: Type.Optional(Type.Integer({ minimum: 1, maximum: 12, description: 'Most words between the object and the state (default 6).' })),
+  },
+  { additionalProperties: false },
 );
 
 export const TopicLexiconSchema = Type.Object(
-  { description: Type.Optional(Type.String({ maxLength: 500 })), phrases: Phrases },
+  {
+    description: Type.Optional(Type.String({ maxLength: 500 })),
+    phrases: Phrases,
+    concepts: Type.Optional(Type.Array(ConceptSchema, { maxItems: 50, description: 'Patterns behind phrases: an object and a state near each other.' })),
+  },
   { additionalProperties: false },
 );
 
@@ -31,7 +57,11 @@ export const TriggerSettingsSchema = Type.Object(
   {
     topics: Type.Record(Type.String({ pattern: '^[a-z][a-z0-9_]*$' }), TopicLexiconSchema),
     humanRequest: Type.Object(
-      { phrases: Phrases, negations: Phrases },
+      {
+        phrases: Phrases,
+        negations: Phrases,
+        concepts: Type.Optional(Type.Array(ConceptSchema, { maxItems: 50, description: 'Asking for a person as a pattern: a person and an ask near each other.' })),
+      },
       { additionalProperties: false, description: 'Ways to ask for a person, and the negations that cancel them ("no need for").' },
     ),
     hedging: Phrases,
@@ -66,6 +96,7 @@ export const TriggerSettingsSchema = Type.Object(
 /** Phrases per language code. */
 export type Phrases = Static<typeof Phrases>;
 export type TopicLexicon = Static<typeof TopicLexiconSchema>;
+export type Concept = Static<typeof ConceptSchema>;
 export type Thresholds = Static<typeof ThresholdsSchema>;
 /** Lexicons and thresholds that turn a conversation into facts. */
 export type TriggerSettings = Static<typeof TriggerSettingsSchema>;

@@ -1,0 +1,205 @@
+/**
+ * Internal: concepts, the pattern behind many phrases: an object and a state of one concept
+ * near each other in one sentence, in either order ("my card … can't find it", "lost my
+ * wallet", "a payment I didn't make", "the subscription came out twice"). Both sides are
+ * lexicon phrases (stemmed, typo-tolerant, `PhraseIndex`), so one concept covers what would take
+ * dozens of fixed phrases and their inflections.
+ *
+ * Negation scope: a negation word in the pair's clause just before it (up to 3 words) or between
+ * its parts cancels it ("my card is not lost", "I wasn't charged twice"); a state that is itself
+ * a denial ("didn't make", "not mine", "can't find") carries its own negation, which does not
+ * count. A comma or "but" ends the scope ("No, my card was stolen" stands). A hedge in the
+ * sentence before the pair's end ("maybe someone has access to my card", "is it possible…")
+ * makes it speculation, not a report; a denial state right before a question word ("I can't find
+ * where to link it", "don't know how") is a how-to question. A concept's `resolvedBy` phrases
+ * anywhere in the message cancel it there ("I found my lost card", "lost in the delivery").
+ */
+import type { Concept } from '@baton/schemas';
+import { languagePack } from './language-packs';
+import type { AnalysedText } from './message-analysis';
+import type { PhraseIndex } from './phrase-index';
+import { PhraseSet, type MatchedMessage, type PhraseHit } from './phrase-match';
+import { tokenise } from './text-normalise';
+
+/** Default and documented meaning of `Concept.window`: most words between object and state. */
+export const DEFAULT_CONCEPT_WINDOW = 6;
+/** How far before the pair a negation word reaches. */
+const NEGATION_REACH = 3;
+
+interface CompiledConcept {
+  id: string;
+  topic: string;
+  window: number;
+}
+
+interface ConceptTerm {
+  concept: number;
+  role: 'object' | 'state' | 'resolved';
+}
+
+const words = (list: string) => new Set(list.split(' '));
+/** Speculation markers per language, folded: a pair after one of them in its sentence is no report. */
+const HEDGES = words(
+  'maybe perhaps possibly possible might whether quizas quiza talvez posible possivel vielleicht eventuell moglicherweise ob eventuellement',
+);
+/**
+ * Words that open a yes/no question about how things work ("Is the plan billed more than once?",
+ * "¿Puedo pagar dos veces?"): a clause they open, in a sentence ending in "?", asks rather than
+ * reports, unless its state is a denial ("Can I dispute a charge I didn't make?").
+ */
+const QUESTION_OPENERS = words('is are can could may does do should will would puedo puede se es hay posso pode e kann ist darf gibt puis peut est');
+/** Question words: a denial state right before one asks how to do something ("can't find where to…"). */
+const QUESTION_WORDS = words('how where what which como donde que cual onde qual wie wo was welche comment ou quoi quel quelle');
+
+/** One concept found in a message: its topic and the two phrase occurrences. */
+export interface ConceptHit {
+  id: string;
+  topic: string;
+  object: PhraseHit<ConceptTerm>;
+  state: PhraseHit<ConceptTerm>;
+  /** Token span of the pair. */
+  first: number;
+  last: number;
+}
+
+function negatorsOf(language: string): ReadonlySet<string> {
+  return languagePack(language)?.negators ?? new Set();
+}
+
+const denials = new WeakMap<PhraseHit<ConceptTerm>['phrase'], boolean>();
+
+/** True when a state phrase holds a negation word of its language ("didn't make", "not mine"). */
+function isDenial(hit: PhraseHit<ConceptTerm>): boolean {
+  let denial = denials.get(hit.phrase);
+  if (denial === undefined) {
+    const negators = negatorsOf(hit.phrase.language);
+    denial = tokenise(hit.phrase.text).some((token) => negators.has(token.word));
+    denials.set(hit.phrase, denial);
+  }
+  return denial;
+}
+
+const inside = (j: number, hit: PhraseHit<ConceptTerm>): boolean => j >= hit.first && j <= hit.last;
+
+function isNegated(text: AnalysedText, object: PhraseHit<ConceptTerm>, state: PhraseHit<ConceptTerm>): boolean {
+  const negators = new Set([...negatorsOf(state.phrase.language), ...negatorsOf(object.phrase.language)]);
+  const earlier = object.first < state.first ? object : state;
+  const later = earlier === object ? state : object;
+  const clause = text.tokens[earlier.first]?.clause;
+  const sentence = text.tokens[earlier.first]?.sentence;
+  const denial = isDenial(state);
+  for (let j = Math.max(0, earlier.first - NEGATION_REACH); j <= later.last; j += 1) {
+    const token = text.tokens[j];
+    if (!token || inside(j, object) || (denial && inside(j, state))) continue;
+    // French and others bracket a denial ("n'est pas à moi"): its first half is no negation of it.
+    if (denial && j < state.first && state.first - j <= NEGATION_REACH) continue;
+    const inScope = j < earlier.first ? token.clause === clause : token.sentence === sentence;
+    if (inScope && negators.has(token.word)) return true;
+  }
+  return false;
+}
+
+/** True when a hedge opens the pair's sentence before its end, or a denial state opens a how-to question. */
+function isSpeculation(text: AnalysedText, state: PhraseHit<ConceptTerm>, last: number): boolean {
+  const sentence = text.tokens[last]?.sentence;
+  for (let j = last; j >= 0 && text.tokens[j]?.sentence === sentence; j -= 1) {
+    if (HEDGES.has(text.tokens[j]?.word ?? '')) return true;
+  }
+  const next = text.tokens[state.last + 1];
+  if (isDenial(state)) return next !== undefined && next.sentence === text.tokens[state.last]?.sentence && QUESTION_WORDS.has(next.word);
+  return isPolicyQuestion(text, last);
+}
+
+/** True when the clause holding token `j` opens with a question opener and its sentence ends in "?". */
+function isPolicyQuestion(text: AnalysedText, j: number): boolean {
+  const token = text.tokens[j];
+  if (!token) return false;
+  let first = j;
+  while (first > 0 && text.tokens[first - 1]?.clause === token.clause) first -= 1;
+  if (!QUESTION_OPENERS.has(text.tokens[first]?.word ?? '')) return false;
+  let last = j;
+  while (last + 1 < text.tokens.length && text.tokens[last + 1]?.sentence === token.sentence) last += 1;
+  return /^[^\p{L}\p{N}]*\?/u.test(text.text.slice(text.tokens[last]?.end ?? 0));
+}
+
+/** True when the state's ends fall inside the object (an object inside an ellipsis state is fine). */
+function overlaps(object: PhraseHit<ConceptTerm>, state: PhraseHit<ConceptTerm>): boolean {
+  const within = (j: number) => j >= object.first && j <= object.last;
+  return within(state.first) || within(state.last) || (state.first >= object.first && state.last <= object.last);
+}
+
+/** Words strictly between two hits; 0 when one lies inside the other. */
+function gapBetween(a: PhraseHit<ConceptTerm>, b: PhraseHit<ConceptTerm>): number {
+  return Math.max(0, a.first < b.first ? b.first - a.last - 1 : a.first - b.last - 1);
+}
+
+/** The concepts of a policy, compiled into one phrase set. */
+/**
+ * True when a negation word of `language` stands within 3 words before token `first` in its
+ * clause: "I was not charged twice" negates "charged twice". Topic phrases that hold a negation
+ * themselves ("charge I don't recognise") are the caller's to exempt.
+ */
+export function negatedBefore(text: AnalysedText, first: number, language: string): boolean {
+  const negators = negatorsOf(language);
+  const clause = text.tokens[first]?.clause;
+  for (let j = Math.max(0, first - NEGATION_REACH); j < first; j += 1) {
+    const token = text.tokens[j];
+    if (token && token.clause === clause && negators.has(token.word)) return true;
+  }
+  return false;
+}
+
+export class ConceptSet {
+  private readonly concepts: CompiledConcept[] = [];
+  private readonly terms = new PhraseSet<ConceptTerm>();
+
+  /** Number of concepts. */
+  get size(): number {
+    return this.concepts.length;
+  }
+
+  /** Compiles `concept` of `topic` into `index`. */
+  add(topic: string, concept: Concept, index: PhraseIndex): void {
+    const number = this.concepts.length;
+    this.concepts.push({ id: concept.id, topic, window: concept.window ?? DEFAULT_CONCEPT_WINDOW });
+    const lists = { object: concept.objects, state: concept.states, resolved: concept.resolvedBy ?? {} };
+    for (const role of ['object', 'state', 'resolved'] as const) {
+      for (const [language, phrases] of Object.entries(lists[role])) {
+        for (const phrase of phrases) {
+          const compiled = index.add(phrase, language);
+          if (compiled) this.terms.add(compiled, { concept: number, role });
+        }
+      }
+    }
+  }
+
+  /** Every concept found in `message`, at most one hit per concept (the first pair by position). */
+  find({ text, lexemes }: MatchedMessage): ConceptHit[] {
+    if (this.concepts.length === 0) return [];
+    const byConcept = new Map<number, { objects: PhraseHit<ConceptTerm>[]; states: PhraseHit<ConceptTerm>[]; resolved: boolean }>();
+    for (const hit of this.terms.find(text, lexemes)) {
+      const entry = byConcept.get(hit.tag.concept) ?? { objects: [], states: [], resolved: false };
+      if (hit.tag.role === 'resolved') entry.resolved = true;
+      else (hit.tag.role === 'object' ? entry.objects : entry.states).push(hit);
+      byConcept.set(hit.tag.concept, entry);
+    }
+    const found: ConceptHit[] = [];
+    for (const [number, { objects, states, resolved }] of [...byConcept].sort((a, b) => a[0] - b[0])) {
+      const concept = this.concepts[number];
+      if (!concept || resolved) continue;
+      const pair = states
+        .flatMap((state) => objects.map((object) => ({ object, state })))
+        .filter(({ object, state }) => {
+          const a = text.tokens[object.first];
+          const b = text.tokens[state.first];
+          if (overlaps(object, state) || a?.sentence !== b?.sentence || gapBetween(object, state) > concept.window) return false;
+          return !isNegated(text, object, state) && !isSpeculation(text, state, Math.max(object.last, state.last));
+        })
+        .sort((x, y) => Math.min(x.object.first, x.state.first) - Math.min(y.object.first, y.state.first))[0];
+      if (pair) {
+        found.push({ id: concept.id, topic: concept.topic, ...pair, first: Math.min(pair.object.first, pair.state.first), last: Math.max(pair.object.last, pair.state.last) });
+      }
+    }
+    return found;
+  }
+}
