@@ -23,6 +23,7 @@ function table(header: string[], rows: string[][]): string[] {
 
 function missLines(title: string, misses: readonly BacktestMiss[], show: number): string[] {
   if (misses.length === 0) return [];
+  if (show === 0) return ['', `${title}: ${count(misses.length)} (list them with --show N or --json)`];
   const lines = [``, `${title} (${count(misses.length)}${misses.length > show ? `; the first ${show}` : ''}):`];
   for (const miss of misses.slice(0, show)) {
     const turn = miss.handoffTurn !== null ? ` at turn ${miss.handoffTurn}` : '';
