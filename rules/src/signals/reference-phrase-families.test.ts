@@ -64,7 +64,7 @@ describe('security: someone else in the account', () => {
 describe('billing_dispute: charges the customer does not accept', () => {
   it.each([
     'you guys took the payment twice for the same order',
-    'I see purchases on my account that I didn’t make',
+    'Two purchases I never made turned up on my profile yesterday',
     'There is a payment of 54.20 on my account I do not recognise',
     'a charge of 30 dollars appeared and I have no idea what it is',
     'I got billed way more than the advertised price',
