@@ -9,22 +9,19 @@
  * its parts cancels it ("my card is not lost", "I wasn't charged twice"); a state that is itself
  * a denial ("didn't make", "not mine", "can't find") carries its own negation, which does not
  * count. A comma or "but" ends the scope ("No, my card was stolen" stands). A hedge in the
- * sentence before the pair's end ("maybe someone has access to my card", "is it possible…")
+ * sentence before the pair's end ("maybe somebody got hold of my card", "could it be that…")
  * makes it speculation, not a report; a denial state right before a question word ("I can't find
  * where to link it", "don't know how") is a how-to question. A concept's `resolvedBy` phrases
  * anywhere in the message cancel it there ("I found my lost card", "lost in the delivery").
  */
 import type { Concept } from '@baton/schemas';
-import { languagePack } from './language-packs';
 import type { AnalysedText } from './message-analysis';
+import { holdsNegator, NEGATION_REACH, negatorsOf } from './negation';
 import type { PhraseIndex } from './phrase-index';
 import { PhraseSet, type MatchedMessage, type PhraseHit } from './phrase-match';
-import { tokenise } from './text-normalise';
 
 /** Default and documented meaning of `Concept.window`: most words between object and state. */
 export const DEFAULT_CONCEPT_WINDOW = 6;
-/** How far before the pair a negation word reaches. */
-const NEGATION_REACH = 3;
 
 interface CompiledConcept {
   id: string;
@@ -62,39 +59,22 @@ export interface ConceptHit {
   last: number;
 }
 
-function negatorsOf(language: string): ReadonlySet<string> {
-  return languagePack(language)?.negators ?? new Set();
-}
-
-const denials = new WeakMap<PhraseHit<ConceptTerm>['phrase'], boolean>();
-
-/** True when a state phrase holds a negation word of its language ("didn't make", "not mine"). */
-function isDenial(hit: PhraseHit<ConceptTerm>): boolean {
-  let denial = denials.get(hit.phrase);
-  if (denial === undefined) {
-    const negators = negatorsOf(hit.phrase.language);
-    denial = tokenise(hit.phrase.text).some((token) => negators.has(token.word));
-    denials.set(hit.phrase, denial);
-  }
-  return denial;
-}
-
 const inside = (j: number, hit: PhraseHit<ConceptTerm>): boolean => j >= hit.first && j <= hit.last;
 
 function isNegated(text: AnalysedText, object: PhraseHit<ConceptTerm>, state: PhraseHit<ConceptTerm>): boolean {
-  const negators = new Set([...negatorsOf(state.phrase.language), ...negatorsOf(object.phrase.language)]);
+  const negators = [negatorsOf(state.phrase.language), negatorsOf(object.phrase.language)];
   const earlier = object.first < state.first ? object : state;
   const later = earlier === object ? state : object;
   const clause = text.tokens[earlier.first]?.clause;
   const sentence = text.tokens[earlier.first]?.sentence;
-  const denial = isDenial(state);
+  const denial = holdsNegator(state.phrase);
   for (let j = Math.max(0, earlier.first - NEGATION_REACH); j <= later.last; j += 1) {
     const token = text.tokens[j];
     if (!token || inside(j, object) || (denial && inside(j, state))) continue;
     // French and others bracket a denial ("n'est pas à moi"): its first half is no negation of it.
     if (denial && j < state.first && state.first - j <= NEGATION_REACH) continue;
     const inScope = j < earlier.first ? token.clause === clause : token.sentence === sentence;
-    if (inScope && negators.has(token.word)) return true;
+    if (inScope && negators.some((set) => set.has(token.word))) return true;
   }
   return false;
 }
@@ -106,7 +86,7 @@ function isSpeculation(text: AnalysedText, state: PhraseHit<ConceptTerm>, last: 
     if (HEDGES.has(text.tokens[j]?.word ?? '')) return true;
   }
   const next = text.tokens[state.last + 1];
-  if (isDenial(state)) return next !== undefined && next.sentence === text.tokens[state.last]?.sentence && QUESTION_WORDS.has(next.word);
+  if (holdsNegator(state.phrase)) return next !== undefined && next.sentence === text.tokens[state.last]?.sentence && QUESTION_WORDS.has(next.word);
   return isPolicyQuestion(text, last);
 }
 
@@ -134,29 +114,15 @@ function gapBetween(a: PhraseHit<ConceptTerm>, b: PhraseHit<ConceptTerm>): numbe
 }
 
 /** The concepts of a policy, compiled into one phrase set. */
-/**
- * True when a negation word of `language` stands within 3 words before token `first` in its
- * clause: "I was not charged twice" negates "charged twice". Topic phrases that hold a negation
- * themselves ("charge I don't recognise") are the caller's to exempt.
- */
-export function negatedBefore(text: AnalysedText, first: number, language: string): boolean {
-  const negators = negatorsOf(language);
-  const clause = text.tokens[first]?.clause;
-  for (let j = Math.max(0, first - NEGATION_REACH); j < first; j += 1) {
-    const token = text.tokens[j];
-    if (token && token.clause === clause && negators.has(token.word)) return true;
-  }
-  return false;
+/** The words of a hit's two parts as the message shows them (redacted), in message order. */
+export function conceptWords(text: AnalysedText, hit: ConceptHit): [string, string] {
+  const words = (part: PhraseHit<ConceptTerm>) => text.shown.slice(text.tokens[part.first]?.start, text.tokens[part.last]?.end);
+  return hit.object.first < hit.state.first ? [words(hit.object), words(hit.state)] : [words(hit.state), words(hit.object)];
 }
 
 export class ConceptSet {
   private readonly concepts: CompiledConcept[] = [];
   private readonly terms = new PhraseSet<ConceptTerm>();
-
-  /** Number of concepts. */
-  get size(): number {
-    return this.concepts.length;
-  }
 
   /** Compiles `concept` of `topic` into `index`. */
   add(topic: string, concept: Concept, index: PhraseIndex): void {

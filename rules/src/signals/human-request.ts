@@ -18,12 +18,11 @@
  * Where no phrase matches, the lexicon's concepts may (`concepts.ts`: a person and an ask near
  * each other, "put me through to one of your staff"), under the same negations.
  */
-import { languagePack } from './language-packs';
+import { conceptWords } from './concepts';
+import { holdsNegator } from './negation';
 import type { SignalsModel } from './prepare-signals';
 import type { AnalysedText } from './message-analysis';
-import type { CompiledPhrase } from './phrase-index';
 import type { MatchedMessage, PhraseHit } from './phrase-match';
-import { tokenise } from './text-normalise';
 
 /** The message that decided `humanRequested`, if any. */
 export interface HumanRequestFinding {
@@ -50,19 +49,6 @@ function overlaps(a: PhraseHit<true>, b: PhraseHit<true>): boolean {
   return a.first <= b.last && b.first <= a.last;
 }
 
-const refusalPhrases = new WeakMap<CompiledPhrase, boolean>();
-
-/** True when the request phrase itself holds a negator of its language ("not a bot", "keinen Bot"). */
-function isRefusal(request: PhraseHit<true>): boolean {
-  let refusal = refusalPhrases.get(request.phrase);
-  if (refusal === undefined) {
-    const negators = languagePack(request.phrase.language)?.negators;
-    refusal = !!negators && tokenise(request.phrase.text).some((token) => negators.has(token.word));
-    refusalPhrases.set(request.phrase, refusal);
-  }
-  return refusal;
-}
-
 function negationOf(text: AnalysedText, request: PhraseHit<true>, negations: PhraseHit<true>[]): PhraseHit<true> | undefined {
   const clause = text.tokens[request.first]?.clause;
   return negations.find((negation) => {
@@ -82,9 +68,8 @@ function judgeConcepts(message: MatchedMessage, model: SignalsModel): HumanReque
   const { text, lexemes } = message;
   const span: PhraseHit<true> = { phrase: hit.state.phrase, tag: true, first: hit.first, last: hit.last };
   const negation = negationOf(text, span, model.humanRequestNegations.find(text, lexemes));
-  const words = (a: number, b: number) => text.shown.slice(text.tokens[a]?.start, text.tokens[b]?.end);
-  const [x, y] = hit.object.first < hit.state.first ? [hit.object, hit.state] : [hit.state, hit.object];
-  const finding = { message: text, phrase: `concept ${hit.id}: ${words(x.first, x.last)} … ${words(y.first, y.last)}`, first: hit.first, last: hit.last };
+  const [first, second] = conceptWords(text, hit);
+  const finding = { message: text, phrase: `concept ${hit.id}: ${first} … ${second}`, first: hit.first, last: hit.last };
   return negation ? { ...finding, requested: false, negation: negation.phrase.text } : { ...finding, requested: true };
 }
 
@@ -93,7 +78,7 @@ function judgeMessage(message: MatchedMessage, model: SignalsModel): HumanReques
   const hits = model.humanRequests.find(text, lexemes);
   if (hits.length === 0) return judgeConcepts(message, model);
   // A negation that shares words with a refusal ("I don't want to talk to a bot") is part of it.
-  const refusals = hits.filter(isRefusal);
+  const refusals = hits.filter((hit) => holdsNegator(hit.phrase));
   const negations = model.humanRequestNegations.find(text, lexemes).filter((negation) => !refusals.some((hit) => overlaps(hit, negation)));
   let declined: HumanRequestFinding | undefined;
   for (const hit of hits) {

@@ -157,7 +157,6 @@ export class PhraseIndex {
    *   language is never a typo.
    */
   tokenLexemes(text: AnalysedText, language: string | null): number[][] {
-    const typoLanguage = language;
     const result: number[][] = text.tokens.map(() => []);
     /** Per token, the languages in which it is a lexicon word itself (so no typo there). */
     const knownIn: string[][] = text.tokens.map(() => []);
@@ -172,15 +171,15 @@ export class PhraseIndex {
         knownIn[i]?.push(lexiconLanguage);
       });
     }
-    if (typoLanguage !== null && this.byStem.has(typoLanguage)) {
-      const stop = text.view(typoLanguage).stop;
+    if (language !== null && this.byStem.has(language)) {
+      const stop = text.view(language).stop;
       text.tokens.forEach((token, i) => {
-        if (token.word.length < MIN_TYPO_LENGTH - 1 || stop[i] || knownIn[i]?.includes(typoLanguage)) return;
+        if (token.word.length < MIN_TYPO_LENGTH - 1 || stop[i] || knownIn[i]?.includes(language)) return;
         const first = token.word.charAt(0);
         for (let length = token.word.length - 1; length <= token.word.length + 1; length += 1) {
           for (const entry of this.typoBuckets.get(typoBucketKey(first, length)) ?? []) {
             const ids = result[i];
-            if (ids && entry.language === typoLanguage && !ids.includes(entry.lexeme) && isTypoOf(token.word, entry.word)) ids.push(entry.lexeme);
+            if (ids && entry.language === language && !ids.includes(entry.lexeme) && isTypoOf(token.word, entry.word)) ids.push(entry.lexeme);
           }
         }
       });

@@ -17,10 +17,9 @@
  * Topic concepts (`concepts.ts`) find the pattern behind phrases; their evidence names the
  * concept and the two parts it saw ("matched concept lost_card: "card" … "can't find"").
  */
-import { negatedBefore } from './concepts';
+import { conceptWords } from './concepts';
 import { quote } from './evidence';
-import { languagePack } from './language-packs';
-import { tokenise } from './text-normalise';
+import { holdsNegator, negatedBefore } from './negation';
 import type { AnalysedText } from './message-analysis';
 import { isSecretWord, SECRET_TERM } from './phrase-index';
 import type { MatchedMessage, PhraseHit } from './phrase-match';
@@ -56,31 +55,17 @@ interface TopicHit {
   matched: string;
 }
 
-const negatedPhrases = new WeakMap<PhraseHit<string>['phrase'], boolean>();
-
-/** True when the phrase holds a negation word of its own language ("don't recognise"). */
-function holdsNegation(hit: PhraseHit<string>): boolean {
-  let holds = negatedPhrases.get(hit.phrase);
-  if (holds === undefined) {
-    const negators = languagePack(hit.phrase.language)?.negators;
-    holds = !!negators && tokenise(hit.phrase.text).some((token) => negators.has(token.word));
-    negatedPhrases.set(hit.phrase, holds);
-  }
-  return holds;
-}
-
 /** Phrase hits, without those a negation just before cancels ("I wasn't charged twice"). */
 function phraseHits({ text, lexemes }: MatchedMessage, model: SignalsModel): TopicHit[] {
-  const hits = model.topics.find(text, lexemes).filter((hit) => holdsNegation(hit) || !negatedBefore(text, hit.first, hit.phrase.language));
+  const hits = model.topics.find(text, lexemes).filter((hit) => holdsNegator(hit.phrase) || !negatedBefore(text, hit.first, hit.phrase.language));
   return hits.map((hit) => ({ topic: hit.tag, first: hit.first, last: hit.last, shown: quotable(text, hit), matched: `matched "${hit.phrase.text}"` }));
 }
 
 function conceptHits(message: MatchedMessage, model: SignalsModel): TopicHit[] {
   const { text } = message;
-  const words = (first: number, last: number) => text.shown.slice(text.tokens[first]?.start, text.tokens[last]?.end);
   return model.concepts.find(message).map((hit) => {
-    const [a, b] = hit.object.first < hit.state.first ? [hit.object, hit.state] : [hit.state, hit.object];
-    return { topic: hit.topic, first: hit.first, last: hit.last, shown: text.shown, matched: `matched concept ${hit.id} ("${words(a.first, a.last)}" … "${words(b.first, b.last)}")` };
+    const [first, second] = conceptWords(text, hit);
+    return { topic: hit.topic, first: hit.first, last: hit.last, shown: text.shown, matched: `matched concept ${hit.id} ("${first}" … "${second}")` };
   });
 }
 

@@ -9,7 +9,8 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import Piscina from 'piscina';
 import { isLeaf, type PolicyDocument, type PolicyRef } from '@baton/schemas';
-import { buildBacktestReport, evaluateRow, preparePolicy, type BacktestReport, type BacktestRow, type BacktestRowResult, type CompiledPolicy } from '@baton/rules';
+import { evaluateChunk } from './evaluate-chunk';
+import { buildBacktestReport, preparePolicy, type BacktestReport, type BacktestRow, type BacktestRowResult, type CompiledPolicy } from '@baton/rules';
 
 /** The policy a backtest runs: what a worker needs to prepare it, all serialisable. */
 export interface BacktestPolicy {
@@ -67,7 +68,7 @@ async function evaluateHere(policy: BacktestPolicy, chunks: ChunkTask[], progres
   const results: BacktestRowResult[] = [];
   for (const chunk of chunks) {
     if (signal?.aborted) throw abortError();
-    for (const row of chunk.rows) results.push(await evaluateRow(prepared, row, { policy: policy.ref, turnByTurn: chunk.turnByTurn, defaultNow: chunk.defaultNow }));
+    results.push(...(await evaluateChunk(prepared, policy.ref, chunk)));
     progress(chunk.rows.length);
   }
   return results;
