@@ -36,7 +36,7 @@ export type {
   MessageTemplates,
 } from './policy/policy-graph';
 export { TriggerSettingsSchema, ThresholdsSchema } from './policy/trigger-settings';
-export type { TriggerSettings, Thresholds, TopicLexicon, Concept, Phrases } from './policy/trigger-settings';
+export type { TriggerSettings, Thresholds, TopicLexicon, Concept, Phrases, BotSignals } from './policy/trigger-settings';
 export {
   RoutingGraphSchema,
   RoutingNodeSchema,

@@ -101,6 +101,7 @@ describe('reference policy graph', () => {
 
   it('draws the reference table in order: each false edge leads to the next trigger, the last to stay', () => {
     const table = [
+      ['c_crisis', 'crisis', 'CONTENT', 'trust_safety', 'URGENT'],
       ['c_security', 'security_incident', 'CONTENT', 'trust_safety', 'URGENT'],
       ['c_legal', 'legal_compliance', 'CONTENT', 'compliance', 'HIGH'],
       ['c_billing_dispute', 'billing_dispute', 'CONTENT', 'billing', 'HIGH'],
@@ -136,7 +137,7 @@ describe('reference policy graph', () => {
 
   it('gives every handoff leaf a description, a tier and a message in en, es, pt, de, fr with known placeholders', () => {
     const handoffs = graph.nodes.filter((n) => n.kind === 'handoff');
-    expect(handoffs).toHaveLength(11);
+    expect(handoffs).toHaveLength(12);
     for (const n of handoffs) {
       expect(n.data.description).toEqual(expect.any(String));
       const tier = ['low_confidence', 'repeated_question', 'no_progress'].includes(n.data.reasonCode) ? 'AI_ASSISTED' : 'HUMAN_LED';

@@ -6,6 +6,7 @@ import { referencePolicy } from './reference-policy';
 const LANGUAGES = ['en', 'es', 'pt', 'de', 'fr'];
 /** Reason codes in reference-table order (DESIGN.md), first match wins. */
 const TABLE_ORDER = [
+  'crisis',
   'security_incident',
   'legal_compliance',
   'billing_dispute',

@@ -12,7 +12,7 @@ describe('mapping between Baton graph JSON and React Flow', () => {
   it('makes one flow node per policy node, typed by kind, carrying the policy node', () => {
     const nodes = toFlowNodes(seed);
     expect(nodes).toHaveLength(seed.nodes.length);
-    expect(nodes[1]).toMatchObject({ id: 'c_security', type: 'condition', position: { x: 300, y: 0 }, data: { node: seed.nodes[1] } });
+    expect(nodes[1]).toMatchObject({ id: 'c_crisis', type: 'condition', position: { x: 300, y: 0 }, data: { node: seed.nodes[1] } });
   });
 
   it('labels edges with their output: true/false, a switch case label, nothing for start', () => {

@@ -11,6 +11,7 @@ export const FACT_PHRASES: Record<FactName, string> = {
   sentimentPrevious: 'sentiment of the previous message',
   sentimentMin: 'lowest sentiment',
   negativeStreak: 'negative messages in a row',
+  negativeTurns: 'negative customer messages',
   sentimentSharpDrop: 'sentiment dropped sharply',
   botConfidenceLatest: "bot's latest confidence",
   lowConfidenceStreak: 'low-confidence bot replies in a row',

@@ -34,7 +34,7 @@ describe('condition form', () => {
     const user = userEvent.setup();
     const form = renderForm(condition);
     const fact = screen.getByLabelText('Fact');
-    expect(within(fact).getAllByRole('option').length).toBe(24);
+    expect(within(fact).getAllByRole('option').length).toBe(25);
     expect(within(fact).getByRole('option', { name: /customer asks for a human — humanRequested \(boolean\)/ })).toBeInTheDocument();
     expect(screen.getByText(/How many of the latest customer messages in a row are negative/)).toBeInTheDocument();
     expect(within(screen.getByLabelText('Operator')).getAllByRole('option').map((o) => o.textContent)).toContain('≥ (greaterThanInclusive)');

@@ -83,7 +83,7 @@ describe('buildContextPackage — an English VIP billing dispute', () => {
       {
         code: 'negative_sentiment',
         category: 'SENTIMENT',
-        description: 'VIP customer is upset: negative on the last 2+ messages or a sharp drop',
+        description: 'VIP customer is upset: negative in 2+ messages, or a sharp drop after an earlier message',
         messageIndex: 6,
         at: at(5 + 8 / 60),
         excerpt: 'This is ridiculous. I want my money back NOW.',

@@ -115,8 +115,8 @@ describe('computeSignals', () => {
     expect(furious.facts).toMatchObject({ sentimentPrevious: 0, sentimentSharpDrop: true, negativeStreak: 1 });
     expect(furious.evidence.sentimentSharpDrop?.[0]).toMatch(/^sentiment fell from a neutral 0 \(no earlier customer message\) to -0\.\d+ \(customer message 1\)$/);
     const report = opening('The scanner app is not working since the last update');
-    expect(report.facts.sentimentLatest).toBeLessThanOrEqual(-0.3);
-    expect(report.facts.sentimentSharpDrop).toBe(false);
+    expect(report.facts.sentimentLatest).toBeLessThan(0);
+    expect(report.facts).toMatchObject({ negativeTurns: 0, sentimentSharpDrop: false });
   });
 
   it('keeps evidence short, keyed by fact names, with quotes of at most 120 characters', () => {

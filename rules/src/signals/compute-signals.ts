@@ -5,6 +5,7 @@
  */
 import type { DecideHandoffInput, FactName, Facts } from '@baton/schemas';
 import { attemptFacts } from './attempts';
+import { findBotReports } from './bot-signals';
 import { confidenceFacts, replyConfidence } from './confidence';
 import { conversationStats } from './conversation-stats';
 import { formatNumber, quote } from './evidence';
@@ -86,10 +87,13 @@ export function computeSignals(input: DecideHandoffInput, model: SignalsModel, n
   const sources: Sources = {};
   put(evidence, 'language', [languageEvidence(detection)]);
 
-  const scores = customerTexts.map((message, i) => ({
-    message,
-    score: scoreSentiment(message, languages[i] ?? detection.language).score,
-  }));
+  // The bot's own score of a message takes the place of Baton's (`bot-signals.ts`).
+  const scores = customerTexts.map((message, i) => {
+    const reported = input.messages[message.index]?.sentiment;
+    return reported === null || reported === undefined
+      ? { message, score: scoreSentiment(message, languages[i] ?? detection.language).score }
+      : { message, score: reported, reportedByBot: true };
+  });
   const sentiment = sentimentFacts(scores, model.thresholds);
   for (const [fact, lines] of Object.entries(sentiment.evidence)) put(evidence, fact as FactName, lines);
   for (const [fact, indices] of Object.entries(sentiment.sources)) source(sources, fact as FactName, indices);
@@ -103,6 +107,7 @@ export function computeSignals(input: DecideHandoffInput, model: SignalsModel, n
   put(evidence, 'hedgingCount', confidence.hedgingEvidence);
   for (const [fact, indices] of Object.entries(confidence.sources)) source(sources, fact as FactName, indices);
 
+  const reports = findBotReports(input.messages, customerTexts, model.topicNames, model.bot);
   const request = findHumanRequest(customer, model);
   // The message that decided the fact, whether it asks or declines.
   if (request) source(sources, 'humanRequested', [request.message.index]);
@@ -110,6 +115,12 @@ export function computeSignals(input: DecideHandoffInput, model: SignalsModel, n
     const start = request.message.tokens[request.first]?.start;
     const end = request.message.tokens[request.last]?.end;
     put(evidence, 'humanRequested', [`${quote('customer', request.message.position, request.message.shown, start, end)} asks for a person ("${request.phrase}")`]);
+  }
+  // The bot's request counts unless the customer declined a person in a later message.
+  const botRequest = reports.humanRequests.filter((report) => !request || request.requested || report.index > request.message.index).at(-1);
+  if (botRequest && !request?.requested) {
+    source(sources, 'humanRequested', [botRequest.index]);
+    put(evidence, 'humanRequested', [`${botRequest.evidence} asks for a person`]);
   }
 
   const repeat = findRepeatedQuestion(customerTexts, detection.language, model.thresholds.repeatSimilarity);
@@ -122,9 +133,14 @@ export function computeSignals(input: DecideHandoffInput, model: SignalsModel, n
     ]);
   }
 
-  const topics = findTopics(customer, model);
-  put(evidence, 'topics', topics.evidence);
-  source(sources, 'topics', topics.sources);
+  const found = findTopics(customer, model);
+  put(evidence, 'topics', found.evidence);
+  source(sources, 'topics', found.sources);
+  for (const [topic, list] of reports.topics) {
+    put(evidence, 'topics', list.map((report) => `${topic}: ${report.evidence}`));
+    source(sources, 'topics', list.map((report) => report.index));
+  }
+  const topics = model.topicNames.filter((name) => found.topics.includes(name) || reports.topics.has(name));
 
   const attempts = attemptFacts(input.attempts ?? [], shown.attempts ?? undefined);
   put(evidence, 'failedAttemptCount', attempts.evidence);
@@ -150,13 +166,14 @@ export function computeSignals(input: DecideHandoffInput, model: SignalsModel, n
     sentimentPrevious: sentiment.sentimentPrevious,
     sentimentMin: sentiment.sentimentMin,
     negativeStreak: sentiment.negativeStreak,
+    negativeTurns: sentiment.negativeTurns,
     sentimentSharpDrop: sentiment.sentimentSharpDrop,
     botConfidenceLatest: confidence.botConfidenceLatest,
     lowConfidenceStreak: confidence.lowConfidenceStreak,
     hedgingCount: confidence.hedgingCount,
-    humanRequested: request?.requested ?? false,
+    humanRequested: (request?.requested ?? false) || botRequest !== undefined,
     repeatedQuestionCount: repeat.count,
-    topics: topics.topics,
+    topics,
     messageLengthGrowth: stats.messageLengthGrowth,
     customerMessageCount: stats.customerMessageCount,
     botReplyCount: stats.botReplyCount,

@@ -3,6 +3,7 @@
  * compiling the lexicon phrases of the trigger settings into one phrase index, and warming the
  * language resources — so that `computeSignals` only reads.
  */
+import { prepareBotSignals, type BotSignalsModel } from './bot-signals';
 import type { Phrases, Thresholds, TriggerSettings } from '@baton/schemas';
 import { detectableLanguages } from './language';
 import { languagePack, PACKED_LANGUAGES } from './language-packs';
@@ -32,6 +33,8 @@ export interface SignalsModel {
   readonly humanRequestConcepts: ConceptSet;
   readonly humanRequestNegations: PhraseSet<true>;
   readonly hedging: PhraseSet<true>;
+  /** How signals the bot reports are read (`botSignals`). */
+  readonly bot: BotSignalsModel;
 }
 
 function addPhrases<T>(index: PhraseIndex, set: PhraseSet<T>, phrases: Phrases, tag: T): void {
@@ -81,5 +84,6 @@ export function prepareSignals(settings: TriggerSettings): SignalsModel {
     humanRequestConcepts,
     humanRequestNegations,
     hedging,
+    bot: prepareBotSignals(settings.botSignals),
   };
 }

@@ -34,8 +34,8 @@ describe('reference trigger settings file', () => {
     });
   });
 
-  it('has the four reference topics, human-request phrases and negations, and hedging, each in all five languages', () => {
-    expect(Object.keys(settings.topics).sort()).toEqual(['billing_dispute', 'cancellation', 'legal', 'security']);
+  it('has the five reference topics, human-request phrases and negations, and hedging, each in all five languages', () => {
+    expect(Object.keys(settings.topics).sort()).toEqual(['billing_dispute', 'cancellation', 'crisis', 'legal', 'security']);
     const lexicons = [
       ...Object.values(settings.topics).map((topic) => topic.phrases),
       settings.humanRequest.phrases,
@@ -64,6 +64,13 @@ describe('reference lexicons on realistic messages', () => {
   const facts = (...texts: string[]) => computeSignals(customerSays(...texts), model, new Date()).facts;
 
   it.each([
+    ['crisis', 'Some days I feel like I want to die, nothing matters anymore'],
+    ['crisis', 'My boyfriend beats me and he controls the account, please help'],
+    ['crisis', 'He sent me death threats through your messaging app'],
+    ['crisis', 'Ya no aguanto más, estoy pensando en quitarme la vida'],
+    ['crisis', 'Meu marido me bate e usa o meu cartão'],
+    ['crisis', 'Ich habe Angst um mein Leben, er droht mir jeden Tag'],
+    ['crisis', "Je n'ai plus envie de vivre depuis que j'ai perdu mon travail"],
     ['security', 'Yes. Now I see a login from another country and my email address was changed. I think my account was hacked.'],
     ['security', 'someone hacked into my account and changed the password'],
     ['security', 'I got a phishing text pretending to be you and I entered my card number'],
@@ -114,6 +121,10 @@ describe('reference lexicons on realistic messages', () => {
     'Die neuen Sicherheitsfunktionen sind super',
     'Como processar o pagamento do pedido?',
     'Was ist das beste Gericht auf der Karte?',
+    'this login bug is killing me',
+    'my phone battery died during the payment',
+    'Este error me está matando de risa',
+    'Die Bestellung ist tot, bitte stornieren',
   ])('finds no topic in: %s', (text) => {
     expect(facts(text).topics).toEqual([]);
   });

@@ -12,6 +12,7 @@ describe('sentimentFacts', () => {
       sentimentPrevious: 0,
       sentimentMin: 0,
       negativeStreak: 0,
+      negativeTurns: 0,
       sentimentSharpDrop: false,
       evidence: {},
       sources: {},
@@ -21,6 +22,13 @@ describe('sentimentFacts', () => {
   it('counts trailing messages at or below the negative threshold, inclusive', () => {
     expect(sentimentFacts(scored(-0.8, 0.2, -0.3, -0.6), thresholds).negativeStreak).toBe(2);
     expect(sentimentFacts(scored(-0.8, -0.7, -0.29), thresholds).negativeStreak).toBe(0);
+  });
+
+  it('counts every negative message as a negative turn, in a row or not', () => {
+    const facts = sentimentFacts(scored(-0.4, 0.5, -0.3, 0.1, -0.29), thresholds);
+    expect(facts).toMatchObject({ negativeTurns: 2, negativeStreak: 0 });
+    expect(facts.evidence.negativeTurns).toEqual(['customer message 1: "message 0" scored -0.4', 'customer message 5: "message 2" scored -0.3']);
+    expect(facts.sources.negativeTurns).toEqual([0, 4]);
   });
 
   it('reports latest, previous and minimum scores', () => {

@@ -110,15 +110,16 @@ describe('scoreSentiment', () => {
     ['pt', 'o aplicativo não funciona, deu erro'],
     ['de', 'die App funktioniert nicht und das Update ist fehlgeschlagen'],
     ['fr', "l'appli ne fonctionne pas, erreur au paiement"],
-  ])('scores a plain fault report in %s negative but not very negative: %s', (language, text) => {
+  ])('scores a plain fault report in %s below neutral but above the upset threshold (-0.3): %s', (language, text) => {
     const value = score(language, text);
-    expect(value).toBeLessThanOrEqual(-0.3);
-    expect(value).toBeGreaterThan(-0.5);
+    expect(value).toBeLessThan(0);
+    expect(value).toBeGreaterThan(-0.3);
   });
 
-  it('lets feelings, not the list of faults, make a message very negative', () => {
+  it('lets feelings, not the list of faults, make a message upset or very negative', () => {
     expect(score('en', 'the app is broken and keeps crashing, this is ridiculous')).toBeLessThanOrEqual(-0.5);
-    expect(score('en', 'the app is broken and keeps crashing!!')).toBeLessThanOrEqual(-0.5);
+    expect(score('en', 'the app is broken and keeps crashing!!')).toBeLessThanOrEqual(-0.3);
+    expect(score('en', 'the app is still broken')).toBeLessThanOrEqual(-0.3);
     expect(score('de', 'die App funktioniert nicht, eine Frechheit')).toBeLessThanOrEqual(-0.5);
     expect(score('en', 'it is not broken anymore')).toBeGreaterThan(0);
   });

@@ -18,14 +18,16 @@
  * emphasis; emoji add their valence. A demand word written in capitals ("Fix this NOW!!!",
  * "¡ARREGLEN ESTO YA!", "Machen Sie das SOFORT") is an impatient order and weighs -0.4 (more as a
  * shouted word); in lower case ("it works now", "ya funciona") it is neutral.
- * Fault words ("broken", "not working": the lexicon's `faults`) together add at most -0.5, so a
- * plain report of what broke scores about -0.45 at worst: negative, never a sharp drop by itself.
+ * Fault words ("broken", "not working": the lexicon's `faults`) together add at most -0.25, so a
+ * plain report of what broke scores about -0.24 at worst: below neutral, but not an upset turn
+ * (the reference threshold is -0.3) and never a sharp drop by itself; "still", "again", "!!" or
+ * any feeling on top of it are.
  * The sum S becomes a score by S / sqrt(S² + 1), so one strong word gives about ±0.6 and short
  * angry messages are not diluted by their length.
  */
 import { isStopword, languagePack } from './language-packs';
 import type { AnalysedText, LanguageView } from './message-analysis';
-import { EMOJI_VALENCE, SUPPORT_LEXICONS, type SupportLexicon } from './sentiment-lexicon';
+import { EMOJI_VALENCE, EMOTICON_VALENCE, SUPPORT_LEXICONS, type SupportLexicon } from './sentiment-lexicon';
 import { stem } from './stemmer';
 import { foldText, tokenise } from './text-normalise';
 
@@ -77,8 +79,12 @@ const SHOUTED_WORD_FACTOR = 1.3;
 const CONTRAST_BEFORE = 0.5;
 const CONTRAST_AFTER = 1.5;
 const DEMAND_VALENCE = -0.4;
-/** The most fault words add up to in one message (-0.5 squashes to about -0.45). */
-const FAULT_FLOOR = -0.5;
+/**
+ * The most fault words add up to in one message: -0.25 squashes to about -0.24, above the
+ * reference policy's negative threshold (-0.3), so a plain report of what broke never counts as
+ * an upset turn by itself.
+ */
+const FAULT_FLOOR = -0.25;
 
 const compiled = new Map<string, SentimentLanguage>();
 
@@ -262,6 +268,7 @@ export function scoreSentiment(text: AnalysedText, language: string): SentimentS
   });
   sum += Math.max(FAULT_FLOOR, faults);
   for (const [emoji, valence] of EMOJI_VALENCE) if (text.text.includes(emoji)) sum += valence;
+  for (const [emoticon, valence] of EMOTICON_VALENCE) if (emoticon.test(text.text)) sum += valence;
   const adjusted = punctuationAdjusted(text, sum, shouting);
   const score = adjusted / Math.sqrt(adjusted * adjusted + 1);
   return { score: Math.round(score * 1000) / 1000, language: lang };

@@ -121,6 +121,6 @@ describe('sentimentFacts sources', () => {
   it('uses the messages’ 0-based indices, not their 1-based positions', () => {
     const scored = [-0.1, -0.4, -0.7].map((score, i) => ({ message: new AnalysedText(`m${i}`, i * 2 + 2), score }));
     const { sources } = sentimentFacts(scored, FIXTURE_SETTINGS.thresholds);
-    expect(sources).toEqual({ sentimentLatest: [5], sentimentPrevious: [3], sentimentMin: [5], negativeStreak: [3, 5] });
+    expect(sources).toEqual({ sentimentLatest: [5], sentimentPrevious: [3], sentimentMin: [5], negativeStreak: [3, 5], negativeTurns: [3, 5] });
   });
 });

@@ -10,6 +10,7 @@ export function neutralFacts(overrides: Partial<Facts> = {}): Facts {
     sentimentPrevious: 0,
     sentimentMin: 0,
     negativeStreak: 0,
+    negativeTurns: 0,
     sentimentSharpDrop: false,
     botConfidenceLatest: 0.9,
     lowConfidenceStreak: 0,

@@ -165,6 +165,19 @@ describe('validatePolicyDocument', () => {
     expect(result.diagnostics[0]?.message).toContain('"broken"');
   });
 
+  it('refuses a bot intent mapped to a topic the policy does not define', () => {
+    const settings = { ...FIXTURE_SETTINGS, botSignals: { intentTopics: { card_lost: 'security', refund_please: 'refunds' } } };
+    const result = validatePolicyDocument({ graph: smallPolicyGraph(), settings });
+    expect(result.valid).toBe(false);
+    expect(result.diagnostics).toEqual([expect.objectContaining({ code: DiagnosticCode.InvalidSettings })]);
+    expect(result.diagnostics[0]?.message).toContain('"refund_please" maps to topic "refunds"');
+  });
+
+  it('refuses bot signals out of range', () => {
+    const settings = { ...FIXTURE_SETTINGS, botSignals: { minIntentConfidence: 1.5 } };
+    expect(validatePolicyDocument({ graph: smallPolicyGraph(), settings }).valid).toBe(false);
+  });
+
   it('warns about a topic no lexicon defines', () => {
     const settings = { ...FIXTURE_SETTINGS };
     const graph = mutate((g) => (node(g, 'c_security').data.test = { fact: 'topics', operator: 'contains', value: 'securty' })) as PolicyGraph;

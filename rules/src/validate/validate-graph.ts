@@ -10,6 +10,7 @@ import { enumeratePaths, MAX_PATHS } from '../graph/enumerate-paths';
 import { indexGraph, type AnyGraph } from '../graph/graph-index';
 import { findDeadBranches } from './dead-branches';
 import { checkTopics } from './topic-check';
+import { checkBotSignals } from './bot-signals-check';
 import { checkConcepts } from './concept-check';
 import { DiagnosticCode, error, toResult, type Diagnostic, type ValidationResult } from './diagnostic';
 import { checkEdgeShape, checkNodeShape, checkSettingsShape } from './schema-check';
@@ -118,7 +119,8 @@ export function validateRoutingGraph(graph: unknown, options: ValidationOptions 
 export function validatePolicyDocument(document: unknown, options: ValidationOptions = {}): ValidationResult {
   if (!isRecord(document)) return toResult([error(DiagnosticCode.InvalidShape, 'A policy is an object with a "graph" and "settings".')]);
   const shape = checkSettingsShape(document.settings);
-  const settings = shape.length > 0 ? shape : [...checkRedactionPatterns(document.settings as TriggerSettings), ...checkConcepts(document.settings as TriggerSettings)];
+  const valid = document.settings as TriggerSettings;
+  const settings = shape.length > 0 ? shape : [...checkRedactionPatterns(valid), ...checkConcepts(valid), ...checkBotSignals(valid)];
   const graph = graphDiagnostics(document.graph, { flavour: 'policy' });
   const routing = document.routing === undefined || document.routing === null ? [] : graphDiagnostics(document.routing, contextOf('routing', options));
   const topicsOf = (raw: unknown, diagnostics: Diagnostic[]): Diagnostic[] =>

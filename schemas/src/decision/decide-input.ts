@@ -11,7 +11,14 @@ export interface MessageInput {
   at?: Date | null;
   /** The bot's confidence in this reply, 0..1. */
   confidence?: number | null;
+  /** The bot's NLU intent for this message (`billing.duplicate_charge`). */
   intent?: string | null;
+  /** The bot's confidence in `intent`, 0..1. */
+  intentConfidence?: number | null;
+  /** The bot's sentiment score of a customer message, -1..1; it takes the place of Baton's own score. */
+  sentiment?: number | null;
+  /** Topics of the policy the bot found in a customer message (`security`); they add to Baton's own. */
+  topics?: string[] | null;
   kbArticleIds?: string[] | null;
 }
 

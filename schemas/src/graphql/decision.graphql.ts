@@ -19,7 +19,14 @@ input MessageInput {
   text: String!
   at: DateTime
   confidence: Float
+  "The bot's NLU intent for this message; the policy's botSignals map intents to topics or to a request for a person."
   intent: String
+  "The bot's confidence in intent, 0..1; below the policy's minIntentConfidence (default 0.7) the intent is ignored."
+  intentConfidence: Float
+  "The bot's own sentiment score of a CUSTOMER message, -1..1; it replaces Baton's score for that message."
+  sentiment: Float
+  "Topics of the policy (e.g. security, billing_dispute) the bot found in a CUSTOMER message; they add to Baton's own detection."
+  topics: [String!]
   kbArticleIds: [String!]
 }
 

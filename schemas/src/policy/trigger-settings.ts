@@ -40,6 +40,28 @@ export const TopicLexiconSchema = Type.Object(
   { additionalProperties: false },
 );
 
+const INTENT = Type.String({ minLength: 1, maxLength: 100 });
+
+/**
+ * How the policy reads signals the bot reports on customer messages (`MessageInput.intent`,
+ * `intentConfidence`, `topics`, `sentiment`): which bot intents stand for which topic, which
+ * ones are a request for a person, and the confidence an intent needs to count.
+ */
+export const BotSignalsSchema = Type.Object(
+  {
+    intentTopics: Type.Optional(
+      Type.Record(INTENT, Type.String({ pattern: '^[a-z][a-z0-9_]*$' }), {
+        description: 'Bot intent -> topic of this policy ("card_lost" -> "security"), matched case-insensitively.',
+      }),
+    ),
+    humanRequestIntents: Type.Optional(Type.Array(INTENT, { maxItems: 200, description: 'Bot intents that mean the customer asks for a person ("talk_to_agent").' })),
+    minIntentConfidence: Type.Optional(
+      Type.Number({ minimum: 0, maximum: 1, description: 'An intent sent with a lower intentConfidence is ignored (default 0.7); one sent without a confidence counts.' }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
 export const ThresholdsSchema = Type.Object(
   {
     negativeSentiment: Type.Number({ minimum: -1, maximum: 1, description: 'A customer message at or below this sentiment score counts as negative.' }),
@@ -66,6 +88,7 @@ export const TriggerSettingsSchema = Type.Object(
     ),
     hedging: Phrases,
     thresholds: ThresholdsSchema,
+    botSignals: Type.Optional(BotSignalsSchema),
     recommendedActions: Type.Optional(
       Type.Record(Type.String({ pattern: '^[a-z][a-z0-9_]*$' }), Type.Array(Type.String({ minLength: 1, maxLength: 500 }), { maxItems: 20 }), {
         description: 'What the human should do first, per reason code (shown in the context package).',
@@ -98,5 +121,6 @@ export type Phrases = Static<typeof Phrases>;
 export type TopicLexicon = Static<typeof TopicLexiconSchema>;
 export type Concept = Static<typeof ConceptSchema>;
 export type Thresholds = Static<typeof ThresholdsSchema>;
+export type BotSignals = Static<typeof BotSignalsSchema>;
 /** Lexicons and thresholds that turn a conversation into facts. */
 export type TriggerSettings = Static<typeof TriggerSettingsSchema>;

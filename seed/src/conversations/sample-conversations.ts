@@ -4,6 +4,7 @@
  * triggers at once; the first in table order must win).
  */
 import type { SampleConversation } from './sample-conversation';
+import crisisJson from './crisis.json';
 import securityJson from './security.json';
 import legalJson from './legal.json';
 import billingDisputeJson from './billing-dispute.json';
@@ -21,6 +22,7 @@ import precedenceJson from './precedence.json';
 // "BOT"` becomes `string`); `sample-conversations.test.ts` checks every entry's structure and
 // its expectation against the graph's leaves.
 const groups = [
+  crisisJson,
   securityJson,
   legalJson,
   billingDisputeJson,

@@ -12,7 +12,7 @@ export function referencePolicyByHand(f: Facts): string {
   if (f.topics.includes('cancellation')) return 'h_cancellation';
   if (f.humanRequested) return 'h_customer_request';
   if (f.customerTier === 'enterprise') return 'h_enterprise';
-  if (f.negativeStreak >= 2 || f.sentimentSharpDrop) return f.customerTier === 'vip' ? 'h_sentiment_vip' : 'h_sentiment_senior';
+  if (f.negativeTurns >= 2 || (f.sentimentSharpDrop && f.customerMessageCount >= 2)) return f.customerTier === 'vip' ? 'h_sentiment_vip' : 'h_sentiment_senior';
   if (f.lowConfidenceStreak >= 2) return 'h_low_confidence';
   if (f.repeatedQuestionCount >= 3) return 'h_repeated_question';
   if (f.botReplyCount >= 4 || f.conversationMinutes >= 6) return 'h_no_progress';

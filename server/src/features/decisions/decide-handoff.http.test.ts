@@ -68,6 +68,18 @@ describe('decideHandoff over HTTP: bad input', () => {
     expect(error?.extensions.field).toBe('input.messages[1].confidence');
   });
 
+  it.each([
+    ['intentConfidence', { intent: 'card_lost', intentConfidence: 1.4 }, /between 0 and 1/],
+    ['sentiment', { sentiment: -2 }, /between -1 and 1/],
+  ])('refuses a bot-reported %s out of range, naming the field', async (field, extra, message) => {
+    const error = await expectRefused({ input: decideInput({ messages: [{ speaker: 'CUSTOMER', text: 'hi', ...extra }] }) }, BatonErrorCode.BadUserInput, message);
+    expect(error?.extensions.field).toBe(`input.messages[0].${field}`);
+  });
+
+  it('refuses bot-reported topics of the wrong type', async () => {
+    await expectRefused({ input: decideInput({ messages: [{ speaker: 'CUSTOMER', text: 'hi', topics: [{ code: 'security' }] }] }) }, BatonErrorCode.BadUserInput, /topics/);
+  });
+
   it('refuses a message over BATON_MAX_MESSAGE_CHARS', async () => {
     const text = 'x'.repeat(t.config.limits.maxMessageChars + 1);
     const error = await expectRefused({ input: decideInput({ messages: [{ speaker: 'CUSTOMER', text }] }) }, BatonErrorCode.BadUserInput, /limit is 10000/);
@@ -100,5 +112,27 @@ describe('decideHandoff over HTTP: bad input', () => {
     const created = await t.gql(CREATE_POLICY, { input: { id: 'unpublished', name: 'Unpublished' } });
     expect(created.body.errors).toBeUndefined();
     await expectRefused({ input: decideInput({ policyId: 'unpublished' }) }, BatonErrorCode.NotFound, /no published version/);
+  });
+});
+
+describe('decideHandoff over HTTP: signals reported by the bot', () => {
+  let t: TestServer;
+  beforeAll(async () => {
+    t = await startTestServer();
+  });
+  afterAll(() => t.close());
+
+  it('hands off on a topic or intent the bot reports, and says the bot reported it', async () => {
+    const byTopic = await t.gql(DECIDE, { input: decideInput({ messages: [{ speaker: 'CUSTOMER', text: 'please read my last message', topics: ['crisis'] }] }) });
+    expect(byTopic.body.errors).toBeUndefined();
+    expect(byTopic.body.data?.decideHandoff).toMatchObject({ action: 'HANDOFF', reasonCode: 'crisis', priority: 'URGENT', routing: { queueId: 'trust_safety' } });
+    const reasons = (byTopic.body.data?.decideHandoff as { reasons: Array<{ evidence: string[] }> }).reasons;
+    expect(reasons[0]?.evidence).toContain('crisis: customer message 1: reported by the bot (topic crisis)');
+
+    const byIntent = await t.gql(DECIDE, { input: decideInput({ messages: [{ speaker: 'CUSTOMER', text: 'about my card', intent: 'card_lost', intentConfidence: 0.93 }] }) });
+    expect(byIntent.body.data?.decideHandoff).toMatchObject({ action: 'HANDOFF', reasonCode: 'security_incident' });
+
+    const unsure = await t.gql(DECIDE, { input: decideInput({ messages: [{ speaker: 'CUSTOMER', text: 'about my card', intent: 'card_lost', intentConfidence: 0.4 }] }) });
+    expect(unsure.body.data?.decideHandoff).toMatchObject({ action: 'STAY' });
   });
 });

@@ -11,6 +11,9 @@ import type { RequestLimits } from '../../config';
 export const MAX_ATTEMPTS = 100;
 /** Most characters in an id (conversation, customer, policy). */
 export const MAX_ID_CHARS = 200;
+/** Most topics a bot may report on one message, and characters per topic name. */
+export const MAX_REPORTED_TOPICS = 20;
+export const MAX_TOPIC_CHARS = 64;
 
 const isPlainObject = (value: unknown): boolean => typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -23,6 +26,22 @@ function checkObject(value: unknown, field: string): void {
   if (value !== null && value !== undefined && !isPlainObject(value)) {
     throw badInput(`${field} must be a JSON object such as {"plan": "pro"}, got ${Array.isArray(value) ? 'a list' : typeof value}.`, { field });
   }
+}
+
+function checkRange(value: number | null | undefined, min: number, max: number, field: string): void {
+  if (value !== null && value !== undefined && !(value >= min && value <= max)) {
+    throw badInput(`${field} is ${value}; it must be between ${min} and ${max}.`, { field });
+  }
+}
+
+function checkReportedTopics(topics: readonly string[] | null | undefined, field: string): void {
+  if (!topics) return;
+  if (topics.length > MAX_REPORTED_TOPICS) throw badInput(`${field} has ${topics.length} entries; the limit is ${MAX_REPORTED_TOPICS}.`, { field, limit: MAX_REPORTED_TOPICS });
+  topics.forEach((topic, j) => {
+    if (topic.trim() === '' || topic.length > MAX_TOPIC_CHARS) {
+      throw badInput(`${field}[${j}] must be a topic name of 1 to ${MAX_TOPIC_CHARS} characters, such as "security".`, { field: `${field}[${j}]` });
+    }
+  });
 }
 
 /**
@@ -57,10 +76,10 @@ export function checkDecideInput(input: DecideHandoffInput, limits: RequestLimit
         { field: `input.messages[${i}].at` },
       );
     }
-    const { confidence } = message;
-    if (confidence !== null && confidence !== undefined && !(confidence >= 0 && confidence <= 1)) {
-      throw badInput(`input.messages[${i}].confidence is ${confidence}; it must be between 0 and 1.`, { field: `input.messages[${i}].confidence` });
-    }
+    checkRange(message.confidence, 0, 1, `input.messages[${i}].confidence`);
+    checkRange(message.intentConfidence, 0, 1, `input.messages[${i}].intentConfidence`);
+    checkRange(message.sentiment, -1, 1, `input.messages[${i}].sentiment`);
+    checkReportedTopics(message.topics, `input.messages[${i}].topics`);
   });
   if ((input.attempts?.length ?? 0) > MAX_ATTEMPTS) {
     throw badInput(`input.attempts has ${input.attempts?.length} entries; the limit is ${MAX_ATTEMPTS}.`, { field: 'input.attempts', limit: MAX_ATTEMPTS });

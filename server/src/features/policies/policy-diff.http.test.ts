@@ -89,7 +89,7 @@ describe('policyDiff over HTTP', () => {
     const d = body.data!.policyDiff;
     expect(d).toMatchObject({ policyId: 'support-default', from: 1, to: null, unchanged: false, layoutOnly: false });
     expect(d.graph.nodesChanged).toEqual([{ id: 'c_low_confidence', fields: [{ path: 'data.test.value', before: 2, after: 3 }], layout: [] }].map((c) => expect.objectContaining(c)));
-    expect(d.graph.nodesMoved).toEqual([{ id: 'stay_default', layout: [{ path: 'position.x', before: 300, after: 320 }, { path: 'position.y', before: 1400, after: 1450 }] }]);
+    expect(d.graph.nodesMoved).toEqual([{ id: 'stay_default', layout: [{ path: 'position.x', before: 300, after: 320 }, { path: 'position.y', before: 1540, after: 1450 }] }]);
     expect(d.graph.nodesAdded.map((n) => [n.id, n.kind, n.before])).toEqual([
       ['c_billing_vip', 'condition', null],
       ['h_billing_vip', 'handoff', null],
