@@ -37,5 +37,5 @@ export { estimateWaitSeconds } from './routing/wait-estimate';
 export { erlangC, erlangCWaitSeconds } from './routing/erlang-c';
 export { capacityChannel } from './routing/channel';
 export { isValidTimeZone, intervalProblems, isOpen, nextOpening, localClockAt } from './routing/business-hours';
-export { evaluateRow, buildBacktestReport, failedGates, expectationKey, STAY_KEY } from './backtest';
-export type { EvaluateRowOptions, BacktestReport, BacktestMiss, SliceCount, ExpectedCount, PrecisionCount, BacktestGates, BacktestRow, BacktestRowResult, BacktestExpectation, BacktestMissDetail } from './backtest';
+export { evaluateRow, buildBacktestReport, failedGates, expectationKey, SENTIMENT_LABELS, STAY_KEY } from './backtest';
+export type { EvaluateRowOptions, BacktestReport, BacktestMiss, SliceCount, ExpectedCount, PrecisionCount, BacktestGates, BacktestRow, BacktestRowResult, BacktestExpectation, BacktestMissDetail, SentimentLabel, SentimentResult, SentimentCheck, SentimentCount } from './backtest';

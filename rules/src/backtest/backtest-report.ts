@@ -8,6 +8,7 @@
  * seed 001) is what `--min-recall` and `--max-false-positives` gate.
  */
 import { STAY_KEY, type BacktestMissDetail, type BacktestRowResult } from './backtest-types';
+import { buildSentimentCheck, type SentimentCheck } from './sentiment-check';
 
 /** Rows and handoffs (HANDOFF or CALLBACK) of one slice. */
 export interface SliceCount {
@@ -73,6 +74,8 @@ export interface BacktestReport {
   handoffTurns: Record<string, number>;
   /** Problems with the dataset that are not errors, e.g. an expected reason the policy has no leaf for. */
   warnings: string[];
+  /** Rows labelled with a sentiment: how many of each label read negative; null without such rows. */
+  sentiment: SentimentCheck | null;
 }
 
 const ratio = (part: number, whole: number): number => (whole === 0 ? 0 : part / whole);
@@ -178,5 +181,6 @@ export function buildBacktestReport(results: readonly BacktestRowResult[], optio
     falsePositives,
     handoffTurns,
     warnings: unknownReasonWarnings(rows, options.reasonCodes),
+    sentiment: buildSentimentCheck(rows),
   };
 }

@@ -11,6 +11,23 @@ export interface BacktestExpectation {
   /** The primary reason code (the leaf reached), e.g. `billing_dispute`. */
   reasonCode?: string;
   queueId?: string;
+  /** How the latest customer message reads (sentiment datasets); checked apart from the decision. */
+  sentiment?: SentimentLabel;
+}
+
+/** A sentiment dataset's label of a message. */
+export type SentimentLabel = 'negative' | 'neutral' | 'positive';
+export const SENTIMENT_LABELS: readonly string[] = ['negative', 'neutral', 'positive'];
+
+/** The latest customer message's score against the policy's negative threshold. */
+export interface SentimentResult {
+  expected: SentimentLabel;
+  /** -1..1. */
+  score: number;
+  /** The policy's `negativeSentiment` threshold; the message counts as negative at or below it. */
+  threshold: number;
+  /** The dataset's language label, else the detected language. */
+  language: string;
 }
 
 /** One conversation of a dataset. */
@@ -54,6 +71,8 @@ export interface BacktestRowResult {
   handoffTurn: number | null;
   /** Only for rows whose expectation was missed. */
   miss?: BacktestMissDetail;
+  /** Only for rows that expect a sentiment. */
+  sentiment?: SentimentResult;
 }
 
 /** Key of `STAY` expectations and outcomes in every report table, as in `../shared/eval` labels. */

@@ -78,6 +78,14 @@ export async function evaluateRow(prepared: PreparedPolicy, row: BacktestRow, op
     turns,
     handoffTurn,
   };
+  if (row.expected?.sentiment) {
+    result.sentiment = {
+      expected: row.expected.sentiment,
+      score: Number(decision.signals.sentimentLatest ?? 0),
+      threshold: prepared.signals.thresholds.negativeSentiment,
+      language: row.input.customer.language ?? result.language,
+    };
+  }
   if (matched === false) {
     result.miss = {
       customerTexts: redactedInput.messages.filter((m) => m.speaker === 'CUSTOMER').map((m) => m.text),

@@ -5,5 +5,6 @@ export { buildBacktestReport } from './backtest-report';
 export type { BacktestReport, BacktestMiss, SliceCount, ExpectedCount, PrecisionCount } from './backtest-report';
 export { failedGates } from './backtest-gates';
 export type { BacktestGates } from './backtest-gates';
-export { expectationKey, STAY_KEY } from './backtest-types';
-export type { BacktestRow, BacktestRowResult, BacktestExpectation, BacktestMissDetail } from './backtest-types';
+export { expectationKey, SENTIMENT_LABELS, STAY_KEY } from './backtest-types';
+export type { BacktestRow, BacktestRowResult, BacktestExpectation, BacktestMissDetail, SentimentLabel, SentimentResult } from './backtest-types';
+export type { SentimentCheck, SentimentCount } from './sentiment-check';

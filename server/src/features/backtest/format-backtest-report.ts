@@ -1,9 +1,9 @@
 /**
  * The backtest report as text for a terminal or a CI log: outcomes, recall per expected reason,
- * false positives, precision, the confusion matrix, the first misses with their evidence, and
- * warnings. Figures are the report's; this only lays them out.
+ * false positives, precision, the confusion matrix, how labelled sentiment reads, the first
+ * misses with their evidence, and warnings. Figures are the report's; this only lays them out.
  */
-import { STAY_KEY, type BacktestMiss, type BacktestReport } from '@baton/rules';
+import { STAY_KEY, type BacktestMiss, type BacktestReport, type SentimentCount } from '@baton/rules';
 import type { PolicyRef } from '@baton/schemas';
 
 const count = (n: number): string => n.toLocaleString('en-US');
@@ -72,6 +72,12 @@ export function formatBacktestReport(report: BacktestReport, options: { policy: 
     lines.push('');
     lines.push('Confusion (rows: expected, columns: got)');
     lines.push(...table(['', ...columns], Object.entries(report.confusion).map(([key, row]) => [key, ...columns.map((column) => count(row[column] ?? 0))])));
+  }
+  if (report.sentiment) {
+    const { threshold, byLanguage } = report.sentiment;
+    lines.push('', `Sentiment: messages that read negative (latest customer message at or below ${threshold})`);
+    const cell = (c: SentimentCount) => `${percent(c.total === 0 ? null : c.share)} (${count(c.negative)}/${count(c.total)})`;
+    lines.push(...table(['language', 'negative', 'neutral', 'positive'], Object.entries(byLanguage).map(([language, c]) => [language, cell(c.negative), cell(c.neutral), cell(c.positive)])));
   }
   lines.push(...missLines('False negatives', report.falseNegatives, options.show));
   lines.push(...missLines('False positives', report.falsePositives, options.show));

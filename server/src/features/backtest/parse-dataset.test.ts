@@ -28,6 +28,15 @@ describe('parseDataset', () => {
     expect(rows[0]?.input).toMatchObject({ conversationId: 'a', customer: { language: 'en' }, messages: [{ speaker: 'CUSTOMER', text: 'hi there' }] });
   });
 
+  it('reads a sentiment label on message lines and refuses one it does not know', () => {
+    const line = (id: string, label: string) => JSON.stringify({ id, lang: 'de', text: 'na toll', expectedSentiment: label });
+    expect(parse(`${line('a', 'negative')}\n${JSON.stringify({ id: 'b', text: 'ok', expected: 'none', expectedSentiment: 'neutral' })}`).rows.map((row) => row.expected)).toEqual([
+      { sentiment: 'negative' },
+      { action: 'STAY', sentiment: 'neutral' },
+    ]);
+    expect(problemsOf(line('a', 'angry'))).toEqual(['1: "expectedSentiment" must be one of negative, neutral, positive, got "angry".']);
+  });
+
   it('reads conversation lines through the GraphQL input type (dates parsed, id as conversation id)', () => {
     const line = JSON.stringify({
       id: 'c-1',

@@ -4,11 +4,12 @@
  *   "reasonCode"?, "queueId"? } }`; `input.conversationId` defaults to `id` and `input.customer`
  *   to `{ "id": <id> }`.
  * - Message lines, as in `shared/eval/*.jsonl`: `{ "id", "lang"?, "text", "expected"?:
- *   "<reasonCode>" | "none" }`, one customer message standing alone ("none": the policy should stay).
+ *   "<reasonCode>" | "none", "expectedSentiment"?: "negative" | "neutral" | "positive" }`, one
+ *   customer message standing alone ("none": the policy should stay).
  * Other fields (`sourceLabel`...) are ignored. The first line decides the format.
  */
 import { HANDOFF_ACTIONS, type HandoffAction } from '@baton/schemas';
-import type { BacktestExpectation, BacktestRow } from '@baton/rules';
+import { SENTIMENT_LABELS, type BacktestExpectation, type BacktestRow, type SentimentLabel } from '@baton/rules';
 import type { RequestLimits } from '../../config';
 import { coerceDecideInput } from './coerce-decide-input';
 import type { ProblemList } from './dataset-problems';
@@ -41,7 +42,7 @@ export function expectationOfLabel(label: string): BacktestExpectation {
 
 function messageRow(value: Record<string, unknown>, line: number, limits: RequestLimits, problems: ProblemList): BacktestRow | null {
   const id = idOf(value, line, problems);
-  const { text, lang, expected } = value;
+  const { text, lang, expected, expectedSentiment } = value;
   if (typeof text !== 'string' || text.trim() === '') {
     problems.add(line, '"text" must be the customer message, a non-empty string.');
     return null;
@@ -58,7 +59,13 @@ function messageRow(value: Record<string, unknown>, line: number, limits: Reques
     problems.add(line, `"expected" must be a reason code such as "billing_dispute" or "none", got ${JSON.stringify(expected)}.`);
     return null;
   }
+  if (expectedSentiment !== undefined && expectedSentiment !== null && !SENTIMENT_LABELS.includes(String(expectedSentiment))) {
+    problems.add(line, `"expectedSentiment" must be one of ${SENTIMENT_LABELS.join(', ')}, got ${JSON.stringify(expectedSentiment)}.`);
+    return null;
+  }
   if (id === null) return null;
+  const sentiment = typeof expectedSentiment === 'string' ? { sentiment: expectedSentiment as SentimentLabel } : {};
+  const expectation = typeof expected === 'string' ? { ...expectationOfLabel(expected), ...sentiment } : 'sentiment' in sentiment ? sentiment : null;
   return {
     id,
     line,
@@ -67,7 +74,7 @@ function messageRow(value: Record<string, unknown>, line: number, limits: Reques
       customer: { id: `backtest:${id}`, language: typeof lang === 'string' ? lang.toLowerCase() : null },
       messages: [{ speaker: 'CUSTOMER', text }],
     },
-    expected: typeof expected === 'string' ? expectationOfLabel(expected) : null,
+    expected: expectation,
   };
 }
 
