@@ -117,7 +117,8 @@ export function computeSignals(input: DecideHandoffInput, model: SignalsModel, n
     put(evidence, 'humanRequested', [`${quote('customer', request.message.position, request.message.shown, start, end)} asks for a person ("${request.phrase}")`]);
   }
   // The bot's request counts unless the customer declined a person in a later message.
-  const botRequest = reports.humanRequests.filter((report) => !request || request.requested || report.index > request.message.index).at(-1);
+  const declinedAt = request && !request.requested ? request.message.index : -1;
+  const botRequest = reports.humanRequests.filter((report) => report.index > declinedAt).at(-1);
   if (botRequest && !request?.requested) {
     source(sources, 'humanRequested', [botRequest.index]);
     put(evidence, 'humanRequested', [`${botRequest.evidence} asks for a person`]);

@@ -3,8 +3,8 @@
  * compiling the lexicon phrases of the trigger settings into one phrase index, and warming the
  * language resources — so that `computeSignals` only reads.
  */
-import { prepareBotSignals, type BotSignalsModel } from './bot-signals';
 import type { Phrases, Thresholds, TriggerSettings } from '@baton/schemas';
+import { prepareBotSignals, type BotSignalsModel } from './bot-signals';
 import { detectableLanguages } from './language';
 import { languagePack, PACKED_LANGUAGES } from './language-packs';
 import { ConceptSet } from './concepts';

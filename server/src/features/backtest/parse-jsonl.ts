@@ -64,8 +64,8 @@ function messageRow(value: Record<string, unknown>, line: number, limits: Reques
     return null;
   }
   if (id === null) return null;
-  const sentiment = typeof expectedSentiment === 'string' ? { sentiment: expectedSentiment as SentimentLabel } : {};
-  const expectation = typeof expected === 'string' ? { ...expectationOfLabel(expected), ...sentiment } : 'sentiment' in sentiment ? sentiment : null;
+  const label = typeof expected === 'string' ? expectationOfLabel(expected) : null;
+  const expectation = typeof expectedSentiment === 'string' ? { ...label, sentiment: expectedSentiment as SentimentLabel } : label;
   return {
     id,
     line,
