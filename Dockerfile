@@ -8,7 +8,9 @@
 #
 # Every stage starts from the same image so that better-sqlite3, compiled in one stage, loads
 # in the runtime stage (same Node ABI, same glibc).
-ARG NODE_IMAGE=node:20-bookworm-slim
+# Node 24 is the current long-term-support line; the suite also runs on 20 and 22 (package.json
+# "engines", .github/workflows/ci.yml).
+ARG NODE_IMAGE=node:24-bookworm-slim
 
 # Package manifests and the compiler toolchain better-sqlite3 needs when no prebuilt binary
 # matches (node-gyp: python3, make, g++).
@@ -24,12 +26,10 @@ COPY seed/package.json seed/
 COPY server/package.json server/
 COPY editor/package.json editor/
 
-# All dependencies, then `npm run build`: tsc over every workspace and Vite for the editor.
-# `npm install` rather than `npm ci`: the committed lockfile lacks the optional native packages
-# of other platforms (@swc/core-*, @unrs/resolver-binding-*), which `npm ci` refuses; `npm install`
-# keeps every version the lockfile pins.
+# All dependencies exactly as the lockfile pins them, then `npm run build`: tsc over every
+# workspace and Vite for the editor.
 FROM toolchain AS build
-RUN npm install --no-audit --no-fund
+RUN npm ci --no-audit --no-fund
 COPY tsconfig.base.json tsconfig.json ./
 COPY schemas schemas
 COPY rules rules
@@ -42,7 +42,7 @@ RUN npm run build \
 # Production dependencies only, with better-sqlite3 compiled here so the runtime stage needs no
 # toolchain.
 FROM toolchain AS production-dependencies
-RUN npm install --omit=dev --no-audit --no-fund
+RUN npm ci --omit=dev --no-audit --no-fund
 
 FROM ${NODE_IMAGE} AS runtime
 ENV NODE_ENV=production \
