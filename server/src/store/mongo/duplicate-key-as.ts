@@ -1,5 +1,6 @@
-/** Internal: turning MongoDB's duplicate-key errors into the port's CONFLICT. */
+/** Internal: turning MongoDB's duplicate-key errors into the port's CONFLICT or {@link DuplicateKeyError}. */
 import type { BatonError } from '../../baton-error';
+import { DuplicateKeyError } from '../unit-of-work';
 import { isDuplicateKey } from './mongo-context';
 
 /** True when `error`'s unique index includes `field` (the server names it in `keyPattern`). */
@@ -18,4 +19,17 @@ export function duplicateKeyAs(field: string, error: () => BatonError | Promise<
   return async (thrown) => {
     throw isDuplicateKey(thrown) && onField(thrown, field) ? await error() : thrown;
   };
+}
+
+/**
+ * Runs `write`, rethrowing a duplicate key on one of `keys`' unique-index fields as the unit of
+ * work's {@link DuplicateKeyError} named by the port's key (e.g. `{ _id: 'id' }`); anything else unchanged.
+ */
+export async function insertOrDuplicate(record: string, keys: Record<string, string>, write: () => Promise<unknown>): Promise<void> {
+  try {
+    await write();
+  } catch (thrown) {
+    const field = isDuplicateKey(thrown) ? Object.keys(keys).find((f) => onField(thrown, f)) : undefined;
+    throw field === undefined ? thrown : new DuplicateKeyError(record, keys[field] as string);
+  }
 }

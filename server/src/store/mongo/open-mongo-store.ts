@@ -12,13 +12,14 @@ import { createMongoApiKeyStore } from '../../features/auth/mongo-api-key-store'
 import { createMongoDecisionLogStore } from '../../features/decisions/mongo-decision-log-store';
 import { createMongoDirectoryStore } from '../../features/directory/mongo-directory-store';
 import { createMongoHandoffStore } from '../../features/handoffs/mongo-handoff-store';
-import { createMongoChangeRequestStore } from '../../features/policies/mongo-change-request-store';
-import { createMongoPolicyStore } from '../../features/policies/mongo-policy-store';
+import { createMongoPolicyReads, mongoPolicyRepositories } from '../../features/policies/mongo-policy-repositories';
 import { createMongoPolicyTestCaseStore } from '../../features/policies/mongo-policy-test-case-store';
 import type { Logger } from '../../logger';
 import type { BatonStore } from '../baton-store';
 import { createMongoContext } from './mongo-context';
+import { createPolicyStores } from '../../features/policies/transactional-policy-stores';
 import { watchMongoPolicyChanges } from './mongo-policy-changes';
+import { createMongoUnitOfWork } from './mongo-unit-of-work';
 
 export interface MongoStoreOptions {
   logger: Logger;
@@ -41,11 +42,11 @@ export interface MongoBatonStore extends BatonStore {
  */
 export function assembleMongoStore(connection: Connection, options: Pick<MongoStoreOptions, 'logger' | 'retentionDays'>): MongoBatonStore {
   const ctx = createMongoContext(connection);
-  const policies = createMongoPolicyStore(ctx);
+  const { policies, changeRequests } = createPolicyStores(createMongoUnitOfWork(ctx, mongoPolicyRepositories(ctx)), createMongoPolicyReads(ctx));
   return {
     connection,
     policies,
-    changeRequests: createMongoChangeRequestStore(ctx, policies),
+    changeRequests,
     policyTests: createMongoPolicyTestCaseStore(ctx),
     decisionLog: createMongoDecisionLogStore(ctx, { retentionDays: options.retentionDays }),
     apiKeys: createMongoApiKeyStore(ctx),

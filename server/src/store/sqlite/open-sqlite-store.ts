@@ -7,11 +7,12 @@ import { createSqliteApiKeyStore } from '../../features/auth/sqlite-api-key-stor
 import { createSqliteDecisionLogStore } from '../../features/decisions/sqlite-decision-log-store';
 import { createSqliteDirectoryStore } from '../../features/directory/sqlite-directory-store';
 import { createSqliteHandoffStore } from '../../features/handoffs/sqlite-handoff-store';
-import { createSqliteChangeRequestStore } from '../../features/policies/sqlite-change-request-store';
-import { createSqlitePolicyStore } from '../../features/policies/sqlite-policy-store';
+import { createSqlitePolicyReads, sqlitePolicyRepositories } from '../../features/policies/sqlite-policy-repositories';
 import { createSqlitePolicyTestCaseStore } from '../../features/policies/sqlite-policy-test-case-store';
 import type { BatonStore } from '../baton-store';
+import { createPolicyStores } from '../../features/policies/transactional-policy-stores';
 import { openDatabase } from './open-database';
+import { createSqliteUnitOfWork } from './sqlite-unit-of-work';
 
 /**
  * Opens (creating and migrating when needed) the SQLite store in `dataDir`.
@@ -20,10 +21,10 @@ import { openDatabase } from './open-database';
 export async function openSqliteStore(dataDir: string): Promise<BatonStore> {
   const db = openDatabase(dataDir);
   const ping = db.prepare('SELECT 1');
-  const policies = createSqlitePolicyStore(db);
+  const { policies, changeRequests } = createPolicyStores(createSqliteUnitOfWork(db, sqlitePolicyRepositories(db)), createSqlitePolicyReads(db));
   return {
     policies,
-    changeRequests: createSqliteChangeRequestStore(db, policies),
+    changeRequests,
     policyTests: createSqlitePolicyTestCaseStore(db),
     decisionLog: createSqliteDecisionLogStore(db),
     apiKeys: createSqliteApiKeyStore(db),

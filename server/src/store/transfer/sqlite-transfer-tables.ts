@@ -10,8 +10,7 @@ import { toKey, type KeyRow } from '../../features/auth/sqlite-api-key-store';
 import { toStored, type DecisionRow } from '../../features/decisions/sqlite-decision-log-store';
 import { toAgent, toQueue, type AgentRow, type ChannelRow, type QueueRow, type SkillRow } from '../../features/directory/sqlite-directory-store';
 import { toAssignment, type AssignmentRow } from '../../features/handoffs/sqlite-assignments';
-import { toChangeRequest, type ApprovalRow, type RequestRow } from '../../features/policies/sqlite-change-request-store';
-import { toPolicy, toVersion, type PolicyRow, type VersionRow } from '../../features/policies/sqlite-policy-store';
+import { toChangeRequest, toPolicy, toVersion, type ApprovalRow, type PolicyRow, type RequestRow, type VersionRow } from '../../features/policies/sqlite-policy-repositories';
 import { toCase, type CaseRow } from '../../features/policies/sqlite-policy-test-case-store';
 import type { TransferCollection, TransferRecords } from './transfer-records';
 

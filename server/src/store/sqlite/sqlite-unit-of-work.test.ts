@@ -1,0 +1,80 @@
+import { minimalSettings, stayGraph } from '../../test-support/fixtures';
+import { makeTempDir, removeTempDirs } from '../../test-support/temp-dir';
+import { SYSTEM_ACTOR } from '../../features/audit/audit-event';
+import { createdPolicy } from '../../features/policies/policy-transitions';
+import { createSqlitePolicyReads, sqlitePolicyRepositories } from '../../features/policies/sqlite-policy-repositories';
+import { StaleWriteError } from '../unit-of-work';
+import { openDatabase } from './open-database';
+import { createSqliteUnitOfWork } from './sqlite-unit-of-work';
+
+afterAll(removeTempDirs);
+
+const T0 = new Date('2026-03-01T09:00:00.000Z');
+
+function setup() {
+  const db = openDatabase(makeTempDir());
+  const uow = createSqliteUnitOfWork(db, sqlitePolicyRepositories(db));
+  const reads = createSqlitePolicyReads(db);
+  const auditCount = () => (db.prepare('SELECT COUNT(*) AS n FROM audit_log').get() as { n: number }).n;
+  const record = (id: string) =>
+    createdPolicy({ id, name: id, description: null, graph: stayGraph(), settings: minimalSettings(), routing: null, makeDefault: false, at: T0, actor: SYSTEM_ACTOR });
+  return { db, uow, reads, auditCount, record };
+}
+
+describe('SQLite unit of work', () => {
+  it('writes nothing, audit included, when the work throws after queuing writes', async () => {
+    const { uow, reads, auditCount, record } = setup();
+    const failing = uow.transaction(async (tx) => {
+      const { record: p, event } = record('p');
+      await tx.policies.insert(p);
+      await tx.audit.append(event);
+      throw new Error('decided against it');
+    });
+    await expect(failing).rejects.toThrow('decided against it');
+    expect(await reads.hasPolicies()).toBe(false);
+    expect(auditCount()).toBe(0);
+  });
+
+  it('rolls back the earlier writes of a unit whose conditional write finds the record changed', async () => {
+    const { uow, reads, auditCount, record } = setup();
+    const { record: p, event } = record('p');
+    await uow.transaction(async (tx) => {
+      await tx.policies.insert(p);
+      await tx.audit.append(event);
+    });
+    const stale = uow.transaction(async (tx) => {
+      await tx.policies.insert(record('q').record);
+      await tx.policies.update({ ...p, name: 'renamed' }, { ...p, activeVersion: 7 });
+    });
+    await expect(stale).rejects.toBeInstanceOf(StaleWriteError);
+    expect((await reads.listPolicies()).map((x) => [x.id, x.name])).toEqual([['p', 'p']]);
+    expect(auditCount()).toBe(1);
+  });
+
+  it('runs units one at a time, so a unit reads what the one before it committed', async () => {
+    const { uow, record } = setup();
+    const seen: (string | null)[] = [];
+    const insertIfNoDefault = (id: string) =>
+      uow.transaction(async (tx) => {
+        const current = await tx.policies.findDefaultId();
+        seen.push(current);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        if (current === null) await tx.policies.insert({ ...record(id).record, isDefault: true });
+      });
+    await Promise.all([insertIfNoDefault('a'), insertIfNoDefault('b')]);
+    expect(seen).toEqual([null, 'a']);
+  });
+
+  it('keeps a write made on the connection outside the unit while the unit awaits, even when the unit fails', async () => {
+    const { db, uow, auditCount } = setup();
+    const failing = uow.transaction(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      throw new Error('fails late');
+    });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    db.prepare(`INSERT INTO roles (name, description) VALUES ('observer', 'written meanwhile')`).run();
+    await expect(failing).rejects.toThrow('fails late');
+    expect(db.prepare(`SELECT name FROM roles WHERE name = 'observer'`).get()).toEqual({ name: 'observer' });
+    expect(auditCount()).toBe(0);
+  });
+});

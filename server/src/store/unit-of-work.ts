@@ -1,0 +1,58 @@
+/**
+ * The storage port for changes: a unit of work over plain repositories. A service reads what it
+ * needs through `tx`, decides (pure code, no database), and hands the records to write and the
+ * audit events to `tx`; the adapter commits them together or not at all. Domain rules (who may
+ * approve, what goes stale, which policy is the default) live in services, never in adapters.
+ *
+ * Features move onto this port one at a time; the policies feature (policies, versions, change
+ * requests) is on it.
+ */
+import type { AuditEventInput } from '../features/audit/audit-event';
+import type { ChangeRequestRepository, PolicyRepository, VersionRepository } from '../features/policies/policy-repositories';
+
+/** The audit log as a transaction sees it: events appended in order, committed with the change. */
+export interface AuditAppend {
+  append(...events: AuditEventInput[]): Promise<void>;
+}
+
+/**
+ * What a unit of work can touch. Reads see committed state; a transaction never relies on
+ * reading back its own writes (the SQLite adapter applies them only at commit).
+ */
+export interface Transaction {
+  readonly policies: PolicyRepository;
+  readonly versions: VersionRepository;
+  readonly changeRequests: ChangeRequestRepository;
+  readonly audit: AuditAppend;
+}
+
+export interface UnitOfWork {
+  /**
+   * Runs `work` and commits everything it wrote, with its audit events, atomically. `work` may
+   * run more than once (MongoDB retries transient write conflicts), so it must keep no state
+   * across attempts and touch storage only through `tx`.
+   * @throws whatever `work` throws (nothing is written); {@link StaleWriteError} when a
+   *   conditional write found the record changed; {@link DuplicateKeyError} on a taken key.
+   */
+  transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T>;
+}
+
+/** A conditional write found its record no longer as it was read: another writer got there first. */
+export class StaleWriteError extends Error {
+  constructor(readonly record: string) {
+    super(`${record} changed during the transaction.`);
+    this.name = 'StaleWriteError';
+  }
+}
+
+/** An insert hit a unique key another record holds (a concurrent writer, or a check skipped). */
+export class DuplicateKeyError extends Error {
+  /** `key`: the record's unique field that clashed, e.g. `id`, `version`, `openRequest`. */
+  constructor(
+    readonly record: string,
+    readonly key: string,
+  ) {
+    super(`${record}: ${key} is taken.`);
+    this.name = 'DuplicateKeyError';
+  }
+}
