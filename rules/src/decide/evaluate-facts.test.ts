@@ -57,7 +57,7 @@ describe('evaluateFacts', () => {
     await expect(evaluateFacts(prepared, incomplete)).rejects.toEqual(new IncompleteFactsError(['topics', 'language']));
   });
 
-  it('walks the routing graph on the stored facts, as decide does without a directory', async () => {
+  it('runs the routing graph on the stored facts, as decide does without a directory', async () => {
     const routing: RoutingGraph = {
       nodes: [
         { id: 'r_start', kind: 'start', data: {} },

@@ -2,15 +2,15 @@
  * Replay of a logged decision: the compiled rules of a prepared version run on facts as the
  * decision log stored them, without signals, redaction or the context package. The outcome is
  * the one `decide` would give on those facts without a directory snapshot: the same engine run,
- * the same leaf meaning, the same reason ordering (`buildReasons`), the same routing-graph walk.
+ * the same leaf meaning, the same reason ordering (`buildReasons`), the same routing-graph run.
  */
 import { FACT_CATALOG, isLeaf, type CallbackNode, type Facts, type HandoffAction, type HandoffNode, type LeafNode, type Priority, type SupportTier } from '@baton/schemas';
 import { EvaluationInvariantError, runEngine } from '../evaluate/run-engine';
 import { buildReasons } from '../evaluate/build-reasons';
 import type { PreparedPolicy } from './prepare-policy';
 import { actionOf, priorityOf, tierOf } from './leaf-outcome';
-import { walkRoutingGraph } from '../routing/walk-routing-graph';
 import { routingFacts } from '../routing/routing-facts';
+import { runRoutingGraph } from '../routing/run-routing-graph';
 
 /** What the rules decided, in the terms an auditor compares. */
 export interface RuleOutcome {
@@ -40,10 +40,10 @@ export class IncompleteFactsError extends Error {
 }
 
 /** The queue a handoff or callback leaf is routed to before any directory is consulted. */
-function plannedQueue(prepared: PreparedPolicy, leaf: HandoffNode | CallbackNode, facts: Facts): string {
+async function plannedQueue(prepared: PreparedPolicy, leaf: HandoffNode | CallbackNode, facts: Facts): Promise<string> {
   if (!prepared.routing) return leaf.data.queue;
   const outcome = { action: actionOf(leaf), reasonCode: leaf.data.reasonCode, priority: priorityOf(leaf), tier: tierOf(leaf), queue: leaf.data.queue };
-  return walkRoutingGraph(prepared.routing, routingFacts(facts, outcome)).route.data.targets[0]?.queue ?? leaf.data.queue;
+  return (await runRoutingGraph(prepared.routing, routingFacts(facts, outcome))).route.data.targets[0]?.queue ?? leaf.data.queue;
 }
 
 /**
@@ -70,7 +70,7 @@ export async function evaluateFacts(prepared: PreparedPolicy, facts: Record<stri
     reasonCodes: reasons.map((r) => r.reason.code),
     priority: priorityOf(leaf),
     tier: tierOf(leaf),
-    queue: leaf.kind === 'stay' ? null : plannedQueue(prepared, leaf, facts as unknown as Facts),
+    queue: leaf.kind === 'stay' ? null : await plannedQueue(prepared, leaf, facts as unknown as Facts),
     leafId: leaf.id,
   };
 }

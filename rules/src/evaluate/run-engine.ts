@@ -1,15 +1,12 @@
 /**
- * Runs compiled rules on one fact set with json-rules-engine.
- *
- * An Engine keeps its run status on the instance, so concurrent runs on one shared Engine with
- * more than one priority level skip each other's rules once any run finishes. Engines built
- * from the compiled JSON are therefore pooled per compiled policy and lent to one run at a
- * time: never shared by two runs, never rebuilt on the hot path. `run-engine.test.ts` proves
- * that 1,000 concurrent runs give the same answers as sequential ones.
+ * Runs an escalation tree's compiled rules on one fact set with json-rules-engine, on an Engine
+ * lent from the per-policy pool (`engine-pool.ts`). Every path rule runs to completion: the ones
+ * that did not fire tell which other triggers held.
  */
-import { Engine, type RuleProperties, type RuleResult, type TopLevelCondition } from 'json-rules-engine';
+import type { RuleResult } from 'json-rules-engine';
 import type { Facts } from '@baton/schemas';
 import type { CompiledPolicy, DecisionEventParams } from '../compiler/compiled-policy';
+import { EnginePool } from './engine-pool';
 
 /** A condition subtree of a rule result as json-rules-engine leaves it after evaluation. */
 export interface EvaluatedCondition {
@@ -43,15 +40,7 @@ export class EvaluationInvariantError extends Error {
   override name = 'EvaluationInvariantError';
 }
 
-const idleEngines = new WeakMap<CompiledPolicy, Engine[]>();
-const MAX_IDLE_ENGINES = 32;
-
-function buildEngine(compiled: CompiledPolicy): Engine {
-  const engine = new Engine([], { allowUndefinedFacts: false, allowUndefinedConditions: false, replaceFactsInEventParams: false });
-  for (const [name, condition] of Object.entries(compiled.conditions)) engine.setCondition(name, condition as TopLevelCondition);
-  for (const rule of compiled.rules) engine.addRule(rule as unknown as RuleProperties);
-  return engine;
-}
+const engines = new EnginePool({ allowUndefinedFacts: false, allowUndefinedConditions: false, replaceFactsInEventParams: false });
 
 function toPath(result: RuleResult, passed: boolean): EvaluatedPath {
   return {
@@ -67,15 +56,7 @@ function toPath(result: RuleResult, passed: boolean): EvaluatedPath {
  * @throws {@link EvaluationInvariantError} if zero or several path rules fire (a compiler bug)
  */
 export async function runEngine(compiled: CompiledPolicy, facts: Facts): Promise<EngineOutcome> {
-  const idle = idleEngines.get(compiled) ?? [];
-  idleEngines.set(compiled, idle);
-  const engine = idle.pop() ?? buildEngine(compiled);
-  let outcome: { results: RuleResult[]; failureResults: RuleResult[] };
-  try {
-    outcome = await engine.run(facts as unknown as Record<string, unknown>);
-  } finally {
-    if (idle.length < MAX_IDLE_ENGINES) idle.push(engine);
-  }
+  const outcome = await engines.run(compiled, facts as unknown as Record<string, unknown>);
   const fired = outcome.results.map((r) => toPath(r, true));
   const decision = fired[0];
   if (fired.length !== 1 || !decision) throw new EvaluationInvariantError(`Expected exactly one decision rule to fire, got ${fired.length}.`);

@@ -1,19 +1,19 @@
 /**
- * Routing step of a decision: the targets (from the policy's routing graph, or the leaf's
- * queue alone) and, with a directory snapshot, the queue, agent and wait they lead to.
+ * Routing step of a decision: the targets (from the policy's routing graph, run on the decision's
+ * facts, or the leaf's queue alone) and, with a directory snapshot, the queue, agent and wait
+ * they lead to.
  */
-import type { CallbackNode, DecideHandoffInput, Facts, HandoffNode, RoutingNode } from '@baton/schemas';
-import type { GraphIndex } from '../graph/graph-index';
+import type { CallbackNode, DecideHandoffInput, Facts, HandoffNode } from '@baton/schemas';
 import { queueDisplayName } from '../context/customer-message';
 import { capacityChannel } from './channel';
 import { evaluateRouting, type RouteResult } from './evaluate-routing';
 import type { PreparedDirectory } from './prepare-directory';
 import { routingFacts } from './routing-facts';
-import { walkRoutingGraph } from './walk-routing-graph';
+import { runRoutingGraph, type PreparedRouting } from './run-routing-graph';
 
 export interface RouteHandoffRequest {
-  /** The policy's routing graph, indexed; null when it has none. */
-  routing: GraphIndex<RoutingNode> | null;
+  /** The policy's routing graph (`PreparedPolicy.routing`); null when it has none. */
+  routing: PreparedRouting | null;
   leaf: HandoffNode | CallbackNode;
   facts: Facts;
   input: Pick<DecideHandoffInput, 'channel' | 'customer'>;
@@ -26,11 +26,12 @@ export interface RouteHandoffRequest {
 /**
  * Routes a handoff or callback leaf.
  * @returns the routing result; `closed` true means the decision becomes a CALLBACK
+ * @throws EvaluationInvariantError when the routing graph's compiled rules reach no route of it
  */
-export function routeHandoff(request: RouteHandoffRequest): RouteResult {
+export async function routeHandoff(request: RouteHandoffRequest): Promise<RouteResult> {
   const { leaf, facts, input, routing } = request;
-  const walk = routing
-    ? walkRoutingGraph(
+  const chosen = routing
+    ? await runRoutingGraph(
         routing,
         routingFacts(facts, {
           action: leaf.kind === 'handoff' ? 'HANDOFF' : 'CALLBACK',
@@ -41,11 +42,11 @@ export function routeHandoff(request: RouteHandoffRequest): RouteResult {
         }),
       )
     : null;
-  const targets = walk ? walk.route.data.targets : [{ queue: leaf.data.queue }];
+  const targets = chosen ? chosen.route.data.targets : [{ queue: leaf.data.queue }];
   if (request.directory) {
     return evaluateRouting({
       targets,
-      routeNodeId: walk?.route.id ?? null,
+      routeNodeId: chosen?.route.id ?? null,
       directory: request.directory,
       channel: capacityChannel(input.channel),
       language: facts.language,
@@ -68,13 +69,13 @@ export function routeHandoff(request: RouteHandoffRequest): RouteResult {
       estimatedWaitSeconds: null,
       fallbackUsed: false,
       explanation: [
-        walk
-          ? `Route "${walk.route.id}" of the routing graph names queue "${first.queue}" first; no directory was given to pick an agent.`
+        chosen
+          ? `Route "${chosen.route.id}" of the routing graph names queue "${first.queue}" first; no directory was given to pick an agent.`
           : `Queue "${leaf.data.queue}" is set on the policy's ${leaf.kind} node "${leaf.id}".`,
       ],
       candidates: [],
       nextOpeningAt: null,
-      routeNodeId: walk?.route.id ?? null,
+      routeNodeId: chosen?.route.id ?? null,
     },
     closed: false,
     ranked: [],

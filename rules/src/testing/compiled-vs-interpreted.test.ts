@@ -4,119 +4,25 @@
  * the same path as the direct interpreter, and report the same fired triggers.
  */
 import fc from 'fast-check';
-import type { ConditionTest, FactTest, PolicyEdge, PolicyGraph, PolicyNode } from '@baton/schemas';
+import type { PolicyGraph, PolicyNode } from '@baton/schemas';
 import { compileGraph } from '../compiler/compile-graph';
 import { runEngine } from '../evaluate/run-engine';
 import { validatePolicyGraph } from '../validate/validate-graph';
 import { collectTriggers } from '../evaluate/collect-triggers';
 import { interpretGraph, interpretTriggers } from './interpret-graph';
 import { neutralFacts } from './fixtures';
-
-const TIERS = ['free', 'pro', 'vip', 'enterprise'];
-const TOPICS = ['security', 'legal', 'billing_dispute', 'cancellation'];
-const PLANS = ['basic', 'plus', 'max'];
-
-const numericTest: fc.Arbitrary<FactTest> = fc.record({
-  fact: fc.constantFrom('negativeStreak', 'botReplyCount', 'sentimentLatest'),
-  operator: fc.constantFrom('equal', 'notEqual', 'lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive'),
-  value: fc.integer({ min: -1, max: 4 }),
-}) as fc.Arbitrary<FactTest>;
-const booleanTest = fc.record({
-  fact: fc.constantFrom('humanRequested', 'sentimentSharpDrop'),
-  operator: fc.constantFrom('equal', 'notEqual'),
-  value: fc.boolean(),
-}) as fc.Arbitrary<FactTest>;
-const stringTest = fc.oneof(
-  fc.record({ fact: fc.constant('customerTier'), operator: fc.constantFrom('equal', 'notEqual'), value: fc.constantFrom(...TIERS) }),
-  fc.record({ fact: fc.constant('customerTier'), operator: fc.constantFrom('in', 'notIn'), value: fc.subarray(TIERS) }),
-) as fc.Arbitrary<FactTest>;
-const listTest = fc.record({
-  fact: fc.constant('topics'),
-  operator: fc.constantFrom('contains', 'doesNotContain'),
-  value: fc.constantFrom(...TOPICS),
-}) as fc.Arbitrary<FactTest>;
-const pathTest = fc.record({
-  fact: fc.constant('attributes'),
-  path: fc.constant('$.plan'),
-  operator: fc.constantFrom('equal', 'notEqual'),
-  value: fc.constantFrom(...PLANS),
-}) as fc.Arbitrary<FactTest>;
-const factTest = fc.oneof(numericTest, booleanTest, stringTest, listTest, pathTest);
-
-const conditionTest: fc.Arbitrary<ConditionTest> = fc.letrec<{ test: ConditionTest }>((tie) => ({
-  test: fc.oneof(
-    { depthSize: 'small', withCrossShrink: true },
-    factTest,
-    fc.record({ all: fc.array(tie('test'), { minLength: 1, maxLength: 3 }) }),
-    fc.record({ any: fc.array(tie('test'), { minLength: 1, maxLength: 3 }) }),
-    fc.record({ not: tie('test') }),
-  ),
-})).test;
-
-/** A blueprint tree; leaves index into a small pool so several paths share a leaf (a DAG). */
-type Blueprint = { leaf: number } | { test: ConditionTest; yes: Blueprint; no: Blueprint } | { cases: number[]; branches: Blueprint[]; otherwise: Blueprint };
-
-const blueprint: fc.Arbitrary<Blueprint> = fc.letrec<{ node: Blueprint }>((tie) => ({
-  node: fc.oneof(
-    { depthSize: 'small', maxDepth: 5 },
-    fc.record({ leaf: fc.integer({ min: 0, max: 3 }) }),
-    fc.record({ test: conditionTest, yes: tie('node'), no: tie('node') }),
-    fc
-      .integer({ min: 1, max: 3 })
-      .chain((n) => fc.record({ cases: fc.array(fc.integer({ min: 0, max: 5 }), { minLength: n, maxLength: n }), branches: fc.array(tie('node'), { minLength: n, maxLength: n }), otherwise: tie('node') })),
-  ),
-})).node;
+import { blueprint, buildGraph, testedFacts, type Blueprint } from './graph-arbitraries';
 
 function build(plan: Blueprint): PolicyGraph {
-  const nodes: PolicyNode[] = [{ id: 'start', kind: 'start', data: {} }];
-  const edges: PolicyEdge[] = [];
-  const leaves = new Map<number, string>();
-  let counter = 0;
-  const place = (bp: Blueprint): string => {
-    if ('leaf' in bp) {
-      const existing = leaves.get(bp.leaf);
-      if (existing) return existing;
-      const id = `leaf${bp.leaf}`;
-      leaves.set(bp.leaf, id);
-      nodes.push(
-        bp.leaf === 0
-          ? { id, kind: 'stay', data: { reasonCode: 'stay' } }
-          : { id, kind: 'handoff', data: { reasonCode: `reason_${bp.leaf}`, category: 'CONTENT', queue: `q${bp.leaf}`, priority: 'NORMAL' } },
-      );
-      return id;
-    }
-    const id = `n${counter++}`;
-    if ('test' in bp) {
-      nodes.push({ id, kind: 'condition', data: { test: bp.test } });
-      edges.push({ id: `${id}t`, source: id, sourceHandle: 'true', target: place(bp.yes) });
-      edges.push({ id: `${id}f`, source: id, sourceHandle: 'false', target: place(bp.no) });
-      return id;
-    }
-    const cases = bp.cases.map((v, i) => ({ id: `c${i}`, operator: 'greaterThanInclusive' as const, value: v }));
-    nodes.push({ id, kind: 'switch', data: { fact: 'botReplyCount', cases } });
-    bp.branches.forEach((b, i) => edges.push({ id: `${id}c${i}`, source: id, sourceHandle: `c${i}`, target: place(b) }));
-    edges.push({ id: `${id}d`, source: id, sourceHandle: 'default', target: place(bp.otherwise) });
-    return id;
-  };
-  edges.push({ id: 'e_start', source: 'start', target: place(plan) });
-  return { nodes, edges };
+  return buildGraph(plan, (leaf, id): PolicyNode =>
+    leaf === 0 ? { id, kind: 'stay', data: { reasonCode: 'stay' } } : { id, kind: 'handoff', data: { reasonCode: `reason_${leaf}`, category: 'CONTENT', queue: `q${leaf}`, priority: 'NORMAL' } },
+  );
 }
-
-const facts = fc.record({
-  negativeStreak: fc.integer({ min: 0, max: 5 }),
-  botReplyCount: fc.integer({ min: 0, max: 6 }),
-  sentimentLatest: fc.double({ min: -1, max: 1, noNaN: true }),
-  humanRequested: fc.boolean(),
-  sentimentSharpDrop: fc.boolean(),
-  customerTier: fc.constantFrom(...TIERS, ''),
-  topics: fc.subarray(TOPICS),
-  attributes: fc.oneof(fc.constant({}), fc.record({ plan: fc.constantFrom(...PLANS) })),
-});
 
 describe('compiled rules agree with the graph interpreter', () => {
   it('for random valid graphs and random facts', async () => {
     await fc.assert(
-      fc.asyncProperty(blueprint, fc.array(facts, { minLength: 1, maxLength: 5 }), async (plan, factSets) => {
+      fc.asyncProperty(blueprint, fc.array(testedFacts, { minLength: 1, maxLength: 5 }), async (plan, factSets) => {
         const graph = build(plan);
         expect(validatePolicyGraph(graph).valid).toBe(true);
         const compiled = compileGraph(graph);

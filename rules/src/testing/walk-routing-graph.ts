@@ -1,19 +1,13 @@
 /**
- * Evaluates a routing graph on a decision's facts by walking it from start: each condition or
- * switch takes the output its test gives, with json-rules-engine's operator semantics, until a
- * route node. The compiled routing rules (stored with the version) give the same route — the
- * property test `walk-routing-graph.test.ts` runs both on random graphs and facts — but a walk
- * costs microseconds where an engine run costs a tenth of a millisecond, and routing must stay
- * under 20% of a decision.
+ * Test-only oracle for routing: walks a routing graph from start on a decision's facts, each
+ * condition or switch taking the output its test gives with json-rules-engine's operator
+ * semantics, until a route node. Decisions run the compiled routing rules instead
+ * (`routing/run-routing-graph.ts`); the property test `run-routing-graph.test.ts` checks that both
+ * reach the same route by the same path. Not exported from the package.
  */
-import { isFactTest, type ConditionTest, type FactTest, type Operator, type RouteNode, type RoutingNode } from '@baton/schemas';
+import { isFactTest, type ConditionTest, type FactTest, type Operator, type RoutingNode } from '@baton/schemas';
 import { DEFAULT_HANDLE, NEXT_HANDLE, targetOf, type GraphIndex } from '../graph/graph-index';
-
-/** The route reached and the node ids walked, start first. */
-export interface RouteWalk {
-  route: RouteNode;
-  nodeIds: string[];
-}
+import type { ChosenRoute } from '../routing/run-routing-graph';
 
 const isNumeric = (v: unknown): boolean => typeof v === 'number' ? Number.isFinite(v) : Number.parseFloat(String(v)).toString() !== 'NaN';
 
@@ -83,9 +77,10 @@ function outputOf(node: RoutingNode, facts: Readonly<Record<string, unknown>>): 
 /**
  * Walks a validated routing graph.
  * @param facts - every escalation fact plus the decision facts (`ROUTING_FACT_CATALOG`)
+ * @returns the route reached and the node ids walked, start first
  * @throws Error when the walk leaves the graph (only for a graph that skipped validation)
  */
-export function walkRoutingGraph(index: GraphIndex<RoutingNode>, facts: Readonly<Record<string, unknown>>): RouteWalk {
+export function walkRoutingGraph(index: GraphIndex<RoutingNode>, facts: Readonly<Record<string, unknown>>): ChosenRoute {
   const nodeIds: string[] = [];
   let node = index.starts[0];
   while (node) {

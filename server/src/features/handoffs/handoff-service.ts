@@ -69,7 +69,7 @@ export class HandoffService {
     const input = logged.input as unknown as Pick<DecideHandoffInput, 'channel' | 'customer'>;
     const directory = await this.deps.directory.current();
     const now = this.clock();
-    const routed = routeHandoff({ routing: prepared.routing, leaf, facts: logged.facts as unknown as Facts, input, directory, now, withQualified: true });
+    const routed = await routeHandoff({ routing: prepared.routing, leaf, facts: logged.facts as unknown as Facts, input, directory, now, withQualified: true });
     if (routed.closed) {
       throw new BatonError(
         BatonErrorCode.Conflict,
