@@ -11,6 +11,7 @@ describe('loadConfig', () => {
       adminKey: undefined,
       mongodbUri: undefined,
       policyPollMs: DEFAULT_POLICY_POLL_MS,
+      logLevel: 'info',
       limits: DEFAULT_LIMITS,
       backtest: DEFAULT_DATASET_LIMITS,
       decisionLog: { flushMs: 1000, batchSize: 100 },
@@ -31,6 +32,7 @@ describe('loadConfig', () => {
         BATON_DECISION_LOG_FLUSH_MS: '250',
         BATON_DECISION_RETENTION_DAYS: '400',
         BATON_POLICY_POLL_MS: '250',
+        BATON_LOG_LEVEL: 'debug',
         BATON_BACKTEST_MAX_ROWS: '1000',
         BATON_BACKTEST_MAX_BYTES: '2048',
         MONGODB_URI: ' mongodb+srv://baton:pw@cluster0.example.net/baton ',
@@ -45,6 +47,7 @@ describe('loadConfig', () => {
       limits: { maxMessages: 50, maxMessageChars: 2000, maxBodyBytes: 65536 },
       decisionLog: { flushMs: 250, retentionDays: 400 },
       policyPollMs: 250,
+      logLevel: 'debug',
       backtest: { maxRows: 1000, maxBytes: 2048 },
       mongodbUri: 'mongodb+srv://baton:pw@cluster0.example.net/baton',
     });
@@ -98,6 +101,13 @@ describe('loadConfig', () => {
     expect(problems[0]).toMatch(/^MONGODB_URI must start with mongodb:\/\/ or mongodb\+srv:\/\//);
     expect(problems[0]).toContain(`got ${shown}`);
     expect(problems[0]).not.toContain('s3cret');
+  });
+
+  it('reads BATON_LOG_LEVEL in any case, an empty one as the default, and refuses a level pino does not have', () => {
+    expect(loadConfig({ BATON_LOG_LEVEL: ' WARN ' }).logLevel).toBe('warn');
+    expect(loadConfig({ BATON_LOG_LEVEL: 'silent' }).logLevel).toBe('silent');
+    expect(loadConfig({ BATON_LOG_LEVEL: '' }).logLevel).toBe('info');
+    expect(() => loadConfig({ BATON_LOG_LEVEL: 'verbose' })).toThrow('BATON_LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "verbose"');
   });
 
   it('treats an empty MONGODB_URI as unset (the embedded store)', () => {

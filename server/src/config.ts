@@ -22,6 +22,10 @@ export interface DatasetLimits {
   maxBytes: number;
 }
 
+/** Levels of `BATON_LOG_LEVEL`, most severe first; `silent` writes nothing. */
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
 /** Everything `createBatonServer` needs. */
 export interface BatonConfig {
   /** TCP port; 0 picks a free one (tests). `PORT`, default 4000. */
@@ -44,6 +48,11 @@ export interface BatonConfig {
    * configurations built in code may leave it out for the default.
    */
   policyPollMs?: number;
+  /**
+   * Lowest level of the lines logged (`BATON_LOG_LEVEL`, one of `LOG_LEVELS`, default `info`).
+   * `loadConfig` always sets it; configurations built in code may leave it out for the default.
+   */
+  logLevel?: LogLevel;
   limits: RequestLimits;
   /** Backtest dataset limits; `loadConfig` always sets them, configurations built in code may leave them out for the defaults. */
   backtest?: DatasetLimits;
@@ -119,6 +128,14 @@ function readMongodbUri(env: Env, problems: string[]): string | undefined {
   return raw;
 }
 
+function readLogLevel(env: Env, problems: string[]): LogLevel {
+  const raw = env.BATON_LOG_LEVEL?.trim();
+  if (raw === undefined || raw === '') return 'info';
+  const level = LOG_LEVELS.find((name) => name === raw.toLowerCase());
+  if (level === undefined) problems.push(`BATON_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${raw}"`);
+  return level ?? 'info';
+}
+
 /**
  * Reads and validates the configuration.
  * @param env - variables to read, `process.env` by default.
@@ -133,6 +150,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   const adminKey = readAdminKey(env, problems);
   const mongodbUri = readMongodbUri(env, problems);
   const policyPollMs = readInt(env, 'BATON_POLICY_POLL_MS', DEFAULT_POLICY_POLL_MS, POLICY_POLL_MS.min, POLICY_POLL_MS.max, problems);
+  const logLevel = readLogLevel(env, problems);
   const limits: RequestLimits = {
     maxMessages: readInt(env, 'BATON_MAX_MESSAGES', DEFAULT_LIMITS.maxMessages, 1, 100_000, problems),
     maxMessageChars: readInt(env, 'BATON_MAX_MESSAGE_CHARS', DEFAULT_LIMITS.maxMessageChars, 1, 1_000_000, problems),
@@ -147,5 +165,5 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   const retentionDays = env.BATON_DECISION_RETENTION_DAYS?.trim() ? readInt(env, 'BATON_DECISION_RETENTION_DAYS', 0, 1, 36_500, problems) : undefined;
   if (problems.length > 0) throw new ConfigError(problems);
   const decisionLog = { flushMs, batchSize: 100, ...(retentionDays === undefined ? {} : { retentionDays }) };
-  return { port, host, dataDir, adminKey, mongodbUri, policyPollMs, limits, backtest, decisionLog };
+  return { port, host, dataDir, adminKey, mongodbUri, policyPollMs, logLevel, limits, backtest, decisionLog };
 }

@@ -2,9 +2,9 @@
 export { createBatonServer } from './app/create-baton-server';
 export type { BatonServer, BatonServerOptions } from './app/create-baton-server';
 export { loadConfig, ConfigError, DEFAULT_LIMITS } from './config';
-export type { BatonConfig, RequestLimits } from './config';
+export type { BatonConfig, LogLevel, RequestLimits } from './config';
 export { openSqliteStore } from './store/sqlite/open-sqlite-store';
 export type { BatonStore } from './store/baton-store';
 export { BatonError } from './baton-error';
-export type { Logger } from './logger';
-export { consoleLogger, silentLogger } from './logger';
+export type { Logger, LoggerOptions } from './logger';
+export { createLogger, silentLogger } from './logger';

@@ -1,40 +1,97 @@
 /**
- * The server's logging port: structured lines to stdout/stderr in production, silent or
- * captured in tests. Never pass API keys or raw request bodies to it.
+ * The server's logger: pino writing JSON lines to stdout, with the redaction every line gets,
+ * and the logger of the HTTP request being served (a child carrying its `reqId`).
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import pino from 'pino';
+import type { LogLevel } from './config';
 
-/** Minimal structured logger. `fields` must be JSON-serialisable. */
-export interface Logger {
-  info(message: string, fields?: Record<string, unknown>): void;
-  warn(message: string, fields?: Record<string, unknown>): void;
-  error(message: string, fields?: Record<string, unknown>): void;
+/** Baton's logger is pino's: `logger.info({ ...fields }, 'message')`, errors under `err`. */
+export type Logger = pino.Logger;
+
+/**
+ * Fields censored as `[Redacted]` wherever a line holds them (top level or one object down):
+ * credentials, and customer content — message text, whole conversations, customer records,
+ * and GraphQL variables and request bodies, which carry all of these.
+ */
+const REDACT_PATHS: readonly string[] = [
+  'authorization',
+  '*.authorization',
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'res.headers["set-cookie"]',
+  'apiKey',
+  '*.apiKey',
+  'key',
+  '*.key',
+  'adminKey',
+  '*.adminKey',
+  'password',
+  '*.password',
+  // Connection strings may carry a password.
+  'mongodbUri',
+  '*.mongodbUri',
+  'text',
+  '*.text',
+  'messages',
+  '*.messages',
+  'customer',
+  '*.customer',
+  'variables',
+  '*.variables',
+  'body',
+  '*.body',
+];
+
+/**
+ * Keeps what identifies an error. pino's standard serializer copies every enumerable property,
+ * and database driver errors carry the documents they failed to write (customer messages) in theirs.
+ */
+function serializeError(error: unknown): Record<string, unknown> {
+  if (!(error instanceof Error)) return { message: String(error) };
+  const { code } = error as { code?: unknown };
+  return { type: error.name, message: error.message, stack: error.stack, ...(typeof code === 'string' || typeof code === 'number' ? { code } : {}) };
 }
 
-function line(level: string, message: string, fields?: Record<string, unknown>): string {
-  return JSON.stringify({ time: new Date().toISOString(), level, message, ...fields });
+export interface LoggerOptions {
+  /** Lowest level written (`BATON_LOG_LEVEL`); default `info`. */
+  level?: LogLevel;
+  /** Where the lines go; default stdout. Tests pass an in-memory stream. */
+  destination?: pino.DestinationStream;
 }
 
-/** JSON lines: info to stdout, warnings and errors to stderr. */
-export const consoleLogger: Logger = {
-  info: (message, fields) => process.stdout.write(line('info', message, fields) + '\n'),
-  warn: (message, fields) => process.stderr.write(line('warn', message, fields) + '\n'),
-  error: (message, fields) => process.stderr.write(line('error', message, fields) + '\n'),
-};
+/**
+ * Builds the server's logger: one JSON object per line with `level` as a label (`"info"`), `time`
+ * as an ISO 8601 string, `pid`, `hostname` and `msg`; `REDACT_PATHS` censored; errors logged under
+ * `err` reduced to `type`, `message`, `stack` and `code`.
+ */
+export function createLogger(options: LoggerOptions = {}): Logger {
+  return pino(
+    {
+      level: options.level ?? 'info',
+      redact: [...REDACT_PATHS],
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: { level: (label) => ({ level: label }) },
+      serializers: { err: serializeError },
+    },
+    options.destination,
+  );
+}
 
-/** Discards everything (tests). */
-export const silentLogger: Logger = {
-  info: () => undefined,
-  warn: () => undefined,
-  error: () => undefined,
-};
+/** Writes nothing (tests, and tools that open a store quietly). */
+export const silentLogger: Logger = createLogger({ level: 'silent', destination: { write: () => undefined } });
 
-/** Keeps every line in memory, for tests that assert on logging. */
-export function createMemoryLogger(): Logger & { lines: { level: string; message: string; fields?: Record<string, unknown> }[] } {
-  const lines: { level: string; message: string; fields?: Record<string, unknown> }[] = [];
-  return {
-    lines,
-    info: (message, fields) => lines.push({ level: 'info', message, fields }),
-    warn: (message, fields) => lines.push({ level: 'warn', message, fields }),
-    error: (message, fields) => lines.push({ level: 'error', message, fields }),
-  };
+const servingRequest = new AsyncLocalStorage<Logger>();
+
+/**
+ * Runs `serve` with `logger` as the request's logger. It exists for code that logs on a
+ * request's behalf without being handed its logger: Apollo calls `formatError` with no context.
+ */
+export function withRequestLogger<T>(logger: Logger, serve: () => T): T {
+  return servingRequest.run(logger, serve);
+}
+
+/** The logger of the request being served (`withRequestLogger`), or `fallback` outside one. */
+export function requestLogger(fallback: Logger): Logger {
+  return servingRequest.getStore() ?? fallback;
 }

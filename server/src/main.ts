@@ -4,19 +4,20 @@
  */
 import { ConfigError, loadConfig } from './config';
 import { createBatonServer } from './app/create-baton-server';
-import { consoleLogger } from './logger';
+import { createLogger } from './logger';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const server = await createBatonServer(config, { logger: consoleLogger });
+  const logger = createLogger({ level: config.logLevel });
+  const server = await createBatonServer(config, { logger });
   // The poll interval bounds how long another server's policy activation takes to reach this one.
-  consoleLogger.info('Baton is listening', { url: server.url, graphql: `${server.url}/graphql`, store: config.mongodbUri ? 'mongodb' : `sqlite (${config.dataDir})`, policyPollMs: config.policyPollMs });
+  logger.info({ url: server.url, graphql: `${server.url}/graphql`, store: config.mongodbUri ? 'mongodb' : `sqlite (${config.dataDir})`, policyPollMs: config.policyPollMs }, 'Baton is listening');
   const shutdown = (signal: string) => {
-    consoleLogger.info('shutting down', { signal });
+    logger.info({ signal }, 'shutting down');
     server.close().then(
       () => process.exit(0),
       (error: unknown) => {
-        consoleLogger.error('shutdown failed', { message: error instanceof Error ? error.message : String(error) });
+        logger.error({ err: error }, 'shutdown failed');
         process.exit(1);
       },
     );

@@ -24,12 +24,13 @@ import { createAuditExportHandler } from '../http/audit-export';
 import { createGraphQLHandler } from '../http/graphql-handler';
 import { createHttpServer } from '../http/http-server';
 import { createEditorAssets, defaultEditorDir } from '../http/editor-assets';
-import { consoleLogger, type Logger } from '../logger';
+import { createLogger, type Logger } from '../logger';
 import type { BatonStore } from '../store/baton-store';
 import { openMongoStore } from '../store/mongo/open-mongo-store';
 import { openSqliteStore } from '../store/sqlite/open-sqlite-store';
 
 export interface BatonServerOptions {
+  /** Default: JSON lines on stdout at `config.logLevel`. */
   logger?: Logger;
   /** Receives a generated admin key, the only time it exists in clear (default: printed to stdout). */
   announceAdminKey?: (key: string) => void;
@@ -75,7 +76,7 @@ function openStore(config: BatonConfig, logger: Logger): Promise<BatonStore> {
  * @throws when the store cannot be opened, `BATON_ADMIN_KEY` is unusable, seeding fails, or the port is taken.
  */
 export async function createBatonServer(config: BatonConfig, options: BatonServerOptions = {}): Promise<BatonServer> {
-  const logger = options.logger ?? consoleLogger;
+  const logger = options.logger ?? createLogger({ level: config.logLevel });
   const store = options.store ?? (await openStore(config, logger));
   let retention: DecisionRetention | undefined;
   let startedHeads: PolicyHeadCache | undefined;
@@ -107,7 +108,7 @@ export async function createBatonServer(config: BatonConfig, options: BatonServe
       clock: options.clock,
     });
     if (options.seed !== false && (await loadSeed(createPolicySeedTarget(policies, policyStore)))) {
-      logger.info('reference policy loaded into the empty store', { policyId: referencePolicy.id });
+      logger.info({ policyId: referencePolicy.id }, 'reference policy loaded into the empty store');
     }
     const decisionLog = new DecisionLog({ store: store.decisionLog, logger, flushMs: config.decisionLog.flushMs, batchSize: config.decisionLog.batchSize, clock: options.clock });
     // One cache of prepared versions for deciding and replaying.

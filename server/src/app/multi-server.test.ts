@@ -51,7 +51,7 @@ function startServerProcess(name: string, env: Record<string, string>): Promise<
       for (const line of lines) {
         if (!line.startsWith('{')) continue;
         const entry = JSON.parse(line) as Record<string, unknown>;
-        if (entry.message === 'Baton is listening') {
+        if (entry.msg === 'Baton is listening') {
           clearTimeout(timer);
           resolve({ url: entry.url as string, listening: entry });
         }

@@ -54,7 +54,6 @@ export function buildResolvers(features: readonly ResolverMap[] = FEATURE_RESOLV
 
 /** A configured, not yet started Apollo Server. */
 export function createApollo(logger: Logger, limits: RequestLimits = DEFAULT_LIMITS): ApolloServer<BatonContext> {
-  const text = (args: unknown[]) => args.map(String).join(' ');
   return new ApolloServer<BatonContext>({
     typeDefs,
     resolvers: buildResolvers([...FEATURE_RESOLVERS, sampleConversationResolvers, createTestDraftResolvers({ limits })]),
@@ -64,11 +63,6 @@ export function createApollo(logger: Logger, limits: RequestLimits = DEFAULT_LIM
     persistedQueries: false,
     stopOnTerminationSignals: false,
     plugins: [authorizePlugin(), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginUsageReportingDisabled()],
-    logger: {
-      debug: () => undefined,
-      info: (...args: unknown[]) => logger.info(text(args)),
-      warn: (...args: unknown[]) => logger.warn(text(args)),
-      error: (...args: unknown[]) => logger.error(text(args)),
-    },
+    logger,
   });
 }

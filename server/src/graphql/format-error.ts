@@ -3,15 +3,15 @@
  * `BatonErrorCode`. `BatonError`s keep their message and details; GraphQL request errors
  * (syntax, validation, variable coercion, bad request) become BAD_USER_INPUT with Apollo's
  * actionable message and the original code in `extensions.reason`; anything else is logged
- * with a reference id and answered with a generic INTERNAL_SERVER_ERROR, so internal messages
- * never reach a client.
+ * (through the request's logger, so the line carries its `reqId`) with a reference id and
+ * answered with a generic INTERNAL_SERVER_ERROR, so internal messages never reach a client.
  */
 import { randomUUID } from 'node:crypto';
 import { ApolloServerErrorCode, unwrapResolverError } from '@apollo/server/errors';
 import { BatonErrorCode } from '@baton/schemas';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { isBatonError } from '../baton-error';
-import type { Logger } from '../logger';
+import { requestLogger, type Logger } from '../logger';
 
 /** Apollo codes that mean the client sent a request that cannot run. */
 const CLIENT_REQUEST_CODES: ReadonlySet<unknown> = new Set([
@@ -24,7 +24,10 @@ const CLIENT_REQUEST_CODES: ReadonlySet<unknown> = new Set([
   ApolloServerErrorCode.PERSISTED_QUERY_NOT_SUPPORTED,
 ]);
 
-/** Builds Apollo's `formatError` hook; unknown errors go to `logger.error` with their stack. */
+/**
+ * Builds Apollo's `formatError` hook; unknown errors are logged with their stack at `error` by
+ * the logger of the request being served, or by `logger` outside one.
+ */
 export function createFormatError(logger: Logger): (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError {
   return (formatted, error) => {
     const unwrapped = unwrapResolverError(error);
@@ -41,12 +44,7 @@ export function createFormatError(logger: Logger): (formatted: GraphQLFormattedE
     }
     const errorId = randomUUID();
     const cause = original instanceof Error ? original : error instanceof Error ? error : undefined;
-    logger.error('unexpected error while handling a GraphQL request', {
-      errorId,
-      message: cause?.message ?? String(original),
-      stack: cause?.stack,
-      path: formatted.path,
-    });
+    requestLogger(logger).error({ errorId, err: cause ?? original, path: formatted.path }, 'unexpected error while handling a GraphQL request');
     return {
       message: `Internal error (reference ${errorId}). It has been logged; retry, and report the reference if it persists.`,
       ...where,

@@ -1,12 +1,14 @@
 /**
  * The node:http server: `POST /graphql`, `GET /healthz`, `GET /audit-log.jsonl` and the editor's files (when given);
- * everything else is 404. A failure escaping a handler is logged and answered with a generic
- * 500 (GraphQL-shaped on /graphql).
+ * everything else is 404. Every response carries the request's id in `x-request-id`, and every
+ * line logged while serving it its `reqId`. A failure escaping a handler is logged and answered
+ * with a generic 500 (GraphQL-shaped on /graphql).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { BatonErrorCode } from '@baton/schemas';
-import type { Logger } from '../logger';
+import { withRequestLogger, type Logger } from '../logger';
 import { sendGraphQLError, sendJson } from './json-response';
+import { REQUEST_ID_HEADER, requestIdOf } from './request-id';
 
 export interface HttpServerDeps {
   graphql: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
@@ -16,6 +18,7 @@ export interface HttpServerDeps {
   isHealthy: () => boolean;
   /** Serves the editor's files for GET/HEAD; returns false for requests it does not answer. */
   editorAssets?: (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
+  /** Each request logs through a child of it bound to the request's `reqId`. */
   logger: Logger;
 }
 
@@ -23,6 +26,9 @@ export interface HttpServerDeps {
 export function createHttpServer(deps: HttpServerDeps): Server {
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
+    const reqId = requestIdOf(req);
+    res.setHeader(REQUEST_ID_HEADER, reqId);
+    const log = deps.logger.child({ reqId });
     const handle = async () => {
       if (path === '/graphql') return deps.graphql(req, res);
       req.resume();
@@ -33,8 +39,8 @@ export function createHttpServer(deps: HttpServerDeps): Server {
       if (deps.editorAssets && (await deps.editorAssets(req, res))) return;
       sendJson(res, 404, { error: `Nothing at ${req.method} ${path}; the API is POST /graphql.` });
     };
-    handle().catch((error: unknown) => {
-      deps.logger.error('unhandled HTTP error', { path, message: error instanceof Error ? error.message : String(error), stack: error instanceof Error ? error.stack : undefined });
+    withRequestLogger(log, handle).catch((error: unknown) => {
+      log.error({ err: error, method: req.method, path }, 'unhandled HTTP error');
       if (res.headersSent) return void res.destroy();
       if (path === '/graphql') sendGraphQLError(res, 500, BatonErrorCode.Internal, 'Internal error. It has been logged; retry later.');
       else sendJson(res, 500, { error: 'Internal error' });

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { BatonErrorCode } from '@baton/schemas';
-import { createMemoryLogger } from '../logger';
 import { openSqliteStore } from '../store/sqlite/open-sqlite-store';
+import { captureLogs } from '../test-support/captured-logs';
 import { DECIDE, POLICIES, decideInput } from '../test-support/operations';
 import { removeTempDirs, makeTempDir } from '../test-support/temp-dir';
 import { TEST_ADMIN_KEY, startTestServer, type TestServer } from '../test-support/test-server';
@@ -90,7 +90,7 @@ describe('HTTP transport', () => {
 
 describe('internal errors', () => {
   it('never sends an internal message to the client; logs it with a reference', async () => {
-    const logger = createMemoryLogger();
+    const { logger, lines } = captureLogs();
     const store = await openSqliteStore(makeTempDir());
     const t = await startTestServer({}, { logger, store });
     jest.spyOn(store.policies, 'listPolicies').mockRejectedValue(new Error('SQLITE_CORRUPT: secret table detail'));
@@ -100,7 +100,7 @@ describe('internal errors', () => {
     expect(error?.extensions.code).toBe(BatonErrorCode.Internal);
     expect(JSON.stringify(body)).not.toContain('SQLITE_CORRUPT');
     expect(error?.message).toContain(String(error?.extensions.errorId));
-    expect(logger.lines.find((l) => l.level === 'error')?.fields).toMatchObject({ errorId: error?.extensions.errorId, message: expect.stringContaining('SQLITE_CORRUPT') });
+    expect(lines.find((l) => l.level === 'error')).toMatchObject({ errorId: error?.extensions.errorId, err: { message: expect.stringContaining('SQLITE_CORRUPT') } });
     await t.close();
   });
 
@@ -117,5 +117,62 @@ describe('internal errors', () => {
     await t.close();
     const files = fs.readdirSync(t.config.dataDir).map((f) => fs.readFileSync(path.join(t.config.dataDir, f)).toString('latin1'));
     expect(files.join('')).not.toContain(TEST_ADMIN_KEY);
+  });
+});
+
+describe('request ids', () => {
+  const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+  let t: TestServer;
+  let lines: ReturnType<typeof captureLogs>['lines'];
+  beforeAll(async () => {
+    const captured = captureLogs();
+    lines = captured.lines;
+    t = await startTestServer({}, { logger: captured.logger });
+  });
+  afterAll(() => t.close());
+  afterEach(() => jest.restoreAllMocks());
+
+  const listPolicies = (requestId?: string) =>
+    fetch(`${t.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${TEST_ADMIN_KEY}`, ...(requestId ? { 'x-request-id': requestId } : {}) },
+      body: JSON.stringify({ query: POLICIES }),
+    });
+
+  it('answers every request with a new UUID in x-request-id when the caller sent none', async () => {
+    const [health, graphql, missing] = await Promise.all([fetch(`${t.url}/healthz`), listPolicies(), fetch(`${t.url}/nope`, { method: 'POST' })]);
+    const ids = [health, graphql, missing].map((response) => response.headers.get('x-request-id'));
+    for (const id of ids) expect(id).toMatch(UUID);
+    expect(new Set(ids).size).toBe(3);
+  });
+
+  it("keeps the caller's x-request-id when it is a short token, and replaces anything else", async () => {
+    expect((await listPolicies('bot-turn_42:7.a')).headers.get('x-request-id')).toBe('bot-turn_42:7.a');
+    for (const sent of ['x'.repeat(65), 'two words', '{"reqId":"forged"}']) {
+      expect((await listPolicies(sent)).headers.get('x-request-id')).toMatch(UUID);
+    }
+  });
+
+  it('tags the line logged while serving each of two concurrent requests with that request id', async () => {
+    jest.spyOn(t.server.store.policies, 'listPolicies').mockRejectedValue(new Error('SQLITE_IOERR: disk I/O error'));
+    const responses = await Promise.all([listPolicies('request-one'), listPolicies('request-two')]);
+    const errorIds = await Promise.all(responses.map(async (response) => ((await response.json()) as { errors: { extensions: { errorId: string } }[] }).errors[0]?.extensions.errorId));
+    for (const [index, reqId] of ['request-one', 'request-two'].entries()) {
+      expect(responses[index]?.headers.get('x-request-id')).toBe(reqId);
+      expect(lines.filter((line) => line.reqId === reqId)).toEqual([
+        expect.objectContaining({ level: 'error', errorId: errorIds[index], msg: 'unexpected error while handling a GraphQL request' }),
+      ]);
+    }
+  });
+
+  it('tags an unhandled HTTP error with the request id it answers with', async () => {
+    jest.spyOn(t.server.store, 'isHealthy').mockImplementation(() => {
+      throw new Error('health check exploded');
+    });
+    const response = await fetch(`${t.url}/healthz`);
+    expect(response.status).toBe(500);
+    const reqId = response.headers.get('x-request-id');
+    expect(reqId).toMatch(UUID);
+    expect(lines.find((line) => line.msg === 'unhandled HTTP error')).toMatchObject({ level: 'error', reqId, path: '/healthz', err: { message: 'health check exploded' } });
   });
 });

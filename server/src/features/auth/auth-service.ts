@@ -84,10 +84,10 @@ export class AuthService {
           { id, role: 'admin', ...(await hashApiKey(adminKey)), label: 'BATON_ADMIN_KEY', source: 'env', createdAt: now, createdBy: null, lastUsedAt: null, revokedAt: null },
           SYSTEM_ACTOR,
         );
-        logger.info('admin key from BATON_ADMIN_KEY stored (hashed)', { keyId: id });
+        logger.info({ keyId: id }, 'admin key from BATON_ADMIN_KEY stored (hashed)');
       }
       const revoked = await store.revokeKeys('env', id, now, SYSTEM_ACTOR);
-      if (revoked > 0) logger.info('revoked previous BATON_ADMIN_KEY keys', { count: revoked });
+      if (revoked > 0) logger.info({ count: revoked }, 'revoked previous BATON_ADMIN_KEY keys');
       return;
     }
     if ((await store.countActiveKeys()) > 0) return;
@@ -173,7 +173,7 @@ export class AuthService {
     if (!(await verifyApiKey(key, record.salt, record.hash))) return null;
     // Once per cache lifetime per key, so a bot calling every turn does not write every turn.
     this.options.store.touchKey(record.id, this.clock()).catch((error: unknown) =>
-      this.options.logger.warn('could not record API key use', { keyId: record.id, message: error instanceof Error ? error.message : String(error) }),
+      this.options.logger.warn({ keyId: record.id, err: error }, 'could not record API key use'),
     );
     return { keyId: record.id, role: record.role };
   }

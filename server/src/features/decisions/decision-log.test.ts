@@ -1,5 +1,6 @@
-import { createMemoryLogger, silentLogger } from '../../logger';
+import { silentLogger } from '../../logger';
 import { openSqliteStore } from '../../store/sqlite/open-sqlite-store';
+import { captureLogs } from '../../test-support/captured-logs';
 import { makeTempDir, removeTempDirs } from '../../test-support/temp-dir';
 import { sampleEntry } from './decision-log-store.contract';
 import { DecisionLog } from './decision-log';
@@ -64,7 +65,7 @@ describe('DecisionLog', () => {
   });
 
   it('retries a failed write, then logs and drops', async () => {
-    const logger = createMemoryLogger();
+    const { logger, lines } = captureLogs();
     const flaky = recordingStore(1);
     const log = new DecisionLog({ store: flaky, logger, flushMs: 60_000, batchSize: 100 });
     log.enqueue(sampleEntry('r1'));
@@ -78,7 +79,7 @@ describe('DecisionLog', () => {
     lossy.enqueue(sampleEntry('r2'));
     await lossy.close();
     expect(lossy.dropped).toBe(1);
-    expect(logger.lines.filter((l) => l.message === 'decision log write failed').length).toBeGreaterThanOrEqual(3);
+    expect(lines.filter((l) => l.msg === 'decision log write failed').length).toBeGreaterThanOrEqual(3);
   });
 
   it('drops entries after close and when the queue is full', async () => {

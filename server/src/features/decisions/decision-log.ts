@@ -56,7 +56,7 @@ export class DecisionLog {
   enqueue(entry: DecisionLogEntry): void {
     if (this.closed || this.queue.length >= (this.options.maxQueue ?? 10_000)) {
       this.droppedCount += 1;
-      this.options.logger.warn('decision log entry dropped', { decisionId: entry.decisionId, reason: this.closed ? 'closed' : 'queue full' });
+      this.options.logger.warn({ decisionId: entry.decisionId, reason: this.closed ? 'closed' : 'queue full' }, 'decision log entry dropped');
       return;
     }
     this.queue.push({ entry: { ...entry, loggedAt: (this.options.clock ?? (() => new Date()))() }, attempts: 0 });
@@ -110,12 +110,7 @@ export class DecisionLog {
       for (const p of batch) p.attempts += 1;
       const lost = batch.filter((p) => p.attempts >= MAX_ATTEMPTS).length;
       this.droppedCount += lost;
-      this.options.logger.error('decision log write failed', {
-        error: error instanceof Error ? error.message : String(error),
-        entries: batch.length,
-        willRetry: batch.length - lost,
-        dropped: lost,
-      });
+      this.options.logger.error({ err: error, entries: batch.length, willRetry: batch.length - lost, dropped: lost }, 'decision log write failed');
       return false;
     }
   }

@@ -1,8 +1,9 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { createMemoryLogger, silentLogger } from '../../logger';
+import { silentLogger } from '../../logger';
 import { DATABASE_FILE } from '../../store/sqlite/open-database';
 import { openSqliteStore } from '../../store/sqlite/open-sqlite-store';
+import { captureLogs } from '../../test-support/captured-logs';
 import { makeTempDir, removeTempDirs } from '../../test-support/temp-dir';
 import { startTestServer } from '../../test-support/test-server';
 import { sampleEntry } from './decision-log-store.contract';
@@ -22,12 +23,12 @@ describe('DecisionRetention', () => {
       sampleEntry('inside', { loggedAt: daysAgo(29) }),
     ]);
     let now = NOW;
-    const logger = createMemoryLogger();
+    const { logger, lines } = captureLogs();
     const retention = new DecisionRetention({ store: store.decisionLog, days: 30, logger, clock: () => now, intervalMs: 20 });
     await retention.start();
     expect(await store.decisionLog.getDecision('older')).toBeNull();
     expect(await store.decisionLog.getDecision('inside')).not.toBeNull();
-    expect(logger.lines).toContainEqual(expect.objectContaining({ message: 'decision log retention', fields: expect.objectContaining({ deleted: 1, retentionDays: 30 }) }));
+    expect(lines).toContainEqual(expect.objectContaining({ msg: 'decision log retention', deleted: 1, retentionDays: 30 }));
 
     now = new Date(NOW.getTime() + 2 * DAY);
     await new Promise((resolve) => setTimeout(resolve, 80));

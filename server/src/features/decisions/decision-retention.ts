@@ -33,7 +33,7 @@ export class DecisionRetention {
     if (this.stopped) return;
     this.timer = setInterval(() => {
       this.purgeNow().catch((error: unknown) =>
-        this.options.logger.error('decision log retention failed', { error: error instanceof Error ? error.message : String(error) }),
+        this.options.logger.error({ err: error }, 'decision log retention failed'),
       );
     }, this.options.intervalMs ?? 3_600_000);
     this.timer.unref();
@@ -57,7 +57,7 @@ export class DecisionRetention {
   private async purgeOnce(): Promise<number> {
     const cutoff = new Date((this.options.clock ?? (() => new Date()))().getTime() - this.options.days * DAY_MS);
     const deleted = await this.options.store.purgeDecisionsLoggedBefore(cutoff);
-    if (deleted > 0) this.options.logger.info('decision log retention', { deleted, loggedBefore: cutoff.toISOString(), retentionDays: this.options.days });
+    if (deleted > 0) this.options.logger.info({ deleted, loggedBefore: cutoff.toISOString(), retentionDays: this.options.days }, 'decision log retention');
     return deleted;
   }
 

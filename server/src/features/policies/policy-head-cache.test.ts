@@ -3,9 +3,10 @@
  * second SQLite store instance on the same file (what another server process does), push
  * notifications, failures and shutdown.
  */
-import { createMemoryLogger, silentLogger } from '../../logger';
+import { silentLogger } from '../../logger';
 import type { BatonStore } from '../../store/baton-store';
 import { openSqliteStore } from '../../store/sqlite/open-sqlite-store';
+import { captureLogs } from '../../test-support/captured-logs';
 import { minimalSettings, stayGraph } from '../../test-support/fixtures';
 import { makeTempDir, removeTempDirs } from '../../test-support/temp-dir';
 import type { Actor } from '../audit/audit-event';
@@ -171,17 +172,17 @@ describe('PolicyHeadCache', () => {
   it('logs one warning per polling outage, keeps serving the heads read last, and says when polling works again', async () => {
     let failing = false;
     const counting = countingStore({ getPolicyHead: () => (failing ? Promise.reject(new Error('database is locked')) : Promise.resolve(head('p', 1))) });
-    const logger = createMemoryLogger();
+    const { logger, lines } = captureLogs();
     const cache = new PolicyHeadCache({ store: counting, pollMs: 20, logger });
     cache.start();
     await cache.get('p');
     failing = true;
     await eventually(() => Promise.resolve(counting.reads), (reads) => reads >= 5, 2000);
     expect(await cache.get('p')).toEqual(head('p', 1));
-    expect(logger.lines).toEqual([{ level: 'warn', message: expect.stringMatching(/policy head polling failed/), fields: { message: 'database is locked' } }]);
+    expect(lines).toEqual([expect.objectContaining({ level: 'warn', msg: expect.stringMatching(/policy head polling failed/), err: expect.objectContaining({ message: 'database is locked' }) })]);
     failing = false;
-    await eventually(() => Promise.resolve(logger.lines.length), (lines) => lines === 2, 2000);
-    expect(logger.lines[1]).toMatchObject({ level: 'info', message: 'policy head polling works again' });
+    await eventually(() => Promise.resolve(lines.length), (count) => count === 2, 2000);
+    expect(lines[1]).toMatchObject({ level: 'info', msg: 'policy head polling works again' });
     await cache.close();
   });
 

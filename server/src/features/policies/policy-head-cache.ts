@@ -137,9 +137,7 @@ export class PolicyHeadCache {
     } catch (error) {
       // One line per outage, not one per interval; decisions keep the heads read last.
       if (!this.pollFailing) {
-        this.deps.logger.warn('policy head polling failed; decisions use the heads read last until the store answers again', {
-          message: error instanceof Error ? error.message : String(error),
-        });
+        this.deps.logger.warn({ err: error }, 'policy head polling failed; decisions use the heads read last until the store answers again');
       }
       this.pollFailing = true;
     }

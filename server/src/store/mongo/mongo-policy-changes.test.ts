@@ -6,7 +6,8 @@
  */
 import { EventEmitter } from 'node:events';
 import type { Connection } from 'mongoose';
-import { createMemoryLogger } from '../../logger';
+import { silentLogger } from '../../logger';
+import { captureLogs } from '../../test-support/captured-logs';
 import { POLICIES_COLLECTION, watchMongoPolicyChanges, type PolicyChangeConnection, type PolicyChangeStream } from './mongo-policy-changes';
 
 // Compile-time check (tsc -b): a real mongoose connection is what the lead passes in.
@@ -55,7 +56,7 @@ describe('watchMongoPolicyChanges (fake connection, no MongoDB server)', () => {
   it('watches the policies collection, calls the listener on every change and stops at unsubscribe', async () => {
     const stream = new FakeChangeStream();
     const { connection, calls } = fakeConnection([stream]);
-    const logger = createMemoryLogger();
+    const { logger, lines } = captureLogs();
     let changes = 0;
     const unsubscribe = watchMongoPolicyChanges(connection, logger)(() => (changes += 1));
     await waitFor(() => stream.listenerCount('change') > 0, 'the change listener');
@@ -69,13 +70,13 @@ describe('watchMongoPolicyChanges (fake connection, no MongoDB server)', () => {
     expect(stream.closed).toBe(true);
     stream.emit('change', { operationType: 'update' });
     expect(changes).toBe(2);
-    expect(logger.lines).toEqual([]);
+    expect(lines).toEqual([]);
   });
 
   it('on a standalone server (code 40573) logs one warning, relies on polling and never reopens', async () => {
     const stream = new FakeChangeStream();
     const { connection, calls } = fakeConnection([stream, new FakeChangeStream()]);
-    const logger = createMemoryLogger();
+    const { logger, lines } = captureLogs();
     let changes = 0;
     const unsubscribe = watchMongoPolicyChanges(connection, logger, { firstDelayMs: 1 })(() => (changes += 1));
     await waitFor(() => stream.listenerCount('error') > 0, 'the error listener');
@@ -85,9 +86,9 @@ describe('watchMongoPolicyChanges (fake connection, no MongoDB server)', () => {
     expect(calls).toHaveLength(1);
     expect(stream.closed).toBe(true);
     expect(changes).toBe(0);
-    expect(logger.lines).toHaveLength(1);
-    expect(logger.lines[0]).toMatchObject({ level: 'warn', fields: { message: 'The $changeStream stage is only supported on replica sets' } });
-    expect(logger.lines[0]?.message).toMatch(/not a replica set.*polling every BATON_POLICY_POLL_MS/);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({ level: 'warn', err: { message: 'The $changeStream stage is only supported on replica sets' } });
+    expect(lines[0]?.msg).toMatch(/not a replica set.*polling every BATON_POLICY_POLL_MS/);
     await unsubscribe();
   });
 
@@ -97,7 +98,7 @@ describe('watchMongoPolicyChanges (fake connection, no MongoDB server)', () => {
     const third = new FakeChangeStream();
     const fourth = new FakeChangeStream();
     const { connection, calls } = fakeConnection([first, second, third, fourth]);
-    const logger = createMemoryLogger();
+    const { logger, lines } = captureLogs();
     let changes = 0;
     const unsubscribe = watchMongoPolicyChanges(connection, logger, { firstDelayMs: 5, maxDelayMs: 1000 })(() => (changes += 1));
     await waitFor(() => first.listenerCount('error') > 0, 'the first stream');
@@ -117,9 +118,9 @@ describe('watchMongoPolicyChanges (fake connection, no MongoDB server)', () => {
     await waitFor(() => calls.length === 4 && fourth.listenerCount('change') > 0, 'the fourth stream');
     expect(changes).toBe(4);
 
-    const delays = logger.lines.filter((line) => line.level === 'warn').map((line) => line.fields?.reopenInMs);
+    const delays = lines.filter((line) => line.level === 'warn').map((line) => line.reopenInMs);
     expect(delays).toEqual([5, 10, 5]);
-    expect(logger.lines.filter((line) => line.message === 'policy change stream reopened')).toHaveLength(3);
+    expect(lines.filter((line) => line.msg === 'policy change stream reopened')).toHaveLength(3);
     await unsubscribe();
     expect(fourth.closed).toBe(true);
   });
@@ -127,11 +128,11 @@ describe('watchMongoPolicyChanges (fake connection, no MongoDB server)', () => {
   it('retries when opening the stream itself fails', async () => {
     const stream = new FakeChangeStream();
     const { connection, calls } = fakeConnection([new Error('not connected'), stream]);
-    const logger = createMemoryLogger();
+    const { logger, lines } = captureLogs();
     let changes = 0;
     const unsubscribe = watchMongoPolicyChanges(connection, logger, { firstDelayMs: 5 })(() => (changes += 1));
     await waitFor(() => calls.length === 2 && stream.listenerCount('change') > 0, 'the retried stream');
-    expect(logger.lines[0]).toMatchObject({ level: 'warn', fields: { message: 'not connected', reopenInMs: 5 } });
+    expect(lines[0]).toMatchObject({ level: 'warn', err: { message: 'not connected' }, reopenInMs: 5 });
     expect(changes).toBe(1);
     await unsubscribe();
   });
@@ -139,7 +140,7 @@ describe('watchMongoPolicyChanges (fake connection, no MongoDB server)', () => {
   it('cancels a pending reopening at unsubscribe', async () => {
     const stream = new FakeChangeStream();
     const { connection, calls } = fakeConnection([stream, new FakeChangeStream()]);
-    const unsubscribe = watchMongoPolicyChanges(connection, createMemoryLogger(), { firstDelayMs: 20 })(() => undefined);
+    const unsubscribe = watchMongoPolicyChanges(connection, silentLogger, { firstDelayMs: 20 })(() => undefined);
     await waitFor(() => stream.listenerCount('error') > 0, 'the stream');
     stream.emit('error', serverError(6, 'connection reset by peer'));
     await unsubscribe();
@@ -153,7 +154,7 @@ describe('watchMongoPolicyChanges (fake connection, no MongoDB server)', () => {
     const stream = new FakeChangeStream();
     const { connection } = fakeConnection([pending]);
     let changes = 0;
-    const unsubscribe = watchMongoPolicyChanges(connection, createMemoryLogger())(() => (changes += 1));
+    const unsubscribe = watchMongoPolicyChanges(connection, silentLogger)(() => (changes += 1));
     const unsubscribed = unsubscribe();
     resolve(stream);
     await unsubscribed;

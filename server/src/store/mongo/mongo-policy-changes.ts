@@ -44,10 +44,6 @@ export interface PolicyChangeRetry {
   maxDelayMs?: number;
 }
 
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
 function needsReplicaSet(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === CHANGE_STREAMS_NEED_REPLICA_SET;
 }
@@ -75,14 +71,14 @@ export function watchMongoPolicyChanges(connection: PolicyChangeConnection, logg
       failed?.close().catch(() => undefined);
       if (needsReplicaSet(error)) {
         logger.warn(
+          { err: error },
           'MongoDB change streams are unavailable (the server is standalone, not a replica set): policy changes made through other Baton servers are picked up by polling every BATON_POLICY_POLL_MS',
-          { message: messageOf(error) },
         );
         return;
       }
       failures += 1;
       const delayMs = Math.min(firstDelayMs * 2 ** (failures - 1), maxDelayMs);
-      logger.warn('policy change stream failed; polling covers the gap until it is reopened', { message: messageOf(error), reopenInMs: delayMs });
+      logger.warn({ err: error, reopenInMs: delayMs }, 'policy change stream failed; polling covers the gap until it is reopened');
       reopenTimer = setTimeout(() => {
         reopenTimer = undefined;
         opening = open(true);
@@ -127,7 +123,7 @@ export function watchMongoPolicyChanges(connection: PolicyChangeConnection, logg
       const current = stream;
       stream = undefined;
       // Shutting down goes on even when the stream cannot be closed cleanly (connection already gone).
-      await current?.close().catch((error: unknown) => logger.warn('policy change stream did not close cleanly', { message: messageOf(error) }));
+      await current?.close().catch((error: unknown) => logger.warn({ err: error }, 'policy change stream did not close cleanly'));
     };
   };
 }
