@@ -6,6 +6,7 @@ import type { Facts } from '@baton/schemas';
 
 /** Leaf node id of the reference graph that `facts` reach. */
 export function referencePolicyByHand(f: Facts): string {
+  if (f.topics.includes('crisis')) return 'h_crisis';
   if (f.topics.includes('security')) return 'h_security';
   if (f.topics.includes('legal')) return 'h_legal';
   if (f.topics.includes('billing_dispute')) return 'h_billing_dispute';
