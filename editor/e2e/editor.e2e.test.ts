@@ -1,7 +1,8 @@
 /**
  * End to end: the built editor in Debian's Chromium against a real Baton server (ephemeral port,
  * temporary data dir). Draws, saves, tests, publishes, then checks the bot's answer over GraphQL;
- * opens the reference policy and checks every node renders. Screenshots go to editor/test-output/.
+ * opens the reference policy and checks every node renders; draws a decision table, edits it as a
+ * grid and decides with it. Screenshots go to editor/test-output/ (and the editor's in docs/images/).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -126,6 +127,89 @@ describe('the policy editor in a browser', () => {
     await page.getByRole('button', { name: 'Run test' }).click();
     await page.locator('.bn-action').getByText('STAY · ai_resolving').waitFor();
     await shot(page, '2-04-threshold-tested');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('draws a decision table, edits it as a grid, connects its rows, and the server validates it and decides with it', async () => {
+    const { page, problems } = await openPage();
+    await signIn(page);
+    await page.getByLabel('Name').fill('VIP escalation');
+    await page.getByRole('button', { name: 'Create and open' }).click();
+    await node(page, 'start').waitFor();
+
+    const canvas = page.locator('.react-flow__pane');
+    const box = (await canvas.boundingBox()) as { x: number; y: number; width: number; height: number };
+    await page.getByRole('button', { name: 'Add Decision table node' }).dragTo(canvas, { targetPosition: { x: box.width * 0.15, y: box.height * 0.6 } });
+    await expectLocator(node(page, 'decisionTable_1')).toContainText('VIP and upset');
+    await page.getByRole('button', { name: 'Add Hand off node' }).dragTo(canvas, { targetPosition: { x: box.width * 0.78, y: box.height * 0.1 } });
+    await page.getByRole('button', { name: 'Add Hand off node' }).dragTo(canvas, { targetPosition: { x: box.width * 0.78, y: box.height * 0.4 } });
+    await page.getByRole('button', { name: 'Add Stay node' }).dragTo(canvas, { targetPosition: { x: box.width * 0.78, y: box.height * 0.7 } });
+    await node(page, 'stay_1').waitFor();
+
+    await node(page, 'handoff_1').click();
+    await page.getByLabel('Name on the canvas').fill('Upset VIP to a senior agent');
+    await page.getByLabel('Reason code', { exact: true }).fill('vip_upset');
+    await page.getByLabel('Trigger category').selectOption('SENTIMENT');
+    await page.getByLabel('Priority').selectOption('URGENT');
+    await node(page, 'handoff_2').click();
+    await page.getByLabel('Name on the canvas').fill('Key account');
+    await page.getByLabel('Reason code', { exact: true }).fill('key_account');
+    await page.getByLabel('Trigger category').selectOption('BUSINESS');
+
+    // A third row: first written so an earlier row shadows it (the server warns), then fixed.
+    await node(page, 'decisionTable_1').click();
+    await page.getByLabel('Name on the canvas').fill('Who gets a human');
+    await page.getByRole('button', { name: 'Add a row' }).click();
+    await page.getByLabel('Name of row 3').fill('Enterprise');
+    await page.getByLabel('Row 3, customer tier: operator').selectOption('equal');
+    await page.getByLabel('Row 3, customer tier: value').fill('vip');
+    const nodeProblems = page.getByRole('list', { name: 'Problems on this node' });
+    await nodeProblems.getByText(/"Enterprise" of decision table "decisionTable_1" can never match/).waitFor();
+    await shot(page, '5-01-decision-table-row-unreachable');
+    await page.getByLabel('Row 3, customer tier: value').fill('enterprise');
+    await expectLocator(nodeProblems.getByText(/can never match/)).toHaveCount(0);
+    await expectLocator(node(page, 'decisionTable_1')).toContainText('Enterprise');
+
+    const table = node(page, 'decisionTable_1');
+    const input = (id: string) => node(page, id).locator('.react-flow__handle.target');
+    await dragBetween(page, node(page, 'start').locator('.react-flow__handle.source'), input('decisionTable_1'));
+    await dragBetween(page, table.locator('.bn-handle-row_1'), input('handoff_1'));
+    await dragBetween(page, table.locator('.bn-handle-row_2'), input('handoff_2'));
+    await dragBetween(page, table.locator('.bn-handle-row_3'), input('handoff_2'));
+    await dragBetween(page, table.locator('.bn-handle-default'), input('stay_1'));
+    await expectLocator(page.locator('.react-flow__edge')).toHaveCount(5);
+    await expectLocator(page.locator('.react-flow__edge-text')).toContainText('VIP and upset');
+    // A wider window than the harness's 1280×800, so the laid-out tree and the grid are both legible in the docs.
+    await page.setViewportSize({ width: 1600, height: 900 });
+    await page.getByRole('button', { name: 'Auto-layout' }).click();
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await page.getByText('All changes saved').waitFor();
+    await page.getByRole('tab', { name: /Problems/ }).click();
+    await page.getByText('No problems: this draft can be published.').waitFor();
+    await page.getByRole('tab', { name: 'Inspector' }).click();
+    await table.click({ position: { x: 40, y: 12 } });
+    await page.getByRole('table', { name: 'Rows, first match wins' }).waitFor();
+    await page.waitForTimeout(500);
+    await shot(page, '5-02-decision-table');
+    await page.screenshot({ path: path.join(DOCS_IMAGES, 'editor-decision-table.png') });
+
+    await page.getByRole('button', { name: 'Publish…' }).click();
+    await page.getByLabel('Comment (required): what changes and why').fill('Route VIP and enterprise customers by a decision table');
+    await page.getByRole('dialog').getByRole('button', { name: 'Publish' }).click();
+    await page.getByText(/Published version 1/).waitFor();
+    const policyId = page.url().split('#/policies/')[1] as string;
+    const decide = async (tier: string, texts: string[]) =>
+      (
+        await harness.server.gql<{ decideHandoff: { action: string; reasonCode: string } }>('query D($input: DecideHandoffInput!) { decideHandoff(input: $input) { action reasonCode } }', {
+          input: { conversationId: 'e2e-table', policyId, dryRun: true, customer: { id: 'c1', tier }, messages: texts.map((text) => ({ speaker: 'CUSTOMER', text })) },
+        })
+      ).body.data?.decideHandoff;
+    const upset = ['This is terrible, nothing works and I am furious.', 'Still broken. This is awful and useless, I am so angry.'];
+    expect(await decide('vip', upset)).toEqual({ action: 'HANDOFF', reasonCode: 'vip_upset' });
+    expect(await decide('vip', ['Where can I download my invoice?'])).toEqual({ action: 'HANDOFF', reasonCode: 'key_account' });
+    expect(await decide('enterprise', upset)).toEqual({ action: 'HANDOFF', reasonCode: 'key_account' });
+    expect(await decide('free', upset)).toMatchObject({ action: 'STAY' });
     expect(problems).toEqual([]);
     await page.close();
   });

@@ -12,14 +12,15 @@ import { Canvas } from '../canvas/Canvas';
 import { CanvasOverlayContext, diagnosticsByNode, traceByNode, tracedEdgeIds, type CanvasOverlay } from '../canvas/canvas-overlay';
 import { Palette } from '../canvas/Palette';
 import { clearWorkingDraft, readWorkingDraft, storeWorkingDraft } from '../draft/working-draft-storage';
-import { autoLayout } from '../graph/auto-layout';
-import { KINDS_BY_TARGET, canvasGraphOf, newRoutingGraph, withCanvasGraph, type CanvasGraph, type CanvasNode, type CanvasNodeKind } from '../graph/canvas-graph';
+import { autoLayout, measuredSizes } from '../graph/auto-layout';
+import { canvasGraphOf, newRoutingGraph, withCanvasGraph, type CanvasGraph, type CanvasNode, type CanvasNodeKind } from '../graph/canvas-graph';
 import { HistoryPage } from '../history/HistoryPage';
 import type { DraftDocument } from '../graph/draft-document';
 import { editorReducer, initialEditorState } from '../graph/editor-state';
 import type { FlowEdge, FlowNode } from '../graph/flow-types';
 import { addNode, connect, copyElements, pasteElements, removeElements, updateNode, type Clipboard } from '../graph/graph-operations';
 import { Inspector } from '../inspector/Inspector';
+import { kindsOn, queuesOf } from '../nodes/registry';
 import { PublishDialog } from '../publish/PublishDialog';
 import { SettingsPage } from '../settings/SettingsPage';
 import { TestPanel } from '../test-panel/TestPanel';
@@ -110,8 +111,8 @@ function EditorView({ policy, initial, baseRevision: initialRevision, restored, 
       [
         ...new Set([
           ...(directoryQueues ?? []),
-          ...document.graph.nodes.flatMap((n) => (n.kind === 'handoff' || n.kind === 'callback' ? [n.data.queue] : [])),
-          ...(document.routing?.nodes ?? []).flatMap((n) => (n.kind === 'route' ? n.data.targets.map((t) => t.queue) : [])),
+          ...document.graph.nodes.flatMap(queuesOf),
+          ...(document.routing?.nodes ?? []).flatMap(queuesOf),
         ]),
       ].sort(),
     [document.graph.nodes, document.routing, directoryQueues],
@@ -264,7 +265,8 @@ function EditorView({ policy, initial, baseRevision: initialRevision, restored, 
             <button
               type="button"
               onClick={() => {
-                editGraph(autoLayout);
+                const sizes = measuredSizes(state.nodes);
+                editGraph((g) => autoLayout(g, sizes));
                 window.setTimeout(() => void flow.fitView({ duration: 300 }), 50);
               }}
             >
@@ -330,7 +332,7 @@ function EditorView({ policy, initial, baseRevision: initialRevision, restored, 
             </div>
           ) : view === 'canvas' || view === 'routing' ? (
             <>
-              {readOnly ? null : <Palette kinds={KINDS_BY_TARGET[target]} onAdd={(kind) => add(kind)} disabled={false} />}
+              {readOnly ? null : <Palette kinds={kindsOn(target)} onAdd={(kind) => add(kind)} disabled={false} />}
               <Canvas
                 state={state}
                 dispatch={dispatch}
@@ -338,7 +340,7 @@ function EditorView({ policy, initial, baseRevision: initialRevision, restored, 
                 litEdgeIds={litEdgeIds}
                 onConnect={onConnect}
                 onDropKind={(kind, position) => add(kind, position)}
-                kinds={KINDS_BY_TARGET[target]}
+                kinds={kindsOn(target)}
                 label={target === 'routing' ? 'Routing canvas' : 'Policy canvas'}
               />
             </>

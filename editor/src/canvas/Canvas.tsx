@@ -9,7 +9,7 @@ import type { CanvasNodeKind } from '../graph/canvas-graph';
 import type { EditorAction, EditorState } from '../graph/editor-state';
 import type { FlowEdge, FlowNode } from '../graph/flow-types';
 import { NODE_KIND_MIME } from './Palette';
-import { NODE_RENDERERS } from './node-renderers';
+import { NODE_TYPES, nodeSpecOf } from '../nodes/registry';
 
 export interface CanvasProps {
   state: EditorState;
@@ -24,8 +24,6 @@ export interface CanvasProps {
   /** Accessible name of the canvas. */
   label?: string;
 }
-
-const MINIMAP_COLOURS: Record<string, string> = { start: '#475569', condition: '#2563eb', switch: '#7c3aed', handoff: '#dc2626', stay: '#16a34a', callback: '#d97706', route: '#0891b2' };
 
 export function Canvas({ state, dispatch, readOnly, litEdgeIds, onConnect, onDropKind, kinds, label = 'Policy canvas' }: CanvasProps) {
   const flow = useReactFlow<FlowNode, FlowEdge>();
@@ -55,7 +53,7 @@ export function Canvas({ state, dispatch, readOnly, litEdgeIds, onConnect, onDro
       <ReactFlow<FlowNode, FlowEdge>
         nodes={state.nodes}
         edges={edges}
-        nodeTypes={NODE_RENDERERS}
+        nodeTypes={NODE_TYPES}
         onNodesChange={(changes) => dispatch({ type: 'nodeChanges', changes })}
         onEdgesChange={(changes) => dispatch({ type: 'edgeChanges', changes })}
         onNodeDragStart={() => dispatch({ type: 'dragStart' })}
@@ -69,7 +67,7 @@ export function Canvas({ state, dispatch, readOnly, litEdgeIds, onConnect, onDro
         aria-label={label}
       >
         <Background gap={20} />
-        <MiniMap pannable zoomable ariaLabel="Minimap" nodeColor={(n) => MINIMAP_COLOURS[n.type ?? ''] ?? '#64748b'} />
+        <MiniMap<FlowNode> pannable zoomable ariaLabel="Minimap" nodeColor={(n) => nodeSpecOf(n.data.node.kind).colour} />
         <Controls showInteractive={false} aria-label="Zoom controls" />
       </ReactFlow>
     </div>

@@ -1,8 +1,8 @@
 /**
- * The graphs a canvas edits: the escalation tree (start, condition, switch, handoff, stay,
- * callback) and the routing graph (start, condition, switch, route). Both share one node and
- * edge model, so the canvas, history, mapping and edits serve either; `CanvasTarget` names
- * which graph of the draft document a canvas shows.
+ * The graphs a canvas edits: the escalation tree and the routing graph (which kinds each holds
+ * is the node registry's `targets`). Both share one node and edge model, so the canvas,
+ * history, mapping and edits serve either; `CanvasTarget` names which graph of the draft
+ * document a canvas shows.
  */
 import type { PolicyEdge, PolicyGraph, PolicyNode, RouteNode, RoutingGraph } from '@baton/schemas';
 import type { DraftDocument } from './draft-document';
@@ -18,12 +18,6 @@ export interface CanvasGraph {
 
 /** Which graph of the document a canvas shows. */
 export type CanvasTarget = 'escalation' | 'routing';
-
-/** Node kinds the palette offers on each graph. */
-export const KINDS_BY_TARGET: Record<CanvasTarget, readonly CanvasNodeKind[]> = {
-  escalation: ['start', 'condition', 'switch', 'handoff', 'stay', 'callback'],
-  routing: ['start', 'condition', 'switch', 'route'],
-};
 
 const EMPTY: CanvasGraph = { nodes: [], edges: [] };
 

@@ -1,4 +1,5 @@
 import type { PolicyGraph } from '@baton/schemas';
+import { newNode } from '../nodes/registry';
 import seedGraph from '../../../seed/src/policies/support-default/graph.json';
 import { toFlowEdges, toFlowNodes, toPolicyGraph } from './graph-mapping';
 
@@ -39,5 +40,22 @@ describe('mapping between Baton graph JSON and React Flow', () => {
     const graph = toPolicyGraph(nodes, toFlowEdges(seed).map((e) => ({ ...e, selected: true })));
     expect(graph.nodes[0]).toEqual({ ...seed.nodes[0], position: { x: 0, y: 11 } });
     expect(Object.keys(graph.edges[0] ?? {})).toEqual(['id', 'source', 'target']);
+  });
+
+  it('round-trips a decision table and labels its edges with the row names', () => {
+    const graph: PolicyGraph = {
+      nodes: [newNode('start', 'start', { x: 0, y: 0 }), newNode('decisionTable', 'dt', { x: 300, y: 0 }), newNode('handoff', 'h', { x: 700, y: 0 }), newNode('stay', 's', { x: 700, y: 200 })] as PolicyGraph['nodes'],
+      edges: [
+        { id: 'e_start', source: 'start', target: 'dt' },
+        { id: 'e_upset', source: 'dt', sourceHandle: 'row_1', target: 'h' },
+        { id: 'e_vip', source: 'dt', sourceHandle: 'row_2', target: 'h' },
+        { id: 'e_default', source: 'dt', sourceHandle: 'default', target: 's' },
+      ],
+    };
+    const nodes = toFlowNodes(graph);
+    const edges = toFlowEdges(graph);
+    expect(nodes[1]).toMatchObject({ id: 'dt', type: 'decisionTable', data: { node: graph.nodes[1] } });
+    expect(edges.map((e) => e.label)).toEqual([undefined, 'VIP and upset', 'VIP', 'default']);
+    expect(toPolicyGraph(nodes, edges)).toEqual(graph);
   });
 });

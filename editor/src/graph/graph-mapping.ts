@@ -5,20 +5,11 @@
  * keeps only what is saved (UI state never reaches the draft).
  */
 import type { PolicyEdge } from '@baton/schemas';
+import { outputLabel } from '../nodes/registry';
 import type { CanvasGraph, CanvasNode } from './canvas-graph';
 import type { FlowEdge, FlowNode } from './flow-types';
 
 const ORIGIN = { x: 0, y: 0 };
-
-/** The words on an output handle: `true`, `false`, `default`, or a switch case's label. */
-export function outputLabel(source: CanvasNode | undefined, handle: string | null | undefined): string | undefined {
-  if (!source || handle == null) return undefined;
-  if (source.kind === 'switch') {
-    const found = source.data.cases.find((c) => c.id === handle);
-    return found ? (found.label ?? found.id) : handle;
-  }
-  return handle;
-}
 
 /**
  * Flow nodes for `graph`. A node whose policy node is unchanged keeps its previous flow node

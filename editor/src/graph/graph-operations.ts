@@ -4,7 +4,7 @@
  */
 import type { PolicyEdge } from '@baton/schemas';
 import type { CanvasGraph, CanvasNode, CanvasNodeKind } from './canvas-graph';
-import { newNode } from './node-defaults';
+import { acceptsInput, newNode, outputHandles } from '../nodes/registry';
 
 type Position = { x: number; y: number };
 
@@ -18,30 +18,13 @@ export function freshId(prefix: string, taken: ReadonlySet<string>): string {
 
 const nodeIds = (graph: CanvasGraph) => new Set(graph.nodes.map((n) => n.id));
 
-/** The output handles a node offers: `true`/`false`, switch case ids then `default`, one unnamed output for start, none for leaves (route nodes included). */
-export function outputHandles(node: CanvasNode): (string | null)[] {
-  switch (node.kind) {
-    case 'start':
-      return [null];
-    case 'condition':
-      return ['true', 'false'];
-    case 'switch':
-      return [...node.data.cases.map((c) => c.id), 'default'];
-    case 'handoff':
-    case 'stay':
-    case 'callback':
-    case 'route':
-      return [];
-  }
-}
-
 /** Adds a new node of `kind` at `position`; returns the graph and the new node's id. */
 export function addNode(graph: CanvasGraph, kind: CanvasNodeKind, position: Position): { graph: CanvasGraph; id: string } {
   const id = freshId(kind, nodeIds(graph));
   return { graph: { ...graph, nodes: [...graph.nodes, newNode(kind, id, position)] }, id };
 }
 
-/** Drops edges whose source output no longer exists (a removed switch case) or whose ends are gone. */
+/** Drops edges whose source output no longer exists (a removed switch case or table row) or whose ends are gone. */
 export function pruneEdges(graph: CanvasGraph): CanvasGraph {
   const byId = new Map(graph.nodes.map((n) => [n.id, n]));
   const edges = graph.edges.filter((e) => {
@@ -88,12 +71,12 @@ export function removeElements(graph: CanvasGraph, nodeIdsToRemove: ReadonlySet<
 /**
  * Joins an output to a node. One output leads to one node, so an existing edge from the same
  * output is replaced. Refused (graph unchanged): self-loops, unknown nodes or outputs, a target
- * that is a start node.
+ * without an input (start).
  */
 export function connect(graph: CanvasGraph, link: { source: string; sourceHandle: string | null; target: string }): CanvasGraph {
   const source = graph.nodes.find((n) => n.id === link.source);
   const target = graph.nodes.find((n) => n.id === link.target);
-  if (!source || !target || source.id === target.id || target.kind === 'start') return graph;
+  if (!source || !target || source.id === target.id || !acceptsInput(target)) return graph;
   if (!outputHandles(source).includes(link.sourceHandle)) return graph;
   const kept = graph.edges.filter((e) => !(e.source === link.source && (e.sourceHandle ?? null) === link.sourceHandle));
   const id = freshId(`e_${link.source}_${link.sourceHandle ?? 'next'}`, new Set(kept.map((e) => e.id)));

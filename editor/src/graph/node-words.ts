@@ -1,9 +1,8 @@
 /**
- * Nodes in words an ops person reads on the canvas: "negative messages in a row ≥ 2 or
- * sentiment dropped sharply", "customer asks for a human". Words only; deciding is the server's.
+ * Facts and tests in words an ops person reads on the canvas: "negative messages in a row ≥ 2
+ * or sentiment dropped sharply", "customer asks for a human". Words only; deciding is the server's.
  */
-import { FACT_CATALOG, OPERATOR_SYMBOLS, ROUTING_FACT_CATALOG, isFactName, isFactTest, isRoutingFactName, type ConditionTest, type FactName, type FactTest, type RouteTarget, type RoutingFactName } from '@baton/schemas';
-import type { CanvasNode } from './canvas-graph';
+import { FACT_CATALOG, OPERATOR_SYMBOLS, ROUTING_FACT_CATALOG, isFactName, isFactTest, isRoutingFactName, type ConditionTest, type FactName, type FactTest, type FactType, type Operator, type RoutingFactName } from '@baton/schemas';
 
 /** A short phrase per fact, used on nodes and in the fact picker. */
 export const FACT_PHRASES: Record<FactName, string> = {
@@ -51,17 +50,22 @@ export function factPhrase(fact: string, path?: string): string {
 
 const valueWords = (value: FactTest['value']): string => (Array.isArray(value) ? value.join(', ') : typeof value === 'string' ? `"${value}"` : String(value));
 
+const factType = (fact: string): FactType | undefined => (isFactName(fact) ? FACT_CATALOG[fact].type : isRoutingFactName(fact) ? ROUTING_FACT_CATALOG[fact].type : undefined);
+
+/** What a test asks of its fact, the fact left out: `≥ 2`, `= "vip"`, `include billing`, `yes` / `no` on a yes/no fact. */
+export function describeComparison(fact: string, operator: Operator, value: FactTest['value']): string {
+  if (factType(fact) === 'boolean' && typeof value === 'boolean') return (operator === 'equal') === value ? 'yes' : 'no';
+  if (operator === 'contains') return `include ${valueWords(value)}`;
+  if (operator === 'doesNotContain') return `exclude ${valueWords(value)}`;
+  return `${OPERATOR_SYMBOLS[operator]} ${valueWords(value)}`;
+}
+
 /** One fact test in words. */
 export function describeFactTest(test: FactTest): string {
   const subject = factPhrase(test.fact, test.path);
-  const type = isFactName(test.fact) ? FACT_CATALOG[test.fact].type : isRoutingFactName(test.fact) ? ROUTING_FACT_CATALOG[test.fact].type : undefined;
-  if (type === 'boolean' && typeof test.value === 'boolean') {
-    const positive = (test.operator === 'equal') === test.value;
-    return positive ? subject : `not: ${subject}`;
-  }
-  if (test.operator === 'contains') return `${subject} include ${valueWords(test.value)}`;
-  if (test.operator === 'doesNotContain') return `${subject} exclude ${valueWords(test.value)}`;
-  return `${subject} ${OPERATOR_SYMBOLS[test.operator]} ${valueWords(test.value)}`;
+  const comparison = describeComparison(test.fact, test.operator, test.value);
+  if (factType(test.fact) === 'boolean' && typeof test.value === 'boolean') return comparison === 'yes' ? subject : `not: ${subject}`;
+  return `${subject} ${comparison}`;
 }
 
 /** A condition test in words; nested groups are parenthesised. */
@@ -73,36 +77,11 @@ export function describeTest(test: ConditionTest, nested = false): string {
   return `not ${describeTest(test.not, true)}`;
 }
 
-/** One route target in words: "billing (same language, senior; 60 s; skip if nobody free)". */
-export function describeTarget(target: RouteTarget): string {
-  const filter = target.agentFilter ?? {};
-  const notes = [
-    ...(filter.skills ?? []).map((s) => (s.minProficiency ? `${s.skill} ≥ ${s.minProficiency}` : s.skill)),
-    filter.matchCustomerLanguage ? 'same language' : '',
-    filter.senior ? 'senior' : '',
-    filter.accountOwner ? 'account owner' : '',
-    target.timeoutSeconds !== undefined ? `${target.timeoutSeconds} s` : '',
-    target.skipIfNoAgentAvailable ? 'skip if nobody free' : '',
-  ].filter(Boolean);
-  return notes.length > 0 ? `${target.queue} (${notes.join(', ')})` : target.queue;
-}
-
-/** The line a node shows under its title. */
-export function describeNode(node: CanvasNode): string {
-  switch (node.kind) {
-    case 'start':
-      return 'Every conversation starts here';
-    case 'condition':
-      return describeTest(node.data.test);
-    case 'switch':
-      return `by ${factPhrase(node.data.fact, node.data.path)}`;
-    case 'handoff':
-      return `Hand off to ${node.data.queue} · ${node.data.priority}`;
-    case 'callback':
-      return `Callback from ${node.data.queue} · ${node.data.priority}`;
-    case 'stay':
-      return 'Stay with the AI';
-    case 'route':
-      return node.data.targets.map((t, i) => `${i + 1}. ${describeTarget(t)}`).join(' → ');
-  }
+/** A fact value as a short text ("2", "true", "security, billing"). */
+export function formatFactValue(value: unknown): string {
+  if (value === null || value === undefined) return '—';
+  if (Array.isArray(value)) return value.length === 0 ? '(none)' : value.join(', ');
+  if (typeof value === 'object') return Object.entries(value as Record<string, unknown>).map(([k, v]) => `${k}: ${formatFactValue(v)}`).join('; ');
+  if (typeof value === 'number') return String(Math.round(value * 1000) / 1000);
+  return String(value);
 }

@@ -8,7 +8,8 @@ import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import type { PolicyDiff } from '../api/types';
 import { Canvas } from '../canvas/Canvas';
 import { CanvasOverlayContext, type CanvasOverlay } from '../canvas/canvas-overlay';
-import { KINDS_BY_TARGET, type CanvasGraph, type CanvasTarget } from '../graph/canvas-graph';
+import type { CanvasGraph, CanvasTarget } from '../graph/canvas-graph';
+import { kindsOn } from '../nodes/registry';
 import type { DraftDocument } from '../graph/draft-document';
 import { editorReducer, initialEditorState } from '../graph/editor-state';
 import { Inspector } from '../inspector/Inspector';
@@ -46,7 +47,7 @@ function ViewerCanvas({ graph, target, diff, directoryQueues, topics }: { graph:
   return (
     <CanvasOverlayContext.Provider value={overlay}>
       <div className="bn-workspace">
-        <Canvas state={{ ...state, edges }} dispatch={dispatch} readOnly litEdgeIds={null} onConnect={() => undefined} onDropKind={() => undefined} kinds={KINDS_BY_TARGET[target]} label="Version canvas" />
+        <Canvas state={{ ...state, edges }} dispatch={dispatch} readOnly litEdgeIds={null} onConnect={() => undefined} onDropKind={() => undefined} kinds={kindsOn(target)} label="Version canvas" />
         <aside className="bn-sidebar" aria-label="Version details">
           <Inspector
             graph={state.history.present.graph}

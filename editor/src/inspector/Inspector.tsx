@@ -1,10 +1,10 @@
 /** The right-hand inspector: the selected node's form (by kind), or what a multi-selection or an edge offers. */
-import type { ComponentType, ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { RoutingFactsContext } from './fact-choices';
 import type { CanvasGraph, CanvasNode } from '../graph/canvas-graph';
 import type { ApiDiagnostic } from '../api/api-error';
-import { outputLabel } from '../graph/graph-mapping';
-import { NODE_FORMS, type NodeFormContext, type NodeFormProps } from './node-forms';
+import { nodeSpecOf, outputLabel } from '../nodes/registry';
+import type { NodeFormContext } from './node-form';
 import { OutputsEditor } from './outputs-editor';
 
 export interface InspectorProps {
@@ -22,16 +22,6 @@ export interface InspectorProps {
   /** Shown under the form (e.g. a diff's before and after). */
   children?: ReactNode;
 }
-
-const KIND_NAMES: Record<CanvasNode['kind'], string> = {
-  start: 'Start',
-  condition: 'Condition',
-  switch: 'Switch',
-  handoff: 'Hand off',
-  stay: 'Stay with the AI',
-  callback: 'Offer a callback',
-  route: 'Route',
-};
 
 export function Inspector(props: InspectorProps) {
   const { graph, selectedNodeIds, selectedEdgeIds } = props;
@@ -70,12 +60,13 @@ export function Inspector(props: InspectorProps) {
   }
   const node = graph.nodes.find((n) => n.id === selectedNodeIds[0]);
   if (!node) return null;
-  const Form = NODE_FORMS[node.kind] as ComponentType<NodeFormProps<CanvasNode>>;
+  const spec = nodeSpecOf(node.kind);
+  const Form = spec.Form;
   const problems = props.diagnostics.filter((d) => d.nodeId === node.id);
   return (
     <div className="bn-inspector">
       <h2>
-        {KIND_NAMES[node.kind]} <span className="bn-node-id">{node.id}</span>
+        {spec.title} <span className="bn-node-id">{node.id}</span>
       </h2>
       {problems.length > 0 ? (
         <ul className="bn-node-problems" aria-label="Problems on this node">

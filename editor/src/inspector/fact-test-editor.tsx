@@ -3,15 +3,10 @@
  * operators valid for that type, a path for object facts, and a value editor for the type.
  */
 import { useId } from 'react';
-import { OPERATORS_BY_FACT_TYPE, OPERATOR_SYMBOLS, type FactSpec, type FactTest, type Operator } from '@baton/schemas';
+import { OPERATORS_BY_FACT_TYPE, OPERATOR_SYMBOLS, type FactTest, type Operator } from '@baton/schemas';
 import { factSpecOf, useFactChoices } from './fact-choices';
-import { Field, TextField } from './fields';
+import { Field, TextField, jsonPathProblem } from './fields';
 import { ValueEditor, defaultValueFor } from './value-editor';
-
-/** The spec of a known fact, undefined for an unknown name (validation reports it). */
-export function specOf(fact: string): FactSpec | undefined {
-  return factSpecOf(fact);
-}
 
 /** The test after picking another fact: the first operator its type allows and a default value. */
 export function withFact(test: FactTest, fact: string, topics: readonly string[]): FactTest {
@@ -27,7 +22,7 @@ export function withFact(test: FactTest, fact: string, topics: readonly string[]
 export function FactTestEditor({ test, topics, onChange }: { test: FactTest; topics: readonly string[]; onChange: (test: FactTest) => void }) {
   const factId = useId();
   const operatorId = useId();
-  const spec = specOf(test.fact);
+  const spec = factSpecOf(test.fact);
   const choices = useFactChoices();
   const operators = spec ? OPERATORS_BY_FACT_TYPE[spec.type] : [test.operator];
   return (
@@ -47,7 +42,7 @@ export function FactTestEditor({ test, topics, onChange }: { test: FactTest; top
           label="Path"
           hint="A JSONPath into the object, e.g. $.plan"
           value={test.path ?? ''}
-          validate={(t) => (/^\$\.?[A-Za-z0-9_.[\]'"-]*$/.test(t) && t.length > 2 ? null : 'Start with $. and name a field, e.g. $.plan')}
+          validate={jsonPathProblem}
           onCommit={(path) => onChange({ ...test, path })}
         />
       ) : null}

@@ -1,12 +1,15 @@
-/** Labelled form fields shared by the inspector forms. Every control has a visible label. */
+/** Labelled form fields shared by the inspector forms. Every control has a label, visible except in compact grid cells. */
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 
-export function Field({ label, hint, error, children, id }: { label: string; hint?: string; error?: string | null; children: ReactNode; id: string }) {
+/** A labelled control; `compact` (grid cells) keeps the label for screen readers only and drops the hint. */
+export function Field({ label, hint, error, children, id, compact }: { label: string; hint?: string; error?: string | null; children: ReactNode; id: string; compact?: boolean }) {
   return (
-    <div className="bn-field">
-      <label htmlFor={id}>{label}</label>
+    <div className={compact ? 'bn-field bn-field-compact' : 'bn-field'}>
+      <label htmlFor={id} className={compact ? 'bn-visually-hidden' : undefined}>
+        {label}
+      </label>
       {children}
-      {hint && !error ? <p className="bn-hint">{hint}</p> : null}
+      {hint && !error && !compact ? <p className="bn-hint">{hint}</p> : null}
       {error ? (
         <p className="bn-error" role="alert">
           {error}
@@ -29,6 +32,7 @@ export function TextField(props: {
   placeholder?: string;
   multiline?: boolean;
   list?: string;
+  compact?: boolean;
 }) {
   const id = useId();
   const [text, setText] = useState(props.value);
@@ -49,7 +53,7 @@ export function TextField(props: {
   };
   const common = { id, ref: box, value: text, 'aria-invalid': error !== null, placeholder: props.placeholder };
   return (
-    <Field label={props.label} hint={props.hint} error={error} id={id}>
+    <Field label={props.label} hint={props.hint} error={error} id={id} compact={props.compact}>
       {props.multiline ? (
         <textarea {...common} rows={3} onChange={(e) => change(e.target.value)} />
       ) : (
@@ -101,6 +105,11 @@ export function SelectField<T extends string>(props: { label: string; value: T; 
 /** Reason codes as the policy schema allows them: lower-case letters, digits and underscores. */
 export function reasonCodeProblem(text: string): string | null {
   return /^[a-z][a-z0-9_]{0,63}$/.test(text) ? null : 'Use lower-case letters, digits and _ (start with a letter), e.g. billing_dispute.';
+}
+
+/** Why `text` is not a JSONPath into an object fact (null when it is). */
+export function jsonPathProblem(text: string): string | null {
+  return /^\$\.?[A-Za-z0-9_.[\]'"-]*$/.test(text) && text.length > 2 ? null : 'Start with $. and name a field, e.g. $.plan';
 }
 
 /** Refuses empty text. */

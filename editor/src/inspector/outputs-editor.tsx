@@ -1,8 +1,7 @@
 /** Where each output of a node leads, chosen from a list: connecting without the mouse. */
 import { useId } from 'react';
 import type { CanvasGraph, CanvasNode } from '../graph/canvas-graph';
-import { outputLabel } from '../graph/graph-mapping';
-import { outputHandles } from '../graph/graph-operations';
+import { acceptsInput, nodeSpecOf, outputHandles, outputLabel } from '../nodes/registry';
 
 export interface OutputsEditorProps {
   node: CanvasNode;
@@ -14,7 +13,7 @@ export interface OutputsEditorProps {
 function OutputRow({ node, graph, handle, onLink }: OutputsEditorProps & { handle: string | null }) {
   const id = useId();
   const edge = graph.edges.find((e) => e.source === node.id && (e.sourceHandle ?? null) === handle);
-  const targets = graph.nodes.filter((n) => n.id !== node.id && n.kind !== 'start');
+  const targets = graph.nodes.filter((n) => n.id !== node.id && acceptsInput(n));
   const name = handle === null ? 'Next' : `When ${outputLabel(node, handle)}`;
   return (
     <div className="bn-field bn-output-row">
@@ -23,7 +22,7 @@ function OutputRow({ node, graph, handle, onLink }: OutputsEditorProps & { handl
         <option value="">(not connected)</option>
         {targets.map((t) => (
           <option key={t.id} value={t.id}>
-            {t.label ?? t.id} ({t.kind})
+            {t.label ?? t.id} ({nodeSpecOf(t.kind).title})
           </option>
         ))}
       </select>

@@ -4,7 +4,7 @@
  * ops may draw before an admin creates the queue (validation then reports it as a problem).
  */
 import { TextField } from './fields';
-import type { NodeFormContext } from './node-forms';
+import type { NodeFormContext } from './node-form';
 
 const QUEUE_ID = /^[A-Za-z0-9_.-]{1,100}$/;
 

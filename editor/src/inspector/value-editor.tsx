@@ -14,6 +14,8 @@ export interface ValueEditorProps {
   topics: readonly string[];
   onCommit: (value: ConditionValue) => void;
   label?: string;
+  /** In a grid cell: the label for screen readers only, no hints. */
+  compact?: boolean;
 }
 
 const LIST_OPERATORS: ReadonlySet<Operator> = new Set(['in', 'notIn']);
@@ -39,12 +41,14 @@ export function defaultValueFor(spec: FactSpec | undefined, operator: Operator, 
   }
 }
 
-export function ValueEditor({ spec, fact, operator, value, topics, onCommit, label = 'Value' }: ValueEditorProps) {
+export function ValueEditor({ spec, fact, operator, value, topics, onCommit, label = 'Value', compact }: ValueEditorProps) {
   const id = useId();
   if (LIST_OPERATORS.has(operator)) {
     return (
       <TextField
         label={`${label} (comma-separated)`}
+        compact={compact}
+        placeholder={compact ? 'a, b, c' : undefined}
         value={Array.isArray(value) ? value.join(', ') : String(value)}
         validate={(t) => (listOf(t).length === 0 ? 'Enter at least one value, e.g. vip, enterprise.' : null)}
         onCommit={(t) => onCommit(listOf(t))}
@@ -53,7 +57,7 @@ export function ValueEditor({ spec, fact, operator, value, topics, onCommit, lab
   }
   if (spec?.type === 'boolean') {
     return (
-      <Field label={label} id={id}>
+      <Field label={label} id={id} compact={compact}>
         <select id={id} value={String(value)} onChange={(e) => onCommit(e.target.value === 'true')}>
           <option value="true">yes (true)</option>
           <option value="false">no (false)</option>
@@ -66,6 +70,7 @@ export function ValueEditor({ spec, fact, operator, value, topics, onCommit, lab
     return (
       <TextField
         label={spec.unit ? `${label} (${spec.unit})` : label}
+        compact={compact}
         value={String(value)}
         validate={(t) => numberProblem(t, min, max)}
         onCommit={(t) => onCommit(Number(t))}
@@ -75,7 +80,7 @@ export function ValueEditor({ spec, fact, operator, value, topics, onCommit, lab
   if (fact === 'topics') {
     const options = topics.includes(String(value)) ? topics : [String(value), ...topics];
     return (
-      <Field label={`${label} (topic)`} id={id} hint="Topics come from the policy's lexicons (Trigger settings).">
+      <Field label={`${label} (topic)`} id={id} compact={compact} hint="Topics come from the policy's lexicons (Trigger settings).">
         <select id={id} value={String(value)} onChange={(e) => onCommit(e.target.value)}>
           {options.map((t) => (
             <option key={t} value={t}>
@@ -86,5 +91,5 @@ export function ValueEditor({ spec, fact, operator, value, topics, onCommit, lab
       </Field>
     );
   }
-  return <TextField label={label} value={Array.isArray(value) ? value.join(', ') : String(value)} validate={requiredProblem} onCommit={onCommit} />;
+  return <TextField label={label} compact={compact} value={Array.isArray(value) ? value.join(', ') : String(value)} validate={requiredProblem} onCommit={onCommit} />;
 }

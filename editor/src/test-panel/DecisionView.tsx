@@ -1,7 +1,7 @@
 /** The decision of a test run: action, reasons, routing, context summary and the path taken with each fact value. */
 import { useEffect, useRef } from 'react';
 import type { DraftDecision } from '../api/types';
-import { formatFactValue } from '../canvas/node-renderers';
+import { formatFactValue } from '../graph/node-words';
 
 export function DecisionView({ decision, nodeName }: { decision: DraftDecision; nodeName: (id: string) => string }) {
   const path = decision.trace.filter((s) => s.evaluated);

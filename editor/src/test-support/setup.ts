@@ -1,4 +1,5 @@
 /** Internal (tests only): jest-dom matchers and the browser APIs jsdom lacks that React Flow uses. */
+import { deserialize, serialize } from 'node:v8';
 import '@testing-library/jest-dom';
 
 class ResizeObserverStub {
@@ -7,3 +8,6 @@ class ResizeObserverStub {
   disconnect(): void {}
 }
 globalThis.ResizeObserver ??= ResizeObserverStub as unknown as typeof ResizeObserver;
+
+// Dagre's ordering clones with structuredClone, which browsers have and jsdom does not expose.
+globalThis.structuredClone ??= ((value: unknown) => deserialize(serialize(value))) as typeof structuredClone;

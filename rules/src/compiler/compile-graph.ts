@@ -1,19 +1,23 @@
 /**
- * Compiles a policy graph into json-rules-engine rules (DESIGN.md, "Policy graph"):
- * - each condition node becomes a named shared condition, each switch case another;
+ * Compiles a policy graph into json-rules-engine rules (README, "How the pieces fit"):
+ * - each branch of a node (a condition's test, a switch case, a decision table row) becomes a
+ *   named shared condition; the node's spec (`nodes/*.ts`) says which, and what a path through
+ *   each output adds;
  * - each root-to-leaf path becomes a `decision` rule whose `conditions.all` references them,
- *   negated with `not` on a `false` edge; a switch case requires every earlier case to fail and
- *   `default` requires all to fail, so the paths are mutually exclusive by construction and
+ *   negated with `not` on a `false` edge; a switch case or table row requires every earlier one
+ *   to fail and `default` requires all to fail, so the paths are mutually exclusive by construction and
  *   exactly one decision rule fires for any facts — evaluation never needs `engine.stop()`;
  * - priorities follow drawing order (true before false, cases in order, default last).
  * Every other trigger that fired is read from the evaluated conditions of the rules that did
  * not fire (see `evaluate/collect-triggers.ts`), so no extra rules are needed for it.
  */
-import { isFactTest, isLeaf, type ConditionTest, type LeafNode, type PolicyDocument, type PolicyGraph, type RoutingGraph } from '@baton/schemas';
+import { isLeaf, type PolicyDocument, type PolicyGraph, type RoutingGraph } from '@baton/schemas';
 import { enumeratePaths, type GraphPath } from '../graph/enumerate-paths';
-import { DEFAULT_HANDLE, indexGraph, type AnyGraph, type GraphIndex, type GraphNode } from '../graph/graph-index';
+import { indexGraph, type AnyGraph, type GraphIndex, type GraphNode } from '../graph/graph-index';
+import { branchingOf, leafOutcomeOf } from '../nodes/registry';
 import { validatePolicyGraph, validateRoutingGraph } from '../validate/validate-graph';
-import type { CompiledPolicy, CompiledRouting, EngineCondition, LeafRef, SharedCondition } from './compiled-policy';
+import type { CompiledPolicy, CompiledRouting, EngineCondition, SharedCondition } from './compiled-policy';
+import { toShared } from './engine-conditions';
 
 /** Thrown by {@link compilePolicy} when the graph has ERROR diagnostics; validate first. */
 export class PolicyCompileError extends Error {
@@ -23,61 +27,19 @@ export class PolicyCompileError extends Error {
   }
 }
 
-export const conditionName = (nodeId: string): string => `node:${nodeId}`;
-export const caseName = (switchId: string, caseId: string): string => `case:${switchId}:${caseId}`;
-
-function toEngine(test: ConditionTest): EngineCondition {
-  if (isFactTest(test)) {
-    const { fact, path, operator, value } = test;
-    return path === undefined ? { fact, operator, value } : { fact, path, operator, value };
-  }
-  if ('all' in test) return { all: test.all.map(toEngine) };
-  if ('any' in test) return { any: test.any.map(toEngine) };
-  return { not: toEngine(test.not) };
-}
-
-function toShared(test: ConditionTest): SharedCondition {
-  const condition = toEngine(test);
-  return 'all' in condition || 'any' in condition || 'not' in condition ? condition : { all: [condition] };
-}
-
 function sharedConditions(graph: AnyGraph): Record<string, SharedCondition> {
   const conditions: Record<string, SharedCondition> = {};
   for (const node of graph.nodes) {
-    if (node.kind === 'condition') conditions[conditionName(node.id)] = toShared(node.data.test);
-    if (node.kind === 'switch') {
-      for (const c of node.data.cases) {
-        conditions[caseName(node.id, c.id)] = toShared({ fact: node.data.fact, path: node.data.path, operator: c.operator, value: c.value });
-      }
-    }
+    for (const branch of branchingOf(node)?.branches(node) ?? []) conditions[branch.condition] = toShared(branch.test);
   }
   return conditions;
 }
 
 /** The condition a step adds to its path rule. */
 function stepCondition(node: GraphNode, handle: string): EngineCondition {
-  if (node.kind === 'condition') {
-    const ref = { condition: conditionName(node.id) };
-    return handle === 'true' ? ref : { not: ref };
-  }
-  if (node.kind !== 'switch') throw new Error(`Node "${node.id}" of kind ${node.kind} does not branch.`);
-  const cases = node.data.cases;
-  const taken = handle === DEFAULT_HANDLE ? cases.length : cases.findIndex((c) => c.id === handle);
-  return {
-    all: cases.slice(0, taken + 1).map((c, i) => {
-      const ref = { condition: caseName(node.id, c.id) };
-      return i === taken ? ref : { not: ref };
-    }),
-  };
-}
-
-/** The decision parameters of a leaf, without its message templates and description. */
-function leafRef(leaf: LeafNode): LeafRef {
-  if (leaf.kind === 'stay') return { id: leaf.id, kind: leaf.kind, reasonCode: leaf.data.reasonCode };
-  const { reasonCode, category, queue, priority } = leaf.data;
-  const ref: LeafRef = { id: leaf.id, kind: leaf.kind, reasonCode, category, queue, priority };
-  if (leaf.kind === 'handoff' && leaf.data.tier) ref.tier = leaf.data.tier;
-  return ref;
+  const branching = branchingOf(node);
+  if (!branching) throw new Error(`Node "${node.id}" of kind ${node.kind} does not branch.`);
+  return branching.step(node, handle);
 }
 
 function nodeOf<N extends GraphNode>(index: GraphIndex<N>, id: string): N {
@@ -97,7 +59,7 @@ export function compileGraph(graph: PolicyGraph): CompiledPolicy {
   const rules = compilePaths(index, (path, i) => {
     const leaf = nodeOf(index, path.leafId);
     if (!isLeaf(leaf)) throw new Error(`Path ends at "${leaf.id}", which is not a decision.`);
-    return { name: `path ${i + 1}: ${path.nodeIds.join(' > ')}`, event: { type: 'decision' as const, params: { leaf: leafRef(leaf), steps: path.steps, nodeIds: path.nodeIds } } };
+    return { name: `path ${i + 1}: ${path.nodeIds.join(' > ')}`, event: { type: 'decision' as const, params: { leaf: leafOutcomeOf(leaf).ref(leaf), steps: path.steps, nodeIds: path.nodeIds } } };
   });
   return { formatVersion: 1, conditions: sharedConditions(graph), rules };
 }
@@ -120,8 +82,7 @@ function compilePaths<N extends GraphNode, E>(
 /**
  * Compiles a valid routing graph the same way: named shared conditions, one `route` rule per
  * path whose event names the route node reached (its targets stay in the graph). Stored with
- * the version for auditors; decisions walk the graph (`routing/walk-routing-graph.ts`), which a
- * property test proves equivalent to running these rules.
+ * the version; decisions run these very rules (`routing/run-routing-graph.ts`).
  * @throws {@link PolicyCompileError} when the routing graph has ERROR diagnostics
  */
 export function compileRoutingGraph(graph: RoutingGraph): CompiledRouting {

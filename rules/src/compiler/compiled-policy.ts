@@ -49,7 +49,7 @@ export interface CompiledRule {
 
 export interface CompiledPolicy {
   formatVersion: 1;
-  /** Shared conditions by name: `node:<id>` per condition node, `case:<switch id>:<case id>` per switch case. */
+  /** Shared conditions by name: `node:<id>` per condition node, `case:<switch id>:<case id>` per switch case, `row:<table id>:<row id>` per decision table row. */
   conditions: Record<string, SharedCondition>;
   /** One `decision` rule per root-to-leaf path, mutually exclusive, in drawing order. */
   rules: CompiledRule[];

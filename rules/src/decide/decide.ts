@@ -4,9 +4,9 @@
  * queue, agent and wait; a closed queue turns a handoff into a callback), the context package
  * (redacted) and the customer message.
  */
-import { isLeaf, type DecideHandoffInput, type HandoffDecision, type LeafNode, type PolicyRef } from '@baton/schemas';
+import type { DecideHandoffInput, HandoffDecision, LeafNode, PolicyRef } from '@baton/schemas';
 import { computeSignals } from '../signals';
-import { EvaluationInvariantError, runEngine } from '../evaluate/run-engine';
+import { runEngine } from '../evaluate/run-engine';
 import { buildTrace } from '../evaluate/build-trace';
 import { buildReasons } from '../evaluate/build-reasons';
 import { buildContextPackage } from '../context/build-context';
@@ -18,7 +18,7 @@ import { routeHandoff } from '../routing/route-handoff';
 import type { RouteResult } from '../routing/evaluate-routing';
 import { callbackMessage, waitSentence } from '../routing/routing-message';
 import type { PreparedPolicy } from './prepare-policy';
-import { actionOf, priorityOf, tierOf } from './leaf-outcome';
+import { actionOf, leafIn, priorityOf, tierOf } from './leaf-outcome';
 
 export interface DecideOptions {
   /** Evaluation clock (elapsed time is measured to it). */
@@ -61,11 +61,7 @@ export async function decideForLog(
   const signals = computeSignals(input, prepared.signals, options.now, safeInput);
   const { decision, paths } = await runEngine(prepared.compiled, signals.facts);
   const safeSignals = redactSignals(signals, safeInput);
-  const leafOf = (id: string): LeafNode => {
-    const node = prepared.index.nodes.get(id);
-    if (!node || !isLeaf(node)) throw new EvaluationInvariantError(`Rule points at "${id}", which is not a leaf of this policy.`);
-    return node;
-  };
+  const leafOf = (id: string): LeafNode => leafIn(prepared.index, id);
   const leaf = leafOf(decision.params.leaf.id);
   const routed =
     leaf.kind === 'stay' ? null : await routeHandoff({ routing: prepared.routing, leaf, facts: signals.facts, input, directory: options.directory, now: options.now });

@@ -4,11 +4,11 @@
  * the one `decide` would give on those facts without a directory snapshot: the same engine run,
  * the same leaf meaning, the same reason ordering (`buildReasons`), the same routing-graph run.
  */
-import { FACT_CATALOG, isLeaf, type CallbackNode, type Facts, type HandoffAction, type HandoffNode, type LeafNode, type Priority, type SupportTier } from '@baton/schemas';
-import { EvaluationInvariantError, runEngine } from '../evaluate/run-engine';
+import { FACT_CATALOG, type CallbackNode, type Facts, type HandoffAction, type HandoffNode, type LeafNode, type Priority, type SupportTier } from '@baton/schemas';
+import { runEngine } from '../evaluate/run-engine';
 import { buildReasons } from '../evaluate/build-reasons';
 import type { PreparedPolicy } from './prepare-policy';
-import { actionOf, priorityOf, tierOf } from './leaf-outcome';
+import { actionOf, leafIn, priorityOf, tierOf } from './leaf-outcome';
 import { routingFacts } from '../routing/routing-facts';
 import { runRoutingGraph } from '../routing/run-routing-graph';
 
@@ -56,11 +56,7 @@ export async function evaluateFacts(prepared: PreparedPolicy, facts: Record<stri
   const missing = Object.keys(FACT_CATALOG).filter((name) => facts[name] === undefined);
   if (missing.length > 0) throw new IncompleteFactsError(missing);
   const { decision, paths } = await runEngine(prepared.compiled, facts as unknown as Facts);
-  const leafOf = (id: string): LeafNode => {
-    const node = prepared.index.nodes.get(id);
-    if (!node || !isLeaf(node)) throw new EvaluationInvariantError(`Rule points at "${id}", which is not a leaf of this policy.`);
-    return node;
-  };
+  const leafOf = (id: string): LeafNode => leafIn(prepared.index, id);
   const leaf = leafOf(decision.params.leaf.id);
   // Evidence is not compared on replay, so the reasons are built without quotes.
   const reasons = buildReasons(decision, paths, { facts: facts as unknown as Facts, evidence: {}, customerSentiments: [], sources: {} }, leafOf);

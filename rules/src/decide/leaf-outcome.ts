@@ -1,20 +1,31 @@
 /**
- * What a leaf means as an outcome — action, priority, support tier, queue — shared by the full
+ * What a leaf means as an outcome — action, priority, support tier — shared by the full
  * decision (`decide`) and the replay of stored facts (`evaluateFacts`), so the two cannot drift.
+ * Each leaf kind states its outcome in its spec (`nodes/*.ts`).
  */
-import type { HandoffAction, LeafNode, Priority, SupportTier } from '@baton/schemas';
+import { isLeaf, type HandoffAction, type LeafNode, type Priority, type SupportTier } from '@baton/schemas';
+import { EvaluationInvariantError } from '../evaluate/run-engine';
+import type { GraphIndex } from '../graph/graph-index';
+import { leafOutcomeOf } from '../nodes/registry';
+
+/**
+ * The leaf a fired rule names.
+ * @throws EvaluationInvariantError when `id` is no leaf of the graph (compiled rules of another graph: a bug)
+ */
+export function leafIn(index: GraphIndex, id: string): LeafNode {
+  const node = index.nodes.get(id);
+  if (!node || !isLeaf(node)) throw new EvaluationInvariantError(`Rule points at "${id}", which is not a leaf of this policy.`);
+  return node;
+}
 
 export function actionOf(leaf: LeafNode): HandoffAction {
-  return leaf.kind === 'handoff' ? 'HANDOFF' : leaf.kind === 'callback' ? 'CALLBACK' : 'STAY';
+  return leafOutcomeOf(leaf).action;
 }
 
-/** A stay leaf has no priority of its own: LOW. */
 export function priorityOf(leaf: LeafNode): Priority {
-  return leaf.kind === 'stay' ? 'LOW' : leaf.data.priority;
+  return leafOutcomeOf(leaf).priority(leaf);
 }
 
-/** Stay: the AI resolves; a callback is human-led; a handoff is its leaf's tier (default human-led). */
 export function tierOf(leaf: LeafNode): SupportTier {
-  if (leaf.kind === 'stay') return 'AI_RESOLVED';
-  return leaf.kind === 'handoff' ? (leaf.data.tier ?? 'HUMAN_LED') : 'HUMAN_LED';
+  return leafOutcomeOf(leaf).tier(leaf);
 }

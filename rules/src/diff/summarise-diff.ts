@@ -4,8 +4,8 @@
  * (billing_vip, HIGH)), 2 edges added; settings: 3 phrases added to topic billing (es)."
  * Long lists name the first few items and count the rest.
  */
-import type { PolicyNode } from '@baton/schemas';
 import { describeNode } from '../graph/describe-node';
+import type { GraphNode } from '../graph/graph-index';
 import type { DiffableNode, FieldChange, GraphDiff, NodeChange, PhraseListChange, PolicyDocumentDiff, SettingsDiff } from './diff-types';
 
 const MAX_ITEMS = 3;
@@ -31,11 +31,7 @@ function listed(items: string[]): string {
 }
 
 function describeDiffNode(node: DiffableNode): string {
-  if (node.kind === 'route') {
-    const targets = (node.data as { targets?: { queue: string }[] }).targets ?? [];
-    return `Route to ${targets.map((t) => t.queue).join(', then ') || 'nowhere'}`;
-  }
-  return describeNode(node as PolicyNode);
+  return describeNode(node as GraphNode);
 }
 
 function changedNode(change: NodeChange): string {

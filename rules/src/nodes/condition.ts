@@ -1,4 +1,6 @@
-import { isFactTest, type ConditionTest } from '@baton/schemas';
+import { ConditionNodeSchema, isFactTest, type ConditionTest } from '@baton/schemas';
+import { conditionName } from '../compiler/engine-conditions';
+import { describeTest } from '../graph/describe-test';
 import type { GraphFlavour, NodeSpec } from './node-spec';
 import { checkFactTest } from './check-fact-test';
 import type { Diagnostic } from '../validate/diagnostic';
@@ -13,8 +15,16 @@ function checkTest(test: ConditionTest, nodeId: string, flavour: GraphFlavour): 
 /** A yes/no test on facts: `true` and `false` outputs. */
 export const conditionSpec: NodeSpec<'condition'> = {
   kind: 'condition',
+  schema: ConditionNodeSchema,
   title: 'Condition',
+  describe: (node) => describeTest(node.data.test),
   outputs: () => ['true', 'false'],
   check: (node, context) => checkTest(node.data.test, node.id, context.flavour),
-  defaults: () => ({ test: { fact: 'humanRequested', operator: 'equal', value: true } }),
+  branching: {
+    branches: (node) => [{ handle: 'true', test: node.data.test, condition: conditionName(node.id) }],
+    otherwise: 'false',
+    outputsFromData: false,
+    // A bare reference: trigger collection reads a `true` step's own result.
+    step: (node, handle) => (handle === 'true' ? { condition: conditionName(node.id) } : { not: { condition: conditionName(node.id) } }),
+  },
 };

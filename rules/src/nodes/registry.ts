@@ -1,15 +1,17 @@
 /**
  * One spec per node kind; a kind added to `NODE_KINDS` (or the routing kinds) without a spec
  * fails the type check. Escalation trees hold `NODE_KINDS`; routing graphs hold start,
- * condition, switch and `route` leaves.
+ * condition, switch and `route` leaves. Code outside `nodes/` asks the registry instead of
+ * branching on a node's kind.
  */
-import type { NodeKind } from '@baton/schemas';
+import type { LeafNode, NodeKind } from '@baton/schemas';
 import type { GraphNode, GraphNodeKind } from '../graph/graph-index';
-import type { CheckContext, GraphFlavour, NodeSpec } from './node-spec';
+import type { Branching, CheckContext, GraphFlavour, LeafOutcome, NodeSpec } from './node-spec';
 import type { Diagnostic } from '../validate/diagnostic';
 import { startSpec } from './start';
 import { conditionSpec } from './condition';
 import { switchSpec } from './switch';
+import { decisionTableSpec } from './decision-table';
 import { handoffSpec } from './handoff';
 import { staySpec } from './stay';
 import { callbackSpec } from './callback';
@@ -19,6 +21,7 @@ export const NODE_SPECS: { [K in NodeKind]: NodeSpec<K> } = {
   start: startSpec,
   condition: conditionSpec,
   switch: switchSpec,
+  decisionTable: decisionTableSpec,
   handoff: handoffSpec,
   stay: staySpec,
   callback: callbackSpec,
@@ -43,6 +46,17 @@ export const KINDS_OF: Record<GraphFlavour, readonly GraphNodeKind[]> = {
 /** The spec of any kind. */
 export function specOf(kind: GraphNodeKind): NodeSpec {
   return ALL_SPECS[kind] as NodeSpec;
+}
+
+/** How `node` branches; undefined for start nodes and leaves. */
+export function branchingOf(node: GraphNode): Branching<GraphNode> | undefined {
+  const spec = ALL_SPECS[node.kind] as { branching?: Branching<GraphNode> };
+  return spec.branching;
+}
+
+/** The outcome of an escalation-tree leaf. */
+export function leafOutcomeOf(leaf: LeafNode): LeafOutcome<LeafNode> {
+  return (NODE_SPECS[leaf.kind] as { leaf: LeafOutcome<LeafNode> }).leaf;
 }
 
 /** Output handles `node` must connect. */

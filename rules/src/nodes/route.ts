@@ -1,3 +1,4 @@
+import { RouteNodeSchema } from '@baton/schemas';
 import type { NodeSpec } from './node-spec';
 import { DiagnosticCode, error, type Diagnostic } from '../validate/diagnostic';
 
@@ -8,7 +9,9 @@ import { DiagnosticCode, error, type Diagnostic } from '../validate/diagnostic';
  */
 export const routeSpec: NodeSpec<'route'> = {
   kind: 'route',
+  schema: RouteNodeSchema,
   title: 'Route',
+  describe: (node) => `Route to ${node.data.targets.map((t) => t.queue).join(', then ') || 'nowhere'}`,
   outputs: () => [],
   check: (node, context) => {
     const problems: Diagnostic[] = [];
@@ -31,5 +34,4 @@ export const routeSpec: NodeSpec<'route'> = {
     });
     return problems;
   },
-  defaults: () => ({ targets: [{ queue: 'general' }] }),
 };

@@ -1,15 +1,33 @@
+import { OPERATOR_SYMBOLS, SwitchNodeSchema } from '@baton/schemas';
 import type { NodeSpec } from './node-spec';
 import { checkFactTest } from './check-fact-test';
+import { caseName, firstMatchStep } from '../compiler/engine-conditions';
+import { subject } from '../graph/describe-test';
 import { DEFAULT_HANDLE } from '../graph/graph-index';
 
 /** One fact, ordered cases (the first that matches wins) and a `default` output. */
 export const switchSpec: NodeSpec<'switch'> = {
   kind: 'switch',
+  schema: SwitchNodeSchema,
   title: 'Switch',
+  describe: (node) =>
+    `${subject(node.data.fact, node.data.path)}: ${node.data.cases.map((c) => `${c.label ?? c.id} (${OPERATOR_SYMBOLS[c.operator]} ${JSON.stringify(c.value)})`).join(', ')}, otherwise default`,
   outputs: (node) => [...node.data.cases.map((c) => c.id), DEFAULT_HANDLE],
   check: (node, context) =>
     node.data.cases.flatMap((c) =>
       checkFactTest({ fact: node.data.fact, path: node.data.path, operator: c.operator, value: c.value }, node.id, `Case "${c.label ?? c.id}"`, context.flavour),
     ),
-  defaults: () => ({ fact: 'customerTier', cases: [{ id: 'vip', operator: 'equal', value: 'vip' }] }),
+  branching: {
+    branches: (node) =>
+      node.data.cases.map((c) => ({ handle: c.id, test: { fact: node.data.fact, path: node.data.path, operator: c.operator, value: c.value }, condition: caseName(node.id, c.id) })),
+    otherwise: DEFAULT_HANDLE,
+    outputsFromData: true,
+    step: (node, handle) => {
+      const { cases } = node.data;
+      return firstMatchStep(
+        cases.map((c) => caseName(node.id, c.id)),
+        handle === DEFAULT_HANDLE ? cases.length : cases.findIndex((c) => c.id === handle),
+      );
+    },
+  },
 };

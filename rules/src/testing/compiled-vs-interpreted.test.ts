@@ -1,6 +1,6 @@
 /**
- * Property: for random valid graphs (conditions with nested groups, switches, leaves shared by
- * several paths) and random facts, the compiled json-rules-engine rules reach the same leaf by
+ * Property: for random valid graphs (conditions with nested groups, switches, decision tables,
+ * leaves shared by several paths) and random facts, the compiled json-rules-engine rules reach the same leaf by
  * the same path as the direct interpreter, and report the same fired triggers.
  */
 import fc from 'fast-check';
@@ -11,7 +11,7 @@ import { validatePolicyGraph } from '../validate/validate-graph';
 import { collectTriggers } from '../evaluate/collect-triggers';
 import { interpretGraph, interpretTriggers } from './interpret-graph';
 import { neutralFacts } from './fixtures';
-import { blueprint, buildGraph, testedFacts, type Blueprint } from './graph-arbitraries';
+import { buildGraph, policyBlueprint, testedFacts, type Blueprint } from './graph-arbitraries';
 
 function build(plan: Blueprint): PolicyGraph {
   return buildGraph(plan, (leaf, id): PolicyNode =>
@@ -22,7 +22,7 @@ function build(plan: Blueprint): PolicyGraph {
 describe('compiled rules agree with the graph interpreter', () => {
   it('for random valid graphs and random facts', async () => {
     await fc.assert(
-      fc.asyncProperty(blueprint, fc.array(testedFacts, { minLength: 1, maxLength: 5 }), async (plan, factSets) => {
+      fc.asyncProperty(policyBlueprint, fc.array(testedFacts, { minLength: 1, maxLength: 5 }), async (plan, factSets) => {
         const graph = build(plan);
         expect(validatePolicyGraph(graph).valid).toBe(true);
         const compiled = compileGraph(graph);

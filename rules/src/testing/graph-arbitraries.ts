@@ -1,10 +1,11 @@
 /**
  * Test-only fast-check arbitraries shared by the property tests of escalation trees and routing
  * graphs: condition tests over facts of every type (nested groups, a JSONPath), graph blueprints
- * (conditions, switches, leaves shared by several paths) and fact sets to run them on.
+ * (conditions, switches, decision tables in escalation trees, leaves shared by several paths)
+ * and fact sets to run them on.
  */
 import fc from 'fast-check';
-import type { ConditionNode, ConditionTest, FactTest, PolicyEdge, StartNode, SwitchNode } from '@baton/schemas';
+import type { ConditionNode, ConditionTest, DecisionTableNode, FactTest, PolicyEdge, StartNode, SwitchNode } from '@baton/schemas';
 
 const TIERS = ['free', 'pro', 'vip', 'enterprise'];
 const TOPICS = ['security', 'legal', 'billing_dispute', 'cancellation'];
@@ -47,26 +48,64 @@ const conditionTest: fc.Arbitrary<ConditionTest> = fc.letrec<{ test: ConditionTe
   ),
 })).test;
 
-/** A blueprint tree; leaves index into a small pool (0..3) so several paths share a leaf (a DAG). */
-export type Blueprint = { leaf: number } | { test: ConditionTest; yes: Blueprint; no: Blueprint } | { cases: number[]; branches: Blueprint[]; otherwise: Blueprint };
+/**
+ * A blueprint tree; leaves index into a small pool (0..3) so several paths share a leaf (a DAG).
+ * A table's rows are lists of fact tests, at most one per fact (an empty row matches anything).
+ */
+export type Blueprint =
+  | { leaf: number }
+  | { test: ConditionTest; yes: Blueprint; no: Blueprint }
+  | { cases: number[]; branches: Blueprint[]; otherwise: Blueprint }
+  | { rows: FactTest[][]; branches: Blueprint[]; otherwise: Blueprint };
 
-export const blueprint: fc.Arbitrary<Blueprint> = fc.letrec<{ node: Blueprint }>((tie) => ({
-  node: fc.oneof(
-    { depthSize: 'small', maxDepth: 5 },
-    fc.record({ leaf: fc.integer({ min: 0, max: 3 }) }),
-    fc.record({ test: conditionTest, yes: tie('node'), no: tie('node') }),
-    fc
-      .integer({ min: 1, max: 3 })
-      .chain((n) => fc.record({ cases: fc.array(fc.integer({ min: 0, max: 5 }), { minLength: n, maxLength: n }), branches: fc.array(tie('node'), { minLength: n, maxLength: n }), otherwise: tie('node') })),
-  ),
-})).node;
+const row = fc.uniqueArray(factTest, { maxLength: 3, selector: (t) => `${t.fact}${t.path ?? ''}` });
+
+function blueprintOf(tables: boolean): fc.Arbitrary<Blueprint> {
+  return fc.letrec<{ node: Blueprint }>((tie) => ({
+    node: fc.oneof(
+      { depthSize: 'small', maxDepth: 5 },
+      fc.record({ leaf: fc.integer({ min: 0, max: 3 }) }),
+      fc.record({ test: conditionTest, yes: tie('node'), no: tie('node') }),
+      fc
+        .integer({ min: 1, max: 3 })
+        .chain((n) => fc.record({ cases: fc.array(fc.integer({ min: 0, max: 5 }), { minLength: n, maxLength: n }), branches: fc.array(tie('node'), { minLength: n, maxLength: n }), otherwise: tie('node') })),
+      ...(tables
+        ? [fc.integer({ min: 1, max: 3 }).chain((n) => fc.record({ rows: fc.array(row, { minLength: n, maxLength: n }), branches: fc.array(tie('node'), { minLength: n, maxLength: n }), otherwise: tie('node') }))]
+        : []),
+    ),
+  })).node;
+}
+
+/** Blueprints of routing graphs: conditions and switches. */
+export const blueprint: fc.Arbitrary<Blueprint> = blueprintOf(false);
+/** Blueprints of escalation trees: decision tables as well. */
+export const policyBlueprint: fc.Arbitrary<Blueprint> = blueprintOf(true);
+
+/** A decision table whose columns are the distinct facts (and paths) its rows test. */
+function tableData(rows: FactTest[][]): DecisionTableNode['data'] {
+  const keys = [...new Set(rows.flat().map((t) => `${t.fact}${t.path ?? ''}`))];
+  const columns = keys.map((key, i) => {
+    const test = rows.flat().find((t) => `${t.fact}${t.path ?? ''}` === key) as FactTest;
+    return { id: `k${i}`, fact: test.fact, ...(test.path === undefined ? {} : { path: test.path }) };
+  });
+  return {
+    columns: columns.length > 0 ? columns : [{ id: 'k0', fact: 'botReplyCount' }],
+    rows: rows.map((tests, r) => ({
+      id: `r${r}`,
+      cells: Object.fromEntries(tests.map((t) => [`k${keys.indexOf(`${t.fact}${t.path ?? ''}`)}`, { operator: t.operator, value: t.value }])),
+    })),
+  };
+}
 
 /**
- * The graph a blueprint draws: a start node, its conditions and switches (on `botReplyCount`),
- * and one node per leaf index, made by `leafNode`.
+ * The graph a blueprint draws: a start node, its conditions, switches (on `botReplyCount`) and
+ * decision tables, and one node per leaf index, made by `leafNode`.
  */
-export function buildGraph<L extends { id: string }>(plan: Blueprint, leafNode: (leaf: number, id: string) => L): { nodes: (StartNode | ConditionNode | SwitchNode | L)[]; edges: PolicyEdge[] } {
-  const nodes: (StartNode | ConditionNode | SwitchNode | L)[] = [{ id: 'start', kind: 'start', data: {} }];
+export function buildGraph<L extends { id: string }>(
+  plan: Blueprint,
+  leafNode: (leaf: number, id: string) => L,
+): { nodes: (StartNode | ConditionNode | SwitchNode | DecisionTableNode | L)[]; edges: PolicyEdge[] } {
+  const nodes: (StartNode | ConditionNode | SwitchNode | DecisionTableNode | L)[] = [{ id: 'start', kind: 'start', data: {} }];
   const edges: PolicyEdge[] = [];
   const leaves = new Map<number, string>();
   let counter = 0;
@@ -84,6 +123,12 @@ export function buildGraph<L extends { id: string }>(plan: Blueprint, leafNode: 
       nodes.push({ id, kind: 'condition', data: { test: bp.test } });
       edges.push({ id: `${id}t`, source: id, sourceHandle: 'true', target: place(bp.yes) });
       edges.push({ id: `${id}f`, source: id, sourceHandle: 'false', target: place(bp.no) });
+      return id;
+    }
+    if ('rows' in bp) {
+      nodes.push({ id, kind: 'decisionTable', data: tableData(bp.rows) });
+      bp.branches.forEach((b, i) => edges.push({ id: `${id}r${i}`, source: id, sourceHandle: `r${i}`, target: place(b) }));
+      edges.push({ id: `${id}d`, source: id, sourceHandle: 'default', target: place(bp.otherwise) });
       return id;
     }
     const cases = bp.cases.map((v, i) => ({ id: `c${i}`, operator: 'greaterThanInclusive' as const, value: v }));

@@ -3,7 +3,7 @@
  * meaning of json-rules-engine's built-in operators. The property test checks that compiled
  * rules always agree with it. Not exported from the package.
  */
-import { isFactTest, isLeaf, type ConditionTest, type FactTest, type Operator, type PolicyGraph, type PolicyNode } from '@baton/schemas';
+import { isFactTest, isLeaf, type ConditionTest, type DecisionTableNode, type DecisionTableRow, type FactTest, type Operator, type PolicyGraph, type PolicyNode } from '@baton/schemas';
 import { DEFAULT_HANDLE, NEXT_HANDLE, indexGraph, targetOf } from '../graph/graph-index';
 import { enumeratePaths } from '../graph/enumerate-paths';
 
@@ -56,6 +56,14 @@ export function evaluateTest(test: ConditionTest, facts: Record<string, unknown>
   return !evaluateTest(test.not, facts);
 }
 
+/** Every cell of the row holds (a column without a cell matches anything). */
+function rowHolds(table: DecisionTableNode, row: DecisionTableRow, facts: Record<string, unknown>): boolean {
+  return table.data.columns.every((column) => {
+    const cell = row.cells[column.id];
+    return !cell || testFact({ fact: column.fact, path: column.path, operator: cell.operator, value: cell.value }, facts);
+  });
+}
+
 function outputTaken(node: PolicyNode, facts: Record<string, unknown>): string {
   switch (node.kind) {
     case 'start':
@@ -67,6 +75,8 @@ function outputTaken(node: PolicyNode, facts: Record<string, unknown>): string {
       const match = cases.find((c) => testFact({ fact, path, operator: c.operator, value: c.value }, facts));
       return match ? match.id : DEFAULT_HANDLE;
     }
+    case 'decisionTable':
+      return node.data.rows.find((row) => rowHolds(node, row, facts))?.id ?? DEFAULT_HANDLE;
     default:
       throw new Error(`Leaf "${node.id}" has no output.`);
   }
@@ -87,7 +97,7 @@ export function interpretGraph(graph: PolicyGraph, facts: Record<string, unknown
 
 /**
  * Paths (node ids joined by `>`) to handoff or callback leaves whose positive steps all hold —
- * `true` edges whose test holds, switch cases whose own test holds — in drawing order.
+ * `true` edges whose test holds, switch cases and table rows whose own test holds — in drawing order.
  */
 export function interpretTriggers(graph: PolicyGraph, facts: Record<string, unknown>): string[] {
   const index = indexGraph(graph);
@@ -100,6 +110,10 @@ export function interpretTriggers(graph: PolicyGraph, facts: Record<string, unkn
         const node = index.nodes.get(nodeId);
         if (!node || handle === 'false' || handle === DEFAULT_HANDLE) return [];
         if (node.kind === 'condition') return [evaluateTest(node.data.test, facts)];
+        if (node.kind === 'decisionTable') {
+          const row = node.data.rows.find((r) => r.id === handle);
+          return [row !== undefined && rowHolds(node, row, facts)];
+        }
         if (node.kind !== 'switch') return [];
         const c = node.data.cases.find((x) => x.id === handle);
         return [c !== undefined && testFact({ fact: node.data.fact, path: node.data.path, operator: c.operator, value: c.value }, facts)];

@@ -5,11 +5,12 @@
  * as a warning, when it is impossible on every path through it. Groups under `any` (and
  * negated `all`) add no constraint, so the check never reports a live branch as dead.
  */
-import { FACT_CATALOG, OPERATOR_SYMBOLS, isFactName, isFactTest, type ConditionTest, type Operator, type PolicyNode } from '@baton/schemas';
+import { OPERATOR_SYMBOLS, isFactTest, type ConditionTest, type Operator } from '@baton/schemas';
 import type { GraphPath } from '../graph/enumerate-paths';
 import type { GraphIndex, GraphNode } from '../graph/graph-index';
-import { DEFAULT_HANDLE } from '../graph/graph-index';
+import { branchingOf } from '../nodes/registry';
 import { DiagnosticCode, warning, type Diagnostic } from './diagnostic';
+import { NEGATED, satisfiable } from './satisfiable';
 
 interface Literal {
   key: string;
@@ -18,19 +19,6 @@ interface Literal {
   value: unknown;
   nodeId: string;
 }
-
-const NEGATED: Record<Operator, Operator> = {
-  equal: 'notEqual',
-  notEqual: 'equal',
-  lessThan: 'greaterThanInclusive',
-  lessThanInclusive: 'greaterThan',
-  greaterThan: 'lessThanInclusive',
-  greaterThanInclusive: 'lessThan',
-  in: 'notIn',
-  notIn: 'in',
-  contains: 'doesNotContain',
-  doesNotContain: 'contains',
-};
 
 function literalsOf(test: ConditionTest, positive: boolean, nodeId: string): Literal[] {
   if (isFactTest(test)) {
@@ -43,60 +31,13 @@ function literalsOf(test: ConditionTest, positive: boolean, nodeId: string): Lit
   return [];
 }
 
-/** Literals a step adds: the condition's test, or a switch case with the earlier cases failing. */
-function stepLiterals(node: PolicyNode | GraphNode, handle: string): Literal[] {
-  if (node.kind === 'condition') return literalsOf(node.data.test, handle === 'true', node.id);
-  if (node.kind !== 'switch') return [];
-  const { fact, path, cases } = node.data;
-  const taken = handle === DEFAULT_HANDLE ? cases.length : cases.findIndex((c) => c.id === handle);
-  return cases.slice(0, taken + 1).flatMap((c, i) => literalsOf({ fact, path, operator: c.operator, value: c.value }, i === taken, node.id));
-}
-
-/** Whether a conjunction of literals on one fact can hold. */
-function satisfiable(fact: string, literals: Literal[]): boolean {
-  const spec = isFactName(fact) ? FACT_CATALOG[fact] : undefined;
-  const range = spec && 'range' in spec ? spec.range : undefined;
-  let lo = range ? range[0] : -Infinity;
-  let hi = range ? range[1] : Infinity;
-  let loIn = true;
-  let hiIn = true;
-  const equals: unknown[] = [];
-  const notEquals: unknown[] = [];
-  const contains: unknown[] = [];
-  const notContains: unknown[] = [];
-  let allowed: unknown[] | undefined;
-  for (const { operator, value } of literals) {
-    const n = value as number;
-    switch (operator) {
-      case 'equal': equals.push(value); break;
-      case 'notEqual': notEquals.push(value); break;
-      case 'greaterThan': if (n > lo || (n === lo && loIn)) { lo = n; loIn = false; } break;
-      case 'greaterThanInclusive': if (n > lo) { lo = n; loIn = true; } break;
-      case 'lessThan': if (n < hi || (n === hi && hiIn)) { hi = n; hiIn = false; } break;
-      case 'lessThanInclusive': if (n < hi) { hi = n; hiIn = true; } break;
-      case 'in': allowed = (allowed ?? (value as unknown[])).filter((v) => (value as unknown[]).includes(v)); break;
-      case 'notIn': notEquals.push(...(value as unknown[])); break;
-      case 'contains': contains.push(value); break;
-      case 'doesNotContain': notContains.push(value); break;
-    }
-  }
-  if (lo > hi || (lo === hi && !(loIn && hiIn))) return false;
-  if (contains.some((v) => notContains.includes(v))) return false;
-  if (spec?.type === 'boolean') {
-    const values = [true, false].filter((b) => equals.every((e) => e === b) && !notEquals.includes(b));
-    return values.length > 0;
-  }
-  const candidates = equals.length > 0 ? [equals[0]] : allowed;
-  if (equals.some((e) => e !== equals[0])) return false;
-  if (candidates) {
-    return candidates.some(
-      (v) =>
-        !notEquals.includes(v) &&
-        (!allowed || allowed.includes(v)) &&
-        (typeof v !== 'number' || ((v > lo || (v === lo && loIn)) && (v < hi || (v === hi && hiIn)))),
-    );
-  }
-  return true;
+/** Literals a step adds: the taken branch's test holds and every earlier branch's fails. */
+function stepLiterals(node: GraphNode, handle: string): Literal[] {
+  const branching = branchingOf(node);
+  if (!branching) return [];
+  const branches = branching.branches(node);
+  const taken = handle === branching.otherwise ? branches.length : branches.findIndex((b) => b.handle === handle);
+  return branches.slice(0, taken + 1).flatMap((b, i) => literalsOf(b.test, i === taken, node.id));
 }
 
 function words(l: Literal): string {

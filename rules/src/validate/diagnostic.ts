@@ -15,6 +15,10 @@ export enum DiagnosticCode {
   DuplicateOutput = 'DUPLICATE_OUTPUT',
   UnknownOutput = 'UNKNOWN_OUTPUT',
   SwitchWithoutDefault = 'SWITCH_WITHOUT_DEFAULT',
+  /** A decision table row no conversation can reach. */
+  UnreachableRow = 'UNREACHABLE_ROW',
+  /** Two decision table rows that partly match the same conversations; the earlier one wins. */
+  OverlappingRows = 'OVERLAPPING_ROWS',
   UnknownFact = 'UNKNOWN_FACT',
   PathRequired = 'PATH_REQUIRED',
   OperatorNotAllowed = 'OPERATOR_NOT_ALLOWED',

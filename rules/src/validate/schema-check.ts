@@ -3,34 +3,16 @@
  * the parameter in plain words instead of ajv's JSON pointers.
  */
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import {
-  CallbackNodeSchema,
-  ConditionNodeSchema,
-  HandoffNodeSchema,
-  PolicyEdgeSchema,
-  RouteNodeSchema,
-  StartNodeSchema,
-  StayNodeSchema,
-  SwitchNodeSchema,
-  TriggerSettingsSchema,
-} from '@baton/schemas';
+import { PolicyEdgeSchema, TriggerSettingsSchema } from '@baton/schemas';
 import type { GraphNodeKind } from '../graph/graph-index';
-import { KINDS_OF } from '../nodes/registry';
+import { KINDS_OF, specOf } from '../nodes/registry';
 import type { GraphFlavour } from '../nodes/node-spec';
 import { DiagnosticCode, error, type Diagnostic } from './diagnostic';
 
 // One Ajv per schema: the TypeBox schemas embed the same $id'd recursive ConditionTest.
 const compile = (schema: object): ValidateFunction => new Ajv({ allErrors: true, strict: false }).compile(schema);
 
-const NODE_VALIDATORS: Record<GraphNodeKind, ValidateFunction> = {
-  route: compile(RouteNodeSchema),
-  start: compile(StartNodeSchema),
-  condition: compile(ConditionNodeSchema),
-  switch: compile(SwitchNodeSchema),
-  handoff: compile(HandoffNodeSchema),
-  stay: compile(StayNodeSchema),
-  callback: compile(CallbackNodeSchema),
-};
+const NODE_VALIDATORS = new Map<GraphNodeKind, ValidateFunction>([...new Set([...KINDS_OF.policy, ...KINDS_OF.routing])].map((kind) => [kind, compile(specOf(kind).schema)]));
 const validateEdge = compile(PolicyEdgeSchema);
 const validateSettingsSchema = compile(TriggerSettingsSchema);
 
@@ -97,7 +79,7 @@ export function checkNodeShape(raw: unknown, position: number, flavour: GraphFla
   if (typeof raw.kind !== 'string' || !kinds.includes(raw.kind as GraphNodeKind)) {
     return [error(DiagnosticCode.InvalidShape, `Node "${nodeId}" has kind ${JSON.stringify(raw.kind)}; use one of ${kinds.join(', ')}.`, { nodeId })];
   }
-  const validate = NODE_VALIDATORS[raw.kind as GraphNodeKind];
+  const validate = NODE_VALIDATORS.get(raw.kind as GraphNodeKind) as ValidateFunction;
   const ok: boolean = validate(raw);
   if (ok) return [];
   const errors = withoutUnionNoise(validate.errors ?? []);

@@ -2,7 +2,7 @@
  * Structural checks of a graph whose parts are well-formed: one start, edges between known
  * nodes, every output connected exactly once, no loops, every node reachable from start.
  */
-import { outputsOf, specOf } from '../nodes/registry';
+import { branchingOf, outputsOf, specOf } from '../nodes/registry';
 import { DEFAULT_HANDLE, handleOf, type AnyGraph, type GraphIndex, type GraphNode } from '../graph/graph-index';
 import { DiagnosticCode, error, type Diagnostic } from './diagnostic';
 
@@ -12,13 +12,9 @@ export function checkIds(graph: AnyGraph): Diagnostic[] {
   for (const node of graph.nodes) {
     if (seen.has(node.id)) problems.push(error(DiagnosticCode.DuplicateId, `Two nodes share the id "${node.id}"; ids must be unique.`, { nodeId: node.id }));
     seen.add(node.id);
-    if (node.kind === 'switch') {
-      const cases = new Set<string>();
-      for (const c of node.data.cases) {
-        if (cases.has(c.id) || c.id === DEFAULT_HANDLE)
-          problems.push(error(DiagnosticCode.DuplicateId, `Switch "${node.id}" has two outputs named "${c.id}"; give each case its own id.`, { nodeId: node.id }));
-        cases.add(c.id);
-      }
+    const outputs = outputsOf(node);
+    for (const handle of new Set(outputs.filter((h, i) => outputs.indexOf(h) !== i))) {
+      problems.push(error(DiagnosticCode.DuplicateId, `${specOf(node.kind).title} "${node.id}" has two outputs named "${handle}"; give each its own id.`, { nodeId: node.id }));
     }
   }
   const edgeIds = new Set<string>();
@@ -60,12 +56,12 @@ export function checkOutputs<N extends GraphNode>(index: GraphIndex<N>): Diagnos
     for (const handle of expected) {
       const count = edges.filter((e) => handleOf(e) === handle).length;
       if (count === 0) {
-        const isDefault = node.kind === 'switch' && handle === DEFAULT_HANDLE;
+        const isDefault = handle === DEFAULT_HANDLE && branchingOf(node)?.otherwise === DEFAULT_HANDLE;
         problems.push(
           error(
             isDefault ? DiagnosticCode.SwitchWithoutDefault : DiagnosticCode.MissingOutput,
             isDefault
-              ? `Switch "${node.id}" has no default output; connect "default" so conversations matching no case still get a decision.`
+              ? `${title} "${node.id}" has no default output; connect "default" so conversations matching nothing else still get a decision.`
               : `${title} "${node.id}" has no "${handle}" output; connect it to the next step or a decision.`,
             { nodeId: node.id },
           ),

@@ -4,6 +4,7 @@
  */
 import { isFactTest, type ConditionTest, type FactTest, type TriggerSettings } from '@baton/schemas';
 import type { AnyGraph } from '../graph/graph-index';
+import { branchingOf } from '../nodes/registry';
 import { DiagnosticCode, warning, type Diagnostic } from './diagnostic';
 
 function factTests(test: ConditionTest): FactTest[] {
@@ -18,12 +19,7 @@ export function checkTopics(graph: AnyGraph, settings: TriggerSettings): Diagnos
   const known = Object.keys(settings.topics);
   const problems: Diagnostic[] = [];
   for (const node of graph.nodes) {
-    const tests =
-      node.kind === 'condition'
-        ? factTests(node.data.test)
-        : node.kind === 'switch'
-          ? node.data.cases.map((c) => ({ fact: node.data.fact, operator: c.operator, value: c.value }))
-          : [];
+    const tests = (branchingOf(node)?.branches(node) ?? []).flatMap((b) => factTests(b.test));
     const unknown = new Set(tests.filter((t) => t.fact === 'topics' && typeof t.value === 'string' && !known.includes(t.value)).map((t) => t.value as string));
     for (const topic of unknown) {
       problems.push(

@@ -4,10 +4,10 @@
  * passed. Both graphs get the same checks; only the node kinds and facts they may use differ.
  */
 import type { TriggerSettings } from '@baton/schemas';
-import { checkNode, KINDS_OF } from '../nodes/registry';
+import { checkNode, KINDS_OF, specOf } from '../nodes/registry';
 import type { CheckContext, GraphFlavour } from '../nodes/node-spec';
 import { enumeratePaths, MAX_PATHS } from '../graph/enumerate-paths';
-import { indexGraph, type AnyGraph } from '../graph/graph-index';
+import { indexGraph, type AnyGraph, type GraphNodeKind } from '../graph/graph-index';
 import { findDeadBranches } from './dead-branches';
 import { checkTopics } from './topic-check';
 import { checkBotSignals } from './bot-signals-check';
@@ -20,14 +20,16 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 
 /**
  * Whether loops, outputs and reachability can still be checked despite shape problems: every
- * node has an id and a kind, the edges are well-formed, and no malformed node is a switch
- * (whose outputs come from its data). A half-filled leaf must not hide a loop elsewhere.
+ * node has an id and a kind, the edges are well-formed, and no malformed node takes its outputs
+ * from its data (a switch, a decision table). A half-filled leaf must not hide a loop elsewhere.
  */
 function structureCheckable(nodes: unknown[], nodeShape: Diagnostic[][], edgeShape: Diagnostic[], flavour: GraphFlavour): boolean {
   if (edgeShape.length > 0) return false;
   return nodes.every((node, i) => {
     if (nodeShape[i]?.length === 0) return true;
-    return isRecord(node) && typeof node.id === 'string' && node.id !== '' && (KINDS_OF[flavour] as readonly unknown[]).includes(node.kind) && node.kind !== 'switch';
+    if (!isRecord(node) || typeof node.id !== 'string' || node.id === '' || !(KINDS_OF[flavour] as readonly unknown[]).includes(node.kind)) return false;
+    const spec = specOf(node.kind as GraphNodeKind) as { branching?: { outputsFromData: boolean } };
+    return !spec.branching?.outputsFromData;
   });
 }
 

@@ -1,6 +1,7 @@
 /**
- * The policy graph the editor draws and the store keeps: nodes of six kinds joined by edges
- * whose `sourceHandle` names the output taken (`true` / `false`, a switch case id, `default`).
+ * The policy graph the editor draws and the store keeps: nodes of seven kinds joined by edges
+ * whose `sourceHandle` names the output taken (`true` / `false`, a switch case id, a decision
+ * table row id, `default`).
  * JSON Schema and TypeScript type come from the same TypeBox definitions.
  */
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
@@ -10,7 +11,7 @@ import { OPERATORS } from '../facts/operators';
 import { stringEnum } from './string-enum';
 
 
-export const NODE_KINDS = ['start', 'condition', 'switch', 'handoff', 'stay', 'callback'] as const;
+export const NODE_KINDS = ['start', 'condition', 'switch', 'decisionTable', 'handoff', 'stay', 'callback'] as const;
 /** Kind of a policy graph node. */
 export type NodeKind = (typeof NODE_KINDS)[number];
 
@@ -56,6 +57,38 @@ export const SwitchNodeSchema = nodeOf(
     { additionalProperties: false },
   ),
 );
+/** A column of a decision table: the fact (and JSONPath into it) its cells compare. */
+export const DecisionTableColumnSchema = Type.Object(
+  {
+    id: Type.String({ minLength: 1, maxLength: 100 }),
+    label: Type.Optional(Type.String({ maxLength: 200 })),
+    fact: Type.String({ minLength: 1 }),
+    path: Type.Optional(Type.String({ pattern: '^\\$' })),
+  },
+  { additionalProperties: false },
+);
+/** One cell: its column's fact `operator` `value`. */
+export const DecisionTableCellSchema = Type.Object({ operator: stringEnum(OPERATORS), value: ConditionValueSchema }, { additionalProperties: false });
+/** A row: cells by column id, every one must hold; a column without a cell matches anything. The row id is its output. */
+export const DecisionTableRowSchema = Type.Object(
+  {
+    id: Type.String({ minLength: 1, maxLength: 100 }),
+    label: Type.Optional(Type.String({ maxLength: 200 })),
+    cells: Type.Record(Type.String({ minLength: 1, maxLength: 100 }), DecisionTableCellSchema),
+  },
+  { additionalProperties: false },
+);
+/** Rows of conditions over several facts (GoRules' decision table, first-hit policy): the first row whose cells all hold picks its output, `default` when none does. */
+export const DecisionTableNodeSchema = nodeOf(
+  'decisionTable',
+  Type.Object(
+    {
+      columns: Type.Array(DecisionTableColumnSchema, { minItems: 1, maxItems: 20 }),
+      rows: Type.Array(DecisionTableRowSchema, { maxItems: 200 }),
+    },
+    { additionalProperties: false },
+  ),
+);
 /** What a leaf that sends the conversation to a queue carries (handoff and callback). */
 const queuedLeafFields = {
   reasonCode: ReasonCode,
@@ -87,6 +120,7 @@ export const PolicyNodeSchema = Type.Union([
   StartNodeSchema,
   ConditionNodeSchema,
   SwitchNodeSchema,
+  DecisionTableNodeSchema,
   HandoffNodeSchema,
   StayNodeSchema,
   CallbackNodeSchema,
@@ -114,6 +148,10 @@ export type StartNode = Static<typeof StartNodeSchema>;
 export type ConditionNode = Static<typeof ConditionNodeSchema>;
 export type SwitchCase = Static<typeof SwitchCaseSchema>;
 export type SwitchNode = Static<typeof SwitchNodeSchema>;
+export type DecisionTableColumn = Static<typeof DecisionTableColumnSchema>;
+export type DecisionTableCell = Static<typeof DecisionTableCellSchema>;
+export type DecisionTableRow = Static<typeof DecisionTableRowSchema>;
+export type DecisionTableNode = Static<typeof DecisionTableNodeSchema>;
 export type HandoffNode = Static<typeof HandoffNodeSchema>;
 export type StayNode = Static<typeof StayNodeSchema>;
 export type CallbackNode = Static<typeof CallbackNodeSchema>;
@@ -121,7 +159,7 @@ export type CallbackNode = Static<typeof CallbackNodeSchema>;
 export type PolicyNode = Static<typeof PolicyNodeSchema>;
 /** A leaf: the node that ends a path with a decision. */
 export type LeafNode = HandoffNode | StayNode | CallbackNode;
-/** A directed edge; `sourceHandle` is `true`/`false` on conditions, a case id or `default` on switches. */
+/** A directed edge; `sourceHandle` is `true`/`false` on conditions, a case or row id or `default` on switches and decision tables. */
 export type PolicyEdge = Static<typeof PolicyEdgeSchema>;
 /** A whole policy graph. */
 export type PolicyGraph = Static<typeof PolicyGraphSchema>;

@@ -1,33 +1,13 @@
-import { useState } from 'react';
-import { render, screen } from '@testing-library/react';
+import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { RouteNode } from '@baton/schemas';
-import type { CanvasNode } from '../graph/canvas-graph';
-import { NODE_FORMS } from './node-forms';
-import { parseSkills } from './route-form';
+import { renderForm } from '../test-support/render-form';
+import { parseSkills } from './route';
 
 const context = { topics: [], queues: ['billing', 'general'], directoryQueues: ['billing', 'general'] };
 const route: RouteNode = { id: 'r1', kind: 'route', label: 'Billing', data: { targets: [{ queue: 'billing', skipIfNoAgentAvailable: true }, { queue: 'general' }] } };
 
-function renderRoute(initial: RouteNode) {
-  const commits: CanvasNode[] = [];
-  function Host() {
-    const [node, setNode] = useState<CanvasNode>(initial);
-    const Form = NODE_FORMS.route as React.ComponentType<{ node: CanvasNode; context: typeof context; onChange: (n: CanvasNode, f: string) => void }>;
-    return (
-      <Form
-        node={node}
-        context={context}
-        onChange={(next) => {
-          commits.push(next);
-          setNode(next);
-        }}
-      />
-    );
-  }
-  render(<Host />);
-  return { last: () => commits[commits.length - 1] as RouteNode, commits };
-}
+const renderRoute = (node: RouteNode) => renderForm(node, context);
 
 describe('route form', () => {
   it('edits ordered targets: queue with a directory warning, agent filter, timeout, skip, order', async () => {

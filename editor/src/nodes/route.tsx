@@ -1,13 +1,16 @@
 /**
- * The inspector form of a routing graph's `route` node: its ordered targets, each a queue
- * (picked from the directory), an agent filter (skills, same language, senior, account owner),
- * a timeout in seconds and whether to skip it when no agent is free. Targets are tried in order.
+ * The route leaf of a routing graph: ordered targets, each a queue (picked from the directory),
+ * an agent filter (skills, same language, senior, account owner), a timeout in seconds and
+ * whether to skip it when no agent is free. Targets are tried in order.
  */
-import { useId } from 'react';
+import { memo, useId } from 'react';
+import type { NodeProps } from '@xyflow/react';
 import type { AgentFilter, RouteNode, RouteTarget, SkillRequirement } from '@baton/schemas';
-import { TextField, numberProblem } from './fields';
-import type { NodeFormProps } from './node-forms';
-import { QueueField } from './queue-field';
+import { NodeFrame } from '../canvas/node-frame';
+import { TextField, numberProblem } from '../inspector/fields';
+import { LabelField, type NodeFormProps } from '../inspector/node-form';
+import { QueueField } from '../inspector/queue-field';
+import type { EditorNodeSpec, FlowNodeOf } from './node-spec';
 
 /** Skills as typed: `billing:6, spanish` (skill, optional minimum proficiency 1..10). */
 export function parseSkills(text: string): SkillRequirement[] | string {
@@ -30,7 +33,7 @@ export function parseSkills(text: string): SkillRequirement[] | string {
   return skills;
 }
 
-export function formatSkills(skills: readonly SkillRequirement[] | undefined): string {
+function formatSkills(skills: readonly SkillRequirement[] | undefined): string {
   return (skills ?? []).map((s) => (s.minProficiency ? `${s.skill}:${s.minProficiency}` : s.skill)).join(', ');
 }
 
@@ -126,11 +129,11 @@ function TargetEditor({ node, index, context, onChange }: NodeFormProps<RouteNod
   );
 }
 
-export function RouteForm(props: NodeFormProps<RouteNode>) {
+function RouteForm(props: NodeFormProps<RouteNode>) {
   const { node, onChange } = props;
   return (
     <>
-      <TextField label="Name on the canvas" value={node.label ?? ''} onCommit={(label) => onChange({ ...node, label }, 'label')} />
+      <LabelField node={node} onChange={onChange} />
       <p className="bn-hint">Targets are tried in order: the first with an agent free (or within its timeout) takes the conversation.</p>
       {node.data.targets.map((_, i) => (
         <TargetEditor key={i} {...props} index={i} />
@@ -145,3 +148,44 @@ export function RouteForm(props: NodeFormProps<RouteNode>) {
     </>
   );
 }
+
+/** One route target in words: "billing (same language, senior; 60 s; skip if nobody free)". */
+function describeTarget(target: RouteTarget): string {
+  const filter = target.agentFilter ?? {};
+  const notes = [
+    ...(filter.skills ?? []).map((s) => (s.minProficiency ? `${s.skill} ≥ ${s.minProficiency}` : s.skill)),
+    filter.matchCustomerLanguage ? 'same language' : '',
+    filter.senior ? 'senior' : '',
+    filter.accountOwner ? 'account owner' : '',
+    target.timeoutSeconds !== undefined ? `${target.timeoutSeconds} s` : '',
+    target.skipIfNoAgentAvailable ? 'skip if nobody free' : '',
+  ].filter(Boolean);
+  return notes.length > 0 ? `${target.queue} (${notes.join(', ')})` : target.queue;
+}
+
+function RouteNodeView({ data, selected }: NodeProps<FlowNodeOf<'route'>>) {
+  const body = (
+    <ol className="bn-route-targets" aria-label="Targets in order">
+      {data.node.data.targets.map((t, i) => (
+        <li key={i}>{describeTarget(t)}</li>
+      ))}
+    </ol>
+  );
+  return <NodeFrame spec={routeSpec} node={data.node} selected={selected} body={body} />;
+}
+
+export const routeSpec: EditorNodeSpec<'route'> = {
+  kind: 'route',
+  title: 'Route',
+  hint: 'Leaf: queues to try in order, with agent filters',
+  colour: '#0891b2',
+  fill: '#ecfeff',
+  targets: ['routing'],
+  input: true,
+  create: (id, position) => ({ id, kind: 'route', label: 'Route', position, data: { targets: [{ queue: 'general' }] } }),
+  describe: (node) => node.data.targets.map((t, i) => `${i + 1}. ${describeTarget(t)}`).join(' → '),
+  outputs: () => [],
+  queues: (node) => node.data.targets.map((t) => t.queue),
+  Renderer: memo(RouteNodeView),
+  Form: RouteForm,
+};

@@ -1,31 +1,11 @@
-import { useState } from 'react';
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ConditionNode, HandoffNode, PolicyNode, SwitchNode } from '@baton/schemas';
-import { NODE_FORMS } from './node-forms';
+import { renderForm as renderWith } from '../test-support/render-form';
 
 const context = { topics: ['security', 'legal'], queues: ['general', 'billing'] };
 
-/** Renders a kind's form over a node held in state, recording every commit. */
-function renderForm<N extends PolicyNode>(initial: N) {
-  const commits: PolicyNode[] = [];
-  function Host() {
-    const [node, setNode] = useState<PolicyNode>(initial);
-    const Form = NODE_FORMS[node.kind] as React.ComponentType<{ node: PolicyNode; context: typeof context; onChange: (n: PolicyNode, f: string) => void }>;
-    return (
-      <Form
-        node={node}
-        context={context}
-        onChange={(next) => {
-          commits.push(next);
-          setNode(next);
-        }}
-      />
-    );
-  }
-  render(<Host />);
-  return { commits, last: () => commits[commits.length - 1] };
-}
+const renderForm = <N extends PolicyNode>(node: N) => renderWith(node, context);
 
 const condition: ConditionNode = { id: 'c1', kind: 'condition', label: 'Upset?', data: { test: { fact: 'negativeStreak', operator: 'greaterThanInclusive', value: 2 } } };
 

@@ -1,0 +1,51 @@
+/** The handoff leaf: send the conversation to a human queue, with reason, priority, tier and message. */
+import { memo } from 'react';
+import type { NodeProps } from '@xyflow/react';
+import { SUPPORT_TIERS, type HandoffNode } from '@baton/schemas';
+import { LeafChips, NodeFrame } from '../canvas/node-frame';
+import { SelectField } from '../inspector/fields';
+import { MessageTemplatesEditor } from '../inspector/message-templates-editor';
+import { LabelField, type NodeFormProps } from '../inspector/node-form';
+import { QueuedLeafFields } from '../inspector/queued-leaf-fields';
+import type { EditorNodeSpec, FlowNodeOf } from './node-spec';
+
+function HandoffNodeView({ data, selected }: NodeProps<FlowNodeOf<'handoff'>>) {
+  return (
+    <NodeFrame spec={handoffSpec} node={data.node} selected={selected}>
+      <LeafChips reasonCode={data.node.data.reasonCode} priority={data.node.data.priority} />
+    </NodeFrame>
+  );
+}
+
+function HandoffForm(props: NodeFormProps<HandoffNode>) {
+  const { node, onChange } = props;
+  return (
+    <>
+      <LabelField node={node} onChange={onChange} />
+      <QueuedLeafFields {...props} />
+      <SelectField
+        label="Support tier"
+        value={node.data.tier ?? 'HUMAN_LED'}
+        options={SUPPORT_TIERS.map((t) => ({ value: t, label: t.toLowerCase().replace('_', ' ') }))}
+        onCommit={(tier) => onChange({ ...node, data: { ...node.data, tier } }, 'tier')}
+      />
+      <MessageTemplatesEditor templates={node.data.message ?? {}} onChange={(message) => onChange({ ...node, data: { ...node.data, message } }, 'message')} />
+    </>
+  );
+}
+
+export const handoffSpec: EditorNodeSpec<'handoff'> = {
+  kind: 'handoff',
+  title: 'Hand off',
+  hint: 'Leaf: send to a human queue',
+  colour: '#dc2626',
+  fill: '#fef2f2',
+  targets: ['escalation'],
+  input: true,
+  create: (id, position) => ({ id, kind: 'handoff', label: 'Hand off', position, data: { reasonCode: 'customer_request', category: 'CUSTOMER_REQUEST', queue: 'general', priority: 'NORMAL' } }),
+  describe: (node) => `Hand off to ${node.data.queue} · ${node.data.priority}`,
+  outputs: () => [],
+  queues: (node) => [node.data.queue],
+  Renderer: memo(HandoffNodeView),
+  Form: HandoffForm,
+};
