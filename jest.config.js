@@ -1,5 +1,5 @@
 /** Jest runs TypeScript through @swc/jest (no type checking: `npm run typecheck` does that). */
-const baton = { '^@baton/(schemas|rules|seed|server)$': '<rootDir>/$1/src/index.ts' };
+const baton = { '^@baton/(schemas|rules|seed|server)$': '<rootDir>/$1/src/index.ts', '^@baton/schemas/client$': '<rootDir>/schemas/src/client/index.ts' };
 
 /** @type {import('jest').Config} */
 module.exports = {

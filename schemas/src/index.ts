@@ -75,4 +75,5 @@ export type {
 } from './decision/handoff-decision';
 export { ContextPackageSchema, TranscriptEntrySchema, SENTIMENT_LABELS } from './decision/context-package';
 export type { ContextPackage, TranscriptEntry, SentimentLabel } from './decision/context-package';
-export { typeDefs } from './graphql/type-defs';
+export { typeDefs } from './generated/type-defs';
+export { AssignmentStatus, ChangeRequestStatus, Role, Severity } from './generated/enums';

@@ -5,11 +5,12 @@
  */
 import { CombinedGraphQLErrors, ServerError } from '@apollo/client/errors';
 import { BatonErrorCode } from '@baton/schemas';
+import type { Severity } from './generated/operations';
 
 /** A diagnostic as the server reports it (validation and INVALID_POLICY errors). */
 export interface ApiDiagnostic {
   code: string;
-  severity: 'ERROR' | 'WARNING';
+  severity: Severity;
   message: string;
   nodeId?: string | null;
   edgeId?: string | null;

@@ -1,232 +1,93 @@
-/** The shapes of the answers the editor reads (the fields its documents select). */
-import type { HandoffAction, PolicyGraph, Priority, RoutingGraph, SupportTier, TriggerCategory, TriggerSettings } from '@baton/schemas';
-import type { ApiDiagnostic } from './api-error';
+/**
+ * The shapes of the answers the editor reads, named for the screens that use them. Each is the
+ * generated type of its operation (`operations.graphql`, `npm run codegen`); only JSON fields,
+ * which the schema leaves untyped, are given the shapes the editor knows them to have.
+ */
+import type { PolicyGraph, RoutingGraph, TriggerSettings } from '@baton/schemas';
+import type {
+  DecideHandoffInput,
+  EditorAuditLogQuery,
+  EditorGovernanceQuery,
+  EditorGraphDiffFragment,
+  EditorPoliciesQuery,
+  EditorPolicyDiffQuery,
+  EditorPolicyQuery,
+  EditorPolicyVersionQuery,
+  EditorPolicyVersionsQuery,
+  EditorPublishMutation,
+  EditorQueuesQuery,
+  EditorRunPolicyTestsQuery,
+  EditorSampleConversationsQuery,
+  EditorTestCasesQuery,
+  EditorTestDraftQuery,
+  EditorValidateQuery,
+  EditorVerifyAuditLogQuery,
+  EditorViewerQuery,
+  ExpectedOutcomeInput,
+} from './generated/operations';
 
-export interface PolicySummary {
-  id: string;
-  name: string;
-  isDefault: boolean;
-  activeVersion: { version: number; publishedAt: string } | null;
-  draft: { revision: number; updatedAt: string; updatedBy: string | null };
-}
+export type { AuditFilter, ChangeRequestStatus, Role } from './generated/operations';
 
-export interface VersionSummary {
-  version: number;
-  contentHash: string;
-  comment: string;
-  publishedAt: string;
-  publishedBy: string | null;
-  parentVersion?: number | null;
-}
+/** `T` with the JSON fields named in `J` typed as `J` has them. */
+type WithJson<T, J> = Omit<T, keyof J> & J;
 
-/** A published version with its content (read-only on the canvas). */
-export interface VersionDetail extends VersionSummary {
+/** What a draft or version holds: the escalation graph, its trigger settings and the routing graph. */
+interface PolicyContent {
   graph: PolicyGraph;
   settings: TriggerSettings;
   routing: RoutingGraph | null;
 }
 
-export interface PolicyDetail {
-  id: string;
-  name: string;
-  description: string | null;
-  isDefault: boolean;
-  activeVersion: VersionSummary | null;
-  draft: { revision: number; graph: PolicyGraph; settings: TriggerSettings; routing: RoutingGraph | null; updatedAt: string; updatedBy: string | null };
-}
+type Policy = NonNullable<EditorPolicyQuery['policy']>;
 
-export interface ValidationResult {
-  valid: boolean;
-  diagnostics: ApiDiagnostic[];
-}
+export type PolicySummary = EditorPoliciesQuery['policies'][number];
 
-export interface DecisionTraceStep {
-  nodeId: string;
-  kind: string;
-  description: string;
-  fact: string | null;
-  factValue: unknown;
-  result: string;
-  evaluated: boolean;
-}
+export type VersionSummary = EditorPolicyVersionsQuery['policyVersions'][number];
 
-export interface DraftDecision {
-  action: HandoffAction;
-  reasonCode: string;
-  priority: Priority;
-  tier: SupportTier;
-  customerMessage: string | null;
-  signals: Record<string, unknown>;
-  reasons: { code: string; category: TriggerCategory; description: string; evidence: string[]; nodeId: string | null }[];
-  routing: { queueId: string; queueName: string; explanation: string[] } | null;
-  context: { summary: string; recommendedActions: string[] };
-  trace: DecisionTraceStep[];
-}
+/** A published version with its content (read-only on the canvas). */
+export type VersionDetail = WithJson<NonNullable<EditorPolicyVersionQuery['policyVersion']>, PolicyContent>;
+
+export type PolicyDetail = WithJson<Policy, { draft: WithJson<Policy['draft'], PolicyContent> }>;
+
+export type ValidationResult = EditorValidateQuery['validatePolicyGraph'];
 
 /** A conversation as the test panel edits it: a DecideHandoffInput as JSON. */
-export interface ConversationInput {
-  conversationId: string;
-  channel?: string | null;
-  customer: { id: string; name?: string | null; tier?: string | null; language?: string | null };
-  messages: { speaker: 'CUSTOMER' | 'BOT' | 'AGENT' | 'SYSTEM'; text: string; at?: string | null; confidence?: number | null }[];
-  now?: string | null;
-  [extra: string]: unknown;
-}
+export type ConversationInput = DecideHandoffInput;
 
-export interface SampleConversation {
-  name: string;
-  input: ConversationInput;
-  expected: { action: HandoffAction; reasonCode: string; queue: string | null };
-}
+export type DraftDecision = WithJson<EditorTestDraftQuery['testPolicyDraft'], { signals: Record<string, unknown> }>;
+
+export type DecisionTraceStep = DraftDecision['trace'][number];
+
+export type SampleConversation = WithJson<EditorSampleConversationsQuery['sampleConversations'][number], { input: ConversationInput }>;
 
 /** What publishing did: a version published at once, or a change request waiting for approvals. */
-export interface PublishOutcome {
-  version: { version: number; contentHash: string } | null;
-  changeRequest: { id: string; status: ChangeRequestStatus; requiredApprovals: number; approvals: { approver: string; at: string }[] } | null;
-}
-
-export type Role = 'ADMIN' | 'PUBLISHER' | 'EDITOR' | 'AUDITOR' | 'BOT';
+export type PublishOutcome = EditorPublishMutation['publishPolicy'];
 
 /** The signed-in key: its role and the root fields it may call (`Mutation.savePolicyDraft`). */
-export interface Viewer {
-  keyId: string;
-  role: Role;
-  allowedOperations: string[];
-}
-
-/** One changed value of a diff (path dotted from the node, edge or settings root). */
-export interface FieldChange {
-  path: string;
-  before: unknown;
-  after: unknown;
-}
-
-export interface NodeChange {
-  id: string;
-  kind: string;
-  label: string | null;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-  fields: FieldChange[];
-}
-
-export interface EdgeChange {
-  id: string;
-  source: string;
-  target: string;
-  sourceHandle: string | null;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-  fields?: FieldChange[];
-}
-
-export interface GraphDiff {
-  nodesAdded: NodeChange[];
-  nodesRemoved: NodeChange[];
-  nodesChanged: NodeChange[];
-  nodesMoved: { id: string }[];
-  edgesAdded: EdgeChange[];
-  edgesRemoved: EdgeChange[];
-  edgesChanged: EdgeChange[];
-}
+export type Viewer = EditorViewerQuery['viewer'];
 
 /** The server's `policyDiff`: what changed from one version to another (or the draft, `to` null). */
-export interface PolicyDiff {
-  from: number;
-  to: number | null;
-  fromContentHash: string;
-  toContentHash: string;
-  unchanged: boolean;
-  layoutOnly: boolean;
-  summary: string;
-  graph: GraphDiff;
-  routing: GraphDiff;
-}
+export type PolicyDiff = EditorPolicyDiffQuery['policyDiff'];
 
-export type ChangeRequestStatus = 'OPEN' | 'PUBLISHED' | 'REJECTED' | 'STALE';
+export type GraphDiff = EditorGraphDiffFragment;
 
-export interface ChangeRequest {
-  id: string;
-  policyId: string;
-  draftRevision: number;
-  contentHash: string;
-  comment: string;
-  requiredApprovals: number;
-  approvals: { approver: string; at: string }[];
-  status: ChangeRequestStatus;
-  author: string | null;
-  createdAt: string;
-  closedAt: string | null;
-  closedBy: string | null;
-  rejectionReason: string | null;
-  publishedVersion: number | null;
-}
+/** One changed value of a diff (path dotted from the node, edge or settings root). */
+export type FieldChange = GraphDiff['nodesChanged'][number]['fields'][number];
 
-export interface Governance {
-  requiredApprovals: number;
-  activeVersion: { version: number } | null;
-  changeRequests: ChangeRequest[];
-}
+export type Governance = NonNullable<EditorGovernanceQuery['policy']>;
 
-export interface ExpectedOutcome {
-  action: HandoffAction;
-  reasonCode?: string | null;
-  queue?: string | null;
-}
+export type ChangeRequest = Governance['changeRequests'][number];
 
-export interface PolicyTestCase {
-  id: string;
-  name: string;
-  input: ConversationInput;
-  expected: ExpectedOutcome;
-  updatedAt: string;
-  updatedBy: string | null;
-}
+export type ExpectedOutcome = ExpectedOutcomeInput;
 
-export interface PolicyTestRun {
-  version: number | null;
-  passed: number;
-  failed: number;
-  results: { testCase: { id: string; name: string }; passed: boolean; failures: string[]; actual: { action: HandoffAction; reasonCode: string; queue: string | null } | null }[];
-}
+type TestCasesPolicy = NonNullable<EditorTestCasesQuery['policy']>;
 
-export interface AuditEvent {
-  sequence: number;
-  at: string;
-  actor: { keyId: string | null; role: string };
-  action: string;
-  targetType: string;
-  targetId: string;
-  before: unknown;
-  after: unknown;
-  prevHash: string;
-  hash: string;
-}
+export type PolicyTestCase = WithJson<TestCasesPolicy['testCases'][number], { input: ConversationInput }>;
 
-export interface AuditFilter {
-  actorKeyId?: string;
-  action?: string;
-  targetType?: string;
-  targetId?: string;
-  from?: string;
-  to?: string;
-}
+export type PolicyTestRun = EditorRunPolicyTestsQuery['runPolicyTests'];
 
-export interface AuditPage {
-  nodes: AuditEvent[];
-  pageInfo: { endCursor: string | null; hasNextPage: boolean };
-}
+export type AuditPage = EditorAuditLogQuery['auditLog'];
 
-export interface AuditVerification {
-  valid: boolean;
-  checked: number;
-  firstBrokenSequence: number | null;
-  problem: string | null;
-  headHash: string | null;
-}
+export type AuditVerification = EditorVerifyAuditLogQuery['verifyAuditLog'];
 
-export interface DirectoryQueue {
-  id: string;
-  name: string;
-  openNow: boolean;
-}
+export type DirectoryQueue = EditorQueuesQuery['queues'][number];

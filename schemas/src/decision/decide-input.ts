@@ -1,5 +1,5 @@
 /**
- * TypeScript shape of GraphQL `DecideHandoffInput` (see `graphql/type-defs.ts`), as the server
+ * TypeScript shape of GraphQL `DecideHandoffInput` (see `schemas/graphql/decision.graphql`), as the server
  * hands it to `rules/` once GraphQL has checked types and the server its limits. Dates are
  * `Date` objects after scalar parsing.
  */

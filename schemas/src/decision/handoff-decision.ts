@@ -1,5 +1,5 @@
 /**
- * TypeScript shapes of the GraphQL decision types (see `graphql/type-defs.ts`).
+ * TypeScript shapes of the GraphQL decision types (see `schemas/graphql/decision.graphql`).
  */
 import type { HandoffAction, Priority, SupportTier, TriggerCategory } from './enums';
 import type { ContextPackage } from './context-package';

@@ -3,27 +3,32 @@
  * (separately, because it changes all day) presence and load.
  */
 import { Type, type Static } from '@sinclair/typebox';
+import { AgentStatus, Channel as GraphQLChannel, Seniority } from '../generated/enums';
 import { stringEnum } from '../policy/string-enum';
 import { OpeningIntervalSchema } from './weekly-schedule';
 
-/** Channels capacity is counted on; a decision's channel maps onto one of them (`web_chat` → chat). */
-export const CHANNELS = ['chat', 'email', 'voice'] as const;
-export type Channel = (typeof CHANNELS)[number];
+/**
+ * Channels capacity is counted on, as stored: `enum Channel` in lower case. A decision's channel
+ * maps onto one of them (`web_chat` → chat).
+ */
+export type Channel = Lowercase<GraphQLChannel>;
+export const CHANNELS: readonly Channel[] = Object.values(GraphQLChannel).map((channel) => channel.toLowerCase() as Channel);
 
-export const AGENT_STATUSES = ['ONLINE', 'AWAY', 'OFFLINE'] as const;
-export type AgentStatus = (typeof AGENT_STATUSES)[number];
-
-export const SENIORITIES = ['JUNIOR', 'REGULAR', 'SENIOR'] as const;
-export type Seniority = (typeof SENIORITIES)[number];
+export const AGENT_STATUSES: readonly AgentStatus[] = Object.values(AgentStatus);
+export const SENIORITIES: readonly Seniority[] = Object.values(Seniority);
+export type { AgentStatus, Seniority };
 
 export const AgentSkillSchema = Type.Object(
   { skill: Type.String({ minLength: 1, maxLength: 64 }), proficiency: Type.Integer({ minimum: 1, maximum: 10 }) },
   { additionalProperties: false },
 );
 
+const ConversationCount = Type.Integer({ minimum: 0, maximum: 1000 });
+
 /** Conversations per channel, e.g. `{ chat: 3, email: 10 }`. */
 export const ChannelCountsSchema = Type.Partial(
-  Type.Object({ chat: Type.Integer({ minimum: 0, maximum: 1000 }), email: Type.Integer({ minimum: 0, maximum: 1000 }), voice: Type.Integer({ minimum: 0, maximum: 1000 }) }),
+  // Every channel is a key: CHANNELS lists each value of the enum.
+  Type.Object(Object.fromEntries(CHANNELS.map((channel) => [channel, ConversationCount])) as Record<Channel, typeof ConversationCount>),
   { additionalProperties: false },
 );
 

@@ -3,11 +3,12 @@
  * queue is closed all day. Used by queues (business hours) and agents (working hours).
  */
 import { Type, type Static } from '@sinclair/typebox';
+import { Weekday } from '../generated/enums';
 import { stringEnum } from '../policy/string-enum';
 
-export const WEEKDAYS = ['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN'] as const;
-/** Day of the week, Monday first (ISO 8601 numbering: MON = 1). */
-export type Weekday = (typeof WEEKDAYS)[number];
+/** Days of the week, Monday first as `enum Weekday` declares them (ISO 8601 numbering: MON = 1). */
+export const WEEKDAYS: readonly Weekday[] = Object.values(Weekday);
+export type { Weekday };
 
 /** `HH:MM`, 00:00 to 24:00 (24:00 only as a closing time: open until midnight). */
 const ClockTime = Type.String({ pattern: '^(?:[01][0-9]|2[0-3]):[0-5][0-9]$|^24:00$' });

@@ -20,6 +20,3 @@ export interface BatonContext {
   /** Committing handoffs: reservations and assignments. */
   handoffs: HandoffService;
 }
-
-/** A resolver with Baton's context; parent and args typed per field. */
-export type Resolver<TParent, TArgs, TResult> = (parent: TParent, args: TArgs, context: BatonContext) => TResult | Promise<TResult>;

@@ -23,18 +23,17 @@ import type { Logger } from '../logger';
 import { authorizePlugin } from './authorize';
 import type { BatonContext } from './context';
 import { createFormatError } from './format-error';
+import type { Resolvers } from './generated/resolvers-types';
 import { scalarResolvers } from './scalars';
 
-type ResolverMap = Record<string, object>;
-
-/** Each feature's resolvers; a feature adds its map here and its SDL to `typeDefs`. */
-const FEATURE_RESOLVERS: ResolverMap[] = [scalarResolvers, decisionResolvers, policyResolvers, policyGovernanceResolvers, authResolvers, auditResolvers, policyDiffResolvers, decisionLogResolvers, directoryResolvers, handoffResolvers];
+/** Each feature's resolvers; a feature adds its map here and its SDL to `schemas/graphql/`. */
+const FEATURE_RESOLVERS: Resolvers[] = [scalarResolvers, decisionResolvers, policyResolvers, policyGovernanceResolvers, authResolvers, auditResolvers, policyDiffResolvers, decisionLogResolvers, directoryResolvers, handoffResolvers];
 
 /**
  * The resolver map for the whole schema: the feature maps merged type by type.
  * @throws when two features resolve the same field (a wiring mistake, caught at start-up).
  */
-export function buildResolvers(features: readonly ResolverMap[] = FEATURE_RESOLVERS): ResolverMap {
+export function buildResolvers(features: readonly Resolvers[] = FEATURE_RESOLVERS): Resolvers {
   const merged: Record<string, Record<string, unknown>> = {};
   for (const feature of features) {
     for (const [typeName, fields] of Object.entries(feature)) {

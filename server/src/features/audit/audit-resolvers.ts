@@ -1,17 +1,6 @@
 /** GraphQL resolvers of the audit log: argument plumbing only, logic in AuditService. */
-import type { Resolver } from '../../graphql/context';
-import type { AuditEvent } from './audit-event';
+import type { AuditFilter as AuditFilterArgs, Resolvers } from '../../graphql/generated/resolvers-types';
 import type { AuditFilter } from './audit-log-store';
-import type { AuditVerification } from './audit-service';
-
-interface AuditFilterArgs {
-  actorKeyId?: string | null;
-  action?: string | null;
-  targetType?: string | null;
-  targetId?: string | null;
-  from?: Date | null;
-  to?: Date | null;
-}
 
 /** GraphQL nulls mean "no filter", as omitted fields do. */
 function toFilter(args: AuditFilterArgs | null | undefined): AuditFilter {
@@ -25,12 +14,7 @@ function toFilter(args: AuditFilterArgs | null | undefined): AuditFilter {
   return filter;
 }
 
-export const auditResolvers: {
-  Query: {
-    auditLog: Resolver<unknown, { filter?: AuditFilterArgs | null; first: number; after?: string | null }, { nodes: AuditEvent[]; pageInfo: { endCursor: string | null; hasNextPage: boolean } }>;
-    verifyAuditLog: Resolver<unknown, Record<string, never>, AuditVerification>;
-  };
-} = {
+export const auditResolvers: Resolvers = {
   Query: {
     auditLog: async (_parent, { filter, first, after }, { audit }) => {
       const page = await audit.list(toFilter(filter), first, after ?? null);

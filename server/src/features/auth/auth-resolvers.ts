@@ -1,26 +1,11 @@
 /** GraphQL resolvers of roles and API keys: argument plumbing only, logic in AuthService. */
-import type { Resolver } from '../../graphql/context';
-import type { ApiKeyRecord } from './api-key-store';
-import type { CreatedApiKey, Principal } from './auth-service';
+import type { Resolvers } from '../../graphql/generated/resolvers-types';
 import { OPERATION_ROLES } from './permissions';
-import type { Role } from './roles';
+import { ROLES } from './roles';
 
-export const authResolvers: {
-  Role: Record<Uppercase<Role>, Role>;
-  Query: {
-    viewer: Resolver<unknown, Record<string, never>, Principal & { allowedOperations: string[] }>;
-    apiKeys: Resolver<unknown, Record<string, never>, ApiKeyRecord[]>;
-  };
-  Mutation: {
-    createApiKey: Resolver<unknown, { name: string; role: Role }, CreatedApiKey>;
-    revokeApiKey: Resolver<unknown, { id: string }, ApiKeyRecord>;
-  };
-  ApiKey: {
-    name: Resolver<ApiKeyRecord, unknown, string>;
-    active: Resolver<ApiKeyRecord, unknown, boolean>;
-  };
-} = {
-  Role: { ADMIN: 'admin', PUBLISHER: 'publisher', EDITOR: 'editor', AUDITOR: 'auditor', BOT: 'bot' },
+export const authResolvers: Resolvers = {
+  // Each SDL name (ADMIN) resolves to the stored role (admin).
+  Role: Object.fromEntries(ROLES.map((role) => [role.toUpperCase(), role])),
   Query: {
     viewer: (_parent, _args, { principal }) => ({
       ...principal,

@@ -5,12 +5,15 @@
  * - `editor`: reads, edits drafts and policy test cases;
  * - `publisher`: an editor who also publishes, approves change requests and activates versions;
  * - `admin`: every operation; manages API keys and the routing directory.
- * The same names are rows of the store's roles table (migration 5).
+ * They are the SDL's `enum Role` (schemas/graphql/auth.graphql) in lower case, as stored: the
+ * same names are rows of the store's roles table (migration 5).
  */
-export const ROLES = ['admin', 'publisher', 'editor', 'auditor', 'bot'] as const;
+import { Role as GraphQLRole } from '@baton/schemas';
 
 /** A role name. */
-export type Role = (typeof ROLES)[number];
+export type Role = Lowercase<GraphQLRole>;
+
+export const ROLES: readonly Role[] = Object.values(GraphQLRole).map((role) => role.toLowerCase() as Role);
 
 /** True when `value` names a role. */
 export function isRole(value: string): value is Role {

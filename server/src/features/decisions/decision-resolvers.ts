@@ -1,10 +1,7 @@
 /** GraphQL resolvers of the decision API: `decideHandoff` delegates to DecisionService. */
-import type { DecideHandoffInput, HandoffDecision } from '@baton/schemas';
-import type { Resolver } from '../../graphql/context';
+import type { Resolvers } from '../../graphql/generated/resolvers-types';
 
-export const decisionResolvers: {
-  Query: { decideHandoff: Resolver<unknown, { input: DecideHandoffInput }, HandoffDecision> };
-} = {
+export const decisionResolvers: Resolvers = {
   Query: {
     decideHandoff: (_parent, { input }, { decisions }) => decisions.decideHandoff(input),
   },

@@ -5,14 +5,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import type { DecideHandoffInput, HandoffDecision, PolicyRef } from '@baton/schemas';
-import { decideForLog, preparePolicy, type CompiledPolicy, type PreparedDirectory, type PreparedPolicy } from '@baton/rules';
+import type { HandoffDecision, PolicyRef } from '@baton/schemas';
+import { decideForLog, type PreparedDirectory } from '@baton/rules';
 import { notFound } from '../../baton-error';
-import { documentOf } from '../policies/policy-document';
 import type { RequestLimits } from '../../config';
 import type { PolicyStore } from '../policies/policy-store';
 import type { DecisionLog } from './decision-log';
-import { checkDecideInput } from './input-limits';
+import { checkDecideInput, type CoercedDecideHandoffInput } from './input-limits';
 import { PreparedPolicyCache } from './prepared-policy-cache';
 
 export interface DecisionServiceDeps {
@@ -44,7 +43,7 @@ export class DecisionService {
    * @throws BAD_USER_INPUT (limits, see `checkDecideInput`); NOT_FOUND for an unknown policy,
    *   no default policy, or a policy with no published version.
    */
-  async decideHandoff(input: DecideHandoffInput): Promise<HandoffDecision> {
+  async decideHandoff(input: CoercedDecideHandoffInput): Promise<HandoffDecision> {
     const started = performance.now();
     checkDecideInput(input, this.deps.limits);
     const policyId = input.policyId ?? null;
@@ -58,7 +57,7 @@ export class DecisionService {
       throw notFound(`Policy '${head.id}' has no published version yet; publish its draft (publishPolicy) first.`, { policyId: head.id });
     }
     const ref: PolicyRef = { id: head.id, name: head.name, version: head.activeVersion, contentHash: head.activeContentHash };
-    const prepared = await this.prepared(ref);
+    const prepared = await this.cache.ofRef({ policyId: ref.id, version: ref.version, contentHash: ref.contentHash }, this.deps.policies);
     const now = input.now ?? this.clock();
     const directory = await this.deps.directory?.current();
     const { decision, redactedInput } = await decideForLog(prepared, input, { now, decisionId: this.newId(), policy: ref, directory });
@@ -85,15 +84,5 @@ export class DecisionService {
       });
     }
     return decision;
-  }
-
-  private prepared(ref: PolicyRef): Promise<PreparedPolicy> {
-    return this.cache.get(ref.contentHash, async () => {
-      const version = await this.deps.policies.getVersion(ref.id, ref.version);
-      if (!version || version.contentHash !== ref.contentHash) {
-        throw notFound(`Version ${ref.version} of policy '${ref.id}' with hash ${ref.contentHash} is not stored.`, { policyId: ref.id });
-      }
-      return preparePolicy(documentOf(version), version.compiledRules as CompiledPolicy);
-    });
   }
 }

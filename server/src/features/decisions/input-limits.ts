@@ -6,6 +6,10 @@
 import type { DecideHandoffInput } from '@baton/schemas';
 import { badInput } from '../../baton-error';
 import type { RequestLimits } from '../../config';
+import type { DecideHandoffInput as GraphQLDecideHandoffInput } from '../../graphql/generated/resolvers-types';
+
+/** `DecideHandoffInput` as GraphQL coerces it: its JSON fields may still hold any JSON value. */
+export type CoercedDecideHandoffInput = GraphQLDecideHandoffInput;
 
 /** Most resolution attempts per request. */
 export const MAX_ATTEMPTS = 100;
@@ -45,10 +49,11 @@ function checkReportedTopics(topics: readonly string[] | null | undefined, field
 }
 
 /**
+ * Afterwards `input` is a `DecideHandoffInput`: its JSON fields are objects or absent.
  * @throws BatonError BAD_USER_INPUT (with `extensions.field`) naming the first field that
  *   breaks a limit and the limit itself.
  */
-export function checkDecideInput(input: DecideHandoffInput, limits: RequestLimits): void {
+export function checkDecideInput(input: CoercedDecideHandoffInput, limits: RequestLimits): asserts input is DecideHandoffInput {
   checkId(input.conversationId, 'input.conversationId');
   checkId(input.customer.id, 'input.customer.id');
   if (input.policyId !== null && input.policyId !== undefined) checkId(input.policyId, 'input.policyId');

@@ -3,7 +3,17 @@
  * immutable content, so entries never go stale; the cache is only bounded (least recently
  * used goes first). Concurrent misses for one hash share a single preparation.
  */
-import type { PreparedPolicy } from '@baton/rules';
+import { preparePolicy, type CompiledPolicy, type PreparedPolicy } from '@baton/rules';
+import { notFound } from '../../baton-error';
+import { documentOf } from '../policies/policy-document';
+import type { PolicyStore, VersionRecord } from '../policies/policy-store';
+
+/** Which stored version: policy id, version number and the content hash it must have. */
+export interface VersionRef {
+  policyId: string;
+  version: number;
+  contentHash: string;
+}
 
 export class PreparedPolicyCache {
   private readonly entries = new Map<string, Promise<PreparedPolicy>>();
@@ -33,6 +43,25 @@ export class PreparedPolicyCache {
       this.entries.delete(oldest.value);
     }
     return loading;
+  }
+
+  /** A version the caller holds, prepared. */
+  ofVersion(version: VersionRecord): Promise<PreparedPolicy> {
+    return this.get(version.contentHash, async () => preparePolicy(documentOf(version), version.compiledRules as CompiledPolicy));
+  }
+
+  /**
+   * The stored version `ref` names, prepared; loaded from `versions` on a miss.
+   * @throws NOT_FOUND when no version with that number and hash is stored
+   */
+  ofRef(ref: VersionRef, versions: Pick<PolicyStore, 'getVersion'>): Promise<PreparedPolicy> {
+    return this.get(ref.contentHash, async () => {
+      const version = await versions.getVersion(ref.policyId, ref.version);
+      if (!version || version.contentHash !== ref.contentHash) {
+        throw notFound(`Version ${ref.version} of policy '${ref.policyId}' with hash ${ref.contentHash} is not stored.`, { policyId: ref.policyId });
+      }
+      return preparePolicy(documentOf(version), version.compiledRules as CompiledPolicy);
+    });
   }
 
   get size(): number {

@@ -1,9 +1,9 @@
 /** `sampleConversations`: the seed's sample conversations, for the editor's test panel. */
-import { sampleConversations, type SampleConversation } from '@baton/seed';
-import type { Resolver } from '../../graphql/context';
+import { sampleConversations } from '@baton/seed';
+import type { Resolvers } from '../../graphql/generated/resolvers-types';
 
-export const sampleConversationResolvers: { Query: { sampleConversations: Resolver<unknown, Record<string, never>, readonly SampleConversation[]> } } = {
+export const sampleConversationResolvers: Resolvers = {
   Query: {
-    sampleConversations: () => sampleConversations,
+    sampleConversations: () => [...sampleConversations],
   },
 };

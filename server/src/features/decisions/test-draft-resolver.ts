@@ -4,22 +4,15 @@
  * decided by the same `decide` — but always as a dry run: nothing is logged or stored.
  */
 import { randomUUID } from 'node:crypto';
-import type { DecideHandoffInput, HandoffDecision } from '@baton/schemas';
+import type { HandoffDecision } from '@baton/schemas';
 import { compilePolicy, decide, preparePolicy, type PreparedPolicy } from '@baton/rules';
 import type { RequestLimits } from '../../config';
-import type { Resolver } from '../../graphql/context';
+import type { QueryTestPolicyDraftArgs, Resolvers } from '../../graphql/generated/resolvers-types';
 import { contentHashOf, requireDocumentShape } from '../policies/policy-document';
 import { invalidPolicy, policyNotFound } from '../policies/policy-errors';
 import type { PolicyService } from '../policies/policy-service';
 import { checkDecideInput } from './input-limits';
 import { PreparedPolicyCache } from './prepared-policy-cache';
-
-export interface TestDraftArgs {
-  policyId: string;
-  input: DecideHandoffInput;
-  graph?: unknown;
-  settings?: unknown;
-}
 
 export interface DraftTesterDeps {
   limits: RequestLimits;
@@ -34,7 +27,7 @@ export interface DraftTesterDeps {
  * @throws BAD_USER_INPUT (limits; a graph or settings of the wrong shape), NOT_FOUND (unknown
  *   policy), INVALID_POLICY with `diagnostics` when the draft has validation errors.
  */
-export async function testPolicyDraft(policies: PolicyService, deps: DraftTesterDeps & { cache: PreparedPolicyCache }, args: TestDraftArgs): Promise<HandoffDecision> {
+export async function testPolicyDraft(policies: PolicyService, deps: DraftTesterDeps & { cache: PreparedPolicyCache }, args: QueryTestPolicyDraftArgs): Promise<HandoffDecision> {
   checkDecideInput(args.input, deps.limits);
   const policy = await policies.getPolicy(args.policyId);
   if (!policy) throw policyNotFound(args.policyId);
@@ -47,7 +40,7 @@ export async function testPolicyDraft(policies: PolicyService, deps: DraftTester
 }
 
 /** The `Query.testPolicyDraft` resolver over a tester with its own prepared-draft cache. */
-export function createTestDraftResolvers(deps: DraftTesterDeps): { Query: { testPolicyDraft: Resolver<unknown, TestDraftArgs, HandoffDecision> } } {
+export function createTestDraftResolvers(deps: DraftTesterDeps): Resolvers {
   const tester = { ...deps, cache: deps.cache ?? new PreparedPolicyCache(16) };
   return {
     Query: {

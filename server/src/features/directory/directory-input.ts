@@ -3,42 +3,12 @@
  * setAgentPresence): every problem is collected with the field to fix, and the request is
  * refused as a whole (BAD_USER_INPUT, `extensions.problems`) before anything is written.
  */
-import type { AgentProfile, Channel, ChannelCounts, OpeningInterval, Queue, Seniority, SkillRequirement, WeeklySchedule } from '@baton/schemas';
+import type { AgentProfile, Channel, ChannelCounts, OpeningInterval, Queue, SkillRequirement, WeeklySchedule } from '@baton/schemas';
 import { intervalProblems, isValidTimeZone } from '@baton/rules';
 import { badInput } from '../../baton-error';
+import type { AgentInput, ChannelCountInput, QueueInput } from '../../graphql/generated/resolvers-types';
 
-/** GraphQL enum values of `Channel`. */
-export type ChannelEnum = 'CHAT' | 'EMAIL' | 'VOICE';
-
-export interface ChannelCountInput {
-  channel: ChannelEnum;
-  count: number;
-}
-
-export interface QueueInput {
-  id: string;
-  name: string;
-  requiredSkills?: { skill: string; minProficiency?: number | null }[] | null;
-  languages?: string[] | null;
-  hours?: { timeZone: string; weekly: OpeningInterval[]; holidays?: { date: string; name?: string | null }[] | null } | null;
-  priority?: number | null;
-  fallbackQueueId?: string | null;
-  maxWaitSeconds?: number | null;
-  averageHandleSeconds?: number | null;
-}
-
-export interface AgentInput {
-  id: string;
-  name: string;
-  skills?: { skill: string; proficiency: number }[] | null;
-  languages?: string[] | null;
-  timeZone: string;
-  workingHours?: OpeningInterval[] | null;
-  seniority?: Seniority | null;
-  deescalationTrained?: boolean | null;
-  capacity: ChannelCountInput[];
-  accountIds?: string[] | null;
-}
+export type { AgentInput, ChannelCountInput, QueueInput };
 
 export interface Problem {
   field: string;

@@ -1,39 +1,16 @@
 /** GraphQL resolvers of the directory: argument plumbing and enum mapping only, logic in DirectoryService. */
-import type { Agent, AgentStatus, ChannelCounts, Queue } from '@baton/schemas';
-import type { BatonContext, Resolver } from '../../graphql/context';
-import type { AgentInput, ChannelCountInput, ChannelEnum, QueueInput } from './directory-input';
+import type { ChannelCounts } from '@baton/schemas';
+import type { BatonContext } from '../../graphql/context';
+import type { Channel, ChannelCountInput, Resolvers } from '../../graphql/generated/resolvers-types';
 
 /** `{ chat: 3 }` → `[{ channel: 'CHAT', count: 3 }]`. */
 export function channelList(counts: ChannelCounts): ChannelCountInput[] {
-  return Object.entries(counts).map(([channel, count]) => ({ channel: channel.toUpperCase() as ChannelEnum, count: count ?? 0 }));
+  return Object.entries(counts).map(([channel, count]) => ({ channel: channel.toUpperCase() as Channel, count: count ?? 0 }));
 }
 
 const actorOf = ({ principal }: BatonContext) => ({ keyId: principal.keyId, role: principal.role });
 
-export const directoryResolvers: {
-  Query: {
-    queues: Resolver<unknown, Record<string, never>, Queue[]>;
-    queue: Resolver<unknown, { id: string }, Queue | null>;
-    agents: Resolver<unknown, { queueId?: string | null }, Agent[]>;
-    agent: Resolver<unknown, { id: string }, Agent | null>;
-  };
-  Mutation: {
-    upsertQueue: Resolver<unknown, { input: QueueInput }, Queue>;
-    upsertAgent: Resolver<unknown, { input: AgentInput }, Agent>;
-    removeAgent: Resolver<unknown, { id: string }, Agent>;
-    setAgentPresence: Resolver<unknown, { agentId: string; status: AgentStatus; activeConversations?: ChannelCountInput[] | null }, Agent>;
-  };
-  Queue: {
-    openNow: Resolver<Queue, unknown, boolean>;
-    nextOpeningAt: Resolver<Queue, unknown, Date | null>;
-    waiting: Resolver<Queue, unknown, number>;
-  };
-  Agent: {
-    capacity: Resolver<Agent, unknown, { channel: string; count: number }[]>;
-    activeConversations: Resolver<Agent, unknown, { channel: string; count: number }[]>;
-    queueIds: Resolver<Agent, unknown, string[]>;
-  };
-} = {
+export const directoryResolvers: Resolvers = {
   Query: {
     queues: (_p, _a, { directory }) => directory.listQueues(),
     queue: (_p, { id }, { directory }) => directory.getQueue(id),

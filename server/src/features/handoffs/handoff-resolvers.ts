@@ -1,17 +1,10 @@
 /** GraphQL resolvers of committed handoffs: argument plumbing only, logic in HandoffService. */
-import type { BatonContext, Resolver } from '../../graphql/context';
-import type { AssignmentView } from './handoff-service';
+import type { BatonContext } from '../../graphql/context';
+import type { Channel, Resolvers } from '../../graphql/generated/resolvers-types';
 
 const actorOf = ({ principal }: BatonContext) => ({ keyId: principal.keyId, role: principal.role });
 
-export const handoffResolvers: {
-  Query: { assignment: Resolver<unknown, { decisionId: string }, AssignmentView | null> };
-  Mutation: {
-    startHandoff: Resolver<unknown, { decisionId: string }, AssignmentView>;
-    releaseAssignment: Resolver<unknown, { decisionId: string }, AssignmentView>;
-  };
-  Assignment: { channel: Resolver<AssignmentView, unknown, string> };
-} = {
+export const handoffResolvers: Resolvers = {
   Query: {
     assignment: (_p, { decisionId }, { handoffs }) => handoffs.getAssignment(decisionId),
   },
@@ -20,6 +13,6 @@ export const handoffResolvers: {
     releaseAssignment: (_p, { decisionId }, context) => context.handoffs.releaseAssignment(decisionId, actorOf(context)),
   },
   Assignment: {
-    channel: (assignment) => assignment.channel.toUpperCase(),
+    channel: (assignment) => assignment.channel.toUpperCase() as Channel,
   },
 };

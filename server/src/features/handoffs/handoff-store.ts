@@ -5,10 +5,10 @@
  * MongoDB: a conditional `$inc` in a transaction). Changing methods record one audit event
  * in the same transaction.
  */
-import type { Channel } from '@baton/schemas';
+import type { AssignmentStatus, Channel } from '@baton/schemas';
 import type { Actor } from '../audit/audit-event';
 
-export type AssignmentStatus = 'ASSIGNED' | 'QUEUED' | 'RELEASED';
+export type { AssignmentStatus };
 
 export interface AssignmentRecord {
   decisionId: string;

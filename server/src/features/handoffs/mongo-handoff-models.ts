@@ -4,13 +4,13 @@
  * SQLite `handoff_candidates` rows); the list is emptied once it is assigned or released. A
  * queued handoff's position is counted from the waiting index, never stored.
  */
-import { CHANNELS, type Channel } from '@baton/schemas';
+import { AssignmentStatus, CHANNELS, type Channel } from '@baton/schemas';
 import { Schema, type Connection, type InferRawDocTypeFromSchema } from 'mongoose';
 import { modelOn } from '../../store/mongo/mongo-context';
 import { wholeNumber } from '../../store/mongo/schema-fields';
-import type { AssignmentRecord, AssignmentStatus } from './handoff-store';
+import type { AssignmentRecord } from './handoff-store';
 
-const STATUSES: readonly AssignmentStatus[] = ['ASSIGNED', 'QUEUED', 'RELEASED'];
+const STATUSES: readonly AssignmentStatus[] = Object.values(AssignmentStatus);
 
 function isAssigned(this: { status?: unknown }): boolean {
   return this.status === 'ASSIGNED';

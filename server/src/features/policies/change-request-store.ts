@@ -4,11 +4,12 @@
  * that reaches the policy's `requiredApprovals` publishes it in the same transaction.
  * Saving the draft makes open requests STALE (their approvals no longer count).
  */
+import { ChangeRequestStatus } from '@baton/schemas';
 import type { Actor } from '../audit/audit-event';
 import type { NewVersion, VersionRecord } from './policy-store';
 
-export const CHANGE_REQUEST_STATUSES = ['OPEN', 'PUBLISHED', 'REJECTED', 'STALE'] as const;
-export type ChangeRequestStatus = (typeof CHANGE_REQUEST_STATUSES)[number];
+export const CHANGE_REQUEST_STATUSES: readonly ChangeRequestStatus[] = Object.values(ChangeRequestStatus);
+export type { ChangeRequestStatus };
 
 export interface Approval {
   /** Key id of the approving publisher. */

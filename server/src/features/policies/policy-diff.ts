@@ -5,18 +5,11 @@
  */
 import { diffPolicyDocuments, summariseDiff, type PolicyDocumentDiff } from '@baton/rules';
 import { notFound } from '../../baton-error';
-import type { Resolver } from '../../graphql/context';
+import type { QueryPolicyDiffArgs, Resolvers } from '../../graphql/generated/resolvers-types';
 import { contentHashOf, documentOf } from './policy-document';
 import type { PolicyService } from './policy-service';
 import type { VersionRecord } from './policy-store';
 import { policyNotFound } from './policy-errors';
-
-export interface PolicyDiffArgs {
-  policyId: string;
-  from: number;
-  /** Null or absent: the current draft. */
-  to?: number | null;
-}
 
 /** `PolicyDiff` as GraphQL returns it. */
 export interface PolicyDiffResult extends PolicyDocumentDiff {
@@ -42,7 +35,7 @@ async function requireVersion(policies: PolicyService, policyId: string, version
  * null or absent. Either direction works: from 4 to 2 lists what 4 → 2 would change.
  * @throws NOT_FOUND for an unknown policy or version (naming the versions that exist)
  */
-export async function diffPolicyVersions(policies: PolicyService, { policyId, from, to = null }: PolicyDiffArgs): Promise<PolicyDiffResult> {
+export async function diffPolicyVersions(policies: PolicyService, { policyId, from, to = null }: QueryPolicyDiffArgs): Promise<PolicyDiffResult> {
   const policy = await policies.getPolicy(policyId);
   if (!policy) throw policyNotFound(policyId);
   const before = await requireVersion(policies, policyId, from, 'from');
@@ -60,7 +53,7 @@ export async function diffPolicyVersions(policies: PolicyService, { policyId, fr
   };
 }
 
-export const policyDiffResolvers: { Query: { policyDiff: Resolver<unknown, PolicyDiffArgs, PolicyDiffResult> } } = {
+export const policyDiffResolvers: Resolvers = {
   Query: {
     policyDiff: (_parent, args, { policies }) => diffPolicyVersions(policies, args),
   },

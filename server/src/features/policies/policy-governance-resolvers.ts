@@ -1,32 +1,8 @@
 /** GraphQL resolvers of policy governance: versions, rollback, approvals, test cases. Plumbing only. */
-import type { Resolver } from '../../graphql/context';
-import type { ChangeRequestRecord } from './change-request-store';
-import type { TestCaseRequest } from './policy-service';
-import type { PolicyRecord, VersionRecord } from './policy-store';
-import type { PolicyTestCase } from './policy-test-case-store';
-import type { PolicyTestRun } from './policy-tests';
+import type { Resolvers } from '../../graphql/generated/resolvers-types';
 import { policyNotFound } from './policy-errors';
 
-export const policyGovernanceResolvers: {
-  Query: {
-    policyVersions: Resolver<unknown, { policyId: string }, VersionRecord[]>;
-    policyVersion: Resolver<unknown, { policyId: string; version: number }, VersionRecord | null>;
-    changeRequest: Resolver<unknown, { id: string }, ChangeRequestRecord | null>;
-    runPolicyTests: Resolver<unknown, { policyId: string; version?: number | null }, PolicyTestRun>;
-  };
-  Mutation: {
-    activatePolicyVersion: Resolver<unknown, { policyId: string; version: number; comment: string }, PolicyRecord>;
-    approveChangeRequest: Resolver<unknown, { id: string }, { changeRequest: ChangeRequestRecord; version: VersionRecord | null }>;
-    rejectChangeRequest: Resolver<unknown, { id: string; reason: string }, ChangeRequestRecord>;
-    setRequiredApprovals: Resolver<unknown, { policyId: string; count: number }, PolicyRecord>;
-    savePolicyTestCase: Resolver<unknown, { policyId: string; input: TestCaseRequest }, PolicyTestCase>;
-    removePolicyTestCase: Resolver<unknown, { policyId: string; id: string }, boolean>;
-  };
-  Policy: {
-    testCases: Resolver<PolicyRecord, unknown, PolicyTestCase[]>;
-    changeRequests: Resolver<PolicyRecord, unknown, ChangeRequestRecord[]>;
-  };
-} = {
+export const policyGovernanceResolvers: Resolvers = {
   Query: {
     policyVersions: async (_parent, { policyId }, { policies }) => {
       if (!(await policies.getPolicy(policyId))) throw policyNotFound(policyId);

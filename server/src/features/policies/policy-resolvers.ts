@@ -1,37 +1,7 @@
 /** GraphQL resolvers of the policy management API: argument plumbing only, logic in PolicyService. */
-import type { ValidationResult } from '@baton/rules';
-import type { Resolver } from '../../graphql/context';
-import type { CreatePolicyRequest, PublishOutcome } from './policy-service';
-import type { DraftRecord, PolicyRecord, VersionRecord } from './policy-store';
+import type { Resolvers } from '../../graphql/generated/resolvers-types';
 
-export interface SaveDraftArgs {
-  policyId: string;
-  graph: unknown;
-  settings?: unknown;
-  routing?: unknown;
-  baseRevision: number;
-}
-
-export const policyResolvers: {
-  Query: {
-    policies: Resolver<unknown, Record<string, never>, PolicyRecord[]>;
-    policy: Resolver<unknown, { id: string }, PolicyRecord | null>;
-    validatePolicyGraph: Resolver<unknown, { graph: unknown; settings?: unknown; routing?: unknown }, ValidationResult>;
-  };
-  Mutation: {
-    createPolicy: Resolver<unknown, { input: CreatePolicyRequest }, PolicyRecord>;
-    savePolicyDraft: Resolver<unknown, SaveDraftArgs, DraftRecord>;
-    publishPolicy: Resolver<unknown, { policyId: string; comment: string; makeDefault?: boolean | null }, PublishOutcome>;
-    setDefaultPolicy: Resolver<unknown, { policyId: string }, PolicyRecord>;
-  };
-  Policy: {
-    activeVersion: Resolver<PolicyRecord, unknown, VersionRecord | null>;
-    versions: Resolver<PolicyRecord, unknown, VersionRecord[]>;
-  };
-  PolicyDraft: {
-    validation: Resolver<DraftRecord, unknown, ValidationResult>;
-  };
-} = {
+export const policyResolvers: Resolvers = {
   Query: {
     policies: (_parent, _args, { policies }) => policies.listPolicies(),
     policy: (_parent, { id }, { policies }) => policies.getPolicy(id),

@@ -5,12 +5,12 @@
  * Every changing method takes the actor (API key and role, or the system) last.
  */
 import { randomUUID } from 'node:crypto';
-import { BatonErrorCode, type DecideHandoffInput, type PolicyDocument, type PolicyRef, type TriggerSettings } from '@baton/schemas';
+import { BatonErrorCode, type PolicyDocument, type PolicyRef, type TriggerSettings } from '@baton/schemas';
 import { compilePolicy, preparePolicy, validatePolicyDocument, validatePolicyGraph, validateRoutingGraph, type CompiledPolicy, type PreparedPolicy, type ValidationOptions, type ValidationResult } from '@baton/rules';
 import { BatonError, badInput, notFound } from '../../baton-error';
 import type { RequestLimits } from '../../config';
 import type { Actor } from '../audit/audit-event';
-import { checkDecideInput } from '../decisions/input-limits';
+import { checkDecideInput, type CoercedDecideHandoffInput } from '../decisions/input-limits';
 import type { ChangeRequestRecord, ChangeRequestStore } from './change-request-store';
 import { defaultDraftGraph } from './default-draft';
 import { resolvePolicyId } from './policy-id';
@@ -34,7 +34,7 @@ export interface CreatePolicyRequest {
 export interface TestCaseRequest {
   id: string;
   name: string;
-  input: DecideHandoffInput;
+  input: CoercedDecideHandoffInput;
   expected: ExpectedOutcome;
 }
 

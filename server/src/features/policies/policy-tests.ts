@@ -3,13 +3,13 @@
  * case's conversation is decided by the same pure `decide` the API uses, and its action,
  * reason code and queue compared with what the case expects.
  */
-import { decideInputFromJson, type DecideHandoffInputJson, type PolicyRef } from '@baton/schemas';
+import { decideInputFromJson, type DecideHandoffInputJson, type HandoffAction, type PolicyRef } from '@baton/schemas';
 import { decide, type PreparedPolicy } from '@baton/rules';
 import type { ExpectedOutcome, PolicyTestCase } from './policy-test-case-store';
 
 /** What the policy actually decided; `queue` is the queue on the leaf reached (null for STAY). */
 export interface ActualOutcome {
-  action: string;
+  action: HandoffAction;
   reasonCode: string;
   queue: string | null;
 }
