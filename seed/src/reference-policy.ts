@@ -1,5 +1,5 @@
 /**
- * The reference policy an ops team gets on first start (DESIGN.md, "Reference policy"): the
+ * The reference policy an ops team gets on first start (README, "The reference policy"): the
  * table drawn as a graph in `policies/support-default/graph.json`, plus the topic lexicons and
  * thresholds in `trigger-settings.json` next to it.
  */

@@ -4,7 +4,7 @@ import { toDecideHandoffInput, type SampleConversation, type SampleExpectation }
 import { referencePolicy } from './reference-policy';
 
 const LANGUAGES = ['en', 'es', 'pt', 'de', 'fr'];
-/** Reason codes in reference-table order (DESIGN.md), first match wins. */
+/** Reason codes in reference-table order (README, "The reference policy"), first match wins. */
 const TABLE_ORDER = [
   'crisis',
   'security_incident',

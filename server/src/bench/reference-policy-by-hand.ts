@@ -1,5 +1,5 @@
 /**
- * The reference policy (DESIGN.md table) written by hand as plain TypeScript, the fastest
+ * The reference policy (README, "The reference policy") written by hand as plain TypeScript, the fastest
  * possible evaluator of it: the benchmark's baseline for what compiled rules cost.
  */
 import type { Facts } from '@baton/schemas';

@@ -1,6 +1,6 @@
 /**
  * The audit log's event model: every mutation appends one event in the same transaction as
- * its change (STYLE.md habit 8, after Unleash's events with data/preData). Events form a
+ * its change (after Unleash's events with data/preData). Events form a
  * sha256 hash chain, so an edited or deleted row breaks every hash after it.
  */
 import { createHash } from 'node:crypto';

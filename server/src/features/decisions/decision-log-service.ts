@@ -3,10 +3,9 @@
  * them filtered and paged, and replay one — its stored facts re-evaluated by the compiled rules
  * of the version that made it (`@baton/rules` `evaluateFacts`), compared field by field.
  */
-import { compareOutcomes, evaluateFacts, IncompleteFactsError, preparePolicy, type CompiledPolicy, type ComparableOutcome, type PreparedPolicy } from '@baton/rules';
+import { compareOutcomes, evaluateFacts, IncompleteFactsError, type ComparableOutcome } from '@baton/rules';
 import { badInput, notFound } from '../../baton-error';
-import { documentOf } from '../policies/policy-document';
-import type { PolicyStore, VersionRecord } from '../policies/policy-store';
+import type { PolicyStore } from '../policies/policy-store';
 import { decodeDecisionCursor, encodeDecisionCursor } from './decision-cursor';
 import type { DecisionLog } from './decision-log';
 import type { DecisionFilter, DecisionLogRecord, DecisionLogStore, StoredDecision } from './decision-log-store';
@@ -104,7 +103,7 @@ export class DecisionLogService {
     }
     let replayed: ComparableOutcome;
     try {
-      const { leafId: _leafId, ...outcome } = await evaluateFacts(await this.prepared(version), logged.facts);
+      const { leafId: _leafId, ...outcome } = await evaluateFacts(await this.deps.cache.ofVersion(version), logged.facts);
       replayed = outcome;
     } catch (error) {
       if (error instanceof IncompleteFactsError) return notRun(`facts: the stored facts lack ${error.missing.join(', ')}, so the rules cannot run on them.`);
@@ -114,9 +113,4 @@ export class DecisionLogService {
     return { ...base, replayed, identical: differences.length === 0, differences };
   }
 
-  private prepared(version: VersionRecord): Promise<PreparedPolicy> {
-    return this.deps.cache.get(version.contentHash, async () =>
-      preparePolicy(documentOf(version), version.compiledRules as CompiledPolicy),
-    );
-  }
 }

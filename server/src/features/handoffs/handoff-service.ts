@@ -5,14 +5,13 @@
  * the handoff for the agents who qualify, with a wait estimate. `releaseAssignment` frees the
  * capacity, which the next queued handoff takes.
  */
-import { capacityChannel, estimateWaitSeconds, preparePolicy, routeHandoff, type CompiledPolicy, type PreparedDirectory, type PreparedPolicy } from '@baton/rules';
+import { capacityChannel, estimateWaitSeconds, routeHandoff, type PreparedDirectory } from '@baton/rules';
 import { BatonErrorCode, type DecideHandoffInput, type Facts, type Priority } from '@baton/schemas';
 import { BatonError, badInput, notFound } from '../../baton-error';
 import type { Actor } from '../audit/audit-event';
 import type { DecisionLogStore, StoredDecision } from '../decisions/decision-log-store';
 import { PreparedPolicyCache } from '../decisions/prepared-policy-cache';
 import type { DirectoryService } from '../directory/directory-service';
-import { documentOf } from '../policies/policy-document';
 import type { PolicyStore } from '../policies/policy-store';
 import type { AssignmentRecord, HandoffStore } from './handoff-store';
 
@@ -62,7 +61,7 @@ export class HandoffService {
     if (logged.outcome.action !== 'HANDOFF') {
       throw badInput(`Decision '${decisionId}' is a ${logged.outcome.action}, not a HANDOFF; only a handoff reserves an agent.`, { decisionId, action: logged.outcome.action });
     }
-    const prepared = await this.prepared(logged);
+    const prepared = await this.cache.ofRef({ policyId: logged.policyId, version: logged.policyVersion, contentHash: logged.contentHash }, this.deps.policies);
     const leafId = logged.outcome.reasons[0]?.nodeId;
     const leaf = leafId ? prepared.index.nodes.get(leafId) : undefined;
     if (!leaf || leaf.kind !== 'handoff') throw notFound(`Decision '${decisionId}' does not name the handoff leaf it reached; it cannot be started.`, { decisionId });
@@ -128,15 +127,5 @@ export class HandoffService {
     const flushed = await this.deps.decisionLogStore.getDecision(decisionId);
     if (!flushed) throw notFound(`Decision '${decisionId}' is not in the decision log; a dryRun decision cannot be started — decide again without dryRun.`, { decisionId });
     return flushed;
-  }
-
-  private prepared(logged: StoredDecision): Promise<PreparedPolicy> {
-    return this.cache.get(logged.contentHash, async () => {
-      const version = await this.deps.policies.getVersion(logged.policyId, logged.policyVersion);
-      if (!version || version.contentHash !== logged.contentHash) {
-        throw notFound(`Version ${logged.policyVersion} of policy '${logged.policyId}' with hash ${logged.contentHash} is not stored.`, { policyId: logged.policyId });
-      }
-      return preparePolicy(documentOf(version), version.compiledRules as CompiledPolicy);
-    });
   }
 }
