@@ -2,6 +2,7 @@
  * Graph problems are returned, never thrown: each names the node (or edge) to fix and says
  * what is wrong in a sentence an ops person understands.
  */
+import type { Severity } from '@baton/schemas';
 
 /** Every problem the validator can report. */
 export enum DiagnosticCode {
@@ -32,7 +33,8 @@ export enum DiagnosticCode {
   UnknownQueue = 'UNKNOWN_QUEUE',
 }
 
-export type Severity = 'ERROR' | 'WARNING';
+/** ERROR makes a graph invalid (it cannot compile or be published); WARNING only informs. The SDL enum. */
+export type { Severity };
 
 /** One problem; `nodeId` / `edgeId` point at what to fix when there is such a thing. */
 export interface Diagnostic {
