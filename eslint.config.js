@@ -1,4 +1,4 @@
-// Lint keeps the dependency direction of DESIGN.md: schemas <- rules <- server, schemas <- seed, schemas <- editor.
+// Lint keeps the dependency direction (README, "How the pieces fit"): schemas <- rules <- server, schemas <- seed, schemas <- editor.
 const js = require('@eslint/js');
 const tseslint = require('typescript-eslint');
 
@@ -11,7 +11,10 @@ module.exports = tseslint.config(
   ...tseslint.configs.recommended,
   {
     files: ['**/*.js'],
-    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', __dirname: 'readonly', process: 'readonly', console: 'readonly' } },
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: { require: 'readonly', module: 'writable', __dirname: 'readonly', process: 'readonly', console: 'readonly' },
+    },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {

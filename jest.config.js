@@ -20,7 +20,10 @@ module.exports = {
       roots: ['<rootDir>/editor/src'],
       testMatch: ['**/*.test.ts', '**/*.test.tsx'],
       transform: {
-        '^.+\\.tsx?$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } } } }],
+        '^.+\\.tsx?$': [
+          '@swc/jest',
+          { jsc: { target: 'es2022', parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } } } },
+        ],
       },
       moduleNameMapper: { ...baton, '\\.css$': '<rootDir>/editor/src/test-support/style-stub.js' },
       setupFilesAfterEnv: ['<rootDir>/editor/src/test-support/setup.ts'],

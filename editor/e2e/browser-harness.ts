@@ -12,7 +12,16 @@ const EDITOR_DIR = path.resolve(__dirname, '..', 'dist');
 /** Where each step's screenshot goes (gitignored). */
 export const OUTPUT = path.resolve(__dirname, '..', 'test-output');
 const CHROMIUM = process.env.BATON_CHROMIUM ?? '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
 
 export interface EditorBrowser {
   /** The server under test (valid inside tests). */
@@ -31,7 +40,8 @@ export function useEditorBrowser(): EditorBrowser {
   let browser: Browser | undefined;
   jest.setTimeout(120_000);
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(EDITOR_DIR, 'index.html'))) throw new Error('The editor is not built: run `npm run build -w editor` (npm test does it first).');
+    if (!fs.existsSync(path.join(EDITOR_DIR, 'index.html')))
+      throw new Error('The editor is not built: run `npm run build -w editor` (npm test does it first).');
     if (!fs.existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: apt-get install -y chromium (see .ci/run).`);
     fs.mkdirSync(OUTPUT, { recursive: true });
     server = await startTestServer({}, { editorDir: EDITOR_DIR });

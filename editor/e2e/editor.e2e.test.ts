@@ -85,7 +85,11 @@ describe('the policy editor in a browser', () => {
         'query D($input: DecideHandoffInput!) { decideHandoff(input: $input) { action reasonCode policy { version } } }',
         { input: { conversationId: 'e2e', policyId, dryRun: true, customer: { id: 'c1' }, messages: [{ speaker: 'CUSTOMER', text }] } },
       );
-    expect((await decide('Can I speak to a real person?')).body.data?.decideHandoff).toEqual({ action: 'HANDOFF', reasonCode: 'customer_request', policy: { version: 1 } });
+    expect((await decide('Can I speak to a real person?')).body.data?.decideHandoff).toEqual({
+      action: 'HANDOFF',
+      reasonCode: 'customer_request',
+      policy: { version: 1 },
+    });
     expect((await decide('Where can I download my invoice?')).body.data?.decideHandoff).toMatchObject({ action: 'STAY', reasonCode: 'ai_resolving' });
     expect(problems).toEqual([]);
     await page.close();
@@ -201,9 +205,18 @@ describe('the policy editor in a browser', () => {
     const policyId = page.url().split('#/policies/')[1] as string;
     const decide = async (tier: string, texts: string[]) =>
       (
-        await harness.server.gql<{ decideHandoff: { action: string; reasonCode: string } }>('query D($input: DecideHandoffInput!) { decideHandoff(input: $input) { action reasonCode } }', {
-          input: { conversationId: 'e2e-table', policyId, dryRun: true, customer: { id: 'c1', tier }, messages: texts.map((text) => ({ speaker: 'CUSTOMER', text })) },
-        })
+        await harness.server.gql<{ decideHandoff: { action: string; reasonCode: string } }>(
+          'query D($input: DecideHandoffInput!) { decideHandoff(input: $input) { action reasonCode } }',
+          {
+            input: {
+              conversationId: 'e2e-table',
+              policyId,
+              dryRun: true,
+              customer: { id: 'c1', tier },
+              messages: texts.map((text) => ({ speaker: 'CUSTOMER', text })),
+            },
+          },
+        )
       ).body.data?.decideHandoff;
     const upset = ['This is terrible, nothing works and I am furious.', 'Still broken. This is awful and useless, I am so angry.'];
     expect(await decide('vip', upset)).toEqual({ action: 'HANDOFF', reasonCode: 'vip_upset' });
@@ -216,7 +229,11 @@ describe('the policy editor in a browser', () => {
 });
 
 /** Polls a Playwright locator until it meets a condition (10 s), failing with what was awaited. */
-function expectLocator(locator: Locator): { toContainText(text: string): Promise<void>; toHaveClass(re: RegExp): Promise<void>; toHaveCount(n: number): Promise<void> } {
+function expectLocator(locator: Locator): {
+  toContainText(text: string): Promise<void>;
+  toHaveClass(re: RegExp): Promise<void>;
+  toHaveCount(n: number): Promise<void>;
+} {
   const poll = async (check: () => Promise<boolean>, what: string) => {
     const deadline = Date.now() + 10_000;
     while (!(await check())) {

@@ -21,7 +21,8 @@ async function until(check: () => Promise<boolean>, what: string): Promise<void>
     await new Promise((r) => setTimeout(r, 100));
   }
 }
-const hasClass = (locator: Locator, re: RegExp) => until(async () => re.test((await locator.first().getAttribute('class')) ?? ''), `${locator} to have class ${re}`);
+const hasClass = (locator: Locator, re: RegExp) =>
+  until(async () => re.test((await locator.first().getAttribute('class')) ?? ''), `${locator} to have class ${re}`);
 
 describe('governance in the editor', () => {
   it('publishes v2, shows the diff on the canvas, rolls back to v1 with a comment, and the bot gets v1', async () => {
@@ -62,7 +63,15 @@ describe('governance in the editor', () => {
 
     const answer = await harness.server.gql<{ decideHandoff: { policy: { version: number } } }>(
       'query D($input: DecideHandoffInput!) { decideHandoff(input: $input) { policy { version } } }',
-      { input: { conversationId: 'e2e-gov', policyId: 'support-default', dryRun: true, customer: { id: 'c1' }, messages: [{ speaker: 'CUSTOMER', text: 'Where is my invoice?' }] } },
+      {
+        input: {
+          conversationId: 'e2e-gov',
+          policyId: 'support-default',
+          dryRun: true,
+          customer: { id: 'c1' },
+          messages: [{ speaker: 'CUSTOMER', text: 'Where is my invoice?' }],
+        },
+      },
     );
     expect(answer.body.data?.decideHandoff.policy.version).toBe(1);
 

@@ -6,7 +6,16 @@ export type { Diagnostic, Severity, ValidationResult } from './validate/diagnost
 export { validatePolicyGraph, validatePolicyDocument, validateRoutingGraph } from './validate/validate-graph';
 export type { ValidationOptions } from './validate/validate-graph';
 export { compileGraph, compilePolicy, compileRoutingGraph, PolicyCompileError } from './compiler/compile-graph';
-export type { CompiledPolicy, CompiledRule, CompiledRouting, CompiledRouteRule, EngineCondition, SharedCondition, LeafRef, DecisionEventParams } from './compiler/compiled-policy';
+export type {
+  CompiledPolicy,
+  CompiledRule,
+  CompiledRouting,
+  CompiledRouteRule,
+  EngineCondition,
+  SharedCondition,
+  LeafRef,
+  DecisionEventParams,
+} from './compiler/compiled-policy';
 export { runEngine, EvaluationInvariantError } from './evaluate/run-engine';
 export { describeNode } from './graph/describe-node';
 export { describeTest } from './graph/describe-test';
@@ -39,4 +48,20 @@ export { erlangC, erlangCWaitSeconds } from './routing/erlang-c';
 export { capacityChannel } from './routing/channel';
 export { isValidTimeZone, intervalProblems, isOpen, nextOpening, localClockAt } from './routing/business-hours';
 export { evaluateRow, buildBacktestReport, failedGates, expectationKey, SENTIMENT_LABELS, STAY_KEY } from './backtest';
-export type { EvaluateRowOptions, BacktestReport, BacktestMiss, SliceCount, ExpectedCount, PrecisionCount, BacktestGates, BacktestRow, BacktestRowResult, BacktestExpectation, BacktestMissDetail, SentimentLabel, SentimentResult, SentimentCheck, SentimentCount } from './backtest';
+export type {
+  EvaluateRowOptions,
+  BacktestReport,
+  BacktestMiss,
+  SliceCount,
+  ExpectedCount,
+  PrecisionCount,
+  BacktestGates,
+  BacktestRow,
+  BacktestRowResult,
+  BacktestExpectation,
+  BacktestMissDetail,
+  SentimentLabel,
+  SentimentResult,
+  SentimentCheck,
+  SentimentCount,
+} from './backtest';

@@ -66,13 +66,7 @@ export type { PolicyDocument } from './policy/policy-document';
 export type { DecideHandoffInput, MessageInput, CustomerInput, AttemptInput } from './decision/decide-input';
 export { decideInputFromJson } from './decision/decide-input-json';
 export type { DecideHandoffInputJson, JsonDates } from './decision/decide-input-json';
-export type {
-  HandoffDecision,
-  TriggerReason,
-  TraceStep,
-  RoutingTarget,
-  PolicyRef,
-} from './decision/handoff-decision';
+export type { HandoffDecision, TriggerReason, TraceStep, RoutingTarget, PolicyRef } from './decision/handoff-decision';
 export { ContextPackageSchema, TranscriptEntrySchema, SENTIMENT_LABELS } from './decision/context-package';
 export type { ContextPackage, TranscriptEntry, SentimentLabel } from './decision/context-package';
 export { typeDefs } from './generated/type-defs';

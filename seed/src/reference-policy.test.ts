@@ -71,7 +71,9 @@ describe('reference policy graph', () => {
 
   it('gives every node exactly the outputs its kind has', () => {
     for (const n of graph.nodes) {
-      const handles = outgoing(n.id).map((e) => e.sourceHandle ?? null).sort();
+      const handles = outgoing(n.id)
+        .map((e) => e.sourceHandle ?? null)
+        .sort();
       const expected =
         n.kind === 'start'
           ? [null]
@@ -87,11 +89,7 @@ describe('reference policy graph', () => {
   it('tests only catalog facts, with operators allowed for their type', () => {
     for (const n of graph.nodes) {
       const tests =
-        n.kind === 'condition'
-          ? factTests(n.data.test)
-          : n.kind === 'switch'
-            ? n.data.cases.map((c) => ({ fact: n.data.fact, operator: c.operator }))
-            : [];
+        n.kind === 'condition' ? factTests(n.data.test) : n.kind === 'switch' ? n.data.cases.map((c) => ({ fact: n.data.fact, operator: c.operator })) : [];
       for (const { fact, operator } of tests) {
         expect(isFactName(fact)).toBe(true);
         if (isFactName(fact)) expect(OPERATORS_BY_FACT_TYPE[FACT_CATALOG[fact].type]).toContain(operator);
@@ -113,8 +111,7 @@ describe('reference policy graph', () => {
       ['c_repeated_question', 'repeated_question', 'BEHAVIOR', 'general', 'NORMAL'],
       ['c_no_progress', 'no_progress', 'BEHAVIOR', 'general', 'NORMAL'],
     ];
-    const leafRow = (n: PolicyNode) =>
-      n.kind === 'handoff' ? [n.data.reasonCode, n.data.category, n.data.queue, n.data.priority] : [n.kind];
+    const leafRow = (n: PolicyNode) => (n.kind === 'handoff' ? [n.data.reasonCode, n.data.category, n.data.queue, n.data.priority] : [n.kind]);
     const drawn: string[][] = [];
     let current = target('start', undefined);
     while (current.kind === 'condition') {

@@ -36,11 +36,14 @@ const leafDecisions = new Map<string, SampleExpectation>(
     }
   }),
 );
-const leavesOf = (c: SampleConversation) =>
-  [...leafDecisions].filter(([, d]) => JSON.stringify(d) === JSON.stringify(c.expected)).map(([id]) => id);
+const leavesOf = (c: SampleConversation) => [...leafDecisions].filter(([, d]) => JSON.stringify(d) === JSON.stringify(c.expected)).map(([id]) => id);
 
 const isIso = (s: unknown) => typeof s === 'string' && !Number.isNaN(Date.parse(s)) && new Date(s).toISOString() === s;
-const normalize = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+const normalize = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 
 /**
  * The facts that need no language model, computed from the sample directly: enough to check

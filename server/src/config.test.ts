@@ -107,7 +107,9 @@ describe('loadConfig', () => {
     expect(loadConfig({ BATON_LOG_LEVEL: ' WARN ' }).logLevel).toBe('warn');
     expect(loadConfig({ BATON_LOG_LEVEL: 'silent' }).logLevel).toBe('silent');
     expect(loadConfig({ BATON_LOG_LEVEL: '' }).logLevel).toBe('info');
-    expect(() => loadConfig({ BATON_LOG_LEVEL: 'verbose' })).toThrow('BATON_LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "verbose"');
+    expect(() => loadConfig({ BATON_LOG_LEVEL: 'verbose' })).toThrow(
+      'BATON_LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "verbose"',
+    );
   });
 
   it('treats an empty MONGODB_URI as unset (the embedded store)', () => {

@@ -6,7 +6,12 @@ describe('createLogger', () => {
     const { logger, lines } = captureLogs();
     logger.info({ policyId: 'support-default' }, 'reference policy loaded');
     expect(lines).toEqual([
-      expect.objectContaining({ level: 'info', time: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/), msg: 'reference policy loaded', policyId: 'support-default' }),
+      expect.objectContaining({
+        level: 'info',
+        time: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
+        msg: 'reference policy loaded',
+        policyId: 'support-default',
+      }),
     ]);
   });
 
@@ -52,7 +57,10 @@ describe('createLogger', () => {
 
   it('logs an error as type, message, stack and code only: a driver error may carry the documents it failed to write', () => {
     const { logger, lines } = captureLogs();
-    const error = Object.assign(new Error('E11000 duplicate key'), { code: 11000, writeErrors: [{ op: { messages: [{ text: 'my card was charged twice' }] } }] });
+    const error = Object.assign(new Error('E11000 duplicate key'), {
+      code: 11000,
+      writeErrors: [{ op: { messages: [{ text: 'my card was charged twice' }] } }],
+    });
     logger.error({ err: error }, 'decision log write failed');
     expect(lines[0]?.err).toEqual({ type: 'Error', message: 'E11000 duplicate key', stack: expect.stringContaining('E11000 duplicate key'), code: 11000 });
     logger.error({ err: 'not an Error' }, 'odd failure');

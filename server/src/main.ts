@@ -11,7 +11,15 @@ async function main(): Promise<void> {
   const logger = createLogger({ level: config.logLevel });
   const server = await createBatonServer(config, { logger });
   // The poll interval bounds how long another server's policy activation takes to reach this one.
-  logger.info({ url: server.url, graphql: `${server.url}/graphql`, store: config.mongodbUri ? 'mongodb' : `sqlite (${config.dataDir})`, policyPollMs: config.policyPollMs }, 'Baton is listening');
+  logger.info(
+    {
+      url: server.url,
+      graphql: `${server.url}/graphql`,
+      store: config.mongodbUri ? 'mongodb' : `sqlite (${config.dataDir})`,
+      policyPollMs: config.policyPollMs,
+    },
+    'Baton is listening',
+  );
   const shutdown = (signal: string) => {
     logger.info({ signal }, 'shutting down');
     server.close().then(

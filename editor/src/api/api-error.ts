@@ -46,9 +46,17 @@ function fromWire(error: WireError): ApiProblem {
       return { kind: 'conflict', message: error.message, currentRevision: typeof current === 'number' ? current : null };
     }
     case BatonErrorCode.InvalidPolicy:
-      return { kind: 'invalid', message: error.message, diagnostics: Array.isArray(error.extensions?.diagnostics) ? (error.extensions.diagnostics as ApiDiagnostic[]) : [] };
+      return {
+        kind: 'invalid',
+        message: error.message,
+        diagnostics: Array.isArray(error.extensions?.diagnostics) ? (error.extensions.diagnostics as ApiDiagnostic[]) : [],
+      };
     case BatonErrorCode.PolicyTestsFailed:
-      return { kind: 'testsFailed', message: error.message, testFailures: Array.isArray(error.extensions?.testFailures) ? (error.extensions.testFailures as TestFailure[]) : [] };
+      return {
+        kind: 'testsFailed',
+        message: error.message,
+        testFailures: Array.isArray(error.extensions?.testFailures) ? (error.extensions.testFailures as TestFailure[]) : [],
+      };
     case BatonErrorCode.Forbidden:
       return { kind: 'forbidden', message: error.message };
     default:

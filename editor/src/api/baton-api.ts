@@ -86,7 +86,8 @@ export class BatonApi {
 
   /** Validates the escalation graph with its settings, and the routing graph when given. */
   async validate(graph: PolicyGraph, settings: TriggerSettings, routing?: RoutingGraph | null): Promise<ValidationResult> {
-    return (await dataOf(this.client.query({ query: EditorValidateDocument, variables: { graph, settings, routing: routing ?? null }, ...FRESH }))).validatePolicyGraph;
+    return (await dataOf(this.client.query({ query: EditorValidateDocument, variables: { graph, settings, routing: routing ?? null }, ...FRESH })))
+      .validatePolicyGraph;
   }
 
   /** Saves the draft (routing null removes the routing graph); throws CONFLICT (with the current revision) when `baseRevision` is stale. */
@@ -97,7 +98,8 @@ export class BatonApi {
     baseRevision: number,
     routing: RoutingGraph | null = null,
   ): Promise<EditorSaveDraftMutation['savePolicyDraft']> {
-    return (await dataOf(this.client.mutate({ mutation: EditorSaveDraftDocument, variables: { policyId, graph, settings, routing, baseRevision } }))).savePolicyDraft;
+    return (await dataOf(this.client.mutate({ mutation: EditorSaveDraftDocument, variables: { policyId, graph, settings, routing, baseRevision } })))
+      .savePolicyDraft;
   }
 
   /**
@@ -126,7 +128,8 @@ export class BatonApi {
 
   /** One version with its graph, settings and routing graph; null when there is no such version. */
   async version(policyId: string, version: number): Promise<VersionDetail | null> {
-    return (await dataOf(this.client.query({ query: EditorPolicyVersionDocument, variables: { policyId, version }, ...FRESH }))).policyVersion as VersionDetail | null;
+    return (await dataOf(this.client.query({ query: EditorPolicyVersionDocument, variables: { policyId, version }, ...FRESH })))
+      .policyVersion as VersionDetail | null;
   }
 
   /** The server's structural diff from version `from` to version `to`, or to the stored draft when `to` is null. */
@@ -137,7 +140,8 @@ export class BatonApi {
   /** Rollback or roll forward: makes `version` the active one. */
   async activateVersion(policyId: string, version: number, comment: string): Promise<number> {
     // The policy answered has just been given an active version.
-    return (await dataOf(this.client.mutate({ mutation: EditorActivateVersionDocument, variables: { policyId, version, comment } }))).activatePolicyVersion.activeVersion!.version;
+    return (await dataOf(this.client.mutate({ mutation: EditorActivateVersionDocument, variables: { policyId, version, comment } }))).activatePolicyVersion
+      .activeVersion!.version;
   }
 
   async governance(policyId: string): Promise<Governance | null> {
@@ -154,16 +158,19 @@ export class BatonApi {
   }
 
   async setRequiredApprovals(policyId: string, count: number): Promise<number> {
-    return (await dataOf(this.client.mutate({ mutation: EditorSetRequiredApprovalsDocument, variables: { policyId, count } }))).setRequiredApprovals.requiredApprovals;
+    return (await dataOf(this.client.mutate({ mutation: EditorSetRequiredApprovalsDocument, variables: { policyId, count } }))).setRequiredApprovals
+      .requiredApprovals;
   }
 
   async testCases(policyId: string): Promise<PolicyTestCase[]> {
-    return ((await dataOf(this.client.query({ query: EditorTestCasesDocument, variables: { id: policyId }, ...FRESH }))).policy?.testCases ?? []) as PolicyTestCase[];
+    return ((await dataOf(this.client.query({ query: EditorTestCasesDocument, variables: { id: policyId }, ...FRESH }))).policy?.testCases ??
+      []) as PolicyTestCase[];
   }
 
   /** Runs the policy's test cases on the stored draft (or on `version`). */
   async runTests(policyId: string, version?: number): Promise<PolicyTestRun> {
-    return (await dataOf(this.client.query({ query: EditorRunPolicyTestsDocument, variables: { policyId, version: version ?? null }, ...FRESH }))).runPolicyTests;
+    return (await dataOf(this.client.query({ query: EditorRunPolicyTestsDocument, variables: { policyId, version: version ?? null }, ...FRESH })))
+      .runPolicyTests;
   }
 
   async saveTestCase(policyId: string, input: { id: string; name: string; input: ConversationInput; expected: ExpectedOutcome }): Promise<void> {

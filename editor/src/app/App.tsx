@@ -97,47 +97,47 @@ export function App() {
   return (
     <ApiContext.Provider value={context}>
       <PermissionsContext.Provider value={permissions}>
-      <div className="bn-app">
-        <div className="bn-account">
-          {viewer ? (
-            <span className="bn-hint" aria-label="Signed in as">
-              {viewer.keyId} · {viewer.role.toLowerCase()}
-            </span>
-          ) : null}
-          {permissions.can('Query.auditLog') ? (
-            <button type="button" className="bn-link" onClick={openAudit}>
-              Audit log
+        <div className="bn-app">
+          <div className="bn-account">
+            {viewer ? (
+              <span className="bn-hint" aria-label="Signed in as">
+                {viewer.keyId} · {viewer.role.toLowerCase()}
+              </span>
+            ) : null}
+            {permissions.can('Query.auditLog') ? (
+              <button type="button" className="bn-link" onClick={openAudit}>
+                Audit log
+              </button>
+            ) : null}
+            <button
+              type="button"
+              className="bn-link"
+              onClick={() => {
+                clearApiKey();
+                setKey(null);
+                setViewer(null);
+              }}
+            >
+              Sign out
             </button>
+          </div>
+          {viewerError ? (
+            <p className="bn-error" role="alert">
+              Could not read what this key may do: {viewerError}
+            </p>
           ) : null}
-          <button
-            type="button"
-            className="bn-link"
-            onClick={() => {
-              clearApiKey();
-              setKey(null);
-              setViewer(null);
-            }}
-          >
-            Sign out
-          </button>
+          {!viewer && !viewerError ? (
+            <p className="bn-page" role="status">
+              Loading…
+            </p>
+          ) : audit ? (
+            <AuditPage getKey={() => keyRef.current} onBack={() => open(null)} />
+          ) : policyId ? (
+            <PolicyEditor key={policyId} policyId={policyId} onBack={() => open(null)} />
+          ) : (
+            <PolicyList onOpen={open} />
+          )}
         </div>
-        {viewerError ? (
-          <p className="bn-error" role="alert">
-            Could not read what this key may do: {viewerError}
-          </p>
-        ) : null}
-        {!viewer && !viewerError ? (
-          <p className="bn-page" role="status">
-            Loading…
-          </p>
-        ) : audit ? (
-          <AuditPage getKey={() => keyRef.current} onBack={() => open(null)} />
-        ) : policyId ? (
-          <PolicyEditor key={policyId} policyId={policyId} onBack={() => open(null)} />
-        ) : (
-          <PolicyList onOpen={open} />
-        )}
-      </div>
       </PermissionsContext.Provider>
       <dialog ref={reauthDialog} className="bn-dialog" aria-label="Sign in again" onCancel={(e) => e.preventDefault()}>
         {reauth ? <SignIn onSubmit={signIn} reason={reauth} /> : null}

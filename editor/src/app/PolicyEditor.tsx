@@ -52,13 +52,17 @@ function EditorView({ policy, initial, baseRevision: initialRevision, restored, 
   const [state, dispatch] = useReducer(editorReducer, initial, initialEditorState);
   const permissions = usePermissions();
   const readOnly = !permissions.canEdit;
-  const [saved, setSaved] = useState<DraftDocument>(() => (restored ? { graph: policy.draft.graph, settings: policy.draft.settings, routing: policy.draft.routing } : initial));
+  const [saved, setSaved] = useState<DraftDocument>(() =>
+    restored ? { graph: policy.draft.graph, settings: policy.draft.settings, routing: policy.draft.routing } : initial,
+  );
   const [baseRevision, setBaseRevision] = useState(initialRevision);
   const [view, setViewState] = useState<'canvas' | 'routing' | 'settings' | 'history'>('canvas');
   const [directoryQueues, setDirectoryQueues] = useState<string[] | null>(null);
   const [side, setSide] = useState<SideTab>('inspect');
   const [decision, setDecision] = useState<DraftDecision | null>(null);
-  const [notice, setNotice] = useState<{ kind: 'info' | 'error'; text: string } | null>(restored ? { kind: 'info', text: 'Restored your unsaved changes from this browser tab.' } : null);
+  const [notice, setNotice] = useState<{ kind: 'info' | 'error'; text: string } | null>(
+    restored ? { kind: 'info', text: 'Restored your unsaved changes from this browser tab.' } : null,
+  );
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [publishing, setPublishing] = useState(false);
   const clipboard = useRef<Clipboard | null>(null);
@@ -107,14 +111,7 @@ function EditorView({ policy, initial, baseRevision: initialRevision, restored, 
   const selectedEdgeIds = state.edges.filter((e) => e.selected).map((e) => e.id);
   const topics = useMemo(() => Object.keys(document.settings.topics), [document.settings.topics]);
   const queues = useMemo(
-    () =>
-      [
-        ...new Set([
-          ...(directoryQueues ?? []),
-          ...document.graph.nodes.flatMap(queuesOf),
-          ...(document.routing?.nodes ?? []).flatMap(queuesOf),
-        ]),
-      ].sort(),
+    () => [...new Set([...(directoryQueues ?? []), ...document.graph.nodes.flatMap(queuesOf), ...(document.routing?.nodes ?? []).flatMap(queuesOf)])].sort(),
     [document.graph.nodes, document.routing, directoryQueues],
   );
   const overlay: CanvasOverlay = useMemo(
@@ -127,7 +124,10 @@ function EditorView({ policy, initial, baseRevision: initialRevision, restored, 
   );
   const litEdgeIds = useMemo(() => (decision && target === 'escalation' ? tracedEdgeIds(decision.trace, state.edges) : null), [decision, state.edges, target]);
   const routingSet = useMemo(() => new Set(routingDiagnostics), [routingDiagnostics]);
-  const allDiagnostics = useMemo(() => [...diagnostics, ...routingDiagnostics.map((d) => ({ ...d, message: `Routing rules: ${d.message}` }))], [diagnostics, routingDiagnostics]);
+  const allDiagnostics = useMemo(
+    () => [...diagnostics, ...routingDiagnostics.map((d) => ({ ...d, message: `Routing rules: ${d.message}` }))],
+    [diagnostics, routingDiagnostics],
+  );
   const nodeName = useCallback((id: string) => document.graph.nodes.find((n) => n.id === id)?.label ?? id, [document.graph.nodes]);
 
   const save = useCallback(
@@ -185,7 +185,8 @@ function EditorView({ policy, initial, baseRevision: initialRevision, restored, 
       return edge ? removeElements(g, new Set(), new Set([edge.id])) : g;
     });
   const onNodeChange = (node: CanvasNode, field: string) => editGraph((g) => updateNode(g, node.id, () => node), `${target}:${node.id}:${field}`);
-  const onSettingsChange = (settings: TriggerSettings, field: string) => dispatch({ type: 'edit', coalesceKey: `settings:${field}`, update: (doc) => ({ ...doc, settings }) });
+  const onSettingsChange = (settings: TriggerSettings, field: string) =>
+    dispatch({ type: 'edit', coalesceKey: `settings:${field}`, update: (doc) => ({ ...doc, settings }) });
   const pickProblem = (shown: ApiDiagnostic) => {
     const index = allDiagnostics.indexOf(shown);
     const d = index >= diagnostics.length ? (routingDiagnostics[index - diagnostics.length] as ApiDiagnostic) : shown;
@@ -255,32 +256,32 @@ function EditorView({ policy, initial, baseRevision: initialRevision, restored, 
             </span>
           )}
           {readOnly ? null : (
-          <div className="bn-toolbar" role="toolbar" aria-label="Editing">
-            <button type="button" onClick={() => dispatch({ type: 'undo' })} disabled={state.history.past.length === 0} title="Ctrl+Z">
-              Undo
-            </button>
-            <button type="button" onClick={() => dispatch({ type: 'redo' })} disabled={state.history.future.length === 0} title="Ctrl+Shift+Z">
-              Redo
-            </button>
-            <button
-              type="button"
-              onClick={() => {
-                const sizes = measuredSizes(state.nodes);
-                editGraph((g) => autoLayout(g, sizes));
-                window.setTimeout(() => void flow.fitView({ duration: 300 }), 50);
-              }}
-            >
-              Auto-layout
-            </button>
-            <button type="button" onClick={() => void save()} disabled={!dirty} title="Ctrl+S">
-              Save draft
-            </button>
-            {permissions.can('Mutation.publishPolicy') ? (
-              <button type="button" className="bn-primary" onClick={() => void openPublish()}>
-                Publish…
+            <div className="bn-toolbar" role="toolbar" aria-label="Editing">
+              <button type="button" onClick={() => dispatch({ type: 'undo' })} disabled={state.history.past.length === 0} title="Ctrl+Z">
+                Undo
               </button>
-            ) : null}
-          </div>
+              <button type="button" onClick={() => dispatch({ type: 'redo' })} disabled={state.history.future.length === 0} title="Ctrl+Shift+Z">
+                Redo
+              </button>
+              <button
+                type="button"
+                onClick={() => {
+                  const sizes = measuredSizes(state.nodes);
+                  editGraph((g) => autoLayout(g, sizes));
+                  window.setTimeout(() => void flow.fitView({ duration: 300 }), 50);
+                }}
+              >
+                Auto-layout
+              </button>
+              <button type="button" onClick={() => void save()} disabled={!dirty} title="Ctrl+S">
+                Save draft
+              </button>
+              {permissions.can('Mutation.publishPolicy') ? (
+                <button type="button" className="bn-primary" onClick={() => void openPublish()}>
+                  Publish…
+                </button>
+              ) : null}
+            </div>
           )}
           <nav className="bn-tabs" aria-label="Views">
             <button type="button" aria-pressed={view === 'canvas'} onClick={() => setView('canvas')}>
@@ -307,25 +308,50 @@ function EditorView({ policy, initial, baseRevision: initialRevision, restored, 
         ) : null}
         {conflict ? (
           <div className="bn-notice bn-notice-error" role="alert">
-            Someone else saved this draft meanwhile (revision {conflict.currentRevision ?? '?'}, by {conflict.updatedBy ?? 'an unknown key'}). Your changes are not saved.
+            Someone else saved this draft meanwhile (revision {conflict.currentRevision ?? '?'}, by {conflict.updatedBy ?? 'an unknown key'}). Your changes are
+            not saved.
             <button type="button" onClick={onReload}>
               Reload their draft (drop mine)
             </button>
-            <button type="button" onClick={() => conflict.currentRevision !== null && void save(conflict.currentRevision)} disabled={conflict.currentRevision === null}>
+            <button
+              type="button"
+              onClick={() => conflict.currentRevision !== null && void save(conflict.currentRevision)}
+              disabled={conflict.currentRevision === null}
+            >
               Keep mine and overwrite
             </button>
           </div>
         ) : null}
         <div className="bn-workspace">
           {view === 'history' ? (
-            <HistoryPage policyId={policy.id} policyName={policy.name} directoryQueues={directoryQueues} onActivated={(text) => setNotice({ kind: 'info', text })} />
+            <HistoryPage
+              policyId={policy.id}
+              policyName={policy.name}
+              directoryQueues={directoryQueues}
+              onActivated={(text) => setNotice({ kind: 'info', text })}
+            />
           ) : view === 'routing' && !document.routing ? (
             <div className="bn-settings-page">
               <h2>Routing rules</h2>
               <p>This policy has no routing graph: a handoff goes to the queue on the leaf reached.</p>
-              <p className="bn-hint">A routing graph decides queue and agent after the escalation tree: switch on the decision (queue, reason code, priority…) and customer facts, then route to ordered targets with agent filters and timeouts.</p>
+              <p className="bn-hint">
+                A routing graph decides queue and agent after the escalation tree: switch on the decision (queue, reason code, priority…) and customer facts,
+                then route to ordered targets with agent filters and timeouts.
+              </p>
               {readOnly ? null : (
-                <button type="button" className="bn-primary" onClick={() => dispatch({ type: 'edit', update: (doc) => ({ ...doc, routing: newRoutingGraph(directoryQueues?.includes('general') ? 'general' : (directoryQueues?.[0] ?? 'general')) }) })}>
+                <button
+                  type="button"
+                  className="bn-primary"
+                  onClick={() =>
+                    dispatch({
+                      type: 'edit',
+                      update: (doc) => ({
+                        ...doc,
+                        routing: newRoutingGraph(directoryQueues?.includes('general') ? 'general' : (directoryQueues?.[0] ?? 'general')),
+                      }),
+                    })
+                  }
+                >
                   Create a routing graph
                 </button>
               )}
@@ -350,41 +376,56 @@ function EditorView({ policy, initial, baseRevision: initialRevision, restored, 
             </div>
           )}
           {view === 'history' ? null : (
-          <aside className="bn-sidebar" aria-label="Details">
-            <div className="bn-tabs" role="tablist" aria-label="Panels">
-              {(
-                [
-                  ['inspect', 'Inspector'],
-                  ['test', 'Test'],
-                  ['problems', `Problems${validation.pending ? '' : ` (${allDiagnostics.length})`}`],
-                ] as const
-              ).map(([tab, title]) => (
-                <button key={tab} type="button" role="tab" aria-selected={side === tab} className={tab === 'problems' && errorCount > 0 ? 'bn-tab-error' : ''} onClick={() => setSide(tab)}>
-                  {title}
-                </button>
-              ))}
-            </div>
-            <div hidden={side !== 'inspect'} role="tabpanel">
-              <Inspector
-                graph={graph}
-                selectedNodeIds={selectedNodeIds}
-                selectedEdgeIds={selectedEdgeIds}
-                context={{ topics, queues, directoryQueues }}
-                diagnostics={target === 'routing' ? routingDiagnostics : diagnostics}
-                readOnly={readOnly}
-                routing={target === 'routing'}
-                onNodeChange={onNodeChange}
-                onLink={onLink}
-                onDelete={removeSelection}
-              />
-            </div>
-            <div hidden={side !== 'test'} role="tabpanel">
-              <TestPanel policyId={policy.id} document={document} dirty={dirty} decision={decision} onDecision={setDecision} onInvalid={setTestDiagnostics} nodeName={nodeName} />
-            </div>
-            <div hidden={side !== 'problems'} role="tabpanel">
-              <ProblemsPanel validation={{ ...validation, diagnostics: allDiagnostics }} onPick={pickProblem} />
-            </div>
-          </aside>
+            <aside className="bn-sidebar" aria-label="Details">
+              <div className="bn-tabs" role="tablist" aria-label="Panels">
+                {(
+                  [
+                    ['inspect', 'Inspector'],
+                    ['test', 'Test'],
+                    ['problems', `Problems${validation.pending ? '' : ` (${allDiagnostics.length})`}`],
+                  ] as const
+                ).map(([tab, title]) => (
+                  <button
+                    key={tab}
+                    type="button"
+                    role="tab"
+                    aria-selected={side === tab}
+                    className={tab === 'problems' && errorCount > 0 ? 'bn-tab-error' : ''}
+                    onClick={() => setSide(tab)}
+                  >
+                    {title}
+                  </button>
+                ))}
+              </div>
+              <div hidden={side !== 'inspect'} role="tabpanel">
+                <Inspector
+                  graph={graph}
+                  selectedNodeIds={selectedNodeIds}
+                  selectedEdgeIds={selectedEdgeIds}
+                  context={{ topics, queues, directoryQueues }}
+                  diagnostics={target === 'routing' ? routingDiagnostics : diagnostics}
+                  readOnly={readOnly}
+                  routing={target === 'routing'}
+                  onNodeChange={onNodeChange}
+                  onLink={onLink}
+                  onDelete={removeSelection}
+                />
+              </div>
+              <div hidden={side !== 'test'} role="tabpanel">
+                <TestPanel
+                  policyId={policy.id}
+                  document={document}
+                  dirty={dirty}
+                  decision={decision}
+                  onDecision={setDecision}
+                  onInvalid={setTestDiagnostics}
+                  nodeName={nodeName}
+                />
+              </div>
+              <div hidden={side !== 'problems'} role="tabpanel">
+                <ProblemsPanel validation={{ ...validation, diagnostics: allDiagnostics }} onPick={pickProblem} />
+              </div>
+            </aside>
           )}
         </div>
         {publishing ? (
@@ -435,7 +476,9 @@ export function PolicyEditor({ policyId, onBack }: { policyId: string; onBack: (
           if (dropLocal) clearWorkingDraft(policyId);
           const kept = readWorkingDraft(policyId);
           const restored = kept !== null && kept.baseRevision === policy.draft.revision;
-          const document: DraftDocument = restored ? { ...kept.document, routing: kept.document.routing ?? null } : { graph: policy.draft.graph, settings: policy.draft.settings, routing: policy.draft.routing ?? null };
+          const document: DraftDocument = restored
+            ? { ...kept.document, routing: kept.document.routing ?? null }
+            : { graph: policy.draft.graph, settings: policy.draft.settings, routing: policy.draft.routing ?? null };
           setLoaded({ policy, document, restored, revision: policy.draft.revision });
           setGeneration((g) => g + 1);
         },
@@ -463,7 +506,14 @@ export function PolicyEditor({ policyId, onBack }: { policyId: string; onBack: (
   if (!loaded) return <p className="bn-page">Loading…</p>;
   return (
     <ReactFlowProvider key={generation}>
-      <EditorView policy={loaded.policy} initial={loaded.document} baseRevision={loaded.revision} restored={loaded.restored} onBack={onBack} onReload={() => load(true)} />
+      <EditorView
+        policy={loaded.policy}
+        initial={loaded.document}
+        baseRevision={loaded.revision}
+        restored={loaded.restored}
+        onBack={onBack}
+        onReload={() => load(true)}
+      />
     </ReactFlowProvider>
   );
 }

@@ -203,7 +203,11 @@ export function AuditPage({ getKey, onBack }: { getKey: () => string | null; onB
           ← Previous page
         </button>
         <span className="bn-hint">Page {cursors.length}</span>
-        <button type="button" onClick={() => page?.pageInfo.endCursor && setCursors([...cursors, page.pageInfo.endCursor])} disabled={!page?.pageInfo.hasNextPage}>
+        <button
+          type="button"
+          onClick={() => page?.pageInfo.endCursor && setCursors([...cursors, page.pageInfo.endCursor])}
+          disabled={!page?.pageInfo.hasNextPage}
+        >
           Next page →
         </button>
       </nav>

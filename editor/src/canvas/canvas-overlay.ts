@@ -39,7 +39,10 @@ export function traceByNode(trace: readonly DecisionTraceStep[]): Map<string, De
 }
 
 /** Ids of the edges the run went along: each from a step's node, through the output it took, to the next step's node. */
-export function tracedEdgeIds(trace: readonly DecisionTraceStep[], edges: readonly { id: string; source: string; target: string; sourceHandle?: string | null }[]): Set<string> {
+export function tracedEdgeIds(
+  trace: readonly DecisionTraceStep[],
+  edges: readonly { id: string; source: string; target: string; sourceHandle?: string | null }[],
+): Set<string> {
   const steps = trace.filter((s) => s.evaluated);
   const ids = new Set<string>();
   for (let i = 0; i + 1 < steps.length; i++) {

@@ -73,7 +73,11 @@ export function NodeFrame<K extends CanvasNodeKind>({ spec, node, selected, body
         <div className="bn-node-head">
           <span className="bn-kind">{spec.title}</span>
           {problems.length > 0 ? (
-            <span className="bn-problem-badge" title={problems.map((d) => d.message).join('\n')} aria-label={`${problems.length} problem${problems.length === 1 ? '' : 's'}`}>
+            <span
+              className="bn-problem-badge"
+              title={problems.map((d) => d.message).join('\n')}
+              aria-label={`${problems.length} problem${problems.length === 1 ? '' : 's'}`}
+            >
               ⚠ {problems.length}
             </span>
           ) : null}

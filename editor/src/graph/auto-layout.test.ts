@@ -6,7 +6,13 @@ import type { CanvasGraph } from './canvas-graph';
 
 const at = { x: 0, y: 0 };
 const tableGraph: CanvasGraph = {
-  nodes: [newNode('start', 'start', at), newNode('decisionTable', 'dt', at), newNode('handoff', 'h1', at), newNode('handoff', 'h2', at), newNode('stay', 's', at)],
+  nodes: [
+    newNode('start', 'start', at),
+    newNode('decisionTable', 'dt', at),
+    newNode('handoff', 'h1', at),
+    newNode('handoff', 'h2', at),
+    newNode('stay', 's', at),
+  ],
   edges: [
     { id: 'e0', source: 'start', target: 'dt' },
     { id: 'e3', source: 'dt', sourceHandle: 'default', target: 's' },

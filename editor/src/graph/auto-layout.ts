@@ -12,13 +12,17 @@ type Size = { width: number; height: number };
 
 /** The rendered size of each flow node React Flow has measured, by node id. */
 export function measuredSizes(nodes: readonly FlowNode[]): Map<string, Size> {
-  return new Map(nodes.flatMap((n) => (n.measured?.width && n.measured.height ? [[n.id, { width: n.measured.width, height: n.measured.height }] as const] : [])));
+  return new Map(
+    nodes.flatMap((n) => (n.measured?.width && n.measured.height ? [[n.id, { width: n.measured.width, height: n.measured.height }] as const] : [])),
+  );
 }
 
 /** Dagre ordering constraints: of two nodes one node's outputs lead to, the earlier output's goes first (above). */
 function siblingOrder(graph: CanvasGraph): { left: string; right: string }[] {
   return graph.nodes.flatMap((node) => {
-    const targets = outputHandles(node).flatMap((handle) => graph.edges.filter((e) => e.source === node.id && (e.sourceHandle ?? null) === handle).map((e) => e.target));
+    const targets = outputHandles(node).flatMap((handle) =>
+      graph.edges.filter((e) => e.source === node.id && (e.sourceHandle ?? null) === handle).map((e) => e.target),
+    );
     const distinct = [...new Set(targets)];
     return distinct.slice(1).map((right, i) => ({ left: distinct[i] as string, right }));
   });

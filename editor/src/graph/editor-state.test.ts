@@ -8,7 +8,8 @@ const settings = { topics: {}, humanRequest: { phrases: {}, negations: {} }, hed
 const start: CanvasGraph = { nodes: [{ id: 'start', kind: 'start', position: { x: 0, y: 0 }, data: {} }], edges: [] };
 const doc: DraftDocument = { graph: start as PolicyGraph, settings, routing: null };
 
-const add = (state: EditorState, kind: 'condition' | 'stay') => editorReducer(state, { type: 'edit', update: (d) => ({ ...d, graph: addNode(d.graph, kind, { x: 100, y: 0 }).graph as PolicyGraph }) });
+const add = (state: EditorState, kind: 'condition' | 'stay') =>
+  editorReducer(state, { type: 'edit', update: (d) => ({ ...d, graph: addNode(d.graph, kind, { x: 100, y: 0 }).graph as PolicyGraph }) });
 const ids = (state: EditorState) => state.history.present.graph.nodes.map((n) => n.id);
 
 describe('editor state: undo and redo', () => {
@@ -33,7 +34,11 @@ describe('editor state: undo and redo', () => {
   it('merges consecutive edits of one field into a single undo step', () => {
     let s = add(initialEditorState(doc), 'condition');
     for (const label of ['C', 'Cu', 'Cus']) {
-      s = editorReducer(s, { type: 'edit', coalesceKey: 'condition_1:label', update: (d) => ({ ...d, graph: updateNode(d.graph, 'condition_1', (n) => ({ ...n, label })) as PolicyGraph }) });
+      s = editorReducer(s, {
+        type: 'edit',
+        coalesceKey: 'condition_1:label',
+        update: (d) => ({ ...d, graph: updateNode(d.graph, 'condition_1', (n) => ({ ...n, label })) as PolicyGraph }),
+      });
     }
     expect(s.nodes[1]?.data.node.label).toBe('Cus');
     s = editorReducer(s, { type: 'undo' });
@@ -45,7 +50,8 @@ describe('editor state: undo and redo', () => {
     s = editorReducer(s, { type: 'select', nodeIds: ['condition_1'] });
     expect(s.history.past).toHaveLength(1);
     s = editorReducer(s, { type: 'dragStart' });
-    for (const x of [110, 150, 200]) s = editorReducer(s, { type: 'nodeChanges', changes: [{ type: 'position', id: 'condition_1', position: { x, y: 5 }, dragging: true }] });
+    for (const x of [110, 150, 200])
+      s = editorReducer(s, { type: 'nodeChanges', changes: [{ type: 'position', id: 'condition_1', position: { x, y: 5 }, dragging: true }] });
     expect(s.history.present.graph.nodes[1]?.position).toEqual({ x: 200, y: 5 });
     expect(s.nodes[1]?.selected).toBe(true);
     s = editorReducer(s, { type: 'undo' });
@@ -54,7 +60,10 @@ describe('editor state: undo and redo', () => {
 
   it('keeps the selection on the canvas through undo', () => {
     let s = add(initialEditorState(doc), 'condition');
-    s = editorReducer(s, { type: 'edit', update: (d) => ({ ...d, graph: connect(d.graph, { source: 'start', sourceHandle: null, target: 'condition_1' }) as PolicyGraph }) });
+    s = editorReducer(s, {
+      type: 'edit',
+      update: (d) => ({ ...d, graph: connect(d.graph, { source: 'start', sourceHandle: null, target: 'condition_1' }) as PolicyGraph }),
+    });
     s = editorReducer(s, { type: 'select', nodeIds: ['condition_1'] });
     s = editorReducer(s, { type: 'undo' });
     expect(s.history.present.graph.edges).toHaveLength(0);

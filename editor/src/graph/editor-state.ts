@@ -76,7 +76,13 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
       return derive(history, { ...state, nodes });
     }
     case 'edgeChanges':
-      return { ...state, edges: applyEdgeChanges(action.changes.filter((c) => c.type === 'select'), state.edges) };
+      return {
+        ...state,
+        edges: applyEdgeChanges(
+          action.changes.filter((c) => c.type === 'select'),
+          state.edges,
+        ),
+      };
     case 'dragStart':
       return { ...state, history: checkpoint(state.history) };
     case 'select':

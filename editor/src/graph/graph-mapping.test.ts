@@ -37,14 +37,22 @@ describe('mapping between Baton graph JSON and React Flow', () => {
 
   it('saves positions rounded and no UI fields', () => {
     const nodes = toFlowNodes(seed).map((n) => ({ ...n, position: { x: n.position.x + 0.4, y: n.position.y + 10.6 }, selected: true, dragging: true }));
-    const graph = toPolicyGraph(nodes, toFlowEdges(seed).map((e) => ({ ...e, selected: true })));
+    const graph = toPolicyGraph(
+      nodes,
+      toFlowEdges(seed).map((e) => ({ ...e, selected: true })),
+    );
     expect(graph.nodes[0]).toEqual({ ...seed.nodes[0], position: { x: 0, y: 11 } });
     expect(Object.keys(graph.edges[0] ?? {})).toEqual(['id', 'source', 'target']);
   });
 
   it('round-trips a decision table and labels its edges with the row names', () => {
     const graph: PolicyGraph = {
-      nodes: [newNode('start', 'start', { x: 0, y: 0 }), newNode('decisionTable', 'dt', { x: 300, y: 0 }), newNode('handoff', 'h', { x: 700, y: 0 }), newNode('stay', 's', { x: 700, y: 200 })] as PolicyGraph['nodes'],
+      nodes: [
+        newNode('start', 'start', { x: 0, y: 0 }),
+        newNode('decisionTable', 'dt', { x: 300, y: 0 }),
+        newNode('handoff', 'h', { x: 700, y: 0 }),
+        newNode('stay', 's', { x: 700, y: 200 }),
+      ] as PolicyGraph['nodes'],
       edges: [
         { id: 'e_start', source: 'start', target: 'dt' },
         { id: 'e_upset', source: 'dt', sourceHandle: 'row_1', target: 'h' },

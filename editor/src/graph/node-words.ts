@@ -2,7 +2,20 @@
  * Facts and tests in words an ops person reads on the canvas: "negative messages in a row ≥ 2
  * or sentiment dropped sharply", "customer asks for a human". Words only; deciding is the server's.
  */
-import { FACT_CATALOG, OPERATOR_SYMBOLS, ROUTING_FACT_CATALOG, isFactName, isFactTest, isRoutingFactName, type ConditionTest, type FactName, type FactTest, type FactType, type Operator, type RoutingFactName } from '@baton/schemas';
+import {
+  FACT_CATALOG,
+  OPERATOR_SYMBOLS,
+  ROUTING_FACT_CATALOG,
+  isFactName,
+  isFactTest,
+  isRoutingFactName,
+  type ConditionTest,
+  type FactName,
+  type FactTest,
+  type FactType,
+  type Operator,
+  type RoutingFactName,
+} from '@baton/schemas';
 
 /** A short phrase per fact, used on nodes and in the fact picker. */
 export const FACT_PHRASES: Record<FactName, string> = {
@@ -50,7 +63,8 @@ export function factPhrase(fact: string, path?: string): string {
 
 const valueWords = (value: FactTest['value']): string => (Array.isArray(value) ? value.join(', ') : typeof value === 'string' ? `"${value}"` : String(value));
 
-const factType = (fact: string): FactType | undefined => (isFactName(fact) ? FACT_CATALOG[fact].type : isRoutingFactName(fact) ? ROUTING_FACT_CATALOG[fact].type : undefined);
+const factType = (fact: string): FactType | undefined =>
+  isFactName(fact) ? FACT_CATALOG[fact].type : isRoutingFactName(fact) ? ROUTING_FACT_CATALOG[fact].type : undefined;
 
 /** What a test asks of its fact, the fact left out: `≥ 2`, `= "vip"`, `include billing`, `yes` / `no` on a yes/no fact. */
 export function describeComparison(fact: string, operator: Operator, value: FactTest['value']): string {
@@ -81,7 +95,10 @@ export function describeTest(test: ConditionTest, nested = false): string {
 export function formatFactValue(value: unknown): string {
   if (value === null || value === undefined) return '—';
   if (Array.isArray(value)) return value.length === 0 ? '(none)' : value.join(', ');
-  if (typeof value === 'object') return Object.entries(value as Record<string, unknown>).map(([k, v]) => `${k}: ${formatFactValue(v)}`).join('; ');
+  if (typeof value === 'object')
+    return Object.entries(value as Record<string, unknown>)
+      .map(([k, v]) => `${k}: ${formatFactValue(v)}`)
+      .join('; ');
   if (typeof value === 'number') return String(Math.round(value * 1000) / 1000);
   return String(value);
 }

@@ -47,7 +47,10 @@ export function ApprovalsPanel({ policyId, onPublished }: { policyId: string; on
                 if (countProblem) return;
                 call((api) => api.setRequiredApprovals(policyId, Number(count))).then(
                   (n) => {
-                    setMessage({ kind: 'info', text: n === 0 ? 'Publishing needs no approval now.' : `Publishing needs ${n} approval(s) from other publishers now.` });
+                    setMessage({
+                      kind: 'info',
+                      text: n === 0 ? 'Publishing needs no approval now.' : `Publishing needs ${n} approval(s) from other publishers now.`,
+                    });
                     load();
                   },
                   (caught: unknown) => setMessage({ kind: 'error', text: problemOf(caught).message }),
@@ -56,14 +59,25 @@ export function ApprovalsPanel({ policyId, onPublished }: { policyId: string; on
             >
               <div className="bn-field">
                 <label htmlFor={countId}>Required approvals (0–10)</label>
-                <input id={countId} type="number" min={0} max={10} value={count} aria-invalid={countProblem !== null} onChange={(e) => setCount(e.target.value)} />
+                <input
+                  id={countId}
+                  type="number"
+                  min={0}
+                  max={10}
+                  value={count}
+                  aria-invalid={countProblem !== null}
+                  onChange={(e) => setCount(e.target.value)}
+                />
               </div>
               <button type="submit" disabled={countProblem !== null || Number(count) === governance.requiredApprovals}>
                 Set
               </button>
             </form>
           ) : (
-            <p>Publishing needs {governance.requiredApprovals === 0 ? 'no approval' : `${governance.requiredApprovals} approval(s) from publishers other than its author`}.</p>
+            <p>
+              Publishing needs{' '}
+              {governance.requiredApprovals === 0 ? 'no approval' : `${governance.requiredApprovals} approval(s) from publishers other than its author`}.
+            </p>
           )}
           {message ? (
             <p className={message.kind === 'error' ? 'bn-error' : 'bn-hint'} role={message.kind === 'error' ? 'alert' : 'status'}>
@@ -77,7 +91,8 @@ export function ApprovalsPanel({ policyId, onPublished }: { policyId: string; on
               {governance.changeRequests.map((cr) => (
                 <li key={cr.id} className={`bn-cr bn-cr-${cr.status.toLowerCase()}`}>
                   <div>
-                    <strong>{cr.id}</strong> <span className="bn-chip">{cr.status.toLowerCase()}</span> by {cr.author ?? 'unknown'}, {new Date(cr.createdAt).toLocaleString()} — “{cr.comment}”
+                    <strong>{cr.id}</strong> <span className="bn-chip">{cr.status.toLowerCase()}</span> by {cr.author ?? 'unknown'},{' '}
+                    {new Date(cr.createdAt).toLocaleString()} — “{cr.comment}”
                   </div>
                   <div className="bn-hint">
                     Draft revision {cr.draftRevision}, approvals {cr.approvals.length}/{cr.requiredApprovals}

@@ -56,7 +56,11 @@ export function HistoryPage({ policyId, policyName, directoryQueues, onActivated
           const policy = await api.policy(policyId);
           if (!policy) throw new Error(`There is no policy “${policyId}”.`);
           const diff = await api.diff(policyId, version, null);
-          return { title: `Draft compared with version ${version}`, document: { graph: policy.draft.graph, settings: policy.draft.settings, routing: policy.draft.routing ?? null }, diff };
+          return {
+            title: `Draft compared with version ${version}`,
+            document: { graph: policy.draft.graph, settings: policy.draft.settings, routing: policy.draft.routing ?? null },
+            diff,
+          };
         }
         const detail = await api.version(policyId, version);
         if (!detail) throw new Error(`Version ${version} does not exist.`);
@@ -118,11 +122,21 @@ export function HistoryPage({ policyId, policyName, directoryQueues, onActivated
                       Open
                     </button>
                     {v.parentVersion ? (
-                      <button type="button" onClick={() => void show(v.version, 'previous')} disabled={busy} aria-label={`Compare version ${v.version} with version ${v.parentVersion}`}>
+                      <button
+                        type="button"
+                        onClick={() => void show(v.version, 'previous')}
+                        disabled={busy}
+                        aria-label={`Compare version ${v.version} with version ${v.parentVersion}`}
+                      >
                         Diff vs v{v.parentVersion}
                       </button>
                     ) : null}
-                    <button type="button" onClick={() => void show(v.version, 'draft')} disabled={busy} aria-label={`Compare the draft with version ${v.version}`}>
+                    <button
+                      type="button"
+                      onClick={() => void show(v.version, 'draft')}
+                      disabled={busy}
+                      aria-label={`Compare the draft with version ${v.version}`}
+                    >
                       Draft vs this
                     </button>
                     {canActivate && v.version !== active ? (
@@ -136,12 +150,19 @@ export function HistoryPage({ policyId, policyName, directoryQueues, onActivated
             </tbody>
           </table>
         )}
-        <ApprovalsPanel policyId={policyId} onPublished={(text) => {
-          onActivated(text);
-          load();
-        }} />
+        <ApprovalsPanel
+          policyId={policyId}
+          onPublished={(text) => {
+            onActivated(text);
+            load();
+          }}
+        />
       </section>
-      {shown ? <VersionViewer title={shown.title} document={shown.document} diff={shown.diff} directoryQueues={directoryQueues} /> : <p className="bn-hint bn-viewer-empty">Open a version or a diff to see it on the canvas here.</p>}
+      {shown ? (
+        <VersionViewer title={shown.title} document={shown.document} diff={shown.diff} directoryQueues={directoryQueues} />
+      ) : (
+        <p className="bn-hint bn-viewer-empty">Open a version or a diff to see it on the canvas here.</p>
+      )}
       {rollback !== null ? (
         <CommentDialog
           title={`Make version ${rollback} active`}

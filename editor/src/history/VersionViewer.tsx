@@ -24,13 +24,30 @@ export interface VersionViewerProps {
 
 const EMPTY_GRAPH: CanvasGraph = { nodes: [], edges: [] };
 
-function ViewerCanvas({ graph, target, diff, directoryQueues, topics }: { graph: CanvasGraph; target: CanvasTarget; diff: PolicyDiff | null; directoryQueues: readonly string[] | null; topics: readonly string[] }) {
+function ViewerCanvas({
+  graph,
+  target,
+  diff,
+  directoryQueues,
+  topics,
+}: {
+  graph: CanvasGraph;
+  target: CanvasTarget;
+  diff: PolicyDiff | null;
+  directoryQueues: readonly string[] | null;
+  topics: readonly string[];
+}) {
   const laid = useMemo(() => (diff ? diffCanvas(graph, target === 'routing' ? diff.routing : diff.graph) : null), [graph, diff, target]);
   const shown = laid?.graph ?? graph;
-  const [state, dispatch] = useReducer(editorReducer, { graph: shown, settings: {} as DraftDocument['settings'], routing: null } as DraftDocument, (doc) => initialEditorState(doc));
+  const [state, dispatch] = useReducer(editorReducer, { graph: shown, settings: {} as DraftDocument['settings'], routing: null } as DraftDocument, (doc) =>
+    initialEditorState(doc),
+  );
   const overlay: CanvasOverlay = useMemo(() => ({ diagnostics: new Map(), trace: null, diff: laid?.marks ?? null }), [laid]);
   const edges = useMemo(
-    () => state.edges.map((e) => (laid?.removedEdgeIds.has(e.id) ? { ...e, className: 'bn-edge-removed' } : laid?.addedEdgeIds.has(e.id) ? { ...e, className: 'bn-edge-added' } : e)),
+    () =>
+      state.edges.map((e) =>
+        laid?.removedEdgeIds.has(e.id) ? { ...e, className: 'bn-edge-removed' } : laid?.addedEdgeIds.has(e.id) ? { ...e, className: 'bn-edge-added' } : e,
+      ),
     [state.edges, laid],
   );
   const flow = useReactFlow();
@@ -47,7 +64,16 @@ function ViewerCanvas({ graph, target, diff, directoryQueues, topics }: { graph:
   return (
     <CanvasOverlayContext.Provider value={overlay}>
       <div className="bn-workspace">
-        <Canvas state={{ ...state, edges }} dispatch={dispatch} readOnly litEdgeIds={null} onConnect={() => undefined} onDropKind={() => undefined} kinds={kindsOn(target)} label="Version canvas" />
+        <Canvas
+          state={{ ...state, edges }}
+          dispatch={dispatch}
+          readOnly
+          litEdgeIds={null}
+          onConnect={() => undefined}
+          onDropKind={() => undefined}
+          kinds={kindsOn(target)}
+          label="Version canvas"
+        />
         <aside className="bn-sidebar" aria-label="Version details">
           <Inspector
             graph={state.history.present.graph}
@@ -111,7 +137,8 @@ export function VersionViewer({ title, document, diff, directoryQueues }: Versio
         </div>
         {diff ? (
           <span className="bn-legend" aria-label="Legend">
-            <span className="bn-diff-badge bn-diff-added">added</span> <span className="bn-diff-badge bn-diff-changed">changed</span> <span className="bn-diff-badge bn-diff-removed">removed</span>
+            <span className="bn-diff-badge bn-diff-added">added</span> <span className="bn-diff-badge bn-diff-changed">changed</span>{' '}
+            <span className="bn-diff-badge bn-diff-removed">removed</span>
           </span>
         ) : null}
       </div>

@@ -29,7 +29,9 @@ export function Inspector(props: InspectorProps) {
     return (
       <div className="bn-inspector">
         <h2>Inspector</h2>
-        <p className="bn-hint">Select a node to edit it. Drag nodes in from the palette, connect an output (right side of a node) to the next node, or choose outputs here.</p>
+        <p className="bn-hint">
+          Select a node to edit it. Drag nodes in from the palette, connect an output (right side of a node) to the next node, or choose outputs here.
+        </p>
       </div>
     );
   }
@@ -43,7 +45,14 @@ export function Inspector(props: InspectorProps) {
         <h2>{edge ? 'Connection' : 'Selection'}</h2>
         {edge ? (
           <p>
-            From “{name(edge.source)}”{edge.sourceHandle ? ` (${outputLabel(graph.nodes.find((n) => n.id === edge.source), edge.sourceHandle)})` : ''} to “{name(edge.target)}”.
+            From “{name(edge.source)}”
+            {edge.sourceHandle
+              ? ` (${outputLabel(
+                  graph.nodes.find((n) => n.id === edge.source),
+                  edge.sourceHandle,
+                )})`
+              : ''}{' '}
+            to “{name(edge.target)}”.
           </p>
         ) : (
           <p>

@@ -50,7 +50,17 @@ function withChildren(test: ConditionTest, children: ConditionTest[]): Condition
   return { not: children[0] ?? NEW_TEST };
 }
 
-export function ConditionTestEditor({ test, topics, onChange, depth = 0 }: { test: ConditionTest; topics: readonly string[]; onChange: (test: ConditionTest) => void; depth?: number }) {
+export function ConditionTestEditor({
+  test,
+  topics,
+  onChange,
+  depth = 0,
+}: {
+  test: ConditionTest;
+  topics: readonly string[];
+  onChange: (test: ConditionTest) => void;
+  depth?: number;
+}) {
   const id = useId();
   const shape = shapeOf(test);
   const children = childrenOf(test);
@@ -75,10 +85,28 @@ export function ConditionTestEditor({ test, topics, onChange, depth = 0 }: { tes
                 test={child}
                 topics={topics}
                 depth={depth + 1}
-                onChange={(next) => onChange(withChildren(test, children.map((c, j) => (j === i ? next : c))))}
+                onChange={(next) =>
+                  onChange(
+                    withChildren(
+                      test,
+                      children.map((c, j) => (j === i ? next : c)),
+                    ),
+                  )
+                }
               />
               {shape !== 'not' && children.length > 1 ? (
-                <button type="button" className="bn-link" onClick={() => onChange(withChildren(test, children.filter((_, j) => j !== i)))}>
+                <button
+                  type="button"
+                  className="bn-link"
+                  onClick={() =>
+                    onChange(
+                      withChildren(
+                        test,
+                        children.filter((_, j) => j !== i),
+                      ),
+                    )
+                  }
+                >
                   Remove this test
                 </button>
               ) : null}

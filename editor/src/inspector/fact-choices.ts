@@ -12,9 +12,17 @@ export interface FactChoice {
   spec: FactSpec;
 }
 
-const ESCALATION: readonly FactChoice[] = (Object.keys(FACT_CATALOG) as (keyof typeof FACT_CATALOG)[]).map((name) => ({ name, phrase: FACT_PHRASES[name], spec: FACT_CATALOG[name] }));
+const ESCALATION: readonly FactChoice[] = (Object.keys(FACT_CATALOG) as (keyof typeof FACT_CATALOG)[]).map((name) => ({
+  name,
+  phrase: FACT_PHRASES[name],
+  spec: FACT_CATALOG[name],
+}));
 const ROUTING: readonly FactChoice[] = [
-  ...(Object.keys(ROUTING_FACT_CATALOG) as (keyof typeof ROUTING_FACT_CATALOG)[]).map((name) => ({ name, phrase: ROUTING_FACT_PHRASES[name], spec: ROUTING_FACT_CATALOG[name] as FactSpec })),
+  ...(Object.keys(ROUTING_FACT_CATALOG) as (keyof typeof ROUTING_FACT_CATALOG)[]).map((name) => ({
+    name,
+    phrase: ROUTING_FACT_PHRASES[name],
+    spec: ROUTING_FACT_CATALOG[name] as FactSpec,
+  })),
   ...ESCALATION,
 ];
 

@@ -27,7 +27,11 @@ export function FactTestEditor({ test, topics, onChange }: { test: FactTest; top
   const operators = spec ? OPERATORS_BY_FACT_TYPE[spec.type] : [test.operator];
   return (
     <div className="bn-fact-test">
-      <Field label="Fact" id={factId} hint={spec ? `${spec.type}${spec.unit ? `, ${spec.unit}` : ''}: ${spec.description}` : `Unknown fact "${test.fact}"; pick one from the list.`}>
+      <Field
+        label="Fact"
+        id={factId}
+        hint={spec ? `${spec.type}${spec.unit ? `, ${spec.unit}` : ''}: ${spec.description}` : `Unknown fact "${test.fact}"; pick one from the list.`}
+      >
         <select id={factId} value={test.fact} onChange={(e) => onChange(withFact(test, e.target.value, topics))}>
           {spec ? null : <option value={test.fact}>{test.fact} (unknown)</option>}
           {choices.map((c) => (
@@ -63,7 +67,14 @@ export function FactTestEditor({ test, topics, onChange }: { test: FactTest; top
           ))}
         </select>
       </Field>
-      <ValueEditor spec={spec} fact={test.fact} operator={test.operator} value={test.value} topics={topics} onCommit={(value) => onChange({ ...test, value })} />
+      <ValueEditor
+        spec={spec}
+        fact={test.fact}
+        operator={test.operator}
+        value={test.value}
+        topics={topics}
+        onCommit={(value) => onChange({ ...test, value })}
+      />
     </div>
   );
 }

@@ -2,7 +2,21 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 
 /** A labelled control; `compact` (grid cells) keeps the label for screen readers only and drops the hint. */
-export function Field({ label, hint, error, children, id, compact }: { label: string; hint?: string; error?: string | null; children: ReactNode; id: string; compact?: boolean }) {
+export function Field({
+  label,
+  hint,
+  error,
+  children,
+  id,
+  compact,
+}: {
+  label: string;
+  hint?: string;
+  error?: string | null;
+  children: ReactNode;
+  id: string;
+  compact?: boolean;
+}) {
   return (
     <div className={compact ? 'bn-field bn-field-compact' : 'bn-field'}>
       <label htmlFor={id} className={compact ? 'bn-visually-hidden' : undefined}>
@@ -64,7 +78,16 @@ export function TextField(props: {
 }
 
 /** A number input that refuses anything but a number within `min`..`max`. */
-export function NumberField(props: { label: string; value: number; onCommit: (value: number) => void; min?: number; max?: number; step?: number; hint?: string; integer?: boolean }) {
+export function NumberField(props: {
+  label: string;
+  value: number;
+  onCommit: (value: number) => void;
+  min?: number;
+  max?: number;
+  step?: number;
+  hint?: string;
+  integer?: boolean;
+}) {
   return (
     <TextField
       label={props.label}
@@ -80,14 +103,27 @@ export function NumberField(props: { label: string; value: number; onCommit: (va
 export function numberProblem(text: string, min?: number, max?: number, integer?: boolean): string | null {
   const trimmed = text.trim();
   const value = Number(trimmed);
-  const range = min !== undefined && max !== undefined ? ` between ${min} and ${max}` : min !== undefined ? ` of at least ${min}` : max !== undefined ? ` of at most ${max}` : '';
+  const range =
+    min !== undefined && max !== undefined
+      ? ` between ${min} and ${max}`
+      : min !== undefined
+        ? ` of at least ${min}`
+        : max !== undefined
+          ? ` of at most ${max}`
+          : '';
   if (trimmed === '' || !Number.isFinite(value)) return `Enter a number${range}.`;
   if ((min !== undefined && value < min) || (max !== undefined && value > max)) return `Enter a number${range}.`;
   if (integer && !Number.isInteger(value)) return 'Enter a whole number.';
   return null;
 }
 
-export function SelectField<T extends string>(props: { label: string; value: T; options: readonly { value: T; label: string }[]; onCommit: (value: T) => void; hint?: string }) {
+export function SelectField<T extends string>(props: {
+  label: string;
+  value: T;
+  options: readonly { value: T; label: string }[];
+  onCommit: (value: T) => void;
+  hint?: string;
+}) {
   const id = useId();
   return (
     <Field label={props.label} hint={props.hint} id={id}>

@@ -16,7 +16,12 @@ export function MessageTemplatesEditor({ templates, onChange }: { templates: Mes
       {languages.length === 0 ? <p className="bn-hint">No message: the bot says nothing special when it hands off.</p> : null}
       {languages.map((language) => (
         <div key={language}>
-          <TextField label={`Message (${language})`} multiline value={templates[language] ?? ''} onCommit={(text) => onChange({ ...templates, [language]: text })} />
+          <TextField
+            label={`Message (${language})`}
+            multiline
+            value={templates[language] ?? ''}
+            onCommit={(text) => onChange({ ...templates, [language]: text })}
+          />
           <button
             type="button"
             className="bn-link"

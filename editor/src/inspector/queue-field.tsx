@@ -19,7 +19,19 @@ export function queueWarning(queue: string, directoryQueues: readonly string[] |
   return `⚠ “${queue}” is not in the directory yet: an admin must create it (upsertQueue) before this can be published.`;
 }
 
-export function QueueField({ context, value, listId, label = 'Queue', onCommit }: { context: NodeFormContext; value: string; listId: string; label?: string; onCommit: (queue: string) => void }) {
+export function QueueField({
+  context,
+  value,
+  listId,
+  label = 'Queue',
+  onCommit,
+}: {
+  context: NodeFormContext;
+  value: string;
+  listId: string;
+  label?: string;
+  onCommit: (queue: string) => void;
+}) {
   const warning = queueWarning(value, context.directoryQueues);
   const known = context.directoryQueues ?? context.queues;
   return (

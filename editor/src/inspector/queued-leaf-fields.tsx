@@ -11,14 +11,24 @@ export function QueuedLeafFields<N extends HandoffNode | CallbackNode>({ node, c
   const listId = `queues-${node.id}`;
   return (
     <>
-      <TextField label="Reason code" value={node.data.reasonCode} validate={reasonCodeProblem} onCommit={(reasonCode) => set({ reasonCode } as Partial<N['data']>, 'reasonCode')} />
+      <TextField
+        label="Reason code"
+        value={node.data.reasonCode}
+        validate={reasonCodeProblem}
+        onCommit={(reasonCode) => set({ reasonCode } as Partial<N['data']>, 'reasonCode')}
+      />
       <SelectField
         label="Trigger category"
         value={node.data.category}
         options={TRIGGER_CATEGORIES.map((c) => ({ value: c, label: c.toLowerCase().replace('_', ' ') }))}
         onCommit={(category) => set({ category } as Partial<N['data']>, 'category')}
       />
-      <TextField label="Description (for the human agent)" multiline value={node.data.description ?? ''} onCommit={(description) => set({ description } as Partial<N['data']>, 'description')} />
+      <TextField
+        label="Description (for the human agent)"
+        multiline
+        value={node.data.description ?? ''}
+        onCommit={(description) => set({ description } as Partial<N['data']>, 'description')}
+      />
       <QueueField context={context} value={node.data.queue} listId={listId} onCommit={(queue) => set({ queue } as Partial<N['data']>, 'queue')} />
       <SelectField
         label="Priority"

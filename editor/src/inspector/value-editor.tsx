@@ -91,5 +91,7 @@ export function ValueEditor({ spec, fact, operator, value, topics, onCommit, lab
       </Field>
     );
   }
-  return <TextField label={label} compact={compact} value={Array.isArray(value) ? value.join(', ') : String(value)} validate={requiredProblem} onCommit={onCommit} />;
+  return (
+    <TextField label={label} compact={compact} value={Array.isArray(value) ? value.join(', ') : String(value)} validate={requiredProblem} onCommit={onCommit} />
+  );
 }

@@ -20,9 +20,21 @@ describe('decision table on the canvas', () => {
   it('shows its rows in short words, an empty cell as "any", and one labelled output per row then default', () => {
     const shown = renderOnCanvas(newNode('decisionTable', 'dt', { x: 0, y: 0 }) as DecisionTableNode);
     const table = within(shown).getByRole('table', { hidden: true });
-    expect(within(table).getAllByRole('columnheader', { hidden: true }).map((h) => h.textContent)).toEqual(['Row', 'customer tier', 'negative customer messages']);
-    expect(within(table).getAllByRole('row', { hidden: true }).map((r) => r.textContent)).toEqual(['Rowcustomer tiernegative customer messages', 'VIP and upset=\u00a0"vip"≥\u00a02', 'VIP=\u00a0"vip"any']);
-    expect(within(shown).getAllByLabelText(/^output /).map((h) => h.getAttribute('aria-label'))).toEqual(['output VIP and upset', 'output VIP', 'output default']);
+    expect(
+      within(table)
+        .getAllByRole('columnheader', { hidden: true })
+        .map((h) => h.textContent),
+    ).toEqual(['Row', 'customer tier', 'negative customer messages']);
+    expect(
+      within(table)
+        .getAllByRole('row', { hidden: true })
+        .map((r) => r.textContent),
+    ).toEqual(['Rowcustomer tiernegative customer messages', 'VIP and upset=\u00a0"vip"≥\u00a02', 'VIP=\u00a0"vip"any']);
+    expect(
+      within(shown)
+        .getAllByLabelText(/^output /)
+        .map((h) => h.getAttribute('aria-label')),
+    ).toEqual(['output VIP and upset', 'output VIP', 'output default']);
   });
 
   it('keeps a long table a node: four rows, then how many more', () => {

@@ -49,7 +49,11 @@ describe('decision table grid', () => {
     const user = userEvent.setup();
     const form = renderForm(table(), context);
     const tier = screen.getByLabelText('Row 1, customer tier: operator');
-    expect(within(tier).getAllByRole('option').map((o) => o.getAttribute('value'))).toEqual(['', 'equal', 'notEqual', 'in', 'notIn']);
+    expect(
+      within(tier)
+        .getAllByRole('option')
+        .map((o) => o.getAttribute('value')),
+    ).toEqual(['', 'equal', 'notEqual', 'in', 'notIn']);
     await user.selectOptions(tier, 'in');
     expect(form.last().data.rows[0]?.cells.col_1).toEqual({ operator: 'in', value: [] });
     await user.type(screen.getByLabelText('Row 1, customer tier: value (comma-separated)'), 'vip, enterprise');
@@ -107,7 +111,10 @@ describe('decision table grid', () => {
 describe('removing a row in the inspector', () => {
   it('removes the connection from its output and keeps the others', async () => {
     const user = userEvent.setup();
-    let graph: CanvasGraph = { nodes: [table(), newNode('handoff', 'h1', { x: 0, y: 0 }), newNode('handoff', 'h2', { x: 0, y: 0 }), newNode('stay', 's1', { x: 0, y: 0 })], edges: [] };
+    let graph: CanvasGraph = {
+      nodes: [table(), newNode('handoff', 'h1', { x: 0, y: 0 }), newNode('handoff', 'h2', { x: 0, y: 0 }), newNode('stay', 's1', { x: 0, y: 0 })],
+      edges: [],
+    };
     graph = connect(graph, { source: 'dt', sourceHandle: 'row_1', target: 'h1' });
     graph = connect(graph, { source: 'dt', sourceHandle: 'row_2', target: 'h2' });
     graph = connect(graph, { source: 'dt', sourceHandle: 'default', target: 's1' });

@@ -6,7 +6,15 @@
  */
 import { memo, useId } from 'react';
 import type { NodeProps } from '@xyflow/react';
-import { OPERATORS_BY_FACT_TYPE, OPERATOR_SYMBOLS, type DecisionTableCell, type DecisionTableColumn, type DecisionTableNode, type DecisionTableRow, type Operator } from '@baton/schemas';
+import {
+  OPERATORS_BY_FACT_TYPE,
+  OPERATOR_SYMBOLS,
+  type DecisionTableCell,
+  type DecisionTableColumn,
+  type DecisionTableNode,
+  type DecisionTableRow,
+  type Operator,
+} from '@baton/schemas';
 import { NodeFrame } from '../canvas/node-frame';
 import { describeComparison, describeFactTest, factPhrase } from '../graph/node-words';
 import { factSpecOf, useFactChoices } from '../inspector/fact-choices';
@@ -48,7 +56,11 @@ function nextId(prefix: string, taken: readonly string[]): string {
 }
 
 /** Every row's cell in `columnId` replaced by `update` (removed when it returns undefined). */
-function mapColumnCells(rows: readonly DecisionTableRow[], columnId: string, update: (cell: DecisionTableCell) => DecisionTableCell | undefined): DecisionTableRow[] {
+function mapColumnCells(
+  rows: readonly DecisionTableRow[],
+  columnId: string,
+  update: (cell: DecisionTableCell) => DecisionTableCell | undefined,
+): DecisionTableRow[] {
   return rows.map((row) => {
     const cell = row.cells[columnId];
     if (!cell) return row;
@@ -114,7 +126,8 @@ function ColumnRow({ data, topics, set, index }: GridProps & { index: number }) 
   const spec = factSpecOf(column.fact);
   const choices = useFactChoices();
   const factId = useId();
-  const replace = (next: DecisionTableColumn, field: string) => set({ ...data, columns: data.columns.map((c, i) => (i === index ? next : c)) }, `column-${column.id}-${field}`);
+  const replace = (next: DecisionTableColumn, field: string) =>
+    set({ ...data, columns: data.columns.map((c, i) => (i === index ? next : c)) }, `column-${column.id}-${field}`);
   const pickFact = (fact: string) => {
     const nextSpec = factSpecOf(fact);
     if (!nextSpec) return;
@@ -132,7 +145,12 @@ function ColumnRow({ data, topics, set, index }: GridProps & { index: number }) 
         <label htmlFor={factId} className="bn-visually-hidden">
           Fact of column {n}
         </label>
-        <select id={factId} value={column.fact} title={spec ? `${column.fact} (${spec.type}): ${spec.description}` : undefined} onChange={(e) => pickFact(e.target.value)}>
+        <select
+          id={factId}
+          value={column.fact}
+          title={spec ? `${column.fact} (${spec.type}): ${spec.description}` : undefined}
+          onChange={(e) => pickFact(e.target.value)}
+        >
           {spec ? null : <option value={column.fact}>{column.fact} (unknown)</option>}
           {choices.map((c) => (
             <option key={c.name} value={c.name} title={`${c.name} (${c.spec.type}): ${c.spec.description}`}>
@@ -141,7 +159,14 @@ function ColumnRow({ data, topics, set, index }: GridProps & { index: number }) 
           ))}
         </select>
         {spec?.type === 'object' ? (
-          <TextField compact label={`Path of column ${n}`} placeholder="$.plan" value={column.path ?? ''} validate={jsonPathProblem} onCommit={(path) => replace({ ...column, path }, 'path')} />
+          <TextField
+            compact
+            label={`Path of column ${n}`}
+            placeholder="$.plan"
+            value={column.path ?? ''}
+            validate={jsonPathProblem}
+            onCommit={(path) => replace({ ...column, path }, 'path')}
+          />
         ) : null}
       </td>
       <td>
@@ -171,7 +196,19 @@ function ColumnRow({ data, topics, set, index }: GridProps & { index: number }) 
   );
 }
 
-function CellEditor({ column, cell, where, topics, onChange }: { column: DecisionTableColumn; cell: DecisionTableCell | undefined; where: string; topics: readonly string[]; onChange: (cell: DecisionTableCell | undefined) => void }) {
+function CellEditor({
+  column,
+  cell,
+  where,
+  topics,
+  onChange,
+}: {
+  column: DecisionTableColumn;
+  cell: DecisionTableCell | undefined;
+  where: string;
+  topics: readonly string[];
+  onChange: (cell: DecisionTableCell | undefined) => void;
+}) {
   const id = useId();
   const spec = factSpecOf(column.fact);
   const operators: readonly Operator[] = spec ? OPERATORS_BY_FACT_TYPE[spec.type] : cell ? [cell.operator] : [];
@@ -194,7 +231,18 @@ function CellEditor({ column, cell, where, topics, onChange }: { column: Decisio
           </option>
         ))}
       </select>
-      {cell ? <ValueEditor compact label={`${where}: value`} spec={spec} fact={column.fact} operator={cell.operator} value={cell.value} topics={topics} onCommit={(value) => onChange({ ...cell, value })} /> : null}
+      {cell ? (
+        <ValueEditor
+          compact
+          label={`${where}: value`}
+          spec={spec}
+          fact={column.fact}
+          operator={cell.operator}
+          value={cell.value}
+          topics={topics}
+          onCommit={(value) => onChange({ ...cell, value })}
+        />
+      ) : null}
     </div>
   );
 }
@@ -202,7 +250,8 @@ function CellEditor({ column, cell, where, topics, onChange }: { column: Decisio
 function RowEditor({ data, topics, set, index }: GridProps & { index: number }) {
   const row = data.rows[index] as DecisionTableRow;
   const n = index + 1;
-  const replace = (next: DecisionTableRow, field: string) => set({ ...data, rows: data.rows.map((r, i) => (i === index ? next : r)) }, `row-${row.id}-${field}`);
+  const replace = (next: DecisionTableRow, field: string) =>
+    set({ ...data, rows: data.rows.map((r, i) => (i === index ? next : r)) }, `row-${row.id}-${field}`);
   const move = (to: number) => {
     const rows = [...data.rows];
     rows.splice(index, 1);
@@ -232,7 +281,12 @@ function RowEditor({ data, topics, set, index }: GridProps & { index: number }) 
           <button type="button" aria-label={`Move row ${n} down`} title="Move down" disabled={index === data.rows.length - 1} onClick={() => move(index + 1)}>
             ↓
           </button>
-          <button type="button" aria-label={`Remove row ${n}`} title="Remove (its connection goes too)" onClick={() => set({ ...data, rows: data.rows.filter((_, i) => i !== index) }, 'rows')}>
+          <button
+            type="button"
+            aria-label={`Remove row ${n}`}
+            title="Remove (its connection goes too)"
+            onClick={() => set({ ...data, rows: data.rows.filter((_, i) => i !== index) }, 'rows')}
+          >
             ✕
           </button>
         </div>
@@ -263,12 +317,21 @@ function DecisionTableForm({ node, context, onChange }: NodeFormProps<DecisionTa
     const used = new Set(columns.map((c) => c.fact));
     const choice = choices.find((c) => !used.has(c.name)) ?? choices[0];
     if (!choice) return;
-    const column: DecisionTableColumn = { id: nextId('col', columns.map((c) => c.id)), fact: choice.name };
+    const column: DecisionTableColumn = {
+      id: nextId(
+        'col',
+        columns.map((c) => c.id),
+      ),
+      fact: choice.name,
+    };
     if (choice.spec.type === 'object') column.path = '$.';
     grid.set({ ...node.data, columns: [...columns, column] }, 'columns');
   };
   const addRow = () => {
-    const id = nextId('row', rows.map((r) => r.id));
+    const id = nextId(
+      'row',
+      rows.map((r) => r.id),
+    );
     grid.set({ ...node.data, rows: [...rows, { id, label: `Row ${rows.length + 1}`, cells: {} }] }, 'rows');
   };
   return (
@@ -298,7 +361,10 @@ function DecisionTableForm({ node, context, onChange }: NodeFormProps<DecisionTa
       </fieldset>
       <fieldset>
         <legend>Rows</legend>
-        <p className="bn-hint">The first row (top to bottom) whose cells all hold wins and picks its output; order matters. An empty cell (any) matches everything. When no row matches, the default output is taken.</p>
+        <p className="bn-hint">
+          The first row (top to bottom) whose cells all hold wins and picks its output; order matters. An empty cell (any) matches everything. When no row
+          matches, the default output is taken.
+        </p>
         {rows.length > 0 ? (
           <div className="bn-grid-wrap">
             <table className="bn-grid" aria-label="Rows, first match wins">

@@ -7,7 +7,12 @@ const context = { topics: ['security', 'legal'], queues: ['general', 'billing'] 
 
 const renderForm = <N extends PolicyNode>(node: N) => renderWith(node, context);
 
-const condition: ConditionNode = { id: 'c1', kind: 'condition', label: 'Upset?', data: { test: { fact: 'negativeStreak', operator: 'greaterThanInclusive', value: 2 } } };
+const condition: ConditionNode = {
+  id: 'c1',
+  kind: 'condition',
+  label: 'Upset?',
+  data: { test: { fact: 'negativeStreak', operator: 'greaterThanInclusive', value: 2 } },
+};
 
 describe('condition form', () => {
   it('lists every fact with its type, and only the operators valid for the chosen fact', async () => {
@@ -17,11 +22,19 @@ describe('condition form', () => {
     expect(within(fact).getAllByRole('option').length).toBe(25);
     expect(within(fact).getByRole('option', { name: /customer asks for a human — humanRequested \(boolean\)/ })).toBeInTheDocument();
     expect(screen.getByText(/How many of the latest customer messages in a row are negative/)).toBeInTheDocument();
-    expect(within(screen.getByLabelText('Operator')).getAllByRole('option').map((o) => o.textContent)).toContain('≥ (greaterThanInclusive)');
+    expect(
+      within(screen.getByLabelText('Operator'))
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toContain('≥ (greaterThanInclusive)');
 
     await user.selectOptions(fact, 'humanRequested');
     expect(form.last()).toMatchObject({ data: { test: { fact: 'humanRequested', operator: 'equal', value: true } } });
-    expect(within(screen.getByLabelText('Operator')).getAllByRole('option').map((o) => o.getAttribute('value'))).toEqual(['equal', 'notEqual']);
+    expect(
+      within(screen.getByLabelText('Operator'))
+        .getAllByRole('option')
+        .map((o) => o.getAttribute('value')),
+    ).toEqual(['equal', 'notEqual']);
     expect(screen.getByLabelText('Value')).toHaveValue('true');
   });
 
@@ -36,7 +49,9 @@ describe('condition form', () => {
     await user.clear(value);
     await user.type(value, '3');
     expect(screen.getByRole('alert')).toHaveTextContent('between -1 and 1');
-    expect(form.commits.every((n) => n.kind === 'condition' && 'fact' in n.data.test && typeof n.data.test.value === 'number' && Math.abs(n.data.test.value) <= 1)).toBe(true);
+    expect(
+      form.commits.every((n) => n.kind === 'condition' && 'fact' in n.data.test && typeof n.data.test.value === 'number' && Math.abs(n.data.test.value) <= 1),
+    ).toBe(true);
     await user.clear(value);
     await user.type(value, '-0.5');
     expect(form.last()).toMatchObject({ data: { test: { value: -0.5 } } });
@@ -63,7 +78,12 @@ describe('condition form', () => {
 });
 
 describe('handoff form', () => {
-  const handoff: HandoffNode = { id: 'h1', kind: 'handoff', label: 'To billing', data: { reasonCode: 'billing_dispute', category: 'CONTENT', queue: 'billing', priority: 'HIGH' } };
+  const handoff: HandoffNode = {
+    id: 'h1',
+    kind: 'handoff',
+    label: 'To billing',
+    data: { reasonCode: 'billing_dispute', category: 'CONTENT', queue: 'billing', priority: 'HIGH' },
+  };
 
   it('refuses a reason code with capitals or spaces and commits a valid one', async () => {
     const user = userEvent.setup();
@@ -93,7 +113,11 @@ describe('handoff form', () => {
 describe('switch form', () => {
   it('adds and removes cases', async () => {
     const user = userEvent.setup();
-    const node: SwitchNode = { id: 's1', kind: 'switch', data: { fact: 'customerTier', cases: [{ id: 'vip', label: 'VIP', operator: 'equal', value: 'vip' }] } };
+    const node: SwitchNode = {
+      id: 's1',
+      kind: 'switch',
+      data: { fact: 'customerTier', cases: [{ id: 'vip', label: 'VIP', operator: 'equal', value: 'vip' }] },
+    };
     const form = renderForm(node);
     await user.click(screen.getByRole('button', { name: 'Add a case' }));
     expect(form.last()).toMatchObject({ data: { cases: [{ id: 'vip' }, { id: 'case_2', operator: 'equal', value: '' }] } });

@@ -5,7 +5,12 @@ import { renderForm } from '../test-support/render-form';
 import { parseSkills } from './route';
 
 const context = { topics: [], queues: ['billing', 'general'], directoryQueues: ['billing', 'general'] };
-const route: RouteNode = { id: 'r1', kind: 'route', label: 'Billing', data: { targets: [{ queue: 'billing', skipIfNoAgentAvailable: true }, { queue: 'general' }] } };
+const route: RouteNode = {
+  id: 'r1',
+  kind: 'route',
+  label: 'Billing',
+  data: { targets: [{ queue: 'billing', skipIfNoAgentAvailable: true }, { queue: 'general' }] },
+};
 
 const renderRoute = (node: RouteNode) => renderForm(node, context);
 

@@ -61,7 +61,8 @@ function TargetEditor({ node, index, context, onChange }: NodeFormProps<RouteNod
   const targets = node.data.targets;
   const target = targets[index] as RouteTarget;
   const n = index + 1;
-  const replace = (next: RouteTarget, field: string) => onChange({ ...node, data: { targets: targets.map((t, i) => (i === index ? next : t)) } }, `target-${index}-${field}`);
+  const replace = (next: RouteTarget, field: string) =>
+    onChange({ ...node, data: { targets: targets.map((t, i) => (i === index ? next : t)) } }, `target-${index}-${field}`);
   const setFilter = (patch: Partial<AgentFilter>, field: string) => {
     const agentFilter = cleanFilter({ ...(target.agentFilter ?? {}), ...patch });
     const next: RouteTarget = { ...target };
@@ -78,7 +79,13 @@ function TargetEditor({ node, index, context, onChange }: NodeFormProps<RouteNod
   return (
     <fieldset className="bn-case" aria-label={`Target ${n}`}>
       <legend>Target {n}</legend>
-      <QueueField context={context} label={`Queue of target ${n}`} value={target.queue} listId={`route-queues-${node.id}-${index}`} onCommit={(queue) => replace({ ...target, queue }, 'queue')} />
+      <QueueField
+        context={context}
+        label={`Queue of target ${n}`}
+        value={target.queue}
+        listId={`route-queues-${node.id}-${index}`}
+        onCommit={(queue) => replace({ ...target, queue }, 'queue')}
+      />
       <TextField
         label={`Required skills of target ${n}`}
         hint="On top of the queue's own, e.g. billing:6, spanish (level 1–10)."
@@ -89,9 +96,21 @@ function TargetEditor({ node, index, context, onChange }: NodeFormProps<RouteNod
         }}
         onCommit={(text) => setFilter({ skills: parseSkills(text) as SkillRequirement[] }, 'skills')}
       />
-      <Check label="Only agents speaking the customer's language" checked={Boolean(target.agentFilter?.matchCustomerLanguage)} onChange={(v) => setFilter({ matchCustomerLanguage: v }, 'language')} />
-      <Check label="Only senior or de-escalation trained agents" checked={Boolean(target.agentFilter?.senior)} onChange={(v) => setFilter({ senior: v }, 'senior')} />
-      <Check label="Only the customer's account owner" checked={Boolean(target.agentFilter?.accountOwner)} onChange={(v) => setFilter({ accountOwner: v }, 'owner')} />
+      <Check
+        label="Only agents speaking the customer's language"
+        checked={Boolean(target.agentFilter?.matchCustomerLanguage)}
+        onChange={(v) => setFilter({ matchCustomerLanguage: v }, 'language')}
+      />
+      <Check
+        label="Only senior or de-escalation trained agents"
+        checked={Boolean(target.agentFilter?.senior)}
+        onChange={(v) => setFilter({ senior: v }, 'senior')}
+      />
+      <Check
+        label="Only the customer's account owner"
+        checked={Boolean(target.agentFilter?.accountOwner)}
+        onChange={(v) => setFilter({ accountOwner: v }, 'owner')}
+      />
       <TextField
         label={`Timeout of target ${n} (seconds)`}
         hint="How long to wait for this target before trying the next; empty: the queue's maximum wait."
@@ -121,7 +140,12 @@ function TargetEditor({ node, index, context, onChange }: NodeFormProps<RouteNod
         <button type="button" onClick={() => move(index + 1)} disabled={index === targets.length - 1} aria-label={`Move target ${n} down`}>
           ↓ Down
         </button>
-        <button type="button" className="bn-link" onClick={() => onChange({ ...node, data: { targets: targets.filter((_, i) => i !== index) } }, 'targets')} disabled={targets.length === 1}>
+        <button
+          type="button"
+          className="bn-link"
+          onClick={() => onChange({ ...node, data: { targets: targets.filter((_, i) => i !== index) } }, 'targets')}
+          disabled={targets.length === 1}
+        >
           Remove target {n}
         </button>
       </div>
@@ -140,7 +164,12 @@ function RouteForm(props: NodeFormProps<RouteNode>) {
       ))}
       <button
         type="button"
-        onClick={() => onChange({ ...node, data: { targets: [...node.data.targets, { queue: props.context.directoryQueues?.[0] ?? props.context.queues[0] ?? 'general' }] } }, 'targets')}
+        onClick={() =>
+          onChange(
+            { ...node, data: { targets: [...node.data.targets, { queue: props.context.directoryQueues?.[0] ?? props.context.queues[0] ?? 'general' }] } },
+            'targets',
+          )
+        }
         disabled={node.data.targets.length >= 20}
       >
         Add a target

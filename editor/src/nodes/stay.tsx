@@ -22,7 +22,13 @@ function StayForm({ node, onChange }: NodeFormProps<StayNode>) {
       <LabelField node={node} onChange={onChange} />
       <TextField label="Reason code" value={node.data.reasonCode} validate={reasonCodeProblem} onCommit={(reasonCode) => set({ reasonCode }, 'reasonCode')} />
       <TextField label="Description" multiline value={node.data.description ?? ''} onCommit={(description) => set({ description }, 'description')} />
-      <TextField label="Keep-warm note" hint="Optional: what the bot should keep in mind while it stays." multiline value={node.data.keepWarm ?? ''} onCommit={(keepWarm) => set({ keepWarm }, 'keepWarm')} />
+      <TextField
+        label="Keep-warm note"
+        hint="Optional: what the bot should keep in mind while it stays."
+        multiline
+        value={node.data.keepWarm ?? ''}
+        onCommit={(keepWarm) => set({ keepWarm }, 'keepWarm')}
+      />
     </>
   );
 }

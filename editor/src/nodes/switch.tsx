@@ -32,13 +32,21 @@ function SwitchForm({ node, context, onChange }: NodeFormProps<SwitchNode>) {
           const nextSpec = factSpecOf(fact);
           if (!nextSpec) return;
           const op = OPERATORS_BY_FACT_TYPE[nextSpec.type][0] as Operator;
-          const data: SwitchNode['data'] = { fact, cases: node.data.cases.map((c) => ({ ...c, operator: op, value: defaultValueFor(nextSpec, op, context.topics) })) };
+          const data: SwitchNode['data'] = {
+            fact,
+            cases: node.data.cases.map((c) => ({ ...c, operator: op, value: defaultValueFor(nextSpec, op, context.topics) })),
+          };
           if (nextSpec.type === 'object') data.path = node.data.path ?? '$.';
           onChange({ ...node, data }, 'fact');
         }}
       />
       {spec?.type === 'object' ? (
-        <TextField label="Path" value={node.data.path ?? ''} validate={requiredProblem} onCommit={(path) => onChange({ ...node, data: { ...node.data, path } }, 'path')} />
+        <TextField
+          label="Path"
+          value={node.data.path ?? ''}
+          validate={requiredProblem}
+          onCommit={(path) => onChange({ ...node, data: { ...node.data, path } }, 'path')}
+        />
       ) : null}
       {node.data.cases.map((c, i) => (
         <fieldset key={c.id} className="bn-case">
@@ -47,13 +55,23 @@ function SwitchForm({ node, context, onChange }: NodeFormProps<SwitchNode>) {
             label="Case name"
             value={c.label ?? c.id}
             validate={requiredProblem}
-            onCommit={(label) => setCases(node.data.cases.map((x, j) => (j === i ? { ...x, label } : x)), `case-label-${c.id}`)}
+            onCommit={(label) =>
+              setCases(
+                node.data.cases.map((x, j) => (j === i ? { ...x, label } : x)),
+                `case-label-${c.id}`,
+              )
+            }
           />
           <SelectField
             label="Operator"
             value={c.operator}
             options={operators.map((op) => ({ value: op, label: `${OPERATOR_SYMBOLS[op]} (${op})` }))}
-            onCommit={(operator) => setCases(node.data.cases.map((x, j) => (j === i ? { ...x, operator, value: defaultValueFor(spec, operator, context.topics) } : x)), `case-op-${c.id}`)}
+            onCommit={(operator) =>
+              setCases(
+                node.data.cases.map((x, j) => (j === i ? { ...x, operator, value: defaultValueFor(spec, operator, context.topics) } : x)),
+                `case-op-${c.id}`,
+              )
+            }
           />
           <ValueEditor
             spec={spec}
@@ -61,9 +79,23 @@ function SwitchForm({ node, context, onChange }: NodeFormProps<SwitchNode>) {
             operator={c.operator}
             value={c.value}
             topics={context.topics}
-            onCommit={(value) => setCases(node.data.cases.map((x, j) => (j === i ? { ...x, value } : x)), `case-value-${c.id}`)}
+            onCommit={(value) =>
+              setCases(
+                node.data.cases.map((x, j) => (j === i ? { ...x, value } : x)),
+                `case-value-${c.id}`,
+              )
+            }
           />
-          <button type="button" className="bn-link" onClick={() => setCases(node.data.cases.filter((_, j) => j !== i), 'cases')}>
+          <button
+            type="button"
+            className="bn-link"
+            onClick={() =>
+              setCases(
+                node.data.cases.filter((_, j) => j !== i),
+                'cases',
+              )
+            }
+          >
             Remove case {i + 1}
           </button>
         </fieldset>
@@ -92,7 +124,13 @@ export const switchSpec: EditorNodeSpec<'switch'> = {
   fill: '#ffffff',
   targets: ['escalation', 'routing'],
   input: true,
-  create: (id, position) => ({ id, kind: 'switch', label: 'New switch', position, data: { fact: 'customerTier', cases: [{ id: 'case_1', label: 'VIP', operator: 'equal', value: 'vip' }] } }),
+  create: (id, position) => ({
+    id,
+    kind: 'switch',
+    label: 'New switch',
+    position,
+    data: { fact: 'customerTier', cases: [{ id: 'case_1', label: 'VIP', operator: 'equal', value: 'vip' }] },
+  }),
   describe: (node) => `by ${factPhrase(node.data.fact, node.data.path)}`,
   outputs: (node) => [...node.data.cases.map((c) => ({ handle: c.id, label: c.label ?? c.id })), { handle: 'default' }],
   queues: () => [],

@@ -30,7 +30,10 @@ export function PolicyList({ onOpen }: { onOpen: (id: string) => void }) {
       <h1>Policies</h1>
       {error ? (
         <p className="bn-error" role="alert">
-          {error} <button type="button" onClick={() => void load()}>Retry</button>
+          {error}{' '}
+          <button type="button" onClick={() => void load()}>
+            Retry
+          </button>
         </p>
       ) : null}
       {policies === null && !error ? <p>Loading…</p> : null}
@@ -68,26 +71,26 @@ export function PolicyList({ onOpen }: { onOpen: (id: string) => void }) {
         </table>
       ) : null}
       {permissions.can('Mutation.createPolicy') ? (
-      <form
-        className="bn-new-policy"
-        onSubmit={async (e) => {
-          e.preventDefault();
-          try {
-            const id = await call((api) => api.createPolicy({ name: name.trim(), graph: EMPTY_GRAPH }));
-            onOpen(id);
-          } catch (caught) {
-            setError(problemOf(caught).message);
-          }
-        }}
-      >
-        <h2>New policy</h2>
-        <label htmlFor={nameId}>Name</label>
-        <input id={nameId} type="text" value={name} maxLength={200} onChange={(e) => setName(e.target.value)} placeholder="Support EU" />
-        <button type="submit" disabled={name.trim() === ''}>
-          Create and open
-        </button>
-        <p className="bn-hint">Starts from a start node and the reference trigger settings.</p>
-      </form>
+        <form
+          className="bn-new-policy"
+          onSubmit={async (e) => {
+            e.preventDefault();
+            try {
+              const id = await call((api) => api.createPolicy({ name: name.trim(), graph: EMPTY_GRAPH }));
+              onOpen(id);
+            } catch (caught) {
+              setError(problemOf(caught).message);
+            }
+          }}
+        >
+          <h2>New policy</h2>
+          <label htmlFor={nameId}>Name</label>
+          <input id={nameId} type="text" value={name} maxLength={200} onChange={(e) => setName(e.target.value)} placeholder="Support EU" />
+          <button type="submit" disabled={name.trim() === ''}>
+            Create and open
+          </button>
+          <p className="bn-hint">Starts from a start node and the reference trigger settings.</p>
+        </form>
       ) : null}
     </main>
   );

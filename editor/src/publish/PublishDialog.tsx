@@ -103,7 +103,9 @@ export function PublishDialog({ policyId, policyName, diagnostics, validationPen
           ) : (
             <>
               <p role="status" className={tests.value.failed > 0 ? 'bn-error' : ''}>
-                {tests.value.failed > 0 ? `✗ ${tests.value.failed} of ${tests.value.results.length} test case(s) fail: fix the draft or the cases first.` : `✓ All ${tests.value.passed} test case(s) pass.`}
+                {tests.value.failed > 0
+                  ? `✗ ${tests.value.failed} of ${tests.value.results.length} test case(s) fail: fix the draft or the cases first.`
+                  : `✓ All ${tests.value.passed} test case(s) pass.`}
               </p>
               <ul className="bn-test-results">
                 {tests.value.results.map((r) => (

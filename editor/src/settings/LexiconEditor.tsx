@@ -36,7 +36,9 @@ function TrySentence({ policyId, settings }: { policyId: string; settings: Trigg
       );
       const topics = (decision.signals.topics as string[] | undefined) ?? [];
       const human = decision.signals.humanRequested === true;
-      setAnswer(`${topics.length > 0 ? `Topics: ${topics.join(', ')}` : 'No topic matches'}${human ? '; asks for a human' : ''} (language ${String(decision.signals.language)}).`);
+      setAnswer(
+        `${topics.length > 0 ? `Topics: ${topics.join(', ')}` : 'No topic matches'}${human ? '; asks for a human' : ''} (language ${String(decision.signals.language)}).`,
+      );
     } catch (error) {
       setAnswer(problemOf(error).message);
     }
@@ -66,11 +68,20 @@ export function LexiconEditor({ policyId, settings, onTopicChange }: LexiconEdit
   const lexicon = settings.topics[topic];
   const phrases = lexicon?.phrases[language] ?? [];
   const setPhrases = (next: string[]) => lexicon && onTopicChange(topic, { ...lexicon, phrases: { ...lexicon.phrases, [language]: next } });
-  const newTopicProblem = newTopic === '' ? null : !/^[a-z][a-z0-9_]*$/.test(newTopic) ? 'Lower-case letters, digits and _.' : topics.includes(newTopic) ? 'That topic exists.' : null;
+  const newTopicProblem =
+    newTopic === ''
+      ? null
+      : !/^[a-z][a-z0-9_]*$/.test(newTopic)
+        ? 'Lower-case letters, digits and _.'
+        : topics.includes(newTopic)
+          ? 'That topic exists.'
+          : null;
   return (
     <section className="bn-lexicons" aria-label="Topic lexicons">
       <h2>Topic lexicons</h2>
-      <p className="bn-hint">A topic is detected when a customer message contains one of its phrases (stemmed, typo-tolerant). Conditions test topics with “topics include …”.</p>
+      <p className="bn-hint">
+        A topic is detected when a customer message contains one of its phrases (stemmed, typo-tolerant). Conditions test topics with “topics include …”.
+      </p>
       <TrySentence policyId={policyId} settings={settings} />
       <div className="bn-row">
         <div className="bn-field">

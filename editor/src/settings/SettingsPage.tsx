@@ -18,7 +18,10 @@ export function SettingsPage({ policyId, settings, readOnly, onChange }: Setting
   return (
     <fieldset className="bn-settings" disabled={readOnly}>
       <legend className="bn-visually-hidden">Trigger settings</legend>
-      <ThresholdsForm thresholds={settings.thresholds} onChange={(name, value) => onChange({ ...settings, thresholds: { ...settings.thresholds, [name]: value } }, `threshold-${name}`)} />
+      <ThresholdsForm
+        thresholds={settings.thresholds}
+        onChange={(name, value) => onChange({ ...settings, thresholds: { ...settings.thresholds, [name]: value } }, `threshold-${name}`)}
+      />
       <LexiconEditor policyId={policyId} settings={settings} onTopicChange={setTopic} />
     </fieldset>
   );

@@ -21,7 +21,10 @@ export function ThresholdsForm({ thresholds, onChange }: { thresholds: Threshold
   return (
     <section className="bn-thresholds" aria-label="Thresholds">
       <h2>Thresholds</h2>
-      <p className="bn-hint">These tune how messages become facts. A condition such as “low-confidence bot replies in a row ≥ 2” counts the replies below the low-confidence threshold.</p>
+      <p className="bn-hint">
+        These tune how messages become facts. A condition such as “low-confidence bot replies in a row ≥ 2” counts the replies below the low-confidence
+        threshold.
+      </p>
       {(Object.keys(THRESHOLD_LABELS) as ThresholdName[]).map((name) => (
         <NumberField
           key={name}

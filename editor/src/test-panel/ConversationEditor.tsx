@@ -7,7 +7,12 @@ type Message = ConversationInput['messages'][number];
 
 /** A one-turn conversation to start typing from. */
 export function blankConversation(): ConversationInput {
-  return { conversationId: 'editor-test', channel: 'chat', customer: { id: 'editor-test-customer', tier: 'pro', language: 'en' }, messages: [{ speaker: 'CUSTOMER', text: '' }] };
+  return {
+    conversationId: 'editor-test',
+    channel: 'chat',
+    customer: { id: 'editor-test-customer', tier: 'pro', language: 'en' },
+    messages: [{ speaker: 'CUSTOMER', text: '' }],
+  };
 }
 
 function MessageRow({ message, index, onChange, onRemove }: { message: Message; index: number; onChange: (m: Message) => void; onRemove: () => void }) {
@@ -56,7 +61,12 @@ export function ConversationEditor({ conversation, onChange }: { conversation: C
     <div className="bn-conversation">
       <div className="bn-row">
         <TextField label="Customer tier" value={conversation.customer.tier ?? ''} onCommit={(tier) => setCustomer({ tier: tier || null })} />
-        <TextField label="Language" value={conversation.customer.language ?? ''} validate={(t) => (t === '' || /^[a-z]{2}$/.test(t) ? null : 'Two letters, e.g. en.')} onCommit={(language) => setCustomer({ language: language || null })} />
+        <TextField
+          label="Language"
+          value={conversation.customer.language ?? ''}
+          validate={(t) => (t === '' || /^[a-z]{2}$/.test(t) ? null : 'Two letters, e.g. en.')}
+          onCommit={(language) => setCustomer({ language: language || null })}
+        />
       </div>
       <ol className="bn-turns">
         {conversation.messages.map((m, i) => (

@@ -29,7 +29,17 @@ export function slugOf(name: string): string {
   );
 }
 
-function SaveCaseForm({ policyId, conversation, decision, onSaved }: { policyId: string; conversation: ConversationInput; decision: DraftDecision | null; onSaved: () => void }) {
+function SaveCaseForm({
+  policyId,
+  conversation,
+  decision,
+  onSaved,
+}: {
+  policyId: string;
+  conversation: ConversationInput;
+  decision: DraftDecision | null;
+  onSaved: () => void;
+}) {
   const { call } = useApi();
   const id = useId();
   const [name, setName] = useState('');

@@ -20,7 +20,12 @@ export function ProblemsPanel({ validation, onPick }: { validation: LiveValidati
       <ul>
         {diagnostics.map((d, i) => (
           <li key={i}>
-            <button type="button" className={`bn-problem ${d.severity === 'ERROR' ? 'bn-sev-error' : 'bn-sev-warning'}`} onClick={() => onPick(d)} disabled={!d.nodeId && !d.edgeId}>
+            <button
+              type="button"
+              className={`bn-problem ${d.severity === 'ERROR' ? 'bn-sev-error' : 'bn-sev-warning'}`}
+              onClick={() => onPick(d)}
+              disabled={!d.nodeId && !d.edgeId}
+            >
               <span className="bn-sev">{d.severity === 'ERROR' ? 'Error' : 'Warning'}</span> {d.message}
               {d.nodeId ? <span className="bn-node-id"> · {d.nodeId}</span> : null}
             </button>

@@ -21,7 +21,8 @@ export function failedGates(report: BacktestReport, gates: BacktestGates): strin
   if (gates.minRecall !== undefined) {
     const min = gates.minRecall;
     for (const [key, count] of Object.entries(report.byExpected)) {
-      if (key !== STAY_KEY && count.recall < min) failures.push(`recall of ${key} is ${percent(count.recall)} (${count.matched} of ${count.total}), below ${percent(min)}`);
+      if (key !== STAY_KEY && count.recall < min)
+        failures.push(`recall of ${key} is ${percent(count.recall)} (${count.matched} of ${count.total}), below ${percent(min)}`);
     }
     if (report.recall !== null && report.recall < min) failures.push(`overall recall is ${percent(report.recall)}, below ${percent(min)}`);
     if (report.recall === null) failures.push('no row expects a handoff, so recall cannot be checked');

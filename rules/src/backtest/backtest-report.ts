@@ -98,7 +98,15 @@ function sortedRecord<T>(record: Record<string, T>): Record<string, T> {
 
 function missOf(result: BacktestRowResult): BacktestMiss {
   const miss = result.miss ?? { customerTexts: [], reasons: [], path: [] };
-  return { id: result.id, line: result.line, language: result.language, expected: result.expected ?? '', got: result.got, handoffTurn: result.handoffTurn, ...miss };
+  return {
+    id: result.id,
+    line: result.line,
+    language: result.language,
+    expected: result.expected ?? '',
+    got: result.got,
+    handoffTurn: result.handoffTurn,
+    ...miss,
+  };
 }
 
 const MAX_LINES_IN_WARNING = 5;
@@ -121,7 +129,10 @@ function unknownReasonWarnings(results: readonly BacktestRowResult[], reasonCode
  * @param reasonCodes the reason codes of the policy's leaves, to warn about expectations it can never meet
  * @param seconds wall-clock duration of the run
  */
-export function buildBacktestReport(results: readonly BacktestRowResult[], options: { reasonCodes: ReadonlySet<string>; seconds: number; turnByTurn: boolean }): BacktestReport {
+export function buildBacktestReport(
+  results: readonly BacktestRowResult[],
+  options: { reasonCodes: ReadonlySet<string>; seconds: number; turnByTurn: boolean },
+): BacktestReport {
   const rows = [...results].sort((a, b) => a.line - b.line);
   const byAction: Record<string, number> = {};
   const byReason: Record<string, number> = {};
@@ -173,7 +184,13 @@ export function buildBacktestReport(results: readonly BacktestRowResult[], optio
     byChannel: sortedRecord(byChannel),
     expectedRows,
     byExpected: sortedRecord(byExpected),
-    recall: escalationTotal === 0 ? null : ratio(escalations.reduce((sum, [, count]) => sum + count.matched, 0), escalationTotal),
+    recall:
+      escalationTotal === 0
+        ? null
+        : ratio(
+            escalations.reduce((sum, [, count]) => sum + count.matched, 0),
+            escalationTotal,
+          ),
     falsePositiveRate: stays ? ratio(stays.total - stays.matched, stays.total) : null,
     precision: sortedRecord(precision),
     confusion: sortedRecord(Object.fromEntries(Object.entries(confusion).map(([key, row]) => [key, sortedRecord(row)]))),

@@ -56,7 +56,11 @@ export async function evaluateRow(prepared: PreparedPolicy, row: BacktestRow, op
   let turns = 0;
   for (const input of inputs) {
     turns += 1;
-    outcome = await decideForLog(prepared, { ...input, dryRun: true }, { now: clockOf(input, options.defaultNow), decisionId: `backtest:${row.id}:${turns}`, policy: options.policy });
+    outcome = await decideForLog(
+      prepared,
+      { ...input, dryRun: true },
+      { now: clockOf(input, options.defaultNow), decisionId: `backtest:${row.id}:${turns}`, policy: options.policy },
+    );
     if (outcome.decision.action !== 'STAY') {
       if (options.turnByTurn) handoffTurn = turns;
       break;

@@ -17,7 +17,14 @@ describe('compileGraph', () => {
       ['decision', 'h_senior', 3],
       ['decision', 'stay', 2],
     ]);
-    expect(compiled.rules[0]!.event.params.leaf).toEqual({ id: 'h_security', kind: 'handoff', reasonCode: 'security_incident', category: 'CONTENT', queue: 'trust_safety', priority: 'URGENT' });
+    expect(compiled.rules[0]!.event.params.leaf).toEqual({
+      id: 'h_security',
+      kind: 'handoff',
+      reasonCode: 'security_incident',
+      category: 'CONTENT',
+      queue: 'trust_safety',
+      priority: 'URGENT',
+    });
   });
 
   it('negates false edges and earlier switch cases explicitly', () => {

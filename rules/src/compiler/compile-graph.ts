@@ -59,7 +59,10 @@ export function compileGraph(graph: PolicyGraph): CompiledPolicy {
   const rules = compilePaths(index, (path, i) => {
     const leaf = nodeOf(index, path.leafId);
     if (!isLeaf(leaf)) throw new Error(`Path ends at "${leaf.id}", which is not a decision.`);
-    return { name: `path ${i + 1}: ${path.nodeIds.join(' > ')}`, event: { type: 'decision' as const, params: { leaf: leafOutcomeOf(leaf).ref(leaf), steps: path.steps, nodeIds: path.nodeIds } } };
+    return {
+      name: `path ${i + 1}: ${path.nodeIds.join(' > ')}`,
+      event: { type: 'decision' as const, params: { leaf: leafOutcomeOf(leaf).ref(leaf), steps: path.steps, nodeIds: path.nodeIds } },
+    };
   });
   return { formatVersion: 1, conditions: sharedConditions(graph), rules };
 }
@@ -92,7 +95,10 @@ export function compileRoutingGraph(graph: RoutingGraph): CompiledRouting {
   const rules = compilePaths(index, (path, i) => {
     const leaf = nodeOf(index, path.leafId);
     if (leaf.kind !== 'route') throw new Error(`Path ends at "${leaf.id}", which is not a route.`);
-    return { name: `route ${i + 1}: ${path.nodeIds.join(' > ')}`, event: { type: 'route' as const, params: { routeId: leaf.id, steps: path.steps, nodeIds: path.nodeIds } } };
+    return {
+      name: `route ${i + 1}: ${path.nodeIds.join(' > ')}`,
+      event: { type: 'route' as const, params: { routeId: leaf.id, steps: path.steps, nodeIds: path.nodeIds } },
+    };
   });
   return { formatVersion: 1, conditions: sharedConditions(graph), rules };
 }

@@ -66,7 +66,8 @@ const HANDED_OVER = /\b(?:here (?:is|are)|here's|aqui (?:tiene|tienes|esta|estan
  * enviado", "não enviei", "ich habe … nicht gesendet"); English and French cues already need the
  * affirmative form ("I've sent", "j'ai envoyé").
  */
-const NEGATED = /\bno (?:te |le |les |se lo |se la )?(?:he|hemos)\b|\bnao (?:te |lhe )?[a-z]+(?:ei|i)\b|\b(?:ich|wir) (?:habe|haben|hab) (?:[^ .!?]+ ){0,4}?(?:nicht|noch nicht|kein[a-z]*)\b/;
+const NEGATED =
+  /\bno (?:te |le |les |se lo |se la )?(?:he|hemos)\b|\bnao (?:te |lhe )?[a-z]+(?:ei|i)\b|\b(?:ich|wir) (?:habe|haben|hab) (?:[^ .!?]+ ){0,4}?(?:nicht|noch nicht|kein[a-z]*)\b/;
 
 const KINDS: readonly { kind: Exclude<AttemptKind, 'other'>; label: string; pattern: RegExp }[] = [
   { kind: 'password_reset', label: 'password reset', pattern: /password|passcode|reset link|contrasena|senha|passwort|kennwort|mot de passe/ },
@@ -76,28 +77,49 @@ const KINDS: readonly { kind: Exclude<AttemptKind, 'other'>; label: string; patt
   {
     kind: 'order_status',
     label: 'order status',
-    pattern: /tracking|order status|delivery status|shipment|seguimiento|estado del pedido|rastreio|rastreamento|status do pedido|sendungsverfolgung|sendungsnummer|bestellstatus|lieferstatus|numero de suivi|suivi de (?:la|votre) commande|statut de (?:la|votre) commande/,
+    pattern:
+      /tracking|order status|delivery status|shipment|seguimiento|estado del pedido|rastreio|rastreamento|status do pedido|sendungsverfolgung|sendungsnummer|bestellstatus|lieferstatus|numero de suivi|suivi de (?:la|votre) commande|statut de (?:la|votre) commande/,
   },
-  { kind: 'help_article', label: 'help article', pattern: /article|help cent|guide|instructions|tutorial|articulo|instrucciones|artigo|instrucoes|anleitung|artikel|hilfe|tutoriel/ },
+  {
+    kind: 'help_article',
+    label: 'help article',
+    pattern: /article|help cent|guide|instructions|tutorial|articulo|instrucciones|artigo|instrucoes|anleitung|artikel|hilfe|tutoriel/,
+  },
 ];
 
 const FAILED_REPLY = new RegExp(
   [
     // en
     "\\b(?:didn'?t|did not|doesn'?t|does not|don'?t|do not|won'?t|isn'?t|is not|wasn'?t|not) (?:work|working|help|helped|fix|fixed|arrive|arrived|come|load|show|open)\\b",
-    '\\bstill\\b', '\\bsame (?:problem|issue|error|thing|message)\\b', '\\b(?:nothing|no (?:email|link|code|mail)) (?:happened|changed|came|arrived)\\b',
-    "\\bnever (?:got|received|arrived|came|worked)\\b", "\\b(?:haven'?t|have not|didn'?t|did not) (?:get|got|receive|received)\\b", '\\bno luck\\b',
-    "\\b(?:that'?s|this is|it'?s) not (?:it|right|what i)\\b", '\\bnot what i\\b', '\\bwrong\\b',
+    '\\bstill\\b',
+    '\\bsame (?:problem|issue|error|thing|message)\\b',
+    '\\b(?:nothing|no (?:email|link|code|mail)) (?:happened|changed|came|arrived)\\b',
+    '\\bnever (?:got|received|arrived|came|worked)\\b',
+    "\\b(?:haven'?t|have not|didn'?t|did not) (?:get|got|receive|received)\\b",
+    '\\bno luck\\b',
+    "\\b(?:that'?s|this is|it'?s) not (?:it|right|what i)\\b",
+    '\\bnot what i\\b',
+    '\\bwrong\\b',
     // es
-    '\\bno (?:me )?(?:ha )?(?:funciona|funciono|funcionado|sirve|sirvio|servido|llego|llegado|resuelto|resuelve|arreglado)\\b', '\\b(?:sigue|sigo|todavia|aun)\\b', '\\blo mismo\\b',
+    '\\bno (?:me )?(?:ha )?(?:funciona|funciono|funcionado|sirve|sirvio|servido|llego|llegado|resuelto|resuelve|arreglado)\\b',
+    '\\b(?:sigue|sigo|todavia|aun)\\b',
+    '\\blo mismo\\b',
     // pt
-    '\\bnao (?:me )?(?:funciona|funcionou|resolveu|resolve|chegou|recebi|deu certo|ajudou)\\b', '\\b(?:ainda|continua|continuo)\\b', '\\bo mesmo (?:problema|erro)\\b',
+    '\\bnao (?:me )?(?:funciona|funcionou|resolveu|resolve|chegou|recebi|deu certo|ajudou)\\b',
+    '\\b(?:ainda|continua|continuo)\\b',
+    '\\bo mesmo (?:problema|erro)\\b',
     // de
-    '\\b(?:funktioniert|klappt|geht|hilft|kam|kommt)(?: immer noch| noch immer| leider| trotzdem)? (?:nicht|nichts)\\b', '\\bhat (?:leider )?nicht (?:funktioniert|geklappt|geholfen)\\b',
-    '\\b(?:immer noch|noch immer|weiterhin)\\b', '\\bnicht (?:angekommen|erhalten|bekommen)\\b', '\\bkeine[n]? (?:e-?mail|mail|link|code) (?:bekommen|erhalten)\\b',
+    '\\b(?:funktioniert|klappt|geht|hilft|kam|kommt)(?: immer noch| noch immer| leider| trotzdem)? (?:nicht|nichts)\\b',
+    '\\bhat (?:leider )?nicht (?:funktioniert|geklappt|geholfen)\\b',
+    '\\b(?:immer noch|noch immer|weiterhin)\\b',
+    '\\bnicht (?:angekommen|erhalten|bekommen)\\b',
+    '\\bkeine[n]? (?:e-?mail|mail|link|code) (?:bekommen|erhalten)\\b',
     // fr
-    "\\b(?:ne |n')?(?:marche|fonctionne|sert|m'aide)(?: toujours)? pas\\b", "\\bn'a (?:toujours )?pas (?:marche|fonctionne|aide|resolu)\\b",
-    '\\btoujours\\b', '\\b(?:pas|rien) recu\\b', '\\bencore le meme\\b',
+    "\\b(?:ne |n')?(?:marche|fonctionne|sert|m'aide)(?: toujours)? pas\\b",
+    "\\bn'a (?:toujours )?pas (?:marche|fonctionne|aide|resolu)\\b",
+    '\\btoujours\\b',
+    '\\b(?:pas|rien) recu\\b',
+    '\\bencore le meme\\b',
   ].join('|'),
 );
 
@@ -155,7 +177,13 @@ export function reportedAttempts(attempts: readonly AttemptInput[]): AttemptFind
     const folded = fold(reported.action);
     const succeeded = !isFailedResult(reported.result) && REPORTED_SUCCESS.test(fold(reported.result));
     return {
-      attempt: { action: clip(reported.action, ACTION_MAX * 2), result: clip(reported.result, ACTION_MAX * 2), at: dateOf(reported.at), succeeded, source: 'reported' },
+      attempt: {
+        action: clip(reported.action, ACTION_MAX * 2),
+        result: clip(reported.result, ACTION_MAX * 2),
+        at: dateOf(reported.at),
+        succeeded,
+        source: 'reported',
+      },
       kind: KINDS.find((entry) => entry.pattern.test(folded))?.kind ?? 'other',
       messageIndex: null,
     };

@@ -1,7 +1,16 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Ajv from 'ajv';
-import { ContextPackageSchema, isLeaf, type ContextPackage, type DecideHandoffInput, type HandoffAction, type LeafNode, type PolicyGraph, type TriggerSettings } from '@baton/schemas';
+import {
+  ContextPackageSchema,
+  isLeaf,
+  type ContextPackage,
+  type DecideHandoffInput,
+  type HandoffAction,
+  type LeafNode,
+  type PolicyGraph,
+  type TriggerSettings,
+} from '@baton/schemas';
 import { compilePolicy } from '../compiler/compile-graph';
 import { buildReasons } from '../evaluate/build-reasons';
 import { runEngine } from '../evaluate/run-engine';
@@ -67,7 +76,13 @@ describe('buildContextPackage — an English VIP billing dispute', () => {
   });
 
   it('flags the customer', () => {
-    expect(pkg.customer).toMatchObject({ name: 'Maria Keller', tier: 'VIP', language: 'en', flags: ['VIP', 'HIGH_VALUE', 'REPEAT_ESCALATION'], previousEscalations: 2 });
+    expect(pkg.customer).toMatchObject({
+      name: 'Maria Keller',
+      tier: 'VIP',
+      language: 'en',
+      flags: ['VIP', 'HIGH_VALUE', 'REPEAT_ESCALATION'],
+      previousEscalations: 2,
+    });
   });
 
   it('points every trigger at the message that fired it', () => {
@@ -150,7 +165,9 @@ describe('buildContextPackage — other languages', () => {
     const pkg = await packageFor(spanishBilling, at(3));
     expect(schemaErrors(pkg)).toBeNull();
     expect(pkg.customer.language).toBe('es');
-    expect(pkg.suggestedGreeting).toBe('Hola María, veo que no está de acuerdo con un cargo en su cuenta y que ya revisó sus facturas con nuestro asistente; me encargo ahora mismo de resolverlo.');
+    expect(pkg.suggestedGreeting).toBe(
+      'Hola María, veo que no está de acuerdo con un cargo en su cuenta y que ya revisó sus facturas con nuestro asistente; me encargo ahora mismo de resolverlo.',
+    );
     expect(pkg.attempts).toEqual([{ action: 'invoice list', result: 'failed', at: at(1), succeeded: false, source: 'detected' }]);
     expect(pkg.condensedTranscript.map((entry) => entry.text)).toEqual([
       'Me cobraron dos veces el pedido 1234',
@@ -160,9 +177,27 @@ describe('buildContextPackage — other languages', () => {
   });
 
   it.each([
-    ['pt', 'Fui cobrado duas vezes pelo pedido 1234', 'Aqui está a lista das suas faturas.', 'Ainda aparece a cobrança dupla', /^Olá João, vejo que você contesta uma cobrança na sua conta e que já consultou suas faturas/],
-    ['de', 'Ich wurde zweimal belastet für die Bestellung 1234', 'Hier sind Ihre Rechnungen der letzten drei Monate.', 'Die doppelte Abbuchung ist immer noch da', /^Hallo João, ich sehe, dass Sie eine Abbuchung auf Ihrem Konto beanstanden und mit unserem Assistenten bereits Ihre Rechnungen/],
-    ['fr', "On m'a débité deux fois pour la commande 1234", 'Voici la liste de vos factures.', 'Le double prélèvement est toujours là', /^Bonjour João, je vois que vous contestez un prélèvement sur votre compte et que vous avez déjà consulté vos factures/],
+    [
+      'pt',
+      'Fui cobrado duas vezes pelo pedido 1234',
+      'Aqui está a lista das suas faturas.',
+      'Ainda aparece a cobrança dupla',
+      /^Olá João, vejo que você contesta uma cobrança na sua conta e que já consultou suas faturas/,
+    ],
+    [
+      'de',
+      'Ich wurde zweimal belastet für die Bestellung 1234',
+      'Hier sind Ihre Rechnungen der letzten drei Monate.',
+      'Die doppelte Abbuchung ist immer noch da',
+      /^Hallo João, ich sehe, dass Sie eine Abbuchung auf Ihrem Konto beanstanden und mit unserem Assistenten bereits Ihre Rechnungen/,
+    ],
+    [
+      'fr',
+      "On m'a débité deux fois pour la commande 1234",
+      'Voici la liste de vos factures.',
+      'Le double prélèvement est toujours là',
+      /^Bonjour João, je vois que vous contestez un prélèvement sur votre compte et que vous avez déjà consulté vos factures/,
+    ],
   ])('greets a %s customer in their language', async (language, complaint, botReply, followUp, greeting) => {
     const input = conversation(
       [
@@ -216,7 +251,9 @@ describe('buildContextPackage — other outcomes', () => {
     expect(byCode.enterprise_account).toMatchObject({ messageIndex: null, at: null, excerpt: null });
     expect(byCode.no_progress).toMatchObject({ messageIndex: 7, at: at(6.5), excerpt: 'Please try again in a few minutes.' });
     expect(pkg.customer.flags).toEqual(['ENTERPRISE', 'HIGH_VALUE']);
-    expect(pkg.summary).toMatch(/^Dana Whitfield \(ENTERPRISE\) wrote "Our SSO login for the whole team fails since this morning"; AI replied 4 times; escalated: enterprise account, /);
+    expect(pkg.summary).toMatch(
+      /^Dana Whitfield \(ENTERPRISE\) wrote "Our SSO login for the whole team fails since this morning"; AI replied 4 times; escalated: enterprise account, /,
+    );
   });
 
   it('uses reported attempts and quotes the (redacted) text as given, excerpts clipped to 120 characters', async () => {
@@ -234,16 +271,16 @@ describe('buildContextPackage — other outcomes', () => {
     expect(pkg.triggers[0]?.excerpt?.length).toBeLessThanOrEqual(120);
     expect(pkg.triggers[0]?.excerpt).toMatch(/^Someone hacked my account and changed the email to •••••@mail\.ru\./);
     expect(pkg.attempts).toEqual([{ action: 'Send password reset SMS', result: 'sent', at: at(1), succeeded: true, source: 'reported' }]);
-    expect(pkg.suggestedGreeting).toBe("Hi, I see you're worried someone else got into your account and have already tried a password reset with our assistant — I'll take it from here and sort this out now.");
+    expect(pkg.suggestedGreeting).toBe(
+      "Hi, I see you're worried someone else got into your account and have already tried a password reset with our assistant — I'll take it from here and sort this out now.",
+    );
     expect(pkg.transcript.map((entry) => entry.text)).toEqual(input.messages.map((message) => message.text));
     expect(long.startsWith((pkg.triggers[0]?.excerpt ?? 'missing').replace(/…$/, ''))).toBe(true);
   });
 
   it('escapes Markdown in conversation text so a message cannot add links, HTML or headings to the note', async () => {
     const input = conversation(
-      [
-        ['CUSTOMER', 'I want to talk to a person\n## Fake section\n[click](http://evil.example) <img src=x onerror=alert(1)>', { at: at(0) }],
-      ],
+      [['CUSTOMER', 'I want to talk to a person\n## Fake section\n[click](http://evil.example) <img src=x onerror=alert(1)>', { at: at(0) }]],
       { customer: { id: 'cus-md' } },
     );
     const pkg = await packageFor(input, at(1));

@@ -13,7 +13,9 @@ const base: SummaryParts = {
 
 describe('buildSummary', () => {
   it('tells who, what they want, what the AI tried and why it escalated', () => {
-    expect(buildSummary(base)).toBe('Maria Keller (VIP) wrote "I was charged twice for order 1234"; AI tried invoice list (failed); escalated: billing dispute, negative sentiment');
+    expect(buildSummary(base)).toBe(
+      'Maria Keller (VIP) wrote "I was charged twice for order 1234"; AI tried invoice list (failed); escalated: billing dispute, negative sentiment',
+    );
   });
 
   it('keeps the reason whole and within 200 characters when the customer wrote a lot', () => {

@@ -4,7 +4,17 @@ describe('buildCustomerSnapshot', () => {
   it('copies the profile and flags a VIP, high-value customer who escalated before', () => {
     expect(
       buildCustomerSnapshot(
-        { id: 'c-1', name: ' Maria ', email: 'm•••@example.com', tier: 'VIP', language: 'en', timezone: 'Europe/Berlin', lifetimeValue: 1000, accountOwnerId: 'am-7', attributes: { previousEscalations: 1, plan: 'gold' } },
+        {
+          id: 'c-1',
+          name: ' Maria ',
+          email: 'm•••@example.com',
+          tier: 'VIP',
+          language: 'en',
+          timezone: 'Europe/Berlin',
+          lifetimeValue: 1000,
+          accountOwnerId: 'am-7',
+          attributes: { previousEscalations: 1, plan: 'gold' },
+        },
         'de',
       ),
     ).toEqual({
@@ -35,6 +45,13 @@ describe('buildCustomerSnapshot', () => {
     expect(escalations('3')).toMatchObject({ previousEscalations: 3, flags: ['REPEAT_ESCALATION'] });
     expect(escalations('many').previousEscalations).toBeNull();
     expect(escalations(-2).previousEscalations).toBeNull();
-    expect(buildCustomerSnapshot({ id: 'c' }, 'en')).toMatchObject({ name: null, tier: null, lifetimeValue: null, attributes: {}, flags: [], previousEscalations: null });
+    expect(buildCustomerSnapshot({ id: 'c' }, 'en')).toMatchObject({
+      name: null,
+      tier: null,
+      lifetimeValue: null,
+      attributes: {},
+      flags: [],
+      previousEscalations: null,
+    });
   });
 });

@@ -32,7 +32,12 @@ export function messageOfFacts(facts: readonly string[], sources: SignalResult['
   return latest;
 }
 
-export function buildFiredTriggers(action: HandoffAction, reasons: readonly ReasonFacts[], messages: readonly MessageInput[], sources: SignalResult['sources']): FiredTrigger[] {
+export function buildFiredTriggers(
+  action: HandoffAction,
+  reasons: readonly ReasonFacts[],
+  messages: readonly MessageInput[],
+  sources: SignalResult['sources'],
+): FiredTrigger[] {
   if (action === 'STAY') return [];
   return reasons.map(({ reason, facts }) => {
     const messageIndex = messageOfFacts(facts, sources, messages.length);

@@ -7,13 +7,21 @@ describe('buildIssue', () => {
     ['BOT', 'Here are your invoices', { intent: 'show_invoices' }],
     ['CUSTOMER', 'and I want to cancel', { intent: 'cancel_subscription' }],
   ]).messages;
-  const quotes = ['billing_dispute: customer message 1: "I was charged twice" matched "charged twice"', 'cancellation: customer message 3: "and I want to cancel" matched "cancel"'];
+  const quotes = [
+    'billing_dispute: customer message 1: "I was charged twice" matched "charged twice"',
+    'cancellation: customer message 3: "and I want to cancel" matched "cancel"',
+  ];
 
   it('takes the primary reason’s topic as category and the latest related customer intent as subcategory', () => {
     expect(buildIssue(messages, ['billing_dispute', 'cancellation'], quotes, 'billing_dispute')).toEqual({
       category: 'billing_dispute',
       subcategory: 'duplicate_charge',
-      evidence: [...quotes, 'intent "billing.duplicate_charge" on message 1', 'intent "show_invoices" on message 2', 'intent "cancel_subscription" on message 3'],
+      evidence: [
+        ...quotes,
+        'intent "billing.duplicate_charge" on message 1',
+        'intent "show_invoices" on message 2',
+        'intent "cancel_subscription" on message 3',
+      ],
     });
   });
 
@@ -29,7 +37,14 @@ describe('buildIssue', () => {
 
   it('uses a hierarchical intent when no topic was found, and `general` when nothing was', () => {
     expect(buildIssue(messages.slice(0, 1), [], [], 'low_confidence')).toMatchObject({ category: 'billing', subcategory: 'duplicate_charge' });
-    expect(buildIssue(conversation([['CUSTOMER', 'where is it', { intent: 'order_status' }]]).messages, [], [], 'no_progress')).toMatchObject({ category: 'order_status', subcategory: null });
-    expect(buildIssue(conversation([['CUSTOMER', 'hello']]).messages, [], [], 'ai_resolving')).toEqual({ category: 'general', subcategory: null, evidence: [] });
+    expect(buildIssue(conversation([['CUSTOMER', 'where is it', { intent: 'order_status' }]]).messages, [], [], 'no_progress')).toMatchObject({
+      category: 'order_status',
+      subcategory: null,
+    });
+    expect(buildIssue(conversation([['CUSTOMER', 'hello']]).messages, [], [], 'ai_resolving')).toEqual({
+      category: 'general',
+      subcategory: null,
+      evidence: [],
+    });
   });
 });

@@ -33,7 +33,10 @@ function intentsOf(messages: readonly MessageInput[]): { customer: Intent[]; all
 
 /** Words of an intent or category (`billing.duplicate_charge` → billing, duplicate, charge). */
 function wordsOf(label: string): string[] {
-  return label.toLowerCase().split(/[^a-z0-9]+/).filter((word) => word.length >= 4);
+  return label
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((word) => word.length >= 4);
 }
 
 /** True when an intent and a category share a word stem (first five letters: cancel ~ cancellation). */
@@ -53,7 +56,12 @@ function topicOfReason(code: string | undefined, topics: readonly string[]): str
  * @param topics `facts.topics`; `topicEvidence` the topic quotes (`evidence.topics`)
  * @param primaryCode the primary reason's code, or the leaf's for a stay
  */
-export function buildIssue(messages: readonly MessageInput[], topics: readonly string[], topicEvidence: readonly string[], primaryCode: string | undefined): Issue {
+export function buildIssue(
+  messages: readonly MessageInput[],
+  topics: readonly string[],
+  topicEvidence: readonly string[],
+  primaryCode: string | undefined,
+): Issue {
   const intents = intentsOf(messages);
   const latest = (list: Intent[], category: string) => {
     const candidates = [...list].reverse().filter((item) => item.intent !== category);

@@ -17,7 +17,10 @@ const ISSUE_EVIDENCE = 3;
 
 /** `text` on one line with Markdown's inline syntax escaped. */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/\s+/g, ' ').trim().replace(/[\\`*_[\]<>|~&#]/g, (char) => `\\${char}`);
+  return text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[\\`*_[\]<>|~&#]/g, (char) => `\\${char}`);
 }
 
 function speakerName(speaker: string): string {
@@ -120,7 +123,9 @@ function triedSection(body: PackageBody, offsets: MessageOffsets): string[] {
     ai.lastConfidence === null
       ? '- **Confidence:** the bot has not replied'
       : `- **Confidence:** last ${ai.lastConfidence}, lowest ${ai.lowestConfidence ?? ai.lastConfidence}; ${
-          ai.lowConfidenceStreak === 0 ? 'no low-confidence streak' : `${ai.lowConfidenceStreak} low-confidence ${ai.lowConfidenceStreak === 1 ? 'reply' : 'replies'} in a row`
+          ai.lowConfidenceStreak === 0
+            ? 'no low-confidence streak'
+            : `${ai.lowConfidenceStreak} low-confidence ${ai.lowConfidenceStreak === 1 ? 'reply' : 'replies'} in a row`
         }${ai.hedgingSeen ? '; hedging seen' : ''}`;
   return [
     '## What the AI tried',
@@ -138,7 +143,14 @@ function conversationSection(body: PackageBody, offsets: MessageOffsets): string
     return `- ${stamp}**${speakerName(entry.speaker)}:** ${escapeMarkdown(entry.text)}`;
   });
   const dropped = body.transcript.length - body.condensedTranscript.length;
-  return ['## Conversation', '', ...(lines.length > 0 ? lines : ['- No substantive messages.']), ...(dropped > 0 ? ['', `_${dropped} more message${dropped === 1 ? '' : 's'} (greetings, filler, agent or system notes, earlier turns) in the full transcript._`] : [])];
+  return [
+    '## Conversation',
+    '',
+    ...(lines.length > 0 ? lines : ['- No substantive messages.']),
+    ...(dropped > 0
+      ? ['', `_${dropped} more message${dropped === 1 ? '' : 's'} (greetings, filler, agent or system notes, earlier turns) in the full transcript._`]
+      : []),
+  ];
 }
 
 /** Renders `body` as Markdown. */

@@ -12,10 +12,22 @@ describe('buildSuggestedGreeting', () => {
   });
 
   it.each([
-    ['es', 'Hola María, veo que no está de acuerdo con un cargo en su cuenta y que ya revisó sus facturas con nuestro asistente; me encargo ahora mismo de resolverlo.'],
-    ['pt', 'Olá María, vejo que você contesta uma cobrança na sua conta e que já consultou suas faturas com o nosso assistente; vou resolver isso agora mesmo.'],
-    ['de', 'Hallo María, ich sehe, dass Sie eine Abbuchung auf Ihrem Konto beanstanden und mit unserem Assistenten bereits Ihre Rechnungen durchgesehen haben – ich kümmere mich jetzt sofort darum.'],
-    ['fr', "Bonjour María, je vois que vous contestez un prélèvement sur votre compte et que vous avez déjà consulté vos factures avec notre assistant : je m'en occupe tout de suite."],
+    [
+      'es',
+      'Hola María, veo que no está de acuerdo con un cargo en su cuenta y que ya revisó sus facturas con nuestro asistente; me encargo ahora mismo de resolverlo.',
+    ],
+    [
+      'pt',
+      'Olá María, vejo que você contesta uma cobrança na sua conta e que já consultou suas faturas com o nosso assistente; vou resolver isso agora mesmo.',
+    ],
+    [
+      'de',
+      'Hallo María, ich sehe, dass Sie eine Abbuchung auf Ihrem Konto beanstanden und mit unserem Assistenten bereits Ihre Rechnungen durchgesehen haben – ich kümmere mich jetzt sofort darum.',
+    ],
+    [
+      'fr',
+      "Bonjour María, je vois que vous contestez un prélèvement sur votre compte et que vous avez déjà consulté vos factures avec notre assistant : je m'en occupe tout de suite.",
+    ],
   ])('speaks %s', (language, expected) => {
     expect(buildSuggestedGreeting(language, 'María López', 'billing', 'invoices')).toBe(expected);
   });
@@ -33,7 +45,9 @@ describe('buildSuggestedGreeting', () => {
   it('never apologises, in any language, issue or attempt', () => {
     const issues: IssueKey[] = ['security', 'legal', 'refund', 'billing', 'cancellation', 'account_access', 'order', 'technical', 'general'];
     const attempts: (AttemptKind | null)[] = ['password_reset', 'refund', 'invoices', 'restart', 'order_status', 'help_article', 'other', null];
-    const lines = GREETING_LANGUAGES.flatMap((language) => issues.flatMap((issue) => attempts.map((attempt) => buildSuggestedGreeting(language, 'Ana', issue, attempt))));
+    const lines = GREETING_LANGUAGES.flatMap((language) =>
+      issues.flatMap((issue) => attempts.map((attempt) => buildSuggestedGreeting(language, 'Ana', issue, attempt))),
+    );
     expect(new Set(lines).size).toBe(lines.length);
     expect(lines.filter((line) => APOLOGY.test(line))).toEqual([]);
   });

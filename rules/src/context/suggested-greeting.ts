@@ -67,7 +67,8 @@ const TEMPLATES: Record<GreetingLanguage, Template> = {
       help_article: 'gone through our help articles',
       other: 'tried a few things',
     },
-    line: (hello, issue, tried) => `${hello}, I see ${issue}${tried ? ` and have already ${tried} with our assistant` : ''} — I'll take it from here and sort this out now.`,
+    line: (hello, issue, tried) =>
+      `${hello}, I see ${issue}${tried ? ` and have already ${tried} with our assistant` : ''} — I'll take it from here and sort this out now.`,
   },
   es: {
     hello: 'Hola',
@@ -91,7 +92,8 @@ const TEMPLATES: Record<GreetingLanguage, Template> = {
       help_article: 'revisó nuestros artículos de ayuda',
       other: 'probó algunas soluciones',
     },
-    line: (hello, issue, tried) => `${hello}, veo que ${issue}${tried ? ` y que ya ${tried} con nuestro asistente` : ''}; me encargo ahora mismo de resolverlo.`,
+    line: (hello, issue, tried) =>
+      `${hello}, veo que ${issue}${tried ? ` y que ya ${tried} con nuestro asistente` : ''}; me encargo ahora mismo de resolverlo.`,
   },
   pt: {
     hello: 'Olá',
@@ -139,7 +141,8 @@ const TEMPLATES: Record<GreetingLanguage, Template> = {
       help_article: 'unsere Hilfeartikel durchgesehen haben',
       other: 'einiges ausprobiert haben',
     },
-    line: (hello, issue, tried) => `${hello}, ich sehe, dass ${issue}${tried ? ` und mit unserem Assistenten bereits ${tried}` : ''} – ich kümmere mich jetzt sofort darum.`,
+    line: (hello, issue, tried) =>
+      `${hello}, ich sehe, dass ${issue}${tried ? ` und mit unserem Assistenten bereits ${tried}` : ''} – ich kümmere mich jetzt sofort darum.`,
   },
   fr: {
     hello: 'Bonjour',
@@ -163,7 +166,8 @@ const TEMPLATES: Record<GreetingLanguage, Template> = {
       help_article: "consulté nos articles d'aide",
       other: 'essayé plusieurs solutions',
     },
-    line: (hello, issue, tried) => `${hello}, je vois que ${issue}${tried ? ` et que vous avez déjà ${tried} avec notre assistant` : ''} : je m'en occupe tout de suite.`,
+    line: (hello, issue, tried) =>
+      `${hello}, je vois que ${issue}${tried ? ` et que vous avez déjà ${tried} avec notre assistant` : ''} : je m'en occupe tout de suite.`,
   },
 };
 

@@ -71,7 +71,8 @@ describe('condenseTranscript', () => {
 
   it('keeps at most ten entries: the most recent plus the first customer message', () => {
     const turns: [Speaker, string][] = [['CUSTOMER', 'My router keeps dropping the connection every evening']];
-    for (let i = 1; i <= 14; i += 1) turns.push(i % 2 === 1 ? ['BOT', `Troubleshooting step ${i}: check cable ${i}`] : ['CUSTOMER', `Step ${i - 1} changed nothing, the light is still red`]);
+    for (let i = 1; i <= 14; i += 1)
+      turns.push(i % 2 === 1 ? ['BOT', `Troubleshooting step ${i}: check cable ${i}`] : ['CUSTOMER', `Step ${i - 1} changed nothing, the light is still red`]);
     const transcript = buildTranscript(conversation(turns).messages);
     const condensed = condenseTranscript(transcript);
     expect(condensed).toHaveLength(CONDENSED_MAX);
@@ -81,7 +82,12 @@ describe('condenseTranscript', () => {
 
   it('clips long messages and keeps the transcript complete', () => {
     const long = `My order arrived broken. ${'The box was crushed and the glass shattered everywhere. '.repeat(12)}`;
-    const transcript = buildTranscript(conversation([['CUSTOMER', long, { at: at(0) }], ['BOT', 'hi']]).messages);
+    const transcript = buildTranscript(
+      conversation([
+        ['CUSTOMER', long, { at: at(0) }],
+        ['BOT', 'hi'],
+      ]).messages,
+    );
     expect(transcript).toEqual([
       { index: 0, speaker: 'CUSTOMER', text: long, at: at(0) },
       { index: 1, speaker: 'BOT', text: 'hi', at: null },

@@ -64,7 +64,9 @@ export async function decideForLog(
   const leafOf = (id: string): LeafNode => leafIn(prepared.index, id);
   const leaf = leafOf(decision.params.leaf.id);
   const routed =
-    leaf.kind === 'stay' ? null : await routeHandoff({ routing: prepared.routing, leaf, facts: signals.facts, input, directory: options.directory, now: options.now });
+    leaf.kind === 'stay'
+      ? null
+      : await routeHandoff({ routing: prepared.routing, leaf, facts: signals.facts, input, directory: options.directory, now: options.now });
   const action = routed?.closed ? 'CALLBACK' : actionOf(leaf);
   const reasonsWithFacts = buildReasons(decision, paths, safeSignals, leafOf);
   const reasons = reasonsWithFacts.map((r) => r.reason);

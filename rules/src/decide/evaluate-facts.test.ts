@@ -48,7 +48,12 @@ describe('evaluateFacts', () => {
   it('follows the facts, not the original messages: other facts, other outcome', async () => {
     const { facts } = await decideAndStore(englishBilling);
     const outcome = await evaluateFacts(prepared, { ...facts, topics: [], customerTier: 'enterprise' });
-    expect(outcome).toMatchObject({ action: 'HANDOFF', reasonCode: 'enterprise_account', queue: 'enterprise', reasonCodes: ['enterprise_account', 'negative_sentiment'] });
+    expect(outcome).toMatchObject({
+      action: 'HANDOFF',
+      reasonCode: 'enterprise_account',
+      queue: 'enterprise',
+      reasonCodes: ['enterprise_account', 'negative_sentiment'],
+    });
   });
 
   it('refuses facts that lack catalog facts, naming them', async () => {

@@ -4,7 +4,16 @@
  * the one `decide` would give on those facts without a directory snapshot: the same engine run,
  * the same leaf meaning, the same reason ordering (`buildReasons`), the same routing-graph run.
  */
-import { FACT_CATALOG, type CallbackNode, type Facts, type HandoffAction, type HandoffNode, type LeafNode, type Priority, type SupportTier } from '@baton/schemas';
+import {
+  FACT_CATALOG,
+  type CallbackNode,
+  type Facts,
+  type HandoffAction,
+  type HandoffNode,
+  type LeafNode,
+  type Priority,
+  type SupportTier,
+} from '@baton/schemas';
 import { runEngine } from '../evaluate/run-engine';
 import { buildReasons } from '../evaluate/build-reasons';
 import type { PreparedPolicy } from './prepare-policy';

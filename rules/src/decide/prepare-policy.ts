@@ -30,7 +30,8 @@ export interface PreparedPolicy {
  *   routing rules (`compilePolicy` always compiles both)
  */
 export function preparePolicy(document: PolicyDocument, compiled: CompiledPolicy): PreparedPolicy {
-  if (document.routing && !compiled.routing) throw new EvaluationInvariantError('The policy has a routing graph but its compiled rules have no routing rules; compile it with compilePolicy.');
+  if (document.routing && !compiled.routing)
+    throw new EvaluationInvariantError('The policy has a routing graph but its compiled rules have no routing rules; compile it with compilePolicy.');
   return {
     document,
     compiled,

@@ -93,7 +93,13 @@ describe('diffGraph', () => {
     const after: DiffableGraph = { ...base, edges: [base.edges[0]!, { ...base.edges[1]!, target: 'stay' }, base.edges[2]!] };
     const diff = diffGraph(base, after);
     expect(diff.edgesChanged).toHaveLength(1);
-    expect(diff.edgesChanged[0]).toMatchObject({ id: 'e1', source: 'c1', sourceHandle: 'true', target: 'stay', fields: [{ path: 'target', before: 'h1', after: 'stay' }] });
+    expect(diff.edgesChanged[0]).toMatchObject({
+      id: 'e1',
+      source: 'c1',
+      sourceHandle: 'true',
+      target: 'stay',
+      fields: [{ path: 'target', before: 'h1', after: 'stay' }],
+    });
   });
 
   it.each([
@@ -102,6 +108,11 @@ describe('diffGraph', () => {
     ['absent on both sides: nothing', null, null, { added: 0, removed: 0, edgesAdded: 0, edgesRemoved: 0 }],
   ])('%s', (_name, before, after, counts) => {
     const diff = diffGraph(before, after);
-    expect({ added: diff.nodesAdded.length, removed: diff.nodesRemoved.length, edgesAdded: diff.edgesAdded.length, edgesRemoved: diff.edgesRemoved.length }).toEqual(counts);
+    expect({
+      added: diff.nodesAdded.length,
+      removed: diff.nodesRemoved.length,
+      edgesAdded: diff.edgesAdded.length,
+      edgesRemoved: diff.edgesRemoved.length,
+    }).toEqual(counts);
   });
 });

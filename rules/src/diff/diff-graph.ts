@@ -99,6 +99,12 @@ export function diffGraph(before: DiffableGraph | null | undefined, after: Diffa
 /** True when the graphs differ in anything but node positions. */
 export function graphDiffHasChanges(diff: GraphDiff): boolean {
   return (
-    diff.nodesAdded.length + diff.nodesRemoved.length + diff.nodesChanged.length + diff.edgesAdded.length + diff.edgesRemoved.length + diff.edgesChanged.length > 0
+    diff.nodesAdded.length +
+      diff.nodesRemoved.length +
+      diff.nodesChanged.length +
+      diff.edgesAdded.length +
+      diff.edgesRemoved.length +
+      diff.edgesChanged.length >
+    0
   );
 }

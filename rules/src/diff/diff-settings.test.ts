@@ -26,7 +26,15 @@ describe('diffSettings', () => {
         s.topics.billing_dispute!.phrases.es = ['cobro doble', 'me cobraron de más', 'cargo duplicado'];
       }),
       fields: [],
-      phrases: [{ list: 'topics.billing_dispute.phrases', topic: 'billing_dispute', language: 'es', added: ['me cobraron de más', 'cargo duplicado'], removed: ['cobraron dos veces'] }],
+      phrases: [
+        {
+          list: 'topics.billing_dispute.phrases',
+          topic: 'billing_dispute',
+          language: 'es',
+          added: ['me cobraron de más', 'cargo duplicado'],
+          removed: ['cobraron dos veces'],
+        },
+      ],
     },
     {
       name: 'reordered phrases are not a change',

@@ -12,7 +12,15 @@ describe('jsonChanges', () => {
     ['arrays of another length whole', { xs: [1] }, { xs: [1, 2] }, [{ path: 'xs', before: [1], after: [1, 2] }]],
     ['a type change whole', { v: '1' }, { v: 1 }, [{ path: 'v', before: '1', after: 1 }]],
     ['object replaced by null', { v: { a: 1 } }, { v: null }, [{ path: 'v', before: { a: 1 }, after: null }]],
-    ['keys in sorted order', { b: 1, a: 1 }, { b: 2, a: 2 }, [{ path: 'a', before: 1, after: 2 }, { path: 'b', before: 1, after: 2 }]],
+    [
+      'keys in sorted order',
+      { b: 1, a: 1 },
+      { b: 2, a: 2 },
+      [
+        { path: 'a', before: 1, after: 2 },
+        { path: 'b', before: 1, after: 2 },
+      ],
+    ],
   ])('%s', (_name, before, after, expected) => {
     expect(jsonChanges(before, after)).toEqual(expected);
   });

@@ -31,7 +31,10 @@ describe('summariseDiff', () => {
       before: doc(smallPolicyGraph()),
       after: doc(editedGraph(), {
         ...FIXTURE_SETTINGS,
-        topics: { ...FIXTURE_SETTINGS.topics, billing_dispute: { phrases: { ...FIXTURE_SETTINGS.topics.billing_dispute!.phrases, es: ['cobro doble', 'a', 'b', 'c', 'cobraron dos veces'] } } },
+        topics: {
+          ...FIXTURE_SETTINGS.topics,
+          billing_dispute: { phrases: { ...FIXTURE_SETTINGS.topics.billing_dispute!.phrases, es: ['cobro doble', 'a', 'b', 'c', 'cobraron dos veces'] } },
+        },
       }),
       summary:
         'Version 3 → draft: 1 node changed (c_human: data.test.operator "equal" → "notEqual", data.test.value true → false), ' +
@@ -53,7 +56,9 @@ describe('summariseDiff', () => {
         { ...FIXTURE_SETTINGS, thresholds: { ...FIXTURE_SETTINGS.thresholds, lowConfidence: 0.55 }, topics: { security: FIXTURE_SETTINGS.topics.security! } },
         routing,
       ),
-      summary: `Version 3 → draft: routing: 2 nodes added (r_start: Start; r_vip: Route to vip, then general), 1 edge added; settings: thresholds.lowConfidence ${FIXTURE_SETTINGS.thresholds.lowConfidence} → 0.55, ${Object.keys(FIXTURE_SETTINGS.topics)
+      summary: `Version 3 → draft: routing: 2 nodes added (r_start: Start; r_vip: Route to vip, then general), 1 edge added; settings: thresholds.lowConfidence ${FIXTURE_SETTINGS.thresholds.lowConfidence} → 0.55, ${Object.keys(
+        FIXTURE_SETTINGS.topics,
+      )
         .filter((t) => t !== 'security')
         .sort()
         .map((t) => `topic ${t} removed (${Object.values(FIXTURE_SETTINGS.topics[t]!.phrases).flat().length} phrases)`)
@@ -75,6 +80,9 @@ describe('summariseDiff', () => {
     const moved = smallPolicyGraph();
     moved.nodes[0]!.position = { x: 5, y: 5 };
     expect(diffPolicyDocuments(doc(smallPolicyGraph()), doc(moved))).toMatchObject({ unchanged: false, layoutOnly: true });
-    expect(diffPolicyDocuments(doc(smallPolicyGraph()), doc(smallPolicyGraph(), FIXTURE_SETTINGS, routing))).toMatchObject({ unchanged: false, layoutOnly: false });
+    expect(diffPolicyDocuments(doc(smallPolicyGraph()), doc(smallPolicyGraph(), FIXTURE_SETTINGS, routing))).toMatchObject({
+      unchanged: false,
+      layoutOnly: false,
+    });
   });
 });

@@ -59,7 +59,8 @@ export class EnginePool {
     const engine = new Engine([], this.options);
     for (const [name, condition] of Object.entries(compiled.conditions)) engine.setCondition(name, condition as TopLevelCondition);
     for (const rule of compiled.rules) engine.addRule(rule as RuleProperties);
-    if (this.stopAtFirstSuccess) engine.on('success', () => {
+    if (this.stopAtFirstSuccess)
+      engine.on('success', () => {
         engine.stop();
       });
     return engine;

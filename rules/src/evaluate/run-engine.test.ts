@@ -25,12 +25,18 @@ describe('runEngine', () => {
     const sequential: string[] = [];
     for (const facts of inputs) {
       const { decision, paths } = await runEngine(compiled, facts);
-      sequential.push(`${decision.params.leaf.id}|${collectTriggers(paths).map((t) => t.params.leaf.id).join(',')}`);
+      sequential.push(
+        `${decision.params.leaf.id}|${collectTriggers(paths)
+          .map((t) => t.params.leaf.id)
+          .join(',')}`,
+      );
     }
     const concurrent = await Promise.all(
       inputs.map(async (facts) => {
         const { decision, paths } = await runEngine(compiled, facts);
-        return `${decision.params.leaf.id}|${collectTriggers(paths).map((t) => t.params.leaf.id).join(',')}`;
+        return `${decision.params.leaf.id}|${collectTriggers(paths)
+          .map((t) => t.params.leaf.id)
+          .join(',')}`;
       }),
     );
     expect(concurrent).toEqual(sequential);

@@ -2,7 +2,16 @@
  * Checks one `fact operator value` comparison against the fact catalog: the fact exists, the
  * operator suits its type, the value has the right type. Shared by condition and switch nodes.
  */
-import { FACT_CATALOG, OPERATOR_SYMBOLS, OPERATORS_BY_FACT_TYPE, ROUTING_FACT_CATALOG, isFactName, isRoutingFactName, type FactType, type Operator } from '@baton/schemas';
+import {
+  FACT_CATALOG,
+  OPERATOR_SYMBOLS,
+  OPERATORS_BY_FACT_TYPE,
+  ROUTING_FACT_CATALOG,
+  isFactName,
+  isRoutingFactName,
+  type FactType,
+  type Operator,
+} from '@baton/schemas';
 import { DiagnosticCode, error, type Diagnostic } from '../validate/diagnostic';
 import type { GraphFlavour } from './node-spec';
 
@@ -70,22 +79,12 @@ const EXPECTED_WORDS = {
 export function checkFactTest(test: Comparison, nodeId: string, where = 'This condition', flavour: GraphFlavour = 'policy'): Diagnostic[] {
   if (isRoutingFactName(test.fact) && flavour === 'policy') {
     return [
-      error(
-        DiagnosticCode.UnknownFact,
-        `${where} tests "${test.fact}", the escalation tree's own decision: only a routing graph can test it.`,
-        { nodeId },
-      ),
+      error(DiagnosticCode.UnknownFact, `${where} tests "${test.fact}", the escalation tree's own decision: only a routing graph can test it.`, { nodeId }),
     ];
   }
   if (!isFactName(test.fact) && !isRoutingFactName(test.fact)) {
     const known = [...Object.keys(FACT_CATALOG), ...(flavour === 'routing' ? Object.keys(ROUTING_FACT_CATALOG) : [])];
-    return [
-      error(
-        DiagnosticCode.UnknownFact,
-        `${where} tests "${test.fact}", which is not a known fact. Pick one of: ${known.join(', ')}.`,
-        { nodeId },
-      ),
-    ];
+    return [error(DiagnosticCode.UnknownFact, `${where} tests "${test.fact}", which is not a known fact. Pick one of: ${known.join(', ')}.`, { nodeId })];
   }
   const type: FactType = isFactName(test.fact) ? FACT_CATALOG[test.fact].type : ROUTING_FACT_CATALOG[test.fact as keyof typeof ROUTING_FACT_CATALOG].type;
   const problems: Diagnostic[] = [];

@@ -28,7 +28,11 @@ function tableGraph(rows: Rows = ROWS, columns = COLUMNS): PolicyGraph {
     nodes: [
       { id: 'start', kind: 'start', data: {} },
       { id: 't', kind: 'decisionTable', data: { columns, rows } },
-      ...rows.map((row) => ({ id: `h_${row.id}`, kind: 'handoff' as const, data: { reasonCode: row.id, category: 'CUSTOMER_REQUEST' as const, queue: row.id, priority: 'HIGH' as const } })),
+      ...rows.map((row) => ({
+        id: `h_${row.id}`,
+        kind: 'handoff' as const,
+        data: { reasonCode: row.id, category: 'CUSTOMER_REQUEST' as const, queue: row.id, priority: 'HIGH' as const },
+      })),
       { id: 'stay', kind: 'stay', data: { reasonCode: 'ai_resolving' } },
     ],
     edges: [
@@ -40,7 +44,10 @@ function tableGraph(rows: Rows = ROWS, columns = COLUMNS): PolicyGraph {
 }
 
 const codes = (graph: PolicyGraph): string[] => validatePolicyGraph(graph).diagnostics.map((d) => `${d.severity} ${d.code}`);
-const messages = (graph: PolicyGraph, code: string): string[] => validatePolicyGraph(graph).diagnostics.filter((d) => d.code === code).map((d) => d.message);
+const messages = (graph: PolicyGraph, code: string): string[] =>
+  validatePolicyGraph(graph)
+    .diagnostics.filter((d) => d.code === code)
+    .map((d) => d.message);
 
 describe('decision table node', () => {
   const compiled = compileGraph(tableGraph());
@@ -93,14 +100,21 @@ describe('decision table node', () => {
     ]);
     const catchAll = tableGraph([{ id: 'everyone', cells: {} }, ROWS[1]!]);
     expect(messages(catchAll, 'UNREACHABLE_ROW')).toHaveLength(1);
-    const impossible = tableGraph([{ id: 'elated', cells: { mood: { operator: 'greaterThan', value: 1 } } }], [...COLUMNS, { id: 'mood', fact: 'sentimentLatest' }]);
-    expect(messages(impossible, 'UNREACHABLE_ROW')).toEqual(['Row "elated" of decision table "t" can never match: sentimentLatest > 1 cannot hold. Fix the cell or delete the row.']);
+    const impossible = tableGraph(
+      [{ id: 'elated', cells: { mood: { operator: 'greaterThan', value: 1 } } }],
+      [...COLUMNS, { id: 'mood', fact: 'sentimentLatest' }],
+    );
+    expect(messages(impossible, 'UNREACHABLE_ROW')).toEqual([
+      'Row "elated" of decision table "t" can never match: sentimentLatest > 1 cannot hold. Fix the cell or delete the row.',
+    ]);
   });
 
   it('refuses cells in unknown columns, two columns with one id, a row named default and cells of the wrong type', () => {
     expect(codes(tableGraph([{ id: 'x', cells: { nope: { operator: 'equal', value: 1 } } }]))).toContain('ERROR INVALID_SHAPE');
     expect(codes(tableGraph(ROWS, [...COLUMNS, { id: 'tier', fact: 'channel' }]))).toContain('ERROR DUPLICATE_ID');
-    expect(messages(tableGraph([{ id: 'default', cells: {} }]), 'DUPLICATE_ID')).toEqual(['Decision table "t" has two outputs named "default"; give each its own id.']);
+    expect(messages(tableGraph([{ id: 'default', cells: {} }]), 'DUPLICATE_ID')).toEqual([
+      'Decision table "t" has two outputs named "default"; give each its own id.',
+    ]);
     expect(codes(tableGraph([{ id: 'x', cells: { upset: { operator: 'equal', value: 'many' } } }]))).toContain('ERROR VALUE_TYPE');
   });
 

@@ -10,7 +10,14 @@
  * partly overlap (the earlier one takes the overlap, which ops may not have meant). A row that
  * an earlier, narrower row carves an exception out of is the table working as intended.
  */
-import { DecisionTableNodeSchema, type DecisionTableCell, type DecisionTableColumn, type DecisionTableNode, type DecisionTableRow, type FactTest } from '@baton/schemas';
+import {
+  DecisionTableNodeSchema,
+  type DecisionTableCell,
+  type DecisionTableColumn,
+  type DecisionTableNode,
+  type DecisionTableRow,
+  type FactTest,
+} from '@baton/schemas';
 import { firstMatchStep, rowName } from '../compiler/engine-conditions';
 import { comparison } from '../graph/describe-test';
 import { DEFAULT_HANDLE } from '../graph/graph-index';
@@ -63,14 +70,32 @@ function checkCells(node: DecisionTableNode, flavour: 'policy' | 'routing'): Dia
   const { columns, rows } = node.data;
   const problems: Diagnostic[] = [];
   const ids = columns.map((c) => c.id);
-  ids.filter((id, i) => ids.indexOf(id) !== i).forEach((id) => problems.push(error(DiagnosticCode.DuplicateId, `Decision table "${node.id}" has two columns named "${id}"; give each its own id.`, { nodeId: node.id })));
+  ids
+    .filter((id, i) => ids.indexOf(id) !== i)
+    .forEach((id) =>
+      problems.push(error(DiagnosticCode.DuplicateId, `Decision table "${node.id}" has two columns named "${id}"; give each its own id.`, { nodeId: node.id })),
+    );
   for (const row of rows) {
     for (const columnId of Object.keys(row.cells).filter((id) => !ids.includes(id))) {
-      problems.push(error(DiagnosticCode.InvalidShape, `Row ${rowTitle(row)} of decision table "${node.id}" has a cell in column "${columnId}", which the table does not have; add the column or clear the cell.`, { nodeId: node.id }));
+      problems.push(
+        error(
+          DiagnosticCode.InvalidShape,
+          `Row ${rowTitle(row)} of decision table "${node.id}" has a cell in column "${columnId}", which the table does not have; add the column or clear the cell.`,
+          { nodeId: node.id },
+        ),
+      );
     }
     for (const column of columns) {
       const cell = row.cells[column.id];
-      if (cell) problems.push(...checkFactTest({ fact: column.fact, path: column.path, operator: cell.operator, value: cell.value }, node.id, `Row ${rowTitle(row)}, column "${column.label ?? column.id}"`, flavour));
+      if (cell)
+        problems.push(
+          ...checkFactTest(
+            { fact: column.fact, path: column.path, operator: cell.operator, value: cell.value },
+            node.id,
+            `Row ${rowTitle(row)}, column "${column.label ?? column.id}"`,
+            flavour,
+          ),
+        );
     }
   }
   return problems;
@@ -85,13 +110,21 @@ function checkRows(node: DecisionTableNode): Diagnostic[] {
     if (impossible) {
       const cell = row.cells[impossible.id] as DecisionTableCell;
       const words = comparison(impossible.fact, impossible.path, cell.operator, cell.value);
-      problems.push(warning(DiagnosticCode.UnreachableRow, `${where} can never match: ${words} cannot hold. Fix the cell or delete the row.`, { nodeId: node.id }));
+      problems.push(
+        warning(DiagnosticCode.UnreachableRow, `${where} can never match: ${words} cannot hold. Fix the cell or delete the row.`, { nodeId: node.id }),
+      );
       return;
     }
     const earlier = rows.slice(0, i);
     const shadow = earlier.find((e) => covers(columns, e, row));
     if (shadow) {
-      problems.push(warning(DiagnosticCode.UnreachableRow, `${where} can never match: row ${rowTitle(shadow)} comes first and matches everything it does. Move it above ${rowTitle(shadow)} or delete it.`, { nodeId: node.id }));
+      problems.push(
+        warning(
+          DiagnosticCode.UnreachableRow,
+          `${where} can never match: row ${rowTitle(shadow)} comes first and matches everything it does. Move it above ${rowTitle(shadow)} or delete it.`,
+          { nodeId: node.id },
+        ),
+      );
       return;
     }
     const partial = earlier.find((e) => overlap(columns, e, row) && !covers(columns, row, e));
@@ -125,7 +158,8 @@ export const decisionTableSpec: NodeSpec<'decisionTable'> = {
     return cells.length > 0 ? cells : checkRows(node);
   },
   branching: {
-    branches: (node) => node.data.rows.map((row) => ({ handle: row.id, test: { all: cellTests(node.data.columns, row) }, condition: rowName(node.id, row.id) })),
+    branches: (node) =>
+      node.data.rows.map((row) => ({ handle: row.id, test: { all: cellTests(node.data.columns, row) }, condition: rowName(node.id, row.id) })),
     otherwise: DEFAULT_HANDLE,
     outputsFromData: true,
     step: (node, handle) => {

@@ -30,7 +30,10 @@ export const routeSpec: NodeSpec<'route'> = {
       }
       const skills = (target.agentFilter?.skills ?? []).map((s) => s.skill);
       const repeated = skills.filter((s, k) => skills.indexOf(s) !== k);
-      if (repeated.length > 0) problems.push(error(DiagnosticCode.DuplicateId, `${where} requires skill "${repeated[0]}" twice; keep one requirement per skill.`, { nodeId: node.id }));
+      if (repeated.length > 0)
+        problems.push(
+          error(DiagnosticCode.DuplicateId, `${where} requires skill "${repeated[0]}" twice; keep one requirement per skill.`, { nodeId: node.id }),
+        );
     });
     return problems;
   },

@@ -15,11 +15,20 @@ export const switchSpec: NodeSpec<'switch'> = {
   outputs: (node) => [...node.data.cases.map((c) => c.id), DEFAULT_HANDLE],
   check: (node, context) =>
     node.data.cases.flatMap((c) =>
-      checkFactTest({ fact: node.data.fact, path: node.data.path, operator: c.operator, value: c.value }, node.id, `Case "${c.label ?? c.id}"`, context.flavour),
+      checkFactTest(
+        { fact: node.data.fact, path: node.data.path, operator: c.operator, value: c.value },
+        node.id,
+        `Case "${c.label ?? c.id}"`,
+        context.flavour,
+      ),
     ),
   branching: {
     branches: (node) =>
-      node.data.cases.map((c) => ({ handle: c.id, test: { fact: node.data.fact, path: node.data.path, operator: c.operator, value: c.value }, condition: caseName(node.id, c.id) })),
+      node.data.cases.map((c) => ({
+        handle: c.id,
+        test: { fact: node.data.fact, path: node.data.path, operator: c.operator, value: c.value },
+        condition: caseName(node.id, c.id),
+      })),
     otherwise: DEFAULT_HANDLE,
     outputsFromData: true,
     step: (node, handle) => {

@@ -62,7 +62,11 @@ function cardsInRun(run: string, offset: number, text: string, spans: RedactionS
   for (let first = 0; first < groups.length; first++) {
     const last = longestCardFrom(groups, first, text);
     if (last < 0) continue;
-    const lastFour = groups.slice(first, last + 1).map((group) => group.digits).join('').slice(-4);
+    const lastFour = groups
+      .slice(first, last + 1)
+      .map((group) => group.digits)
+      .join('')
+      .slice(-4);
     spans.push({ start: (groups[first] as Group).start, end: (groups[last] as Group).end, replacement: `[card ••••${lastFour}]` });
     first = last;
   }

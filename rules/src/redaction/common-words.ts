@@ -34,7 +34,8 @@ jamais pour avec sans dans sur modifie modifiee reinitialise reinitialisee refus
 const COMMON = new Set(WORDS.split(/\s+/).filter((word) => word.length > 0));
 
 /** Endings of inflected words (participles, adverbs, nouns of action) in the five languages. */
-const INFLECTED = /(?:ing|ed|ly|tion|sion|ment|able|ible|ness|less|ful|ado|ada|ados|adas|ido|ida|idos|idas|cion|mente|dade|cao|coes|ung|lich|keit|heit|iert|ieren|ique|isme|eux|euse)$/;
+const INFLECTED =
+  /(?:ing|ed|ly|tion|sion|ment|able|ible|ness|less|ful|ado|ada|ados|adas|ido|ida|idos|idas|cion|mente|dade|cao|coes|ung|lich|keit|heit|iert|ieren|ique|isme|eux|euse)$/;
 const CONTRACTION = /^\p{Ll}+['’]\p{Ll}+$/u;
 const COMBINING = /[\u0300-\u036f]/g;
 

@@ -2,7 +2,7 @@ import { luhnValid } from './luhn';
 
 describe('luhnValid', () => {
   it.each(['4111111111111111', '5555555555554444', '378282246310005', '6011111111111117', '30569309025904', '4222222222222', '4111111111111111110'])(
-    'accepts the issuers\' test number %s',
+    "accepts the issuers' test number %s",
     (digits) => expect(luhnValid(digits)).toBe(true),
   );
 

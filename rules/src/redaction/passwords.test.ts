@@ -34,7 +34,7 @@ describe('passwords', () => {
     ['en', 'my password is temporarily blocked'],
     ['en', 'my password is 8 characters long'],
     ['en', 'I forgot my password yesterday'],
-    ['en', 'Password reset link doesn\'t work'],
+    ['en', "Password reset link doesn't work"],
     ['en', 'the password for my account is not accepted'],
     ['en', 'Please enter your password to continue'],
     ['en', 'I changed my password to something simpler'],

@@ -25,8 +25,25 @@ const PASSWORD_WORDS = new RegExp(
 const STRONG_LINKERS = new Set(['is', 'was', 'are', 'es', 'era', 'son', 'e', 'foi', 'sao', 'ist', 'war', 'lautet', 'lautete', 'sind', 'est', 'etait', 'sont']);
 /** Every word skipped between a password word and its value. */
 const LINKERS = new Set([
-  ...STRONG_LINKERS, 'now', 'still', 'will', 'would', 'should', 'be', 'to', 'sera', 'ahora', 'sigue', 'siendo', 'a', 'agora', 'ainda',
-  'jetzt', 'noch', 'maintenant', 'toujours',
+  ...STRONG_LINKERS,
+  'now',
+  'still',
+  'will',
+  'would',
+  'should',
+  'be',
+  'to',
+  'sera',
+  'ahora',
+  'sigue',
+  'siendo',
+  'a',
+  'agora',
+  'ainda',
+  'jetzt',
+  'noch',
+  'maintenant',
+  'toujours',
 ]);
 const POSSESSIVES = new Set(['my', 'the', 'mi', 'la', 'el', 'tu', 'su', 'minha', 'a', 'o', 'mein', 'meine', 'das', 'dein', 'mon', 'ma', 'le', 'ton']);
 const SEPARATOR = /^\s*(?:[:=]|->|=>|[-–—])?\s*/u;

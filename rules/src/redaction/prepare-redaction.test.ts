@@ -10,7 +10,12 @@ describe('prepareRedaction', () => {
   });
 
   it('masks each extra pattern, case-insensitively, as [<name>], after the built-in masks', () => {
-    const model = prepareRedaction({ patterns: [{ name: 'order_ref', pattern: 'ORD-[0-9]{6}' }, { name: 'member', pattern: 'MB\\d{4}' }] });
+    const model = prepareRedaction({
+      patterns: [
+        { name: 'order_ref', pattern: 'ORD-[0-9]{6}' },
+        { name: 'member', pattern: 'MB\\d{4}' },
+      ],
+    });
     expect(redactText('Ref ord-123456 and ORD-654321, member mb1234, cvv 123', model)).toBe('Ref [order_ref] and [order_ref], member [member], cvv [cvv]');
   });
 
@@ -21,7 +26,12 @@ describe('prepareRedaction', () => {
   });
 
   it('ignores empty matches instead of looping or inserting masks everywhere', () => {
-    const model = prepareRedaction({ patterns: [{ name: 'maybe', pattern: 'x*' }, { name: 'edge', pattern: '\\b' }] });
+    const model = prepareRedaction({
+      patterns: [
+        { name: 'maybe', pattern: 'x*' },
+        { name: 'edge', pattern: '\\b' },
+      ],
+    });
     expect(redactText('a xx b 😀', model)).toBe('a [maybe] b 😀');
   });
 
@@ -31,7 +41,13 @@ describe('prepareRedaction', () => {
   });
 
   it('throws a RedactionPatternError naming an invalid pattern', () => {
-    const prepare = (): unknown => prepareRedaction({ patterns: [{ name: 'fine', pattern: 'a+' }, { name: 'broken', pattern: '([a-z' }] });
+    const prepare = (): unknown =>
+      prepareRedaction({
+        patterns: [
+          { name: 'fine', pattern: 'a+' },
+          { name: 'broken', pattern: '([a-z' },
+        ],
+      });
     expect(prepare).toThrow(RedactionPatternError);
     expect(prepare).toThrow(/"broken"/);
     try {

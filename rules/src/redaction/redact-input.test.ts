@@ -48,8 +48,15 @@ describe('redactInput', () => {
       'I can help. Can you confirm your login?',
       'my password is [password] and I think someone hacked my account',
     ]);
-    expect(safe.attempts).toEqual([{ action: 'verify card [card ••••1111]', result: 'card [card ••••1111] flagged, code [code] sent', at: new Date('2026-11-21T09:00:30Z') }]);
-    expect(safe.customer.attributes).toEqual({ note: 'card on file [card ••••1111]', plan: 'pro', seats: 12, history: [{ memo: 'pwd: [password]' }, 'member [member_id]'] });
+    expect(safe.attempts).toEqual([
+      { action: 'verify card [card ••••1111]', result: 'card [card ••••1111] flagged, code [code] sent', at: new Date('2026-11-21T09:00:30Z') },
+    ]);
+    expect(safe.customer.attributes).toEqual({
+      note: 'card on file [card ••••1111]',
+      plan: 'pro',
+      seats: 12,
+      history: [{ memo: 'pwd: [password]' }, 'member [member_id]'],
+    });
     expect(safe.pageContext).toEqual({ url: 'https://shop.example/checkout', field: 'card=[card ••••1111]', step: 3, nested: { deeper: ['cvv [cvv]'] } });
     expect(safe.attributes).toEqual({ crmNote: 'password: [password]', vip: true, since: new Date('2020-01-01T00:00:00Z') });
   });
@@ -81,8 +88,18 @@ describe('redactInput', () => {
   });
 
   it('keeps absent optional fields absent and null ones null', () => {
-    const minimal: DecideHandoffInput = { conversationId: 'c', customer: { id: 'x', attributes: null }, messages: [{ speaker: 'CUSTOMER', text: 'cvv 123' }], attempts: null };
-    expect(redactInput(minimal, model)).toEqual({ conversationId: 'c', customer: { id: 'x', attributes: null }, messages: [{ speaker: 'CUSTOMER', text: 'cvv [cvv]' }], attempts: null });
+    const minimal: DecideHandoffInput = {
+      conversationId: 'c',
+      customer: { id: 'x', attributes: null },
+      messages: [{ speaker: 'CUSTOMER', text: 'cvv 123' }],
+      attempts: null,
+    };
+    expect(redactInput(minimal, model)).toEqual({
+      conversationId: 'c',
+      customer: { id: 'x', attributes: null },
+      messages: [{ speaker: 'CUSTOMER', text: 'cvv [cvv]' }],
+      attempts: null,
+    });
     expect(Object.keys(redactInput(minimal, model))).toEqual(['conversationId', 'customer', 'messages', 'attempts']);
   });
 });

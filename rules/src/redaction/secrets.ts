@@ -20,20 +20,49 @@ import { digitsValue, findNear, type NearRule } from './proximity';
 const words = (alternatives: readonly string[]): RegExp => new RegExp(`${WORD_START}(?:${alternatives.join('|')})${WORD_END}`, 'giu');
 
 const CARD_CODE_WORDS = [
-  'cvv2?', 'cvc2?', 'cvn', 'csc', 'cav2', 'cid',
-  'security\\s+code', 'card\\s+(?:security\\s+|verification\\s+)?code', 'card\\s+verification(?:\\s+(?:value|number))?',
+  'cvv2?',
+  'cvc2?',
+  'cvn',
+  'csc',
+  'cav2',
+  'cid',
+  'security\\s+code',
+  'card\\s+(?:security\\s+|verification\\s+)?code',
+  'card\\s+verification(?:\\s+(?:value|number))?',
   'codigo\\s+(?:de\\s+)?(?:seguridad|seguranca|verificacion|verificacao)(?:\\s+(?:de|da|del|do)\\s+(?:la\\s+|o\\s+)?(?:tarjeta|cartao))?',
   'cod\\.?\\s+(?:de\\s+)?seguranca',
-  '(?:karten)?pr(?:u|ue)f(?:nummer|ziffer|ziffern|code)', 'sicherheits(?:code|nummer)',
-  'cryptogramme(?:\\s+visuel)?', 'code\\s+(?:de\\s+)?securite', 'code\\s+cryptogramme', 'numero\\s+de\\s+securite',
+  '(?:karten)?pr(?:u|ue)f(?:nummer|ziffer|ziffern|code)',
+  'sicherheits(?:code|nummer)',
+  'cryptogramme(?:\\s+visuel)?',
+  'code\\s+(?:de\\s+)?securite',
+  'code\\s+cryptogramme',
+  'numero\\s+de\\s+securite',
 ];
 
 /** Compounds of "code" that are one-time codes; other compounds (Postcode, Fehlercode) are not. */
 const CODE_COMPOUNDS = '(?:bestatigungs|verifizierungs|sicherheits|einmal|anmelde|zugangs|freigabe|login|sms|auth|tan|otp)code';
 const ONE_TIME_CODE_WORDS = [
-  'codes?', 'codigos?', 'cod', CODE_COMPOUNDS, 'otp', 'one[- ]?time(?:\\s+(?:code|password|passcode|pin))?', 'verification',
-  'verificacion', 'verificacao', 'verifizierung', '2fa', 'two[- ]factor', 'mfa', 'pin', 'pins', 'pin-?code', 'tan', 'mtan', 'smstan',
-  'einmal(?:passwort|kennwort)', 'token',
+  'codes?',
+  'codigos?',
+  'cod',
+  CODE_COMPOUNDS,
+  'otp',
+  'one[- ]?time(?:\\s+(?:code|password|passcode|pin))?',
+  'verification',
+  'verificacion',
+  'verificacao',
+  'verifizierung',
+  '2fa',
+  'two[- ]factor',
+  'mfa',
+  'pin',
+  'pins',
+  'pin-?code',
+  'tan',
+  'mtan',
+  'smstan',
+  'einmal(?:passwort|kennwort)',
+  'token',
 ];
 const NOT_SECRET_CODES = new RegExp(
   [
@@ -45,7 +74,13 @@ const NOT_SECRET_CODES = new RegExp(
   'giu',
 );
 
-const CARD_CODES: NearRule = { keywords: words(CARD_CODE_WORDS), values: new RegExp(digitsValue(3, 4), 'gu'), wordsAfter: 4, wordsBefore: 3, skipLabelled: true };
+const CARD_CODES: NearRule = {
+  keywords: words(CARD_CODE_WORDS),
+  values: new RegExp(digitsValue(3, 4), 'gu'),
+  wordsAfter: 4,
+  wordsBefore: 3,
+  skipLabelled: true,
+};
 
 const ONE_TIME_CODES: NearRule = {
   keywords: words(ONE_TIME_CODE_WORDS),
@@ -56,7 +91,10 @@ const ONE_TIME_CODES: NearRule = {
   skipLabelled: true,
 };
 
-const masked = (rule: NearRule, replacement: string): Detector => (_text, folded) => findNear(folded, rule).map(([start, end]) => ({ start, end, replacement }));
+const masked =
+  (rule: NearRule, replacement: string): Detector =>
+  (_text, folded) =>
+    findNear(folded, rule).map(([start, end]) => ({ start, end, replacement }));
 
 /** Masks card security codes near card-code words as `[cvv]`. */
 export const detectCardSecurityCodes = masked(CARD_CODES, '[cvv]');

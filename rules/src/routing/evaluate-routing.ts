@@ -80,7 +80,9 @@ export function evaluateRouting(request: RouteRequest): RouteResult {
   const { directory, now } = request;
   const clock: LocalClock = localClockAt(now);
   const explanation: string[] = [
-    request.routeNodeId ? `Routing graph: route "${request.routeNodeId}" with ${request.targets.length} target(s).` : `No routing graph: the leaf's queue "${request.targets[0]?.queue}".`,
+    request.routeNodeId
+      ? `Routing graph: route "${request.routeNodeId}" with ${request.targets.length} target(s).`
+      : `No routing graph: the leaf's queue "${request.targets[0]?.queue}".`,
   ];
   const closed: { queue: Queue; opensAt: Date | null }[] = [];
   const open: Attempt[] = [];
@@ -185,7 +187,9 @@ function closedResult(request: RouteRequest, closed: { queue: Queue; opensAt: Da
   const soonest = [...closed].sort((a, b) => (a.opensAt?.getTime() ?? Infinity) - (b.opensAt?.getTime() ?? Infinity))[0];
   const queueId = soonest?.queue.id ?? request.targets[0]?.queue ?? '';
   explanation.push(
-    soonest ? `Every target's queue is closed: offer a callback from ${queueId}${soonest.opensAt ? `, which opens at ${soonest.opensAt.toISOString()}` : ''}.` : 'No target queue is in the directory.',
+    soonest
+      ? `Every target's queue is closed: offer a callback from ${queueId}${soonest.opensAt ? `, which opens at ${soonest.opensAt.toISOString()}` : ''}.`
+      : 'No target queue is in the directory.',
   );
   return {
     target: {

@@ -51,7 +51,10 @@ export function waitSentence(waitSeconds: number | null, language: string): stri
 export function callbackMessage(queueName: string, opensAt: Date | null, language: string, timeZone: string): string {
   const zone = isValidTimeZone(timeZone) ? timeZone : 'UTC';
   const opening = opensAt
-    ? DateTime.fromJSDate(opensAt).setZone(zone).setLocale(language).toLocaleString({ weekday: 'long', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' })
+    ? DateTime.fromJSDate(opensAt)
+        .setZone(zone)
+        .setLocale(language)
+        .toLocaleString({ weekday: 'long', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' })
     : pick(OPENING_UNKNOWN, language);
   return pick(CALLBACK, language).replace('{queueName}', queueName).replace('{opening}', opening);
 }

@@ -9,17 +9,49 @@ import { selectAgent } from './select-agent';
 
 const NOW = new Date('2026-03-10T10:00:00Z'); // Tuesday, 11:00 in Madrid
 const queue = (extra: Partial<Queue> = {}): Queue => ({
-  id: 'billing', name: 'Billing', requiredSkills: [{ skill: 'billing', minProficiency: 4 }], languages: [], hours: null,
-  priority: 5, fallbackQueueId: null, maxWaitSeconds: 300, averageHandleSeconds: 600, ...extra,
+  id: 'billing',
+  name: 'Billing',
+  requiredSkills: [{ skill: 'billing', minProficiency: 4 }],
+  languages: [],
+  hours: null,
+  priority: 5,
+  fallbackQueueId: null,
+  maxWaitSeconds: 300,
+  averageHandleSeconds: 600,
+  ...extra,
 });
 const agent = (id: string, extra: Partial<Agent> = {}): Agent => ({
-  id, name: id, skills: [{ skill: 'billing', proficiency: 6 }], languages: ['en'], timeZone: 'UTC', workingHours: [], seniority: 'REGULAR',
-  deescalationTrained: false, capacity: { chat: 2 }, accountIds: [], status: 'ONLINE', activeConversations: {}, lastAssignedAt: null, ...extra,
+  id,
+  name: id,
+  skills: [{ skill: 'billing', proficiency: 6 }],
+  languages: ['en'],
+  timeZone: 'UTC',
+  workingHours: [],
+  seniority: 'REGULAR',
+  deescalationTrained: false,
+  capacity: { chat: 2 },
+  accountIds: [],
+  status: 'ONLINE',
+  activeConversations: {},
+  lastAssignedAt: null,
+  ...extra,
 });
-const route = (agents: Agent[], targets: RouteTarget[], extra: Partial<RouteRequest> = {}, queues: Queue[] = [queue(), queue({ id: 'general', name: 'General', requiredSkills: [] })]) =>
+const route = (
+  agents: Agent[],
+  targets: RouteTarget[],
+  extra: Partial<RouteRequest> = {},
+  queues: Queue[] = [queue(), queue({ id: 'general', name: 'General', requiredSkills: [] })],
+) =>
   evaluateRouting({
-    targets, routeNodeId: 'r', directory: prepareDirectory({ queues, agents, waitingByQueue: {}, lastAgentByCustomer: { 'cus-1': 'last' } }),
-    channel: 'chat', language: 'es', priority: 'NORMAL', customerId: 'cus-1', now: NOW, ...extra,
+    targets,
+    routeNodeId: 'r',
+    directory: prepareDirectory({ queues, agents, waitingByQueue: {}, lastAgentByCustomer: { 'cus-1': 'last' } }),
+    channel: 'chat',
+    language: 'es',
+    priority: 'NORMAL',
+    customerId: 'cus-1',
+    now: NOW,
+    ...extra,
   });
 
 describe('Erlang C', () => {
@@ -38,7 +70,14 @@ describe('Erlang C', () => {
 });
 
 describe('business hours', () => {
-  const hours = { timeZone: 'Europe/Madrid', weekly: [{ day: 'TUE' as const, open: '09:00', close: '10:30' }, { day: 'WED' as const, open: '09:00', close: '17:00' }], holidays: [{ date: '2026-03-11' }] };
+  const hours = {
+    timeZone: 'Europe/Madrid',
+    weekly: [
+      { day: 'TUE' as const, open: '09:00', close: '10:30' },
+      { day: 'WED' as const, open: '09:00', close: '17:00' },
+    ],
+    holidays: [{ date: '2026-03-11' }],
+  };
   it.each([
     ['2026-03-10T08:00:00Z', true], // 09:00 Madrid (UTC+1)
     ['2026-03-10T09:30:00Z', false], // 10:30 closes
@@ -50,30 +89,117 @@ describe('business hours', () => {
   });
   it('names inverted and overlapping intervals', () => {
     expect(intervalProblems([{ day: 'MON', open: '10:00', close: '09:00' }])[0]).toContain('closes before it opens');
-    expect(intervalProblems([{ day: 'MON', open: '08:00', close: '12:00' }, { day: 'MON', open: '11:00', close: '13:00' }])[0]).toContain('overlaps');
+    expect(
+      intervalProblems([
+        { day: 'MON', open: '08:00', close: '12:00' },
+        { day: 'MON', open: '11:00', close: '13:00' },
+      ])[0],
+    ).toContain('overlaps');
   });
 });
 
 describe('agent selection, factor by factor', () => {
-  const pick = (agents: Agent[], targets: RouteTarget[] = [{ queue: 'billing' }], extra: Partial<RouteRequest> = {}) => route(agents, targets, extra).target.agentId;
+  const pick = (agents: Agent[], targets: RouteTarget[] = [{ queue: 'billing' }], extra: Partial<RouteRequest> = {}) =>
+    route(agents, targets, extra).target.agentId;
   it.each<[string, Agent[], RouteTarget[], Partial<RouteRequest>, string | null]>([
-    ['offline, away and full agents are never chosen', [agent('off', { status: 'OFFLINE' }), agent('away', { status: 'AWAY' }), agent('full', { activeConversations: { chat: 2 } }), agent('ok')], [{ queue: 'billing' }], {}, 'ok'],
-    ['outside working hours is excluded', [agent('night', { workingHours: [{ day: 'TUE', open: '20:00', close: '23:00' }], languages: ['es'] }), agent('day')], [{ queue: 'billing' }], {}, 'day'],
-    ['a required skill below the minimum is excluded', [agent('weak', { skills: [{ skill: 'billing', proficiency: 9 }, { skill: 'disputes', proficiency: 5 }] }), agent('strong', { skills: [{ skill: 'billing', proficiency: 5 }, { skill: 'disputes', proficiency: 8 }] })], [{ queue: 'billing', agentFilter: { skills: [{ skill: 'disputes', minProficiency: 7 }] } }], {}, 'strong'],
-    ['higher proficiency scores higher', [agent('p5', { skills: [{ skill: 'billing', proficiency: 5 }] }), agent('p9', { skills: [{ skill: 'billing', proficiency: 9 }] })], [{ queue: 'billing' }], {}, 'p9'],
+    [
+      'offline, away and full agents are never chosen',
+      [agent('off', { status: 'OFFLINE' }), agent('away', { status: 'AWAY' }), agent('full', { activeConversations: { chat: 2 } }), agent('ok')],
+      [{ queue: 'billing' }],
+      {},
+      'ok',
+    ],
+    [
+      'outside working hours is excluded',
+      [agent('night', { workingHours: [{ day: 'TUE', open: '20:00', close: '23:00' }], languages: ['es'] }), agent('day')],
+      [{ queue: 'billing' }],
+      {},
+      'day',
+    ],
+    [
+      'a required skill below the minimum is excluded',
+      [
+        agent('weak', {
+          skills: [
+            { skill: 'billing', proficiency: 9 },
+            { skill: 'disputes', proficiency: 5 },
+          ],
+        }),
+        agent('strong', {
+          skills: [
+            { skill: 'billing', proficiency: 5 },
+            { skill: 'disputes', proficiency: 8 },
+          ],
+        }),
+      ],
+      [{ queue: 'billing', agentFilter: { skills: [{ skill: 'disputes', minProficiency: 7 }] } }],
+      {},
+      'strong',
+    ],
+    [
+      'higher proficiency scores higher',
+      [agent('p5', { skills: [{ skill: 'billing', proficiency: 5 }] }), agent('p9', { skills: [{ skill: 'billing', proficiency: 9 }] })],
+      [{ queue: 'billing' }],
+      {},
+      'p9',
+    ],
     ['the customer language scores higher', [agent('en'), agent('es', { languages: ['es'] })], [{ queue: 'billing' }], {}, 'es'],
-    ['matchCustomerLanguage filters, it does not just score', [agent('en', { skills: [{ skill: 'billing', proficiency: 10 }] })], [{ queue: 'billing', agentFilter: { matchCustomerLanguage: true } }], {}, null],
+    [
+      'matchCustomerLanguage filters, it does not just score',
+      [agent('en', { skills: [{ skill: 'billing', proficiency: 10 }] })],
+      [{ queue: 'billing', agentFilter: { matchCustomerLanguage: true } }],
+      {},
+      null,
+    ],
     ['the less loaded agent scores higher', [agent('busy', { activeConversations: { chat: 1 } }), agent('free')], [{ queue: 'billing' }], {}, 'free'],
-    ['a senior filter keeps seniors and de-escalation trained agents', [agent('junior', { seniority: 'JUNIOR', languages: ['es'] }), agent('trained', { deescalationTrained: true })], [{ queue: 'billing', agentFilter: { senior: true } }], {}, 'trained'],
-    ['seniority weighs in for HIGH priority', [agent('regular'), agent('senior', { seniority: 'SENIOR' })], [{ queue: 'billing' }], { priority: 'HIGH' }, 'senior'],
-    ['the account owner comes first whatever the score', [agent('owner', { skills: [{ skill: 'billing', proficiency: 4 }] }), agent('star', { skills: [{ skill: 'billing', proficiency: 10 }], languages: ['es'] })], [{ queue: 'billing' }], { accountOwnerId: 'owner' }, 'owner'],
-    ['the agent who last helped comes next', [agent('last'), agent('star', { skills: [{ skill: 'billing', proficiency: 10 }], languages: ['es'] })], [{ queue: 'billing' }], {}, 'last'],
-    ['ties go to the longest idle', [agent('recent', { lastAssignedAt: new Date('2026-03-10T09:59:00Z') }), agent('idle', { lastAssignedAt: new Date('2026-03-10T09:58:00Z') })], [{ queue: 'billing' }], {}, 'idle'],
+    [
+      'a senior filter keeps seniors and de-escalation trained agents',
+      [agent('junior', { seniority: 'JUNIOR', languages: ['es'] }), agent('trained', { deescalationTrained: true })],
+      [{ queue: 'billing', agentFilter: { senior: true } }],
+      {},
+      'trained',
+    ],
+    [
+      'seniority weighs in for HIGH priority',
+      [agent('regular'), agent('senior', { seniority: 'SENIOR' })],
+      [{ queue: 'billing' }],
+      { priority: 'HIGH' },
+      'senior',
+    ],
+    [
+      'the account owner comes first whatever the score',
+      [
+        agent('owner', { skills: [{ skill: 'billing', proficiency: 4 }] }),
+        agent('star', { skills: [{ skill: 'billing', proficiency: 10 }], languages: ['es'] }),
+      ],
+      [{ queue: 'billing' }],
+      { accountOwnerId: 'owner' },
+      'owner',
+    ],
+    [
+      'the agent who last helped comes next',
+      [agent('last'), agent('star', { skills: [{ skill: 'billing', proficiency: 10 }], languages: ['es'] })],
+      [{ queue: 'billing' }],
+      {},
+      'last',
+    ],
+    [
+      'ties go to the longest idle',
+      [agent('recent', { lastAssignedAt: new Date('2026-03-10T09:59:00Z') }), agent('idle', { lastAssignedAt: new Date('2026-03-10T09:58:00Z') })],
+      [{ queue: 'billing' }],
+      {},
+      'idle',
+    ],
   ])('%s', (_name, agents, targets, extra, expected) => expect(pick(agents, targets, extra)).toBe(expected));
 
   it('re-reads working hours when the minute changes, on the same prepared directory', () => {
     // The night agent starts at 20:00 UTC on Tuesday; presence is cached per member list per minute.
-    const directory = prepareDirectory({ queues: [queue()], agents: [agent('night', { workingHours: [{ day: 'TUE', open: '20:00', close: '23:00' }] })], waitingByQueue: {}, lastAgentByCustomer: {} });
+    const directory = prepareDirectory({
+      queues: [queue()],
+      agents: [agent('night', { workingHours: [{ day: 'TUE', open: '20:00', close: '23:00' }] })],
+      waitingByQueue: {},
+      lastAgentByCustomer: {},
+    });
     const at = (iso: string) => route([], [{ queue: 'billing' }], { directory, now: new Date(iso) }).target.agentId;
     expect(at('2026-03-10T19:59:30Z')).toBeNull();
     expect(at('2026-03-10T20:00:00Z')).toBe('night');
@@ -100,11 +226,19 @@ describe('targets in turn', () => {
     expect(r.target).toMatchObject({ queueId: 'billing', agentId: null, estimatedWaitSeconds: 300 });
   });
   it('uses the fallback queue when every target is over its maximum wait', () => {
-    const r = route([agent('full', { activeConversations: { chat: 2 } }), agent('gen', { skills: [] })], [{ queue: 'billing' }], {}, [queue({ maxWaitSeconds: 60, fallbackQueueId: 'general' }), queue({ id: 'general', name: 'General', requiredSkills: [] })]);
+    const r = route([agent('full', { activeConversations: { chat: 2 } }), agent('gen', { skills: [] })], [{ queue: 'billing' }], {}, [
+      queue({ maxWaitSeconds: 60, fallbackQueueId: 'general' }),
+      queue({ id: 'general', name: 'General', requiredSkills: [] }),
+    ]);
     expect(r.target).toMatchObject({ queueId: 'general', agentId: 'gen', fallbackUsed: true });
   });
   it('moves on when the expected wait exceeds the target timeout', () => {
-    const r = route([agent('full', { activeConversations: { chat: 2 } }), agent('gen', { skills: [] })], [{ queue: 'billing', timeoutSeconds: 60 }, { queue: 'general' }], {}, [queue({ maxWaitSeconds: 3600 }), queue({ id: 'general', name: 'General', requiredSkills: [] })]);
+    const r = route(
+      [agent('full', { activeConversations: { chat: 2 } }), agent('gen', { skills: [] })],
+      [{ queue: 'billing', timeoutSeconds: 60 }, { queue: 'general' }],
+      {},
+      [queue({ maxWaitSeconds: 3600 }), queue({ id: 'general', name: 'General', requiredSkills: [] })],
+    );
     expect(r.target).toMatchObject({ queueId: 'general', agentId: 'gen' });
   });
   it('offers a callback with the next opening when every target queue is closed', () => {
@@ -129,13 +263,32 @@ describe('properties', () => {
     fc.assert(
       fc.property(fc.array(arbAgent, { maxLength: 12 }), fc.integer({ min: 1, max: 10 }), fc.boolean(), (specs, min, language) => {
         const agents = specs.map((s, i) =>
-          agent(`a${i}`, { status: s.status, skills: [{ skill: 'billing', proficiency: s.proficiency }, { skill: 'disputes', proficiency: s.disputes }], capacity: { chat: s.capacity }, activeConversations: { chat: s.active }, languages: s.es ? ['es'] : ['en'], seniority: s.senior ? 'SENIOR' : 'REGULAR' }),
+          agent(`a${i}`, {
+            status: s.status,
+            skills: [
+              { skill: 'billing', proficiency: s.proficiency },
+              { skill: 'disputes', proficiency: s.disputes },
+            ],
+            capacity: { chat: s.capacity },
+            activeConversations: { chat: s.active },
+            languages: s.es ? ['es'] : ['en'],
+            seniority: s.senior ? 'SENIOR' : 'REGULAR',
+          }),
         );
-        const target: RouteTarget = { queue: 'billing', agentFilter: { skills: [{ skill: 'disputes', minProficiency: min }], matchCustomerLanguage: language } };
+        const target: RouteTarget = {
+          queue: 'billing',
+          agentFilter: { skills: [{ skill: 'disputes', minProficiency: min }], matchCustomerLanguage: language },
+        };
         const chosen = agents.find((a) => a.id === route(agents, [target]).target.agentId);
         if (!chosen) return true;
         const skill = (name: string) => chosen.skills.find((k) => k.skill === name)?.proficiency ?? 0;
-        return chosen.status === 'ONLINE' && (chosen.activeConversations.chat ?? 0) < (chosen.capacity.chat ?? 0) && skill('billing') >= 4 && skill('disputes') >= min && (!language || chosen.languages.includes('es'));
+        return (
+          chosen.status === 'ONLINE' &&
+          (chosen.activeConversations.chat ?? 0) < (chosen.capacity.chat ?? 0) &&
+          skill('billing') >= 4 &&
+          skill('disputes') >= min &&
+          (!language || chosen.languages.includes('es'))
+        );
       }),
       { numRuns: 500 },
     );
@@ -143,7 +296,16 @@ describe('properties', () => {
   it('selectAgent ranks every eligible agent and only them', () => {
     const agents = [agent('a'), agent('b', { status: 'OFFLINE' }), agent('c', { activeConversations: { chat: 2 } })];
     const members = prepareDirectory({ queues: [queue()], agents, waitingByQueue: {}, lastAgentByCustomer: {} }).membersByQueue.get('billing') ?? [];
-    const s = selectAgent({ queue: queue(), members, channel: 'chat', language: 'en', priority: 'NORMAL', customerId: 'x', clock: localClockAt(NOW), now: NOW });
+    const s = selectAgent({
+      queue: queue(),
+      members,
+      channel: 'chat',
+      language: 'en',
+      priority: 'NORMAL',
+      customerId: 'x',
+      clock: localClockAt(NOW),
+      now: NOW,
+    });
     expect(s.ranked).toEqual(['a']);
     expect(s.excludedCounts).toEqual({ offline: 1, 'at capacity': 1 });
     expect(s.load).toEqual({ slots: 4, busy: 2 });

@@ -62,7 +62,13 @@ describe('runRoutingGraph', () => {
   it('gives the same routes for 1,000 concurrent runs as for sequential ones', async () => {
     // Each fact set differs (customerMessageCount), and each pass has its own preparation, so no
     // route is remembered and every run takes an Engine from the pool.
-    const factSets = Array.from({ length: 1000 }, (_, i) => ({ queue: QUEUES[i % QUEUES.length], language: LANGUAGES[i % LANGUAGES.length], negativeTurns: Math.floor(i / QUEUES.length) % 3, sentimentSharpDrop: false, customerMessageCount: 2 + i }));
+    const factSets = Array.from({ length: 1000 }, (_, i) => ({
+      queue: QUEUES[i % QUEUES.length],
+      language: LANGUAGES[i % LANGUAGES.length],
+      negativeTurns: Math.floor(i / QUEUES.length) % 3,
+      sentimentSharpDrop: false,
+      customerMessageCount: 2 + i,
+    }));
     const sequentially = prepare(graph);
     const sequential: string[] = [];
     for (const facts of factSets) sequential.push((await runRoutingGraph(sequentially, facts)).route.id);
@@ -84,7 +90,11 @@ describe('runRoutingGraph', () => {
         { id: 'max', kind: 'route', data: { targets: [{ queue: 'vip' }] } },
         { id: 'other', kind: 'route', data: { targets: [{ queue: 'general' }] } },
       ],
-      edges: [{ id: 'e0', source: 'start', target: 'c' }, { id: 'e1', source: 'c', sourceHandle: 'true', target: 'max' }, { id: 'e2', source: 'c', sourceHandle: 'false', target: 'other' }],
+      edges: [
+        { id: 'e0', source: 'start', target: 'c' },
+        { id: 'e1', source: 'c', sourceHandle: 'true', target: 'max' },
+        { id: 'e2', source: 'c', sourceHandle: 'false', target: 'other' },
+      ],
     };
     const plans = prepare(byPlan);
     const max = await runRoutingGraph(plans, { attributes: { plan: 'max' } });
@@ -94,9 +104,17 @@ describe('runRoutingGraph', () => {
   });
 
   it('refuses a policy whose compiled rules lack its routing graph', () => {
-    const escalation = { nodes: [{ id: 'start', kind: 'start', data: {} }, { id: 'stay', kind: 'stay', data: { reasonCode: 'ai_resolving' } }], edges: [{ id: 'e', source: 'start', target: 'stay' }] } as PolicyGraph;
+    const escalation = {
+      nodes: [
+        { id: 'start', kind: 'start', data: {} },
+        { id: 'stay', kind: 'stay', data: { reasonCode: 'ai_resolving' } },
+      ],
+      edges: [{ id: 'e', source: 'start', target: 'stay' }],
+    } as PolicyGraph;
     expect(validatePolicyGraph(escalation).valid).toBe(true);
-    expect(() => preparePolicy({ graph: escalation, settings: seedFile('trigger-settings.json') as TriggerSettings, routing: graph }, compileGraph(escalation))).toThrow(EvaluationInvariantError);
+    expect(() =>
+      preparePolicy({ graph: escalation, settings: seedFile('trigger-settings.json') as TriggerSettings, routing: graph }, compileGraph(escalation)),
+    ).toThrow(EvaluationInvariantError);
   });
 });
 
@@ -113,13 +131,36 @@ describe('routing graph validation', () => {
   it('reports each unknown queue on its route node', () => {
     const result = validateRoutingGraph(graph, { knownQueues: known.filter((q) => q !== 'vip') });
     expect(result.valid).toBe(false);
-    expect(result.diagnostics.map((d) => [d.code, d.nodeId])).toEqual([['UNKNOWN_QUEUE', 'r_vip'], ['UNKNOWN_QUEUE', 'r_vip'], ['UNKNOWN_QUEUE', 'r_vip'], ['UNKNOWN_QUEUE', 'r_vip']]);
+    expect(result.diagnostics.map((d) => [d.code, d.nodeId])).toEqual([
+      ['UNKNOWN_QUEUE', 'r_vip'],
+      ['UNKNOWN_QUEUE', 'r_vip'],
+      ['UNKNOWN_QUEUE', 'r_vip'],
+      ['UNKNOWN_QUEUE', 'r_vip'],
+    ]);
   });
   it('lets routing graphs test the decision facts, not escalation trees', () => {
-    const tree = { nodes: [{ id: 'start', kind: 'start', data: {} }, { id: 'c', kind: 'condition', data: { test: { fact: 'reasonCode', operator: 'equal', value: 'x' } } }, { id: 'a', kind: 'stay', data: { reasonCode: 'a' } }, { id: 'b', kind: 'stay', data: { reasonCode: 'b' } }, { id: 'r', kind: 'route', data: { targets: [{ queue: 'general' }] } }],
-      edges: [{ id: 'e1', source: 'start', target: 'c' }, { id: 'e2', source: 'c', sourceHandle: 'true', target: 'a' }, { id: 'e3', source: 'c', sourceHandle: 'false', target: 'b' }] };
-    const asRouting = { nodes: tree.nodes.filter((n) => n.kind !== 'stay').concat([{ id: 'r2', kind: 'route', data: { targets: [{ queue: 'billing' }] } }]),
-      edges: [{ id: 'e1', source: 'start', target: 'c' }, { id: 'e2', source: 'c', sourceHandle: 'true', target: 'r' }, { id: 'e3', source: 'c', sourceHandle: 'false', target: 'r2' }] };
+    const tree = {
+      nodes: [
+        { id: 'start', kind: 'start', data: {} },
+        { id: 'c', kind: 'condition', data: { test: { fact: 'reasonCode', operator: 'equal', value: 'x' } } },
+        { id: 'a', kind: 'stay', data: { reasonCode: 'a' } },
+        { id: 'b', kind: 'stay', data: { reasonCode: 'b' } },
+        { id: 'r', kind: 'route', data: { targets: [{ queue: 'general' }] } },
+      ],
+      edges: [
+        { id: 'e1', source: 'start', target: 'c' },
+        { id: 'e2', source: 'c', sourceHandle: 'true', target: 'a' },
+        { id: 'e3', source: 'c', sourceHandle: 'false', target: 'b' },
+      ],
+    };
+    const asRouting = {
+      nodes: tree.nodes.filter((n) => n.kind !== 'stay').concat([{ id: 'r2', kind: 'route', data: { targets: [{ queue: 'billing' }] } }]),
+      edges: [
+        { id: 'e1', source: 'start', target: 'c' },
+        { id: 'e2', source: 'c', sourceHandle: 'true', target: 'r' },
+        { id: 'e3', source: 'c', sourceHandle: 'false', target: 'r2' },
+      ],
+    };
     expect(validateRoutingGraph(asRouting).valid).toBe(true);
     const policy = validatePolicyGraph({ nodes: tree.nodes.filter((n) => n.kind !== 'route'), edges: tree.edges });
     expect(policy.diagnostics[0]?.message).toContain('only a routing graph can test it');

@@ -122,6 +122,7 @@ async function run(routing: PreparedRouting, values: readonly unknown[]): Promis
   const { results } = await engines.run(routing.compiled, facts);
   const params = (results[0]?.event?.params as CompiledRouteRule['event']['params'] | undefined) ?? null;
   const route = params ? routing.index.nodes.get(params.routeId) : undefined;
-  if (!params || route?.kind !== 'route') throw new EvaluationInvariantError(params ? `Routing rule points at "${params.routeId}", which is not a route of this graph.` : 'No routing rule fired.');
+  if (!params || route?.kind !== 'route')
+    throw new EvaluationInvariantError(params ? `Routing rule points at "${params.routeId}", which is not a route of this graph.` : 'No routing rule fired.');
   return { route, nodeIds: params.nodeIds };
 }

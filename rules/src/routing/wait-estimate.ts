@@ -33,9 +33,7 @@ export function estimateWaitSeconds(load: QueueLoad): number | null {
   if (load.slots <= 0) return null;
   const traffic = load.busy + load.waiting;
   const wait =
-    traffic < load.slots
-      ? erlangCWaitSeconds(load.slots, traffic, load.averageHandleSeconds)
-      : ((load.waiting + 1) * load.averageHandleSeconds) / load.slots;
+    traffic < load.slots ? erlangCWaitSeconds(load.slots, traffic, load.averageHandleSeconds) : ((load.waiting + 1) * load.averageHandleSeconds) / load.slots;
   // The epsilon keeps a float such as 200.00000000000003 from rounding up to 201.
   return Math.ceil(wait - 1e-9);
 }

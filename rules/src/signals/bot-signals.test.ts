@@ -21,7 +21,10 @@ const customer = (text: string, extra: Partial<MessageInput> = {}): MessageInput
 
 describe('signals reported by the bot', () => {
   it('adds the topics the bot reports to its own detection, ignoring names the policy lacks', () => {
-    const { facts, evidence, sources } = signals(customer('hi, question about my bill', { topics: ['billing_dispute', 'weather'] }), customer('someone hacked my account'));
+    const { facts, evidence, sources } = signals(
+      customer('hi, question about my bill', { topics: ['billing_dispute', 'weather'] }),
+      customer('someone hacked my account'),
+    );
     expect(facts.topics).toEqual(['security', 'billing_dispute']);
     expect(evidence.topics).toContain('billing_dispute: customer message 1: reported by the bot (topic billing_dispute)');
     expect(sources.topics).toEqual([0, 1]);
@@ -48,6 +51,9 @@ describe('signals reported by the bot', () => {
     const { facts, evidence, customerSentiments } = signals(customer('fine.', { sentiment: -0.7 }), customer('ok then', { sentiment: -0.4 }));
     expect(customerSentiments).toEqual([-0.7, -0.4]);
     expect(facts).toMatchObject({ negativeTurns: 2, sentimentMin: -0.7 });
-    expect(evidence.negativeTurns).toEqual(['customer message 1: "fine." scored -0.7 (reported by the bot)', 'customer message 2: "ok then" scored -0.4 (reported by the bot)']);
+    expect(evidence.negativeTurns).toEqual([
+      'customer message 1: "fine." scored -0.7 (reported by the bot)',
+      'customer message 2: "ok then" scored -0.4 (reported by the bot)',
+    ]);
   });
 });

@@ -113,7 +113,9 @@ describe('computeSignals', () => {
     const opening = (text: string) => computeSignals(conversation([['CUSTOMER', text, { at: at(0) }]]), model, at(1));
     const furious = opening('Unbelievable. Your delivery people are thieves and your app is garbage.');
     expect(furious.facts).toMatchObject({ sentimentPrevious: 0, sentimentSharpDrop: true, negativeStreak: 1 });
-    expect(furious.evidence.sentimentSharpDrop?.[0]).toMatch(/^sentiment fell from a neutral 0 \(no earlier customer message\) to -0\.\d+ \(customer message 1\)$/);
+    expect(furious.evidence.sentimentSharpDrop?.[0]).toMatch(
+      /^sentiment fell from a neutral 0 \(no earlier customer message\) to -0\.\d+ \(customer message 1\)$/,
+    );
     const report = opening('The scanner app is not working since the last update');
     expect(report.facts.sentimentLatest).toBeLessThan(0);
     expect(report.facts).toMatchObject({ negativeTurns: 0, sentimentSharpDrop: false });

@@ -114,7 +114,9 @@ export function computeSignals(input: DecideHandoffInput, model: SignalsModel, n
   if (request?.requested) {
     const start = request.message.tokens[request.first]?.start;
     const end = request.message.tokens[request.last]?.end;
-    put(evidence, 'humanRequested', [`${quote('customer', request.message.position, request.message.shown, start, end)} asks for a person ("${request.phrase}")`]);
+    put(evidence, 'humanRequested', [
+      `${quote('customer', request.message.position, request.message.shown, start, end)} asks for a person ("${request.phrase}")`,
+    ]);
   }
   // The bot's request counts unless the customer declined a person in a later message.
   const declinedAt = request && !request.requested ? request.message.index : -1;
@@ -138,8 +140,16 @@ export function computeSignals(input: DecideHandoffInput, model: SignalsModel, n
   put(evidence, 'topics', found.evidence);
   source(sources, 'topics', found.sources);
   for (const [topic, list] of reports.topics) {
-    put(evidence, 'topics', list.map((report) => `${topic}: ${report.evidence}`));
-    source(sources, 'topics', list.map((report) => report.index));
+    put(
+      evidence,
+      'topics',
+      list.map((report) => `${topic}: ${report.evidence}`),
+    );
+    source(
+      sources,
+      'topics',
+      list.map((report) => report.index),
+    );
   }
   const topics = model.topicNames.filter((name) => found.topics.includes(name) || reports.topics.has(name));
 
@@ -148,15 +158,27 @@ export function computeSignals(input: DecideHandoffInput, model: SignalsModel, n
 
   const stats = conversationStats(input, now);
   if (stats.firstAt) {
-    put(evidence, 'elapsedMinutes', [`${formatNumber(stats.elapsedMinutes)} minutes from the first message (${stats.firstAt.toISOString()}) to ${now.toISOString()}`]);
+    put(evidence, 'elapsedMinutes', [
+      `${formatNumber(stats.elapsedMinutes)} minutes from the first message (${stats.firstAt.toISOString()}) to ${now.toISOString()}`,
+    ]);
     if (stats.lastAt) {
-      put(evidence, 'conversationMinutes', [`${formatNumber(stats.conversationMinutes)} minutes from the first message to the last (${stats.lastAt.toISOString()})`]);
+      put(evidence, 'conversationMinutes', [
+        `${formatNumber(stats.conversationMinutes)} minutes from the first message to the last (${stats.lastAt.toISOString()})`,
+      ]);
     }
   }
   source(sources, 'elapsedMinutes', stats.firstAtIndex !== undefined ? [stats.firstAtIndex] : []);
   if (stats.firstAtIndex !== undefined && stats.lastAtIndex !== undefined) source(sources, 'conversationMinutes', [stats.firstAtIndex, stats.lastAtIndex]);
-  source(sources, 'customerMessageCount', customerTexts.map((text) => text.index));
-  source(sources, 'botReplyCount', bot.map((reply) => reply.text.index));
+  source(
+    sources,
+    'customerMessageCount',
+    customerTexts.map((text) => text.index),
+  );
+  source(
+    sources,
+    'botReplyCount',
+    bot.map((reply) => reply.text.index),
+  );
   const firstCustomer = customerTexts[0];
   if (firstCustomer && latestCustomer && customerTexts.length > 1) source(sources, 'messageLengthGrowth', [firstCustomer.index, latestCustomer.index]);
   if (stats.botReplyCount > 0) put(evidence, 'botReplyCount', [`${stats.botReplyCount} bot replies`]);

@@ -163,7 +163,13 @@ export class ConceptSet {
         })
         .sort((x, y) => Math.min(x.object.first, x.state.first) - Math.min(y.object.first, y.state.first))[0];
       if (pair) {
-        found.push({ id: concept.id, topic: concept.topic, ...pair, first: Math.min(pair.object.first, pair.state.first), last: Math.max(pair.object.last, pair.state.last) });
+        found.push({
+          id: concept.id,
+          topic: concept.topic,
+          ...pair,
+          first: Math.min(pair.object.first, pair.state.first),
+          last: Math.max(pair.object.last, pair.state.last),
+        });
       }
     }
     return found;

@@ -51,6 +51,12 @@ describe('conversationStats', () => {
       customerAttributes: { plan: 'gold' },
       attributes: { orderStatus: 'shipped' },
     });
-    expect(conversationStats(conversation([]), at(0))).toMatchObject({ customerTier: '', channel: '', lifetimeValue: 0, customerAttributes: {}, attributes: {} });
+    expect(conversationStats(conversation([]), at(0))).toMatchObject({
+      customerTier: '',
+      channel: '',
+      lifetimeValue: 0,
+      customerAttributes: {},
+      attributes: {},
+    });
   });
 });

@@ -61,7 +61,11 @@ describe('humanRequested', () => {
     const refusals = prepareSignals({
       ...FIXTURE_SETTINGS,
       humanRequest: {
-        phrases: { ...FIXTURE_SETTINGS.humanRequest.phrases, en: [...(FIXTURE_SETTINGS.humanRequest.phrases.en ?? []), 'not talk to a robot', 'want a human'], de: ['keinen Roboter'] },
+        phrases: {
+          ...FIXTURE_SETTINGS.humanRequest.phrases,
+          en: [...(FIXTURE_SETTINGS.humanRequest.phrases.en ?? []), 'not talk to a robot', 'want a human'],
+          de: ['keinen Roboter'],
+        },
         negations: { ...FIXTURE_SETTINGS.humanRequest.negations, de: ['brauche keinen'] },
       },
     });
@@ -72,7 +76,7 @@ describe('humanRequested', () => {
       expect(asks('Ich brauche keinen Roboter')).toBe(true);
     });
 
-    it('does not let the refusal\'s negation cancel another request', () => {
+    it("does not let the refusal's negation cancel another request", () => {
       expect(asks('Ich brauche keinen Roboter ich will mit einem Menschen sprechen')).toBe(true);
     });
 

@@ -55,13 +55,7 @@ const RAW_PACKS: Record<string, RawPack> = {
 export const PACKED_LANGUAGES: readonly string[] = Object.keys(RAW_PACKS);
 
 function sentimentMap(pack: NlpjsSentimentPack): Map<string, number> {
-  const [dictionary, scale] = pack.senticon
-    ? [pack.senticon, 1]
-    : pack.pattern
-      ? [pack.pattern, 1]
-      : pack.afinn
-        ? [pack.afinn, 5]
-        : [{}, 1];
+  const [dictionary, scale] = pack.senticon ? [pack.senticon, 1] : pack.pattern ? [pack.pattern, 1] : pack.afinn ? [pack.afinn, 5] : [{}, 1];
   const map = new Map<string, number>();
   for (const [stem, value] of Object.entries(dictionary)) map.set(foldText(stem), Math.max(-1, Math.min(1, value / scale)));
   return map;

@@ -94,10 +94,7 @@ const ANY_MODAL = new Set(Object.values(MODALS).flatMap(wordList));
  * Words that end a gap: a request for help or a modal verb — except German modals, which also
  * stand inside plain statements ("diese Abbuchung kann ich nicht zuordnen").
  */
-const GAP_BREAKERS = new Set([
-  ...wordList(HELP_WORDS),
-  ...Object.entries(MODALS).flatMap(([language, list]) => (language === 'de' ? [] : wordList(list))),
-]);
+const GAP_BREAKERS = new Set([...wordList(HELP_WORDS), ...Object.entries(MODALS).flatMap(([language, list]) => (language === 'de' ? [] : wordList(list)))]);
 
 /** Indefinite pronouns ("someone"), folded; French "quelqu'un" is tokenised to "quelqu", "un". */
 const SOMEONE = new Set(wordList('someone somebody anyone anybody alguien alguem jemand quelqu'));

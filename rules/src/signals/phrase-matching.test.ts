@@ -15,14 +15,14 @@ const SETTINGS: TriggerSettings = {
   topics: {
     security: {
       phrases: {
-        en: ['someone … got into my account', 'someone changed my email', 'sign-ins … I don\'t recognise'],
+        en: ['someone … got into my account', 'someone changed my email', "sign-ins … I don't recognise"],
         es: ['alguien cambió mi correo'],
         de: ['Betrug', 'jemand … mein Passwort geändert'],
       },
     },
     billing_dispute: {
       phrases: {
-        en: ['charged twice', 'charge … no idea what it\'s for'],
+        en: ['charged twice', "charge … no idea what it's for"],
         de: ['zweimal abgebucht', 'falscher Betrag'],
         fr: ['débité deux fois'],
       },
@@ -140,7 +140,14 @@ describe('typos stop at real lexicon words', () => {
 describe('the {secret} placeholder', () => {
   const secrets = prepareSignals({
     ...SETTINGS,
-    topics: { security: { phrases: { en: ['password is {secret}', 'password {secret}', 'pin {secret}', 'typed … {secret} into', '{secret} is my password'], de: ['Passwort lautet {secret}'] } } },
+    topics: {
+      security: {
+        phrases: {
+          en: ['password is {secret}', 'password {secret}', 'pin {secret}', 'typed … {secret} into', '{secret} is my password'],
+          de: ['Passwort lautet {secret}'],
+        },
+      },
+    },
   });
   const found = (text: string) => computeSignals(customerSays(text), secrets, new Date()).facts.topics;
 

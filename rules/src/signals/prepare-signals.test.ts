@@ -6,7 +6,11 @@ import { FIXTURE_SETTINGS } from './fixtures/trigger-settings.fixture';
 describe('prepareSignals', () => {
   it('compiles phrases once: a shared model gives the same answers as a fresh one', () => {
     const shared = prepareSignals(FIXTURE_SETTINGS);
-    const inputs = [customerSays('someone hacked my account'), customerSays('quiero hablar con un agente'), customerSays('where is my order?', 'where is my order')];
+    const inputs = [
+      customerSays('someone hacked my account'),
+      customerSays('quiero hablar con un agente'),
+      customerSays('where is my order?', 'where is my order'),
+    ];
     for (const input of inputs) computeSignals(input, shared, new Date(0));
     for (const input of inputs) {
       expect(computeSignals(input, shared, new Date(0))).toEqual(computeSignals(input, prepareSignals(FIXTURE_SETTINGS), new Date(0)));

@@ -49,7 +49,12 @@ describe('reference trigger settings file', () => {
   });
 
   it('lists no phrase twice within a language', () => {
-    const lexicons = [...Object.values(settings.topics).map((topic) => topic.phrases), settings.humanRequest.phrases, settings.humanRequest.negations, settings.hedging];
+    const lexicons = [
+      ...Object.values(settings.topics).map((topic) => topic.phrases),
+      settings.humanRequest.phrases,
+      settings.humanRequest.negations,
+      settings.hedging,
+    ];
     for (const phrases of lexicons) {
       for (const list of Object.values(phrases)) {
         const folded = list.map((phrase) => phrase.toLowerCase());

@@ -22,7 +22,10 @@ export interface ScoredMessage {
   reportedByBot?: boolean;
 }
 
-type SentimentFactName = Extract<FactName, 'sentimentLatest' | 'sentimentPrevious' | 'sentimentMin' | 'negativeStreak' | 'negativeTurns' | 'sentimentSharpDrop'>;
+type SentimentFactName = Extract<
+  FactName,
+  'sentimentLatest' | 'sentimentPrevious' | 'sentimentMin' | 'negativeStreak' | 'negativeTurns' | 'sentimentSharpDrop'
+>;
 
 export interface SentimentFacts {
   sentimentLatest: number;
@@ -67,8 +70,13 @@ export function sentimentFacts(scores: readonly ScoredMessage[], thresholds: Thr
   if (negative.length > 0) evidence.negativeTurns = negative.map(scored);
   if (lowest && lowest.score <= thresholds.negativeSentiment) evidence.sentimentMin = [scored(lowest)];
   if (sharpDrop && latest) {
-    const from = previous ? `${formatNumber(previous.score)} (customer message ${previous.message.position})` : `a neutral ${formatNumber(BASELINE)} (no earlier customer message)`;
-    evidence.sentimentSharpDrop = [`sentiment fell from ${from} to ${formatNumber(latest.score)} (customer message ${latest.message.position})`, scored(latest)];
+    const from = previous
+      ? `${formatNumber(previous.score)} (customer message ${previous.message.position})`
+      : `a neutral ${formatNumber(BASELINE)} (no earlier customer message)`;
+    evidence.sentimentSharpDrop = [
+      `sentiment fell from ${from} to ${formatNumber(latest.score)} (customer message ${latest.message.position})`,
+      scored(latest),
+    ];
   }
   const sources: SentimentFacts['sources'] = {};
   if (latest) sources.sentimentLatest = [latest.message.index];

@@ -27,20 +27,47 @@ function negativeTurns(language: string, [first, second, third]: Chat): number {
 describe('negative turns over a support chat', () => {
   it.each<[string, Chat]>([
     ['en', ['I am really disappointed, the parcel came a week late', 'order 5521', 'This is the third time I ask and nobody answers, seriously fed up']],
-    ['es', ['Estoy muy decepcionada, el paquete llegó tarde otra vez', 'el pedido es el 5521', 'Es la tercera vez que escribo y nadie responde, qué vergüenza']],
+    [
+      'es',
+      ['Estoy muy decepcionada, el paquete llegó tarde otra vez', 'el pedido es el 5521', 'Es la tercera vez que escribo y nadie responde, qué vergüenza'],
+    ],
     ['pt', ['Estou muito chateado, a encomenda chegou atrasada de novo', 'o pedido é 5521', 'Já é a terceira vez que peço isso, que falta de respeito']],
-    ['de', ['Ich bin echt enttäuscht, das Paket kam eine Woche zu spät', 'Bestellung 5521', 'Ich frage jetzt zum dritten Mal und keiner antwortet, das ist ärgerlich']],
-    ['fr', ["Je suis vraiment déçue, le colis est arrivé avec une semaine de retard", 'commande 5521', "C'est la troisième fois que je demande et toujours pas de réponse, c'est pénible"]],
+    [
+      'de',
+      [
+        'Ich bin echt enttäuscht, das Paket kam eine Woche zu spät',
+        'Bestellung 5521',
+        'Ich frage jetzt zum dritten Mal und keiner antwortet, das ist ärgerlich',
+      ],
+    ],
+    [
+      'fr',
+      [
+        'Je suis vraiment déçue, le colis est arrivé avec une semaine de retard',
+        'commande 5521',
+        "C'est la troisième fois que je demande et toujours pas de réponse, c'est pénible",
+      ],
+    ],
   ])('counts two upset turns apart in %s', (language, chat) => {
     expect(negativeTurns(language, chat)).toBe(2);
   });
 
   it.each<[string, Chat]>([
-    ['en', ['Hello, my app shows an error when I log in', 'It says code 42 on the login page', 'OK, I cleared the cache and it still shows the error page, what else can I try?']],
+    [
+      'en',
+      [
+        'Hello, my app shows an error when I log in',
+        'It says code 42 on the login page',
+        'OK, I cleared the cache and it still shows the error page, what else can I try?',
+      ],
+    ],
     ['es', ['Hola, la aplicación me da un error al entrar', 'Sale el código 42 en la pantalla', 'Vale, ya borré la caché, ¿qué más puedo probar?']],
     ['pt', ['Olá, o aplicativo dá erro quando entro', 'Aparece o código 42 na tela', 'Certo, já limpei o cache, o que mais posso tentar?']],
     ['de', ['Hallo, die App zeigt beim Anmelden einen Fehler', 'Da steht Code 42 auf der Seite', 'Okay, Cache ist gelöscht, was kann ich noch versuchen?']],
-    ['fr', ["Bonjour, l'appli affiche une erreur à la connexion", "Il y a le code 42 sur l'écran", "D'accord, j'ai vidé le cache, que puis-je essayer d'autre ?"]],
+    [
+      'fr',
+      ["Bonjour, l'appli affiche une erreur à la connexion", "Il y a le code 42 sur l'écran", "D'accord, j'ai vidé le cache, que puis-je essayer d'autre ?"],
+    ],
   ])('counts no upset turn in a calm %s problem report', (language, chat) => {
     expect(negativeTurns(language, chat)).toBe(0);
   });

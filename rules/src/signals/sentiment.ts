@@ -89,7 +89,10 @@ const FAULT_FLOOR = -0.25;
 const compiled = new Map<string, SentimentLanguage>();
 
 function wordList(list: string): string[] {
-  return list.split(/\s+/).filter((word) => word.length > 0).map(foldText);
+  return list
+    .split(/\s+/)
+    .filter((word) => word.length > 0)
+    .map(foldText);
 }
 
 function compile(language: string, lexicon: SupportLexicon): SentimentLanguage {
@@ -144,13 +147,10 @@ export function warmSentiment(language: string): void {
 function expressionAt(text: AnalysedText, view: LanguageView, content: readonly number[], expression: Expression, start: number): number[] | undefined {
   const from = expression.sequence ? start : content.indexOf(start);
   if (from < 0) return undefined;
-  const positions = expression.sequence
-    ? expression.stems.map((_, k) => start + k)
-    : content.slice(from, from + expression.stems.length);
+  const positions = expression.sequence ? expression.stems.map((_, k) => start + k) : content.slice(from, from + expression.stems.length);
   const sentence = text.tokens[start]?.sentence;
   const matches =
-    positions.length === expression.stems.length &&
-    positions.every((p, k) => view.stems[p] === expression.stems[k] && text.tokens[p]?.sentence === sentence);
+    positions.length === expression.stems.length && positions.every((p, k) => view.stems[p] === expression.stems[k] && text.tokens[p]?.sentence === sentence);
   return matches ? positions : undefined;
 }
 

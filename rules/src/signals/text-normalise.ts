@@ -31,16 +31,44 @@ const ASCII = /^[ -~\s]*$/;
 
 /** Words that open a new clause: negation and sentiment do not reach across them. */
 const CLAUSE_OPENERS = new Set([
-  'but', 'however', 'although', 'though', 'pero', 'aunque', 'sino', 'aber', 'sondern', 'jedoch',
-  'obwohl', 'mais', 'cependant', 'pourtant', 'porem', 'contudo', 'embora', 'entretanto',
+  'but',
+  'however',
+  'although',
+  'though',
+  'pero',
+  'aunque',
+  'sino',
+  'aber',
+  'sondern',
+  'jedoch',
+  'obwohl',
+  'mais',
+  'cependant',
+  'pourtant',
+  'porem',
+  'contudo',
+  'embora',
+  'entretanto',
 ]);
 
 /** English contractions typed without the apostrophe, and the words they stand for. */
 const BARE_CONTRACTIONS: Record<string, string[]> = {
-  dont: ['do', 'not'], doesnt: ['does', 'not'], didnt: ['did', 'not'], cant: ['can', 'not'],
-  wont: ['will', 'not'], isnt: ['is', 'not'], arent: ['are', 'not'], wasnt: ['was', 'not'],
-  werent: ['were', 'not'], havent: ['have', 'not'], hasnt: ['has', 'not'], shouldnt: ['should', 'not'],
-  couldnt: ['could', 'not'], wouldnt: ['would', 'not'], im: ['i', 'am'], ive: ['i', 'have'],
+  dont: ['do', 'not'],
+  doesnt: ['does', 'not'],
+  didnt: ['did', 'not'],
+  cant: ['can', 'not'],
+  wont: ['will', 'not'],
+  isnt: ['is', 'not'],
+  arent: ['are', 'not'],
+  wasnt: ['was', 'not'],
+  werent: ['were', 'not'],
+  havent: ['have', 'not'],
+  hasnt: ['has', 'not'],
+  shouldnt: ['should', 'not'],
+  couldnt: ['could', 'not'],
+  wouldnt: ['would', 'not'],
+  im: ['i', 'am'],
+  ive: ['i', 'have'],
 };
 
 /** Lower-case, strip accents and fold `ß`; keeps the string otherwise intact. */

@@ -15,7 +15,9 @@ import { buildGraph, policyBlueprint, testedFacts, type Blueprint } from './grap
 
 function build(plan: Blueprint): PolicyGraph {
   return buildGraph(plan, (leaf, id): PolicyNode =>
-    leaf === 0 ? { id, kind: 'stay', data: { reasonCode: 'stay' } } : { id, kind: 'handoff', data: { reasonCode: `reason_${leaf}`, category: 'CONTENT', queue: `q${leaf}`, priority: 'NORMAL' } },
+    leaf === 0
+      ? { id, kind: 'stay', data: { reasonCode: 'stay' } }
+      : { id, kind: 'handoff', data: { reasonCode: `reason_${leaf}`, category: 'CONTENT', queue: `q${leaf}`, priority: 'NORMAL' } },
   );
 }
 

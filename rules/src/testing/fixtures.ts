@@ -47,7 +47,14 @@ export function smallPolicyGraph(): PolicyGraph {
       {
         id: 'c_angry',
         kind: 'condition',
-        data: { test: { any: [{ fact: 'negativeStreak', operator: 'greaterThanInclusive', value: 2 }, { fact: 'sentimentSharpDrop', operator: 'equal', value: true }] } },
+        data: {
+          test: {
+            any: [
+              { fact: 'negativeStreak', operator: 'greaterThanInclusive', value: 2 },
+              { fact: 'sentimentSharpDrop', operator: 'equal', value: true },
+            ],
+          },
+        },
       },
       { id: 's_tier', kind: 'switch', data: { fact: 'customerTier', cases: [{ id: 'vip', operator: 'equal', value: 'vip' }] } },
       { id: 'h_vip', kind: 'handoff', data: { reasonCode: 'negative_sentiment', category: 'SENTIMENT', queue: 'vip', priority: 'HIGH' } },

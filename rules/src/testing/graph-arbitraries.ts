@@ -66,11 +66,23 @@ function blueprintOf(tables: boolean): fc.Arbitrary<Blueprint> {
       { depthSize: 'small', maxDepth: 5 },
       fc.record({ leaf: fc.integer({ min: 0, max: 3 }) }),
       fc.record({ test: conditionTest, yes: tie('node'), no: tie('node') }),
-      fc
-        .integer({ min: 1, max: 3 })
-        .chain((n) => fc.record({ cases: fc.array(fc.integer({ min: 0, max: 5 }), { minLength: n, maxLength: n }), branches: fc.array(tie('node'), { minLength: n, maxLength: n }), otherwise: tie('node') })),
+      fc.integer({ min: 1, max: 3 }).chain((n) =>
+        fc.record({
+          cases: fc.array(fc.integer({ min: 0, max: 5 }), { minLength: n, maxLength: n }),
+          branches: fc.array(tie('node'), { minLength: n, maxLength: n }),
+          otherwise: tie('node'),
+        }),
+      ),
       ...(tables
-        ? [fc.integer({ min: 1, max: 3 }).chain((n) => fc.record({ rows: fc.array(row, { minLength: n, maxLength: n }), branches: fc.array(tie('node'), { minLength: n, maxLength: n }), otherwise: tie('node') }))]
+        ? [
+            fc.integer({ min: 1, max: 3 }).chain((n) =>
+              fc.record({
+                rows: fc.array(row, { minLength: n, maxLength: n }),
+                branches: fc.array(tie('node'), { minLength: n, maxLength: n }),
+                otherwise: tie('node'),
+              }),
+            ),
+          ]
         : []),
     ),
   })).node;

@@ -3,7 +3,17 @@
  * meaning of json-rules-engine's built-in operators. The property test checks that compiled
  * rules always agree with it. Not exported from the package.
  */
-import { isFactTest, isLeaf, type ConditionTest, type DecisionTableNode, type DecisionTableRow, type FactTest, type Operator, type PolicyGraph, type PolicyNode } from '@baton/schemas';
+import {
+  isFactTest,
+  isLeaf,
+  type ConditionTest,
+  type DecisionTableNode,
+  type DecisionTableRow,
+  type FactTest,
+  type Operator,
+  type PolicyGraph,
+  type PolicyNode,
+} from '@baton/schemas';
 import { DEFAULT_HANDLE, NEXT_HANDLE, indexGraph, targetOf } from '../graph/graph-index';
 import { enumeratePaths } from '../graph/enumerate-paths';
 

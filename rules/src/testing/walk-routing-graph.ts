@@ -9,7 +9,7 @@ import { isFactTest, type ConditionTest, type FactTest, type Operator, type Rout
 import { DEFAULT_HANDLE, NEXT_HANDLE, targetOf, type GraphIndex } from '../graph/graph-index';
 import type { ChosenRoute } from '../routing/run-routing-graph';
 
-const isNumeric = (v: unknown): boolean => typeof v === 'number' ? Number.isFinite(v) : Number.parseFloat(String(v)).toString() !== 'NaN';
+const isNumeric = (v: unknown): boolean => (typeof v === 'number' ? Number.isFinite(v) : Number.parseFloat(String(v)).toString() !== 'NaN');
 
 /** json-rules-engine's built-in operators, including its numeric fact-value guard. */
 function apply(operator: Operator, factValue: unknown, value: unknown): boolean {

@@ -11,6 +11,9 @@ export function checkBotSignals(settings: TriggerSettings): Diagnostic[] {
   return Object.entries(settings.botSignals?.intentTopics ?? {})
     .filter(([, topic]) => !known.includes(topic))
     .map(([intent, topic]) =>
-      error(DiagnosticCode.InvalidSettings, `Bot intent "${intent}" maps to topic "${topic}", which this policy does not define; use one of: ${known.join(', ')}.`),
+      error(
+        DiagnosticCode.InvalidSettings,
+        `Bot intent "${intent}" maps to topic "${topic}", which this policy does not define; use one of: ${known.join(', ')}.`,
+      ),
     );
 }

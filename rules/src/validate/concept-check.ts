@@ -18,16 +18,24 @@ function conceptProblems(where: string, concept: Concept): Diagnostic[] {
   const languages = new Set([...Object.keys(concept.objects), ...Object.keys(concept.states)]);
   const usable = [...languages].filter((language) => (concept.objects[language]?.length ?? 0) > 0 && (concept.states[language]?.length ?? 0) > 0);
   if (usable.length === 0) {
-    problems.push(error(DiagnosticCode.InvalidSettings, `Concept "${concept.id}" of ${where} can never match: give it objects and states in the same language.`));
+    problems.push(
+      error(DiagnosticCode.InvalidSettings, `Concept "${concept.id}" of ${where} can never match: give it objects and states in the same language.`),
+    );
   }
-  for (const [role, lists] of [['state', concept.states], ['object', concept.objects]] as const) {
+  for (const [role, lists] of [
+    ['state', concept.states],
+    ['object', concept.objects],
+  ] as const) {
     for (const [language, terms] of Object.entries(lists)) {
       for (const term of terms) {
         const tokens = tokenise(term);
         const onlyStopwords = tokens.length > 0 && tokens.every((token) => isStopword(language, token.word.replace(/['’]/g, '')));
         if (tokens.length === 0 || (onlyStopwords && !(role === 'object' && PRONOUN_OBJECTS.has(tokens[0]?.word ?? '')))) {
           problems.push(
-            error(DiagnosticCode.InvalidSettings, `Concept "${concept.id}" of ${where}: the ${role} "${term}" (${language}) has no word of its own and would match almost any message; use a content word.`),
+            error(
+              DiagnosticCode.InvalidSettings,
+              `Concept "${concept.id}" of ${where}: the ${role} "${term}" (${language}) has no word of its own and would match almost any message; use a content word.`,
+            ),
           );
         }
       }
@@ -39,7 +47,9 @@ function conceptProblems(where: string, concept: Concept): Diagnostic[] {
 /** Problems of every concept in `settings` (topics and the human-request lexicon). */
 export function checkConcepts(settings: TriggerSettings): Diagnostic[] {
   return [
-    ...Object.entries(settings.topics).flatMap(([topic, lexicon]) => (lexicon.concepts ?? []).flatMap((concept) => conceptProblems(`topic "${topic}"`, concept))),
+    ...Object.entries(settings.topics).flatMap(([topic, lexicon]) =>
+      (lexicon.concepts ?? []).flatMap((concept) => conceptProblems(`topic "${topic}"`, concept)),
+    ),
     ...(settings.humanRequest.concepts ?? []).flatMap((concept) => conceptProblems('the human-request lexicon', concept)),
   ];
 }

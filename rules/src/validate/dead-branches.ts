@@ -58,7 +58,8 @@ export function findDeadBranches<N extends GraphNode>(index: GraphIndex<N>, path
       for (const literal of added) {
         const list = [...(byKey.get(literal.key) ?? []), literal];
         byKey.set(literal.key, list);
-        if (!conflict && !satisfiable(literal.fact, list)) conflict = { before: list.filter((l) => l.nodeId !== node.id), added: list.filter((l) => l.nodeId === node.id) };
+        if (!conflict && !satisfiable(literal.fact, list))
+          conflict = { before: list.filter((l) => l.nodeId !== node.id), added: list.filter((l) => l.nodeId === node.id) };
       }
       const id = `${step.nodeId}\u0000${step.handle}`;
       if (!conflict) {

@@ -35,16 +35,48 @@ export function satisfiable(fact: string, literals: readonly { operator: Operato
   for (const { operator, value } of literals) {
     const n = value as number;
     switch (operator) {
-      case 'equal': equals.push(value); break;
-      case 'notEqual': notEquals.push(value); break;
-      case 'greaterThan': if (n > lo || (n === lo && loIn)) { lo = n; loIn = false; } break;
-      case 'greaterThanInclusive': if (n > lo) { lo = n; loIn = true; } break;
-      case 'lessThan': if (n < hi || (n === hi && hiIn)) { hi = n; hiIn = false; } break;
-      case 'lessThanInclusive': if (n < hi) { hi = n; hiIn = true; } break;
-      case 'in': allowed = (allowed ?? (value as unknown[])).filter((v) => (value as unknown[]).includes(v)); break;
-      case 'notIn': notEquals.push(...(value as unknown[])); break;
-      case 'contains': contains.push(value); break;
-      case 'doesNotContain': notContains.push(value); break;
+      case 'equal':
+        equals.push(value);
+        break;
+      case 'notEqual':
+        notEquals.push(value);
+        break;
+      case 'greaterThan':
+        if (n > lo || (n === lo && loIn)) {
+          lo = n;
+          loIn = false;
+        }
+        break;
+      case 'greaterThanInclusive':
+        if (n > lo) {
+          lo = n;
+          loIn = true;
+        }
+        break;
+      case 'lessThan':
+        if (n < hi || (n === hi && hiIn)) {
+          hi = n;
+          hiIn = false;
+        }
+        break;
+      case 'lessThanInclusive':
+        if (n < hi) {
+          hi = n;
+          hiIn = true;
+        }
+        break;
+      case 'in':
+        allowed = (allowed ?? (value as unknown[])).filter((v) => (value as unknown[]).includes(v));
+        break;
+      case 'notIn':
+        notEquals.push(...(value as unknown[]));
+        break;
+      case 'contains':
+        contains.push(value);
+        break;
+      case 'doesNotContain':
+        notContains.push(value);
+        break;
     }
   }
   if (lo > hi || (lo === hi && !(loIn && hiIn))) return false;
@@ -65,4 +97,3 @@ export function satisfiable(fact: string, literals: readonly { operator: Operato
   }
   return true;
 }
-

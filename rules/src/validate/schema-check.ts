@@ -12,7 +12,9 @@ import { DiagnosticCode, error, type Diagnostic } from './diagnostic';
 // One Ajv per schema: the TypeBox schemas embed the same $id'd recursive ConditionTest.
 const compile = (schema: object): ValidateFunction => new Ajv({ allErrors: true, strict: false }).compile(schema);
 
-const NODE_VALIDATORS = new Map<GraphNodeKind, ValidateFunction>([...new Set([...KINDS_OF.policy, ...KINDS_OF.routing])].map((kind) => [kind, compile(specOf(kind).schema)]));
+const NODE_VALIDATORS = new Map<GraphNodeKind, ValidateFunction>(
+  [...new Set([...KINDS_OF.policy, ...KINDS_OF.routing])].map((kind) => [kind, compile(specOf(kind).schema)]),
+);
 const validateEdge = compile(PolicyEdgeSchema);
 const validateSettingsSchema = compile(TriggerSettingsSchema);
 

@@ -14,7 +14,11 @@ export function checkIds(graph: AnyGraph): Diagnostic[] {
     seen.add(node.id);
     const outputs = outputsOf(node);
     for (const handle of new Set(outputs.filter((h, i) => outputs.indexOf(h) !== i))) {
-      problems.push(error(DiagnosticCode.DuplicateId, `${specOf(node.kind).title} "${node.id}" has two outputs named "${handle}"; give each its own id.`, { nodeId: node.id }));
+      problems.push(
+        error(DiagnosticCode.DuplicateId, `${specOf(node.kind).title} "${node.id}" has two outputs named "${handle}"; give each its own id.`, {
+          nodeId: node.id,
+        }),
+      );
     }
   }
   const edgeIds = new Set<string>();
@@ -29,9 +33,7 @@ export function checkIds(graph: AnyGraph): Diagnostic[] {
 export function checkStart<N extends GraphNode>(index: GraphIndex<N>, noun = 'policy'): Diagnostic[] {
   if (index.starts.length === 1) return [];
   if (index.starts.length === 0) return [error(DiagnosticCode.StartCount, `The ${noun} has no start node; add one where evaluation begins.`)];
-  return index.starts.map((s) =>
-    error(DiagnosticCode.StartCount, `The ${noun} has ${index.starts.length} start nodes; keep exactly one.`, { nodeId: s.id }),
-  );
+  return index.starts.map((s) => error(DiagnosticCode.StartCount, `The ${noun} has ${index.starts.length} start nodes; keep exactly one.`, { nodeId: s.id }));
 }
 
 export function checkEdges<N extends GraphNode>(graph: AnyGraph<N>, index: GraphIndex<N>): Diagnostic[] {
@@ -42,7 +44,12 @@ export function checkEdges<N extends GraphNode>(graph: AnyGraph<N>, index: Graph
         problems.push(error(DiagnosticCode.DanglingEdge, `Edge "${edge.id}" connects to "${end}", which is not a node of this policy.`, { edgeId: edge.id }));
     }
     if (index.nodes.get(edge.target)?.kind === 'start')
-      problems.push(error(DiagnosticCode.DanglingEdge, `Edge "${edge.id}" leads into the start node; the start node has no inputs.`, { edgeId: edge.id, nodeId: edge.target }));
+      problems.push(
+        error(DiagnosticCode.DanglingEdge, `Edge "${edge.id}" leads into the start node; the start node has no inputs.`, {
+          edgeId: edge.id,
+          nodeId: edge.target,
+        }),
+      );
   }
   return problems;
 }
@@ -68,9 +75,13 @@ export function checkOutputs<N extends GraphNode>(index: GraphIndex<N>): Diagnos
         );
       } else if (count > 1) {
         problems.push(
-          error(DiagnosticCode.DuplicateOutput, `${title} "${node.id}" has ${count} edges from its "${handle}" output; keep one, or add a condition to choose between them.`, {
-            nodeId: node.id,
-          }),
+          error(
+            DiagnosticCode.DuplicateOutput,
+            `${title} "${node.id}" has ${count} edges from its "${handle}" output; keep one, or add a condition to choose between them.`,
+            {
+              nodeId: node.id,
+            },
+          ),
         );
       }
     }
@@ -103,7 +114,12 @@ export function checkCycles<N extends GraphNode>(index: GraphIndex<N>): Diagnost
       const s = state.get(edge.target);
       if (s === 'open') {
         const loop = [...stack.slice(stack.indexOf(edge.target)), edge.target];
-        problems.push(error(DiagnosticCode.Cycle, `Nodes ${loop.join(' → ')} form a loop; a policy must always move forward to a decision.`, { nodeId: edge.target, edgeId: edge.id }));
+        problems.push(
+          error(DiagnosticCode.Cycle, `Nodes ${loop.join(' → ')} form a loop; a policy must always move forward to a decision.`, {
+            nodeId: edge.target,
+            edgeId: edge.id,
+          }),
+        );
       } else if (s === undefined) visit(edge.target);
     }
     stack.pop();

@@ -108,7 +108,9 @@ describe('validatePolicyGraph', () => {
     const result = validatePolicyGraph(graph);
     expect(result.valid).toBe(true);
     expect(result.diagnostics).toEqual([expect.objectContaining({ code: DiagnosticCode.DeadBranch, severity: 'WARNING', nodeId: 'c_angry' })]);
-    expect(result.diagnostics[0]?.message).toContain('The "true" branch of "c_angry" can never be taken: negativeStreak > 5 cannot hold when negativeStreak < 3 (from "c_human")');
+    expect(result.diagnostics[0]?.message).toContain(
+      'The "true" branch of "c_angry" can never be taken: negativeStreak > 5 cannot hold when negativeStreak < 3 (from "c_human")',
+    );
   });
 
   it('warns when a test leaves the range of a bounded fact, and not for reachable branches', () => {
@@ -128,7 +130,11 @@ describe('validatePolicyGraph', () => {
       node(g, 'c_human').data.test = { fact: 'mood', operator: 'equal', value: 'bad' };
       g.edges = g.edges.filter((e) => e.id !== 'e8');
     });
-    expect(codes(graph).map(([code]) => code).sort()).toEqual([DiagnosticCode.SwitchWithoutDefault, DiagnosticCode.UnknownFact, DiagnosticCode.Unreachable].sort());
+    expect(
+      codes(graph)
+        .map(([code]) => code)
+        .sort(),
+    ).toEqual([DiagnosticCode.SwitchWithoutDefault, DiagnosticCode.UnknownFact, DiagnosticCode.Unreachable].sort());
   });
 });
 
@@ -158,7 +164,15 @@ describe('validatePolicyGraph with half-filled nodes', () => {
 
 describe('validatePolicyDocument', () => {
   it('refuses a redaction pattern that is not a regular expression', () => {
-    const settings = { ...FIXTURE_SETTINGS, redaction: { patterns: [{ name: 'order_ref', pattern: 'ORD-[0-9]{6}' }, { name: 'broken', pattern: '([a-z' }] } };
+    const settings = {
+      ...FIXTURE_SETTINGS,
+      redaction: {
+        patterns: [
+          { name: 'order_ref', pattern: 'ORD-[0-9]{6}' },
+          { name: 'broken', pattern: '([a-z' },
+        ],
+      },
+    };
     const result = validatePolicyDocument({ graph: smallPolicyGraph(), settings });
     expect(result.valid).toBe(false);
     expect(result.diagnostics).toEqual([expect.objectContaining({ code: DiagnosticCode.InvalidSettings })]);

@@ -38,7 +38,9 @@ const NOUN: Record<GraphFlavour, string> = { policy: 'policy', routing: 'routing
 function graphDiagnostics(raw: unknown, context: CheckContext): Diagnostic[] {
   const { flavour } = context;
   if (!isRecord(raw) || !Array.isArray(raw.nodes) || !Array.isArray(raw.edges)) {
-    return [error(DiagnosticCode.InvalidShape, `A ${flavour === 'policy' ? 'policy graph' : 'routing graph'} is an object with a "nodes" list and an "edges" list.`)];
+    return [
+      error(DiagnosticCode.InvalidShape, `A ${flavour === 'policy' ? 'policy graph' : 'routing graph'} is an object with a "nodes" list and an "edges" list.`),
+    ];
   }
   const nodeShape = raw.nodes.map((n, i) => checkNodeShape(n, i, flavour));
   const edgeShape = raw.edges.flatMap((e, i) => checkEdgeShape(e, i));
@@ -74,7 +76,9 @@ function checkRedactionPatterns(settings: TriggerSettings): Diagnostic[] {
       new RegExp(pattern, 'giu');
       return [];
     } catch (e) {
-      return [error(DiagnosticCode.InvalidSettings, `Redaction pattern "${name}" is not a valid regular expression (${e instanceof Error ? e.message : String(e)}).`)];
+      return [
+        error(DiagnosticCode.InvalidSettings, `Redaction pattern "${name}" is not a valid regular expression (${e instanceof Error ? e.message : String(e)}).`),
+      ];
     }
   });
 }
@@ -126,6 +130,8 @@ export function validatePolicyDocument(document: unknown, options: ValidationOpt
   const graph = graphDiagnostics(document.graph, { flavour: 'policy' });
   const routing = document.routing === undefined || document.routing === null ? [] : graphDiagnostics(document.routing, contextOf('routing', options));
   const topicsOf = (raw: unknown, diagnostics: Diagnostic[]): Diagnostic[] =>
-    settings.length === 0 && !diagnostics.some((d) => d.code === DiagnosticCode.InvalidShape) ? checkTopics(raw as AnyGraph, document.settings as TriggerSettings) : [];
+    settings.length === 0 && !diagnostics.some((d) => d.code === DiagnosticCode.InvalidShape)
+      ? checkTopics(raw as AnyGraph, document.settings as TriggerSettings)
+      : [];
   return toResult([...graph, ...topicsOf(document.graph, graph), ...routing, ...(document.routing ? topicsOf(document.routing, routing) : []), ...settings]);
 }

@@ -61,7 +61,10 @@ export interface BatonClientOptions {
 type VariablesArgument<TVariables> = Record<string, never> extends TVariables ? [variables?: TVariables] : [variables: TVariables];
 
 /** Sends one operation and resolves to its typed `data`. */
-export type BatonExecute = <TResult, TVariables>(document: TypedDocumentString<TResult, TVariables>, ...variables: VariablesArgument<TVariables>) => Promise<TResult>;
+export type BatonExecute = <TResult, TVariables>(
+  document: TypedDocumentString<TResult, TVariables>,
+  ...variables: VariablesArgument<TVariables>
+) => Promise<TResult>;
 
 /**
  * A function that POSTs a generated document with its variables to Baton, with the key as
@@ -71,7 +74,10 @@ export type BatonExecute = <TResult, TVariables>(document: TypedDocumentString<T
  */
 export function createBatonClient(options: BatonClientOptions): BatonExecute {
   const send = options.fetch ?? fetch;
-  return async function execute<TResult, TVariables>(document: TypedDocumentString<TResult, TVariables>, ...[variables]: VariablesArgument<TVariables>): Promise<TResult> {
+  return async function execute<TResult, TVariables>(
+    document: TypedDocumentString<TResult, TVariables>,
+    ...[variables]: VariablesArgument<TVariables>
+  ): Promise<TResult> {
     const response = await send(options.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${options.apiKey}` },

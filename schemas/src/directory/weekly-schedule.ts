@@ -14,10 +14,7 @@ export type { Weekday };
 const ClockTime = Type.String({ pattern: '^(?:[01][0-9]|2[0-3]):[0-5][0-9]$|^24:00$' });
 
 /** One open interval on one weekday, local time of the schedule's zone; `close` is exclusive. */
-export const OpeningIntervalSchema = Type.Object(
-  { day: stringEnum(WEEKDAYS), open: ClockTime, close: ClockTime },
-  { additionalProperties: false },
-);
+export const OpeningIntervalSchema = Type.Object({ day: stringEnum(WEEKDAYS), open: ClockTime, close: ClockTime }, { additionalProperties: false });
 
 /** A day the schedule is closed, as a local calendar date `YYYY-MM-DD`. */
 export const HolidaySchema = Type.Object(

@@ -36,14 +36,12 @@ export const FACT_CATALOG = {
   },
   negativeStreak: {
     type: 'number',
-    description:
-      'How many of the latest customer messages in a row are negative (at or below the negative sentiment threshold).',
+    description: 'How many of the latest customer messages in a row are negative (at or below the negative sentiment threshold).',
     unit: 'messages',
   },
   negativeTurns: {
     type: 'number',
-    description:
-      'How many customer messages of the whole conversation are negative (at or below the negative sentiment threshold), in a row or not.',
+    description: 'How many customer messages of the whole conversation are negative (at or below the negative sentiment threshold), in a row or not.',
     unit: 'messages',
   },
   sentimentSharpDrop: {

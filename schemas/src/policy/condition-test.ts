@@ -7,12 +7,7 @@ import { OPERATORS } from '../facts/operators';
 import { stringEnum } from './string-enum';
 
 /** Any JSON value a condition compares a fact with. */
-export const ConditionValueSchema = Type.Union([
-  Type.Number(),
-  Type.String(),
-  Type.Boolean(),
-  Type.Array(Type.Union([Type.String(), Type.Number()])),
-]);
+export const ConditionValueSchema = Type.Union([Type.Number(), Type.String(), Type.Boolean(), Type.Array(Type.Union([Type.String(), Type.Number()]))]);
 export type ConditionValue = Static<typeof ConditionValueSchema>;
 
 /** `fact` (optionally at `path`, a JSONPath such as `$.plan`) `operator` `value`. */

@@ -10,7 +10,6 @@ import { ConditionTestSchema, ConditionValueSchema } from './condition-test';
 import { OPERATORS } from '../facts/operators';
 import { stringEnum } from './string-enum';
 
-
 export const NODE_KINDS = ['start', 'condition', 'switch', 'decisionTable', 'handoff', 'stay', 'callback'] as const;
 /** Kind of a policy graph node. */
 export type NodeKind = (typeof NODE_KINDS)[number];

@@ -6,7 +6,11 @@ import { Type, type Static } from '@sinclair/typebox';
 
 /** Phrases per language code, optionally described. */
 const phraseLists = (description?: string) =>
-  Type.Record(Type.String({ pattern: '^[a-z]{2}$' }), Type.Array(Type.String({ minLength: 1, maxLength: 200 }), { maxItems: 1000 }), description ? { description } : {});
+  Type.Record(
+    Type.String({ pattern: '^[a-z]{2}$' }),
+    Type.Array(Type.String({ minLength: 1, maxLength: 200 }), { maxItems: 1000 }),
+    description ? { description } : {},
+  );
 
 const Phrases = phraseLists();
 
@@ -25,7 +29,9 @@ export const ConceptSchema = Type.Object(
     description: Type.Optional(Type.String({ maxLength: 500 })),
     objects: Phrases,
     states: Phrases,
-    resolvedBy: Type.Optional(phraseLists('Words that say the situation is over or of another kind, cancelling the concept in that message ("found it", "delivery").')),
+    resolvedBy: Type.Optional(
+      phraseLists('Words that say the situation is over or of another kind, cancelling the concept in that message ("found it", "delivery").'),
+    ),
     window: Type.Optional(Type.Integer({ minimum: 1, maximum: 12, description: 'Most words between the object and the state (default 6).' })),
   },
   { additionalProperties: false },
@@ -54,9 +60,15 @@ export const BotSignalsSchema = Type.Object(
         description: 'Bot intent -> topic of this policy ("card_lost" -> "security"), matched case-insensitively.',
       }),
     ),
-    humanRequestIntents: Type.Optional(Type.Array(INTENT, { maxItems: 200, description: 'Bot intents that mean the customer asks for a person ("talk_to_agent").' })),
+    humanRequestIntents: Type.Optional(
+      Type.Array(INTENT, { maxItems: 200, description: 'Bot intents that mean the customer asks for a person ("talk_to_agent").' }),
+    ),
     minIntentConfidence: Type.Optional(
-      Type.Number({ minimum: 0, maximum: 1, description: 'An intent sent with a lower intentConfidence is ignored (default 0.7); one sent without a confidence counts.' }),
+      Type.Number({
+        minimum: 0,
+        maximum: 1,
+        description: 'An intent sent with a lower intentConfidence is ignored (default 0.7); one sent without a confidence counts.',
+      }),
     ),
   },
   { additionalProperties: false },
@@ -82,7 +94,9 @@ export const TriggerSettingsSchema = Type.Object(
       {
         phrases: Phrases,
         negations: Phrases,
-        concepts: Type.Optional(Type.Array(ConceptSchema, { maxItems: 50, description: 'Asking for a person as a pattern: a person and an ask near each other.' })),
+        concepts: Type.Optional(
+          Type.Array(ConceptSchema, { maxItems: 50, description: 'Asking for a person as a pattern: a person and an ask near each other.' }),
+        ),
       },
       { additionalProperties: false, description: 'Ways to ask for a person, and the negations that cancel them ("no need for").' },
     ),

@@ -10,20 +10,69 @@ import { startTestServer, type TestServer } from '../test-support/test-server';
 const PACKAGE = /* GraphQL */ `
   query Decide($input: DecideHandoffInput!) {
     decideHandoff(input: $input) {
-      action reasonCode customerMessage signals routing { queueId }
+      action
+      reasonCode
+      customerMessage
+      signals
+      routing {
+        queueId
+      }
       context {
-        summary markdown suggestedGreeting recommendedActions
-        issue { category subcategory evidence }
-        customer { id language flags }
-        triggers { code messageIndex at excerpt }
-        sentimentTrajectory { reading points { messageIndex offset score label } }
-        aiAssessment { lastConfidence lowestConfidence lowConfidenceStreak hedgingSeen kbArticleIds }
-        attempts { action result source }
-        transcript { index speaker text }
-        condensedTranscript { index speaker text }
+        summary
+        markdown
+        suggestedGreeting
+        recommendedActions
+        issue {
+          category
+          subcategory
+          evidence
+        }
+        customer {
+          id
+          language
+          flags
+        }
+        triggers {
+          code
+          messageIndex
+          at
+          excerpt
+        }
+        sentimentTrajectory {
+          reading
+          points {
+            messageIndex
+            offset
+            score
+            label
+          }
+        }
+        aiAssessment {
+          lastConfidence
+          lowestConfidence
+          lowConfidenceStreak
+          hedgingSeen
+          kbArticleIds
+        }
+        attempts {
+          action
+          result
+          source
+        }
+        transcript {
+          index
+          speaker
+          text
+        }
+        condensedTranscript {
+          index
+          speaker
+          text
+        }
       }
     }
-  }`;
+  }
+`;
 
 interface Package {
   action: string;
@@ -46,7 +95,8 @@ interface Package {
   };
 }
 
-const APOLOGY = /(?<!\p{L})(sorry|apolog\p{L}*|lo siento|disculp\p{L}*|lamento|lamentamos|desculp\p{L}*|entschuldig\p{L}*|bedauer\p{L}*|leider|désolée?s?|excusez|pardon)(?!\p{L})/iu;
+const APOLOGY =
+  /(?<!\p{L})(sorry|apolog\p{L}*|lo siento|disculp\p{L}*|lamento|lamentamos|desculp\p{L}*|entschuldig\p{L}*|bedauer\p{L}*|leider|désolée?s?|excusez|pardon)(?!\p{L})/iu;
 const HELLO: Record<string, string> = { en: 'Hi', es: 'Hola', pt: 'Olá', de: 'Hallo', fr: 'Bonjour' };
 const SECTIONS = ['Issue summary', 'Customer', 'Why escalated', 'What the AI tried', 'Sentiment', 'Conversation'];
 const handoffs = sampleConversations.filter((s) => s.expected.action === 'HANDOFF');
@@ -77,9 +127,7 @@ describe('context package for every seed handoff', () => {
     expect(c.issue.category).not.toBe('');
     expect(c.customer).toMatchObject({ id: sample.input.customer.id, language });
     expect(c.triggers[0]?.code).toBe(d.reasonCode);
-    expect(c.sentimentTrajectory.points.map((p) => p.messageIndex)).toEqual(
-      messages.flatMap((m, i) => (m.speaker === 'CUSTOMER' ? [i] : [])),
-    );
+    expect(c.sentimentTrajectory.points.map((p) => p.messageIndex)).toEqual(messages.flatMap((m, i) => (m.speaker === 'CUSTOMER' ? [i] : [])));
     expect(c.sentimentTrajectory.points[0]?.offset).toBe('0:00');
     expect(c.sentimentTrajectory.reading).toMatch(/at \d+:\d{2}/);
     if (messages.some((m) => m.speaker === 'BOT')) expect(c.aiAssessment.lastConfidence).not.toBeNull();

@@ -39,7 +39,19 @@ describe('unseen conversations through decideHandoff', () => {
   it('covers every branch of the reference policy in five languages', () => {
     const codes = new Set(cases.map((c) => c.expected.reasonCode));
     expect([...codes].sort()).toEqual(
-      ['ai_resolving', 'billing_dispute', 'cancellation', 'customer_request', 'enterprise_account', 'legal_compliance', 'low_confidence', 'negative_sentiment', 'no_progress', 'repeated_question', 'security_incident'].sort(),
+      [
+        'ai_resolving',
+        'billing_dispute',
+        'cancellation',
+        'customer_request',
+        'enterprise_account',
+        'legal_compliance',
+        'low_confidence',
+        'negative_sentiment',
+        'no_progress',
+        'repeated_question',
+        'security_incident',
+      ].sort(),
     );
     const languages = new Set(cases.map((c) => (c.input.customer as { language?: string }).language));
     expect([...languages].sort()).toEqual(['de', 'en', 'es', 'fr', 'pt']);

@@ -110,10 +110,23 @@ export async function createBatonServer(config: BatonConfig, options: BatonServe
     if (options.seed !== false && (await loadSeed(createPolicySeedTarget(policies, policyStore)))) {
       logger.info({ policyId: referencePolicy.id }, 'reference policy loaded into the empty store');
     }
-    const decisionLog = new DecisionLog({ store: store.decisionLog, logger, flushMs: config.decisionLog.flushMs, batchSize: config.decisionLog.batchSize, clock: options.clock });
+    const decisionLog = new DecisionLog({
+      store: store.decisionLog,
+      logger,
+      flushMs: config.decisionLog.flushMs,
+      batchSize: config.decisionLog.batchSize,
+      clock: options.clock,
+    });
     // One cache of prepared versions for deciding and replaying.
     const preparedPolicies = new PreparedPolicyCache();
-    const decisions = new DecisionService({ policies: policyStore, log: decisionLog, cache: preparedPolicies, limits: config.limits, clock: options.clock, directory });
+    const decisions = new DecisionService({
+      policies: policyStore,
+      log: decisionLog,
+      cache: preparedPolicies,
+      limits: config.limits,
+      clock: options.clock,
+      directory,
+    });
     const handoffs = new HandoffService({
       store: store.handoffs,
       decisionLogStore: store.decisionLog,
@@ -131,9 +144,20 @@ export async function createBatonServer(config: BatonConfig, options: BatonServe
     const audit = new AuditService(store.auditLog);
     const apollo = createApollo(logger, config.limits);
     await apollo.start();
-    const graphql = createGraphQLHandler({ apollo, auth, maxBodyBytes: config.limits.maxBodyBytes, context: (principal) => ({ principal, auth, audit, policies, decisions, decisionLog: decisionLogService, directory, handoffs }) });
+    const graphql = createGraphQLHandler({
+      apollo,
+      auth,
+      maxBodyBytes: config.limits.maxBodyBytes,
+      context: (principal) => ({ principal, auth, audit, policies, decisions, decisionLog: decisionLogService, directory, handoffs }),
+    });
     const auditExport = createAuditExportHandler({ auth, audit });
-    const http = createHttpServer({ graphql, auditExport, isHealthy: () => store.isHealthy(), logger, editorAssets: createEditorAssets(options.editorDir ?? defaultEditorDir()) });
+    const http = createHttpServer({
+      graphql,
+      auditExport,
+      isHealthy: () => store.isHealthy(),
+      logger,
+      editorAssets: createEditorAssets(options.editorDir ?? defaultEditorDir()),
+    });
     await new Promise<void>((resolve, reject) => {
       http.once('error', reject);
       http.listen(config.port, config.host, () => {

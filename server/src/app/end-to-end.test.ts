@@ -41,7 +41,12 @@ describe('end to end', () => {
     expect(status).toBe(200);
     expect(body.errors).toBeUndefined();
     const decision = body.data?.decideHandoff as DecisionJson;
-    expect(decision).toMatchObject({ action: 'HANDOFF', priority: 'URGENT', routing: { queueId: 'trust_safety' }, policy: { id: 'support-default', version: 1 } });
+    expect(decision).toMatchObject({
+      action: 'HANDOFF',
+      priority: 'URGENT',
+      routing: { queueId: 'trust_safety' },
+      policy: { id: 'support-default', version: 1 },
+    });
     expect(decision.reasons[0]).toMatchObject({ code: 'security_incident', category: 'CONTENT' });
     await first.close();
 

@@ -96,7 +96,8 @@ async function untilDecidedWith(url: string, policyId: string, version: number):
   const started = Date.now();
   let seen = await versionDecidedBy(url, policyId);
   while (seen !== version) {
-    if (Date.now() - started > DEADLINE_MS) throw new Error(`still deciding with version ${seen} ${DEADLINE_MS} ms after version ${version} was activated on the other server`);
+    if (Date.now() - started > DEADLINE_MS)
+      throw new Error(`still deciding with version ${seen} ${DEADLINE_MS} ms after version ${version} was activated on the other server`);
     await new Promise((resolve) => setTimeout(resolve, 20));
     seen = await versionDecidedBy(url, policyId);
   }
@@ -112,14 +113,24 @@ describe('two server processes on one SQLite file', () => {
   let a: RunningServer;
   let b: RunningServer;
 
-  beforeAll(async () => {
-    if (!fs.existsSync(MAIN)) throw new Error(`${MAIN} does not exist: build the server first (npx tsc -b; npm test does it before jest).`);
-    const dataDir = makeTempDir();
-    const env = { PORT: '0', HOST: '127.0.0.1', BATON_DATA_DIR: dataDir, BATON_ADMIN_KEY: TEST_ADMIN_KEY, BATON_POLICY_POLL_MS: String(POLL_MS), BATON_DECISION_LOG_FLUSH_MS: '50' };
-    // A first: it seeds the empty store, which B then finds populated.
-    a = await startServerProcess('A', env);
-    b = await startServerProcess('B', env);
-  }, 2 * START_TIMEOUT_MS + 5000);
+  beforeAll(
+    async () => {
+      if (!fs.existsSync(MAIN)) throw new Error(`${MAIN} does not exist: build the server first (npx tsc -b; npm test does it before jest).`);
+      const dataDir = makeTempDir();
+      const env = {
+        PORT: '0',
+        HOST: '127.0.0.1',
+        BATON_DATA_DIR: dataDir,
+        BATON_ADMIN_KEY: TEST_ADMIN_KEY,
+        BATON_POLICY_POLL_MS: String(POLL_MS),
+        BATON_DECISION_LOG_FLUSH_MS: '50',
+      };
+      // A first: it seeds the empty store, which B then finds populated.
+      a = await startServerProcess('A', env);
+      b = await startServerProcess('B', env);
+    },
+    2 * START_TIMEOUT_MS + 5000,
+  );
 
   it('run the build that has the poll interval', () => {
     // One SQLite file for both: the store line names the same data directory.

@@ -76,7 +76,11 @@ async function runGraphQL(example: GraphQLExample): Promise<unknown> {
   for (const operation of example.operations) {
     const where = `README.md:${example.line} ${operation.label}`;
     const variables = Object.fromEntries(operation.variableNames.map((name) => [name, example.variables?.[name]]));
-    const response = await t.gql(withCarriedIds(operation.source, where), JSON.parse(withCarriedIds(JSON.stringify(variables), where)) as Record<string, unknown>, adminKey);
+    const response = await t.gql(
+      withCarriedIds(operation.source, where),
+      JSON.parse(withCarriedIds(JSON.stringify(variables), where)) as Record<string, unknown>,
+      adminKey,
+    );
     print(where, response.body);
     expectNoErrors(response, where);
     last = response.body;

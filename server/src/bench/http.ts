@@ -33,7 +33,14 @@ export interface HttpMeasurement {
   non2xx: number;
 }
 
-async function load(name: string, url: string, headers: Record<string, string>, bodies: string[], connections: number, durationSeconds: number): Promise<HttpMeasurement> {
+async function load(
+  name: string,
+  url: string,
+  headers: Record<string, string>,
+  bodies: string[],
+  connections: number,
+  durationSeconds: number,
+): Promise<HttpMeasurement> {
   let next = 0;
   const result = await autocannon({
     url: `${url}/graphql`,
@@ -68,7 +75,11 @@ export async function benchHttp(dataDir: string, connections: number, durationSe
     { logger: silentLogger },
   );
   const bodies = sampleConversations.map((s) => JSON.stringify({ query: QUERY, variables: { input: { ...s.input, dryRun: true } } }));
-  const first = await fetch(`${baton.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${adminKey}` }, body: bodies[0] });
+  const first = await fetch(`${baton.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${adminKey}` },
+    body: bodies[0],
+  });
   const sample = (await first.json()) as { data?: { decideHandoff: unknown }; errors?: unknown };
   if (!sample.data) throw new Error(`Baton did not answer the benchmark query: ${JSON.stringify(sample.errors)}`);
 

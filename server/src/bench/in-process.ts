@@ -82,7 +82,8 @@ export async function benchInProcess(durationMs: number): Promise<Measurement[]>
   for (const f of facts) {
     const baton = (await runEngine(compiled, f)).decision.params.leaf.id;
     const raw = (await shared.run(f as unknown as Record<string, unknown>)).events[0]?.params as { leaf: { id: string } } | undefined;
-    if (baton !== referencePolicyByHand(f) || raw?.leaf.id !== baton) throw new Error(`Variants disagree: ${baton} / ${raw?.leaf.id} / ${referencePolicyByHand(f)}`);
+    if (baton !== referencePolicyByHand(f) || raw?.leaf.id !== baton)
+      throw new Error(`Variants disagree: ${baton} / ${raw?.leaf.id} / ${referencePolicyByHand(f)}`);
   }
 
   const pick = <T>(list: T[], i: number): T => list[i % list.length] as T;

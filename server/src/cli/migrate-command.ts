@@ -51,12 +51,20 @@ export interface CommandIo {
 function parse(argv: readonly string[]): { help: true } | { help: false; from: string; to: string } {
   let values: { from?: string; to?: string; help?: boolean };
   try {
-    ({ values } = parseArgs({ args: [...argv], options: { from: { type: 'string' }, to: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, strict: true }));
+    ({ values } = parseArgs({
+      args: [...argv],
+      options: { from: { type: 'string' }, to: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      strict: true,
+    }));
   } catch (error) {
     throw new MigrationError('usage', messageOf(error));
   }
   if (values.help) return { help: true };
-  if (!values.from || !values.to) throw new MigrationError('usage', `Give both --from and --to (missing: ${[values.from ? null : '--from', values.to ? null : '--to'].filter(Boolean).join(', ')}).`);
+  if (!values.from || !values.to)
+    throw new MigrationError(
+      'usage',
+      `Give both --from and --to (missing: ${[values.from ? null : '--from', values.to ? null : '--to'].filter(Boolean).join(', ')}).`,
+    );
   return { help: false, from: values.from, to: values.to };
 }
 

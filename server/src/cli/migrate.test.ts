@@ -50,9 +50,13 @@ describe('npm run migrate', () => {
   it('copies a seeded store to a new SQLite file, relative to where it was started, and prints the verified table', async () => {
     await build();
     const startedIn = makeTempDir();
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [COMPILED, '--from', `sqlite:${path.join(sourceDir, DATABASE_FILE)}`, '--to', 'sqlite:copy'], {
-      env: { ...process.env, INIT_CWD: startedIn },
-    });
+    const { stdout, stderr } = await promisify(execFile)(
+      process.execPath,
+      [COMPILED, '--from', `sqlite:${path.join(sourceDir, DATABASE_FILE)}`, '--to', 'sqlite:copy'],
+      {
+        env: { ...process.env, INIT_CWD: startedIn },
+      },
+    );
     expect(stderr).toBe('');
     expect(stdout).toMatch(/^ {2}collection +source +copied +target$/m);
     expect(stdout).toMatch(/^ {2}policies +1 +1 +1$/m);
@@ -79,8 +83,16 @@ describe('npm run migrate', () => {
     ['an unknown scheme', ['--from', 'sqlite:x', '--to', 'postgres://db/baton'], /is not a store location/],
     ['a MongoDB URI without a database', ['--from', 'sqlite:x', '--to', 'mongodb://localhost:27017'], /names no database \(it would default to "test"\)/],
     ['a MongoDB URI without a host', ['--from', 'sqlite:x', '--to', 'mongodb:///baton'], /names no host/],
-    ['a MongoDB option the driver does not know', ['--from', 'sqlite:x', '--to', 'mongodb://localhost/baton?colour=blue'], /mongodb:\/\/localhost\/baton\?colour=blue is not valid: option colour is not supported/],
-    ['a MongoDB port that is not a number, without showing the password', ['--from', 'sqlite:x', '--to', 'mongodb://ops:s3cret@localhost:port/baton'], /^migrate: The MongoDB URI mongodb:\/\/ops:\*\*\*@localhost:port\/baton is not valid/],
+    [
+      'a MongoDB option the driver does not know',
+      ['--from', 'sqlite:x', '--to', 'mongodb://localhost/baton?colour=blue'],
+      /mongodb:\/\/localhost\/baton\?colour=blue is not valid: option colour is not supported/,
+    ],
+    [
+      'a MongoDB port that is not a number, without showing the password',
+      ['--from', 'sqlite:x', '--to', 'mongodb://ops:s3cret@localhost:port/baton'],
+      /^migrate: The MongoDB URI mongodb:\/\/ops:\*\*\*@localhost:port\/baton is not valid/,
+    ],
     ['a MongoDB source', ['--from', 'mongodb://localhost/baton', '--to', 'sqlite:x'], /--from must be an embedded store/],
     ['an empty sqlite path', ['--from', 'sqlite:', '--to', 'sqlite:x'], /sqlite: needs a path/],
   ])('exits %s with the usage code', async (_name, argv, message) => {

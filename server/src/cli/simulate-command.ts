@@ -82,7 +82,8 @@ class UsageError extends Error {}
 function ratioOption(value: string | undefined, name: string): number | undefined {
   if (value === undefined) return undefined;
   const number = Number(value);
-  if (value.trim() === '' || !Number.isFinite(number) || number < 0 || number > 1) throw new UsageError(`${name} must be a number from 0 to 1 (e.g. 0.9), got "${value}".`);
+  if (value.trim() === '' || !Number.isFinite(number) || number < 0 || number > 1)
+    throw new UsageError(`${name} must be a number from 0 to 1 (e.g. 0.9), got "${value}".`);
   return number;
 }
 
@@ -129,7 +130,10 @@ function parse(argv: readonly string[]): SimulateArgs | 'help' {
     seed: values.seed ?? false,
     turnByTurn: values['turn-by-turn'] ?? false,
     json: values.json ?? false,
-    gates: { minRecall: ratioOption(values['min-recall'], '--min-recall'), maxFalsePositiveRate: ratioOption(values['max-false-positives'], '--max-false-positives') },
+    gates: {
+      minRecall: ratioOption(values['min-recall'], '--min-recall'),
+      maxFalsePositiveRate: ratioOption(values['max-false-positives'], '--max-false-positives'),
+    },
     workers: wholeOption(values.workers, '--workers', 0),
     show: wholeOption(values.show, '--show', 0) ?? 10,
   };
@@ -141,7 +145,9 @@ async function policyOf(args: SimulateArgs, dataDir: string): Promise<BacktestPo
     return seedBacktestPolicy();
   }
   if (!fs.existsSync(path.join(dataDir, DATABASE_FILE))) {
-    throw new UsageError(`No Baton store in ${dataDir} (BATON_DATA_DIR). Start the server once (npm start) to create it, point BATON_DATA_DIR at yours, or pass --seed for the reference policy.`);
+    throw new UsageError(
+      `No Baton store in ${dataDir} (BATON_DATA_DIR). Start the server once (npm start) to create it, point BATON_DATA_DIR at yours, or pass --seed for the reference policy.`,
+    );
   }
   const store = await openSqliteStore(dataDir);
   try {
@@ -185,7 +191,9 @@ export async function runSimulateCommand(argv: readonly string[], io: SimulateIo
     });
     const failures = failedGates(report, args.gates);
     if (args.json) {
-      io.out(JSON.stringify({ policy: policy.ref, dataset: { file: path.basename(file), format: dataset.format }, ...report, gates: { ...args.gates, failures } }));
+      io.out(
+        JSON.stringify({ policy: policy.ref, dataset: { file: path.basename(file), format: dataset.format }, ...report, gates: { ...args.gates, failures } }),
+      );
     } else {
       io.out(formatBacktestReport(report, { policy: policy.ref, dataset: `${path.basename(file)} (${dataset.format})`, show: args.show }));
       if (args.gates.minRecall !== undefined || args.gates.maxFalsePositiveRate !== undefined) {
@@ -201,7 +209,12 @@ export async function runSimulateCommand(argv: readonly string[], io: SimulateIo
       return SIMULATE_EXIT.usage;
     }
     if (error instanceof DatasetError) {
-      io.err(`simulate: the dataset cannot be used; nothing was evaluated:\n${error.message.split('\n').map((line) => `  ${line}`).join('\n')}`);
+      io.err(
+        `simulate: the dataset cannot be used; nothing was evaluated:\n${error.message
+          .split('\n')
+          .map((line) => `  ${line}`)
+          .join('\n')}`,
+      );
       return SIMULATE_EXIT.usage;
     }
     throw error;

@@ -39,12 +39,21 @@ describe('npm run simulate', () => {
 
   it('exits 2 on bad usage and on a bad dataset, naming the problem', async () => {
     expect(await simulate([])).toMatchObject({ code: SIMULATE_EXIT.usage, err: expect.stringContaining('--data FILE') });
-    expect(await simulate(['--seed', '--data', fixture, '--min-recall', '90'])).toMatchObject({ code: 2, err: expect.stringContaining('--min-recall must be a number from 0 to 1') });
+    expect(await simulate(['--seed', '--data', fixture, '--min-recall', '90'])).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('--min-recall must be a number from 0 to 1'),
+    });
     expect(await simulate(['--seed', '--data', 'missing.jsonl'])).toMatchObject({ code: 2, err: expect.stringContaining('ENOENT') });
     const bad = path.join(makeTempDir(), 'bad.jsonl');
     fs.writeFileSync(bad, '{"id":"a","text":"hi"}\nnot json\n');
-    expect(await simulate(['--seed', '--data', bad])).toMatchObject({ code: 2, err: expect.stringMatching(/nothing was evaluated:\n {2}line 2: is not valid JSON/) });
-    expect(await simulate(['--data', fixture], { BATON_DATA_DIR: makeTempDir() })).toMatchObject({ code: 2, err: expect.stringContaining('No Baton store in') });
+    expect(await simulate(['--seed', '--data', bad])).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(/nothing was evaluated:\n {2}line 2: is not valid JSON/),
+    });
+    expect(await simulate(['--data', fixture], { BATON_DATA_DIR: makeTempDir() })).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('No Baton store in'),
+    });
   });
 
   it('runs the active version, a named version or the draft of the store in BATON_DATA_DIR', async () => {
@@ -57,9 +66,17 @@ describe('npm run simulate', () => {
     const fromStore = JSON.parse(active.out) as { policy: unknown; byExpected: unknown };
     expect(fromStore.policy).toEqual(seeded.policy);
     expect(fromStore.byExpected).toEqual(seeded.byExpected);
-    const draft = JSON.parse((await simulate(['--data', fixture, '--json', '--policy', 'support-default', '--draft'], { BATON_DATA_DIR: dataDir })).out) as { policy: { version: number } };
+    const draft = JSON.parse((await simulate(['--data', fixture, '--json', '--policy', 'support-default', '--draft'], { BATON_DATA_DIR: dataDir })).out) as {
+      policy: { version: number };
+    };
     expect(draft.policy.version).toBe(0);
-    expect(await simulate(['--data', fixture, '--version', '7'], { BATON_DATA_DIR: dataDir })).toMatchObject({ code: 2, err: expect.stringContaining("has no version 7") });
-    expect(await simulate(['--data', fixture, '--policy', 'nope'], { BATON_DATA_DIR: dataDir })).toMatchObject({ code: 2, err: expect.stringContaining("Policy 'nope' does not exist") });
+    expect(await simulate(['--data', fixture, '--version', '7'], { BATON_DATA_DIR: dataDir })).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('has no version 7'),
+    });
+    expect(await simulate(['--data', fixture, '--policy', 'nope'], { BATON_DATA_DIR: dataDir })).toMatchObject({
+      code: 2,
+      err: expect.stringContaining("Policy 'nope' does not exist"),
+    });
   });
 });

@@ -46,7 +46,9 @@ function dockerCompose(dir: string, args: string[]): Run {
   // Only PATH and HOME: a developer's COMPOSE_* variables must not change what is validated.
   const run = spawnSync('docker-compose', args, { cwd: dir, encoding: 'utf8', timeout: 60_000, env: { PATH: process.env.PATH, HOME: process.env.HOME } });
   if ((run.error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT') {
-    throw new Error("docker-compose is not installed: .ci/run installs Debian's docker-compose package (apt-get install --no-install-recommends docker-compose); no Docker engine is needed.");
+    throw new Error(
+      "docker-compose is not installed: .ci/run installs Debian's docker-compose package (apt-get install --no-install-recommends docker-compose); no Docker engine is needed.",
+    );
   }
   if (run.error) throw run.error;
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
@@ -70,7 +72,10 @@ function userEnv(): string {
 function normalisedConfig(dir: string): ComposeConfig {
   const config = dockerCompose(dir, ['config']);
   if (config.status !== 0) throw new Error(`docker-compose config failed: ${config.stderr}`);
-  const json = spawnSync('python3', ['-c', 'import json, sys, yaml; json.dump(yaml.safe_load(sys.stdin), sys.stdout)'], { input: config.stdout, encoding: 'utf8' });
+  const json = spawnSync('python3', ['-c', 'import json, sys, yaml; json.dump(yaml.safe_load(sys.stdin), sys.stdout)'], {
+    input: config.stdout,
+    encoding: 'utf8',
+  });
   if (json.status !== 0) throw new Error(`could not read the docker-compose config output as YAML: ${json.stderr || json.error?.message}`);
   return JSON.parse(json.stdout) as ComposeConfig;
 }

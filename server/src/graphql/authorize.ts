@@ -33,9 +33,7 @@ function rootFields(selectionSet: SelectionSetNode, fragments: Map<string, Fragm
  * Subscriptions do not exist in Baton's schema, so only Query and Mutation are checked.
  */
 export function forbiddenFields(document: DocumentNode, operation: OperationDefinitionNode, role: string): string[] {
-  const fragments = new Map(
-    document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
-  );
+  const fragments = new Map(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
   const rootType = operation.operation === 'mutation' ? 'Mutation' : 'Query';
   return [...new Set(rootFields(operation.selectionSet, fragments))]
     .filter((field) => !field.startsWith('__'))

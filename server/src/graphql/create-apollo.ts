@@ -27,7 +27,18 @@ import type { Resolvers } from './generated/resolvers-types';
 import { scalarResolvers } from './scalars';
 
 /** Each feature's resolvers; a feature adds its map here and its SDL to `schemas/graphql/`. */
-const FEATURE_RESOLVERS: Resolvers[] = [scalarResolvers, decisionResolvers, policyResolvers, policyGovernanceResolvers, authResolvers, auditResolvers, policyDiffResolvers, decisionLogResolvers, directoryResolvers, handoffResolvers];
+const FEATURE_RESOLVERS: Resolvers[] = [
+  scalarResolvers,
+  decisionResolvers,
+  policyResolvers,
+  policyGovernanceResolvers,
+  authResolvers,
+  auditResolvers,
+  policyDiffResolvers,
+  decisionLogResolvers,
+  directoryResolvers,
+  handoffResolvers,
+];
 
 /**
  * The resolver map for the whole schema: the feature maps merged type by type.

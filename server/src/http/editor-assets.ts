@@ -27,7 +27,8 @@ const SECURITY_HEADERS = {
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
   // React Flow positions nodes with inline style attributes, hence 'unsafe-inline' for styles only.
-  'content-security-policy': "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
+  'content-security-policy':
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
 };
 
 /** Where `npm run build -w editor` writes the editor, from `server/src/http` or `server/dist/http`. */
@@ -79,7 +80,12 @@ export function createEditorAssets(root: string): (req: IncomingMessage, res: Se
     if (file) {
       const type = CONTENT_TYPES[extname(target).toLowerCase()] ?? 'application/octet-stream';
       const hashed = target.startsWith(join(base, 'assets') + sep);
-      res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': type, 'content-length': file.size, 'cache-control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache' });
+      res.writeHead(200, {
+        ...SECURITY_HEADERS,
+        'content-type': type,
+        'content-length': file.size,
+        'cache-control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
+      });
       if (head) res.end();
       else createReadStream(target).pipe(res);
       return true;
@@ -94,7 +100,12 @@ export function createEditorAssets(root: string): (req: IncomingMessage, res: Se
       send(res, 404, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' }, NOT_BUILT_PAGE, head);
       return true;
     }
-    res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': CONTENT_TYPES['.html'] as string, 'content-length': indexFile.size, 'cache-control': 'no-cache' });
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'content-type': CONTENT_TYPES['.html'] as string,
+      'content-length': indexFile.size,
+      'cache-control': 'no-cache',
+    });
     if (head) res.end();
     else createReadStream(index).pipe(res);
     return true;

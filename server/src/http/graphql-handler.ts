@@ -48,7 +48,12 @@ export function createGraphQLHandler(deps: GraphQLHandlerDeps): (req: IncomingMe
     const contentType = req.headers['content-type'] ?? '';
     if (!/^application\/json\b/i.test(contentType)) {
       await drain();
-      return sendGraphQLError(res, 415, BatonErrorCode.BadUserInput, `Send the request body as JSON with "Content-Type: application/json" (got "${contentType}").`);
+      return sendGraphQLError(
+        res,
+        415,
+        BatonErrorCode.BadUserInput,
+        `Send the request body as JSON with "Content-Type: application/json" (got "${contentType}").`,
+      );
     }
     const read = await readBody(req, deps.maxBodyBytes);
     if (read.kind === 'aborted') return void res.destroy();
@@ -67,7 +72,12 @@ export function createGraphQLHandler(deps: GraphQLHandlerDeps): (req: IncomingMe
       body = JSON.parse(read.body.toString('utf8'));
     } catch (error) {
       const reason = error instanceof SyntaxError ? error.message : 'unreadable';
-      return sendGraphQLError(res, 400, BatonErrorCode.BadUserInput, `The request body is not valid JSON (${reason}). Send {"query": "...", "variables": {...}}.`);
+      return sendGraphQLError(
+        res,
+        400,
+        BatonErrorCode.BadUserInput,
+        `The request body is not valid JSON (${reason}). Send {"query": "...", "variables": {...}}.`,
+      );
     }
     const result = await deps.apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: 'POST', headers: toHeaderMap(req), search: new URL(req.url ?? '/', 'http://x').search, body },

@@ -34,7 +34,10 @@ describe('HTTP transport', () => {
     it('refuses a request without a key', async () => {
       const { status, body } = await t.gql(POLICIES, {}, null);
       expect(status).toBe(401);
-      expect(body.errors?.[0]).toMatchObject({ extensions: { code: BatonErrorCode.Unauthenticated }, message: expect.stringContaining('Authorization: Bearer') });
+      expect(body.errors?.[0]).toMatchObject({
+        extensions: { code: BatonErrorCode.Unauthenticated },
+        message: expect.stringContaining('Authorization: Bearer'),
+      });
       expect(body.data).toBeUndefined();
     });
 
@@ -68,7 +71,10 @@ describe('HTTP transport', () => {
     });
 
     it('refuses a body over BATON_MAX_BODY_BYTES with PAYLOAD_TOO_LARGE, even 5 MB', async () => {
-      const huge = JSON.stringify({ query: DECIDE, variables: { input: decideInput({ messages: [{ speaker: 'CUSTOMER', text: 'a'.repeat(5 * 1024 * 1024) }] }) } });
+      const huge = JSON.stringify({
+        query: DECIDE,
+        variables: { input: decideInput({ messages: [{ speaker: 'CUSTOMER', text: 'a'.repeat(5 * 1024 * 1024) }] }) },
+      });
       const { status, body } = await t.raw(huge);
       expect(status).toBe(413);
       expect(body.errors?.[0]).toMatchObject({ extensions: { code: BatonErrorCode.PayloadTooLarge, limit: 64 * 1024 } });
@@ -100,7 +106,10 @@ describe('internal errors', () => {
     expect(error?.extensions.code).toBe(BatonErrorCode.Internal);
     expect(JSON.stringify(body)).not.toContain('SQLITE_CORRUPT');
     expect(error?.message).toContain(String(error?.extensions.errorId));
-    expect(lines.find((l) => l.level === 'error')).toMatchObject({ errorId: error?.extensions.errorId, err: { message: expect.stringContaining('SQLITE_CORRUPT') } });
+    expect(lines.find((l) => l.level === 'error')).toMatchObject({
+      errorId: error?.extensions.errorId,
+      err: { message: expect.stringContaining('SQLITE_CORRUPT') },
+    });
     await t.close();
   });
 
@@ -156,7 +165,9 @@ describe('request ids', () => {
   it('tags the line logged while serving each of two concurrent requests with that request id', async () => {
     jest.spyOn(t.server.store.policies, 'listPolicies').mockRejectedValue(new Error('SQLITE_IOERR: disk I/O error'));
     const responses = await Promise.all([listPolicies('request-one'), listPolicies('request-two')]);
-    const errorIds = await Promise.all(responses.map(async (response) => ((await response.json()) as { errors: { extensions: { errorId: string } }[] }).errors[0]?.extensions.errorId));
+    const errorIds = await Promise.all(
+      responses.map(async (response) => ((await response.json()) as { errors: { extensions: { errorId: string } }[] }).errors[0]?.extensions.errorId),
+    );
     for (const [index, reqId] of ['request-one', 'request-two'].entries()) {
       expect(responses[index]?.headers.get('x-request-id')).toBe(reqId);
       expect(lines.filter((line) => line.reqId === reqId)).toEqual([
@@ -173,6 +184,11 @@ describe('request ids', () => {
     expect(response.status).toBe(500);
     const reqId = response.headers.get('x-request-id');
     expect(reqId).toMatch(UUID);
-    expect(lines.find((line) => line.msg === 'unhandled HTTP error')).toMatchObject({ level: 'error', reqId, path: '/healthz', err: { message: 'health check exploded' } });
+    expect(lines.find((line) => line.msg === 'unhandled HTTP error')).toMatchObject({
+      level: 'error',
+      reqId,
+      path: '/healthz',
+      err: { message: 'health check exploded' },
+    });
   });
 });

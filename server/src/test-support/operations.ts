@@ -3,14 +3,49 @@
 export const DECIDE = /* GraphQL */ `
   query Decide($input: DecideHandoffInput!) {
     decideHandoff(input: $input) {
-      decisionId action reasonCode priority tier customerMessage evaluatedAt signals
-      reasons { code category description evidence nodeId }
-      routing { queueId queueName }
-      context { summary transcript { index speaker text at } }
-      policy { id name version contentHash }
-      trace { nodeId kind result evaluated }
+      decisionId
+      action
+      reasonCode
+      priority
+      tier
+      customerMessage
+      evaluatedAt
+      signals
+      reasons {
+        code
+        category
+        description
+        evidence
+        nodeId
+      }
+      routing {
+        queueId
+        queueName
+      }
+      context {
+        summary
+        transcript {
+          index
+          speaker
+          text
+          at
+        }
+      }
+      policy {
+        id
+        name
+        version
+        contentHash
+      }
+      trace {
+        nodeId
+        kind
+        result
+        evaluated
+      }
     }
-  }`;
+  }
+`;
 
 const POLICY_FIELDS = `
   id name description isDefault createdAt updatedAt
@@ -27,24 +62,63 @@ export const POLICIES = `query { policies { id name isDefault activeVersion { ve
 export const SAVE_DRAFT = /* GraphQL */ `
   mutation Save($policyId: ID!, $graph: JSON!, $settings: JSON, $baseRevision: Int!) {
     savePolicyDraft(policyId: $policyId, graph: $graph, settings: $settings, baseRevision: $baseRevision) {
-      revision graph updatedAt updatedBy validation { valid diagnostics { code severity message nodeId } }
+      revision
+      graph
+      updatedAt
+      updatedBy
+      validation {
+        valid
+        diagnostics {
+          code
+          severity
+          message
+          nodeId
+        }
+      }
     }
-  }`;
+  }
+`;
 
 export const SET_DEFAULT = `mutation SetDefault($policyId: ID!) { setDefaultPolicy(policyId: $policyId) { id isDefault } }`;
 
 export const PUBLISH = /* GraphQL */ `
   mutation Publish($policyId: ID!, $comment: String!, $makeDefault: Boolean) {
     publishPolicy(policyId: $policyId, comment: $comment, makeDefault: $makeDefault) {
-      version { version contentHash graph settings compiledRules comment publishedAt publishedBy parentVersion }
-      changeRequest { id status requiredApprovals author }
+      version {
+        version
+        contentHash
+        graph
+        settings
+        compiledRules
+        comment
+        publishedAt
+        publishedBy
+        parentVersion
+      }
+      changeRequest {
+        id
+        status
+        requiredApprovals
+        author
+      }
     }
-  }`;
+  }
+`;
 
 export const VALIDATE = /* GraphQL */ `
   query Validate($graph: JSON!, $settings: JSON) {
-    validatePolicyGraph(graph: $graph, settings: $settings) { valid diagnostics { code severity message nodeId edgeId } }
-  }`;
+    validatePolicyGraph(graph: $graph, settings: $settings) {
+      valid
+      diagnostics {
+        code
+        severity
+        message
+        nodeId
+        edgeId
+      }
+    }
+  }
+`;
 
 /** A minimal valid decideHandoff input. */
 export function decideInput(extra: Record<string, unknown> = {}): Record<string, unknown> {

@@ -44,7 +44,14 @@ describe('reading the README examples', () => {
   });
 
   it('reads a curl call: method, path, headers and the here-document body', () => {
-    const curl = ['KEY=<your key>', "curl -s http://localhost:4000/graphql \\", '  -H "Authorization: Bearer $KEY" -H \'content-type: application/json\' \\', "  --data @- <<'EOF'", '{"query":"{ viewer { role } }"}', 'EOF'].join('\n');
+    const curl = [
+      'KEY=<your key>',
+      'curl -s http://localhost:4000/graphql \\',
+      '  -H "Authorization: Bearer $KEY" -H \'content-type: application/json\' \\',
+      "  --data @- <<'EOF'",
+      '{"query":"{ viewer { role } }"}',
+      'EOF',
+    ].join('\n');
     const { examples, problems } = readmeExamples(fence('sh', curl));
     expect(problems).toEqual([]);
     expect(examples).toEqual([
@@ -66,7 +73,7 @@ describe('reading the README examples', () => {
       'Prose between them.',
       fence('graphql', 'query Q($id: ID!) { decision(id: $id) { decisionId } }'),
       fence('json', '{ "id": "x", "extra": 1 }'),
-      fence('js', "client.query({ query: gql`query { policies { id } }` })"),
+      fence('js', 'client.query({ query: gql`query { policies { id } }` })'),
       'Real output:',
       fence('json', '{ "data": null }'),
       fence('sh', 'curl -X DELETE http://localhost:4000/graphql'),
@@ -86,8 +93,18 @@ describe('reading the README examples', () => {
 
 describe('comparing a shown output with the real answer', () => {
   it('compares generated ids and server-clock times by form, and pairs the ids', () => {
-    const shown = { decisionId: '340bc502-cc5e-4572-864e-b310fd8cf429', key: { id: 'bk_QLoE-Pr_s' }, publishedAt: '2026-11-21T09:00:00.000Z', at: '2026-11-21T09:00:00Z' };
-    const actual = { decisionId: '0d4f6a1e-1111-4a2b-9c3d-5e6f7a8b9c0d', key: { id: 'bk_abcdefghi' }, publishedAt: '2026-12-06T21:04:33.120Z', at: '2026-11-21T09:00:01Z' };
+    const shown = {
+      decisionId: '340bc502-cc5e-4572-864e-b310fd8cf429',
+      key: { id: 'bk_QLoE-Pr_s' },
+      publishedAt: '2026-11-21T09:00:00.000Z',
+      at: '2026-11-21T09:00:00Z',
+    };
+    const actual = {
+      decisionId: '0d4f6a1e-1111-4a2b-9c3d-5e6f7a8b9c0d',
+      key: { id: 'bk_abcdefghi' },
+      publishedAt: '2026-12-06T21:04:33.120Z',
+      at: '2026-11-21T09:00:01Z',
+    };
     const { mismatches, ids } = compareShown(shown, actual, false);
     expect(mismatches).toEqual(['$.at: the README shows "2026-11-21T09:00:00Z", the server answered "2026-11-21T09:00:01Z"']);
     expect([...ids]).toEqual([

@@ -146,7 +146,9 @@ export function readmeExamples(markdown: string): ReadmeExamples {
     } else if (REAL_OUTPUT.test(block.leadIn)) {
       problems.push(`${where}: "Real output" that follows no example (put the query it answers, with its variables, just before it).`);
     } else if (LOOKS_LIKE_GRAPHQL.test(block.text)) {
-      problems.push(`${where}: a \`\`\`${block.lang || '(no language)'} block that looks like a GraphQL example but is neither a \`\`\`graphql block nor a curl call.`);
+      problems.push(
+        `${where}: a \`\`\`${block.lang || '(no language)'} block that looks like a GraphQL example but is neither a \`\`\`graphql block nor a curl call.`,
+      );
     }
   }
   if (open?.wantsVariables) problems.push(`README.md:${open.example.line}: its operations declare variables, but no json block of variables follows it.`);

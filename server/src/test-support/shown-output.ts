@@ -7,7 +7,20 @@
  */
 
 /** Keys whose values come from the server's clock or from randomness, wherever they appear. */
-const VOLATILE_KEYS = new Set(['decisionId', 'secret', 'publishedAt', 'createdAt', 'updatedAt', 'lastUsedAt', 'revokedAt', 'closedAt', 'loggedAt', 'hash', 'prevHash', 'headHash']);
+const VOLATILE_KEYS = new Set([
+  'decisionId',
+  'secret',
+  'publishedAt',
+  'createdAt',
+  'updatedAt',
+  'lastUsedAt',
+  'revokedAt',
+  'closedAt',
+  'loggedAt',
+  'hash',
+  'prevHash',
+  'headHash',
+]);
 
 /** Forms of generated values; a generated id is recognised by its form under any key. */
 const FORMS: [name: string, pattern: RegExp, generatedId: boolean][] = [

@@ -40,10 +40,26 @@ export async function storedRecords(): Promise<StoredRecords> {
     const approver = { keyId: 'key-approver', role: 'publisher' };
     const { id } = referencePolicy;
     const { graph, settings, routing = null } = referencePolicy.document;
-    await store.policies.createPolicy({ id, name: referencePolicy.name, description: referencePolicy.description, graph, settings, routing, makeDefault: true, at: T0, actor: admin });
+    await store.policies.createPolicy({
+      id,
+      name: referencePolicy.name,
+      description: referencePolicy.description,
+      graph,
+      settings,
+      routing,
+      makeDefault: true,
+      at: T0,
+      actor: admin,
+    });
     const publish = { policyId: id, graph, settings, routing, makeDefault: false, actor: admin };
     await store.policies.publishVersion({
-      ...publish, draftRevision: 1, contentHash: contentHashOf(referencePolicy.document), compiledRules: compilePolicy(referencePolicy.document), comment: 'Seed', expectedActiveVersion: null, at: T0,
+      ...publish,
+      draftRevision: 1,
+      contentHash: contentHashOf(referencePolicy.document),
+      compiledRules: compilePolicy(referencePolicy.document),
+      comment: 'Seed',
+      expectedActiveVersion: null,
+      at: T0,
     });
 
     const edited = { ...settings, thresholds: { ...settings.thresholds, lowConfidence: 0.6 } };
@@ -51,19 +67,71 @@ export async function storedRecords(): Promise<StoredRecords> {
     await store.policies.saveDraft({ policyId: id, graph, settings: edited, routing, baseRevision: 1, at: T1, actor: admin });
     await store.policies.setRequiredApprovals(id, 1, T1, admin);
     const contentHash = contentHashOf(document);
-    await store.changeRequests.openChangeRequest({ id: 'cr-rejected', policyId: id, draftRevision: 2, contentHash, comment: 'Lower the bar', makeDefault: false, requiredApprovals: 1, at: T1, actor: admin });
+    await store.changeRequests.openChangeRequest({
+      id: 'cr-rejected',
+      policyId: id,
+      draftRevision: 2,
+      contentHash,
+      comment: 'Lower the bar',
+      makeDefault: false,
+      requiredApprovals: 1,
+      at: T1,
+      actor: admin,
+    });
     await store.changeRequests.rejectChangeRequest('cr-rejected', 'Too low', T1, approver);
-    await store.changeRequests.openChangeRequest({ id: 'cr-published', policyId: id, draftRevision: 2, contentHash, comment: 'Lower the bar a little', makeDefault: false, requiredApprovals: 1, at: T2, actor: admin });
+    await store.changeRequests.openChangeRequest({
+      id: 'cr-published',
+      policyId: id,
+      draftRevision: 2,
+      contentHash,
+      comment: 'Lower the bar a little',
+      makeDefault: false,
+      requiredApprovals: 1,
+      at: T2,
+      actor: admin,
+    });
     await store.changeRequests.approveChangeRequest({
-      id: 'cr-published', at: T2, actor: approver,
-      version: { ...publish, settings: edited, draftRevision: 2, contentHash, compiledRules: compilePolicy(document), comment: 'Lower the bar a little', expectedActiveVersion: 1, at: T2, actor: approver },
+      id: 'cr-published',
+      at: T2,
+      actor: approver,
+      version: {
+        ...publish,
+        settings: edited,
+        draftRevision: 2,
+        contentHash,
+        compiledRules: compilePolicy(document),
+        comment: 'Lower the bar a little',
+        expectedActiveVersion: 1,
+        at: T2,
+        actor: approver,
+      },
     });
 
     for (const [index, sample] of sampleConversations.slice(0, 3).entries()) {
-      await store.policyTests.saveTestCase(id, { id: `sample-${index + 1}`, name: sample.name, input: { ...sample.input }, expected: sample.expected }, T2, admin);
+      await store.policyTests.saveTestCase(
+        id,
+        { id: `sample-${index + 1}`, name: sample.name, input: { ...sample.input }, expected: sample.expected },
+        T2,
+        admin,
+      );
     }
-    await store.policyTests.saveTestCase(id, { id: 'stays', name: 'Stays with the bot', input: { conversationId: 'c-1' }, expected: { action: 'STAY' } }, T2, admin);
-    await store.policies.createPolicy({ id: 'support-eu', name: 'Support EU', description: null, graph, settings, routing: null, makeDefault: false, at: T2, actor: admin });
+    await store.policyTests.saveTestCase(
+      id,
+      { id: 'stays', name: 'Stays with the bot', input: { conversationId: 'c-1' }, expected: { action: 'STAY' } },
+      T2,
+      admin,
+    );
+    await store.policies.createPolicy({
+      id: 'support-eu',
+      name: 'Support EU',
+      description: null,
+      graph,
+      settings,
+      routing: null,
+      makeDefault: false,
+      at: T2,
+      actor: admin,
+    });
 
     const policies = await store.policies.listPolicies();
     return {

@@ -14,13 +14,42 @@ const T1 = new Date('2025-05-01T11:00:00.000Z');
 const T2 = new Date('2025-05-01T12:00:00.000Z');
 const T3 = new Date('2025-05-01T13:00:00.000Z');
 
-const queue = (id: string): Queue => ({ id, name: id, requiredSkills: [], languages: ['en'], hours: null, priority: 1, fallbackQueueId: null, maxWaitSeconds: 300, averageHandleSeconds: 600 });
+const queue = (id: string): Queue => ({
+  id,
+  name: id,
+  requiredSkills: [],
+  languages: ['en'],
+  hours: null,
+  priority: 1,
+  fallbackQueueId: null,
+  maxWaitSeconds: 300,
+  averageHandleSeconds: 600,
+});
 const apiKey = (id: string): ApiKeyRecord => ({
-  id, role: 'bot', salt: Buffer.from(`salt-${id}`), hash: Buffer.from(`hash-${id}`), label: id, source: 'generated', createdAt: T1, createdBy: 'key-a', lastUsedAt: null, revokedAt: null,
+  id,
+  role: 'bot',
+  salt: Buffer.from(`salt-${id}`),
+  hash: Buffer.from(`hash-${id}`),
+  label: id,
+  source: 'generated',
+  createdAt: T1,
+  createdBy: 'key-a',
+  lastUsedAt: null,
+  revokedAt: null,
 });
 
 async function createPolicy({ policies }: BatonStore, id: string, by: Actor, at: Date): Promise<void> {
-  await policies.createPolicy({ id, name: id, description: null, graph: stayGraph(), settings: minimalSettings(), routing: null, makeDefault: false, at, actor: by });
+  await policies.createPolicy({
+    id,
+    name: id,
+    description: null,
+    graph: stayGraph(),
+    settings: minimalSettings(),
+    routing: null,
+    makeDefault: false,
+    at,
+    actor: by,
+  });
 }
 
 /** Fails unless `events` are the whole chain: sequence 1, 2, 3..., each linked to and hashed over the one before. */
@@ -41,7 +70,15 @@ function expectLinearChain(events: AuditEvent[]): void {
 async function sixEvents(s: BatonStore): Promise<void> {
   await createPolicy(s, 'p', actor('key-a'), T0);
   await createPolicy(s, 'q', actor('key-b'), T1);
-  await s.policies.saveDraft({ policyId: 'q', graph: stayGraph('edited'), settings: minimalSettings(), routing: null, baseRevision: 1, at: T2, actor: actor('key-b') });
+  await s.policies.saveDraft({
+    policyId: 'q',
+    graph: stayGraph('edited'),
+    settings: minimalSettings(),
+    routing: null,
+    baseRevision: 1,
+    at: T2,
+    actor: actor('key-b'),
+  });
   await s.directory.upsertQueue(queue('billing'), T2, SYSTEM_ACTOR);
   await s.policyTests.saveTestCase('p', { id: 'c1', name: 'c1', input: {}, expected: { action: 'STAY' } }, T3, actor('key-a'));
 }
@@ -68,8 +105,15 @@ export function describeAuditLogStoreContract(store: () => BatonStore): void {
         ['policyTestCase.save', 'policy', 'p', 'key-a', T3],
       ]);
       expect(events[0]).toEqual({
-        sequence: 1, at: T0, actor: { keyId: 'key-a', role: 'admin' }, action: 'policy.create', targetType: 'policy', targetId: 'p',
-        after: { name: 'p', draftRevision: 1 }, prevHash: GENESIS_HASH, hash: events[0]?.hash,
+        sequence: 1,
+        at: T0,
+        actor: { keyId: 'key-a', role: 'admin' },
+        action: 'policy.create',
+        targetType: 'policy',
+        targetId: 'p',
+        after: { name: 'p', draftRevision: 1 },
+        prevHash: GENESIS_HASH,
+        hash: events[0]?.hash,
       });
       expect(events[0]).not.toHaveProperty('before');
       expect(events[4]).toMatchObject({ actor: SYSTEM_ACTOR, after: queue('billing') });
@@ -79,7 +123,8 @@ export function describeAuditLogStoreContract(store: () => BatonStore): void {
     it('filters by actor, exact action, action prefix, target and time; all given filters must match', async () => {
       const s = store();
       await sixEvents(s);
-      const list = async (filter: Parameters<BatonStore['auditLog']['listEvents']>[0]) => (await s.auditLog.listEvents(filter, 100, null)).map((e) => e.sequence);
+      const list = async (filter: Parameters<BatonStore['auditLog']['listEvents']>[0]) =>
+        (await s.auditLog.listEvents(filter, 100, null)).map((e) => e.sequence);
       expect(await list({ actorKeyId: 'key-b' })).toEqual([3, 4]);
       expect(await list({ action: 'policy.create' })).toEqual([1, 3]);
       // A prefix ends in '.': policyTestCase.save is not under policy.
@@ -116,7 +161,9 @@ export function describeAuditLogStoreContract(store: () => BatonStore): void {
       await createPolicy(s, 'p', actor('key-a'), T0);
       const writes = [
         ...['c1', 'c2', 'c3', 'c4', 'c5'].map((id) => createPolicy(s, id, actor('key-a'), T1)),
-        ...['t1', 't2', 't3', 't4', 't5'].map((id) => s.policyTests.saveTestCase('p', { id, name: id, input: {}, expected: { action: 'STAY' } }, T1, actor('key-b'))),
+        ...['t1', 't2', 't3', 't4', 't5'].map((id) =>
+          s.policyTests.saveTestCase('p', { id, name: id, input: {}, expected: { action: 'STAY' } }, T1, actor('key-b')),
+        ),
         ...['q1', 'q2', 'q3'].map((id) => s.directory.upsertQueue(queue(id), T1, SYSTEM_ACTOR)),
         ...['bk_aaaaaaaa1', 'bk_aaaaaaaa2', 'bk_aaaaaaaa3'].map((id) => s.apiKeys.insertKey(apiKey(id), actor('key-a'))),
         s.policies.setRequiredApprovals('p', 1, T1, actor('key-c')),
@@ -125,7 +172,13 @@ export function describeAuditLogStoreContract(store: () => BatonStore): void {
       const events = await s.auditLog.scanEvents(0, 1000);
       expectLinearChain(events);
       const count = (action: string) => events.filter((e) => e.action === action).length;
-      expect([count('policy.create'), count('policyTestCase.save'), count('directory.queue.upsert'), count('apiKey.create'), count('policy.requiredApprovals')]).toEqual([6, 5, 3, 3, 1]);
+      expect([
+        count('policy.create'),
+        count('policyTestCase.save'),
+        count('directory.queue.upsert'),
+        count('apiKey.create'),
+        count('policy.requiredApprovals'),
+      ]).toEqual([6, 5, 3, 3, 1]);
       // p's create and setDefault, then one event per write.
       expect(events).toHaveLength(2 + writes.length);
     });
@@ -136,7 +189,9 @@ export function describeAuditLogStoreContract(store: () => BatonStore): void {
       const before = await s.auditLog.scanEvents(0, 100);
       await expect(createPolicy(s, 'p', actor('key-b'), T1)).rejects.toMatchObject({ code: BatonErrorCode.Conflict });
       await expect(s.policies.setDefaultPolicy('nope', T1, actor('key-b'))).rejects.toMatchObject({ code: BatonErrorCode.NotFound });
-      await expect(s.policies.activateVersion({ policyId: 'p', version: 1, comment: 'x', at: T1, actor: actor('key-b') })).rejects.toMatchObject({ code: BatonErrorCode.NotFound });
+      await expect(s.policies.activateVersion({ policyId: 'p', version: 1, comment: 'x', at: T1, actor: actor('key-b') })).rejects.toMatchObject({
+        code: BatonErrorCode.NotFound,
+      });
       expect(await s.auditLog.scanEvents(0, 100)).toEqual(before);
     });
   });

@@ -56,7 +56,11 @@ describe('audit log over HTTP', () => {
     const { body } = await t.gql<Page>(AUDIT_LOG, { filter: { targetId: 'audited' } }, auditorKey);
     expect(body.data?.auditLog.nodes.map((e) => e.action)).toEqual(['policy.create', 'policy.draft.save', 'policy.publish']);
     const publish = body.data?.auditLog.nodes[2];
-    expect(publish).toMatchObject({ actor: { role: 'admin' }, before: { activeVersion: null }, after: { activeVersion: 1, comment: 'first', draftRevision: 2 } });
+    expect(publish).toMatchObject({
+      actor: { role: 'admin' },
+      before: { activeVersion: null },
+      after: { activeVersion: 1, comment: 'first', draftRevision: 2 },
+    });
     const all = await t.gql<Page>(AUDIT_LOG, { first: 500 }, auditorKey);
     const actions = all.body.data?.auditLog.nodes.map((e) => e.action) ?? [];
     // Start-up: the admin key, the seed directory (queues, agents, presence), the seed policy and its publish; then the auditor key.
@@ -70,7 +74,8 @@ describe('audit log over HTTP', () => {
     const page1 = policyEvents.body.data?.auditLog;
     expect(page1?.nodes).toHaveLength(2);
     expect(page1?.pageInfo.hasNextPage).toBe(true);
-    const page2 = (await t.gql<Page>(AUDIT_LOG, { filter: { action: 'policy.' }, first: 500, after: page1?.pageInfo.endCursor }, auditorKey)).body.data?.auditLog;
+    const page2 = (await t.gql<Page>(AUDIT_LOG, { filter: { action: 'policy.' }, first: 500, after: page1?.pageInfo.endCursor }, auditorKey)).body.data
+      ?.auditLog;
     expect(page2?.nodes[0]?.sequence).toBeGreaterThan(page1?.nodes[1]?.sequence ?? Infinity);
     expect([...(page1?.nodes ?? []), ...(page2?.nodes ?? [])].every((e) => e.action.startsWith('policy.'))).toBe(true);
     expect(page2?.pageInfo.hasNextPage).toBe(false);
@@ -86,11 +91,15 @@ describe('audit log over HTTP', () => {
     const response = await fetch(`${t.url}/audit-log.jsonl`, { headers: { authorization: `Bearer ${auditorKey}` } });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/application\/x-ndjson/);
-    const lines = (await response.text()).trim().split('\n').map((line) => JSON.parse(line) as EventJson);
+    const lines = (await response.text())
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as EventJson);
     const listed = (await t.gql<Page>(AUDIT_LOG, { first: 500 }, auditorKey)).body.data?.auditLog.nodes ?? [];
     expect(lines.map((e) => e.hash)).toEqual(listed.map((e) => e.hash));
     expect((await fetch(`${t.url}/audit-log.jsonl`)).status).toBe(401);
-    const bot = (await t.gql<{ createApiKey: { secret: string } }>(`mutation { createApiKey(name: "bot", role: BOT) { secret } }`)).body.data?.createApiKey.secret;
+    const bot = (await t.gql<{ createApiKey: { secret: string } }>(`mutation { createApiKey(name: "bot", role: BOT) { secret } }`)).body.data?.createApiKey
+      .secret;
     expect((await fetch(`${t.url}/audit-log.jsonl`, { headers: { authorization: `Bearer ${bot}` } })).status).toBe(403);
   });
 
@@ -99,7 +108,8 @@ describe('audit log over HTTP', () => {
     expect(intact.body.data?.verifyAuditLog).toMatchObject({ valid: true, firstBrokenSequence: null });
     expect(intact.body.data?.verifyAuditLog.checked).toBeGreaterThan(5);
 
-    const target = (await t.gql<Page>(AUDIT_LOG, { filter: { targetId: 'audited', action: 'policy.publish' } }, auditorKey)).body.data?.auditLog.nodes[0] as EventJson;
+    const target = (await t.gql<Page>(AUDIT_LOG, { filter: { targetId: 'audited', action: 'policy.publish' } }, auditorKey)).body.data?.auditLog
+      .nodes[0] as EventJson;
     const db = new Database(path.join(t.config.dataDir, DATABASE_FILE));
     // Someone with the file drops the append-only trigger and rewrites who published.
     db.exec('DROP TRIGGER audit_log_no_update');

@@ -63,7 +63,7 @@ export class AuditService {
   async verify(): Promise<AuditVerification> {
     let checked = 0;
     let previous: AuditEvent | null = null;
-    for (let after = 0; ; ) {
+    for (let after = 0; ;) {
       const batch = await this.store.scanEvents(after, SCAN_BATCH);
       for (const event of batch) {
         const problem = this.problemWith(event, previous);
@@ -79,7 +79,7 @@ export class AuditService {
 
   /** Every event as one JSON object per line, oldest first, in batches (for `GET /audit-log.jsonl`). */
   async *exportJsonLines(): AsyncGenerator<string> {
-    for (let after = 0; ; ) {
+    for (let after = 0; ;) {
       const batch = await this.store.scanEvents(after, SCAN_BATCH);
       for (const event of batch) yield `${JSON.stringify({ ...event, at: event.at.toISOString() })}\n`;
       if (batch.length < SCAN_BATCH) return;

@@ -45,7 +45,11 @@ export async function appendMongoAuditEvent(connection: Connection, session: Cli
     prevHash: previous.hash,
   };
   const event: AuditEvent = { ...unhashed, hash: hashAuditEvent(unhashed) };
-  const moved = await AuditHead.updateOne({ _id: AUDIT_HEAD_ID, sequence: previous.sequence }, { $set: { sequence: event.sequence, hash: event.hash } }, { session });
+  const moved = await AuditHead.updateOne(
+    { _id: AUDIT_HEAD_ID, sequence: previous.sequence },
+    { $set: { sequence: event.sequence, hash: event.hash } },
+    { session },
+  );
   if (moved.matchedCount === 0) throw new Error('The audit log head moved during the transaction; retry.');
   await AuditEvent.create([toAuditEventDocument(event)], { session });
   return event;

@@ -31,7 +31,12 @@ export function createMongoAuditLogStore(ctx: MongoContext): AuditLogStore {
     },
     scanEvents: async (after, limit) => {
       if (limit <= 0) return [];
-      return (await AuditEvent.find({ sequence: { $gt: after } }).sort({ sequence: 1 }).limit(limit).lean()).map(fromAuditEventDocument);
+      return (
+        await AuditEvent.find({ sequence: { $gt: after } })
+          .sort({ sequence: 1 })
+          .limit(limit)
+          .lean()
+      ).map(fromAuditEventDocument);
     },
   };
 }

@@ -28,8 +28,16 @@ describe('audit event documents', () => {
   it('accept every real event and map back to it unchanged, so its hash still holds', async () => {
     const actions = new Set(events.map((e) => e.action));
     expect([...actions].sort()).toEqual([
-      'changeRequest.approve', 'changeRequest.open', 'changeRequest.publish', 'changeRequest.reject',
-      'policy.create', 'policy.draft.save', 'policy.publish', 'policy.requiredApprovals', 'policy.setDefault', 'policyTestCase.save',
+      'changeRequest.approve',
+      'changeRequest.open',
+      'changeRequest.publish',
+      'changeRequest.reject',
+      'policy.create',
+      'policy.draft.save',
+      'policy.publish',
+      'policy.requiredApprovals',
+      'policy.setDefault',
+      'policyTestCase.save',
     ]);
     expect(events.some((e) => !('before' in e))).toBe(true);
     for (const event of events) {

@@ -18,7 +18,10 @@ describe('API keys over HTTP', () => {
   afterAll(() => t.close());
 
   it('creates a key whose secret works at once and is never listed', async () => {
-    const { body } = await t.gql<{ createApiKey: { secret: string; key: { id: string; role: string; createdBy: string; lastUsedAt: null } } }>(CREATE, { name: 'zendesk bot', role: 'BOT' });
+    const { body } = await t.gql<{ createApiKey: { secret: string; key: { id: string; role: string; createdBy: string; lastUsedAt: null } } }>(CREATE, {
+      name: 'zendesk bot',
+      role: 'BOT',
+    });
     const created = body.data?.createApiKey;
     expect(created?.key).toMatchObject({ id: apiKeyId(created?.secret ?? ''), role: 'BOT', createdBy: apiKeyId(TEST_ADMIN_KEY), lastUsedAt: null });
     expect((await t.gql(`{ viewer { role } }`, undefined, created?.secret)).body.data).toEqual({ viewer: { role: 'BOT' } });
@@ -35,7 +38,8 @@ describe('API keys over HTTP', () => {
   });
 
   it('revokes a key at once; revoked and malformed keys are UNAUTHENTICATED', async () => {
-    const created = (await t.gql<{ createApiKey: { secret: string; key: { id: string } } }>(CREATE, { name: 'temp editor', role: 'EDITOR' })).body.data?.createApiKey;
+    const created = (await t.gql<{ createApiKey: { secret: string; key: { id: string } } }>(CREATE, { name: 'temp editor', role: 'EDITOR' })).body.data
+      ?.createApiKey;
     const secret = created?.secret as string;
     expect((await t.gql(`{ viewer { role } }`, undefined, secret)).status).toBe(200);
     const revoked = await t.gql(REVOKE, { id: created?.key.id });

@@ -38,7 +38,10 @@ describe('AuthService', () => {
     await service().bootstrap(undefined, (key) => announced.push(key));
     await service().bootstrap(ENV_KEY, () => undefined);
     await store.close();
-    const bytes = fs.readdirSync(dir).map((file) => fs.readFileSync(path.join(dir, file)).toString('latin1')).join('');
+    const bytes = fs
+      .readdirSync(dir)
+      .map((file) => fs.readFileSync(path.join(dir, file)).toString('latin1'))
+      .join('');
     expect(bytes).toContain(apiKeyId(ENV_KEY));
     expect(bytes).not.toContain(ENV_KEY);
     expect(bytes).not.toContain(announced[0]);

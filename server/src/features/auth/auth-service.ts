@@ -81,7 +81,17 @@ export class AuthService {
         }
       } else {
         await store.insertKey(
-          { id, role: 'admin', ...(await hashApiKey(adminKey)), label: 'BATON_ADMIN_KEY', source: 'env', createdAt: now, createdBy: null, lastUsedAt: null, revokedAt: null },
+          {
+            id,
+            role: 'admin',
+            ...(await hashApiKey(adminKey)),
+            label: 'BATON_ADMIN_KEY',
+            source: 'env',
+            createdAt: now,
+            createdBy: null,
+            lastUsedAt: null,
+            revokedAt: null,
+          },
           SYSTEM_ACTOR,
         );
         logger.info({ keyId: id }, 'admin key from BATON_ADMIN_KEY stored (hashed)');
@@ -93,7 +103,17 @@ export class AuthService {
     if ((await store.countActiveKeys()) > 0) return;
     const key = generateApiKey();
     await store.insertKey(
-      { id: apiKeyId(key), role: 'admin', ...(await hashApiKey(key)), label: 'generated on first start', source: 'generated', createdAt: now, createdBy: null, lastUsedAt: null, revokedAt: null },
+      {
+        id: apiKeyId(key),
+        role: 'admin',
+        ...(await hashApiKey(key)),
+        label: 'generated on first start',
+        source: 'generated',
+        createdAt: now,
+        createdBy: null,
+        lastUsedAt: null,
+        revokedAt: null,
+      },
       SYSTEM_ACTOR,
     );
     announce(key);
@@ -110,7 +130,8 @@ export class AuthService {
    */
   async createKey(name: string, role: string, actor: Principal): Promise<CreatedApiKey> {
     const label = name.trim();
-    if (label === '' || label.length > NAME_MAX) throw badInput(`Give the key a name of 1 to ${NAME_MAX} characters, e.g. "zendesk bot (prod)".`, { field: 'name' });
+    if (label === '' || label.length > NAME_MAX)
+      throw badInput(`Give the key a name of 1 to ${NAME_MAX} characters, e.g. "zendesk bot (prod)".`, { field: 'name' });
     if (!isRole(role)) throw badInput(`Unknown role '${role}'; use one of ${ROLES.join(', ')}.`, { field: 'role' });
     const secret = generateApiKey();
     const key: ApiKeyRecord = {
@@ -148,7 +169,10 @@ export class AuthService {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
     if (!match?.[1]) throw unauthenticated('Use the Bearer scheme: "Authorization: Bearer <key>".');
     const principal = await this.check(match[1]);
-    if (!principal) throw unauthenticated('The API key is not valid. Check it (the admin key was printed once on first start), or restart Baton with BATON_ADMIN_KEY set to a key of your choice.');
+    if (!principal)
+      throw unauthenticated(
+        'The API key is not valid. Check it (the admin key was printed once on first start), or restart Baton with BATON_ADMIN_KEY set to a key of your choice.',
+      );
     return principal;
   }
 
@@ -172,9 +196,9 @@ export class AuthService {
     if (!record || record.revokedAt !== null) return null;
     if (!(await verifyApiKey(key, record.salt, record.hash))) return null;
     // Once per cache lifetime per key, so a bot calling every turn does not write every turn.
-    this.options.store.touchKey(record.id, this.clock()).catch((error: unknown) =>
-      this.options.logger.warn({ keyId: record.id, err: error }, 'could not record API key use'),
-    );
+    this.options.store
+      .touchKey(record.id, this.clock())
+      .catch((error: unknown) => this.options.logger.warn({ keyId: record.id, err: error }, 'could not record API key use'));
     return { keyId: record.id, role: record.role };
   }
 

@@ -18,8 +18,16 @@ afterEach(() => connection.close());
 async function realKey(extra: Partial<ApiKeyRecord> = {}): Promise<ApiKeyRecord> {
   const key = generateApiKey();
   return {
-    id: apiKeyId(key), role: 'bot', ...(await hashApiKey(key)), label: 'zendesk bot (prod)', source: 'generated',
-    createdAt: new Date('2026-01-02T03:04:05.678Z'), createdBy: 'bk_admin0001', lastUsedAt: null, revokedAt: null, ...extra,
+    id: apiKeyId(key),
+    role: 'bot',
+    ...(await hashApiKey(key)),
+    label: 'zendesk bot (prod)',
+    source: 'generated',
+    createdAt: new Date('2026-01-02T03:04:05.678Z'),
+    createdBy: 'bk_admin0001',
+    lastUsedAt: null,
+    revokedAt: null,
+    ...extra,
   };
 }
 
@@ -31,7 +39,13 @@ const apiKey = (doc: object) => new (apiKeyModels(connection).ApiKey)(doc);
 describe('api key documents', () => {
   it('accepts a real key and reads it back equal, binary salt and hash as Buffers', async () => {
     const active = await realKey();
-    const revoked = await realKey({ role: 'admin', source: 'env', createdBy: null, lastUsedAt: new Date('2026-02-01T00:00:00Z'), revokedAt: new Date('2026-03-01T00:00:00Z') });
+    const revoked = await realKey({
+      role: 'admin',
+      source: 'env',
+      createdBy: null,
+      lastUsedAt: new Date('2026-02-01T00:00:00Z'),
+      revokedAt: new Date('2026-03-01T00:00:00Z'),
+    });
     for (const key of [active, revoked]) {
       const doc = toApiKeyDocument(key);
       expect(await invalidPaths(apiKey(doc))).toEqual([]);

@@ -22,7 +22,13 @@ export function createMongoApiKeyStore(ctx: MongoContext): ApiKeyStore {
   const revokeAudited = async (session: ClientSession, id: string, role: string, at: Date, actor: Actor) => {
     await ApiKey.updateOne({ _id: id, revokedAt: null }, { $set: { revokedAt: at } }, { session });
     await appendMongoAuditEvent(ctx.connection, session, {
-      actor, action: 'apiKey.revoke', targetType: 'apiKey', targetId: id, before: { role, revoked: false }, after: { role, revoked: true }, at,
+      actor,
+      action: 'apiKey.revoke',
+      targetType: 'apiKey',
+      targetId: id,
+      before: { role, revoked: false },
+      after: { role, revoked: true },
+      at,
     });
   };
 
@@ -38,7 +44,12 @@ export function createMongoApiKeyStore(ctx: MongoContext): ApiKeyStore {
           if (await ApiKey.exists({ _id: key.id }).session(session)) throw taken(key.id);
           await ApiKey.create([toApiKeyDocument(key)], { session });
           await appendMongoAuditEvent(ctx.connection, session, {
-            actor, action: 'apiKey.create', targetType: 'apiKey', targetId: key.id, after: { name: key.label, role: key.role, source: key.source }, at: key.createdAt,
+            actor,
+            action: 'apiKey.create',
+            targetType: 'apiKey',
+            targetId: key.id,
+            after: { name: key.label, role: key.role, source: key.source },
+            at: key.createdAt,
           });
         })
         // A concurrent insert of the same id that committed first.

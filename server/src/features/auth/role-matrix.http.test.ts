@@ -47,7 +47,15 @@ function operationFor(root: 'query' | 'mutation', field: IntrospectedField): str
  */
 function expectedAllowed(role: Role, root: 'Query' | 'Mutation', field: string): boolean {
   const editorMutations = ['createPolicy', 'savePolicyDraft', 'savePolicyTestCase', 'removePolicyTestCase'];
-  const publisherMutations = [...editorMutations, 'publishPolicy', 'approveChangeRequest', 'rejectChangeRequest', 'activatePolicyVersion', 'setDefaultPolicy', 'setRequiredApprovals'];
+  const publisherMutations = [
+    ...editorMutations,
+    'publishPolicy',
+    'approveChangeRequest',
+    'rejectChangeRequest',
+    'activatePolicyVersion',
+    'setDefaultPolicy',
+    'setRequiredApprovals',
+  ];
   switch (role) {
     case 'admin':
       return true;
@@ -89,7 +97,10 @@ describe('role matrix', () => {
   it('allows or forbids every operation for every role', async () => {
     const outcomes: string[] = [];
     const mismatches: string[] = [];
-    for (const [root, fields] of [['Query', schema.queryType.fields], ['Mutation', schema.mutationType.fields]] as const) {
+    for (const [root, fields] of [
+      ['Query', schema.queryType.fields],
+      ['Mutation', schema.mutationType.fields],
+    ] as const) {
       for (const field of fields) {
         const operation = operationFor(root === 'Query' ? 'query' : 'mutation', field);
         for (const role of ROLES) {
@@ -117,7 +128,11 @@ describe('role matrix', () => {
   });
 
   it('tells each key who it is and what it may call', async () => {
-    const { body } = await t.gql<{ viewer: { role: string; allowedOperations: string[] } }>(`{ viewer { keyId role allowedOperations } }`, undefined, keys.get('bot'));
+    const { body } = await t.gql<{ viewer: { role: string; allowedOperations: string[] } }>(
+      `{ viewer { keyId role allowedOperations } }`,
+      undefined,
+      keys.get('bot'),
+    );
     expect(body.data?.viewer.role).toBe('BOT');
     expect(body.data?.viewer.allowedOperations.sort()).toEqual(['Mutation.releaseAssignment', 'Mutation.startHandoff', 'Query.decideHandoff', 'Query.viewer']);
   });

@@ -75,7 +75,14 @@ export function createSqliteApiKeyStore(db: Database.Database): ApiKeyStore {
       createdBy: key.createdBy,
       revokedAt: key.revokedAt?.toISOString() ?? null,
     });
-    audit({ actor, action: 'apiKey.create', targetType: 'apiKey', targetId: key.id, after: { name: key.label, role: key.role, source: key.source }, at: key.createdAt });
+    audit({
+      actor,
+      action: 'apiKey.create',
+      targetType: 'apiKey',
+      targetId: key.id,
+      after: { name: key.label, role: key.role, source: key.source },
+      at: key.createdAt,
+    });
   });
 
   const revokeMany = db.transaction((source: ApiKeySource, exceptId: string | null, at: Date, actor: Actor): number => {

@@ -45,5 +45,9 @@ export async function resolveBacktestPolicy(store: PolicyStore, selector: Backte
   const version = await store.getVersion(head.id, number);
   if (!version) throw notFound(`Policy '${head.id}' has no version ${number}; list its versions to pick one.`, { policyId: head.id });
   const document: PolicyDocument = documentOf(version);
-  return { document, compiled: version.compiledRules as CompiledPolicy, ref: { id: head.id, name: head.name, version: number, contentHash: version.contentHash } };
+  return {
+    document,
+    compiled: version.compiledRules as CompiledPolicy,
+    ref: { id: head.id, name: head.name, version: number, contentHash: version.contentHash },
+  };
 }

@@ -6,7 +6,8 @@ import { runBacktest } from './backtest-runner';
 import { parseDataset } from './parse-dataset';
 
 const fixture = fs.readFileSync(path.join(__dirname, 'fixtures', 'hand-worked.jsonl'));
-const parse = (bytes: Uint8Array, fileName = 'rows.jsonl') => parseDataset(bytes, { fileName, limits: DEFAULT_DATASET_LIMITS, requestLimits: DEFAULT_LIMITS }).rows;
+const parse = (bytes: Uint8Array, fileName = 'rows.jsonl') =>
+  parseDataset(bytes, { fileName, limits: DEFAULT_DATASET_LIMITS, requestLimits: DEFAULT_LIMITS }).rows;
 const policy = seedBacktestPolicy();
 
 /** The fixture `times` over, ids made unique: the figures scale by `times`. */
@@ -52,7 +53,13 @@ describe('runBacktest on the reference policy', () => {
       ['m10', 'legal_threat', 'none'],
     ]);
     const [falsePositive] = report.falsePositives;
-    expect(falsePositive).toMatchObject({ id: 'm9', line: 9, expected: 'none', got: 'customer_request', customerTexts: ['I want to speak to a real person right now'] });
+    expect(falsePositive).toMatchObject({
+      id: 'm9',
+      line: 9,
+      expected: 'none',
+      got: 'customer_request',
+      customerTexts: ['I want to speak to a real person right now'],
+    });
     expect(falsePositive?.reasons[0]?.code).toBe('customer_request');
     expect(falsePositive?.path[0]).toBe('start');
     expect(falsePositive?.path[falsePositive.path.length - 1]).toBe(falsePositive?.reasons[0]?.nodeId);
@@ -93,7 +100,10 @@ describe('runBacktest on the reference policy', () => {
         expected: { action: 'HANDOFF', reasonCode: 'customer_request' },
       });
     const bytes = Buffer.from(
-      [conversation('late', ['Where is my parcel?', 'It still has not arrived', 'Let me talk to a human please', 'hello?']), conversation('never', ['Where is my parcel?', 'Thanks, found it'])].join('\n'),
+      [
+        conversation('late', ['Where is my parcel?', 'It still has not arrived', 'Let me talk to a human please', 'hello?']),
+        conversation('never', ['Where is my parcel?', 'Thanks, found it']),
+      ].join('\n'),
     );
     const report = await runBacktest(policy, parse(bytes), { turnByTurn: true });
     expect(report.handoffTurns).toEqual({ 3: 1 });

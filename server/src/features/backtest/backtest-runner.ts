@@ -74,7 +74,13 @@ async function evaluateHere(policy: BacktestPolicy, chunks: ChunkTask[], progres
   return results;
 }
 
-async function evaluateInPool(policy: BacktestPolicy, chunks: ChunkTask[], workers: number, progress: (rows: number) => void, signal?: AbortSignal): Promise<BacktestRowResult[]> {
+async function evaluateInPool(
+  policy: BacktestPolicy,
+  chunks: ChunkTask[],
+  workers: number,
+  progress: (rows: number) => void,
+  signal?: AbortSignal,
+): Promise<BacktestRowResult[]> {
   const pool = new Piscina({ filename: workerFile(), workerData: policy, minThreads: workers, maxThreads: workers });
   try {
     const parts = await Promise.all(
@@ -110,7 +116,8 @@ export async function runBacktest(policy: BacktestPolicy, rows: readonly Backtes
     options.onProgress?.(done, rows.length);
   };
   if (options.signal?.aborted) throw abortError();
-  const results = workers > 0 ? await evaluateInPool(policy, chunks, workers, progress, options.signal) : await evaluateHere(policy, chunks, progress, options.signal);
+  const results =
+    workers > 0 ? await evaluateInPool(policy, chunks, workers, progress, options.signal) : await evaluateHere(policy, chunks, progress, options.signal);
   const reasonCodes = new Set(policy.document.graph.nodes.filter(isLeaf).map((node) => node.data.reasonCode));
   return buildBacktestReport(results, { reasonCodes, seconds: (performance.now() - started) / 1000, turnByTurn });
 }

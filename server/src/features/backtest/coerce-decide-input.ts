@@ -31,7 +31,10 @@ function decideInputType(): GraphQLInputObjectType {
 export function coerceDecideInput(value: unknown, limits: RequestLimits): { input: DecideHandoffInput } | { problems: string[] } {
   const problems: string[] = [];
   const coerced = coerceInputValue(value, decideInputType(), (path, _invalid, error) => {
-    const field = ['input', ...path].map((key) => (typeof key === 'number' ? `[${key}]` : `.${key}`)).join('').replace(/^\./, '');
+    const field = ['input', ...path]
+      .map((key) => (typeof key === 'number' ? `[${key}]` : `.${key}`))
+      .join('')
+      .replace(/^\./, '');
     problems.push(`${field}: ${error.message}`);
   }) as DecideHandoffInput | undefined;
   if (problems.length > 0 || !coerced) return { problems: problems.length > 0 ? problems : ['input is not a DecideHandoffInput object.'] };

@@ -50,34 +50,62 @@ export function formatBacktestReport(report: BacktestReport, options: { policy: 
   lines.push(`Backtest of ${describePolicy(options.policy)} on ${options.dataset}: ${count(report.rows)} rows in ${report.seconds.toFixed(1)} s${mode}`);
   lines.push('');
   lines.push(`Handoff rate: ${percent(report.handoffRate)} (${count(report.handoffs)} of ${count(report.rows)})`);
-  lines.push(`  by outcome: ${Object.entries(report.byReason).map(([key, n]) => `${key} ${count(n)}`).join(' · ')}`);
+  lines.push(
+    `  by outcome: ${Object.entries(report.byReason)
+      .map(([key, n]) => `${key} ${count(n)}`)
+      .join(' · ')}`,
+  );
   const languages = Object.entries(report.byLanguage);
   if (languages.length > 1 || Object.keys(report.byChannel).length > 1) {
     lines.push(`  by language: ${languages.map(([key, slice]) => `${key} ${percent(slice.handoffs / slice.rows)} of ${count(slice.rows)}`).join(' · ')}`);
-    lines.push(`  by channel: ${Object.entries(report.byChannel).map(([key, slice]) => `${key} ${percent(slice.handoffs / slice.rows)} of ${count(slice.rows)}`).join(' · ')}`);
+    lines.push(
+      `  by channel: ${Object.entries(report.byChannel)
+        .map(([key, slice]) => `${key} ${percent(slice.handoffs / slice.rows)} of ${count(slice.rows)}`)
+        .join(' · ')}`,
+    );
   }
   const turns = Object.entries(report.handoffTurns);
   if (turns.length > 0) lines.push(`  first handoff at customer turn: ${turns.map(([turn, n]) => `${turn}: ${count(n)}`).join(' · ')}`);
   if (report.expectedRows > 0) {
     lines.push('');
-    const rows = Object.entries(report.byExpected).map(([key, c]) => [key, count(c.total), count(c.matched), key === STAY_KEY ? `${percent(c.recall)} stayed` : percent(c.recall)]);
+    const rows = Object.entries(report.byExpected).map(([key, c]) => [
+      key,
+      count(c.total),
+      count(c.matched),
+      key === STAY_KEY ? `${percent(c.recall)} stayed` : percent(c.recall),
+    ]);
     lines.push(...table(['expected', 'rows', 'matched', 'recall'], rows));
     lines.push('');
     lines.push(`Recall over every expected escalation: ${percent(report.recall)}`);
     const stays = report.byExpected[STAY_KEY];
-    lines.push(`False positives on "none" rows: ${percent(report.falsePositiveRate)}${stays ? ` (${count(stays.total - stays.matched)} of ${count(stays.total)})` : ''}`);
+    lines.push(
+      `False positives on "none" rows: ${percent(report.falsePositiveRate)}${stays ? ` (${count(stays.total - stays.matched)} of ${count(stays.total)})` : ''}`,
+    );
     const precision = Object.entries(report.precision).filter(([key]) => key !== STAY_KEY);
-    if (precision.length > 0) lines.push(`Precision per reason: ${precision.map(([key, c]) => `${key} ${percent(c.precision)} (${count(c.correct)} of ${count(c.got)})`).join(' · ')}`);
-    const columns = [...new Set(Object.values(report.confusion).flatMap((row) => Object.keys(row)))].sort((a, b) => (a === STAY_KEY ? 1 : b === STAY_KEY ? -1 : a.localeCompare(b)));
+    if (precision.length > 0)
+      lines.push(`Precision per reason: ${precision.map(([key, c]) => `${key} ${percent(c.precision)} (${count(c.correct)} of ${count(c.got)})`).join(' · ')}`);
+    const columns = [...new Set(Object.values(report.confusion).flatMap((row) => Object.keys(row)))].sort((a, b) =>
+      a === STAY_KEY ? 1 : b === STAY_KEY ? -1 : a.localeCompare(b),
+    );
     lines.push('');
     lines.push('Confusion (rows: expected, columns: got)');
-    lines.push(...table(['', ...columns], Object.entries(report.confusion).map(([key, row]) => [key, ...columns.map((column) => count(row[column] ?? 0))])));
+    lines.push(
+      ...table(
+        ['', ...columns],
+        Object.entries(report.confusion).map(([key, row]) => [key, ...columns.map((column) => count(row[column] ?? 0))]),
+      ),
+    );
   }
   if (report.sentiment) {
     const { threshold, byLanguage } = report.sentiment;
     lines.push('', `Sentiment: messages that read negative (latest customer message at or below ${threshold})`);
     const cell = (c: SentimentCount) => `${percent(c.total === 0 ? null : c.share)} (${count(c.negative)}/${count(c.total)})`;
-    lines.push(...table(['language', 'negative', 'neutral', 'positive'], Object.entries(byLanguage).map(([language, c]) => [language, cell(c.negative), cell(c.neutral), cell(c.positive)])));
+    lines.push(
+      ...table(
+        ['language', 'negative', 'neutral', 'positive'],
+        Object.entries(byLanguage).map(([language, c]) => [language, cell(c.negative), cell(c.neutral), cell(c.positive)]),
+      ),
+    );
   }
   lines.push(...missLines('False negatives', report.falseNegatives, options.show));
   lines.push(...missLines('False positives', report.falsePositives, options.show));

@@ -45,7 +45,10 @@ export function parseCsvDataset(text: string, limits: RequestLimits, problems: P
   const header = records[0] ? Object.keys(records[0].record) : [];
   const missing = REQUIRED.filter((column) => !header.includes(column));
   if (records.length > 0 && missing.length > 0) {
-    problems.add(1, `the header lacks ${missing.map((c) => `"${c}"`).join(', ')}; the columns are conversation_id, speaker, text and optionally at, expected_reason, language, channel.`);
+    problems.add(
+      1,
+      `the header lacks ${missing.map((c) => `"${c}"`).join(', ')}; the columns are conversation_id, speaker, text and optionally at, expected_reason, language, channel.`,
+    );
     return null;
   }
   const conversations = new Map<string, Conversation>();
@@ -68,7 +71,10 @@ export function parseCsvDataset(text: string, limits: RequestLimits, problems: P
     }
     const previous = conversation.messages[conversation.messages.length - 1]?.at;
     if (date && previous && date.getTime() < previous.getTime()) {
-      problems.add(line, `"at" (${at}) is earlier than the conversation's previous message (${previous.toISOString()}); list each conversation's messages oldest first.`);
+      problems.add(
+        line,
+        `"at" (${at}) is earlier than the conversation's previous message (${previous.toISOString()}); list each conversation's messages oldest first.`,
+      );
       continue;
     }
     conversation.messages.push({ speaker, text: messageText, at: date });

@@ -30,10 +30,11 @@ describe('parseDataset', () => {
 
   it('reads a sentiment label on message lines and refuses one it does not know', () => {
     const line = (id: string, label: string) => JSON.stringify({ id, lang: 'de', text: 'na toll', expectedSentiment: label });
-    expect(parse(`${line('a', 'negative')}\n${JSON.stringify({ id: 'b', text: 'ok', expected: 'none', expectedSentiment: 'neutral' })}`).rows.map((row) => row.expected)).toEqual([
-      { sentiment: 'negative' },
-      { action: 'STAY', sentiment: 'neutral' },
-    ]);
+    expect(
+      parse(`${line('a', 'negative')}\n${JSON.stringify({ id: 'b', text: 'ok', expected: 'none', expectedSentiment: 'neutral' })}`).rows.map(
+        (row) => row.expected,
+      ),
+    ).toEqual([{ sentiment: 'negative' }, { action: 'STAY', sentiment: 'neutral' }]);
     expect(problemsOf(line('a', 'angry'))).toEqual(['1: "expectedSentiment" must be one of negative, neutral, positive, got "angry".']);
   });
 
@@ -84,10 +85,17 @@ describe('parseDataset', () => {
 
   it('names the field of a conversation the API would refuse: unknown speaker, dates going backwards', () => {
     const bad = (messages: unknown[]) => JSON.stringify({ id: 'x', input: { customer: { id: 'c' }, messages } });
-    expect(problemsOf(bad([{ speaker: 'ROBOT', text: 'hi' }]))).toEqual([expect.stringMatching(/^1: input\.messages\[0\]\.speaker: Value "ROBOT" does not exist in "Speaker" enum/)]);
-    expect(problemsOf(bad([{ speaker: 'CUSTOMER', text: 'a', at: '2026-01-02T00:00:00Z' }, { speaker: 'CUSTOMER', text: 'b', at: '2026-01-01T00:00:00Z' }]))).toEqual([
-      expect.stringMatching(/^1: input\.messages\[1\]\.at .* is earlier than input\.messages\[0\]\.at/),
+    expect(problemsOf(bad([{ speaker: 'ROBOT', text: 'hi' }]))).toEqual([
+      expect.stringMatching(/^1: input\.messages\[0\]\.speaker: Value "ROBOT" does not exist in "Speaker" enum/),
     ]);
+    expect(
+      problemsOf(
+        bad([
+          { speaker: 'CUSTOMER', text: 'a', at: '2026-01-02T00:00:00Z' },
+          { speaker: 'CUSTOMER', text: 'b', at: '2026-01-01T00:00:00Z' },
+        ]),
+      ),
+    ).toEqual([expect.stringMatching(/^1: input\.messages\[1\]\.at .* is earlier than input\.messages\[0\]\.at/)]);
     expect(problemsOf(bad([{ speaker: 'CUSTOMER', text: 'a', at: 'yesterday' }]))).toEqual([expect.stringMatching(/^1: input\.messages\[0\]\.at: .*RFC 3339/)]);
   });
 
@@ -102,7 +110,9 @@ describe('parseDataset', () => {
     const latin1 = Buffer.concat([Buffer.from(`${message('a', 'ok')}\n{"id":"b","text":"caf`), Buffer.from([0xe9]), Buffer.from('"}')]);
     expect(problemsOf(latin1)).toEqual([expect.stringMatching(/^2: is not valid UTF-8/)]);
     const three = [message('a', 'x'), message('b', 'y'), message('c', 'z')].join('\n');
-    expect(problemsOf(three, 'a.jsonl', { maxRows: 2, maxBytes: 1_000_000 })).toEqual([expect.stringMatching(/^0: The file holds 3 conversations; the limit is 2/)]);
+    expect(problemsOf(three, 'a.jsonl', { maxRows: 2, maxBytes: 1_000_000 })).toEqual([
+      expect.stringMatching(/^0: The file holds 3 conversations; the limit is 2/),
+    ]);
     expect(problemsOf(three, 'a.jsonl', { maxRows: 10, maxBytes: 20 })).toEqual([expect.stringMatching(/^0: The file is .* MB; the limit is/)]);
     expect(problemsOf('  \n')).toEqual([expect.stringMatching(/empty/)]);
   });

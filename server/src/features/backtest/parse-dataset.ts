@@ -36,7 +36,10 @@ function firstJsonlFormat(first: string): JsonlFormat | 'csv' {
 export function parseDataset(bytes: Uint8Array, options: { fileName: string; limits: DatasetLimits; requestLimits: RequestLimits }): ParsedDataset {
   const problems = new ProblemList();
   if (bytes.length > options.limits.maxBytes) {
-    problems.add(0, `The file is ${megabytes(bytes.length)}; the limit is ${megabytes(options.limits.maxBytes)} (BATON_BACKTEST_MAX_BYTES). Split it into smaller datasets.`);
+    problems.add(
+      0,
+      `The file is ${megabytes(bytes.length)}; the limit is ${megabytes(options.limits.maxBytes)} (BATON_BACKTEST_MAX_BYTES). Split it into smaller datasets.`,
+    );
     problems.throwIfAny();
   }
   const text = decodeUtf8(bytes, problems);
@@ -61,7 +64,10 @@ export function parseDataset(bytes: Uint8Array, options: { fileName: string; lim
     seen.set(row.id, row.line);
   }
   if (rows.length > options.limits.maxRows) {
-    problems.add(0, `The file holds ${rows.length} conversations; the limit is ${options.limits.maxRows} (BATON_BACKTEST_MAX_ROWS). Split it into smaller datasets.`);
+    problems.add(
+      0,
+      `The file holds ${rows.length} conversations; the limit is ${options.limits.maxRows} (BATON_BACKTEST_MAX_ROWS). Split it into smaller datasets.`,
+    );
   }
   problems.throwIfAny();
   return { format, rows };

@@ -94,7 +94,10 @@ function expectationOf(value: unknown, line: number, problems: ProblemList): Bac
     }
     expectation.action = action as HandoffAction;
   }
-  for (const [field, given] of [['reasonCode', reasonCode], ['queueId', queueId]] as const) {
+  for (const [field, given] of [
+    ['reasonCode', reasonCode],
+    ['queueId', queueId],
+  ] as const) {
     if (given === undefined || given === null) continue;
     if (typeof given !== 'string' || given.trim() === '') {
       problems.add(line, `"expected.${field}" must be a non-empty string, got ${JSON.stringify(given)}.`);
@@ -132,7 +135,12 @@ export function parseJsonlLine(text: string, line: number, format: JsonlFormat, 
   }
   const lineFormat = jsonlFormatOf(value);
   if (lineFormat !== format) {
-    problems.add(line, lineFormat === null ? 'must be an object with "text" (one message) or "input" (one conversation).' : `is a ${lineFormat === 'messages' ? 'message' : 'conversation'} line, but the file's first line set the format to ${format}; use one format per file.`);
+    problems.add(
+      line,
+      lineFormat === null
+        ? 'must be an object with "text" (one message) or "input" (one conversation).'
+        : `is a ${lineFormat === 'messages' ? 'message' : 'conversation'} line, but the file's first line set the format to ${format}; use one format per file.`,
+    );
     return null;
   }
   const object = value as Record<string, unknown>;

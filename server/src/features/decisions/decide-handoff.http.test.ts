@@ -37,11 +37,26 @@ describe('decideHandoff over HTTP: bad input', () => {
     ['a message without text', { input: decideInput({ messages: [{ speaker: 'CUSTOMER' }] }) }, /text/],
     ['no input at all', {}, /\$input/],
     ['an unknown speaker', { input: decideInput({ messages: [{ speaker: 'ROBOT', text: 'hi' }] }) }, /ROBOT.*Speaker/],
-    ['an unparseable message date', { input: decideInput({ messages: [{ speaker: 'CUSTOMER', text: 'hi', at: 'yesterday' }] }) }, /DateTime.*RFC 3339 date-time with a time zone/],
-    ['a date without a time zone', { input: decideInput({ messages: [{ speaker: 'CUSTOMER', text: 'hi', at: '2026-11-21T09:00:00' }] }) }, /with a time zone, e\.g\. "2026-11-21T09:00:00Z"/],
+    [
+      'an unparseable message date',
+      { input: decideInput({ messages: [{ speaker: 'CUSTOMER', text: 'hi', at: 'yesterday' }] }) },
+      /DateTime.*RFC 3339 date-time with a time zone/,
+    ],
+    [
+      'a date without a time zone',
+      { input: decideInput({ messages: [{ speaker: 'CUSTOMER', text: 'hi', at: '2026-11-21T09:00:00' }] }) },
+      /with a time zone, e\.g\. "2026-11-21T09:00:00Z"/,
+    ],
     [
       'messages out of order',
-      { input: decideInput({ messages: [{ speaker: 'CUSTOMER', text: 'hi', at: '2026-11-21T10:00:00Z' }, { speaker: 'CUSTOMER', text: 'hello?', at: '2026-11-21T09:00:00Z' }] }) },
+      {
+        input: decideInput({
+          messages: [
+            { speaker: 'CUSTOMER', text: 'hi', at: '2026-11-21T10:00:00Z' },
+            { speaker: 'CUSTOMER', text: 'hello?', at: '2026-11-21T09:00:00Z' },
+          ],
+        }),
+      },
       /messages\[1\]\.at .* is earlier than input\.messages\[0\]\.at/,
     ],
     ['an unparseable now', { input: decideInput({ now: '2025-13-45T99:00:00Z' }) }, /DateTime/],
@@ -61,7 +76,14 @@ describe('decideHandoff over HTTP: bad input', () => {
 
   it('refuses confidence outside 0..1', async () => {
     const error = await expectRefused(
-      { input: decideInput({ messages: [{ speaker: 'CUSTOMER', text: 'hi' }, { speaker: 'BOT', text: 'ok', confidence: 1.2 }] }) },
+      {
+        input: decideInput({
+          messages: [
+            { speaker: 'CUSTOMER', text: 'hi' },
+            { speaker: 'BOT', text: 'ok', confidence: 1.2 },
+          ],
+        }),
+      },
       BatonErrorCode.BadUserInput,
       /between 0 and 1/,
     );
@@ -72,12 +94,20 @@ describe('decideHandoff over HTTP: bad input', () => {
     ['intentConfidence', { intent: 'card_lost', intentConfidence: 1.4 }, /between 0 and 1/],
     ['sentiment', { sentiment: -2 }, /between -1 and 1/],
   ])('refuses a bot-reported %s out of range, naming the field', async (field, extra, message) => {
-    const error = await expectRefused({ input: decideInput({ messages: [{ speaker: 'CUSTOMER', text: 'hi', ...extra }] }) }, BatonErrorCode.BadUserInput, message);
+    const error = await expectRefused(
+      { input: decideInput({ messages: [{ speaker: 'CUSTOMER', text: 'hi', ...extra }] }) },
+      BatonErrorCode.BadUserInput,
+      message,
+    );
     expect(error?.extensions.field).toBe(`input.messages[0].${field}`);
   });
 
   it('refuses bot-reported topics of the wrong type', async () => {
-    await expectRefused({ input: decideInput({ messages: [{ speaker: 'CUSTOMER', text: 'hi', topics: [{ code: 'security' }] }] }) }, BatonErrorCode.BadUserInput, /topics/);
+    await expectRefused(
+      { input: decideInput({ messages: [{ speaker: 'CUSTOMER', text: 'hi', topics: [{ code: 'security' }] }] }) },
+      BatonErrorCode.BadUserInput,
+      /topics/,
+    );
   });
 
   it('refuses a message over BATON_MAX_MESSAGE_CHARS', async () => {
@@ -123,16 +153,27 @@ describe('decideHandoff over HTTP: signals reported by the bot', () => {
   afterAll(() => t.close());
 
   it('hands off on a topic or intent the bot reports, and says the bot reported it', async () => {
-    const byTopic = await t.gql(DECIDE, { input: decideInput({ messages: [{ speaker: 'CUSTOMER', text: 'please read my last message', topics: ['crisis'] }] }) });
+    const byTopic = await t.gql(DECIDE, {
+      input: decideInput({ messages: [{ speaker: 'CUSTOMER', text: 'please read my last message', topics: ['crisis'] }] }),
+    });
     expect(byTopic.body.errors).toBeUndefined();
-    expect(byTopic.body.data?.decideHandoff).toMatchObject({ action: 'HANDOFF', reasonCode: 'crisis', priority: 'URGENT', routing: { queueId: 'trust_safety' } });
+    expect(byTopic.body.data?.decideHandoff).toMatchObject({
+      action: 'HANDOFF',
+      reasonCode: 'crisis',
+      priority: 'URGENT',
+      routing: { queueId: 'trust_safety' },
+    });
     const reasons = (byTopic.body.data?.decideHandoff as { reasons: Array<{ evidence: string[] }> }).reasons;
     expect(reasons[0]?.evidence).toContain('crisis: customer message 1: reported by the bot (topic crisis)');
 
-    const byIntent = await t.gql(DECIDE, { input: decideInput({ messages: [{ speaker: 'CUSTOMER', text: 'about my card', intent: 'card_lost', intentConfidence: 0.93 }] }) });
+    const byIntent = await t.gql(DECIDE, {
+      input: decideInput({ messages: [{ speaker: 'CUSTOMER', text: 'about my card', intent: 'card_lost', intentConfidence: 0.93 }] }),
+    });
     expect(byIntent.body.data?.decideHandoff).toMatchObject({ action: 'HANDOFF', reasonCode: 'security_incident' });
 
-    const unsure = await t.gql(DECIDE, { input: decideInput({ messages: [{ speaker: 'CUSTOMER', text: 'about my card', intent: 'card_lost', intentConfidence: 0.4 }] }) });
+    const unsure = await t.gql(DECIDE, {
+      input: decideInput({ messages: [{ speaker: 'CUSTOMER', text: 'about my card', intent: 'card_lost', intentConfidence: 0.4 }] }),
+    });
     expect(unsure.body.data?.decideHandoff).toMatchObject({ action: 'STAY' });
   });
 });

@@ -13,7 +13,8 @@ export function encodeDecisionCursor(position: DecisionPosition): string {
  * @throws BAD_USER_INPUT when `cursor` is not one `encodeDecisionCursor` made
  */
 export function decodeDecisionCursor(cursor: string): DecisionPosition {
-  const refuse = () => badInput('after is not a cursor of the decisions query; pass pageInfo.endCursor of the previous page unchanged, or omit after.', { argument: 'after' });
+  const refuse = () =>
+    badInput('after is not a cursor of the decisions query; pass pageInfo.endCursor of the previous page unchanged, or omit after.', { argument: 'after' });
   let parsed: unknown;
   try {
     parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));

@@ -71,10 +71,15 @@ export class DecisionLogService {
    */
   async listDecisions(filter: DecisionFilter = {}, first: number = DEFAULT_DECISIONS_PAGE, after?: string | null): Promise<DecisionConnection> {
     if (!Number.isInteger(first) || first < 1 || first > MAX_DECISIONS_PAGE) {
-      throw badInput(`first must be between 1 and ${MAX_DECISIONS_PAGE}, got ${first}; page through longer lists with after.`, { argument: 'first', max: MAX_DECISIONS_PAGE });
+      throw badInput(`first must be between 1 and ${MAX_DECISIONS_PAGE}, got ${first}; page through longer lists with after.`, {
+        argument: 'first',
+        max: MAX_DECISIONS_PAGE,
+      });
     }
     if (filter.from && filter.to && filter.from.getTime() >= filter.to.getTime()) {
-      throw badInput(`filter.from (${filter.from.toISOString()}) must be before filter.to (${filter.to.toISOString()}); to is exclusive.`, { argument: 'filter' });
+      throw badInput(`filter.from (${filter.from.toISOString()}) must be before filter.to (${filter.to.toISOString()}); to is exclusive.`, {
+        argument: 'filter',
+      });
     }
     const position = after === undefined || after === null ? undefined : decodeDecisionCursor(after);
     await this.deps.writer.flush();
@@ -90,16 +95,25 @@ export class DecisionLogService {
    */
   async replay(decisionId: string): Promise<DecisionReplay> {
     const logged = await this.getDecision(decisionId);
-    if (!logged) throw notFound(`Decision '${decisionId}' is not in the decision log; list decisions with the decisions query (dry runs are never logged).`, { decisionId });
+    if (!logged)
+      throw notFound(`Decision '${decisionId}' is not in the decision log; list decisions with the decisions query (dry runs are never logged).`, {
+        decisionId,
+      });
     const { policyId, policyVersion, contentHash } = logged;
     const base = { decisionId, policyId, policyVersion, contentHash, original: outcomeOf(logged) };
     const version = await this.deps.policies.getVersion(policyId, policyVersion);
     if (!version) {
-      throw notFound(`Version ${policyVersion} of policy '${policyId}', which made decision '${decisionId}', is not stored.`, { decisionId, policyId, version: policyVersion });
+      throw notFound(`Version ${policyVersion} of policy '${policyId}', which made decision '${decisionId}', is not stored.`, {
+        decisionId,
+        policyId,
+        version: policyVersion,
+      });
     }
     const notRun = (difference: string): DecisionReplay => ({ ...base, replayed: null, identical: false, differences: [difference] });
     if (version.contentHash !== contentHash) {
-      return notRun(`contentHash: the log names ${contentHash}, but version ${policyVersion} is ${version.contentHash}; the version that made this decision is not the one stored.`);
+      return notRun(
+        `contentHash: the log names ${contentHash}, but version ${policyVersion} is ${version.contentHash}; the version that made this decision is not the one stored.`,
+      );
     }
     let replayed: ComparableOutcome;
     try {
@@ -112,5 +126,4 @@ export class DecisionLogService {
     const differences = compareOutcomes(base.original, replayed);
     return { ...base, replayed, identical: differences.length === 0, differences };
   }
-
 }

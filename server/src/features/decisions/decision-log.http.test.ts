@@ -14,10 +14,31 @@ const DECISION = `query One($id: ID!) { decision(id: $id) { decisionId evaluated
 const DECISIONS = `query List($filter: DecisionFilter, $first: Int, $after: String) { decisions(filter: $filter, first: $first, after: $after) { nodes { decisionId conversationId evaluatedAt outcome { ${OUTCOME} } } pageInfo { endCursor hasNextPage } } }`;
 const REPLAY = `query Replay($id: ID!) { replayDecision(id: $id) { decisionId policyId policyVersion contentHash original { ${OUTCOME} } replayed { ${OUTCOME} } identical differences } }`;
 
-interface Outcome { action: string; reasonCode: string | null; reasonCodes: string[]; priority: string; tier: string; queue: string | null }
-interface Listed { decisionId: string; conversationId: string; evaluatedAt: string; outcome: Outcome }
-interface Page { nodes: Listed[]; pageInfo: { endCursor: string | null; hasNextPage: boolean } }
-interface Replay { policyVersion: number; original: Outcome; replayed: Outcome | null; identical: boolean; differences: string[] }
+interface Outcome {
+  action: string;
+  reasonCode: string | null;
+  reasonCodes: string[];
+  priority: string;
+  tier: string;
+  queue: string | null;
+}
+interface Listed {
+  decisionId: string;
+  conversationId: string;
+  evaluatedAt: string;
+  outcome: Outcome;
+}
+interface Page {
+  nodes: Listed[];
+  pageInfo: { endCursor: string | null; hasNextPage: boolean };
+}
+interface Replay {
+  policyVersion: number;
+  original: Outcome;
+  replayed: Outcome | null;
+  identical: boolean;
+  differences: string[];
+}
 
 const sample = (name: string) => {
   const found = sampleConversations.find((s) => s.name.startsWith(name));
@@ -39,7 +60,9 @@ describe('decision log queries over HTTP', () => {
       ['billing', BILLING, '2026-03-02T10:00:00Z'],
       ['stay', STAY, '2026-03-03T10:00:00Z'],
     ] as const) {
-      const { body } = await t.gql<{ decideHandoff: { decisionId: string } }>(DECIDE, { input: { ...s.input, dryRun: false, conversationId: `conv-${key}`, now: at } });
+      const { body } = await t.gql<{ decideHandoff: { decisionId: string } }>(DECIDE, {
+        input: { ...s.input, dryRun: false, conversationId: `conv-${key}`, now: at },
+      });
       expect(body.errors).toBeUndefined();
       ids[key] = body.data!.decideHandoff.decisionId;
     }
@@ -108,8 +131,20 @@ describe('decision log queries over HTTP', () => {
     ['first 0', DECISIONS, { first: 0 }, BatonErrorCode.BadUserInput, /first must be between 1 and 500, got 0/],
     ['first above the cap', DECISIONS, { first: 501 }, BatonErrorCode.BadUserInput, /first must be between 1 and 500/],
     ['a malformed cursor', DECISIONS, { after: 'not-a-cursor' }, BatonErrorCode.BadUserInput, /pass pageInfo.endCursor/],
-    ['a cursor with a bad date', DECISIONS, { after: Buffer.from(JSON.stringify(['soon', 'x'])).toString('base64url') }, BatonErrorCode.BadUserInput, /after is not a cursor/],
-    ['from not before to', DECISIONS, { filter: { from: '2026-03-02T00:00:00Z', to: '2026-03-01T00:00:00Z' } }, BatonErrorCode.BadUserInput, /filter.from .* must be before filter.to/],
+    [
+      'a cursor with a bad date',
+      DECISIONS,
+      { after: Buffer.from(JSON.stringify(['soon', 'x'])).toString('base64url') },
+      BatonErrorCode.BadUserInput,
+      /after is not a cursor/,
+    ],
+    [
+      'from not before to',
+      DECISIONS,
+      { filter: { from: '2026-03-02T00:00:00Z', to: '2026-03-01T00:00:00Z' } },
+      BatonErrorCode.BadUserInput,
+      /filter.from .* must be before filter.to/,
+    ],
     ['an unknown decision to replay', REPLAY, { id: 'no-such-decision' }, BatonErrorCode.NotFound, /Decision 'no-such-decision' is not in the decision log/],
   ])('refuses %s', async (_name, query, variables, code, message) => {
     const { body } = await t.gql(query, variables);
@@ -145,7 +180,9 @@ describe('decision log queries over HTTP', () => {
       expect(replay.identical).toBe(false);
       expect(replay.original.reasonCode).toBe('security_incident');
       expect(replay.replayed?.reasonCode).not.toBe('security_incident');
-      expect(replay.differences).toEqual(expect.arrayContaining([expect.stringMatching(/^reasonCode: security_incident → /), expect.stringMatching(/^queue: trust_safety → /)]));
+      expect(replay.differences).toEqual(
+        expect.arrayContaining([expect.stringMatching(/^reasonCode: security_incident → /), expect.stringMatching(/^queue: trust_safety → /)]),
+      );
     });
 
     it('says why it cannot replay facts with a fact missing, or a decision naming another content hash', async () => {
@@ -154,7 +191,11 @@ describe('decision log queries over HTTP', () => {
       expect(missing).toMatchObject({ identical: false, replayed: null, differences: [expect.stringMatching(/stored facts lack humanRequested/)] });
       tamper(ids.billing, `content_hash = '${'0'.repeat(64)}'`);
       const rehashed = (await t.gql<{ replayDecision: Replay }>(REPLAY, { id: ids.billing })).body.data!.replayDecision;
-      expect(rehashed).toMatchObject({ identical: false, replayed: null, differences: [expect.stringMatching(/^contentHash: the log names 0{64}, but version 1 is [0-9a-f]{64}/)] });
+      expect(rehashed).toMatchObject({
+        identical: false,
+        replayed: null,
+        differences: [expect.stringMatching(/^contentHash: the log names 0{64}, but version 1 is [0-9a-f]{64}/)],
+      });
     });
   });
 });

@@ -39,7 +39,11 @@ function changedGraph(graph: PolicyGraph): PolicyGraph {
   return next;
 }
 
-interface Replay { policyVersion: number; identical: boolean; differences: string[] }
+interface Replay {
+  policyVersion: number;
+  identical: boolean;
+  differences: string[];
+}
 
 describe('replaying 1,000 logged decisions after a new version', () => {
   let t: TestServer;
@@ -59,7 +63,12 @@ describe('replaying 1,000 logged decisions after a new version', () => {
 
     const { body } = await t.gql<{ policy: { draft: { revision: number; graph: PolicyGraph; settings: unknown } } }>(POLICY, { id: 'support-default' });
     const draft = body.data!.policy.draft;
-    const saved = await t.gql(SAVE_DRAFT, { policyId: 'support-default', graph: changedGraph(draft.graph), settings: draft.settings, baseRevision: draft.revision });
+    const saved = await t.gql(SAVE_DRAFT, {
+      policyId: 'support-default',
+      graph: changedGraph(draft.graph),
+      settings: draft.settings,
+      baseRevision: draft.revision,
+    });
     expect(saved.body.errors).toBeUndefined();
     const published = await t.gql(PUBLISH, { policyId: 'support-default', comment: 'Enterprise stays with the AI; one low-confidence reply hands off' });
     expect(published.body.errors).toBeUndefined();

@@ -18,10 +18,7 @@ const daysAgo = (n: number) => new Date(NOW.getTime() - n * DAY);
 describe('DecisionRetention', () => {
   it('purges decisions logged more than N days ago at start, then on its timer, until stopped', async () => {
     const store = await openSqliteStore(makeTempDir());
-    await store.decisionLog.appendDecisions([
-      sampleEntry('older', { loggedAt: daysAgo(31) }),
-      sampleEntry('inside', { loggedAt: daysAgo(29) }),
-    ]);
+    await store.decisionLog.appendDecisions([sampleEntry('older', { loggedAt: daysAgo(31) }), sampleEntry('inside', { loggedAt: daysAgo(29) })]);
     let now = NOW;
     const { logger, lines } = captureLogs();
     const retention = new DecisionRetention({ store: store.decisionLog, days: 30, logger, clock: () => now, intervalMs: 20 });
@@ -52,13 +49,19 @@ describe('DecisionRetention', () => {
   it('runs at server start-up with BATON_DECISION_RETENTION_DAYS and deletes nothing but old decisions', async () => {
     const dataDir = makeTempDir();
     const first = await startTestServer({ dataDir });
-    await first.server.store.decisionLog.appendDecisions([sampleEntry('ancient', { loggedAt: new Date('2001-01-01T00:00:00Z') }), sampleEntry('recent', { loggedAt: new Date() })]);
+    await first.server.store.decisionLog.appendDecisions([
+      sampleEntry('ancient', { loggedAt: new Date('2001-01-01T00:00:00Z') }),
+      sampleEntry('recent', { loggedAt: new Date() }),
+    ]);
     await first.close();
     const tables = () => {
       const db = new Database(path.join(dataDir, DATABASE_FILE), { readonly: true });
       try {
         return Object.fromEntries(
-          ['policies', 'policy_versions', 'audit_log', 'api_keys'].map((table) => [table, (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n]),
+          ['policies', 'policy_versions', 'audit_log', 'api_keys'].map((table) => [
+            table,
+            (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n,
+          ]),
         );
       } finally {
         db.close();

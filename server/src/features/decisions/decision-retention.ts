@@ -32,9 +32,7 @@ export class DecisionRetention {
     await this.purgeNow();
     if (this.stopped) return;
     this.timer = setInterval(() => {
-      this.purgeNow().catch((error: unknown) =>
-        this.options.logger.error({ err: error }, 'decision log retention failed'),
-      );
+      this.purgeNow().catch((error: unknown) => this.options.logger.error({ err: error }, 'decision log retention failed'));
     }, this.options.intervalMs ?? 3_600_000);
     this.timer.unref();
   }

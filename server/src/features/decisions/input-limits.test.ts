@@ -24,15 +24,27 @@ describe('checkDecideInput', () => {
 
   it.each<[string, (i: DecideHandoffInput) => void, string]>([
     ['empty messages', (i) => (i.messages = []), 'input.messages'],
-    ['too many messages', (i) => (i.messages = Array.from({ length: DEFAULT_LIMITS.maxMessages + 1 }, () => ({ speaker: 'CUSTOMER', text: 'x' }))), 'input.messages'],
+    [
+      'too many messages',
+      (i) => (i.messages = Array.from({ length: DEFAULT_LIMITS.maxMessages + 1 }, () => ({ speaker: 'CUSTOMER', text: 'x' }))),
+      'input.messages',
+    ],
     ['a long message', (i) => (i.messages = [{ speaker: 'CUSTOMER', text: 'x'.repeat(DEFAULT_LIMITS.maxMessageChars + 1) }]), 'input.messages[0].text'],
     ['confidence above 1', (i) => (i.messages = [{ speaker: 'BOT', text: 'x', confidence: 1.5 }]), 'input.messages[0].confidence'],
     ['negative confidence', (i) => (i.messages = [{ speaker: 'BOT', text: 'x', confidence: -0.1 }]), 'input.messages[0].confidence'],
-    ['an intent confidence above 1', (i) => (i.messages = [{ speaker: 'CUSTOMER', text: 'x', intent: 'card_lost', intentConfidence: 92 }]), 'input.messages[0].intentConfidence'],
+    [
+      'an intent confidence above 1',
+      (i) => (i.messages = [{ speaker: 'CUSTOMER', text: 'x', intent: 'card_lost', intentConfidence: 92 }]),
+      'input.messages[0].intentConfidence',
+    ],
     ['a bot sentiment below -1', (i) => (i.messages = [{ speaker: 'CUSTOMER', text: 'x', sentiment: -3 }]), 'input.messages[0].sentiment'],
     ['a bot sentiment that is not a number', (i) => (i.messages = [{ speaker: 'CUSTOMER', text: 'x', sentiment: Number.NaN }]), 'input.messages[0].sentiment'],
     ['a blank reported topic', (i) => (i.messages = [{ speaker: 'CUSTOMER', text: 'x', topics: ['security', ' '] }]), 'input.messages[0].topics[1]'],
-    ['too many reported topics', (i) => (i.messages = [{ speaker: 'CUSTOMER', text: 'x', topics: Array.from({ length: 21 }, (_, k) => `t${k}`) }]), 'input.messages[0].topics'],
+    [
+      'too many reported topics',
+      (i) => (i.messages = [{ speaker: 'CUSTOMER', text: 'x', topics: Array.from({ length: 21 }, (_, k) => `t${k}`) }]),
+      'input.messages[0].topics',
+    ],
     ['blank conversation id', (i) => (i.conversationId = '  '), 'input.conversationId'],
     ['long customer id', (i) => (i.customer.id = 'x'.repeat(201)), 'input.customer.id'],
     ['attributes as a list', (i) => (i.attributes = [1, 2] as unknown as Record<string, unknown>), 'input.attributes'],

@@ -40,7 +40,8 @@ function checkRange(value: number | null | undefined, min: number, max: number, 
 
 function checkReportedTopics(topics: readonly string[] | null | undefined, field: string): void {
   if (!topics) return;
-  if (topics.length > MAX_REPORTED_TOPICS) throw badInput(`${field} has ${topics.length} entries; the limit is ${MAX_REPORTED_TOPICS}.`, { field, limit: MAX_REPORTED_TOPICS });
+  if (topics.length > MAX_REPORTED_TOPICS)
+    throw badInput(`${field} has ${topics.length} entries; the limit is ${MAX_REPORTED_TOPICS}.`, { field, limit: MAX_REPORTED_TOPICS });
   topics.forEach((topic, j) => {
     if (topic.trim() === '' || topic.length > MAX_TOPIC_CHARS) {
       throw badInput(`${field}[${j}] must be a topic name of 1 to ${MAX_TOPIC_CHARS} characters, such as "security".`, { field: `${field}[${j}]` });
@@ -62,17 +63,17 @@ export function checkDecideInput(input: CoercedDecideHandoffInput, limits: Reque
     throw badInput("input.messages is empty: send the conversation so far, at least the customer's latest message.", { field: 'input.messages' });
   }
   if (messages.length > limits.maxMessages) {
-    throw badInput(
-      `input.messages has ${messages.length} messages; the limit is ${limits.maxMessages}. Send the most recent ${limits.maxMessages}.`,
-      { field: 'input.messages', limit: limits.maxMessages },
-    );
+    throw badInput(`input.messages has ${messages.length} messages; the limit is ${limits.maxMessages}. Send the most recent ${limits.maxMessages}.`, {
+      field: 'input.messages',
+      limit: limits.maxMessages,
+    });
   }
   messages.forEach((message, i) => {
     if (message.text.length > limits.maxMessageChars) {
-      throw badInput(
-        `input.messages[${i}].text has ${message.text.length} characters; the limit is ${limits.maxMessageChars}. Truncate long messages.`,
-        { field: `input.messages[${i}].text`, limit: limits.maxMessageChars },
-      );
+      throw badInput(`input.messages[${i}].text has ${message.text.length} characters; the limit is ${limits.maxMessageChars}. Truncate long messages.`, {
+        field: `input.messages[${i}].text`,
+        limit: limits.maxMessageChars,
+      });
     }
     const previous = messages[i - 1]?.at;
     if (message.at && previous && message.at.getTime() < previous.getTime()) {

@@ -25,12 +25,18 @@ describe('decision log documents', () => {
     const { input: _input, ...rest } = record;
     expect(fromDecisionDocument(doc)).toEqual({
       ...rest,
-      input: { conversationId: 'conv-1', customer: { id: 'c1', tier: 'pro' }, messages: [{ speaker: 'CUSTOMER', text: 'hello', at: '2025-02-01T09:29:00.000Z' }] },
+      input: {
+        conversationId: 'conv-1',
+        customer: { id: 'c1', tier: 'pro' },
+        messages: [{ speaker: 'CUSTOMER', text: 'hello', at: '2025-02-01T09:29:00.000Z' }],
+      },
     });
   });
 
   it('keeps a STAY without a reason code and a null queue', async () => {
-    const record = sampleEntry('old-stay', { outcome: { action: 'STAY', reasonCode: null as unknown as string, reasons: [], queue: null, priority: 'LOW', tier: 'AI_RESOLVED' } });
+    const record = sampleEntry('old-stay', {
+      outcome: { action: 'STAY', reasonCode: null as unknown as string, reasons: [], queue: null, priority: 'LOW', tier: 'AI_RESOLVED' },
+    });
     const doc = toDecisionDocument(record);
     expect(await invalidPaths(decision(doc))).toEqual([]);
     expect(fromDecisionDocument(doc).outcome).toEqual({ action: 'STAY', reasonCode: null, reasons: [], queue: null, priority: 'LOW', tier: 'AI_RESOLVED' });

@@ -13,19 +13,51 @@ const PASSWORD = 'Sunflower#2291';
 const FULL_DECISION = /* GraphQL */ `
   query Decide($input: DecideHandoffInput!) {
     decideHandoff(input: $input) {
-      decisionId action reasonCode signals
-      reasons { code evidence }
+      decisionId
+      action
+      reasonCode
+      signals
+      reasons {
+        code
+        evidence
+      }
       context {
-        summary markdown suggestedGreeting recommendedActions pageContext
-        issue { category subcategory evidence }
-        customer { id attributes flags }
-        triggers { code messageIndex excerpt }
-        transcript { index text }
-        condensedTranscript { index text }
-        attempts { action result }
+        summary
+        markdown
+        suggestedGreeting
+        recommendedActions
+        pageContext
+        issue {
+          category
+          subcategory
+          evidence
+        }
+        customer {
+          id
+          attributes
+          flags
+        }
+        triggers {
+          code
+          messageIndex
+          excerpt
+        }
+        transcript {
+          index
+          text
+        }
+        condensedTranscript {
+          index
+          text
+        }
+        attempts {
+          action
+          result
+        }
       }
     }
-  }`;
+  }
+`;
 
 describe('redaction', () => {
   it('masks a card number and a password in the response and in the stored decision', async () => {
@@ -56,7 +88,10 @@ async function decideAndCheck(t: TestServer): Promise<void> {
     pageContext: { url: 'https://shop.example/checkout', field: `card=${CARD}` },
     now: '2026-11-21T09:01:05Z',
   };
-  const { body } = await t.gql<{ decideHandoff: { decisionId: string; action: string; reasonCode: string; context: { transcript: { text: string }[] } } }>(FULL_DECISION, { input });
+  const { body } = await t.gql<{ decideHandoff: { decisionId: string; action: string; reasonCode: string; context: { transcript: { text: string }[] } } }>(
+    FULL_DECISION,
+    { input },
+  );
   expect(body.errors).toBeUndefined();
   const decision = body.data?.decideHandoff;
   expect(decision).toMatchObject({ action: 'HANDOFF', reasonCode: 'security_incident' });

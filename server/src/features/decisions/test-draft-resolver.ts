@@ -27,7 +27,11 @@ export interface DraftTesterDeps {
  * @throws BAD_USER_INPUT (limits; a graph or settings of the wrong shape), NOT_FOUND (unknown
  *   policy), INVALID_POLICY with `diagnostics` when the draft has validation errors.
  */
-export async function testPolicyDraft(policies: PolicyService, deps: DraftTesterDeps & { cache: PreparedPolicyCache }, args: QueryTestPolicyDraftArgs): Promise<HandoffDecision> {
+export async function testPolicyDraft(
+  policies: PolicyService,
+  deps: DraftTesterDeps & { cache: PreparedPolicyCache },
+  args: QueryTestPolicyDraftArgs,
+): Promise<HandoffDecision> {
   checkDecideInput(args.input, deps.limits);
   const policy = await policies.getPolicy(args.policyId);
   if (!policy) throw policyNotFound(args.policyId);
@@ -36,7 +40,11 @@ export async function testPolicyDraft(policies: PolicyService, deps: DraftTester
   const contentHash = contentHashOf(document);
   const prepared = await deps.cache.get(contentHash, async (): Promise<PreparedPolicy> => preparePolicy(document, compilePolicy(document)));
   const now = args.input.now ?? (deps.clock ?? (() => new Date()))();
-  return decide(prepared, { ...args.input, dryRun: true }, { now, decisionId: randomUUID(), policy: { id: policy.id, name: policy.name, version: 0, contentHash } });
+  return decide(
+    prepared,
+    { ...args.input, dryRun: true },
+    { now, decisionId: randomUUID(), policy: { id: policy.id, name: policy.name, version: 0, contentHash } },
+  );
 }
 
 /** The `Query.testPolicyDraft` resolver over a tester with its own prepared-draft cache. */

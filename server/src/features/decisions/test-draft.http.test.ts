@@ -10,12 +10,33 @@ afterAll(removeTempDirs);
 const TEST_DRAFT = /* GraphQL */ `
   query Test($policyId: ID!, $input: DecideHandoffInput!, $graph: JSON, $settings: JSON) {
     testPolicyDraft(policyId: $policyId, input: $input, graph: $graph, settings: $settings) {
-      action reasonCode signals policy { id version contentHash } trace { nodeId result evaluated fact factValue }
+      action
+      reasonCode
+      signals
+      policy {
+        id
+        version
+        contentHash
+      }
+      trace {
+        nodeId
+        result
+        evaluated
+        fact
+        factValue
+      }
     }
-  }`;
+  }
+`;
 
 interface TestDraftAnswer {
-  testPolicyDraft: { action: string; reasonCode: string; signals: Record<string, unknown>; policy: { id: string; version: number; contentHash: string }; trace: { nodeId: string; result: string; evaluated: boolean; fact: string | null; factValue: unknown }[] };
+  testPolicyDraft: {
+    action: string;
+    reasonCode: string;
+    signals: Record<string, unknown>;
+    policy: { id: string; version: number; contentHash: string };
+    trace: { nodeId: string; result: string; evaluated: boolean; fact: string | null; factValue: unknown }[];
+  };
 }
 
 const sample = (prefix: string) => {
@@ -37,7 +58,12 @@ describe('testPolicyDraft and sampleConversations over HTTP', () => {
     expect(body.errors).toBeUndefined();
     const decision = body.data?.testPolicyDraft;
     expect(decision).toMatchObject({ action: expected.action, reasonCode: expected.reasonCode, policy: { id: 'support-default', version: 0 } });
-    expect(decision?.trace.find((s) => s.nodeId === 'c_low_confidence')).toMatchObject({ evaluated: true, result: 'true', fact: 'lowConfidenceStreak', factValue: 2 });
+    expect(decision?.trace.find((s) => s.nodeId === 'c_low_confidence')).toMatchObject({
+      evaluated: true,
+      result: 'true',
+      fact: 'lowConfidenceStreak',
+      factValue: 2,
+    });
     await t.server.decisionLog.flush();
     expect(await t.server.store.decisionLog.countDecisions()).toBe(0);
   });

@@ -24,7 +24,10 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** Throws BAD_USER_INPUT listing `problems` when there are any. */
 export function refuse(problems: Problem[], what: string): void {
   if (problems.length === 0) return;
-  const shown = problems.slice(0, 3).map((p) => `${p.field}: ${p.message}`).join('; ');
+  const shown = problems
+    .slice(0, 3)
+    .map((p) => `${p.field}: ${p.message}`)
+    .join('; ');
   throw badInput(`${what} was not saved (${problems.length} problem${problems.length === 1 ? '' : 's'}): ${shown}.`, { problems });
 }
 
@@ -76,24 +79,37 @@ export const QUEUE_DEFAULTS = { priority: 5, maxWaitSeconds: 300, averageHandleS
  */
 export function toQueue(input: QueueInput, knownQueueIds: ReadonlySet<string>): Queue {
   const problems: Problem[] = [];
-  if (!QUEUE_ID.test(input.id) || input.id.length > 100) problems.push({ field: 'input.id', message: `"${input.id}" must be a lower-case slug such as billing or trust_safety` });
+  if (!QUEUE_ID.test(input.id) || input.id.length > 100)
+    problems.push({ field: 'input.id', message: `"${input.id}" must be a lower-case slug such as billing or trust_safety` });
   const requiredSkills: SkillRequirement[] = (input.requiredSkills ?? []).map((r, i) => ({
     skill: r.skill.trim(),
     minProficiency: integer(r.minProficiency ?? 1, `input.requiredSkills[${i}].minProficiency`, 1, 10, problems),
   }));
-  skillNames(requiredSkills.map((r) => r.skill), 'input.requiredSkills', problems);
+  skillNames(
+    requiredSkills.map((r) => r.skill),
+    'input.requiredSkills',
+    problems,
+  );
   let hours: WeeklySchedule | null = null;
   if (input.hours) {
     const holidays = (input.hours.holidays ?? []).map((h, i) => {
-      if (!DATE.test(h.date) || Number.isNaN(Date.parse(`${h.date}T00:00:00Z`))) problems.push({ field: `input.hours.holidays[${i}].date`, message: `"${h.date}" is not a date YYYY-MM-DD` });
+      if (!DATE.test(h.date) || Number.isNaN(Date.parse(`${h.date}T00:00:00Z`)))
+        problems.push({ field: `input.hours.holidays[${i}].date`, message: `"${h.date}" is not a date YYYY-MM-DD` });
       return h.name ? { date: h.date, name: h.name } : { date: h.date };
     });
-    hours = { timeZone: zone(input.hours.timeZone, 'input.hours.timeZone', problems), weekly: intervals(input.hours.weekly, 'input.hours.weekly', problems), holidays };
+    hours = {
+      timeZone: zone(input.hours.timeZone, 'input.hours.timeZone', problems),
+      weekly: intervals(input.hours.weekly, 'input.hours.weekly', problems),
+      holidays,
+    };
   }
   const fallbackQueueId = input.fallbackQueueId ?? null;
   if (fallbackQueueId === input.id) problems.push({ field: 'input.fallbackQueueId', message: 'a queue cannot be its own fallback' });
   else if (fallbackQueueId !== null && !knownQueueIds.has(fallbackQueueId)) {
-    problems.push({ field: 'input.fallbackQueueId', message: `queue "${fallbackQueueId}" does not exist; create it first (known: ${[...knownQueueIds].sort().join(', ') || 'none'})` });
+    problems.push({
+      field: 'input.fallbackQueueId',
+      message: `queue "${fallbackQueueId}" does not exist; create it first (known: ${[...knownQueueIds].sort().join(', ') || 'none'})`,
+    });
   }
   const queue: Queue = {
     id: input.id,
@@ -127,9 +143,17 @@ export function toChannelCounts(list: ChannelCountInput[], field: string, proble
  */
 export function toAgentProfile(input: AgentInput): AgentProfile {
   const problems: Problem[] = [];
-  if (!AGENT_ID.test(input.id) || input.id.length > 100) problems.push({ field: 'input.id', message: `"${input.id}" may hold letters, digits, ".", "_" and "-" only` });
-  const skills = (input.skills ?? []).map((k, i) => ({ skill: k.skill.trim(), proficiency: integer(k.proficiency, `input.skills[${i}].proficiency`, 1, 10, problems) }));
-  skillNames(skills.map((k) => k.skill), 'input.skills', problems);
+  if (!AGENT_ID.test(input.id) || input.id.length > 100)
+    problems.push({ field: 'input.id', message: `"${input.id}" may hold letters, digits, ".", "_" and "-" only` });
+  const skills = (input.skills ?? []).map((k, i) => ({
+    skill: k.skill.trim(),
+    proficiency: integer(k.proficiency, `input.skills[${i}].proficiency`, 1, 10, problems),
+  }));
+  skillNames(
+    skills.map((k) => k.skill),
+    'input.skills',
+    problems,
+  );
   const profile: AgentProfile = {
     id: input.id,
     name: text(input.name, 'input.name', 200, problems),

@@ -21,7 +21,8 @@ export const directoryResolvers: Resolvers = {
     upsertQueue: (_p, { input }, context) => context.directory.upsertQueue(input, actorOf(context)),
     upsertAgent: (_p, { input }, context) => context.directory.upsertAgent(input, actorOf(context)),
     removeAgent: (_p, { id }, context) => context.directory.removeAgent(id, actorOf(context)),
-    setAgentPresence: (_p, { agentId, status, activeConversations }, context) => context.directory.setAgentPresence(agentId, status, activeConversations, actorOf(context)),
+    setAgentPresence: (_p, { agentId, status, activeConversations }, context) =>
+      context.directory.setAgentPresence(agentId, status, activeConversations, actorOf(context)),
   },
   Queue: {
     openNow: (queue, _a, { directory }) => directory.openState(queue).openNow,

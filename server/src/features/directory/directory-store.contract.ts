@@ -10,13 +10,41 @@ import type { StartRequest } from '../handoffs/handoff-store';
 
 const AT = new Date('2026-03-10T10:00:00Z');
 const LATER = new Date('2026-03-10T11:00:00Z');
-const queue: Queue = { id: 'billing', name: 'Billing', requiredSkills: [{ skill: 'billing', minProficiency: 4 }], languages: ['en'], hours: null, priority: 5, fallbackQueueId: null, maxWaitSeconds: 300, averageHandleSeconds: 600 };
+const queue: Queue = {
+  id: 'billing',
+  name: 'Billing',
+  requiredSkills: [{ skill: 'billing', minProficiency: 4 }],
+  languages: ['en'],
+  hours: null,
+  priority: 5,
+  fallbackQueueId: null,
+  maxWaitSeconds: 300,
+  averageHandleSeconds: 600,
+};
 const profile = (id: string, chat = 1): AgentProfile => ({
-  id, name: id, skills: [{ skill: 'billing', proficiency: 6 }], languages: ['en'], timeZone: 'UTC', workingHours: [], seniority: 'REGULAR',
-  deescalationTrained: false, capacity: { chat }, accountIds: [],
+  id,
+  name: id,
+  skills: [{ skill: 'billing', proficiency: 6 }],
+  languages: ['en'],
+  timeZone: 'UTC',
+  workingHours: [],
+  seniority: 'REGULAR',
+  deescalationTrained: false,
+  capacity: { chat },
+  accountIds: [],
 });
 const start = (decisionId: string, ranked: string[], qualified: string[] = ranked): StartRequest => ({
-  decisionId, conversationId: `c-${decisionId}`, customerId: 'cus-1', queueId: 'billing', channel: 'chat', rank: 105, fallbackUsed: false, ranked, qualified, explanation: [], at: AT,
+  decisionId,
+  conversationId: `c-${decisionId}`,
+  customerId: 'cus-1',
+  queueId: 'billing',
+  channel: 'chat',
+  rank: 105,
+  fallbackUsed: false,
+  ranked,
+  qualified,
+  explanation: [],
+  at: AT,
 });
 
 export function describeDirectoryStoreContract(store: () => BatonStore): void {
@@ -40,7 +68,11 @@ export function describeDirectoryStoreContract(store: () => BatonStore): void {
       const { directory, auditLog } = store();
       await directory.upsertQueue(queue, AT, SYSTEM_ACTOR);
       expect(await directory.upsertQueue({ ...queue }, LATER, SYSTEM_ACTOR)).toEqual(queue);
-      const renamed = { ...queue, name: 'Billing EU', hours: { timeZone: 'Europe/Berlin', weekly: [{ day: 'MON' as const, open: '09:00', close: '17:00' }], holidays: [] } };
+      const renamed = {
+        ...queue,
+        name: 'Billing EU',
+        hours: { timeZone: 'Europe/Berlin', weekly: [{ day: 'MON' as const, open: '09:00', close: '17:00' }], holidays: [] },
+      };
       expect(await directory.upsertQueue(renamed, LATER, SYSTEM_ACTOR)).toEqual(renamed);
       expect(await directory.getQueue('billing')).toEqual(renamed);
       await directory.upsertAgent(profile('a1'), AT, SYSTEM_ACTOR);
@@ -140,7 +172,10 @@ export function describeDirectoryStoreContract(store: () => BatonStore): void {
       const snapshot = await directory.snapshot();
       expect(snapshot.waitingByQueue).toEqual({ billing: 1, general: 1 });
       expect(snapshot.lastAgentByCustomer).toEqual({ 'cus-1': 'a2', 'cus-2': 'a1' });
-      expect(snapshot.agents.map((a) => [a.id, a.activeConversations])).toEqual([['a1', { chat: 1 }], ['a2', { chat: 1 }]]);
+      expect(snapshot.agents.map((a) => [a.id, a.activeConversations])).toEqual([
+        ['a1', { chat: 1 }],
+        ['a2', { chat: 1 }],
+      ]);
     });
 
     it('lets an agent coming online take the queued handoffs it qualifies for', async () => {

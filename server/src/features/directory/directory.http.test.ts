@@ -19,12 +19,28 @@ afterAll(async () => {
   removeTempDirs();
 });
 
-const agent = (extra: Record<string, unknown> = {}) => ({ id: 'ag-new', name: 'New Agent', timeZone: 'Europe/Madrid', capacity: [{ channel: 'CHAT', count: 2 }], ...extra });
+const agent = (extra: Record<string, unknown> = {}) => ({
+  id: 'ag-new',
+  name: 'New Agent',
+  timeZone: 'Europe/Madrid',
+  capacity: [{ channel: 'CHAT', count: 2 }],
+  ...extra,
+});
 
 describe('directory over GraphQL', () => {
   it('loads the seed directory: every queue the reference policy names, 25 agents', async () => {
     const { body } = await t.gql<{ queues: { id: string }[]; agents: { id: string }[] }>('query { queues { id } agents { id } }');
-    expect(body.data?.queues.map((q) => q.id).sort()).toEqual(['billing', 'compliance', 'enterprise', 'general', 'retention', 'senior', 'technical', 'trust_safety', 'vip']);
+    expect(body.data?.queues.map((q) => q.id).sort()).toEqual([
+      'billing',
+      'compliance',
+      'enterprise',
+      'general',
+      'retention',
+      'senior',
+      'technical',
+      'trust_safety',
+      'vip',
+    ]);
     expect(body.data?.agents).toHaveLength(25);
   });
 
@@ -41,7 +57,18 @@ describe('directory over GraphQL', () => {
       now: '2026-03-10T10:01:05Z',
       dryRun: true,
     };
-    const { body } = await t.gql<{ decideHandoff: { reasonCode: string; routing: { queueId: string; agentId: string; routeNodeId: string; candidates: { agentId: string; excluded: string | null; factors: { name: string }[] }[]; explanation: string[] } } }>(
+    const { body } = await t.gql<{
+      decideHandoff: {
+        reasonCode: string;
+        routing: {
+          queueId: string;
+          agentId: string;
+          routeNodeId: string;
+          candidates: { agentId: string; excluded: string | null; factors: { name: string }[] }[];
+          explanation: string[];
+        };
+      };
+    }>(
       `query D($input: DecideHandoffInput!) { decideHandoff(input: $input) { reasonCode routing { queueId agentId routeNodeId explanation candidates { agentId excluded factors { name } } } } }`,
       { input },
     );
@@ -59,7 +86,24 @@ describe('directory over GraphQL', () => {
     ['an invalid time zone', UPSERT_AGENT, { input: agent({ timeZone: 'Mars/Olympus' }) }, 'input.timeZone'],
     ['negative capacity', UPSERT_AGENT, { input: agent({ capacity: [{ channel: 'CHAT', count: -1 }] }) }, 'input.capacity[0].count'],
     ['inverted hours', UPSERT_AGENT, { input: agent({ workingHours: [{ day: 'MON', open: '18:00', close: '09:00' }] }) }, 'input.workingHours'],
-    ['overlapping hours', UPSERT_QUEUE, { input: { id: 'night', name: 'Night', hours: { timeZone: 'UTC', weekly: [{ day: 'MON', open: '08:00', close: '12:00' }, { day: 'MON', open: '11:00', close: '15:00' }] } } }, 'input.hours.weekly'],
+    [
+      'overlapping hours',
+      UPSERT_QUEUE,
+      {
+        input: {
+          id: 'night',
+          name: 'Night',
+          hours: {
+            timeZone: 'UTC',
+            weekly: [
+              { day: 'MON', open: '08:00', close: '12:00' },
+              { day: 'MON', open: '11:00', close: '15:00' },
+            ],
+          },
+        },
+      },
+      'input.hours.weekly',
+    ],
     ['an unknown fallback queue', UPSERT_QUEUE, { input: { id: 'night', name: 'Night', fallbackQueueId: 'nowhere' } }, 'input.fallbackQueueId'],
   ])('refuses %s with BAD_USER_INPUT naming the field, and writes nothing', async (_name, query, variables, field) => {
     const { body } = await t.gql(query, variables);
@@ -73,18 +117,32 @@ describe('directory over GraphQL', () => {
     expect((await t.gql(PRESENCE, { agentId: 'nobody' })).body.errors?.[0]?.extensions.code).toBe('NOT_FOUND');
     expect((await t.gql('mutation { removeAgent(id: "nobody") { id } }')).body.errors?.[0]?.extensions.code).toBe('NOT_FOUND');
     expect((await t.gql(PRESENCE, { agentId: 'ag-lucia', active: [{ channel: 'CHAT', count: -2 }] })).body.errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
-    const created = await t.gql<{ upsertAgent: { id: string; status: string; queueIds: string[] } }>(UPSERT_AGENT, { input: agent({ skills: [{ skill: 'support', proficiency: 5 }] }) });
+    const created = await t.gql<{ upsertAgent: { id: string; status: string; queueIds: string[] } }>(UPSERT_AGENT, {
+      input: agent({ skills: [{ skill: 'support', proficiency: 5 }] }),
+    });
     expect(created.body.data?.upsertAgent).toEqual({ id: 'ag-new', status: 'OFFLINE', queueIds: ['general'] });
     expect((await t.gql('mutation { removeAgent(id: "ag-new") { id } }')).body.errors).toBeUndefined();
   });
 
   it('reports a route to a queue the directory does not have as an error on that node', async () => {
-    const graph = { nodes: [{ id: 'start', kind: 'start', data: {} }, { id: 's', kind: 'stay', data: { reasonCode: 'x' } }], edges: [{ id: 'e', source: 'start', target: 's' }] };
+    const graph = {
+      nodes: [
+        { id: 'start', kind: 'start', data: {} },
+        { id: 's', kind: 'stay', data: { reasonCode: 'x' } },
+      ],
+      edges: [{ id: 'e', source: 'start', target: 's' }],
+    };
     const routing = {
-      nodes: [{ id: 'start', kind: 'start', data: {} }, { id: 'r', kind: 'route', data: { targets: [{ queue: 'billing' }, { queue: 'biling' }] } }],
+      nodes: [
+        { id: 'start', kind: 'start', data: {} },
+        { id: 'r', kind: 'route', data: { targets: [{ queue: 'billing' }, { queue: 'biling' }] } },
+      ],
       edges: [{ id: 'e', source: 'start', target: 'r' }],
     };
-    const { body } = await t.gql<{ validatePolicyGraph: { valid: boolean; diagnostics: { code: string; nodeId: string; message: string }[] } }>(VALIDATE, { graph, routing });
+    const { body } = await t.gql<{ validatePolicyGraph: { valid: boolean; diagnostics: { code: string; nodeId: string; message: string }[] } }>(VALIDATE, {
+      graph,
+      routing,
+    });
     expect(body.data?.validatePolicyGraph.valid).toBe(false);
     expect(body.data?.validatePolicyGraph.diagnostics).toEqual([expect.objectContaining({ code: 'UNKNOWN_QUEUE', nodeId: 'r' })]);
     expect(body.data?.validatePolicyGraph.diagnostics[0]?.message).toContain('"biling"');

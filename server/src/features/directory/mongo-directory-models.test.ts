@@ -6,7 +6,15 @@
 import mongoose, { mongo, type Connection, type Model } from 'mongoose';
 import type { Agent, Queue } from '@baton/schemas';
 import { removeTempDirs } from '../../test-support/temp-dir';
-import { directoryModels, fromAgentDocument, fromQueueDocument, toAgentDocument, toQueueDocument, type AgentDocument, type QueueDocument } from './mongo-directory-models';
+import {
+  directoryModels,
+  fromAgentDocument,
+  fromQueueDocument,
+  toAgentDocument,
+  toQueueDocument,
+  type AgentDocument,
+  type QueueDocument,
+} from './mongo-directory-models';
 import { seededDirectoryRecords, type SeededRecords } from './seeded-directory-records';
 
 let records: SeededRecords;
@@ -66,7 +74,11 @@ describe('queue documents', () => {
     ['a minimum proficiency outside 1-10', (d) => ({ ...d, requiredSkills: [{ skill: 'billing', minProficiency: 0 }] }), ['requiredSkills.minProficiency']],
     ['a language that is not ISO 639-1', (d) => ({ ...d, languages: ['english'] }), ['languages.0']],
     ['an unknown weekday', (d) => ({ ...d, hours: { ...d.hours, weekly: [{ day: 'MONDAY', open: '09:00', close: '17:00' }] } }), ['hours.weekly.0.day']],
-    ['a closing time that is no clock time', (d) => ({ ...d, hours: { ...d.hours, weekly: [{ day: 'MON', open: '09:00', close: '25:00' }] } }), ['hours.weekly.0.close']],
+    [
+      'a closing time that is no clock time',
+      (d) => ({ ...d, hours: { ...d.hours, weekly: [{ day: 'MON', open: '09:00', close: '25:00' }] } }),
+      ['hours.weekly.0.close'],
+    ],
     ['a missing creation time', (d) => ({ ...d, createdAt: undefined }), ['createdAt']],
   ])('rejects %s', async (_name, change, paths) => {
     expect(await invalidPaths(queueModel(), change(good()))).toEqual(paths);
@@ -84,14 +96,32 @@ describe('agent documents', () => {
   });
 
   it('stores every channel, 0 where the agent takes none, and reports only positive ones', () => {
-    const agent = { ...(records.agents[0] as Agent), capacity: { chat: 3 }, activeConversations: { email: 2 }, lastAssignedAt: new Date('2026-03-01T00:00:00Z') };
+    const agent = {
+      ...(records.agents[0] as Agent),
+      capacity: { chat: 3 },
+      activeConversations: { email: 2 },
+      lastAssignedAt: new Date('2026-03-01T00:00:00Z'),
+    };
     const doc = toAgentDocument(agent, TIMES);
-    expect([doc.capacity, doc.active]).toEqual([{ chat: 3, email: 0, voice: 0 }, { chat: 0, email: 2, voice: 0 }]);
-    expect(fromAgentDocument(throughBson(doc))).toMatchObject({ capacity: { chat: 3 }, activeConversations: { email: 2 }, lastAssignedAt: agent.lastAssignedAt });
+    expect([doc.capacity, doc.active]).toEqual([
+      { chat: 3, email: 0, voice: 0 },
+      { chat: 0, email: 2, voice: 0 },
+    ]);
+    expect(fromAgentDocument(throughBson(doc))).toMatchObject({
+      capacity: { chat: 3 },
+      activeConversations: { email: 2 },
+      lastAssignedAt: agent.lastAssignedAt,
+    });
   });
 
   it('stores skills by name, the order the SQLite store returns', () => {
-    const agent = { ...(records.agents[0] as Agent), skills: [{ skill: 'voice', proficiency: 3 }, { skill: 'billing', proficiency: 7 }] };
+    const agent = {
+      ...(records.agents[0] as Agent),
+      skills: [
+        { skill: 'voice', proficiency: 3 },
+        { skill: 'billing', proficiency: 7 },
+      ],
+    };
     expect(toAgentDocument(agent, TIMES).skills.map((s) => s.skill)).toEqual(['billing', 'voice']);
   });
 
@@ -100,7 +130,17 @@ describe('agent documents', () => {
     ['a proficiency above 10', (d) => ({ ...d, skills: [{ skill: 'billing', proficiency: 11 }] }), ['skills.proficiency']],
     ['a proficiency below 1', (d) => ({ ...d, skills: [{ skill: 'billing', proficiency: 0 }] }), ['skills.proficiency']],
     ['a fractional proficiency', (d) => ({ ...d, skills: [{ skill: 'billing', proficiency: 2.5 }] }), ['skills.proficiency']],
-    ['a skill listed twice', (d) => ({ ...d, skills: [{ skill: 'billing', proficiency: 2 }, { skill: 'billing', proficiency: 3 }] }), ['skills']],
+    [
+      'a skill listed twice',
+      (d) => ({
+        ...d,
+        skills: [
+          { skill: 'billing', proficiency: 2 },
+          { skill: 'billing', proficiency: 3 },
+        ],
+      }),
+      ['skills'],
+    ],
     ['a negative capacity', (d) => ({ ...d, capacity: { ...d.capacity, chat: -1 } }), ['capacity.chat']],
     ['a missing channel count', (d) => ({ ...d, active: { chat: 0, email: 0 } }), ['active.voice']],
     ['a negative load', (d) => ({ ...d, active: { ...d.active, voice: -2 } }), ['active.voice']],

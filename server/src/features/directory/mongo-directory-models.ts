@@ -29,7 +29,11 @@ const proficiency = { type: Number, min: 1, max: 10, validate: wholeNumber };
 const count = { type: Number, required: true, min: 0, validate: wholeNumber };
 
 const intervalSchema = new Schema(
-  { day: { type: String, required: true, enum: WEEKDAYS }, open: { type: String, required: true, match: CLOCK_TIME }, close: { type: String, required: true, match: CLOCK_TIME } },
+  {
+    day: { type: String, required: true, enum: WEEKDAYS },
+    open: { type: String, required: true, match: CLOCK_TIME },
+    close: { type: String, required: true, match: CLOCK_TIME },
+  },
   options,
 );
 

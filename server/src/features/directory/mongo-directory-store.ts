@@ -42,7 +42,15 @@ export function createMongoDirectoryStore(ctx: MongoContext): DirectoryStore {
         const doc = toQueueDocument(queue, { createdAt: before?.createdAt ?? at, updatedAt: at });
         await Queue.validate(doc);
         await Queue.replaceOne({ _id: queue.id }, doc, { session, upsert: true });
-        await audit(session, { actor, action: 'directory.queue.upsert', targetType: 'queue', targetId: queue.id, before: previous ?? undefined, after: queue, at });
+        await audit(session, {
+          actor,
+          action: 'directory.queue.upsert',
+          targetType: 'queue',
+          targetId: queue.id,
+          before: previous ?? undefined,
+          after: queue,
+          at,
+        });
         return queue;
       }),
     listAgents: () => listAgents(null),
@@ -54,7 +62,12 @@ export function createMongoDirectoryStore(ctx: MongoContext): DirectoryStore {
         if (previous && canonicalJson(profileOf(previous)) === canonicalJson(profileOf(profile))) return previous;
         // A new agent starts offline and idle; an existing one keeps its presence and load.
         const presence = previous ?? { status: 'OFFLINE' as const, activeConversations: {}, lastAssignedAt: null };
-        const next: Agent = { ...profileOf(profile), status: presence.status, activeConversations: presence.activeConversations, lastAssignedAt: presence.lastAssignedAt };
+        const next: Agent = {
+          ...profileOf(profile),
+          status: presence.status,
+          activeConversations: presence.activeConversations,
+          lastAssignedAt: presence.lastAssignedAt,
+        };
         const doc = toAgentDocument(next, { createdAt: before?.createdAt ?? at, updatedAt: at });
         await Agent.validate(doc);
         await Agent.replaceOne({ _id: profile.id }, doc, { session, upsert: true });
@@ -105,7 +118,10 @@ export function createMongoDirectoryStore(ctx: MongoContext): DirectoryStore {
     snapshot: () =>
       ctx.transaction(async (session) => {
         const waitingByQueue: Record<string, number> = {};
-        const waiting = await Assignment.aggregate<{ _id: string; n: number }>([{ $match: { status: 'QUEUED' } }, { $group: { _id: '$queueId', n: { $sum: 1 } } }]).session(session);
+        const waiting = await Assignment.aggregate<{ _id: string; n: number }>([
+          { $match: { status: 'QUEUED' } },
+          { $group: { _id: '$queueId', n: { $sum: 1 } } },
+        ]).session(session);
         for (const { _id, n } of waiting) waitingByQueue[_id] = n;
         const lastAgentByCustomer: Record<string, string> = {};
         const latest = await Assignment.aggregate<{ _id: string; agentId: string }>([

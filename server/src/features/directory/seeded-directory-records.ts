@@ -39,8 +39,17 @@ export async function seededDirectoryRecords(): Promise<SeededRecords> {
     const offline = seedDirectory.agents.find((a) => a.status === 'OFFLINE');
     if (!online || !offline) throw new Error('the seed directory needs an online agent with two chat slots and an offline agent');
     const request = (decisionId: string, ranked: string[], qualified: string[]): StartRequest => ({
-      decisionId, conversationId: `conv-${decisionId}`, customerId: `cus-${decisionId}`, queueId: 'billing', channel: 'chat', rank: 105,
-      fallbackUsed: decisionId === 'queued', ranked, qualified, explanation: [`explanation of ${decisionId}`], at: AT,
+      decisionId,
+      conversationId: `conv-${decisionId}`,
+      customerId: `cus-${decisionId}`,
+      queueId: 'billing',
+      channel: 'chat',
+      rank: 105,
+      fallbackUsed: decisionId === 'queued',
+      ranked,
+      qualified,
+      explanation: [`explanation of ${decisionId}`],
+      at: AT,
     });
     const started = [request('assigned', [online.id], [online.id]), request('queued', [], [offline.id]), request('released', [online.id], [online.id])];
     for (const r of started) await handoffs.startHandoff(r, SYSTEM_ACTOR);

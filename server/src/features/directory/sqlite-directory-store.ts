@@ -1,6 +1,15 @@
 /** The directory store on the embedded SQLite database (migration 4). */
 import type Database from 'better-sqlite3';
-import { CHANNELS, type Agent, type AgentProfile, type AgentStatus, type Channel, type ChannelCounts, type DirectorySnapshot, type Queue } from '@baton/schemas';
+import {
+  CHANNELS,
+  type Agent,
+  type AgentProfile,
+  type AgentStatus,
+  type Channel,
+  type ChannelCounts,
+  type DirectorySnapshot,
+  type Queue,
+} from '@baton/schemas';
 import { canonicalJson } from '@baton/rules';
 import type { Actor } from '../audit/audit-event';
 import { createSqliteAuditAppender } from '../audit/sqlite-audit-append';
@@ -49,9 +58,18 @@ export const toQueue = (r: QueueRow): Queue => ({
 });
 
 /** A `directory_agent_skills` row. */
-export interface SkillRow { agent_id: string; skill: string; proficiency: number }
+export interface SkillRow {
+  agent_id: string;
+  skill: string;
+  proficiency: number;
+}
 /** A `directory_agent_channels` row: capacity and conversations in progress on one channel. */
-export interface ChannelRow { agent_id: string; channel: Channel; capacity: number; active: number }
+export interface ChannelRow {
+  agent_id: string;
+  channel: Channel;
+  capacity: number;
+  active: number;
+}
 
 /** Maps an agent row with its skills and channel rows to the agent (channels at 0 are left out of the counts). */
 export const toAgent = (r: AgentRow, skills: readonly SkillRow[], channels: readonly ChannelRow[]): Agent => {
@@ -84,7 +102,8 @@ export function createSqliteDirectoryStore(db: Database.Database): DirectoryStor
   const s = {
     queues: db.prepare('SELECT * FROM directory_queues ORDER BY id'),
     queue: db.prepare('SELECT * FROM directory_queues WHERE id = ?'),
-    upsertQueue: db.prepare(`INSERT INTO directory_queues (id, name, required_skills, languages, hours, priority, fallback_queue_id, max_wait_seconds, average_handle_seconds, created_at, updated_at)
+    upsertQueue:
+      db.prepare(`INSERT INTO directory_queues (id, name, required_skills, languages, hours, priority, fallback_queue_id, max_wait_seconds, average_handle_seconds, created_at, updated_at)
       VALUES (@id, @name, @requiredSkills, @languages, @hours, @priority, @fallbackQueueId, @maxWaitSeconds, @averageHandleSeconds, @at, @at)
       ON CONFLICT (id) DO UPDATE SET name = @name, required_skills = @requiredSkills, languages = @languages, hours = @hours, priority = @priority,
         fallback_queue_id = @fallbackQueueId, max_wait_seconds = @maxWaitSeconds, average_handle_seconds = @averageHandleSeconds, updated_at = @at`),
@@ -94,7 +113,8 @@ export function createSqliteDirectoryStore(db: Database.Database): DirectoryStor
     skillsOf: db.prepare('SELECT agent_id, skill, proficiency FROM directory_agent_skills WHERE agent_id = ? ORDER BY skill'),
     channels: db.prepare('SELECT agent_id, channel, capacity, active FROM directory_agent_channels'),
     channelsOf: db.prepare('SELECT agent_id, channel, capacity, active FROM directory_agent_channels WHERE agent_id = ?'),
-    upsertAgent: db.prepare(`INSERT INTO directory_agents (id, name, languages, time_zone, working_hours, seniority, deescalation_trained, account_ids, created_at, updated_at)
+    upsertAgent:
+      db.prepare(`INSERT INTO directory_agents (id, name, languages, time_zone, working_hours, seniority, deescalation_trained, account_ids, created_at, updated_at)
       VALUES (@id, @name, @languages, @timeZone, @workingHours, @seniority, @deescalationTrained, @accountIds, @at, @at)
       ON CONFLICT (id) DO UPDATE SET name = @name, languages = @languages, time_zone = @timeZone, working_hours = @workingHours, seniority = @seniority,
         deescalation_trained = @deescalationTrained, account_ids = @accountIds, updated_at = @at`),
@@ -184,19 +204,21 @@ export function createSqliteDirectoryStore(db: Database.Database): DirectoryStor
     return { status: 'removed', agent: previous };
   });
 
-  const setPresence = db.transaction((agentId: string, status: AgentStatus, active: ChannelCounts | undefined, at: Date, actor: Actor): PresenceChange | null => {
-    const previous = readAgent(agentId);
-    if (!previous) return null;
-    const before = { status: previous.status, activeConversations: previous.activeConversations };
-    const nextActive = active ?? previous.activeConversations;
-    const after = { status, activeConversations: Object.fromEntries(Object.entries(nextActive).filter(([, n]) => (n ?? 0) > 0)) };
-    if (canonicalJson(before) === canonicalJson(after)) return { agent: previous, assigned: [] };
-    s.setStatus.run(status, at.toISOString(), agentId);
-    if (active) for (const channel of CHANNELS) s.setActive.run(active[channel] ?? 0, agentId, channel);
-    const assigned = status === 'ONLINE' ? assignments.drain(agentId, at) : [];
-    audit({ actor, action: 'directory.agent.presence', targetType: 'agent', targetId: agentId, before, after: { ...after, assigned }, at });
-    return { agent: readAgent(agentId) as Agent, assigned };
-  });
+  const setPresence = db.transaction(
+    (agentId: string, status: AgentStatus, active: ChannelCounts | undefined, at: Date, actor: Actor): PresenceChange | null => {
+      const previous = readAgent(agentId);
+      if (!previous) return null;
+      const before = { status: previous.status, activeConversations: previous.activeConversations };
+      const nextActive = active ?? previous.activeConversations;
+      const after = { status, activeConversations: Object.fromEntries(Object.entries(nextActive).filter(([, n]) => (n ?? 0) > 0)) };
+      if (canonicalJson(before) === canonicalJson(after)) return { agent: previous, assigned: [] };
+      s.setStatus.run(status, at.toISOString(), agentId);
+      if (active) for (const channel of CHANNELS) s.setActive.run(active[channel] ?? 0, agentId, channel);
+      const assigned = status === 'ONLINE' ? assignments.drain(agentId, at) : [];
+      audit({ actor, action: 'directory.agent.presence', targetType: 'agent', targetId: agentId, before, after: { ...after, assigned }, at });
+      return { agent: readAgent(agentId) as Agent, assigned };
+    },
+  );
 
   const snapshot = db.transaction((): DirectorySnapshot => {
     const waitingByQueue: Record<string, number> = {};

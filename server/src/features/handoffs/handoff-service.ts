@@ -59,12 +59,16 @@ export class HandoffService {
     if (existing) return this.view(existing, await this.deps.directory.current());
     const logged = await this.loggedDecision(decisionId);
     if (logged.outcome.action !== 'HANDOFF') {
-      throw badInput(`Decision '${decisionId}' is a ${logged.outcome.action}, not a HANDOFF; only a handoff reserves an agent.`, { decisionId, action: logged.outcome.action });
+      throw badInput(`Decision '${decisionId}' is a ${logged.outcome.action}, not a HANDOFF; only a handoff reserves an agent.`, {
+        decisionId,
+        action: logged.outcome.action,
+      });
     }
     const prepared = await this.cache.ofRef({ policyId: logged.policyId, version: logged.policyVersion, contentHash: logged.contentHash }, this.deps.policies);
     const leafId = logged.outcome.reasons[0]?.nodeId;
     const leaf = leafId ? prepared.index.nodes.get(leafId) : undefined;
-    if (!leaf || leaf.kind !== 'handoff') throw notFound(`Decision '${decisionId}' does not name the handoff leaf it reached; it cannot be started.`, { decisionId });
+    if (!leaf || leaf.kind !== 'handoff')
+      throw notFound(`Decision '${decisionId}' does not name the handoff leaf it reached; it cannot be started.`, { decisionId });
     const input = logged.input as unknown as Pick<DecideHandoffInput, 'channel' | 'customer'>;
     const directory = await this.deps.directory.current();
     const now = this.clock();
@@ -115,7 +119,9 @@ export class HandoffService {
     const slots = (directory.membersByQueue.get(record.queueId) ?? [])
       .filter((a) => a.status === 'ONLINE')
       .reduce((sum, a) => sum + (a.capacity[record.channel] ?? 0), 0);
-    const estimate = queue ? estimateWaitSeconds({ slots, busy: slots, waiting: (record.position ?? 1) - 1, averageHandleSeconds: queue.averageHandleSeconds }) : null;
+    const estimate = queue
+      ? estimateWaitSeconds({ slots, busy: slots, waiting: (record.position ?? 1) - 1, averageHandleSeconds: queue.averageHandleSeconds })
+      : null;
     return { ...record, estimatedWaitSeconds: estimate };
   }
 
@@ -125,7 +131,8 @@ export class HandoffService {
     if (found) return found;
     await this.deps.flushDecisionLog();
     const flushed = await this.deps.decisionLogStore.getDecision(decisionId);
-    if (!flushed) throw notFound(`Decision '${decisionId}' is not in the decision log; a dryRun decision cannot be started — decide again without dryRun.`, { decisionId });
+    if (!flushed)
+      throw notFound(`Decision '${decisionId}' is not in the decision log; a dryRun decision cannot be started — decide again without dryRun.`, { decisionId });
     return flushed;
   }
 }

@@ -12,14 +12,42 @@ const AT = new Date('2026-03-10T10:00:00.000Z');
 const later = (minutes: number): Date => new Date(AT.getTime() + minutes * 60_000);
 const BOT: Actor = { keyId: 'bot-key-0001', role: 'bot' };
 
-const queue = (id: string): Queue => ({ id, name: id, requiredSkills: [], languages: ['en'], hours: null, priority: 5, fallbackQueueId: null, maxWaitSeconds: 300, averageHandleSeconds: 600 });
+const queue = (id: string): Queue => ({
+  id,
+  name: id,
+  requiredSkills: [],
+  languages: ['en'],
+  hours: null,
+  priority: 5,
+  fallbackQueueId: null,
+  maxWaitSeconds: 300,
+  averageHandleSeconds: 600,
+});
 const profile = (id: string, capacity: AgentProfile['capacity']): AgentProfile => ({
-  id, name: id, skills: [{ skill: 'billing', proficiency: 6 }], languages: ['en'], timeZone: 'UTC', workingHours: [], seniority: 'REGULAR',
-  deescalationTrained: false, capacity, accountIds: [],
+  id,
+  name: id,
+  skills: [{ skill: 'billing', proficiency: 6 }],
+  languages: ['en'],
+  timeZone: 'UTC',
+  workingHours: [],
+  seniority: 'REGULAR',
+  deescalationTrained: false,
+  capacity,
+  accountIds: [],
 });
 const request = (decisionId: string, ranked: string[], extra: Partial<StartRequest> = {}): StartRequest => ({
-  decisionId, conversationId: `conv-${decisionId}`, customerId: `cus-${decisionId}`, queueId: 'billing', channel: 'chat', rank: 105,
-  fallbackUsed: false, ranked, qualified: ranked, explanation: [`why ${decisionId}`], at: AT, ...extra,
+  decisionId,
+  conversationId: `conv-${decisionId}`,
+  customerId: `cus-${decisionId}`,
+  queueId: 'billing',
+  channel: 'chat',
+  rank: 105,
+  fallbackUsed: false,
+  ranked,
+  qualified: ranked,
+  explanation: [`why ${decisionId}`],
+  at: AT,
+  ...extra,
 });
 
 /** Queues `billing` and `general`, and online agents with the given chat capacities. */
@@ -45,8 +73,20 @@ export function describeHandoffStoreContract(store: () => BatonStore): void {
       const { assignment, created } = await s.handoffs.startHandoff(request('d1', ['away', 'full', 'unknown', 'free']), BOT);
       expect(created).toBe(true);
       expect(assignment).toEqual({
-        decisionId: 'd1', conversationId: 'conv-d1', customerId: 'cus-d1', queueId: 'billing', agentId: 'free', channel: 'chat', status: 'ASSIGNED',
-        rank: 105, fallbackUsed: false, explanation: ['why d1'], createdAt: AT, assignedAt: AT, releasedAt: null, position: null,
+        decisionId: 'd1',
+        conversationId: 'conv-d1',
+        customerId: 'cus-d1',
+        queueId: 'billing',
+        agentId: 'free',
+        channel: 'chat',
+        status: 'ASSIGNED',
+        rank: 105,
+        fallbackUsed: false,
+        explanation: ['why d1'],
+        createdAt: AT,
+        assignedAt: AT,
+        releasedAt: null,
+        position: null,
       });
       expect(await s.handoffs.getAssignment('d1')).toEqual(assignment);
       const free = await s.directory.getAgent('free');
@@ -54,7 +94,11 @@ export function describeHandoffStoreContract(store: () => BatonStore): void {
       expect((await s.directory.getAgent('away'))?.activeConversations).toEqual({});
       expect(await handoffEvents(s)).toEqual([['handoff.start', 'd1']]);
       const [event] = await s.auditLog.listEvents({ action: 'handoff.start' }, 1, null);
-      expect(event).toMatchObject({ actor: BOT, targetType: 'handoff', after: { status: 'ASSIGNED', queueId: 'billing', agentId: 'free', channel: 'chat', position: null } });
+      expect(event).toMatchObject({
+        actor: BOT,
+        targetType: 'handoff',
+        after: { status: 'ASSIGNED', queueId: 'billing', agentId: 'free', channel: 'chat', position: null },
+      });
     });
 
     it('counts capacity per channel', async () => {
@@ -109,7 +153,11 @@ export function describeHandoffStoreContract(store: () => BatonStore): void {
       expect(await s.handoffs.getAssignment('waiting-low')).toMatchObject({ status: 'QUEUED', position: 2 });
       expect((await s.directory.getAgent('a1'))?.activeConversations).toEqual({ chat: 1 });
       const [release] = await s.auditLog.listEvents({ action: 'handoff.release' }, 10, null);
-      expect(release).toMatchObject({ targetId: 'busy', before: { status: 'ASSIGNED', agentId: 'a1' }, after: { status: 'RELEASED', nextAssigned: 'waiting-high' } });
+      expect(release).toMatchObject({
+        targetId: 'busy',
+        before: { status: 'ASSIGNED', agentId: 'a1' },
+        after: { status: 'RELEASED', nextAssigned: 'waiting-high' },
+      });
     });
 
     it('frees the capacity when nothing waits, and a second release changes nothing', async () => {
@@ -121,7 +169,10 @@ export function describeHandoffStoreContract(store: () => BatonStore): void {
       expect((await s.directory.getAgent('a1'))?.activeConversations).toEqual({});
       const again = await s.handoffs.releaseAssignment('d1', later(9), BOT);
       expect(again).toEqual({ released: first?.released, next: null });
-      expect(await handoffEvents(s)).toEqual([['handoff.start', 'd1'], ['handoff.release', 'd1']]);
+      expect(await handoffEvents(s)).toEqual([
+        ['handoff.start', 'd1'],
+        ['handoff.release', 'd1'],
+      ]);
       expect(await s.handoffs.releaseAssignment('unknown', AT, BOT)).toBeNull();
     });
 
@@ -152,7 +203,11 @@ export function describeHandoffStoreContract(store: () => BatonStore): void {
       expect(assigned.map((a) => a.agentId).sort()).toEqual(['a1', 'a1', 'a2']);
       expect(queued).toHaveLength(9);
       const agents = await s.directory.listAgents();
-      expect(agents.map((a) => [a.id, a.activeConversations])).toEqual([['a1', { chat: 2 }], ['a2', { chat: 1 }], ['off', {}]]);
+      expect(agents.map((a) => [a.id, a.activeConversations])).toEqual([
+        ['a1', { chat: 2 }],
+        ['a2', { chat: 1 }],
+        ['off', {}],
+      ]);
       // Queued in serving order: same rank and time, so by decision id; positions 1..9 without gaps.
       const waiting = queued.map((a) => a.decisionId).sort();
       const positions = await Promise.all(waiting.map(async (id) => (await s.handoffs.getAssignment(id))?.position));

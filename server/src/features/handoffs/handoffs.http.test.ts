@@ -60,13 +60,28 @@ async function decide(i: number): Promise<string> {
 beforeAll(async () => {
   // A long flush interval: decisions stay in the log's write buffer until startHandoff needs them.
   t = await startTestServer({ decisionLog: { flushMs: 60_000, batchSize: 1000 } });
-  expect((await t.gql(UPSERT_QUEUE, { input: { id: 'surge', name: 'Surge', requiredSkills: [{ skill: 'surge' }], maxWaitSeconds: 86_400, averageHandleSeconds: 300 } })).body.errors).toBeUndefined();
+  expect(
+    (
+      await t.gql(UPSERT_QUEUE, {
+        input: { id: 'surge', name: 'Surge', requiredSkills: [{ skill: 'surge' }], maxWaitSeconds: 86_400, averageHandleSeconds: 300 },
+      })
+    ).body.errors,
+  ).toBeUndefined();
   for (let i = 1; i <= 5; i++) {
-    const input = { id: `surge-${i}`, name: `Surge ${i}`, skills: [{ skill: 'surge', proficiency: 5 }], languages: ['en'], timeZone: 'UTC', capacity: [{ channel: 'CHAT', count: 2 }] };
+    const input = {
+      id: `surge-${i}`,
+      name: `Surge ${i}`,
+      skills: [{ skill: 'surge', proficiency: 5 }],
+      languages: ['en'],
+      timeZone: 'UTC',
+      capacity: [{ channel: 'CHAT', count: 2 }],
+    };
     expect((await t.gql(UPSERT_AGENT, { input })).body.errors).toBeUndefined();
     expect((await t.gql(PRESENCE, { agentId: `surge-${i}` })).body.errors).toBeUndefined();
   }
-  const created = await t.gql(CREATE_POLICY, { input: { id: surgePolicy.id, name: surgePolicy.name, graph: surgePolicy.graph, settings: surgePolicy.settings, routing: surgePolicy.routing } });
+  const created = await t.gql(CREATE_POLICY, {
+    input: { id: surgePolicy.id, name: surgePolicy.name, graph: surgePolicy.graph, settings: surgePolicy.settings, routing: surgePolicy.routing },
+  });
   expect(created.body.errors).toBeUndefined();
   expect((await t.gql(PUBLISH, { policyId: 'surge', comment: 'surge test' })).body.errors).toBeUndefined();
 });

@@ -21,7 +21,11 @@ export function mongoAssignments(connection: Connection) {
     const ahead = await Assignment.countDocuments({
       status: 'QUEUED',
       queueId: doc.queueId,
-      $or: [{ rank: { $gt: doc.rank } }, { rank: doc.rank, createdAt: { $lt: doc.createdAt } }, { rank: doc.rank, createdAt: doc.createdAt, _id: { $lt: doc._id } }],
+      $or: [
+        { rank: { $gt: doc.rank } },
+        { rank: doc.rank, createdAt: { $lt: doc.createdAt } },
+        { rank: doc.rank, createdAt: doc.createdAt, _id: { $lt: doc._id } },
+      ],
     }).session(session);
     return ahead + 1;
   };

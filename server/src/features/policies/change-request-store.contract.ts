@@ -21,26 +21,60 @@ const T2 = new Date('2025-03-01T12:00:00.000Z');
 const HASH = 'ab'.repeat(32);
 
 function request(extra: Partial<NewChangeRequest> = {}): NewChangeRequest {
-  return { id: 'cr-1', policyId: 'p', draftRevision: 1, contentHash: HASH, comment: 'Route refunds to billing', makeDefault: false, requiredApprovals: 2, at: T0, actor: AUTHOR, ...extra };
+  return {
+    id: 'cr-1',
+    policyId: 'p',
+    draftRevision: 1,
+    contentHash: HASH,
+    comment: 'Route refunds to billing',
+    makeDefault: false,
+    requiredApprovals: 2,
+    at: T0,
+    actor: AUTHOR,
+    ...extra,
+  };
 }
 
 /** The version an approval would publish: the request's draft revision and hash. */
 function version(actor: Actor, at: Date, extra: Partial<NewVersion> = {}): NewVersion {
   return {
-    policyId: 'p', draftRevision: 1, contentHash: HASH, graph: stayGraph(), settings: minimalSettings(), routing: null,
-    compiledRules: { conditions: {}, rules: [{ name: 'stay' }] }, comment: 'Route refunds to billing', expectedActiveVersion: null,
-    makeDefault: false, at, actor, ...extra,
+    policyId: 'p',
+    draftRevision: 1,
+    contentHash: HASH,
+    graph: stayGraph(),
+    settings: minimalSettings(),
+    routing: null,
+    compiledRules: { conditions: {}, rules: [{ name: 'stay' }] },
+    comment: 'Route refunds to billing',
+    expectedActiveVersion: null,
+    makeDefault: false,
+    at,
+    actor,
+    ...extra,
   };
 }
 
 async function expectBatonError(promise: Promise<unknown>, code: BatonErrorCode): Promise<BatonError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toMatchObject({ name: 'BatonError', code });
   return error as BatonError;
 }
 
 async function createPolicy({ policies }: BatonStore, id = 'p'): Promise<void> {
-  await policies.createPolicy({ id, name: `Policy ${id}`, description: null, graph: stayGraph(), settings: minimalSettings(), routing: null, makeDefault: false, at: T0, actor: AUTHOR });
+  await policies.createPolicy({
+    id,
+    name: `Policy ${id}`,
+    description: null,
+    graph: stayGraph(),
+    settings: minimalSettings(),
+    routing: null,
+    makeDefault: false,
+    at: T0,
+    actor: AUTHOR,
+  });
 }
 
 /** Actions of the events appended after the first `skip`, in order. */
@@ -56,8 +90,21 @@ export function describeChangeRequestStoreContract(store: () => BatonStore): voi
       await createPolicy(store());
       const opened = await changeRequests.openChangeRequest(request());
       expect(opened).toEqual({
-        id: 'cr-1', policyId: 'p', draftRevision: 1, contentHash: HASH, comment: 'Route refunds to billing', makeDefault: false, requiredApprovals: 2,
-        status: 'OPEN', author: 'key-author', createdAt: T0, closedAt: null, closedBy: null, rejectionReason: null, publishedVersion: null, approvals: [],
+        id: 'cr-1',
+        policyId: 'p',
+        draftRevision: 1,
+        contentHash: HASH,
+        comment: 'Route refunds to billing',
+        makeDefault: false,
+        requiredApprovals: 2,
+        status: 'OPEN',
+        author: 'key-author',
+        createdAt: T0,
+        closedAt: null,
+        closedBy: null,
+        rejectionReason: null,
+        publishedVersion: null,
+        approvals: [],
       });
       expect(await changeRequests.getChangeRequest('cr-1')).toEqual(opened);
       expect(await changeRequests.getChangeRequest('nope')).toBeNull();
@@ -66,7 +113,10 @@ export function describeChangeRequestStoreContract(store: () => BatonStore): voi
       ]);
       await changeRequests.rejectChangeRequest('cr-1', 'not yet', T1, ALICE);
       await changeRequests.openChangeRequest(request({ id: 'cr-2', at: T1 }));
-      expect((await changeRequests.listChangeRequests('p')).map((r) => [r.id, r.status])).toEqual([['cr-2', 'OPEN'], ['cr-1', 'REJECTED']]);
+      expect((await changeRequests.listChangeRequests('p')).map((r) => [r.id, r.status])).toEqual([
+        ['cr-2', 'OPEN'],
+        ['cr-1', 'REJECTED'],
+      ]);
       expect(await changeRequests.listChangeRequests('other')).toEqual([]);
     });
 
@@ -75,7 +125,15 @@ export function describeChangeRequestStoreContract(store: () => BatonStore): voi
       const { changeRequests, policies } = s;
       await createPolicy(s);
       await expectBatonError(changeRequests.openChangeRequest(request({ policyId: 'nope' })), BatonErrorCode.NotFound);
-      await policies.saveDraft({ policyId: 'p', graph: stayGraph('edited'), settings: minimalSettings(), routing: null, baseRevision: 1, at: T0, actor: AUTHOR });
+      await policies.saveDraft({
+        policyId: 'p',
+        graph: stayGraph('edited'),
+        settings: minimalSettings(),
+        routing: null,
+        baseRevision: 1,
+        at: T0,
+        actor: AUTHOR,
+      });
       const skip = (await s.auditLog.scanEvents(0, 100)).length;
       const moved = await expectBatonError(changeRequests.openChangeRequest(request()), BatonErrorCode.Conflict);
       expect(moved.details).toMatchObject({ currentRevision: 2 });
@@ -95,23 +153,42 @@ export function describeChangeRequestStoreContract(store: () => BatonStore): voi
       await createPolicy(s);
       const skip = (await s.auditLog.scanEvents(0, 100)).length;
       await changeRequests.openChangeRequest(request());
-      await expectBatonError(changeRequests.approveChangeRequest({ id: 'cr-1', at: T1, actor: AUTHOR, version: version(AUTHOR, T1) }), BatonErrorCode.Forbidden);
+      await expectBatonError(
+        changeRequests.approveChangeRequest({ id: 'cr-1', at: T1, actor: AUTHOR, version: version(AUTHOR, T1) }),
+        BatonErrorCode.Forbidden,
+      );
       const first = await changeRequests.approveChangeRequest({ id: 'cr-1', at: T1, actor: ALICE, version: version(ALICE, T1) });
       expect(first).toEqual({ request: expect.objectContaining({ status: 'OPEN', approvals: [{ approver: 'key-alice', at: T1 }] }), version: null });
       expect((await policies.getPolicy('p'))?.activeVersion).toBeNull();
-      await expectBatonError(changeRequests.approveChangeRequest({ id: 'cr-1', at: T2, actor: ALICE, version: version(ALICE, T2) }), BatonErrorCode.BadUserInput);
+      await expectBatonError(
+        changeRequests.approveChangeRequest({ id: 'cr-1', at: T2, actor: ALICE, version: version(ALICE, T2) }),
+        BatonErrorCode.BadUserInput,
+      );
       await expectBatonError(changeRequests.approveChangeRequest({ id: 'nope', at: T2, actor: BOB, version: version(BOB, T2) }), BatonErrorCode.NotFound);
 
       const last = await changeRequests.approveChangeRequest({ id: 'cr-1', at: T2, actor: BOB, version: version(BOB, T2) });
       expect(last.version).toMatchObject({ policyId: 'p', version: 1, contentHash: HASH, publishedBy: 'key-bob', publishedAt: T2, parentVersion: null });
       expect(last.request).toMatchObject({
-        status: 'PUBLISHED', publishedVersion: 1, closedAt: T2, closedBy: 'key-bob', rejectionReason: null,
-        approvals: [{ approver: 'key-alice', at: T1 }, { approver: 'key-bob', at: T2 }],
+        status: 'PUBLISHED',
+        publishedVersion: 1,
+        closedAt: T2,
+        closedBy: 'key-bob',
+        rejectionReason: null,
+        approvals: [
+          { approver: 'key-alice', at: T1 },
+          { approver: 'key-bob', at: T2 },
+        ],
       });
       expect(await changeRequests.getChangeRequest('cr-1')).toEqual(last.request);
       expect(await policies.getVersion('p', 1)).toEqual(last.version);
       expect(await policies.getPolicyHead('p')).toMatchObject({ activeVersion: 1, activeContentHash: HASH });
-      expect(await actionsAfter(s, skip)).toEqual(['changeRequest.open', 'changeRequest.approve', 'changeRequest.approve', 'policy.publish', 'changeRequest.publish']);
+      expect(await actionsAfter(s, skip)).toEqual([
+        'changeRequest.open',
+        'changeRequest.approve',
+        'changeRequest.approve',
+        'policy.publish',
+        'changeRequest.publish',
+      ]);
     });
 
     it('records a system approval as "system"; makeDefault moves the default with the publish', async () => {
@@ -119,7 +196,12 @@ export function describeChangeRequestStoreContract(store: () => BatonStore): voi
       await createPolicy(s, 'first');
       await createPolicy(s);
       await s.changeRequests.openChangeRequest(request({ requiredApprovals: 1, makeDefault: true }));
-      const { request: closed } = await s.changeRequests.approveChangeRequest({ id: 'cr-1', at: T1, actor: SYSTEM_ACTOR, version: version(SYSTEM_ACTOR, T1, { makeDefault: true }) });
+      const { request: closed } = await s.changeRequests.approveChangeRequest({
+        id: 'cr-1',
+        at: T1,
+        actor: SYSTEM_ACTOR,
+        version: version(SYSTEM_ACTOR, T1, { makeDefault: true }),
+      });
       expect(closed).toMatchObject({ status: 'PUBLISHED', closedBy: null, approvals: [{ approver: 'system', at: T1 }] });
       expect((await s.policies.getPolicyHead(null))?.id).toBe('p');
     });
@@ -141,7 +223,10 @@ export function describeChangeRequestStoreContract(store: () => BatonStore): voi
       await policies.saveDraft({ policyId: 'p', graph: stayGraph('edited'), settings: minimalSettings(), routing: null, baseRevision: 1, at: T1, actor: BOB });
       expect(await changeRequests.getChangeRequest('cr-1')).toMatchObject({ status: 'STALE', closedAt: T1, closedBy: 'key-bob', publishedVersion: null });
       expect(await actionsAfter(s, skip)).toEqual(['policy.draft.save', 'changeRequest.stale']);
-      const stale = await expectBatonError(changeRequests.approveChangeRequest({ id: 'cr-1', at: T2, actor: ALICE, version: version(ALICE, T2) }), BatonErrorCode.Conflict);
+      const stale = await expectBatonError(
+        changeRequests.approveChangeRequest({ id: 'cr-1', at: T2, actor: ALICE, version: version(ALICE, T2) }),
+        BatonErrorCode.Conflict,
+      );
       expect(stale.details).toMatchObject({ changeRequestId: 'cr-1', status: 'STALE' });
       expect(await policies.listVersions('p')).toEqual([]);
     });
@@ -152,7 +237,14 @@ export function describeChangeRequestStoreContract(store: () => BatonStore): voi
       await createPolicy(s);
       await changeRequests.openChangeRequest(request());
       const rejected = await changeRequests.rejectChangeRequest('cr-1', 'Refunds go to the retention team', T1, ALICE);
-      expect(rejected).toMatchObject({ status: 'REJECTED', rejectionReason: 'Refunds go to the retention team', closedAt: T1, closedBy: 'key-alice', publishedVersion: null, approvals: [] });
+      expect(rejected).toMatchObject({
+        status: 'REJECTED',
+        rejectionReason: 'Refunds go to the retention team',
+        closedAt: T1,
+        closedBy: 'key-alice',
+        publishedVersion: null,
+        approvals: [],
+      });
       const again = await expectBatonError(changeRequests.rejectChangeRequest('cr-1', 'again', T2, BOB), BatonErrorCode.Conflict);
       expect(again.details).toMatchObject({ changeRequestId: 'cr-1', status: 'REJECTED' });
       await expectBatonError(changeRequests.approveChangeRequest({ id: 'cr-1', at: T2, actor: BOB, version: version(BOB, T2) }), BatonErrorCode.Conflict);
@@ -171,7 +263,10 @@ export function describeChangeRequestStoreContract(store: () => BatonStore): voi
       // Someone publishes the same draft directly meanwhile: the approval's version expected none active.
       await policies.publishVersion(version(BOB, T1));
       const skip = (await s.auditLog.scanEvents(0, 100)).length;
-      const error = await expectBatonError(changeRequests.approveChangeRequest({ id: 'cr-1', at: T2, actor: ALICE, version: version(ALICE, T2) }), BatonErrorCode.Conflict);
+      const error = await expectBatonError(
+        changeRequests.approveChangeRequest({ id: 'cr-1', at: T2, actor: ALICE, version: version(ALICE, T2) }),
+        BatonErrorCode.Conflict,
+      );
       expect(error.details).toMatchObject({ activeVersion: 1 });
       expect(await changeRequests.getChangeRequest('cr-1')).toMatchObject({ status: 'OPEN', approvals: [] });
       expect(await actionsAfter(s, skip)).toEqual([]);

@@ -40,7 +40,10 @@ export interface ChangeRequestRecord {
 }
 
 /** What opening a request records; the rest of the record starts empty (OPEN, no approvals). */
-export type NewChangeRequest = Pick<ChangeRequestRecord, 'id' | 'policyId' | 'draftRevision' | 'contentHash' | 'comment' | 'makeDefault' | 'requiredApprovals'> & {
+export type NewChangeRequest = Pick<
+  ChangeRequestRecord,
+  'id' | 'policyId' | 'draftRevision' | 'contentHash' | 'comment' | 'makeDefault' | 'requiredApprovals'
+> & {
   at: Date;
   actor: Actor;
 };

@@ -32,7 +32,12 @@ describe('governance over HTTP', () => {
 
   beforeAll(async () => {
     t = await startTestServer();
-    for (const [name, role] of [['pub1', 'PUBLISHER'], ['pub2', 'PUBLISHER'], ['pub3', 'PUBLISHER'], ['editor', 'EDITOR']]) {
+    for (const [name, role] of [
+      ['pub1', 'PUBLISHER'],
+      ['pub2', 'PUBLISHER'],
+      ['pub3', 'PUBLISHER'],
+      ['editor', 'EDITOR'],
+    ]) {
       const created = await t.gql<{ createApiKey: { secret: string; key: { id: string } } }>(CREATE_KEY, { name, role });
       keys[name as string] = created.body.data?.createApiKey.secret as string;
       keyIds[name as string] = created.body.data?.createApiKey.key.id as string;
@@ -62,7 +67,9 @@ describe('governance over HTTP', () => {
     await t.gql(PUBLISH, { policyId: 'rollback', comment: 'v1: humans to general' });
     await t.gql(SAVE_DRAFT, { policyId: 'rollback', graph: stayGraph('never_hand_off'), baseRevision: 1 });
     await t.gql(PUBLISH, { policyId: 'rollback', comment: 'v2: bot keeps everything' });
-    const decide = async () => (await t.gql<{ decideHandoff: { action: string; policy: { version: number } } }>(DECIDE, { input: { ...askHuman, policyId: 'rollback' } })).body.data?.decideHandoff;
+    const decide = async () =>
+      (await t.gql<{ decideHandoff: { action: string; policy: { version: number } } }>(DECIDE, { input: { ...askHuman, policyId: 'rollback' } })).body.data
+        ?.decideHandoff;
     expect(await decide()).toMatchObject({ action: 'STAY', policy: { version: 2 } });
 
     const rolledBack = await t.gql(ACTIVATE, { policyId: 'rollback', version: 1, comment: 'v2 stopped every handoff' }, keys.pub1);
@@ -76,7 +83,10 @@ describe('governance over HTTP', () => {
     expect(noComment.body.errors?.[0]?.extensions.code).toBe(BatonErrorCode.BadUserInput);
     expect(await decide()).toMatchObject({ policy: { version: 1 } });
     const versions = await t.gql<{ policyVersions: { version: number; parentVersion: number | null }[] }>(VERSIONS, { policyId: 'rollback' });
-    expect(versions.body.data?.policyVersions).toMatchObject([{ version: 2, parentVersion: 1 }, { version: 1, parentVersion: null }]);
+    expect(versions.body.data?.policyVersions).toMatchObject([
+      { version: 2, parentVersion: 1 },
+      { version: 1, parentVersion: null },
+    ]);
   });
 
   it('publishes through four eyes: a change request, no self-approval, editing revokes, the last approval publishes', async () => {
@@ -84,7 +94,9 @@ describe('governance over HTTP', () => {
     expect((await t.gql(SET_APPROVALS, { policyId: 'four-eyes', count: 2 }, keys.pub1)).body.data).toEqual({ setRequiredApprovals: { requiredApprovals: 2 } });
 
     const opened = await t.gql<{ publishPolicy: { version: null; changeRequest: { id: string; status: string; requiredApprovals: number } } }>(
-      PUBLISH, { policyId: 'four-eyes', comment: 'first' }, keys.pub1,
+      PUBLISH,
+      { policyId: 'four-eyes', comment: 'first' },
+      keys.pub1,
     );
     expect(opened.body.data?.publishPolicy).toMatchObject({ version: null, changeRequest: { status: 'OPEN', requiredApprovals: 2 } });
     const first = opened.body.data?.publishPolicy.changeRequest.id as string;
@@ -110,16 +122,21 @@ describe('governance over HTTP', () => {
     const duplicate = await t.gql(PUBLISH, { policyId: 'four-eyes', comment: 'again' }, keys.pub2);
     expect(duplicate.body.errors?.[0]).toMatchObject({ extensions: { code: BatonErrorCode.Conflict, changeRequestId: second } });
     await t.gql(APPROVE, { id: second }, keys.pub2);
-    const last = await t.gql<{ approveChangeRequest: { changeRequest: { status: string; publishedVersion: number }; version: { version: number; publishedBy: string } } }>(
-      APPROVE, { id: second }, keys.pub3,
-    );
+    const last = await t.gql<{
+      approveChangeRequest: { changeRequest: { status: string; publishedVersion: number }; version: { version: number; publishedBy: string } };
+    }>(APPROVE, { id: second }, keys.pub3);
     expect(last.body.data?.approveChangeRequest).toEqual({
       changeRequest: { status: 'PUBLISHED', publishedVersion: 1, approvals: [{ approver: keyIds.pub2 }, { approver: keyIds.pub3 }] },
       version: { version: 1, publishedBy: keyIds.pub3 },
     });
-    const state = await t.gql<{ policy: { activeVersion: { version: number }; changeRequests: { id: string; status: string }[] } }>(CHANGE_REQUESTS, { id: 'four-eyes' });
+    const state = await t.gql<{ policy: { activeVersion: { version: number }; changeRequests: { id: string; status: string }[] } }>(CHANGE_REQUESTS, {
+      id: 'four-eyes',
+    });
     expect(state.body.data?.policy.activeVersion.version).toBe(1);
-    expect(state.body.data?.policy.changeRequests.map((r) => [r.id, r.status])).toEqual([[second, 'PUBLISHED'], [first, 'STALE']]);
+    expect(state.body.data?.policy.changeRequests.map((r) => [r.id, r.status])).toEqual([
+      [second, 'PUBLISHED'],
+      [first, 'STALE'],
+    ]);
   });
 
   it('rejects a change request with a reason; a rejected request cannot be approved', async () => {
@@ -127,7 +144,9 @@ describe('governance over HTTP', () => {
     await t.gql(SET_APPROVALS, { policyId: 'rejected', count: 1 }, keys.pub1);
     const opened = await t.gql<{ publishPolicy: { changeRequest: { id: string } } }>(PUBLISH, { policyId: 'rejected', comment: 'x' }, keys.pub1);
     const id = opened.body.data?.publishPolicy.changeRequest.id as string;
-    expect((await t.gql(REJECT, { id, reason: 'routes VIPs to general' }, keys.pub2)).body.data).toEqual({ rejectChangeRequest: { status: 'REJECTED', rejectionReason: 'routes VIPs to general' } });
+    expect((await t.gql(REJECT, { id, reason: 'routes VIPs to general' }, keys.pub2)).body.data).toEqual({
+      rejectChangeRequest: { status: 'REJECTED', rejectionReason: 'routes VIPs to general' },
+    });
     const late = await t.gql(APPROVE, { id }, keys.pub2);
     expect(late.body.errors?.[0]).toMatchObject({ extensions: { code: BatonErrorCode.Conflict, status: 'REJECTED' } });
     expect((await t.gql<{ policy: { activeVersion: null } }>(POLICY, { id: 'rejected' })).body.data?.policy.activeVersion).toBeNull();
@@ -137,9 +156,20 @@ describe('governance over HTTP', () => {
 
   it('runs policy test cases on the draft or a version and refuses to publish while one fails', async () => {
     await newPolicy('tested', humanRequestGraph('general'));
-    const wantsHuman = { id: 'asks-for-human', name: 'Customer asks for a human', input: askHuman, expected: { action: 'HANDOFF', reasonCode: 'human_requested', queue: 'general' } };
+    const wantsHuman = {
+      id: 'asks-for-human',
+      name: 'Customer asks for a human',
+      input: askHuman,
+      expected: { action: 'HANDOFF', reasonCode: 'human_requested', queue: 'general' },
+    };
     const saved = await t.gql(SAVE_CASE, { policyId: 'tested', input: wantsHuman }, keys.editor);
-    expect(saved.body.data).toEqual({ savePolicyTestCase: { id: 'asks-for-human', name: 'Customer asks for a human', expected: { action: 'HANDOFF', reasonCode: 'human_requested', queue: 'general' } } });
+    expect(saved.body.data).toEqual({
+      savePolicyTestCase: {
+        id: 'asks-for-human',
+        name: 'Customer asks for a human',
+        expected: { action: 'HANDOFF', reasonCode: 'human_requested', queue: 'general' },
+      },
+    });
     const badId = await t.gql(SAVE_CASE, { policyId: 'tested', input: { ...wantsHuman, id: 'Has Spaces' } }, keys.editor);
     expect(badId.body.errors?.[0]?.extensions.code).toBe(BatonErrorCode.BadUserInput);
     const badInput = await t.gql(SAVE_CASE, { policyId: 'tested', input: { ...wantsHuman, input: { ...askHuman, messages: [] } } }, keys.editor);
@@ -153,7 +183,15 @@ describe('governance over HTTP', () => {
     await t.gql(SAVE_DRAFT, { policyId: 'tested', graph: stayGraph('never'), baseRevision: 1 }, keys.editor);
     const refused = await t.gql(PUBLISH, { policyId: 'tested', comment: 'v2' }, keys.pub1);
     expect(refused.body.errors?.[0]).toMatchObject({
-      extensions: { code: BatonErrorCode.PolicyTestsFailed, testFailures: [{ testCase: 'asks-for-human', failures: ['expected action HANDOFF, got STAY', 'expected reason code human_requested, got never', 'expected queue general, got none'] }] },
+      extensions: {
+        code: BatonErrorCode.PolicyTestsFailed,
+        testFailures: [
+          {
+            testCase: 'asks-for-human',
+            failures: ['expected action HANDOFF, got STAY', 'expected reason code human_requested, got never', 'expected queue general, got none'],
+          },
+        ],
+      },
     });
     expect((await t.gql<{ policyVersions: unknown[] }>(VERSIONS, { policyId: 'tested' })).body.data?.policyVersions).toHaveLength(1);
     const v1Run = await t.gql<{ runPolicyTests: { version: number; passed: number } }>(RUN_TESTS, { policyId: 'tested', version: 1 });

@@ -84,7 +84,10 @@ describe('policy documents', () => {
 
 describe('version documents', () => {
   it('accept every real version and map back to it unchanged', async () => {
-    expect(records.versions.map((v) => [v.policyId, v.version, v.parentVersion])).toEqual([['support-default', 2, 1], ['support-default', 1, null]]);
+    expect(records.versions.map((v) => [v.policyId, v.version, v.parentVersion])).toEqual([
+      ['support-default', 2, 1],
+      ['support-default', 1, null],
+    ]);
     for (const record of records.versions) {
       const document = toVersionDocument(record);
       expect(await invalidPaths(new PolicyVersion(document))).toEqual([]);
@@ -134,7 +137,10 @@ describe('version documents', () => {
 
 describe('change request documents', () => {
   it('accept every real request and map back to it unchanged', async () => {
-    expect(records.changeRequests.map((r) => [r.id, r.status, r.approvals.length])).toEqual([['cr-published', 'PUBLISHED', 1], ['cr-rejected', 'REJECTED', 0]]);
+    expect(records.changeRequests.map((r) => [r.id, r.status, r.approvals.length])).toEqual([
+      ['cr-published', 'PUBLISHED', 1],
+      ['cr-rejected', 'REJECTED', 0],
+    ]);
     for (const record of records.changeRequests) {
       const document = toChangeRequestDocument(record);
       expect(await invalidPaths(new ChangeRequest(document))).toEqual([]);
@@ -186,9 +192,7 @@ describe('test case documents', () => {
 
 describe('declared indexes', () => {
   it('serve each query of the stores', () => {
-    expect(policySchema.indexes()).toEqual([
-      [{ isDefault: 1 }, { name: 'one_default_policy', unique: true, partialFilterExpression: { isDefault: true } }],
-    ]);
+    expect(policySchema.indexes()).toEqual([[{ isDefault: 1 }, { name: 'one_default_policy', unique: true, partialFilterExpression: { isDefault: true } }]]);
     expect(policyVersionSchema.indexes()).toEqual([[{ policyId: 1, version: 1 }, { unique: true }]]);
     expect(changeRequestSchema.indexes()).toEqual([
       [{ policyId: 1, createdAt: -1, _id: -1 }, {}],
@@ -199,7 +203,10 @@ describe('declared indexes', () => {
 
   it('keep the collection names other parts of Baton rely on', () => {
     expect([Policy, PolicyVersion, ChangeRequest, PolicyTestCase].map((m) => m.collection.collectionName)).toEqual([
-      'policies', 'policy_versions', 'change_requests', 'policy_test_cases',
+      'policies',
+      'policy_versions',
+      'change_requests',
+      'policy_test_cases',
     ]);
   });
 });

@@ -10,7 +10,15 @@ import { insertOrDuplicate } from '../../store/mongo/duplicate-key-as';
 import type { MongoContext } from '../../store/mongo/mongo-context';
 import type { MongoRepositories } from '../../store/mongo/mongo-unit-of-work';
 import { StaleWriteError } from '../../store/unit-of-work';
-import { fromChangeRequestDocument, fromPolicyDocument, fromVersionDocument, policyModels, toChangeRequestDocument, toPolicyDocument, toVersionDocument } from './mongo-policy-models';
+import {
+  fromChangeRequestDocument,
+  fromPolicyDocument,
+  fromVersionDocument,
+  policyModels,
+  toChangeRequestDocument,
+  toPolicyDocument,
+  toVersionDocument,
+} from './mongo-policy-models';
 import type { PolicyReads } from './policy-repositories';
 import type { PolicyHead } from './policy-store';
 
@@ -51,7 +59,8 @@ export function mongoPolicyRepositories(ctx: MongoContext): MongoRepositories {
         const doc = await ChangeRequest.findById(id, null, { session }).lean();
         return doc ? fromChangeRequestDocument(doc) : null;
       },
-      listOpen: async (policyId) => (await ChangeRequest.find({ policyId, status: 'OPEN' }, null, { session }).sort({ createdAt: 1, _id: 1 }).lean()).map(fromChangeRequestDocument),
+      listOpen: async (policyId) =>
+        (await ChangeRequest.find({ policyId, status: 'OPEN' }, null, { session }).sort({ createdAt: 1, _id: 1 }).lean()).map(fromChangeRequestDocument),
       insert: (request) =>
         insertOrDuplicate('changeRequest', { _id: 'id', policyId: 'openRequest' }, () => ChangeRequest.create([toChangeRequestDocument(request)], { session })),
       update: async (next, expected) => {

@@ -44,7 +44,14 @@ export function createMongoPolicyTestCaseStore(ctx: MongoContext): PolicyTestCas
         await requirePolicy(policyId, session);
         const removed = await PolicyTestCase.deleteOne({ policyId, testCaseId: id }, { session });
         if (removed.deletedCount === 0) throw testCaseNotFound(policyId, id);
-        await appendMongoAuditEvent(ctx.connection, session, { actor, action: 'policyTestCase.remove', targetType: 'policy', targetId: policyId, before: { testCase: id }, at });
+        await appendMongoAuditEvent(ctx.connection, session, {
+          actor,
+          action: 'policyTestCase.remove',
+          targetType: 'policy',
+          targetId: policyId,
+          before: { testCase: id },
+          at,
+        });
       }),
   };
 }

@@ -14,7 +14,13 @@ interface PolicyJson {
   id: string;
   isDefault: boolean;
   activeVersion: { version: number; contentHash: string; comment: string; publishedBy: string | null } | null;
-  draft: { revision: number; graph: unknown; settings: unknown; updatedBy: string | null; validation: { valid: boolean; diagnostics: { code: string; severity: string }[] } };
+  draft: {
+    revision: number;
+    graph: unknown;
+    settings: unknown;
+    updatedBy: string | null;
+    validation: { valid: boolean; diagnostics: { code: string; severity: string }[] };
+  };
   versions: { version: number; contentHash: string }[];
 }
 
@@ -59,7 +65,9 @@ describe('policy management over HTTP', () => {
     const unchanged = await t.gql<{ policy: PolicyJson }>(POLICY, { id: 'support-default' });
     expect(unchanged.body.data?.policy.draft.revision).toBe(1);
     const shape = await t.gql(CREATE_POLICY, { input: { id: 'shapeless', name: 'Shapeless', graph: { nodes: [{ id: 'x', kind: 'teleport' }], edges: [] } } });
-    expect(shape.body.errors?.[0]).toMatchObject({ extensions: { code: BatonErrorCode.BadUserInput, diagnostics: [expect.objectContaining({ nodeId: 'x' })] } });
+    expect(shape.body.errors?.[0]).toMatchObject({
+      extensions: { code: BatonErrorCode.BadUserInput, diagnostics: [expect.objectContaining({ nodeId: 'x' })] },
+    });
     const missing = await t.gql(POLICY, { id: 'shapeless' });
     expect(missing.body.data).toEqual({ policy: null });
   });
@@ -68,7 +76,11 @@ describe('policy management over HTTP', () => {
     await t.gql(CREATE_POLICY, { input: { id: 'wip', name: 'WIP' } });
     const graph = stayGraph();
     graph.nodes[1] = { id: 'stay', kind: 'handoff', data: { reasonCode: 'todo', category: 'CONTENT', queue: ' ', priority: 'HIGH' } };
-    const saved = await t.gql<{ savePolicyDraft: { revision: number; validation: { valid: boolean } } }>(SAVE_DRAFT, { policyId: 'wip', graph, baseRevision: 1 });
+    const saved = await t.gql<{ savePolicyDraft: { revision: number; validation: { valid: boolean } } }>(SAVE_DRAFT, {
+      policyId: 'wip',
+      graph,
+      baseRevision: 1,
+    });
     expect(saved.body.data?.savePolicyDraft).toMatchObject({ revision: 2, validation: { valid: false } });
     const published = await t.gql(PUBLISH, { policyId: 'wip', comment: 'not yet' });
     expect(published.body.errors?.[0]?.extensions.code).toBe(BatonErrorCode.InvalidPolicy);
@@ -85,7 +97,9 @@ describe('policy management over HTTP', () => {
     expect(saved.body.data?.savePolicyDraft).toMatchObject({ revision: 2, validation: { valid: false } });
 
     const shape = await t.gql(SAVE_DRAFT, { policyId: 'drafty', graph: { nodes: 'many', edges: [] }, baseRevision: 2 });
-    expect(shape.body.errors?.[0]).toMatchObject({ extensions: { code: BatonErrorCode.BadUserInput, diagnostics: [expect.objectContaining({ code: 'INVALID_SHAPE' })] } });
+    expect(shape.body.errors?.[0]).toMatchObject({
+      extensions: { code: BatonErrorCode.BadUserInput, diagnostics: [expect.objectContaining({ code: 'INVALID_SHAPE' })] },
+    });
     const badSettings = await t.gql(SAVE_DRAFT, { policyId: 'drafty', graph: stayGraph(), settings: { topics: 3 }, baseRevision: 2 });
     expect(badSettings.body.errors?.[0]?.extensions.code).toBe(BatonErrorCode.BadUserInput);
 
@@ -115,13 +129,23 @@ describe('policy management over HTTP', () => {
     const empty = await t.gql(PUBLISH, { policyId: 'pub', comment: '   ' });
     expect(empty.body.errors?.[0]?.extensions.code).toBe(BatonErrorCode.BadUserInput);
 
-    const { body } = await t.gql<{ publishPolicy: { version: { version: number; contentHash: string; compiledRules: { rules: unknown[] }; publishedBy: string }; changeRequest: null } }>(PUBLISH, {
+    const { body } = await t.gql<{
+      publishPolicy: { version: { version: number; contentHash: string; compiledRules: { rules: unknown[] }; publishedBy: string }; changeRequest: null };
+    }>(PUBLISH, {
       policyId: 'pub',
       comment: 'First version',
     });
     expect(body.errors).toBeUndefined();
-    const expectedHash = createHash('sha256').update(canonicalJson({ graph: stayGraph(), settings: minimalSettings() })).digest('hex');
-    expect(body.data?.publishPolicy.version).toMatchObject({ version: 1, contentHash: expectedHash, publishedBy: keyId(), comment: 'First version', parentVersion: null });
+    const expectedHash = createHash('sha256')
+      .update(canonicalJson({ graph: stayGraph(), settings: minimalSettings() }))
+      .digest('hex');
+    expect(body.data?.publishPolicy.version).toMatchObject({
+      version: 1,
+      contentHash: expectedHash,
+      publishedBy: keyId(),
+      comment: 'First version',
+      parentVersion: null,
+    });
     expect(body.data?.publishPolicy.changeRequest).toBeNull();
     expect(body.data?.publishPolicy.version.compiledRules.rules.length).toBeGreaterThan(0);
 
@@ -169,7 +193,10 @@ describe('policy management over HTTP', () => {
   it('validates a graph without saving, with or without settings', async () => {
     const ok = await t.gql<{ validatePolicyGraph: { valid: boolean } }>(VALIDATE, { graph: stayGraph() });
     expect(ok.body.data?.validatePolicyGraph).toEqual({ valid: true, diagnostics: [] });
-    const bad = await t.gql<{ validatePolicyGraph: { valid: boolean; diagnostics: { nodeId: string | null }[] } }>(VALIDATE, { graph: graphWithOrphan(), settings: minimalSettings() });
+    const bad = await t.gql<{ validatePolicyGraph: { valid: boolean; diagnostics: { nodeId: string | null }[] } }>(VALIDATE, {
+      graph: graphWithOrphan(),
+      settings: minimalSettings(),
+    });
     expect(bad.body.data?.validatePolicyGraph.valid).toBe(false);
     const junk = await t.gql<{ validatePolicyGraph: { valid: boolean } }>(VALIDATE, { graph: 42 });
     expect(junk.body.data?.validatePolicyGraph.valid).toBe(false);

@@ -8,22 +8,102 @@ afterAll(removeTempDirs);
 const POLICY_DIFF = /* GraphQL */ `
   query Diff($policyId: ID!, $from: Int!, $to: Int) {
     policyDiff(policyId: $policyId, from: $from, to: $to) {
-      policyId from to fromContentHash toContentHash unchanged layoutOnly summary
+      policyId
+      from
+      to
+      fromContentHash
+      toContentHash
+      unchanged
+      layoutOnly
+      summary
       graph {
-        nodesAdded { id kind before after }
-        nodesRemoved { id kind }
-        nodesChanged { id kind label fields { path before after } layout { path before after } }
-        nodesMoved { id layout { path before after } }
-        edgesAdded { id source target sourceHandle }
-        edgesRemoved { id }
-        edgesChanged { id source sourceHandle target fields { path before after } }
+        nodesAdded {
+          id
+          kind
+          before
+          after
+        }
+        nodesRemoved {
+          id
+          kind
+        }
+        nodesChanged {
+          id
+          kind
+          label
+          fields {
+            path
+            before
+            after
+          }
+          layout {
+            path
+            before
+            after
+          }
+        }
+        nodesMoved {
+          id
+          layout {
+            path
+            before
+            after
+          }
+        }
+        edgesAdded {
+          id
+          source
+          target
+          sourceHandle
+        }
+        edgesRemoved {
+          id
+        }
+        edgesChanged {
+          id
+          source
+          sourceHandle
+          target
+          fields {
+            path
+            before
+            after
+          }
+        }
       }
-      routing { nodesAdded { id } nodesRemoved { id } }
-      settings { fields { path before after } phrases { list topic language added removed } topicsAdded topicsRemoved }
+      routing {
+        nodesAdded {
+          id
+        }
+        nodesRemoved {
+          id
+        }
+      }
+      settings {
+        fields {
+          path
+          before
+          after
+        }
+        phrases {
+          list
+          topic
+          language
+          added
+          removed
+        }
+        topicsAdded
+        topicsRemoved
+      }
     }
-  }`;
+  }
+`;
 
-interface FieldJson { path: string; before: unknown; after: unknown }
+interface FieldJson {
+  path: string;
+  before: unknown;
+  after: unknown;
+}
 interface DiffJson {
   policyId: string;
   from: number;
@@ -43,7 +123,12 @@ interface DiffJson {
     edgesChanged: { id: string; fields: FieldJson[] }[];
   };
   routing: { nodesAdded: { id: string }[]; nodesRemoved: { id: string }[] };
-  settings: { fields: FieldJson[]; phrases: { list: string; topic: string | null; language: string; added: string[]; removed: string[] }[]; topicsAdded: string[]; topicsRemoved: string[] };
+  settings: {
+    fields: FieldJson[];
+    phrases: { list: string; topic: string | null; language: string; added: string[]; removed: string[] }[];
+    topicsAdded: string[];
+    topicsRemoved: string[];
+  };
 }
 
 /** The seed draft with a threshold raised, a VIP billing branch inserted, a leaf moved and two Spanish phrases. */
@@ -55,7 +140,12 @@ function edit(graph: PolicyGraph, settings: TriggerSettings): { graph: PolicyGra
   }
   next.nodes.push(
     { id: 'c_billing_vip', kind: 'condition', position: { x: 480, y: 280 }, data: { test: { fact: 'customerTier', operator: 'equal', value: 'vip' } } },
-    { id: 'h_billing_vip', kind: 'handoff', position: { x: 800, y: 240 }, data: { reasonCode: 'billing_vip', category: 'BUSINESS', queue: 'vip', priority: 'URGENT' } },
+    {
+      id: 'h_billing_vip',
+      kind: 'handoff',
+      position: { x: 800, y: 240 },
+      data: { reasonCode: 'billing_vip', category: 'BUSINESS', queue: 'vip', priority: 'URGENT' },
+    },
   );
   const toDispute = next.edges.find((e) => e.source === 'c_billing_dispute' && e.sourceHandle === 'true');
   if (toDispute) toDispute.target = 'c_billing_vip';
@@ -88,8 +178,18 @@ describe('policyDiff over HTTP', () => {
     expect(body.errors).toBeUndefined();
     const d = body.data!.policyDiff;
     expect(d).toMatchObject({ policyId: 'support-default', from: 1, to: null, unchanged: false, layoutOnly: false });
-    expect(d.graph.nodesChanged).toEqual([{ id: 'c_low_confidence', fields: [{ path: 'data.test.value', before: 2, after: 3 }], layout: [] }].map((c) => expect.objectContaining(c)));
-    expect(d.graph.nodesMoved).toEqual([{ id: 'stay_default', layout: [{ path: 'position.x', before: 300, after: 320 }, { path: 'position.y', before: 1540, after: 1450 }] }]);
+    expect(d.graph.nodesChanged).toEqual(
+      [{ id: 'c_low_confidence', fields: [{ path: 'data.test.value', before: 2, after: 3 }], layout: [] }].map((c) => expect.objectContaining(c)),
+    );
+    expect(d.graph.nodesMoved).toEqual([
+      {
+        id: 'stay_default',
+        layout: [
+          { path: 'position.x', before: 300, after: 320 },
+          { path: 'position.y', before: 1540, after: 1450 },
+        ],
+      },
+    ]);
     expect(d.graph.nodesAdded.map((n) => [n.id, n.kind, n.before])).toEqual([
       ['c_billing_vip', 'condition', null],
       ['h_billing_vip', 'handoff', null],
@@ -104,7 +204,9 @@ describe('policyDiff over HTTP', () => {
     expect(d.routing).toEqual({ nodesAdded: [], nodesRemoved: [] });
     expect(d.settings).toEqual({
       fields: [],
-      phrases: [{ list: 'topics.billing_dispute.phrases', topic: 'billing_dispute', language: 'es', added: ['cargo repetido', 'me cobraron de más'], removed: [] }],
+      phrases: [
+        { list: 'topics.billing_dispute.phrases', topic: 'billing_dispute', language: 'es', added: ['cargo repetido', 'me cobraron de más'], removed: [] },
+      ],
       topicsAdded: [],
       topicsRemoved: [],
     });
@@ -119,7 +221,10 @@ describe('policyDiff over HTTP', () => {
   });
 
   it('diffs two versions either way, and a version against an identical draft as unchanged', async () => {
-    const published = await t.gql<{ publishPolicy: { version: { version: number; contentHash: string } } }>(PUBLISH, { policyId: 'support-default', comment: 'VIP billing branch' });
+    const published = await t.gql<{ publishPolicy: { version: { version: number; contentHash: string } } }>(PUBLISH, {
+      policyId: 'support-default',
+      comment: 'VIP billing branch',
+    });
     expect(published.body.data?.publishPolicy.version.version).toBe(2);
     const forward = (await diff({ from: 1, to: 2 })).body.data!.policyDiff;
     expect(forward.summary.startsWith('Version 1 → version 2: 1 node changed')).toBe(true);

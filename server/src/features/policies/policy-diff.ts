@@ -26,7 +26,8 @@ async function requireVersion(policies: PolicyService, policyId: string, version
   const found = await policies.getVersion(policyId, version);
   if (found) return found;
   const published = (await policies.listVersions(policyId)).map((v) => v.version).sort((a, b) => a - b);
-  const known = published.length === 0 ? 'it has no published version yet, so diff needs a published version as from' : `its versions are ${published.join(', ')}`;
+  const known =
+    published.length === 0 ? 'it has no published version yet, so diff needs a published version as from' : `its versions are ${published.join(', ')}`;
   throw notFound(`Policy '${policyId}' has no version ${version} (argument ${argument}); ${known}.`, { policyId, version, argument });
 }
 

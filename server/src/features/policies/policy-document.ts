@@ -33,7 +33,10 @@ export function requireDocumentShape(graph: unknown, settings: unknown, routing?
   if (problems.length > 0) {
     throw badInput(
       `The policy is not valid JSON for a policy graph (${problems.length} problem${problems.length === 1 ? '' : 's'}): ` +
-        `${problems.slice(0, 3).map((d) => d.message).join(' ')} Fix these and save again.`,
+        `${problems
+          .slice(0, 3)
+          .map((d) => d.message)
+          .join(' ')} Fix these and save again.`,
       { diagnostics: problems },
     );
   }
@@ -46,11 +49,17 @@ export function requireDocumentShape(graph: unknown, settings: unknown, routing?
  */
 export function contentHashOf(document: PolicyDocument): string {
   const { graph, settings, routing } = document;
-  return createHash('sha256').update(canonicalJson(routing ? { graph, settings, routing } : { graph, settings })).digest('hex');
+  return createHash('sha256')
+    .update(canonicalJson(routing ? { graph, settings, routing } : { graph, settings }))
+    .digest('hex');
 }
 
 /** The document a draft or version holds. */
-export function documentOf(record: { graph: PolicyDocument['graph']; settings: PolicyDocument['settings']; routing: PolicyDocument['routing'] | null }): PolicyDocument {
+export function documentOf(record: {
+  graph: PolicyDocument['graph'];
+  settings: PolicyDocument['settings'];
+  routing: PolicyDocument['routing'] | null;
+}): PolicyDocument {
   const { graph, settings, routing } = record;
   return routing ? { graph, settings, routing } : { graph, settings };
 }

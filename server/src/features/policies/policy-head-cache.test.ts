@@ -26,9 +26,31 @@ function countingStore(store: Pick<PolicyStore, 'getPolicyHead'>) {
 
 /** Policy `id` with versions 1 and 2 published (2 active); the first one created becomes the default. */
 async function policyWithTwoVersions(store: BatonStore, id: string): Promise<void> {
-  await store.policies.createPolicy({ id, name: id, description: null, graph: stayGraph(), settings: minimalSettings(), routing: null, makeDefault: false, at: AT, actor: ACTOR });
-  for (const [revision, reason] of [[1, 'v1'], [2, 'v2']] as const) {
-    if (revision === 2) await store.policies.saveDraft({ policyId: id, graph: stayGraph(reason), settings: minimalSettings(), routing: null, baseRevision: 1, at: AT, actor: ACTOR });
+  await store.policies.createPolicy({
+    id,
+    name: id,
+    description: null,
+    graph: stayGraph(),
+    settings: minimalSettings(),
+    routing: null,
+    makeDefault: false,
+    at: AT,
+    actor: ACTOR,
+  });
+  for (const [revision, reason] of [
+    [1, 'v1'],
+    [2, 'v2'],
+  ] as const) {
+    if (revision === 2)
+      await store.policies.saveDraft({
+        policyId: id,
+        graph: stayGraph(reason),
+        settings: minimalSettings(),
+        routing: null,
+        baseRevision: 1,
+        at: AT,
+        actor: ACTOR,
+      });
     await store.policies.publishVersion({
       policyId: id,
       draftRevision: revision,
@@ -142,9 +164,21 @@ describe('PolicyHeadCache', () => {
     await elsewhere.policies.activateVersion({ policyId: 'p', version: 1, comment: 'rollback', at: AT, actor: ACTOR });
     await elsewhere.policies.setDefaultPolicy('q', AT, ACTOR);
     // Nothing invalidates this cache: only its polls can bring the change.
-    const rolledBack = await eventually(() => cache.get('p'), (h) => h?.activeVersion === 1, 5 * pollMs);
+    const rolledBack = await eventually(
+      () => cache.get('p'),
+      (h) => h?.activeVersion === 1,
+      5 * pollMs,
+    );
     expect(rolledBack.afterMs).toBeLessThanOrEqual(5 * pollMs);
-    expect((await eventually(() => cache.get(null), (h) => h?.id === 'q', 5 * pollMs)).value).toMatchObject({ id: 'q', activeVersion: 2 });
+    expect(
+      (
+        await eventually(
+          () => cache.get(null),
+          (h) => h?.id === 'q',
+          5 * pollMs,
+        )
+      ).value,
+    ).toMatchObject({ id: 'q', activeVersion: 2 });
     await cache.close();
     await here.close();
     await elsewhere.close();
@@ -177,11 +211,25 @@ describe('PolicyHeadCache', () => {
     cache.start();
     await cache.get('p');
     failing = true;
-    await eventually(() => Promise.resolve(counting.reads), (reads) => reads >= 5, 2000);
+    await eventually(
+      () => Promise.resolve(counting.reads),
+      (reads) => reads >= 5,
+      2000,
+    );
     expect(await cache.get('p')).toEqual(head('p', 1));
-    expect(lines).toEqual([expect.objectContaining({ level: 'warn', msg: expect.stringMatching(/policy head polling failed/), err: expect.objectContaining({ message: 'database is locked' }) })]);
+    expect(lines).toEqual([
+      expect.objectContaining({
+        level: 'warn',
+        msg: expect.stringMatching(/policy head polling failed/),
+        err: expect.objectContaining({ message: 'database is locked' }),
+      }),
+    ]);
     failing = false;
-    await eventually(() => Promise.resolve(lines.length), (count) => count === 2, 2000);
+    await eventually(
+      () => Promise.resolve(lines.length),
+      (count) => count === 2,
+      2000,
+    );
     expect(lines[1]).toMatchObject({ level: 'info', msg: 'policy head polling works again' });
     await cache.close();
   });
@@ -219,7 +267,11 @@ describe('PolicyHeadCache', () => {
     await first;
     cache.start();
     expect(() => cache.start()).toThrow(/already started or closed/);
-    await eventually(() => Promise.resolve(pending.length), (count) => count === 2, 2000);
+    await eventually(
+      () => Promise.resolve(pending.length),
+      (count) => count === 2,
+      2000,
+    );
 
     let closed = false;
     const closing = cache.close().then(() => (closed = true));

@@ -24,10 +24,9 @@ export function slugify(name: string): string {
 export function resolvePolicyId(id: string | null | undefined, name: string): string {
   if (id !== null && id !== undefined) {
     if (id.length > POLICY_ID_MAX_LENGTH || !POLICY_ID_PATTERN.test(id)) {
-      throw badInput(
-        `Policy id '${id}' is not valid: use 1-${POLICY_ID_MAX_LENGTH} lower-case letters, digits and single hyphens, e.g. support-eu.`,
-        { field: 'input.id' },
-      );
+      throw badInput(`Policy id '${id}' is not valid: use 1-${POLICY_ID_MAX_LENGTH} lower-case letters, digits and single hyphens, e.g. support-eu.`, {
+        field: 'input.id',
+      });
     }
     return id;
   }

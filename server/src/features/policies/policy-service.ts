@@ -6,7 +6,17 @@
  */
 import { randomUUID } from 'node:crypto';
 import { BatonErrorCode, type PolicyDocument, type PolicyRef, type TriggerSettings } from '@baton/schemas';
-import { compilePolicy, preparePolicy, validatePolicyDocument, validatePolicyGraph, validateRoutingGraph, type CompiledPolicy, type PreparedPolicy, type ValidationOptions, type ValidationResult } from '@baton/rules';
+import {
+  compilePolicy,
+  preparePolicy,
+  validatePolicyDocument,
+  validatePolicyGraph,
+  validateRoutingGraph,
+  type CompiledPolicy,
+  type PreparedPolicy,
+  type ValidationOptions,
+  type ValidationResult,
+} from '@baton/rules';
 import { BatonError, badInput, notFound } from '../../baton-error';
 import type { RequestLimits } from '../../config';
 import type { Actor } from '../audit/audit-event';
@@ -269,7 +279,8 @@ export class PolicyService {
    * @throws BAD_USER_INPUT (id, name, input limits, too many cases), NOT_FOUND.
    */
   async saveTestCase(policyId: string, request: TestCaseRequest, actor: Actor): Promise<PolicyTestCase> {
-    if (!TEST_CASE_ID.test(request.id)) throw badInput(`Test case id '${request.id}' must be lower-case letters, digits, - or _ (at most 100), e.g. refund-angry-es.`, { field: 'input.id' });
+    if (!TEST_CASE_ID.test(request.id))
+      throw badInput(`Test case id '${request.id}' must be lower-case letters, digits, - or _ (at most 100), e.g. refund-angry-es.`, { field: 'input.id' });
     const name = requireText(request.name, 'input.name', NAME_MAX);
     checkDecideInput(request.input, this.deps.limits);
     const existing = await this.deps.testCases.listTestCases(policyId);
@@ -279,7 +290,12 @@ export class PolicyService {
     const { policyId: _ignored, ...input } = request.input;
     const expected: ExpectedOutcome = { action: request.expected.action, reasonCode: request.expected.reasonCode ?? null };
     if (request.expected.queue !== undefined) expected.queue = request.expected.queue;
-    return this.deps.testCases.saveTestCase(policyId, { id: request.id, name, input: JSON.parse(JSON.stringify(input)) as Record<string, unknown>, expected }, this.clock(), actor);
+    return this.deps.testCases.saveTestCase(
+      policyId,
+      { id: request.id, name, input: JSON.parse(JSON.stringify(input)) as Record<string, unknown>, expected },
+      this.clock(),
+      actor,
+    );
   }
 
   /** @throws NOT_FOUND for an unknown policy or test case. */

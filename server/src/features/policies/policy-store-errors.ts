@@ -69,7 +69,9 @@ export function changeRequestNotOpen(id: string, status: string): BatonError {
 
 /** FORBIDDEN `{ changeRequestId }`: four eyes, the author cannot approve. */
 export function selfApproval(id: string): BatonError {
-  return new BatonError(BatonErrorCode.Forbidden, `You opened change request '${id}', so you cannot approve it: another publisher must (four eyes).`, { changeRequestId: id });
+  return new BatonError(BatonErrorCode.Forbidden, `You opened change request '${id}', so you cannot approve it: another publisher must (four eyes).`, {
+    changeRequestId: id,
+  });
 }
 
 /** BAD_USER_INPUT `{ changeRequestId }`: a key approves once. */

@@ -15,11 +15,25 @@ const T0 = new Date('2025-01-01T10:00:00.000Z');
 const T1 = new Date('2025-01-01T11:00:00.000Z');
 
 function newPolicy(id: string, extra: Partial<NewPolicy> = {}): NewPolicy {
-  return { id, name: `Policy ${id}`, description: null, graph: stayGraph(), settings: minimalSettings(), routing: null, makeDefault: false, at: T0, actor: keyActor('key-a'), ...extra };
+  return {
+    id,
+    name: `Policy ${id}`,
+    description: null,
+    graph: stayGraph(),
+    settings: minimalSettings(),
+    routing: null,
+    makeDefault: false,
+    at: T0,
+    actor: keyActor('key-a'),
+    ...extra,
+  };
 }
 
 async function expectBatonError(promise: Promise<unknown>, code: BatonErrorCode): Promise<BatonError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toMatchObject({ name: 'BatonError', code });
   return error as BatonError;
 }
@@ -75,10 +89,17 @@ export function describePolicyStoreContract(store: () => BatonStore): void {
       const { policies } = store();
       await policies.createPolicy(newPolicy('a'));
       await policies.createPolicy(newPolicy('b'));
-      expect((await policies.listPolicies()).map((p) => [p.id, p.isDefault])).toEqual([['a', true], ['b', false]]);
+      expect((await policies.listPolicies()).map((p) => [p.id, p.isDefault])).toEqual([
+        ['a', true],
+        ['b', false],
+      ]);
       await policies.createPolicy(newPolicy('c', { makeDefault: true }));
       await policies.setDefaultPolicy('b', T1, SYSTEM_ACTOR);
-      expect((await policies.listPolicies()).map((p) => [p.id, p.isDefault])).toEqual([['a', false], ['b', true], ['c', false]]);
+      expect((await policies.listPolicies()).map((p) => [p.id, p.isDefault])).toEqual([
+        ['a', false],
+        ['b', true],
+        ['c', false],
+      ]);
       expect((await policies.getPolicyHead(null))?.id).toBe('b');
       await expectBatonError(policies.setDefaultPolicy('zzz', T1, SYSTEM_ACTOR), BatonErrorCode.NotFound);
     });
@@ -94,10 +115,26 @@ export function describePolicyStoreContract(store: () => BatonStore): void {
       const { policies } = store();
       await policies.createPolicy(newPolicy('p'));
       const graph = stayGraph('changed');
-      const saved = await policies.saveDraft({ policyId: 'p', graph, settings: minimalSettings(), routing: null, baseRevision: 1, at: T1, actor: keyActor('key-b') });
+      const saved = await policies.saveDraft({
+        policyId: 'p',
+        graph,
+        settings: minimalSettings(),
+        routing: null,
+        baseRevision: 1,
+        at: T1,
+        actor: keyActor('key-b'),
+      });
       expect(saved).toEqual({ revision: 2, graph, settings: minimalSettings(), routing: null, updatedAt: T1, updatedBy: 'key-b' });
       const stale = await expectBatonError(
-        policies.saveDraft({ policyId: 'p', graph: stayGraph('lost'), settings: minimalSettings(), routing: null, baseRevision: 1, at: T1, actor: keyActor('key-c') }),
+        policies.saveDraft({
+          policyId: 'p',
+          graph: stayGraph('lost'),
+          settings: minimalSettings(),
+          routing: null,
+          baseRevision: 1,
+          at: T1,
+          actor: keyActor('key-c'),
+        }),
         BatonErrorCode.Conflict,
       );
       expect(stale.details).toMatchObject({ currentRevision: 2 });
@@ -125,7 +162,15 @@ export function describePolicyStoreContract(store: () => BatonStore): void {
         publishedBy: 'key-b',
         parentVersion: null,
       });
-      await policies.saveDraft({ policyId: 'p', graph: stayGraph('v2'), settings: minimalSettings(), routing: null, baseRevision: 1, at: T1, actor: SYSTEM_ACTOR });
+      await policies.saveDraft({
+        policyId: 'p',
+        graph: stayGraph('v2'),
+        settings: minimalSettings(),
+        routing: null,
+        baseRevision: 1,
+        at: T1,
+        actor: SYSTEM_ACTOR,
+      });
       const v2 = await publish(policies, 'p', 2, '2'.repeat(64));
       expect(v2.version).toBe(2);
       expect((await policies.getPolicy('p'))?.activeVersion).toBe(2);
@@ -139,7 +184,15 @@ export function describePolicyStoreContract(store: () => BatonStore): void {
       const { policies } = store();
       await policies.createPolicy(newPolicy('p'));
       const v1 = await publish(policies, 'p', 1);
-      await policies.saveDraft({ policyId: 'p', graph: stayGraph('edited'), settings: minimalSettings(), routing: null, baseRevision: 1, at: T1, actor: SYSTEM_ACTOR });
+      await policies.saveDraft({
+        policyId: 'p',
+        graph: stayGraph('edited'),
+        settings: minimalSettings(),
+        routing: null,
+        baseRevision: 1,
+        at: T1,
+        actor: SYSTEM_ACTOR,
+      });
       expect(await policies.getVersion('p', 1)).toEqual(v1);
       expect(Object.keys(policies).filter((name) => /update|delete|remove/i.test(name) && /version/i.test(name))).toEqual([]);
     });
@@ -147,7 +200,15 @@ export function describePolicyStoreContract(store: () => BatonStore): void {
     it('refuses to publish a draft that moved on, writing nothing', async () => {
       const { policies } = store();
       await policies.createPolicy(newPolicy('p'));
-      await policies.saveDraft({ policyId: 'p', graph: stayGraph('x'), settings: minimalSettings(), routing: null, baseRevision: 1, at: T1, actor: SYSTEM_ACTOR });
+      await policies.saveDraft({
+        policyId: 'p',
+        graph: stayGraph('x'),
+        settings: minimalSettings(),
+        routing: null,
+        baseRevision: 1,
+        at: T1,
+        actor: SYSTEM_ACTOR,
+      });
       const error = await expectBatonError(publish(policies, 'p', 1), BatonErrorCode.Conflict);
       expect(error.details).toMatchObject({ currentRevision: 2 });
       expect(await policies.listVersions('p')).toEqual([]);
@@ -167,11 +228,29 @@ export function describePolicyStoreContract(store: () => BatonStore): void {
       await policies.createPolicy(newPolicy('p', { routing }));
       expect((await policies.getPolicy('p'))?.draft.routing).toEqual(routing);
       const version = await policies.publishVersion({
-        policyId: 'p', draftRevision: 1, contentHash: 'c'.repeat(64), graph: stayGraph(), settings: minimalSettings(),
-        routing, compiledRules: {}, comment: 'with routing', expectedActiveVersion: null, makeDefault: false, at: T1, actor: SYSTEM_ACTOR,
+        policyId: 'p',
+        draftRevision: 1,
+        contentHash: 'c'.repeat(64),
+        graph: stayGraph(),
+        settings: minimalSettings(),
+        routing,
+        compiledRules: {},
+        comment: 'with routing',
+        expectedActiveVersion: null,
+        makeDefault: false,
+        at: T1,
+        actor: SYSTEM_ACTOR,
       });
       expect((await policies.getVersion('p', version.version))?.routing).toEqual(routing);
-      const saved = await policies.saveDraft({ policyId: 'p', graph: stayGraph(), settings: minimalSettings(), routing: null, baseRevision: 1, at: T1, actor: SYSTEM_ACTOR });
+      const saved = await policies.saveDraft({
+        policyId: 'p',
+        graph: stayGraph(),
+        settings: minimalSettings(),
+        routing: null,
+        baseRevision: 1,
+        at: T1,
+        actor: SYSTEM_ACTOR,
+      });
       expect(saved.routing).toBeNull();
       expect((await policies.getVersion('p', version.version))?.routing).toEqual(routing);
     });
@@ -179,8 +258,20 @@ export function describePolicyStoreContract(store: () => BatonStore): void {
     it('refuses a publish whose active version moved meanwhile (two publishers racing), writing nothing', async () => {
       const { policies } = store();
       await policies.createPolicy(newPolicy('p'));
-      const racing = { policyId: 'p', draftRevision: 1, contentHash: 'e'.repeat(64), graph: stayGraph(), settings: minimalSettings(), routing: null,
-        compiledRules: {}, comment: 'race', expectedActiveVersion: null, makeDefault: false, at: T1, actor: keyActor('key-a') };
+      const racing = {
+        policyId: 'p',
+        draftRevision: 1,
+        contentHash: 'e'.repeat(64),
+        graph: stayGraph(),
+        settings: minimalSettings(),
+        routing: null,
+        compiledRules: {},
+        comment: 'race',
+        expectedActiveVersion: null,
+        makeDefault: false,
+        at: T1,
+        actor: keyActor('key-a'),
+      };
       const results = await Promise.allSettled([policies.publishVersion(racing), policies.publishVersion({ ...racing, actor: keyActor('key-b') })]);
       expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
       const rejected = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
@@ -192,19 +283,39 @@ export function describePolicyStoreContract(store: () => BatonStore): void {
       const { policies, auditLog } = store();
       await policies.createPolicy(newPolicy('p'));
       await publish(policies, 'p', 1, '1'.repeat(64));
-      await policies.saveDraft({ policyId: 'p', graph: stayGraph('v2'), settings: minimalSettings(), routing: null, baseRevision: 1, at: T1, actor: keyActor('key-a') });
+      await policies.saveDraft({
+        policyId: 'p',
+        graph: stayGraph('v2'),
+        settings: minimalSettings(),
+        routing: null,
+        baseRevision: 1,
+        at: T1,
+        actor: keyActor('key-a'),
+      });
       const v2 = await publish(policies, 'p', 2, '2'.repeat(64));
       expect(v2.parentVersion).toBe(1);
       const rolledBack = await policies.activateVersion({ policyId: 'p', version: 1, comment: 'v2 misroutes billing', at: T1, actor: keyActor('key-b') });
       expect(rolledBack.activeVersion).toBe(1);
       expect(await policies.getPolicyHead('p')).toMatchObject({ activeVersion: 1, activeContentHash: '1'.repeat(64) });
-      await expectBatonError(policies.activateVersion({ policyId: 'p', version: 1, comment: 'again', at: T1, actor: keyActor('key-b') }), BatonErrorCode.BadUserInput);
+      await expectBatonError(
+        policies.activateVersion({ policyId: 'p', version: 1, comment: 'again', at: T1, actor: keyActor('key-b') }),
+        BatonErrorCode.BadUserInput,
+      );
       await expectBatonError(policies.activateVersion({ policyId: 'p', version: 9, comment: 'x', at: T1, actor: keyActor('key-b') }), BatonErrorCode.NotFound);
-      await expectBatonError(policies.activateVersion({ policyId: 'nope', version: 1, comment: 'x', at: T1, actor: keyActor('key-b') }), BatonErrorCode.NotFound);
+      await expectBatonError(
+        policies.activateVersion({ policyId: 'nope', version: 1, comment: 'x', at: T1, actor: keyActor('key-b') }),
+        BatonErrorCode.NotFound,
+      );
       expect((await policies.setRequiredApprovals('p', 2, T1, keyActor('key-b'))).requiredApprovals).toBe(2);
       const events = await auditLog.listEvents({ targetType: 'policy', targetId: 'p' }, 50, null);
       expect(events.map((e) => e.action)).toEqual([
-        'policy.create', 'policy.setDefault', 'policy.publish', 'policy.draft.save', 'policy.publish', 'policy.activate', 'policy.requiredApprovals',
+        'policy.create',
+        'policy.setDefault',
+        'policy.publish',
+        'policy.draft.save',
+        'policy.publish',
+        'policy.activate',
+        'policy.requiredApprovals',
       ]);
       expect(events.find((e) => e.action === 'policy.activate')).toMatchObject({
         actor: { keyId: 'key-b', role: 'publisher' },

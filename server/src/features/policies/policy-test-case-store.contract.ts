@@ -23,16 +23,34 @@ const INPUT = {
 };
 
 type NewCase = Omit<PolicyTestCase, 'updatedAt' | 'updatedBy'>;
-const handoffCase = (id: string): NewCase => ({ id, name: `Case ${id}`, input: INPUT, expected: { action: 'HANDOFF', reasonCode: 'human_requested', queue: 'general' } });
+const handoffCase = (id: string): NewCase => ({
+  id,
+  name: `Case ${id}`,
+  input: INPUT,
+  expected: { action: 'HANDOFF', reasonCode: 'human_requested', queue: 'general' },
+});
 
 async function expectBatonError(promise: Promise<unknown>, code: BatonErrorCode): Promise<BatonError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toMatchObject({ name: 'BatonError', code });
   return error as BatonError;
 }
 
 async function createPolicy({ policies }: BatonStore, id: string): Promise<void> {
-  await policies.createPolicy({ id, name: id, description: null, graph: stayGraph(), settings: minimalSettings(), routing: null, makeDefault: false, at: T0, actor: editor('key-e') });
+  await policies.createPolicy({
+    id,
+    name: id,
+    description: null,
+    graph: stayGraph(),
+    settings: minimalSettings(),
+    routing: null,
+    makeDefault: false,
+    at: T0,
+    actor: editor('key-e'),
+  });
 }
 
 /** Registers the policy test case store contract; `store()` returns a fresh, empty store per test. */
@@ -55,8 +73,20 @@ export function describePolicyTestCaseStoreContract(store: () => BatonStore): vo
       const s = store();
       await createPolicy(s, 'p');
       await s.policyTests.saveTestCase('p', handoffCase('c1'), T0, editor('key-a'));
-      const replaced = await s.policyTests.saveTestCase('p', { id: 'c1', name: 'Stays with the bot', input: { conversationId: 'conv-8' }, expected: { action: 'STAY', reasonCode: null } }, T1, editor('key-b'));
-      const expected = { id: 'c1', name: 'Stays with the bot', input: { conversationId: 'conv-8' }, expected: { action: 'STAY', reasonCode: null }, updatedAt: T1, updatedBy: 'key-b' };
+      const replaced = await s.policyTests.saveTestCase(
+        'p',
+        { id: 'c1', name: 'Stays with the bot', input: { conversationId: 'conv-8' }, expected: { action: 'STAY', reasonCode: null } },
+        T1,
+        editor('key-b'),
+      );
+      const expected = {
+        id: 'c1',
+        name: 'Stays with the bot',
+        input: { conversationId: 'conv-8' },
+        expected: { action: 'STAY', reasonCode: null },
+        updatedAt: T1,
+        updatedBy: 'key-b',
+      };
       expect(replaced).toStrictEqual(expected);
       expect(await s.policyTests.listTestCases('p')).toStrictEqual([expected]);
       const events = await s.auditLog.listEvents({ action: 'policyTestCase.save' }, 10, null);
@@ -71,7 +101,7 @@ export function describePolicyTestCaseStoreContract(store: () => BatonStore): vo
       });
     });
 
-    it('keeps each policy\'s cases apart', async () => {
+    it("keeps each policy's cases apart", async () => {
       const s = store();
       await createPolicy(s, 'p');
       await createPolicy(s, 'q');

@@ -34,8 +34,10 @@ export interface PolicyTestRun {
 function compare(expected: ExpectedOutcome, actual: ActualOutcome): string[] {
   const failures: string[] = [];
   if (expected.action !== actual.action) failures.push(`expected action ${expected.action}, got ${actual.action}`);
-  if (expected.reasonCode != null && expected.reasonCode !== actual.reasonCode) failures.push(`expected reason code ${expected.reasonCode}, got ${actual.reasonCode}`);
-  if (expected.queue !== undefined && expected.queue !== actual.queue) failures.push(`expected queue ${expected.queue ?? 'none'}, got ${actual.queue ?? 'none'}`);
+  if (expected.reasonCode != null && expected.reasonCode !== actual.reasonCode)
+    failures.push(`expected reason code ${expected.reasonCode}, got ${actual.reasonCode}`);
+  if (expected.queue !== undefined && expected.queue !== actual.queue)
+    failures.push(`expected queue ${expected.queue ?? 'none'}, got ${actual.queue ?? 'none'}`);
   return failures;
 }
 

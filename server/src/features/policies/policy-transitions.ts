@@ -62,7 +62,17 @@ export function movedDefault(target: PolicyWrite, previous: PolicyRecord | null,
   const cleared: PolicyWrite[] = previous ? [{ next: { ...previous, isDefault: false, updatedAt: at }, expected: previous }] : [];
   return {
     writes: [...cleared, { next: { ...target.next, isDefault: true, updatedAt: at }, expected: target.expected }],
-    events: [{ actor, action: 'policy.setDefault', targetType: 'policy', targetId: target.next.id, before: { defaultPolicy: previous?.id ?? null }, after: { defaultPolicy: target.next.id }, at }],
+    events: [
+      {
+        actor,
+        action: 'policy.setDefault',
+        targetType: 'policy',
+        targetId: target.next.id,
+        before: { defaultPolicy: previous?.id ?? null },
+        after: { defaultPolicy: target.next.id },
+        at,
+      },
+    ],
   };
 }
 
@@ -71,7 +81,11 @@ export function movedDefault(target: PolicyWrite, previous: PolicyRecord | null,
  * the policy's open change requests go STALE.
  * @throws CONFLICT `{ policyId, currentRevision }` when the draft is at another revision
  */
-export function savedDraft(policy: PolicyRecord, update: DraftUpdate, open: readonly ChangeRequestRecord[]): { write: PolicyWrite; stale: RequestWrite[]; events: AuditEventInput[] } {
+export function savedDraft(
+  policy: PolicyRecord,
+  update: DraftUpdate,
+  open: readonly ChangeRequestRecord[],
+): { write: PolicyWrite; stale: RequestWrite[]; events: AuditEventInput[] } {
   const { baseRevision, at, actor } = update;
   if (policy.draft.revision !== baseRevision) throw draftMovedOn(policy.id, policy.draft.revision, SAVE_AGAIN);
   const draft = { revision: baseRevision + 1, graph: update.graph, settings: update.settings, routing: update.routing, updatedAt: at, updatedBy: actor.keyId };
@@ -80,8 +94,24 @@ export function savedDraft(policy: PolicyRecord, update: DraftUpdate, open: read
     write: { next: { ...policy, draft, updatedAt: at }, expected: policy },
     stale,
     events: [
-      { actor, action: 'policy.draft.save', targetType: 'policy', targetId: policy.id, before: { draftRevision: baseRevision }, after: { draftRevision: baseRevision + 1 }, at },
-      ...stale.map(({ next }): AuditEventInput => ({ actor, action: 'changeRequest.stale', targetType: 'changeRequest', targetId: next.id, before: { status: 'OPEN' }, after: { status: 'STALE' }, at })),
+      {
+        actor,
+        action: 'policy.draft.save',
+        targetType: 'policy',
+        targetId: policy.id,
+        before: { draftRevision: baseRevision },
+        after: { draftRevision: baseRevision + 1 },
+        at,
+      },
+      ...stale.map(({ next }): AuditEventInput => ({
+        actor,
+        action: 'changeRequest.stale',
+        targetType: 'changeRequest',
+        targetId: next.id,
+        before: { status: 'OPEN' },
+        after: { status: 'STALE' },
+        at,
+      })),
     ],
   };
 }
@@ -91,7 +121,11 @@ export function savedDraft(policy: PolicyRecord, update: DraftUpdate, open: read
  * @throws CONFLICT `{ policyId, currentRevision }` when the draft moved on; `{ policyId, activeVersion }`
  *   when another publish or activation moved the active version
  */
-export function publishedVersion(policy: PolicyRecord, version: NewVersion, latest: number): { write: PolicyWrite; record: VersionRecord; event: AuditEventInput } {
+export function publishedVersion(
+  policy: PolicyRecord,
+  version: NewVersion,
+  latest: number,
+): { write: PolicyWrite; record: VersionRecord; event: AuditEventInput } {
   const { at, actor } = version;
   if (policy.draft.revision !== version.draftRevision) throw draftMovedOn(policy.id, policy.draft.revision, PUBLISH_AGAIN);
   const active = policy.activeVersion;
@@ -129,7 +163,12 @@ export function publishedVersion(policy: PolicyRecord, version: NewVersion, late
  * @throws NOT_FOUND `{ policyId, version }` when the version does not exist (`latest`: the highest
  *   one); BAD_USER_INPUT when it is already active
  */
-export function activatedVersion(policy: PolicyRecord, target: VersionRecord | null, latest: number, activation: Activation): { write: PolicyWrite; event: AuditEventInput } {
+export function activatedVersion(
+  policy: PolicyRecord,
+  target: VersionRecord | null,
+  latest: number,
+  activation: Activation,
+): { write: PolicyWrite; event: AuditEventInput } {
   const { version, at, actor, comment } = activation;
   if (!target) throw versionNotFound(policy.id, version, latest);
   if (policy.activeVersion === version) throw versionAlreadyActive(policy.id, version);
@@ -152,7 +191,15 @@ export function changedApprovals(policy: PolicyRecord, count: number, at: Date, 
   if (policy.requiredApprovals === count) return null;
   return {
     write: { next: { ...policy, requiredApprovals: count, updatedAt: at }, expected: policy },
-    event: { actor, action: 'policy.requiredApprovals', targetType: 'policy', targetId: policy.id, before: { requiredApprovals: policy.requiredApprovals }, after: { requiredApprovals: count }, at },
+    event: {
+      actor,
+      action: 'policy.requiredApprovals',
+      targetType: 'policy',
+      targetId: policy.id,
+      before: { requiredApprovals: policy.requiredApprovals },
+      after: { requiredApprovals: count },
+      at,
+    },
   };
 }
 
@@ -160,7 +207,11 @@ export function changedApprovals(policy: PolicyRecord, count: number, at: Date, 
  * A change request for the current draft revision; a policy has at most one open.
  * @throws CONFLICT `{ currentRevision }` when the draft moved on; `{ changeRequestId }` when one is open
  */
-export function openedRequest(policy: PolicyRecord, open: readonly ChangeRequestRecord[], request: NewChangeRequest): { record: ChangeRequestRecord; event: AuditEventInput } {
+export function openedRequest(
+  policy: PolicyRecord,
+  open: readonly ChangeRequestRecord[],
+  request: NewChangeRequest,
+): { record: ChangeRequestRecord; event: AuditEventInput } {
   const { at, actor } = request;
   if (policy.draft.revision !== request.draftRevision) throw changeRequestDraftMoved(policy.id, policy.draft.revision);
   if (open[0]) throw changeRequestAlreadyOpen(policy.id, open[0].id);
@@ -223,15 +274,35 @@ export function approvedRequest(
   return {
     write: { next: { ...request, approvals }, expected: request },
     publish: approvals.length >= request.requiredApprovals,
-    event: { actor, action: 'changeRequest.approve', targetType: 'changeRequest', targetId: request.id, after: { approvals: approvals.length, requiredApprovals: request.requiredApprovals }, at },
+    event: {
+      actor,
+      action: 'changeRequest.approve',
+      targetType: 'changeRequest',
+      targetId: request.id,
+      after: { approvals: approvals.length, requiredApprovals: request.requiredApprovals },
+      at,
+    },
   };
 }
 
 /** The approved request closed as PUBLISHED with `version`. */
-export function publishedRequest(approved: ChangeRequestRecord, version: number, at: Date, actor: Actor): { next: ChangeRequestRecord; event: AuditEventInput } {
+export function publishedRequest(
+  approved: ChangeRequestRecord,
+  version: number,
+  at: Date,
+  actor: Actor,
+): { next: ChangeRequestRecord; event: AuditEventInput } {
   return {
     next: { ...approved, status: 'PUBLISHED', closedAt: at, closedBy: actor.keyId, rejectionReason: null, publishedVersion: version },
-    event: { actor, action: 'changeRequest.publish', targetType: 'changeRequest', targetId: approved.id, before: { status: 'OPEN' }, after: { status: 'PUBLISHED', version }, at },
+    event: {
+      actor,
+      action: 'changeRequest.publish',
+      targetType: 'changeRequest',
+      targetId: approved.id,
+      before: { status: 'OPEN' },
+      after: { status: 'PUBLISHED', version },
+      at,
+    },
   };
 }
 
@@ -239,7 +310,18 @@ export function publishedRequest(approved: ChangeRequestRecord, version: number,
 export function rejectedRequest(request: ChangeRequestRecord, reason: string, at: Date, actor: Actor): { write: RequestWrite; event: AuditEventInput } {
   requireOpen(request);
   return {
-    write: { next: { ...request, status: 'REJECTED', closedAt: at, closedBy: actor.keyId, rejectionReason: reason, publishedVersion: null }, expected: request },
-    event: { actor, action: 'changeRequest.reject', targetType: 'changeRequest', targetId: request.id, before: { status: 'OPEN' }, after: { status: 'REJECTED', reason }, at },
+    write: {
+      next: { ...request, status: 'REJECTED', closedAt: at, closedBy: actor.keyId, rejectionReason: reason, publishedVersion: null },
+      expected: request,
+    },
+    event: {
+      actor,
+      action: 'changeRequest.reject',
+      targetType: 'changeRequest',
+      targetId: request.id,
+      before: { status: 'OPEN' },
+      after: { status: 'REJECTED', reason },
+      at,
+    },
   };
 }

@@ -228,7 +228,9 @@ function readVersion(stmt: Statements, policyId: string, version: number): Versi
 }
 
 /** The repositories of one unit of work: reads run now, writes go to `queue`. */
-export function sqlitePolicyRepositories(db: Database.Database): (queue: QueueWrite) => { policies: PolicyRepository; versions: VersionRepository; changeRequests: ChangeRequestRepository } {
+export function sqlitePolicyRepositories(
+  db: Database.Database,
+): (queue: QueueWrite) => { policies: PolicyRepository; versions: VersionRepository; changeRequests: ChangeRequestRepository } {
   const stmt = statements(db);
   return (queue) => ({
     policies: {

@@ -63,7 +63,12 @@ async function writePolicies(tx: Transaction, writes: readonly PolicyWrite[]): P
 }
 
 /** `target` made the default as well, with the old default's flag cleared first. */
-async function withDefault(tx: Transaction, target: PolicyWrite, at: Date, actor: Actor): Promise<{ writes: PolicyWrite[]; events: ReturnType<typeof movedDefault>['events'] }> {
+async function withDefault(
+  tx: Transaction,
+  target: PolicyWrite,
+  at: Date,
+  actor: Actor,
+): Promise<{ writes: PolicyWrite[]; events: ReturnType<typeof movedDefault>['events'] }> {
   const previousId = await tx.policies.findDefaultId();
   const previous = previousId === null ? null : previousId === target.next.id ? target.next : await tx.policies.find(previousId);
   return movedDefault(target, previous, at, actor);

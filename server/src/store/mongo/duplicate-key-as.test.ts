@@ -8,8 +8,13 @@ const taken = () => conflict("A policy with id 'p' already exists; choose anothe
 
 describe('duplicateKeyAs', () => {
   it('turns a duplicate on an index over the field into the CONFLICT given', async () => {
-    await expect(Promise.reject(duplicate({ _id: 1 })).catch(duplicateKeyAs('_id', taken))).rejects.toMatchObject({ code: BatonErrorCode.Conflict, details: { policyId: 'p' } });
-    await expect(Promise.reject(duplicate({ policyId: 1, version: 1 })).catch(duplicateKeyAs('version', async () => taken()))).rejects.toMatchObject({ code: BatonErrorCode.Conflict });
+    await expect(Promise.reject(duplicate({ _id: 1 })).catch(duplicateKeyAs('_id', taken))).rejects.toMatchObject({
+      code: BatonErrorCode.Conflict,
+      details: { policyId: 'p' },
+    });
+    await expect(Promise.reject(duplicate({ policyId: 1, version: 1 })).catch(duplicateKeyAs('version', async () => taken()))).rejects.toMatchObject({
+      code: BatonErrorCode.Conflict,
+    });
   });
 
   it('leaves a duplicate on another index, and any other error, as it is', async () => {

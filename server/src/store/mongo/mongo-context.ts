@@ -42,7 +42,12 @@ function compile<TSchema extends Schema>(connection: Connection, name: string, s
  * The model `name` on `connection`, compiled from `schema` into `collection` the first time.
  * Feature stores call it for their models so several stores on one connection share them.
  */
-export function modelOn<TSchema extends Schema>(connection: Connection, name: string, schema: TSchema, collection: string): ReturnType<typeof compile<TSchema>> {
+export function modelOn<TSchema extends Schema>(
+  connection: Connection,
+  name: string,
+  schema: TSchema,
+  collection: string,
+): ReturnType<typeof compile<TSchema>> {
   const compiled = connection.models[name] as ReturnType<typeof compile<TSchema>> | undefined;
   return compiled ?? compile(connection, name, schema, collection);
 }

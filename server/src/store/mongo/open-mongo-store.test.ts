@@ -9,8 +9,22 @@ describe('MongoDB store assembly (no server)', () => {
   afterAll(() => connection.close());
 
   it('registers a model for every collection of the storage port', () => {
-    const collections = Object.values(connection.models).map((model) => model.collection.collectionName).sort();
-    expect(collections).toEqual(['agents', 'api_keys', 'assignments', 'audit_head', 'audit_log', 'change_requests', 'decision_log', 'policies', 'policy_test_cases', 'policy_versions', 'queues']);
+    const collections = Object.values(connection.models)
+      .map((model) => model.collection.collectionName)
+      .sort();
+    expect(collections).toEqual([
+      'agents',
+      'api_keys',
+      'assignments',
+      'audit_head',
+      'audit_log',
+      'change_requests',
+      'decision_log',
+      'policies',
+      'policy_test_cases',
+      'policy_versions',
+      'queues',
+    ]);
   });
 
   it('declares indexes on every collection that is queried by more than its id', () => {
@@ -37,7 +51,10 @@ describe('MongoDB store assembly (no server)', () => {
 
 describe('which MongoDB the contract suite uses', () => {
   it('prefers MONGODB_URI, then MONGOMS_SYSTEM_BINARY, else skips with the reason', () => {
-    expect(mongoTestTarget({ MONGODB_URI: 'mongodb://db/?replicaSet=rs0', MONGOMS_SYSTEM_BINARY: '/usr/bin/mongod' })).toEqual({ kind: 'uri', uri: 'mongodb://db/?replicaSet=rs0' });
+    expect(mongoTestTarget({ MONGODB_URI: 'mongodb://db/?replicaSet=rs0', MONGOMS_SYSTEM_BINARY: '/usr/bin/mongod' })).toEqual({
+      kind: 'uri',
+      uri: 'mongodb://db/?replicaSet=rs0',
+    });
     expect(mongoTestTarget({ MONGOMS_SYSTEM_BINARY: '/usr/bin/mongod' })).toEqual({ kind: 'binary', binary: '/usr/bin/mongod' });
     const skip = mongoTestTarget({ MONGODB_URI: '  ' });
     expect(skip.kind).toBe('skip');

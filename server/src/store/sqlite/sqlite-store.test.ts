@@ -52,10 +52,30 @@ describe('sqlite database', () => {
   it('refuses to update or delete a published version, even with raw SQL', async () => {
     const dir = makeTempDir();
     const store = await openSqliteStore(dir);
-    await store.policies.createPolicy({ id: 'p', name: 'P', description: null, graph: stayGraph(), settings: minimalSettings(), routing: null, makeDefault: false, at: new Date(), actor: SYSTEM_ACTOR });
+    await store.policies.createPolicy({
+      id: 'p',
+      name: 'P',
+      description: null,
+      graph: stayGraph(),
+      settings: minimalSettings(),
+      routing: null,
+      makeDefault: false,
+      at: new Date(),
+      actor: SYSTEM_ACTOR,
+    });
     await store.policies.publishVersion({
-      policyId: 'p', draftRevision: 1, contentHash: 'h', graph: stayGraph(), settings: minimalSettings(), routing: null,
-      compiledRules: {}, comment: 'c', expectedActiveVersion: null, makeDefault: false, at: new Date(), actor: SYSTEM_ACTOR,
+      policyId: 'p',
+      draftRevision: 1,
+      contentHash: 'h',
+      graph: stayGraph(),
+      settings: minimalSettings(),
+      routing: null,
+      compiledRules: {},
+      comment: 'c',
+      expectedActiveVersion: null,
+      makeDefault: false,
+      at: new Date(),
+      actor: SYSTEM_ACTOR,
     });
     await store.close();
     const db = new Database(path.join(dir, DATABASE_FILE));

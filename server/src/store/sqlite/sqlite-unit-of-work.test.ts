@@ -17,7 +17,17 @@ function setup() {
   const reads = createSqlitePolicyReads(db);
   const auditCount = () => (db.prepare('SELECT COUNT(*) AS n FROM audit_log').get() as { n: number }).n;
   const record = (id: string) =>
-    createdPolicy({ id, name: id, description: null, graph: stayGraph(), settings: minimalSettings(), routing: null, makeDefault: false, at: T0, actor: SYSTEM_ACTOR });
+    createdPolicy({
+      id,
+      name: id,
+      description: null,
+      graph: stayGraph(),
+      settings: minimalSettings(),
+      routing: null,
+      makeDefault: false,
+      at: T0,
+      actor: SYSTEM_ACTOR,
+    });
   return { db, uow, reads, auditCount, record };
 }
 

@@ -14,7 +14,11 @@ function chainLine(name: string, chain: AuditVerification): string {
 /** Plain text, one line per fact, ending with the verdict; no trailing newline. */
 export function formatMigrationReport(report: MigrationReport): string {
   const width = Math.max(...report.collections.map((c) => c.collection.length), 'collection'.length);
-  const row = (cells: string[]) => `  ${(cells[0] ?? '').padEnd(width)}${cells.slice(1).map((c) => c.padStart(10)).join('')}`;
+  const row = (cells: string[]) =>
+    `  ${(cells[0] ?? '').padEnd(width)}${cells
+      .slice(1)
+      .map((c) => c.padStart(10))
+      .join('')}`;
   const lines = [`Copied ${report.source}`, `    to ${report.target}`, '', row(['collection', 'source', 'copied', 'target'])];
   for (const c of report.collections) {
     const differs = c.source !== c.copied || c.copied !== c.target;

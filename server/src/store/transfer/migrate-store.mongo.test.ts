@@ -38,7 +38,11 @@ describeWithMongo('MongoDB migration test', (mongoUri) => {
     sourceDir = t.config.dataDir;
     const out: string[] = [];
     const err: string[] = [];
-    const code = await runMigrateCommand(['--from', `sqlite:${sourceDir}`, '--to', withDatabase(uri, database)], { out: (l) => out.push(l), err: (l) => err.push(l), cwd: makeTempDir() });
+    const code = await runMigrateCommand(['--from', `sqlite:${sourceDir}`, '--to', withDatabase(uri, database)], {
+      out: (l) => out.push(l),
+      err: (l) => err.push(l),
+      cwd: makeTempDir(),
+    });
     output = { code, out: out.join('\n'), err: err.join('\n') };
   }, 180_000);
   afterAll(async () => {
@@ -69,7 +73,11 @@ describeWithMongo('MongoDB migration test', (mongoUri) => {
 
     it('refuses to migrate into it again, writing nothing', async () => {
       const err: string[] = [];
-      const code = await runMigrateCommand(['--from', `sqlite:${sourceDir}`, '--to', withDatabase(uri, database)], { out: () => undefined, err: (l) => err.push(l), cwd: makeTempDir() });
+      const code = await runMigrateCommand(['--from', `sqlite:${sourceDir}`, '--to', withDatabase(uri, database)], {
+        out: () => undefined,
+        err: (l) => err.push(l),
+        cwd: makeTempDir(),
+      });
       expect(code).toBe(1);
       expect(err.join('\n')).toMatch(/is not empty \(apiKeys: 4, .*\); nothing was written/);
     });
@@ -78,7 +86,15 @@ describeWithMongo('MongoDB migration test', (mongoUri) => {
   describe('a server on the MongoDB copy', () => {
     let t: TestServer;
     beforeAll(async () => {
-      t = await startTestServer({ adminKey: undefined }, { store: await openCopy(), announceAdminKey: () => { throw new Error('the copy has an admin key; none may be generated'); } });
+      t = await startTestServer(
+        { adminKey: undefined },
+        {
+          store: await openCopy(),
+          announceAdminKey: () => {
+            throw new Error('the copy has an admin key; none may be generated');
+          },
+        },
+      );
     }, 60_000);
     afterAll(() => t?.close());
 

@@ -84,7 +84,12 @@ describe('migrateStore, SQLite to a new SQLite file', () => {
     expect(count('apiKeys')).toBe(4);
     expect(count('assignments')).toBe(3);
     expect(count('changeRequests')).toBe(1);
-    expect(report).toMatchObject({ ok: true, integrity: [], versions: { mismatchCount: 0 }, audit: { headsMatch: true, source: { valid: true }, target: { valid: true } } });
+    expect(report).toMatchObject({
+      ok: true,
+      integrity: [],
+      versions: { mismatchCount: 0 },
+      audit: { headsMatch: true, source: { valid: true }, target: { valid: true } },
+    });
     expect(report.versions.checked).toBe(count('policyVersions'));
     expect(report.audit.target.checked).toBe(count('auditLog'));
   });
@@ -123,7 +128,10 @@ describe('migrateStore, SQLite to a new SQLite file', () => {
   it('refuses a non-empty target and leaves it as it was', async () => {
     const before = await withStore(copyDir, throughPorts);
     await expect(migrate(sourceDir, copyDir)).rejects.toThrow(MigrationError);
-    await expect(migrate(sourceDir, copyDir)).rejects.toMatchObject({ kind: 'target', message: expect.stringMatching(/is not empty \(apiKeys: 4, .*nothing was written/) });
+    await expect(migrate(sourceDir, copyDir)).rejects.toMatchObject({
+      kind: 'target',
+      message: expect.stringMatching(/is not empty \(apiKeys: 4, .*nothing was written/),
+    });
     expect(await withStore(copyDir, throughPorts)).toEqual(before);
   });
 
@@ -140,7 +148,9 @@ describe('migrateStore, SQLite to a new SQLite file', () => {
     } finally {
       await source.close();
     }
-    expect(await withStore(liveDir, (store) => store.auditLog.scanEvents(0, 100_000).then((events) => events.length))).toBe((await withStore(sourceDir, (store) => store.auditLog.scanEvents(0, 100_000))).length + 1);
+    expect(await withStore(liveDir, (store) => store.auditLog.scanEvents(0, 100_000).then((events) => events.length))).toBe(
+      (await withStore(sourceDir, (store) => store.auditLog.scanEvents(0, 100_000))).length + 1,
+    );
   });
 
   it('reports a source audit row edited behind the log: the chain is copied as it was and fails verification', async () => {
@@ -183,14 +193,23 @@ describe('records the target would refuse', () => {
     const [queue] = records.queues;
     const [agent] = records.agents;
     if (!queue || !agent) throw new Error('the populated source has queues and agents');
-    const broken = { ...records, queues: [{ ...queue, priority: 11 }, ...records.queues.slice(1)], agents: [{ ...agent, seniority: 'INTERN' as never }, ...records.agents.slice(1)] };
+    const broken = {
+      ...records,
+      queues: [{ ...queue, priority: 11 }, ...records.queues.slice(1)],
+      agents: [{ ...agent, seniority: 'INTERN' as never }, ...records.agents.slice(1)],
+    };
 
     const targetDir = makeTempDir();
     const target = openSqliteTransferTarget(targetDir);
     try {
       const refused = migrateStore(memorySource(broken), target, { pageSize: 4 });
-      await expect(refused).rejects.toMatchObject({ kind: 'source', message: expect.stringMatching(/would refuse 2 record\(s\) of the source; nothing was written/) });
-      await expect(refused).rejects.toThrow(new RegExp(`\\n  - queues ${queue.id}: CHECK constraint failed: priority[\\s\\S]*\\n  - agents ${agent.id}: CHECK constraint failed: seniority`));
+      await expect(refused).rejects.toMatchObject({
+        kind: 'source',
+        message: expect.stringMatching(/would refuse 2 record\(s\) of the source; nothing was written/),
+      });
+      await expect(refused).rejects.toThrow(
+        new RegExp(`\\n  - queues ${queue.id}: CHECK constraint failed: priority[\\s\\S]*\\n  - agents ${agent.id}: CHECK constraint failed: seniority`),
+      );
       for (const collection of TRANSFER_COLLECTIONS) expect(await target.count(collection)).toBe(0);
     } finally {
       await target.close();
@@ -202,7 +221,14 @@ describe('a server on the copy', () => {
   let copy: TestServer;
   beforeAll(async () => {
     // No BATON_ADMIN_KEY: the copied key must be what authenticates.
-    copy = await startTestServer({ dataDir: copyDir, adminKey: undefined }, { announceAdminKey: () => { throw new Error('the copy has an admin key; none may be generated'); } });
+    copy = await startTestServer(
+      { dataDir: copyDir, adminKey: undefined },
+      {
+        announceAdminKey: () => {
+          throw new Error('the copy has an admin key; none may be generated');
+        },
+      },
+    );
   });
   afterAll(() => copy.close());
 

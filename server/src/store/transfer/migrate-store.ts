@@ -66,7 +66,7 @@ async function countAll(endpoint: TransferEndpoint): Promise<Map<TransferCollect
 
 /** Every page of `collection` in `source`, in order. */
 async function* pages(source: TransferEndpoint, collection: TransferCollection, pageSize: number): AsyncGenerator<TransferPage<TransferCollection>['records']> {
-  for (let after: string | null = null; ; ) {
+  for (let after: string | null = null; ;) {
     const page: TransferPage<TransferCollection> = await source.readPage(collection, after, pageSize);
     if (page.records.length > 0) yield page.records;
     if (page.next === null) return;

@@ -81,14 +81,23 @@ export async function populate(t: TestServer): Promise<Populated> {
   expectOk(await t.gql(CREATE_POLICY, { input: { id: 'four-eyes', name: 'Four eyes', graph: stayGraph() } }));
   expectOk(await t.gql(SET_APPROVALS, { policyId: 'four-eyes', count: 1 }, keys.pub1));
   const opened = expectOk<{ publishPolicy: { changeRequest: { id: string } } }>(await t.gql(PUBLISH, { policyId: 'four-eyes', comment: 'v1' }, keys.pub1));
-  expect(expectOk(await t.gql(APPROVE, { id: opened.publishPolicy.changeRequest.id }, keys.pub2))).toEqual({ approveChangeRequest: { changeRequest: { status: 'PUBLISHED' }, version: { version: 1 } } });
+  expect(expectOk(await t.gql(APPROVE, { id: opened.publishPolicy.changeRequest.id }, keys.pub2))).toEqual({
+    approveChangeRequest: { changeRequest: { status: 'PUBLISHED' }, version: { version: 1 } },
+  });
   const testCase = { id: 'stays', name: 'Bot keeps it', input: decideInput(), expected: { action: 'STAY' } };
   expectOk(await t.gql(SAVE_CASE, { policyId: 'four-eyes', input: testCase }));
 
   // A queue always open, one agent online with one chat slot and one offline: assigned, queued, released.
   expectOk(await t.gql(UPSERT_QUEUE, { input: { id: 'overflow', name: 'Overflow', requiredSkills: [{ skill: 'overflow' }], maxWaitSeconds: 86_400 } }));
   for (const id of ['over-1', 'over-2']) {
-    const input = { id, name: id, skills: [{ skill: 'overflow', proficiency: 5 }], languages: ['en'], timeZone: 'UTC', capacity: [{ channel: 'CHAT', count: 1 }] };
+    const input = {
+      id,
+      name: id,
+      skills: [{ skill: 'overflow', proficiency: 5 }],
+      languages: ['en'],
+      timeZone: 'UTC',
+      capacity: [{ channel: 'CHAT', count: 1 }],
+    };
     expectOk(await t.gql(UPSERT_AGENT, { input }));
   }
   expectOk(await t.gql(ONLINE, { agentId: 'over-1' }));
@@ -144,7 +153,7 @@ export async function allRecords(endpoint: TransferEndpoint): Promise<{ [C in Tr
   const result: Partial<Record<TransferCollection, unknown[]>> = {};
   for (const collection of TRANSFER_COLLECTIONS) {
     const records: unknown[] = [];
-    for (let after: string | null = null; ; ) {
+    for (let after: string | null = null; ;) {
       const page: { records: unknown[]; next: string | null } = await endpoint.readPage(collection, after, 7);
       records.push(...page.records);
       if (page.next === null) break;

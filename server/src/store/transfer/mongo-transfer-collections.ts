@@ -93,7 +93,12 @@ function collectionOf<C extends TransferCollection, D>(
     count: () => model.countDocuments({}).exec(),
     page: async (after, limit) => {
       const filter = after === null ? {} : { [key.field]: { $gt: key.parse(after) } };
-      const docs = (await model.find(filter).sort({ [key.field]: 1 }).limit(limit).lean().exec()) as (D & Record<string, unknown>)[];
+      const docs = (await model
+        .find(filter)
+        .sort({ [key.field]: 1 })
+        .limit(limit)
+        .lean()
+        .exec()) as (D & Record<string, unknown>)[];
       const last = docs.at(-1);
       return { records: docs.map(fromDocument), next: docs.length === limit && last ? key.format(last) : null };
     },
@@ -124,12 +129,27 @@ export function mongoTransferCollections(connection: Connection): MongoCollectio
   const times = (r: { createdAt: Date; updatedAt: Date }) => ({ createdAt: r.createdAt, updatedAt: r.updatedAt });
   return {
     apiKeys: collectionOf(ApiKey, stringId, toApiKeyDocument, fromApiKeyDocument),
-    queues: collectionOf(Queue, stringId, (q) => toQueueDocument(q, times(q)), (doc: QueueDocument) => ({ ...fromQueueDocument(doc), ...times(doc) })),
-    agents: collectionOf(Agent, stringId, (a) => toAgentDocument(a, times(a)), (doc: AgentDocument) => ({ ...fromAgentDocument(doc), ...times(doc) })),
+    queues: collectionOf(
+      Queue,
+      stringId,
+      (q) => toQueueDocument(q, times(q)),
+      (doc: QueueDocument) => ({ ...fromQueueDocument(doc), ...times(doc) }),
+    ),
+    agents: collectionOf(
+      Agent,
+      stringId,
+      (a) => toAgentDocument(a, times(a)),
+      (doc: AgentDocument) => ({ ...fromAgentDocument(doc), ...times(doc) }),
+    ),
     policies: collectionOf(Policy, stringId, toPolicyDocument, fromPolicyDocument),
     policyVersions: collectionOf(PolicyVersion, objectId, toVersionDocument, fromVersionDocument),
     changeRequests: collectionOf(ChangeRequest, stringId, toChangeRequestDocument, fromChangeRequestDocument),
-    policyTestCases: collectionOf(PolicyTestCase, objectId, (c) => toTestCaseDocument(c.policyId, c), (doc: StoredTestCase) => ({ policyId: doc.policyId, ...fromTestCaseDocument(doc) })),
+    policyTestCases: collectionOf(
+      PolicyTestCase,
+      objectId,
+      (c) => toTestCaseDocument(c.policyId, c),
+      (doc: StoredTestCase) => ({ policyId: doc.policyId, ...fromTestCaseDocument(doc) }),
+    ),
     assignments: collectionOf(
       Assignment,
       stringId,

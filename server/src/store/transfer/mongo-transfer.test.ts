@@ -69,7 +69,9 @@ describe('copying into MongoDB, without a server', () => {
     const [queue] = records.queues;
     if (!event || !version || !decision || !queue) throw new Error('the populated store has every collection');
     expect(await target.validate('auditLog', [{ ...event, hash: 'edited' }])).toEqual([expect.stringMatching(/^auditLog #1: .*hash/)]);
-    expect(await target.validate('policyVersions', [{ ...version, contentHash: 'x' }])).toEqual([expect.stringMatching(new RegExp(`^policyVersions ${version.policyId} v${version.version}: .*contentHash`))]);
+    expect(await target.validate('policyVersions', [{ ...version, contentHash: 'x' }])).toEqual([
+      expect.stringMatching(new RegExp(`^policyVersions ${version.policyId} v${version.version}: .*contentHash`)),
+    ]);
     expect(await target.validate('decisions', [{ ...decision, outcome: { ...decision.outcome, action: 'MAYBE' as never } }])).toEqual([
       expect.stringMatching(new RegExp(`^decisions ${decision.decisionId}: .*action`)),
     ]);

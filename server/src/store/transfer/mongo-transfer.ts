@@ -70,7 +70,9 @@ export function mongoTransferTarget(store: MongoBatonStore, label: string): Tran
       const head = await AuditHead.findById(AUDIT_HEAD_ID).lean().exec();
       const last = await lastEvent();
       if (last && (head?.sequence !== last.sequence || head.hash !== last.hash)) {
-        problems.push(`The audit head document is at ${head ? `#${head.sequence}` : 'nothing'}, not at the last event #${last.sequence}: the next append would fork the chain.`);
+        problems.push(
+          `The audit head document is at ${head ? `#${head.sequence}` : 'nothing'}, not at the last event #${last.sequence}: the next append would fork the chain.`,
+        );
       }
       const { Policy, PolicyVersion, ChangeRequest, PolicyTestCase } = policyModels(connection);
       const { Queue } = directoryModels(connection);

@@ -10,7 +10,15 @@ import { toKey, type KeyRow } from '../../features/auth/sqlite-api-key-store';
 import { toStored, type DecisionRow } from '../../features/decisions/sqlite-decision-log-store';
 import { toAgent, toQueue, type AgentRow, type ChannelRow, type QueueRow, type SkillRow } from '../../features/directory/sqlite-directory-store';
 import { toAssignment, type AssignmentRow } from '../../features/handoffs/sqlite-assignments';
-import { toChangeRequest, toPolicy, toVersion, type ApprovalRow, type PolicyRow, type RequestRow, type VersionRow } from '../../features/policies/sqlite-policy-repositories';
+import {
+  toChangeRequest,
+  toPolicy,
+  toVersion,
+  type ApprovalRow,
+  type PolicyRow,
+  type RequestRow,
+  type VersionRow,
+} from '../../features/policies/sqlite-policy-repositories';
 import { toCase, type CaseRow } from '../../features/policies/sqlite-policy-test-case-store';
 import type { TransferCollection, TransferRecords } from './transfer-records';
 
@@ -78,8 +86,7 @@ export function sqliteTransferTables(db: Database.Database): SqliteTables {
     apiKeys: {
       table: 'api_keys',
       toRecord: (row) => toKey(row as KeyRow),
-      insert: (k) =>
-        s.apiKey.run({ ...k, createdAt: iso(k.createdAt), lastUsedAt: iso(k.lastUsedAt), revokedAt: iso(k.revokedAt) }),
+      insert: (k) => s.apiKey.run({ ...k, createdAt: iso(k.createdAt), lastUsedAt: iso(k.lastUsedAt), revokedAt: iso(k.revokedAt) }),
     },
     queues: {
       table: 'directory_queues',
@@ -172,7 +179,15 @@ export function sqliteTransferTables(db: Database.Database): SqliteTables {
         return { policyId: r.policy_id, ...toCase(r) };
       },
       insert: (c) =>
-        s.testCase.run({ policyId: c.policyId, id: c.id, name: c.name, input: json(c.input), expected: json(c.expected), updatedAt: iso(c.updatedAt), updatedBy: c.updatedBy }),
+        s.testCase.run({
+          policyId: c.policyId,
+          id: c.id,
+          name: c.name,
+          input: json(c.input),
+          expected: json(c.expected),
+          updatedAt: iso(c.updatedAt),
+          updatedBy: c.updatedBy,
+        }),
     },
     assignments: {
       table: 'handoff_assignments',

@@ -57,7 +57,8 @@ function endpointOn(db: Database.Database, file: string, tables: SqliteTables): 
  */
 export function openSqliteTransferSource(dataDir: string): TransferEndpoint {
   const file = path.join(dataDir, DATABASE_FILE);
-  if (!fs.existsSync(file)) throw new MigrationError('source', `No embedded store at ${file}: give --from sqlite: the data directory (BATON_DATA_DIR) or its ${DATABASE_FILE}.`);
+  if (!fs.existsSync(file))
+    throw new MigrationError('source', `No embedded store at ${file}: give --from sqlite: the data directory (BATON_DATA_DIR) or its ${DATABASE_FILE}.`);
   let db: Database.Database | undefined;
   try {
     db = new Database(file, { readonly: true, fileMustExist: true });

@@ -32,7 +32,10 @@ function sqliteDataDir(rawPath: string, cwd: string): string {
   const resolved = path.resolve(cwd, rawPath);
   if (path.basename(resolved) === DATABASE_FILE) return path.dirname(resolved);
   if (fs.existsSync(resolved) && !fs.statSync(resolved).isDirectory()) {
-    throw new MigrationError('usage', `${resolved} is a file but not ${DATABASE_FILE}: Baton stores live in <data directory>/${DATABASE_FILE}; give the directory.`);
+    throw new MigrationError(
+      'usage',
+      `${resolved} is a file but not ${DATABASE_FILE}: Baton stores live in <data directory>/${DATABASE_FILE}; give the directory.`,
+    );
   }
   return resolved;
 }
@@ -46,7 +49,10 @@ function mongodbLocation(uri: string, scheme: string): StoreLocation {
   const hosts = authority.slice(authority.lastIndexOf('@') + 1);
   if (hosts === '') throw new MigrationError('usage', `The MongoDB URI names no host: expected ${scheme}HOST[:PORT]/DATABASE.`);
   if (database === '') {
-    throw new MigrationError('usage', `The MongoDB URI names no database (it would default to "test"): expected ${scheme}${hosts}/DATABASE, e.g. ${scheme}${hosts}/baton.`);
+    throw new MigrationError(
+      'usage',
+      `The MongoDB URI names no database (it would default to "test"): expected ${scheme}${hosts}/DATABASE, e.g. ${scheme}${hosts}/baton.`,
+    );
   }
   const label = uri.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@');
   try {
