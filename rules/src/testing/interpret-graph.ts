@@ -3,68 +3,10 @@
  * meaning of json-rules-engine's built-in operators. The property test checks that compiled
  * rules always agree with it. Not exported from the package.
  */
-import {
-  isFactTest,
-  isLeaf,
-  type ConditionTest,
-  type DecisionTableNode,
-  type DecisionTableRow,
-  type FactTest,
-  type Operator,
-  type PolicyGraph,
-  type PolicyNode,
-} from '@baton/schemas';
+import { isLeaf, type DecisionTableNode, type DecisionTableRow, type PolicyGraph, type PolicyNode } from '@baton/schemas';
 import { DEFAULT_HANDLE, NEXT_HANDLE, indexGraph, targetOf } from '../graph/graph-index';
 import { enumeratePaths } from '../graph/enumerate-paths';
-
-const isNumeric = (v: unknown): boolean => Number.parseFloat(String(v)).toString() !== 'NaN';
-
-/** json-rules-engine operator semantics, including its fact-value validators. */
-function applyOperator(operator: Operator, factValue: unknown, value: unknown): boolean {
-  switch (operator) {
-    case 'equal':
-      return factValue === value;
-    case 'notEqual':
-      return factValue !== value;
-    case 'in':
-      return (value as unknown[]).includes(factValue);
-    case 'notIn':
-      return !(value as unknown[]).includes(factValue);
-    case 'contains':
-      return Array.isArray(factValue) && factValue.includes(value);
-    case 'doesNotContain':
-      return Array.isArray(factValue) && !factValue.includes(value);
-    case 'lessThan':
-      return isNumeric(factValue) && (factValue as number) < (value as number);
-    case 'lessThanInclusive':
-      return isNumeric(factValue) && (factValue as number) <= (value as number);
-    case 'greaterThan':
-      return isNumeric(factValue) && (factValue as number) > (value as number);
-    case 'greaterThanInclusive':
-      return isNumeric(factValue) && (factValue as number) >= (value as number);
-  }
-}
-
-/** Resolves simple JSONPath (`$.a.b`) as the tests generate them. */
-function resolve(value: unknown, path: string | undefined): unknown {
-  if (!path) return value;
-  return path
-    .replace(/^\$\.?/, '')
-    .split('.')
-    .filter(Boolean)
-    .reduce<unknown>((v, key) => (v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined), value);
-}
-
-function testFact(test: FactTest, facts: Record<string, unknown>): boolean {
-  return applyOperator(test.operator, resolve(facts[test.fact], test.path), test.value);
-}
-
-export function evaluateTest(test: ConditionTest, facts: Record<string, unknown>): boolean {
-  if (isFactTest(test)) return testFact(test, facts);
-  if ('all' in test) return test.all.every((t) => evaluateTest(t, facts));
-  if ('any' in test) return test.any.some((t) => evaluateTest(t, facts));
-  return !evaluateTest(test.not, facts);
-}
+import { evaluateTest, testFact } from './operator-semantics';
 
 /** Every cell of the row holds (a column without a cell matches anything). */
 function rowHolds(table: DecisionTableNode, row: DecisionTableRow, facts: Record<string, unknown>): boolean {
