@@ -17,22 +17,97 @@ export interface Actor {
 /** The system as an actor (seed loader, start-up). */
 export const SYSTEM_ACTOR: Actor = { keyId: null, role: 'system' };
 
-/** What a changing store method records. */
-export interface AuditEventInput {
+/** A handoff as its audit events show it. */
+interface HandoffSummary {
+  status: string;
+  queueId: string;
+  agentId: string | null;
+  channel: string;
+  position: number | null;
+}
+
+/** An agent as its audit events show it: the profile without its (possibly long) account list. */
+type AgentSummary = Record<string, unknown> & { id: string; accounts: number };
+
+/** An agent's presence as its audit events show it. */
+interface Presence {
+  status: string;
+  activeConversations: Record<string, number | undefined>;
+}
+
+/**
+ * Every action the audit log records: the kind of thing it changes and what its `before` and
+ * `after` hold (after Unleash's events with `preData` and `data`). Short summaries only, no
+ * secrets and no full graphs: hashes and the fields that moved. `undefined`: the event has none.
+ */
+export interface AuditActions {
+  'policy.create': { targetType: 'policy'; before: undefined; after: { name: string; draftRevision: number } };
+  'policy.setDefault': { targetType: 'policy'; before: { defaultPolicy: string | null }; after: { defaultPolicy: string } };
+  'policy.draft.save': { targetType: 'policy'; before: { draftRevision: number }; after: { draftRevision: number } };
+  'policy.publish': {
+    targetType: 'policy';
+    before: { activeVersion: number | null };
+    after: { activeVersion: number; contentHash: string; draftRevision: number; comment: string };
+  };
+  'policy.activate': { targetType: 'policy'; before: { activeVersion: number | null }; after: { activeVersion: number; contentHash: string; comment: string } };
+  'policy.requiredApprovals': { targetType: 'policy'; before: { requiredApprovals: number }; after: { requiredApprovals: number } };
+  'policyTestCase.save': {
+    targetType: 'policy';
+    before: { testCase: string; expected: unknown } | undefined;
+    after: { testCase: string; name: string; expected: unknown };
+  };
+  'policyTestCase.remove': { targetType: 'policy'; before: { testCase: string }; after: undefined };
+  'changeRequest.open': {
+    targetType: 'changeRequest';
+    before: undefined;
+    after: { policyId: string; draftRevision: number; contentHash: string; requiredApprovals: number };
+  };
+  'changeRequest.approve': { targetType: 'changeRequest'; before: undefined; after: { approvals: number; requiredApprovals: number } };
+  'changeRequest.publish': { targetType: 'changeRequest'; before: { status: 'OPEN' }; after: { status: 'PUBLISHED'; version: number } };
+  'changeRequest.reject': { targetType: 'changeRequest'; before: { status: 'OPEN' }; after: { status: 'REJECTED'; reason: string } };
+  'changeRequest.stale': { targetType: 'changeRequest'; before: { status: 'OPEN' }; after: { status: 'STALE' } };
+  'apiKey.create': { targetType: 'apiKey'; before: undefined; after: { name: string; role: string; source: string } };
+  'apiKey.revoke': { targetType: 'apiKey'; before: { role: string; revoked: false }; after: { role: string; revoked: true } };
+  'directory.queue.upsert': { targetType: 'queue'; before: object | undefined; after: object };
+  'directory.agent.upsert': { targetType: 'agent'; before: AgentSummary | undefined; after: AgentSummary };
+  'directory.agent.remove': { targetType: 'agent'; before: AgentSummary; after: undefined };
+  'directory.agent.presence': { targetType: 'agent'; before: Presence; after: Presence & { assigned: unknown[] } };
+  'handoff.start': { targetType: 'handoff'; before: undefined; after: HandoffSummary };
+  'handoff.release': { targetType: 'handoff'; before: HandoffSummary; after: HandoffSummary & { nextAssigned: string | null } };
+}
+
+/** A dotted verb the audit log knows, e.g. `policy.publish`. */
+export type AuditAction = keyof AuditActions;
+
+/**
+ * What a change records, one member per action: its `targetType`, `before` and `after` are the
+ * action's own, so an event of a new action, or of a changed shape, fails the type check until
+ * `AuditActions` says what it holds.
+ */
+export type AuditEventInput = {
+  [A in AuditAction]: {
+    actor: Actor;
+    action: A;
+    targetType: AuditActions[A]['targetType'];
+    targetId: string;
+    before?: AuditActions[A]['before'];
+    after?: AuditActions[A]['after'];
+    at: Date;
+  };
+}[AuditAction];
+
+/**
+ * A stored event, as read back: any action the log ever held (older servers may have written
+ * others). `hash = sha256(prevHash + canonicalJson(event without hash))`.
+ */
+export interface AuditEvent {
   actor: Actor;
-  /** Dotted verb, e.g. `policy.publish`, `directory.queue.upsert`, `apiKey.revoke`. */
   action: string;
-  /** Kind of thing changed, e.g. `policy`, `queue`, `agent`, `apiKey`, `changeRequest`. */
   targetType: string;
   targetId: string;
-  /** Short before/after of what changed (no secrets, no full graphs: hashes and the fields that moved). */
   before?: unknown;
   after?: unknown;
   at: Date;
-}
-
-/** A stored event. `hash = sha256(prevHash + canonicalJson(event without hash))`. */
-export interface AuditEvent extends AuditEventInput {
   /** 1, 2, 3... with no gaps. */
   sequence: number;
   /** Hash of the previous event; 64 zeros for the first. */
