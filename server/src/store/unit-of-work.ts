@@ -5,10 +5,10 @@
  * approve, what goes stale, which policy is the default) live in services, never in adapters.
  *
  * Features move onto this port one at a time; the policies feature (policies, versions, change
- * requests) is on it.
+ * requests, test cases) is on it.
  */
 import type { AuditEventInput } from '../features/audit/audit-event';
-import type { ChangeRequestRepository, PolicyRepository, VersionRepository } from '../features/policies/policy-repositories';
+import type { ChangeRequestRepository, PolicyRepository, PolicyTestCaseRepository, VersionRepository } from '../features/policies/policy-repositories';
 
 /** The audit log as a transaction sees it: events appended in order, committed with the change. */
 export interface AuditAppend {
@@ -23,6 +23,7 @@ export interface Transaction {
   readonly policies: PolicyRepository;
   readonly versions: VersionRepository;
   readonly changeRequests: ChangeRequestRepository;
+  readonly testCases: PolicyTestCaseRepository;
   readonly audit: AuditAppend;
 }
 

@@ -13,10 +13,12 @@ import { StaleWriteError } from '../../store/unit-of-work';
 import {
   fromChangeRequestDocument,
   fromPolicyDocument,
+  fromTestCaseDocument,
   fromVersionDocument,
   policyModels,
   toChangeRequestDocument,
   toPolicyDocument,
+  toTestCaseDocument,
   toVersionDocument,
 } from './mongo-policy-models';
 import type { PolicyReads } from './policy-repositories';
@@ -24,7 +26,7 @@ import type { PolicyHead } from './policy-store';
 
 /** The repositories of one unit of work, bound to its session. */
 export function mongoPolicyRepositories(ctx: MongoContext): MongoRepositories {
-  const { Policy, PolicyVersion, ChangeRequest } = policyModels(ctx.connection);
+  const { Policy, PolicyVersion, ChangeRequest, PolicyTestCase } = policyModels(ctx.connection);
   return (session: ClientSession) => ({
     policies: {
       find: async (id) => {
@@ -70,12 +72,30 @@ export function mongoPolicyRepositories(ctx: MongoContext): MongoRepositories {
         if (result.matchedCount === 0) throw new StaleWriteError(`Change request '${_id}'`);
       },
     },
+    testCases: {
+      find: async (policyId, id) => {
+        const doc = await PolicyTestCase.findOne({ policyId, testCaseId: id }, null, { session }).lean();
+        return doc ? fromTestCaseDocument(doc) : null;
+      },
+      // A whole replacement, so an expectation left out this time is gone, not kept.
+      save: async (policyId, testCase) => {
+        await PolicyTestCase.replaceOne({ policyId, testCaseId: testCase.id }, toTestCaseDocument(policyId, testCase), {
+          session,
+          upsert: true,
+          runValidators: true,
+        });
+      },
+      remove: async (policyId, id) => {
+        const removed = await PolicyTestCase.deleteOne({ policyId, testCaseId: id }, { session });
+        if (removed.deletedCount === 0) throw new StaleWriteError(`Test case '${id}' of policy '${policyId}'`);
+      },
+    },
   });
 }
 
 /** The policies feature's reads. */
 export function createMongoPolicyReads(ctx: MongoContext): PolicyReads {
-  const { Policy, PolicyVersion, ChangeRequest } = policyModels(ctx.connection);
+  const { Policy, PolicyVersion, ChangeRequest, PolicyTestCase } = policyModels(ctx.connection);
   return {
     hasPolicies: async () => (await Policy.exists({})) !== null,
     listPolicies: async () => (await Policy.find().sort({ _id: 1 }).lean()).map(fromPolicyDocument),
@@ -100,6 +120,7 @@ export function createMongoPolicyReads(ctx: MongoContext): PolicyReads {
       const doc = await ChangeRequest.findById(id).lean();
       return doc ? fromChangeRequestDocument(doc) : null;
     },
+    listTestCases: async (policyId) => (await PolicyTestCase.find({ policyId }).sort({ testCaseId: 1 }).lean()).map(fromTestCaseDocument),
     listChangeRequests: async (policyId) => (await ChangeRequest.find({ policyId }).sort({ createdAt: -1, _id: -1 }).lean()).map(fromChangeRequestDocument),
   };
 }

@@ -6,6 +6,7 @@
  */
 import type { ChangeRequestRecord } from './change-request-store';
 import type { PolicyHead, PolicyRecord, VersionRecord } from './policy-store';
+import type { PolicyTestCase } from './policy-test-case-store';
 
 /** Policies with their drafts, inside a transaction. */
 export interface PolicyRepository {
@@ -46,6 +47,15 @@ export interface ChangeRequestRepository {
   update(next: ChangeRequestRecord, expected: ChangeRequestRecord): Promise<void>;
 }
 
+/** A policy's test cases, inside a transaction. */
+export interface PolicyTestCaseRepository {
+  find(policyId: string, id: string): Promise<PolicyTestCase | null>;
+  /** Inserts the case, or replaces the whole case with that id (an expectation left out is gone). */
+  save(policyId: string, testCase: PolicyTestCase): Promise<void>;
+  /** @throws StaleWriteError when the case is gone already. */
+  remove(policyId: string, id: string): Promise<void>;
+}
+
 /** The read side, outside transactions: what queries and the decision hot path need. */
 export interface PolicyReads {
   /** True when at least one policy exists. */
@@ -61,4 +71,6 @@ export interface PolicyReads {
   getChangeRequest(id: string): Promise<ChangeRequestRecord | null>;
   /** Newest first. */
   listChangeRequests(policyId: string): Promise<ChangeRequestRecord[]>;
+  /** Ordered by id. */
+  listTestCases(policyId: string): Promise<PolicyTestCase[]>;
 }

@@ -3,7 +3,17 @@ import { minimalSettings, stayGraph } from '../../test-support/fixtures';
 import type { Actor } from '../audit/audit-event';
 import type { ChangeRequestRecord } from './change-request-store';
 import type { NewVersion, PolicyRecord } from './policy-store';
-import { approvedRequest, createdPolicy, movedDefault, openedRequest, publishedVersion, rejectedRequest, savedDraft } from './policy-transitions';
+import {
+  approvedRequest,
+  createdPolicy,
+  movedDefault,
+  openedRequest,
+  publishedVersion,
+  rejectedRequest,
+  removedTestCase,
+  savedDraft,
+  savedTestCase,
+} from './policy-transitions';
 
 const T0 = new Date('2026-03-01T09:00:00.000Z');
 const T1 = new Date('2026-03-01T10:00:00.000Z');
@@ -128,6 +138,26 @@ describe('policy transitions (the domain rules, without storage)', () => {
     expect(() => openedRequest(policy(), [], { ...open, draftRevision: 2 })).toThrow(expect.objectContaining({ details: { currentRevision: 1 } }));
     expect(() => rejectedRequest(request({ status: 'STALE' }), 'no', T1, BOB)).toThrow(
       expect.objectContaining({ code: BatonErrorCode.Conflict, details: { changeRequestId: 'cr', status: 'STALE' } }),
+    );
+  });
+
+  it('stamps a saved test case and audits what it replaced; removing a case that is not there is NOT_FOUND', () => {
+    const testCase = { id: 'angry-refund', name: 'Angry refund', input: { messages: [] }, expected: { action: 'HANDOFF' as const } };
+    const first = savedTestCase('p', null, testCase, T0, ALICE);
+    expect(first.record).toMatchObject({ id: 'angry-refund', updatedAt: T0, updatedBy: 'key-alice' });
+    expect(first.event.before).toBeUndefined();
+    const again = savedTestCase('p', first.record, { ...testCase, expected: { action: 'STAY' } }, T1, BOB);
+    expect(again.event).toMatchObject({
+      action: 'policyTestCase.save',
+      before: { testCase: 'angry-refund', expected: { action: 'HANDOFF' } },
+      after: { expected: { action: 'STAY' } },
+    });
+    expect(removedTestCase('p', first.record, 'angry-refund', T1, BOB).event).toMatchObject({
+      action: 'policyTestCase.remove',
+      before: { testCase: 'angry-refund' },
+    });
+    expect(() => removedTestCase('p', null, 'gone', T1, BOB)).toThrow(
+      expect.objectContaining({ code: BatonErrorCode.NotFound, details: { policyId: 'p', testCaseId: 'gone' } }),
     );
   });
 });

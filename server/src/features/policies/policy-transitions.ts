@@ -16,10 +16,12 @@ import {
   changeRequestStale,
   draftMovedOn,
   selfApproval,
+  testCaseNotFound,
   versionAlreadyActive,
   versionNotFound,
 } from './policy-store-errors';
 import type { Activation, DraftUpdate, NewPolicy, NewVersion, PolicyRecord, VersionRecord } from './policy-store';
+import type { PolicyTestCase } from './policy-test-case-store';
 
 /** A policy to write over the record the transaction read. */
 export interface PolicyWrite {
@@ -324,4 +326,32 @@ export function rejectedRequest(request: ChangeRequestRecord, reason: string, at
       at,
     },
   };
+}
+
+/** A test case created or replaced (`before`: the case it replaces), stamped with who and when. */
+export function savedTestCase(
+  policyId: string,
+  before: PolicyTestCase | null,
+  testCase: Omit<PolicyTestCase, 'updatedAt' | 'updatedBy'>,
+  at: Date,
+  actor: Actor,
+): { record: PolicyTestCase; event: AuditEventInput } {
+  return {
+    record: { ...testCase, updatedAt: at, updatedBy: actor.keyId },
+    event: {
+      actor,
+      action: 'policyTestCase.save',
+      targetType: 'policy',
+      targetId: policyId,
+      before: before ? { testCase: before.id, expected: before.expected } : undefined,
+      after: { testCase: testCase.id, name: testCase.name, expected: testCase.expected },
+      at,
+    },
+  };
+}
+
+/** A test case removed. @throws NOT_FOUND `{ policyId, testCaseId }` when the policy has no such case */
+export function removedTestCase(policyId: string, existing: PolicyTestCase | null, id: string, at: Date, actor: Actor): { event: AuditEventInput } {
+  if (!existing) throw testCaseNotFound(policyId, id);
+  return { event: { actor, action: 'policyTestCase.remove', targetType: 'policy', targetId: policyId, before: { testCase: id }, at } };
 }

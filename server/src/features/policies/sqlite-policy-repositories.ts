@@ -9,8 +9,9 @@ import type { PolicyGraph, RoutingGraph, TriggerSettings } from '@baton/schemas'
 import { insertOrDuplicate, type QueueWrite } from '../../store/sqlite/sqlite-unit-of-work';
 import { StaleWriteError } from '../../store/unit-of-work';
 import type { ChangeRequestRecord, ChangeRequestStatus } from './change-request-store';
-import type { ChangeRequestRepository, PolicyReads, PolicyRepository, VersionRepository } from './policy-repositories';
+import type { ChangeRequestRepository, PolicyReads, PolicyRepository, PolicyTestCaseRepository, VersionRepository } from './policy-repositories';
 import type { PolicyHead, PolicyRecord, VersionRecord } from './policy-store';
+import type { ExpectedOutcome, PolicyTestCase } from './policy-test-case-store';
 
 /** A `policies` row (the policy and its draft). */
 export interface PolicyRow {
@@ -44,6 +45,26 @@ export interface VersionRow {
   published_by: string | null;
   parent_version: number | null;
 }
+
+/** A `policy_test_cases` row without its policy id. */
+export interface CaseRow {
+  id: string;
+  name: string;
+  input: string;
+  expected: string;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+/** Maps a `policy_test_cases` row to the port record. */
+export const toCase = (row: CaseRow): PolicyTestCase => ({
+  id: row.id,
+  name: row.name,
+  input: JSON.parse(row.input) as Record<string, unknown>,
+  expected: JSON.parse(row.expected) as ExpectedOutcome,
+  updatedAt: new Date(row.updated_at),
+  updatedBy: row.updated_by,
+});
 
 interface HeadRow {
   id: string;
@@ -208,6 +229,13 @@ function statements(db: Database.Database) {
       rejection_reason = @rejectionReason, published_version = @publishedVersion
       WHERE id = @id AND status = @expectedStatus AND (SELECT COUNT(*) FROM change_request_approvals WHERE request_id = @id) = @expectedApprovals`),
     approve: db.prepare('INSERT INTO change_request_approvals (request_id, approver, approved_at) VALUES (?, ?, ?)'),
+    listCases: db.prepare('SELECT * FROM policy_test_cases WHERE policy_id = ? ORDER BY id'),
+    getCase: db.prepare('SELECT * FROM policy_test_cases WHERE policy_id = ? AND id = ?'),
+    saveCase: db.prepare(`INSERT INTO policy_test_cases (policy_id, id, name, input, expected, updated_at, updated_by)
+      VALUES (@policyId, @id, @name, @input, @expected, @at, @actor)
+      ON CONFLICT (policy_id, id) DO UPDATE SET name = excluded.name, input = excluded.input, expected = excluded.expected,
+        updated_at = excluded.updated_at, updated_by = excluded.updated_by`),
+    removeCase: db.prepare('DELETE FROM policy_test_cases WHERE policy_id = ? AND id = ?'),
   };
 }
 
@@ -228,9 +256,12 @@ function readVersion(stmt: Statements, policyId: string, version: number): Versi
 }
 
 /** The repositories of one unit of work: reads run now, writes go to `queue`. */
-export function sqlitePolicyRepositories(
-  db: Database.Database,
-): (queue: QueueWrite) => { policies: PolicyRepository; versions: VersionRepository; changeRequests: ChangeRequestRepository } {
+export function sqlitePolicyRepositories(db: Database.Database): (queue: QueueWrite) => {
+  policies: PolicyRepository;
+  versions: VersionRepository;
+  changeRequests: ChangeRequestRepository;
+  testCases: PolicyTestCaseRepository;
+} {
   const stmt = statements(db);
   return (queue) => ({
     policies: {
@@ -291,6 +322,28 @@ export function sqlitePolicyRepositories(
           for (const a of next.approvals.slice(expected.approvals.length)) stmt.approve.run(next.id, a.approver, a.at.toISOString());
         }),
     },
+    testCases: {
+      find: async (policyId, id) => {
+        const row = stmt.getCase.get(policyId, id) as CaseRow | undefined;
+        return row ? toCase(row) : null;
+      },
+      save: async (policyId, testCase) =>
+        queue(() =>
+          stmt.saveCase.run({
+            policyId,
+            id: testCase.id,
+            name: testCase.name,
+            input: JSON.stringify(testCase.input),
+            expected: JSON.stringify(testCase.expected),
+            at: testCase.updatedAt.toISOString(),
+            actor: testCase.updatedBy,
+          }),
+        ),
+      remove: async (policyId, id) =>
+        queue(() => {
+          if (stmt.removeCase.run(policyId, id).changes === 0) throw new StaleWriteError(`Test case '${id}' of policy '${policyId}'`);
+        }),
+    },
   });
 }
 
@@ -331,5 +384,6 @@ export function createSqlitePolicyReads(db: Database.Database): PolicyReads {
       return row ? readRequest(stmt, row) : null;
     },
     listChangeRequests: async (policyId) => (stmt.listRequests.all(policyId) as RequestRow[]).map((row) => readRequest(stmt, row)),
+    listTestCases: async (policyId) => (stmt.listCases.all(policyId) as CaseRow[]).map(toCase),
   };
 }

@@ -22,8 +22,10 @@ import {
   changeRequestNotOpen,
   draftMovedOn,
   policyIdTaken,
+  testCaseNotFound,
 } from './policy-store-errors';
 import type { NewVersion, PolicyRecord, PolicyStore, VersionRecord } from './policy-store';
+import type { PolicyTestCaseStore } from './policy-test-case-store';
 import {
   activatedVersion,
   approvedRequest,
@@ -34,7 +36,9 @@ import {
   publishedRequest,
   publishedVersion,
   rejectedRequest,
+  removedTestCase,
   savedDraft,
+  savedTestCase,
   type PolicyWrite,
 } from './policy-transitions';
 
@@ -85,8 +89,11 @@ async function publishIn(tx: Transaction, version: NewVersion): Promise<VersionR
   return published.record;
 }
 
-/** Builds both stores over `uow`; reads go straight to `reads`. */
-export function createPolicyStores(uow: UnitOfWork, reads: PolicyReads): { policies: PolicyStore; changeRequests: ChangeRequestStore } {
+/** Builds the policies feature's stores over `uow`; reads go straight to `reads`. */
+export function createPolicyStores(
+  uow: UnitOfWork,
+  reads: PolicyReads,
+): { policies: PolicyStore; changeRequests: ChangeRequestStore; policyTests: PolicyTestCaseStore } {
   const currentRevision = async (policyId: string): Promise<number> => {
     const policy = await reads.getPolicy(policyId);
     if (!policy) throw policyNotFound(policyId);
@@ -235,5 +242,28 @@ export function createPolicyStores(uow: UnitOfWork, reads: PolicyReads): { polic
         .catch(conflictAs(StaleWriteError, requestRaced(id))),
   };
 
-  return { policies, changeRequests };
+  const policyTests: PolicyTestCaseStore = {
+    listTestCases: (policyId) => reads.listTestCases(policyId),
+
+    saveTestCase: (policyId, testCase, at, actor) =>
+      uow.transaction(async (tx) => {
+        await requirePolicy(tx, policyId);
+        const { record, event } = savedTestCase(policyId, await tx.testCases.find(policyId, testCase.id), testCase, at, actor);
+        await tx.testCases.save(policyId, record);
+        await tx.audit.append(event);
+        return record;
+      }),
+
+    removeTestCase: (policyId, id, at, actor) =>
+      uow
+        .transaction(async (tx) => {
+          await requirePolicy(tx, policyId);
+          const { event } = removedTestCase(policyId, await tx.testCases.find(policyId, id), id, at, actor);
+          await tx.testCases.remove(policyId, id);
+          await tx.audit.append(event);
+        })
+        .catch(conflictAs(StaleWriteError, async () => testCaseNotFound(policyId, id))),
+  };
+
+  return { policies, changeRequests, policyTests };
 }

@@ -13,7 +13,6 @@ import { createMongoDecisionLogStore } from '../../features/decisions/mongo-deci
 import { createMongoDirectoryStore } from '../../features/directory/mongo-directory-store';
 import { createMongoHandoffStore } from '../../features/handoffs/mongo-handoff-store';
 import { createMongoPolicyReads, mongoPolicyRepositories } from '../../features/policies/mongo-policy-repositories';
-import { createMongoPolicyTestCaseStore } from '../../features/policies/mongo-policy-test-case-store';
 import type { Logger } from '../../logger';
 import type { BatonStore } from '../baton-store';
 import { createMongoContext } from './mongo-context';
@@ -42,12 +41,12 @@ export interface MongoBatonStore extends BatonStore {
  */
 export function assembleMongoStore(connection: Connection, options: Pick<MongoStoreOptions, 'logger' | 'retentionDays'>): MongoBatonStore {
   const ctx = createMongoContext(connection);
-  const { policies, changeRequests } = createPolicyStores(createMongoUnitOfWork(ctx, mongoPolicyRepositories(ctx)), createMongoPolicyReads(ctx));
+  const { policies, changeRequests, policyTests } = createPolicyStores(createMongoUnitOfWork(ctx, mongoPolicyRepositories(ctx)), createMongoPolicyReads(ctx));
   return {
     connection,
     policies,
     changeRequests,
-    policyTests: createMongoPolicyTestCaseStore(ctx),
+    policyTests,
     decisionLog: createMongoDecisionLogStore(ctx, { retentionDays: options.retentionDays }),
     apiKeys: createMongoApiKeyStore(ctx),
     auditLog: createMongoAuditLogStore(ctx),

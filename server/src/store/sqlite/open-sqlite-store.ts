@@ -8,7 +8,6 @@ import { createSqliteDecisionLogStore } from '../../features/decisions/sqlite-de
 import { createSqliteDirectoryStore } from '../../features/directory/sqlite-directory-store';
 import { createSqliteHandoffStore } from '../../features/handoffs/sqlite-handoff-store';
 import { createSqlitePolicyReads, sqlitePolicyRepositories } from '../../features/policies/sqlite-policy-repositories';
-import { createSqlitePolicyTestCaseStore } from '../../features/policies/sqlite-policy-test-case-store';
 import type { BatonStore } from '../baton-store';
 import { createPolicyStores } from '../../features/policies/transactional-policy-stores';
 import { openDatabase } from './open-database';
@@ -21,11 +20,11 @@ import { createSqliteUnitOfWork } from './sqlite-unit-of-work';
 export async function openSqliteStore(dataDir: string): Promise<BatonStore> {
   const db = openDatabase(dataDir);
   const ping = db.prepare('SELECT 1');
-  const { policies, changeRequests } = createPolicyStores(createSqliteUnitOfWork(db, sqlitePolicyRepositories(db)), createSqlitePolicyReads(db));
+  const { policies, changeRequests, policyTests } = createPolicyStores(createSqliteUnitOfWork(db, sqlitePolicyRepositories(db)), createSqlitePolicyReads(db));
   return {
     policies,
     changeRequests,
-    policyTests: createSqlitePolicyTestCaseStore(db),
+    policyTests,
     decisionLog: createSqliteDecisionLogStore(db),
     apiKeys: createSqliteApiKeyStore(db),
     auditLog: createSqliteAuditLogStore(db),

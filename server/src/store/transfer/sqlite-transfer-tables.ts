@@ -11,15 +11,16 @@ import { toStored, type DecisionRow } from '../../features/decisions/sqlite-deci
 import { toAgent, toQueue, type AgentRow, type ChannelRow, type QueueRow, type SkillRow } from '../../features/directory/sqlite-directory-store';
 import { toAssignment, type AssignmentRow } from '../../features/handoffs/sqlite-assignments';
 import {
+  toCase,
   toChangeRequest,
   toPolicy,
   toVersion,
   type ApprovalRow,
+  type CaseRow,
   type PolicyRow,
   type RequestRow,
   type VersionRow,
 } from '../../features/policies/sqlite-policy-repositories';
-import { toCase, type CaseRow } from '../../features/policies/sqlite-policy-test-case-store';
 import type { TransferCollection, TransferRecords } from './transfer-records';
 
 /** How one collection is stored: its main table, reading a row (with its children), inserting a record. */
