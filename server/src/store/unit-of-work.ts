@@ -5,9 +5,10 @@
  * approve, what goes stale, which policy is the default) live in services, never in adapters.
  *
  * Features move onto this port one at a time; the policies feature (policies, versions, change
- * requests, test cases) is on it.
+ * requests, test cases) and API keys are on it.
  */
 import type { AuditEventInput } from '../features/audit/audit-event';
+import type { ApiKeyRepository } from '../features/auth/api-key-repositories';
 import type { ChangeRequestRepository, PolicyRepository, PolicyTestCaseRepository, VersionRepository } from '../features/policies/policy-repositories';
 
 /** The audit log as a transaction sees it: events appended in order, committed with the change. */
@@ -24,6 +25,7 @@ export interface Transaction {
   readonly versions: VersionRepository;
   readonly changeRequests: ChangeRequestRepository;
   readonly testCases: PolicyTestCaseRepository;
+  readonly apiKeys: ApiKeyRepository;
   readonly audit: AuditAppend;
 }
 

@@ -8,7 +8,6 @@
 import type { ClientSession } from 'mongoose';
 import { insertOrDuplicate } from '../../store/mongo/duplicate-key-as';
 import type { MongoContext } from '../../store/mongo/mongo-context';
-import type { MongoRepositories } from '../../store/mongo/mongo-unit-of-work';
 import { StaleWriteError } from '../../store/unit-of-work';
 import {
   fromChangeRequestDocument,
@@ -21,11 +20,16 @@ import {
   toTestCaseDocument,
   toVersionDocument,
 } from './mongo-policy-models';
-import type { PolicyReads } from './policy-repositories';
+import type { ChangeRequestRepository, PolicyReads, PolicyRepository, PolicyTestCaseRepository, VersionRepository } from './policy-repositories';
 import type { PolicyHead } from './policy-store';
 
 /** The repositories of one unit of work, bound to its session. */
-export function mongoPolicyRepositories(ctx: MongoContext): MongoRepositories {
+export function mongoPolicyRepositories(ctx: MongoContext): (session: ClientSession) => {
+  policies: PolicyRepository;
+  versions: VersionRepository;
+  changeRequests: ChangeRequestRepository;
+  testCases: PolicyTestCaseRepository;
+} {
   const { Policy, PolicyVersion, ChangeRequest, PolicyTestCase } = policyModels(ctx.connection);
   return (session: ClientSession) => ({
     policies: {

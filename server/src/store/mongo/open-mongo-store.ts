@@ -8,7 +8,8 @@
 import mongoose, { type Connection } from 'mongoose';
 import { ensureAuditHead } from '../../features/audit/mongo-audit-append';
 import { createMongoAuditLogStore } from '../../features/audit/mongo-audit-log-store';
-import { createMongoApiKeyStore } from '../../features/auth/mongo-api-key-store';
+import { createMongoApiKeyAccess, mongoApiKeyRepositories } from '../../features/auth/mongo-api-key-repositories';
+import { createApiKeyStore } from '../../features/auth/transactional-api-key-store';
 import { createMongoDecisionLogStore } from '../../features/decisions/mongo-decision-log-store';
 import { createMongoDirectoryStore } from '../../features/directory/mongo-directory-store';
 import { createMongoHandoffStore } from '../../features/handoffs/mongo-handoff-store';
@@ -41,14 +42,17 @@ export interface MongoBatonStore extends BatonStore {
  */
 export function assembleMongoStore(connection: Connection, options: Pick<MongoStoreOptions, 'logger' | 'retentionDays'>): MongoBatonStore {
   const ctx = createMongoContext(connection);
-  const { policies, changeRequests, policyTests } = createPolicyStores(createMongoUnitOfWork(ctx, mongoPolicyRepositories(ctx)), createMongoPolicyReads(ctx));
+  const policyRepositories = mongoPolicyRepositories(ctx);
+  const keyRepositories = mongoApiKeyRepositories(ctx);
+  const uow = createMongoUnitOfWork(ctx, (session) => ({ ...policyRepositories(session), ...keyRepositories(session) }));
+  const { policies, changeRequests, policyTests } = createPolicyStores(uow, createMongoPolicyReads(ctx));
   return {
     connection,
     policies,
     changeRequests,
     policyTests,
     decisionLog: createMongoDecisionLogStore(ctx, { retentionDays: options.retentionDays }),
-    apiKeys: createMongoApiKeyStore(ctx),
+    apiKeys: createApiKeyStore(uow, createMongoApiKeyAccess(ctx)),
     auditLog: createMongoAuditLogStore(ctx),
     directory: createMongoDirectoryStore(ctx),
     handoffs: createMongoHandoffStore(ctx),

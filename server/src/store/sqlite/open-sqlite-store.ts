@@ -3,7 +3,8 @@
  * `<dataDir>/baton.sqlite`.
  */
 import { createSqliteAuditLogStore } from '../../features/audit/sqlite-audit-log-store';
-import { createSqliteApiKeyStore } from '../../features/auth/sqlite-api-key-store';
+import { createSqliteApiKeyAccess, sqliteApiKeyRepositories } from '../../features/auth/sqlite-api-key-repositories';
+import { createApiKeyStore } from '../../features/auth/transactional-api-key-store';
 import { createSqliteDecisionLogStore } from '../../features/decisions/sqlite-decision-log-store';
 import { createSqliteDirectoryStore } from '../../features/directory/sqlite-directory-store';
 import { createSqliteHandoffStore } from '../../features/handoffs/sqlite-handoff-store';
@@ -20,13 +21,17 @@ import { createSqliteUnitOfWork } from './sqlite-unit-of-work';
 export async function openSqliteStore(dataDir: string): Promise<BatonStore> {
   const db = openDatabase(dataDir);
   const ping = db.prepare('SELECT 1');
-  const { policies, changeRequests, policyTests } = createPolicyStores(createSqliteUnitOfWork(db, sqlitePolicyRepositories(db)), createSqlitePolicyReads(db));
+  // One unit of work for the whole database: its units run one at a time across features.
+  const policyRepositories = sqlitePolicyRepositories(db);
+  const keyRepositories = sqliteApiKeyRepositories(db);
+  const uow = createSqliteUnitOfWork(db, (queue) => ({ ...policyRepositories(queue), ...keyRepositories(queue) }));
+  const { policies, changeRequests, policyTests } = createPolicyStores(uow, createSqlitePolicyReads(db));
   return {
     policies,
     changeRequests,
     policyTests,
     decisionLog: createSqliteDecisionLogStore(db),
-    apiKeys: createSqliteApiKeyStore(db),
+    apiKeys: createApiKeyStore(uow, createSqliteApiKeyAccess(db)),
     auditLog: createSqliteAuditLogStore(db),
     directory: createSqliteDirectoryStore(db),
     handoffs: createSqliteHandoffStore(db),

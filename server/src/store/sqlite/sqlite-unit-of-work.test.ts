@@ -2,6 +2,7 @@ import { minimalSettings, stayGraph } from '../../test-support/fixtures';
 import { makeTempDir, removeTempDirs } from '../../test-support/temp-dir';
 import { SYSTEM_ACTOR } from '../../features/audit/audit-event';
 import { createdPolicy } from '../../features/policies/policy-transitions';
+import { sqliteApiKeyRepositories } from '../../features/auth/sqlite-api-key-repositories';
 import { createSqlitePolicyReads, sqlitePolicyRepositories } from '../../features/policies/sqlite-policy-repositories';
 import { StaleWriteError } from '../unit-of-work';
 import { openDatabase } from './open-database';
@@ -13,7 +14,8 @@ const T0 = new Date('2026-03-01T09:00:00.000Z');
 
 function setup() {
   const db = openDatabase(makeTempDir());
-  const uow = createSqliteUnitOfWork(db, sqlitePolicyRepositories(db));
+  const [policies, keys] = [sqlitePolicyRepositories(db), sqliteApiKeyRepositories(db)];
+  const uow = createSqliteUnitOfWork(db, (queue) => ({ ...policies(queue), ...keys(queue) }));
   const reads = createSqlitePolicyReads(db);
   const auditCount = () => (db.prepare('SELECT COUNT(*) AS n FROM audit_log').get() as { n: number }).n;
   const record = (id: string) =>

@@ -6,7 +6,7 @@
 import type Database from 'better-sqlite3';
 import { CHANNELS } from '@baton/schemas';
 import { toEvent, type EventRow } from '../../features/audit/sqlite-audit-log-store';
-import { toKey, type KeyRow } from '../../features/auth/sqlite-api-key-store';
+import { toKey, type KeyRow } from '../../features/auth/sqlite-api-key-repositories';
 import { toStored, type DecisionRow } from '../../features/decisions/sqlite-decision-log-store';
 import { toAgent, toQueue, type AgentRow, type ChannelRow, type QueueRow, type SkillRow } from '../../features/directory/sqlite-directory-store';
 import { toAssignment, type AssignmentRow } from '../../features/handoffs/sqlite-assignments';
