@@ -169,7 +169,8 @@ describe('the policy editor in a browser', () => {
     await page.getByLabel('Row 3, customer tier: operator').selectOption('equal');
     await page.getByLabel('Row 3, customer tier: value').fill('vip');
     const nodeProblems = page.getByRole('list', { name: 'Problems on this node' });
-    await nodeProblems.getByText(/"Enterprise" of decision table "decisionTable_1" can never match/).waitFor();
+    // Messages name the table as ops see it on the canvas.
+    await nodeProblems.getByText(/"Enterprise" of decision table "Who gets a human" can never match/).waitFor();
     await shot(page, '5-01-decision-table-row-unreachable');
     await page.getByLabel('Row 3, customer tier: value').fill('enterprise');
     await expectLocator(nodeProblems.getByText(/can never match/)).toHaveCount(0);

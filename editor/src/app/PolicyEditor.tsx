@@ -153,21 +153,25 @@ function EditorView({ policy, initial, baseRevision: initialRevision, restored, 
     [baseRevision, call, document, policy.id],
   );
 
-  const centre = () => {
+  // A node added by a click lands at the centre of the view, moved down past any node already there,
+  // so it never hides one (and the edges into it).
+  const freeCentre = () => {
     const box = window.document.querySelector('.bn-canvas')?.getBoundingClientRect();
     const point = box ? { x: box.left + box.width / 2, y: box.top + box.height / 2 } : { x: 400, y: 300 };
-    return flow.screenToFlowPosition(point);
+    const spot = flow.screenToFlowPosition(point);
+    const taken = flow.getNodes().map((n) => ({ ...n.position, width: n.measured?.width ?? 240, height: n.measured?.height ?? 100 }));
+    const covers = (y: number) => taken.some((t) => spot.x < t.x + t.width && spot.x + 360 > t.x && y < t.y + t.height && y + 200 > t.y);
+    let y = spot.y;
+    for (let tries = 0; tries < 50 && covers(y); tries++) y += 60;
+    return { x: spot.x, y };
   };
-  const add = (kind: CanvasNodeKind, position = centre()) => {
+  const add = (kind: CanvasNodeKind, position = freeCentre()) => {
     if (readOnly) return;
-    let added = '';
-    editGraph((g) => {
-      const result = addNode(g, kind, position);
-      added = result.id;
-      return result.graph;
-    });
+    // The id the node gets in the graph on screen, which the edit below extends.
+    const { id } = addNode(graph, kind, position);
+    editGraph((g) => addNode(g, kind, position).graph);
     // The new node becomes the selection so the inspector shows it.
-    dispatch({ type: 'select', nodeIds: [added] });
+    dispatch({ type: 'select', nodeIds: [id] });
     setSide('inspect');
   };
   const removeSelection = () => {

@@ -6,7 +6,7 @@
 import type { FactName, LeafNode, TriggerReason } from '@baton/schemas';
 import type { SignalResult } from '../signals/signals-api';
 import { heldFactValues, type EvaluatedPath } from './run-engine';
-import { collectTriggers, positiveSteps } from './collect-triggers';
+import { collectTriggers, ownTest, positiveSteps } from './collect-triggers';
 
 const MAX_EVIDENCE = 6;
 
@@ -16,8 +16,14 @@ export interface ReasonWithFacts {
   facts: FactName[];
 }
 
+/** The facts behind each positive step's own test: on a trigger's path, earlier branches of a switch or table may have held too. */
 function heldFacts(path: EvaluatedPath): { fact: FactName; path?: string; value: unknown }[] {
-  return positiveSteps(path).flatMap((i) => heldFactValues(path.evaluated[i])) as { fact: FactName; path?: string; value: unknown }[];
+  const steps = path.params.steps;
+  return positiveSteps(path).flatMap((i) => heldFactValues(ownTest(steps[i]?.handle ?? '', path.evaluated[i]))) as {
+    fact: FactName;
+    path?: string;
+    value: unknown;
+  }[];
 }
 
 function evidenceOf(held: { fact: FactName; path?: string; value: unknown }[], signals: SignalResult): string[] {

@@ -8,12 +8,21 @@
 import { DEFAULT_HANDLE } from '../graph/graph-index';
 import type { EvaluatedCondition, EvaluatedPath } from './run-engine';
 
-/** Whether the step's own test held: the ref on a `true` edge, the matched case (last entry) of a switch step. */
+/**
+ * The step's own test as evaluated: the ref on a `true` edge, or the branch taken (the last entry)
+ * of a switch case or decision table row step, whose earlier entries are the negated branches
+ * before it; undefined for a `false` or `default` step, which tests nothing of its own.
+ */
+export function ownTest(handle: string, evaluated: EvaluatedCondition | undefined): EvaluatedCondition | undefined {
+  if (handle === 'false' || handle === DEFAULT_HANDLE) return undefined;
+  if (handle === 'true') return evaluated;
+  return evaluated?.all?.at(-1);
+}
+
+/** Whether the step's own test held; undefined for a step without one. */
 function positiveStepHeld(handle: string, evaluated: EvaluatedCondition | undefined): boolean | undefined {
   if (handle === 'false' || handle === DEFAULT_HANDLE) return undefined;
-  if (handle === 'true') return evaluated?.result === true;
-  const cases = evaluated?.all;
-  return cases?.[cases.length - 1]?.result === true;
+  return ownTest(handle, evaluated)?.result === true;
 }
 
 /**

@@ -1,5 +1,7 @@
 import type { DecisionTableNode, PolicyGraph } from '@baton/schemas';
 import { compileGraph } from '../compiler/compile-graph';
+import { isLeaf, type LeafNode } from '@baton/schemas';
+import { buildReasons } from '../evaluate/build-reasons';
 import { collectTriggers } from '../evaluate/collect-triggers';
 import { runEngine } from '../evaluate/run-engine';
 import { describeNode } from '../graph/describe-node';
@@ -77,6 +79,22 @@ describe('decision table node', () => {
     expect(interpretGraph(tableGraph(), facts as unknown as Record<string, unknown>).leafId).toBe(leafId);
     // Every row that held is a trigger, whichever came first.
     expect(collectTriggers(paths).map((p) => p.params.nodeIds.join('>'))).toEqual(interpretTriggers(tableGraph(), facts as unknown as Record<string, unknown>));
+  });
+
+  it('gives every row that held its own evidence, the rows it came after included', async () => {
+    const graph = tableGraph();
+    const facts = neutralFacts({ customerTier: 'vip', negativeTurns: 3, topics: ['billing'] });
+    const { decision, paths } = await runEngine(compiled, facts);
+    const leafOf = (id: string) => graph.nodes.find((n): n is LeafNode => n.id === id && isLeaf(n)) as LeafNode;
+    const reasons = buildReasons(decision, paths, { facts, evidence: {}, customerSentiments: [], sources: {} }, leafOf).map((r) => [
+      r.reason.code,
+      r.reason.evidence,
+    ]);
+    expect(reasons).toEqual([
+      ['vip_upset', ['customerTier = "vip"', 'negativeTurns = 3']],
+      ['billing', ['topics = ["billing"]']],
+      ['vip', ['customerTier = "vip"']],
+    ]);
   });
 
   it('reads as its rows in words', () => {

@@ -30,6 +30,8 @@ import type { NodeSpec } from './node-spec';
 const DESCRIBED_ROWS = 3;
 
 const rowTitle = (row: DecisionTableRow): string => `"${row.label ?? row.id}"`;
+/** The table as ops see it on the canvas: its label when it has one. */
+const tableName = (node: DecisionTableNode): string => `"${node.label ?? node.id}"`;
 
 /** The row's cells as fact tests, in column order; cells naming no column are left out (an error of their own). */
 function cellTests(columns: readonly DecisionTableColumn[], row: DecisionTableRow): FactTest[] {
@@ -73,14 +75,16 @@ function checkCells(node: DecisionTableNode, flavour: 'policy' | 'routing'): Dia
   ids
     .filter((id, i) => ids.indexOf(id) !== i)
     .forEach((id) =>
-      problems.push(error(DiagnosticCode.DuplicateId, `Decision table "${node.id}" has two columns named "${id}"; give each its own id.`, { nodeId: node.id })),
+      problems.push(
+        error(DiagnosticCode.DuplicateId, `Decision table ${tableName(node)} has two columns named "${id}"; give each its own id.`, { nodeId: node.id }),
+      ),
     );
   for (const row of rows) {
     for (const columnId of Object.keys(row.cells).filter((id) => !ids.includes(id))) {
       problems.push(
         error(
           DiagnosticCode.InvalidShape,
-          `Row ${rowTitle(row)} of decision table "${node.id}" has a cell in column "${columnId}", which the table does not have; add the column or clear the cell.`,
+          `Row ${rowTitle(row)} of decision table ${tableName(node)} has a cell in column "${columnId}", which the table does not have; add the column or clear the cell.`,
           { nodeId: node.id },
         ),
       );
@@ -105,7 +109,7 @@ function checkRows(node: DecisionTableNode): Diagnostic[] {
   const { columns, rows } = node.data;
   const problems: Diagnostic[] = [];
   rows.forEach((row, i) => {
-    const where = `Row ${rowTitle(row)} of decision table "${node.id}"`;
+    const where = `Row ${rowTitle(row)} of decision table ${tableName(node)}`;
     const impossible = columns.find((column) => row.cells[column.id] && !holds(column.fact, row.cells[column.id] as DecisionTableCell));
     if (impossible) {
       const cell = row.cells[impossible.id] as DecisionTableCell;
@@ -132,7 +136,7 @@ function checkRows(node: DecisionTableNode): Diagnostic[] {
       problems.push(
         warning(
           DiagnosticCode.OverlappingRows,
-          `Rows ${rowTitle(partial)} and ${rowTitle(row)} of decision table "${node.id}" both match some conversations (${describeRow(columns, partial)}; ${describeRow(columns, row)}); ${rowTitle(partial)} comes first and takes them. Narrow one of them if that is not what you mean.`,
+          `Rows ${rowTitle(partial)} and ${rowTitle(row)} of decision table ${tableName(node)} both match some conversations (${describeRow(columns, partial)}; ${describeRow(columns, row)}); ${rowTitle(partial)} comes first and takes them. Narrow one of them if that is not what you mean.`,
           { nodeId: node.id },
         ),
       );
