@@ -31,10 +31,12 @@ export function toShared(test: ConditionTest): SharedCondition {
 }
 
 /**
- * The step of a first-match node (switch, decision table) leaving through branch `taken` of
- * `names` (`names.length`: the default output): every earlier branch fails and the taken one
- * holds. The last entry is the taken branch, which is where trigger collection looks.
+ * The step of a first-match node (switch, decision table) leaving through output `handle`: every
+ * earlier branch fails and the taken one holds; through any other output (its default) every
+ * branch fails. The last entry is the taken branch, which is where trigger collection looks.
  */
-export function firstMatchStep(names: readonly string[], taken: number): EngineCondition {
-  return { all: names.slice(0, taken + 1).map((name, i) => (i === taken ? { condition: name } : { not: { condition: name } })) };
+export function firstMatchStep(branches: readonly { handle: string; condition: string }[], handle: string): EngineCondition {
+  const found = branches.findIndex((b) => b.handle === handle);
+  const taken = found === -1 ? branches.length : found;
+  return { all: branches.slice(0, taken + 1).map((b, i) => (i === taken ? { condition: b.condition } : { not: { condition: b.condition } })) };
 }

@@ -6,7 +6,7 @@
  */
 import { describeNode } from '../graph/describe-node';
 import type { GraphNode } from '../graph/graph-index';
-import type { DiffableNode, FieldChange, GraphDiff, NodeChange, PhraseListChange, PolicyDocumentDiff, SettingsDiff } from './diff-types';
+import type { FieldChange, GraphDiff, NodeChange, PhraseListChange, PolicyDocumentDiff, SettingsDiff } from './diff-types';
 
 const MAX_ITEMS = 3;
 const MAX_FIELDS_PER_NODE = 2;
@@ -30,10 +30,6 @@ function listed(items: string[]): string {
   return items.length > MAX_ITEMS ? `${shown}; and ${items.length - MAX_ITEMS} more` : shown;
 }
 
-function describeDiffNode(node: DiffableNode): string {
-  return describeNode(node as GraphNode);
-}
-
 function changedNode(change: NodeChange): string {
   const fields = change.fields.slice(0, MAX_FIELDS_PER_NODE).map(formatField);
   const more = change.fields.length > MAX_FIELDS_PER_NODE ? `, ${change.fields.length - MAX_FIELDS_PER_NODE} more` : '';
@@ -46,8 +42,8 @@ function graphParts(diff: GraphDiff): string[] {
     if (list.length > 0) parts.push(`${plural(list.length, 'node')} ${verb} (${listed(list.map(detail))})`);
   };
   nodes(diff.nodesChanged, 'changed', changedNode);
-  nodes(diff.nodesAdded, 'added', (c) => `${c.id}: ${describeDiffNode(c.after as DiffableNode)}`);
-  nodes(diff.nodesRemoved, 'removed', (c) => `${c.id}: ${describeDiffNode(c.before as DiffableNode)}`);
+  nodes(diff.nodesAdded, 'added', (c) => `${c.id}: ${describeNode(c.after as GraphNode)}`);
+  nodes(diff.nodesRemoved, 'removed', (c) => `${c.id}: ${describeNode(c.before as GraphNode)}`);
   if (diff.edgesAdded.length > 0) parts.push(`${plural(diff.edgesAdded.length, 'edge')} added`);
   if (diff.edgesRemoved.length > 0) parts.push(`${plural(diff.edgesRemoved.length, 'edge')} removed`);
   if (diff.edgesChanged.length > 0) {

@@ -24,7 +24,7 @@ import { DEFAULT_HANDLE } from '../graph/graph-index';
 import { DiagnosticCode, error, warning, type Diagnostic } from '../validate/diagnostic';
 import { NEGATED, satisfiable } from '../validate/satisfiable';
 import { checkFactTest } from './check-fact-test';
-import type { NodeSpec } from './node-spec';
+import type { Branch, NodeSpec } from './node-spec';
 
 /** Rows listed in a node description before "and N more". */
 const DESCRIBED_ROWS = 3;
@@ -145,6 +145,10 @@ function checkRows(node: DecisionTableNode): Diagnostic[] {
   return problems;
 }
 
+/** Each row's cells must all hold. */
+const rowBranches = (node: DecisionTableNode): Branch[] =>
+  node.data.rows.map((row) => ({ handle: row.id, test: { all: cellTests(node.data.columns, row) }, condition: rowName(node.id, row.id) }));
+
 export const decisionTableSpec: NodeSpec<'decisionTable'> = {
   kind: 'decisionTable',
   schema: DecisionTableNodeSchema,
@@ -162,16 +166,9 @@ export const decisionTableSpec: NodeSpec<'decisionTable'> = {
     return cells.length > 0 ? cells : checkRows(node);
   },
   branching: {
-    branches: (node) =>
-      node.data.rows.map((row) => ({ handle: row.id, test: { all: cellTests(node.data.columns, row) }, condition: rowName(node.id, row.id) })),
+    branches: rowBranches,
     otherwise: DEFAULT_HANDLE,
     outputsFromData: true,
-    step: (node, handle) => {
-      const { rows } = node.data;
-      return firstMatchStep(
-        rows.map((r) => rowName(node.id, r.id)),
-        handle === DEFAULT_HANDLE ? rows.length : rows.findIndex((r) => r.id === handle),
-      );
-    },
+    step: (node, handle) => firstMatchStep(rowBranches(node), handle),
   },
 };

@@ -1,9 +1,17 @@
-import { OPERATOR_SYMBOLS, SwitchNodeSchema } from '@baton/schemas';
-import type { NodeSpec } from './node-spec';
+import { OPERATOR_SYMBOLS, SwitchNodeSchema, type SwitchNode } from '@baton/schemas';
+import type { Branch, NodeSpec } from './node-spec';
 import { checkFactTest } from './check-fact-test';
 import { caseName, firstMatchStep } from '../compiler/engine-conditions';
 import { subject } from '../graph/describe-test';
 import { DEFAULT_HANDLE } from '../graph/graph-index';
+
+/** Each case tests the switch's fact. */
+const caseBranches = (node: SwitchNode): Branch[] =>
+  node.data.cases.map((c) => ({
+    handle: c.id,
+    test: { fact: node.data.fact, path: node.data.path, operator: c.operator, value: c.value },
+    condition: caseName(node.id, c.id),
+  }));
 
 /** One fact, ordered cases (the first that matches wins) and a `default` output. */
 export const switchSpec: NodeSpec<'switch'> = {
@@ -23,20 +31,9 @@ export const switchSpec: NodeSpec<'switch'> = {
       ),
     ),
   branching: {
-    branches: (node) =>
-      node.data.cases.map((c) => ({
-        handle: c.id,
-        test: { fact: node.data.fact, path: node.data.path, operator: c.operator, value: c.value },
-        condition: caseName(node.id, c.id),
-      })),
+    branches: caseBranches,
     otherwise: DEFAULT_HANDLE,
     outputsFromData: true,
-    step: (node, handle) => {
-      const { cases } = node.data;
-      return firstMatchStep(
-        cases.map((c) => caseName(node.id, c.id)),
-        handle === DEFAULT_HANDLE ? cases.length : cases.findIndex((c) => c.id === handle),
-      );
-    },
+    step: (node, handle) => firstMatchStep(caseBranches(node), handle),
   },
 };

@@ -26,6 +26,8 @@ export interface PreparedRouting {
   compiled: CompiledRouting;
   /** Every fact the compiled rules test. */
   factNames: readonly string[];
+  /** Routes already chosen, by {@link valueKey} of the tested facts, least recently used first. */
+  chosen: Map<string, ChosenRoute>;
 }
 
 /** The route a routing graph gives and the node ids of the path to it, start first. Shared: do not mutate. */
@@ -37,8 +39,6 @@ export interface ChosenRoute {
 // A fact a logged decision lacks (an older fact catalog) reads as undefined instead of failing the run.
 const engines = new EnginePool({ allowUndefinedFacts: true, allowUndefinedConditions: false, replaceFactsInEventParams: false }, true);
 const MAX_REMEMBERED = 1024;
-/** Routes chosen per prepared graph by {@link valueKey} of the tested facts, least recently used first. */
-const remembered = new WeakMap<PreparedRouting, Map<string, ChosenRoute>>();
 
 /**
  * A text two values share only when every operator treats them alike (NaN, the infinities and
@@ -80,9 +80,7 @@ function collectFacts(condition: EngineCondition, into: Set<string>): void {
 export function prepareRouting(graph: RoutingGraph, compiled: CompiledRouting): PreparedRouting {
   const factNames = new Set<string>();
   for (const condition of [...Object.values(compiled.conditions), ...compiled.rules.map((r) => r.conditions)]) collectFacts(condition, factNames);
-  const prepared = { index: indexGraph(graph), compiled, factNames: [...factNames] };
-  remembered.set(prepared, new Map());
-  return prepared;
+  return { index: indexGraph(graph), compiled, factNames: [...factNames], chosen: new Map() };
 }
 
 /**
@@ -95,18 +93,16 @@ export function prepareRouting(graph: RoutingGraph, compiled: CompiledRouting): 
  */
 export async function runRoutingGraph(routing: PreparedRouting, facts: Readonly<Record<string, unknown>>): Promise<ChosenRoute> {
   const values = routing.factNames.map((name) => facts[name]);
-  const memo = remembered.get(routing);
-  const key = memo ? valueKey(values) : undefined;
-  if (memo && key !== undefined) {
-    const hit = memo.get(key);
-    if (hit) {
-      memo.delete(key);
-      memo.set(key, hit);
-      return hit;
-    }
+  const key = valueKey(values);
+  const memo = routing.chosen;
+  const hit = key === undefined ? undefined : memo.get(key);
+  if (key !== undefined && hit) {
+    memo.delete(key);
+    memo.set(key, hit);
+    return hit;
   }
   const chosen = await run(routing, values);
-  if (memo && key !== undefined) {
+  if (key !== undefined) {
     memo.set(key, chosen);
     if (memo.size > MAX_REMEMBERED) memo.delete(memo.keys().next().value as string);
   }

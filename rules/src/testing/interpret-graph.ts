@@ -3,20 +3,21 @@
  * meaning of json-rules-engine's built-in operators. The property test checks that compiled
  * rules always agree with it. Not exported from the package.
  */
-import { isLeaf, type DecisionTableNode, type DecisionTableRow, type PolicyGraph, type PolicyNode } from '@baton/schemas';
-import { DEFAULT_HANDLE, NEXT_HANDLE, indexGraph, targetOf } from '../graph/graph-index';
+import { isLeaf, type DecisionTableNode, type DecisionTableRow, type PolicyGraph } from '@baton/schemas';
+import { DEFAULT_HANDLE, NEXT_HANDLE, indexGraph, targetOf, type GraphNode } from '../graph/graph-index';
 import { enumeratePaths } from '../graph/enumerate-paths';
 import { evaluateTest, testFact } from './operator-semantics';
 
 /** Every cell of the row holds (a column without a cell matches anything). */
-function rowHolds(table: DecisionTableNode, row: DecisionTableRow, facts: Record<string, unknown>): boolean {
+function rowHolds(table: DecisionTableNode, row: DecisionTableRow, facts: Readonly<Record<string, unknown>>): boolean {
   return table.data.columns.every((column) => {
     const cell = row.cells[column.id];
     return !cell || testFact({ fact: column.fact, path: column.path, operator: cell.operator, value: cell.value }, facts);
   });
 }
 
-function outputTaken(node: PolicyNode, facts: Record<string, unknown>): string {
+/** The output a branching node of either graph takes on `facts`. @throws for a leaf (a route too), which has none */
+export function outputTaken(node: GraphNode, facts: Readonly<Record<string, unknown>>): string {
   switch (node.kind) {
     case 'start':
       return NEXT_HANDLE;

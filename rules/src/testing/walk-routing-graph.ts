@@ -6,24 +6,9 @@
  * reach the same route by the same path. Not exported from the package.
  */
 import type { RoutingNode } from '@baton/schemas';
-import { DEFAULT_HANDLE, NEXT_HANDLE, targetOf, type GraphIndex } from '../graph/graph-index';
+import { targetOf, type GraphIndex } from '../graph/graph-index';
 import type { ChosenRoute } from '../routing/run-routing-graph';
-import { evaluateTest, testFact } from './operator-semantics';
-
-function outputOf(node: RoutingNode, facts: Readonly<Record<string, unknown>>): string {
-  switch (node.kind) {
-    case 'start':
-      return NEXT_HANDLE;
-    case 'condition':
-      return evaluateTest(node.data.test, facts) ? 'true' : 'false';
-    case 'switch': {
-      const { fact, path, cases } = node.data;
-      return cases.find((c) => testFact({ fact, path, operator: c.operator, value: c.value }, facts))?.id ?? DEFAULT_HANDLE;
-    }
-    case 'route':
-      return '';
-  }
-}
+import { outputTaken } from './interpret-graph';
 
 /**
  * Walks a validated routing graph.
@@ -37,7 +22,7 @@ export function walkRoutingGraph(index: GraphIndex<RoutingNode>, facts: Readonly
   while (node) {
     nodeIds.push(node.id);
     if (node.kind === 'route') return { route: node, nodeIds };
-    node = targetOf(index, node.id, outputOf(node, facts));
+    node = targetOf(index, node.id, outputTaken(node, facts));
   }
   throw new Error(`The routing graph ends before a route after ${nodeIds.join(' > ') || 'nothing'}; validate it before use.`);
 }

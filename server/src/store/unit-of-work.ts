@@ -59,3 +59,20 @@ export class DuplicateKeyError extends Error {
     this.name = 'DuplicateKeyError';
   }
 }
+
+/**
+ * A `catch` handler that rethrows a storage-level conflict of kind `kind` (with `key`, for a
+ * duplicate) as the domain's own error, built by `error()` from a fresh read; anything else
+ * unchanged. A concurrent writer that the storage caught, rather than the check, so gets the same
+ * CONFLICT the check gives.
+ */
+export function conflictAs(
+  kind: typeof StaleWriteError | typeof DuplicateKeyError,
+  error: () => Promise<Error>,
+  key?: string,
+): (thrown: unknown) => Promise<never> {
+  return async (thrown) => {
+    const matches = thrown instanceof kind && (key === undefined || (thrown instanceof DuplicateKeyError && thrown.key === key));
+    throw matches ? await error() : thrown;
+  };
+}

@@ -6,7 +6,7 @@
  * the retried one counts again and refuses.
  */
 import type { ClientSession } from 'mongoose';
-import { insertOrDuplicate } from '../../store/mongo/duplicate-key-as';
+import { insertOrDuplicate } from '../../store/mongo/insert-or-duplicate';
 import type { MongoContext } from '../../store/mongo/mongo-context';
 import { StaleWriteError } from '../../store/unit-of-work';
 import type { ApiKeyAccess, ApiKeyRepository } from './api-key-repositories';

@@ -58,15 +58,17 @@ function statements(db: Database.Database) {
   };
 }
 
+function readKey(stmt: ReturnType<typeof statements>, id: string): ApiKeyRecord | null {
+  const row = stmt.find.get(id) as KeyRow | undefined;
+  return row ? toKey(row) : null;
+}
+
 /** The repository of one unit of work: reads run now, writes go to `queue`. */
 export function sqliteApiKeyRepositories(db: Database.Database): (queue: QueueWrite) => { apiKeys: ApiKeyRepository } {
   const stmt = statements(db);
   return (queue) => ({
     apiKeys: {
-      find: async (id) => {
-        const row = stmt.find.get(id) as KeyRow | undefined;
-        return row ? toKey(row) : null;
-      },
+      find: async (id) => readKey(stmt, id),
       listActive: async ({ role, source }) => (stmt.active.all({ role: role ?? null, source: source ?? null }) as KeyRow[]).map(toKey),
       insert: async (key) =>
         queue(() =>
@@ -96,10 +98,7 @@ export function sqliteApiKeyRepositories(db: Database.Database): (queue: QueueWr
 export function createSqliteApiKeyAccess(db: Database.Database): ApiKeyAccess {
   const stmt = statements(db);
   return {
-    findKey: async (id) => {
-      const row = stmt.find.get(id) as KeyRow | undefined;
-      return row ? toKey(row) : null;
-    },
+    findKey: async (id) => readKey(stmt, id),
     listKeys: async () => (stmt.list.all() as KeyRow[]).map(toKey),
     countActiveKeys: async (role) => (stmt.countActive.get({ role: role ?? null }) as { n: number }).n,
     touchKey: async (id, at) => void stmt.touch.run({ id, at: at.toISOString() }),

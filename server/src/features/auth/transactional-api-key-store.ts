@@ -3,16 +3,13 @@
  * work that read through the repository, decide with `api-key-transitions.ts` and write the
  * record with its audit event. Adapters supply only the repository and `ApiKeyAccess`.
  */
-import { DuplicateKeyError, StaleWriteError, type UnitOfWork } from '../../store/unit-of-work';
+import { DuplicateKeyError, conflictAs, type UnitOfWork } from '../../store/unit-of-work';
 import type { ApiKeyAccess } from './api-key-repositories';
 import type { ApiKeyStore } from './api-key-store';
 import { createdKey, keyIdTaken, revokedKey, revokedKeys } from './api-key-transitions';
 
 /** Builds the store over `uow`; reads and the use stamp go straight to `access`. */
 export function createApiKeyStore(uow: UnitOfWork, access: ApiKeyAccess): ApiKeyStore {
-  const rethrow = async (thrown: unknown, error: () => Promise<Error>): Promise<never> => {
-    throw thrown instanceof DuplicateKeyError || thrown instanceof StaleWriteError ? await error() : thrown;
-  };
   return {
     findKey: (id) => access.findKey(id),
     listKeys: () => access.listKeys(),
@@ -28,7 +25,7 @@ export function createApiKeyStore(uow: UnitOfWork, access: ApiKeyAccess): ApiKey
           await tx.audit.append(event);
         })
         // A concurrent insert of the same id that committed first.
-        .catch((thrown: unknown) => rethrow(thrown, async () => keyIdTaken(key.id))),
+        .catch(conflictAs(DuplicateKeyError, async () => keyIdTaken(key.id), 'id')),
 
     revokeKeys: (source, exceptId, at, actor) =>
       uow.transaction(async (tx) => {

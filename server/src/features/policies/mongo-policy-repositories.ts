@@ -6,7 +6,7 @@
  * against concurrent writers. Versions are only ever inserted.
  */
 import type { ClientSession } from 'mongoose';
-import { insertOrDuplicate } from '../../store/mongo/duplicate-key-as';
+import { insertOrDuplicate } from '../../store/mongo/insert-or-duplicate';
 import type { MongoContext } from '../../store/mongo/mongo-context';
 import { StaleWriteError } from '../../store/unit-of-work';
 import {

@@ -8,7 +8,7 @@
  * CONFLICT the check gives, from a fresh read.
  */
 import type { Actor } from '../audit/audit-event';
-import { DuplicateKeyError, StaleWriteError, type Transaction, type UnitOfWork } from '../../store/unit-of-work';
+import { DuplicateKeyError, StaleWriteError, conflictAs, type Transaction, type UnitOfWork } from '../../store/unit-of-work';
 import type { ApprovalRequest, ChangeRequestRecord, ChangeRequestStore, NewChangeRequest } from './change-request-store';
 import { policyNotFound } from './policy-errors';
 import type { PolicyReads } from './policy-repositories';
@@ -41,14 +41,6 @@ import {
   savedTestCase,
   type PolicyWrite,
 } from './policy-transitions';
-
-/** Rethrows a storage-level conflict of kind `kind` as `error()`; anything else unchanged. */
-function conflictAs(kind: typeof StaleWriteError | typeof DuplicateKeyError, error: () => Promise<Error>, key?: string): (thrown: unknown) => Promise<never> {
-  return async (thrown) => {
-    const matches = thrown instanceof kind && (key === undefined || (thrown instanceof DuplicateKeyError && thrown.key === key));
-    throw matches ? await error() : thrown;
-  };
-}
 
 async function requirePolicy(tx: Transaction, id: string): Promise<PolicyRecord> {
   const policy = await tx.policies.find(id);

@@ -1,5 +1,4 @@
-/** Internal: turning MongoDB's duplicate-key errors into the port's CONFLICT or {@link DuplicateKeyError}. */
-import type { BatonError } from '../../baton-error';
+/** Internal: turning MongoDB's duplicate-key errors into the unit of work's {@link DuplicateKeyError}. */
 import { DuplicateKeyError } from '../unit-of-work';
 import { isDuplicateKey } from './mongo-context';
 
@@ -7,18 +6,6 @@ import { isDuplicateKey } from './mongo-context';
 function onField(error: unknown, field: string): boolean {
   const { keyPattern } = error as { keyPattern?: Record<string, unknown> };
   return keyPattern !== undefined && Object.hasOwn(keyPattern, field);
-}
-
-/**
- * A `catch` handler that rethrows a duplicate-key error on a unique index over `field` as
- * `error()`, and anything else unchanged: the index caught what a store's own check could not
- * see (a concurrent writer), and the client gets the same CONFLICT as from that check. A
- * duplicate on another index (say the audit log's sequence) stays the adapter failure it is.
- */
-export function duplicateKeyAs(field: string, error: () => BatonError | Promise<BatonError>): (thrown: unknown) => Promise<never> {
-  return async (thrown) => {
-    throw isDuplicateKey(thrown) && onField(thrown, field) ? await error() : thrown;
-  };
 }
 
 /**
