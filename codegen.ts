@@ -10,7 +10,7 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
  * The SDL, one document per feature, in the order the server merges them. The core decision
  * contract is DESIGN.md's; later features extend `Query` and `Mutation` in their own file.
  */
-const SDL_FILES = ['decision', 'policies', 'editor', 'auth', 'policy-governance', 'audit', 'directory', 'policy-diff', 'decision-log'].map(
+const SDL_FILES = ['decision', 'policies', 'editor', 'auth', 'policy-governance', 'audit', 'directory', 'policy-diff', 'decision-log', 'backtest'].map(
   (name) => `schemas/graphql/${name}.graphql`,
 );
 const unlisted = readdirSync('schemas/graphql').filter((name) => name.endsWith('.graphql') && !SDL_FILES.includes(`schemas/graphql/${name}`));
@@ -47,14 +47,22 @@ const config: CodegenConfig = {
         enumsAsTypes: true,
         contextType: '../context#BatonContext',
         scalars: { DateTime: 'Date', JSON: 'unknown' },
-        // Keys store roles in lower case; the Role resolver maps them onto the SDL's names.
-        enumValues: { Role: '../../features/auth/roles#Role' },
+        // Records hold these enums in lower case; each enum's resolver maps them onto the SDL's names.
+        enumValues: {
+          BacktestStatus: '../../features/backtest/backtest-store#BacktestStatus',
+          DatasetFormat: '../../features/backtest/backtest-store#DatasetFormat',
+          Role: '../../features/auth/roles#Role',
+        },
         // Where a resolver returns a domain record, its fields resolve the rest from it.
         mappers: {
           Agent: '@baton/schemas#Agent as DirectoryAgent',
           ApiKey: '../../features/auth/api-key-store#ApiKeyRecord',
           Assignment: '../../features/handoffs/handoff-service#AssignmentView',
+          BacktestComparison: '../../features/backtest/backtest-store#BacktestComparison as StoredBacktestComparison',
+          BacktestReport: '../../features/backtest/backtest-store#StoredBacktestReport',
+          BacktestRun: '../../features/backtest/backtest-store#BacktestRunRecord',
           ChangeRequest: '../../features/policies/change-request-store#ChangeRequestRecord',
+          Dataset: '../../features/backtest/backtest-store#DatasetRecord',
           LoggedDecision: '../../features/decisions/decision-log-store#StoredDecision',
           Policy: '../../features/policies/policy-store#PolicyRecord',
           PolicyDraft: '../../features/policies/policy-store#DraftRecord',

@@ -47,7 +47,7 @@ export { estimateWaitSeconds } from './routing/wait-estimate';
 export { erlangC, erlangCWaitSeconds } from './routing/erlang-c';
 export { capacityChannel } from './routing/channel';
 export { isValidTimeZone, intervalProblems, isOpen, nextOpening, localClockAt } from './routing/business-hours';
-export { evaluateRow, buildBacktestReport, failedGates, expectationKey, SENTIMENT_LABELS, STAY_KEY } from './backtest';
+export { evaluateRow, buildBacktestReport, failedGates, expectationKey, diffRowOutcomes, SENTIMENT_LABELS, STAY_KEY } from './backtest';
 export type {
   EvaluateRowOptions,
   BacktestReport,
@@ -64,4 +64,6 @@ export type {
   SentimentResult,
   SentimentCheck,
   SentimentCount,
+  OutcomeChange,
+  OutcomeComparison,
 } from './backtest';

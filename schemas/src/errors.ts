@@ -10,6 +10,7 @@ export enum BatonErrorCode {
   Conflict = 'CONFLICT',
   InvalidPolicy = 'INVALID_POLICY',
   PolicyTestsFailed = 'POLICY_TESTS_FAILED',
+  BacktestFailed = 'BACKTEST_FAILED',
   PayloadTooLarge = 'PAYLOAD_TOO_LARGE',
   Internal = 'INTERNAL_SERVER_ERROR',
 }

@@ -8,3 +8,5 @@ export type { BacktestGates } from './backtest-gates';
 export { expectationKey, SENTIMENT_LABELS, STAY_KEY } from './backtest-types';
 export type { BacktestRow, BacktestRowResult, BacktestExpectation, BacktestMissDetail, SentimentLabel, SentimentResult } from './backtest-types';
 export type { SentimentCheck, SentimentCount } from './sentiment-check';
+export { diffRowOutcomes } from './backtest-comparison';
+export type { OutcomeChange, OutcomeComparison } from './backtest-comparison';

@@ -104,3 +104,24 @@ export const AssignmentStatus = {
 } as const;
 
 export type AssignmentStatus = typeof AssignmentStatus[keyof typeof AssignmentStatus];
+/** How a dataset's rows were read: one of the three file formats, or Baton's own decision log. */
+export const DatasetFormat = {
+  /** JSONL, one conversation per line: { id, input, expected? }. */
+  CONVERSATIONS: 'CONVERSATIONS',
+  /** JSONL, one customer message per line: { id, lang, text, expected }. */
+  MESSAGES: 'MESSAGES',
+  /** CSV, one message per row: conversation_id, speaker, text, at, expected_reason. */
+  CSV: 'CSV',
+  /** Decisions of Baton's decision log. */
+  DECISION_LOG: 'DECISION_LOG'
+} as const;
+
+export type DatasetFormat = typeof DatasetFormat[keyof typeof DatasetFormat];
+export const BacktestStatus = {
+  RUNNING: 'RUNNING',
+  SUCCEEDED: 'SUCCEEDED',
+  FAILED: 'FAILED',
+  CANCELLED: 'CANCELLED'
+} as const;
+
+export type BacktestStatus = typeof BacktestStatus[keyof typeof BacktestStatus];

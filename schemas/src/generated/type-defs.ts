@@ -857,4 +857,285 @@ extend type Query {
   replayDecision(id: ID!): DecisionReplay!
 }
 `,
+  /* GraphQL */ `
+# SDL of backtests (issue 12): stored datasets of past conversations, runs of a policy version or
+# draft over them (the decideHandoff code path as a dry run), their reports, and publish gates.
+
+"How a dataset's rows were read: one of the three file formats, or Baton's own decision log."
+enum DatasetFormat {
+  "JSONL, one conversation per line: { id, input, expected? }."
+  CONVERSATIONS
+  "JSONL, one customer message per line: { id, lang, text, expected }."
+  MESSAGES
+  "CSV, one message per row: conversation_id, speaker, text, at, expected_reason."
+  CSV
+  "Decisions of Baton's decision log."
+  DECISION_LOG
+}
+
+"A count under a key, e.g. rows per expected reason code."
+type KeyCount {
+  key: String!
+  count: Int!
+}
+
+"A named set of past conversations, stored redacted, to run policies over."
+type Dataset {
+  id: ID!
+  name: String!
+  format: DatasetFormat!
+  "The imported file's name, or the decision-log filter the rows came from."
+  source: String!
+  "Conversations (rows) stored."
+  rows: Int!
+  "Rows per expectation: a reason code, none (should stay), action:<ACTION>; rows without an expectation are not counted."
+  expectations: [KeyCount!]!
+  "Values masked on import (card numbers, passwords, government ids, secrets)."
+  redactions: Int!
+  "Problems that are not errors, e.g. skipped decisions."
+  warnings: [String!]!
+  createdAt: DateTime!
+  "Key id of whoever imported it."
+  createdBy: ID
+  "One stored row by its id, e.g. to open a missed conversation in the test panel."
+  row(id: ID!): DatasetRow
+}
+
+"One conversation of a dataset, as stored (redacted)."
+type DatasetRow {
+  id: ID!
+  "1-based line of the imported file (the first line of a CSV conversation)."
+  line: Int!
+  "The DecideHandoffInput as JSON (dates as RFC 3339 strings)."
+  input: JSON!
+  "What it should get: { action?, reasonCode?, queueId? }; null without an expectation."
+  expected: JSON
+}
+
+input ImportDatasetInput {
+  "A name people recognise, e.g. 'October chats, labelled'."
+  name: String!
+  "The file's name: .csv is read as CSV; anything else by its first line."
+  fileName: String!
+  "The file's whole text (UTF-8). Larger files than BATON_MAX_BODY_BYTES allows go to POST /datasets."
+  content: String!
+}
+
+input DatasetFromDecisionsInput {
+  name: String!
+  "Decisions of the last this many days (1 to 366)."
+  days: Int!
+  "Only decisions of this policy."
+  policyId: ID
+  "Only decisions whose primary reason is this (none: decisions that stayed)."
+  reasonCode: String
+  "Only decisions of this channel."
+  channel: String
+  "Keep each decision's recorded outcome as the row's expectation, so a run lists exactly what a draft changes (default true)."
+  expectRecordedOutcome: Boolean
+}
+
+enum BacktestStatus {
+  RUNNING
+  SUCCEEDED
+  FAILED
+  CANCELLED
+}
+
+input StartBacktestInput {
+  datasetId: ID!
+  "Default: the default policy."
+  policyId: ID
+  "A published version to run (default: the active version). Not with draft."
+  version: Int
+  "Run the policy's draft: graph, settings and routing when given (unsaved editor work), else the saved draft."
+  draft: Boolean
+  graph: JSON
+  settings: JSON
+  routing: JSON
+  "Decide after every customer message, as a bot calling on every turn, and record the first turn that hands off."
+  turnByTurn: Boolean
+  "Compare every row with this published version (default: the active version; nothing when the run is of the active version)."
+  compareWithVersion: Int
+}
+
+"Rows and handoffs (HANDOFF or CALLBACK) of one slice, e.g. one language."
+type SliceCount {
+  key: String!
+  rows: Int!
+  handoffs: Int!
+}
+
+"Per expected key: rows expected, rows that got exactly it, recall = matched / total (0..1)."
+type ExpectedCount {
+  key: String!
+  total: Int!
+  matched: Int!
+  recall: Float!
+}
+
+"Per reason got, among rows with an expectation: precision = correct / got (0..1)."
+type PrecisionCount {
+  key: String!
+  got: Int!
+  correct: Int!
+  precision: Float!
+}
+
+"Rows expected to get one key that got another (or the same, on the diagonal)."
+type ConfusionCell {
+  expected: String!
+  got: String!
+  rows: Int!
+}
+
+"A row whose expectation was missed."
+type BacktestMiss {
+  id: ID!
+  line: Int!
+  language: String!
+  expected: String!
+  got: String!
+  "Turn by turn: the customer turn of the first handoff."
+  handoffTurn: Int
+  "The customer messages, redacted."
+  customerTexts: [String!]!
+  "Every reason that fired, primary first, with its evidence."
+  reasons: [TriggerReason!]!
+  "Node ids of the path taken, start to leaf: what the test panel lights."
+  path: [ID!]!
+}
+
+"What a policy did on a dataset. Rates are 0..1; recall is over rows expecting a handoff, false positives over rows expected to stay (none)."
+type BacktestReport {
+  rows: Int!
+  "Wall-clock seconds of the run."
+  seconds: Float!
+  turnByTurn: Boolean!
+  handoffs: Int!
+  handoffRate: Float!
+  byAction: [KeyCount!]!
+  "Rows per primary outcome: the reason code of the leaf reached, none for STAY."
+  byReason: [KeyCount!]!
+  byLanguage: [SliceCount!]!
+  "(none) for rows without a channel."
+  byChannel: [SliceCount!]!
+  expectedRows: Int!
+  byExpected: [ExpectedCount!]!
+  recall: Float
+  falsePositiveRate: Float
+  precision: [PrecisionCount!]!
+  confusion: [ConfusionCell!]!
+  "At most 1,000 each, in file order; falseNegativeCount and falsePositiveCount give the totals."
+  falseNegatives: [BacktestMiss!]!
+  falsePositives: [BacktestMiss!]!
+  falseNegativeCount: Int!
+  falsePositiveCount: Int!
+  "Turn by turn: rows per customer turn of the first handoff."
+  handoffTurns: [KeyCount!]!
+  "E.g. an expected reason the policy has no leaf for."
+  warnings: [String!]!
+  "The report as the CLI's --json prints it (the lists limited as above)."
+  json: JSON!
+}
+
+"One row whose outcome differs between the compared version and the run."
+type DecisionChange {
+  id: ID!
+  line: Int!
+  "Outcome under the compared version: a reason code, or none."
+  before: String!
+  "Outcome under the run's policy."
+  after: String!
+  expected: String
+  "The customer messages, redacted."
+  customerTexts: [String!]!
+}
+
+"How the run differs from a published version on the same rows."
+type BacktestComparison {
+  version: Int!
+  contentHash: String!
+  "Rows whose outcome changed."
+  changed: Int!
+  "Changed rows per before → after, e.g. none → billing_dispute."
+  byChange: [KeyCount!]!
+  "The first 500 changed rows, in file order."
+  changes: [DecisionChange!]!
+}
+
+"One run of a policy over a dataset. Runs live on the server that started them until they finish; finished runs are stored."
+type BacktestRun {
+  id: ID!
+  datasetId: ID!
+  datasetName: String!
+  policyId: ID!
+  "The version run; 0 for a draft."
+  version: Int!
+  contentHash: String!
+  turnByTurn: Boolean!
+  status: BacktestStatus!
+  "Rows evaluated so far, of total."
+  done: Int!
+  total: Int!
+  startedAt: DateTime!
+  finishedAt: DateTime
+  "Key id of whoever started it; null for a publish gate's run."
+  startedBy: ID
+  "Why it FAILED or was CANCELLED."
+  error: String
+  "Set once SUCCEEDED."
+  report: BacktestReport
+  "Set once SUCCEEDED, when compared with a version."
+  comparison: BacktestComparison
+  "The publish gates this run was checked against, with what failed (empty when none or all passed)."
+  gateFailures: [String!]!
+}
+
+"A bar a policy must clear on a dataset before it can be published."
+type BacktestGate {
+  datasetId: ID!
+  "Lowest recall (0..1) for each expected reason and overall."
+  minRecall: Float
+  "Highest false-positive rate (0..1) on rows expected to stay."
+  maxFalsePositiveRate: Float
+}
+
+input BacktestGateInput {
+  datasetId: ID!
+  minRecall: Float
+  maxFalsePositiveRate: Float
+}
+
+extend type Query {
+  "Every dataset, newest first."
+  datasets: [Dataset!]!
+  dataset(id: ID!): Dataset
+  backtestRun(id: ID!): BacktestRun
+  "Runs newest first (running ones first), optionally of one dataset or policy; at most 100."
+  backtestRuns(datasetId: ID, policyId: ID, first: Int): [BacktestRun!]!
+  "The publish gates of a policy."
+  backtestGates(policyId: ID!): [BacktestGate!]!
+}
+
+extend type Mutation {
+  "Imports a dataset file, validated line by line (BAD_USER_INPUT with extensions.problems, each with its line; nothing stored on any problem) and redacted before it is stored."
+  importDataset(input: ImportDatasetInput!): Dataset!
+  "Turns logged decisions into a dataset: what a draft would have changed on real traffic."
+  createDatasetFromDecisions(input: DatasetFromDecisionsInput!): Dataset!
+  "Deletes a dataset and its rows; runs already started finish. NOT_FOUND when unknown; CONFLICT while a policy's publish gate names it."
+  deleteDataset(id: ID!): Dataset!
+  "Starts a run (a dry run: nothing logged or reserved) on a pool of worker threads; poll backtestRun for progress."
+  startBacktest(input: StartBacktestInput!): BacktestRun!
+  "Cancels a RUNNING run; BAD_USER_INPUT when it has finished."
+  cancelBacktest(id: ID!): BacktestRun!
+  "Replaces a policy's publish gates: publishPolicy and approvals then refuse with BACKTEST_FAILED when the draft misses one. An empty list removes them."
+  setBacktestGates(policyId: ID!, gates: [BacktestGateInput!]!): [BacktestGate!]!
+}
+
+extend type ChangeRequest {
+  "The newest publish-gate run per dataset on this request's draft (same content hash): what approvers check."
+  backtests: [BacktestRun!]!
+}
+`,
 ];

@@ -7,9 +7,11 @@ import { loadSeed, loadSeedDirectory, referencePolicy } from '@baton/seed';
 import { DirectoryService } from '../features/directory/directory-service';
 import { createDirectorySeedTarget } from '../features/directory/directory-seed-target';
 import { HandoffService } from '../features/handoffs/handoff-service';
-import { DEFAULT_POLICY_POLL_MS, type BatonConfig } from '../config';
+import { DEFAULT_DATASET_LIMITS, DEFAULT_POLICY_POLL_MS, type BatonConfig } from '../config';
 import { AuditService } from '../features/audit/audit-service';
 import { AuthService } from '../features/auth/auth-service';
+import { BacktestService } from '../features/backtest/backtest-service';
+import { DatasetService } from '../features/backtest/dataset-service';
 import { DecisionLog } from '../features/decisions/decision-log';
 import { DecisionService } from '../features/decisions/decision-service';
 import { DecisionLogService } from '../features/decisions/decision-log-service';
@@ -21,6 +23,7 @@ import { createPolicySeedTarget } from '../features/policies/policy-seed-target'
 import { PolicyService } from '../features/policies/policy-service';
 import { createApollo } from '../graphql/create-apollo';
 import { createAuditExportHandler } from '../http/audit-export';
+import { createDatasetUploadHandler } from '../http/dataset-upload';
 import { createGraphQLHandler } from '../http/graphql-handler';
 import { createHttpServer } from '../http/http-server';
 import { createEditorAssets, defaultEditorDir } from '../http/editor-assets';
@@ -98,6 +101,7 @@ export async function createBatonServer(config: BatonConfig, options: BatonServe
       logger.info('seed directory loaded into the empty store');
     }
     await directory.current();
+    const backtests = new BacktestService({ store: store.backtests, policies: policyStore, logger, clock: options.clock });
     const policies = new PolicyService({
       store: policyStore,
       knownQueues: () => directory.queueIds(),
@@ -105,6 +109,7 @@ export async function createBatonServer(config: BatonConfig, options: BatonServe
       testCases: store.policyTests,
       limits: config.limits,
       defaultSettings: () => structuredClone(referencePolicy.document.settings),
+      checkPublishGates: (policyId, draft) => backtests.checkPublishGates(policyId, draft),
       clock: options.clock,
     });
     if (options.seed !== false && (await loadSeed(createPolicySeedTarget(policies, policyStore)))) {
@@ -141,6 +146,14 @@ export async function createBatonServer(config: BatonConfig, options: BatonServe
       retention = new DecisionRetention({ store: store.decisionLog, days: config.decisionLog.retentionDays, logger, clock: options.clock });
       await retention.start();
     }
+    const datasets = new DatasetService({
+      store: store.backtests,
+      decisionLog: store.decisionLog,
+      flushDecisionLog: () => decisionLog.flush(),
+      limits: config.limits,
+      datasetLimits: config.backtest ?? DEFAULT_DATASET_LIMITS,
+      clock: options.clock,
+    });
     const audit = new AuditService(store.auditLog);
     const apollo = createApollo(logger, config.limits);
     await apollo.start();
@@ -148,12 +161,14 @@ export async function createBatonServer(config: BatonConfig, options: BatonServe
       apollo,
       auth,
       maxBodyBytes: config.limits.maxBodyBytes,
-      context: (principal) => ({ principal, auth, audit, policies, decisions, decisionLog: decisionLogService, directory, handoffs }),
+      context: (principal) => ({ principal, auth, audit, policies, decisions, decisionLog: decisionLogService, directory, handoffs, datasets, backtests }),
     });
     const auditExport = createAuditExportHandler({ auth, audit });
+    const datasetUpload = createDatasetUploadHandler({ auth, datasets, maxBytes: (config.backtest ?? DEFAULT_DATASET_LIMITS).maxBytes });
     const http = createHttpServer({
       graphql,
       auditExport,
+      datasetUpload,
       isHealthy: () => store.isHealthy(),
       logger,
       editorAssets: createEditorAssets(options.editorDir ?? defaultEditorDir()),
@@ -176,6 +191,7 @@ export async function createBatonServer(config: BatonConfig, options: BatonServe
         await stopped;
         clearTimeout(force);
         await apollo.stop();
+        await backtests.close();
         await retention?.stop();
         await decisionLog.close();
         await policyHeads.close();

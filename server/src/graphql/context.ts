@@ -1,6 +1,8 @@
 /** The per-request GraphQL context: who is calling and the services resolvers delegate to. */
 import type { AuditService } from '../features/audit/audit-service';
 import type { AuthService, Principal } from '../features/auth/auth-service';
+import type { BacktestService } from '../features/backtest/backtest-service';
+import type { DatasetService } from '../features/backtest/dataset-service';
 import type { DecisionLogService } from '../features/decisions/decision-log-service';
 import type { DecisionService } from '../features/decisions/decision-service';
 import type { PolicyService } from '../features/policies/policy-service';
@@ -19,4 +21,8 @@ export interface BatonContext {
   directory: DirectoryService;
   /** Committing handoffs: reservations and assignments. */
   handoffs: HandoffService;
+  /** Backtest datasets: import, build from the decision log, delete. */
+  datasets: DatasetService;
+  /** Backtest runs and publish gates. */
+  backtests: BacktestService;
 }

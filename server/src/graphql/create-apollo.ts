@@ -9,6 +9,7 @@ import { typeDefs } from '@baton/schemas';
 import { GraphQLScalarType } from 'graphql';
 import { auditResolvers } from '../features/audit/audit-resolvers';
 import { authResolvers } from '../features/auth/auth-resolvers';
+import { backtestResolvers } from '../features/backtest/backtest-resolvers';
 import { decisionResolvers } from '../features/decisions/decision-resolvers';
 import { decisionLogResolvers } from '../features/decisions/decision-log-resolvers';
 import { policyGovernanceResolvers } from '../features/policies/policy-governance-resolvers';
@@ -38,6 +39,7 @@ const FEATURE_RESOLVERS: Resolvers[] = [
   decisionLogResolvers,
   directoryResolvers,
   handoffResolvers,
+  backtestResolvers,
 ];
 
 /**

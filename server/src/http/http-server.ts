@@ -1,5 +1,6 @@
 /**
- * The node:http server: `POST /graphql`, `GET /healthz`, `GET /audit-log.jsonl` and the editor's files (when given);
+ * The node:http server: `POST /graphql`, `GET /healthz`, `GET /audit-log.jsonl`, `POST /datasets`
+ * and the editor's files (when given);
  * everything else is 404. Every response carries the request's id in `x-request-id`, and every
  * line logged while serving it its `reqId`. A failure escaping a handler is logged and answered
  * with a generic 500 (GraphQL-shaped on /graphql).
@@ -14,6 +15,8 @@ export interface HttpServerDeps {
   graphql: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
   /** `GET /audit-log.jsonl`. */
   auditExport: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+  /** `POST /datasets`: a backtest dataset file as the body. */
+  datasetUpload: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
   /** True when the store can serve requests. */
   isHealthy: () => boolean;
   /** Serves the editor's files for GET/HEAD; returns false for requests it does not answer. */
@@ -31,6 +34,7 @@ export function createHttpServer(deps: HttpServerDeps): Server {
     const log = deps.logger.child({ reqId });
     const handle = async () => {
       if (path === '/graphql') return deps.graphql(req, res);
+      if (path === '/datasets') return deps.datasetUpload(req, res);
       req.resume();
       if (path === '/audit-log.jsonl') return deps.auditExport(req, res);
       if (path === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) {

@@ -5,6 +5,7 @@
  */
 import type { AuditLogStore } from '../features/audit/audit-log-store';
 import type { ApiKeyStore } from '../features/auth/api-key-store';
+import type { BacktestStore } from '../features/backtest/backtest-store';
 import type { DecisionLogStore } from '../features/decisions/decision-log-store';
 import type { DirectoryStore } from '../features/directory/directory-store';
 import type { HandoffStore } from '../features/handoffs/handoff-store';
@@ -29,6 +30,7 @@ export interface BatonStore {
   readonly auditLog: AuditLogStore;
   readonly directory: DirectoryStore;
   readonly handoffs: HandoffStore;
+  readonly backtests: BacktestStore;
   /**
    * Push notification of policy changes, for stores that have them (MongoDB change streams).
    * Optional: without it each server's policy head cache relies on polling alone.

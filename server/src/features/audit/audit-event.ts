@@ -74,6 +74,9 @@ export interface AuditActions {
   'directory.agent.presence': { targetType: 'agent'; before: Presence; after: Presence & { assigned: unknown[] } };
   'handoff.start': { targetType: 'handoff'; before: undefined; after: HandoffSummary };
   'handoff.release': { targetType: 'handoff'; before: HandoffSummary; after: HandoffSummary & { nextAssigned: string | null } };
+  'dataset.import': { targetType: 'dataset'; before: undefined; after: { name: string; format: string; source: string; rows: number; redactions: number } };
+  'dataset.remove': { targetType: 'dataset'; before: { name: string; rows: number }; after: undefined };
+  'policy.backtestGates': { targetType: 'policy'; before: { gates: object[] }; after: { gates: object[] } };
 }
 
 /** A dotted verb the audit log knows, e.g. `policy.publish`. */

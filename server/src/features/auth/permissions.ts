@@ -40,6 +40,11 @@ export const OPERATION_ROLES: Readonly<Record<string, readonly Role[]>> = {
   'Query.assignment': READERS,
   'Query.testPolicyDraft': READERS,
   'Query.sampleConversations': READERS,
+  'Query.datasets': READERS,
+  'Query.dataset': READERS,
+  'Query.backtestRun': READERS,
+  'Query.backtestRuns': READERS,
+  'Query.backtestGates': READERS,
 
   'Mutation.createPolicy': EDITORS,
   'Mutation.savePolicyDraft': EDITORS,
@@ -59,6 +64,12 @@ export const OPERATION_ROLES: Readonly<Record<string, readonly Role[]>> = {
   'Mutation.setAgentPresence': ADMINS,
   'Mutation.startHandoff': ASSIGNERS,
   'Mutation.releaseAssignment': ASSIGNERS,
+  'Mutation.importDataset': EDITORS,
+  'Mutation.createDatasetFromDecisions': EDITORS,
+  'Mutation.deleteDataset': EDITORS,
+  'Mutation.startBacktest': EDITORS,
+  'Mutation.cancelBacktest': EDITORS,
+  'Mutation.setBacktestGates': PUBLISHERS,
 };
 
 /** Roles allowed to call `Type.field`; empty when the field is unknown here (refused). */

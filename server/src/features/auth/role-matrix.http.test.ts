@@ -43,10 +43,21 @@ function operationFor(root: 'query' | 'mutation', field: IntrospectedField): str
 /**
  * What issue 5 asks, written out independently of permissions.ts: bot only decides and
  * assigns; auditor reads everything and changes nothing; editor drafts; publisher publishes,
- * approves and rolls back; admin does everything, including keys and the directory.
+ * approves and rolls back; admin does everything, including keys and the directory. Issue 12:
+ * editors and up import datasets and run backtests; publishers set publish gates.
  */
 function expectedAllowed(role: Role, root: 'Query' | 'Mutation', field: string): boolean {
-  const editorMutations = ['createPolicy', 'savePolicyDraft', 'savePolicyTestCase', 'removePolicyTestCase'];
+  const editorMutations = [
+    'createPolicy',
+    'savePolicyDraft',
+    'savePolicyTestCase',
+    'removePolicyTestCase',
+    'importDataset',
+    'createDatasetFromDecisions',
+    'deleteDataset',
+    'startBacktest',
+    'cancelBacktest',
+  ];
   const publisherMutations = [
     ...editorMutations,
     'publishPolicy',
@@ -55,6 +66,7 @@ function expectedAllowed(role: Role, root: 'Query' | 'Mutation', field: string):
     'activatePolicyVersion',
     'setDefaultPolicy',
     'setRequiredApprovals',
+    'setBacktestGates',
   ];
   switch (role) {
     case 'admin':

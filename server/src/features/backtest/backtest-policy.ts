@@ -1,6 +1,7 @@
 /**
  * Which policy a backtest runs: a published version (the active one unless a version is named)
- * or the draft, read through the policy store; or the reference policy as the seed publishes it.
+ * or the draft (saved, or unsaved editor work), read through the policy store; or the reference
+ * policy as the seed publishes it.
  */
 import type { PolicyDocument } from '@baton/schemas';
 import { compilePolicy, type CompiledPolicy } from '@baton/rules';
@@ -15,7 +16,9 @@ import type { BacktestPolicy } from './backtest-runner';
 export interface BacktestPolicySelector {
   policyId?: string | null;
   version?: number | null;
-  draft?: boolean;
+  draft?: boolean | null;
+  /** Unsaved editor work to run as the draft; each part left out comes from the saved draft. */
+  unsaved?: { graph?: unknown; settings?: unknown; routing?: unknown };
 }
 
 /** The reference policy as version 1 of a freshly seeded store has it. */
@@ -31,12 +34,20 @@ export function seedBacktestPolicy(): BacktestPolicy {
  */
 export async function resolveBacktestPolicy(store: PolicyStore, selector: BacktestPolicySelector): Promise<BacktestPolicy> {
   if (selector.draft && selector.version != null) throw badInput('Choose a version or the draft, not both.');
+  if (!selector.draft && selector.unsaved && Object.values(selector.unsaved).some((part) => part != null)) {
+    throw badInput('A graph, settings or routing is unsaved work: run it with draft: true.');
+  }
   const head = await store.getPolicyHead(selector.policyId ?? null);
   if (!head) throw selector.policyId ? policyNotFound(selector.policyId) : notFound('No default policy exists; name one with its id.');
   if (selector.draft) {
     const policy = await store.getPolicy(head.id);
     if (!policy) throw policyNotFound(head.id);
-    const { document, validation } = requireDocumentShape(policy.draft.graph, policy.draft.settings, policy.draft.routing);
+    const unsaved = selector.unsaved ?? {};
+    const { document, validation } = requireDocumentShape(
+      unsaved.graph ?? policy.draft.graph,
+      unsaved.settings ?? policy.draft.settings,
+      unsaved.routing ?? policy.draft.routing,
+    );
     if (!validation.valid) throw invalidPolicy('The draft cannot be backtested: it', validation.diagnostics, 'backtest');
     return { document, compiled: compilePolicy(document), ref: { id: head.id, name: head.name, version: 0, contentHash: contentHashOf(document) } };
   }

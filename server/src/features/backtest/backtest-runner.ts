@@ -4,6 +4,7 @@
  * Results do not depend on the number of workers: rows are evaluated independently and the
  * report sorts them by line.
  */
+import { setMaxListeners } from 'node:events';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -82,10 +83,15 @@ async function evaluateInPool(
   signal?: AbortSignal,
 ): Promise<BacktestRowResult[]> {
   const pool = new Piscina({ filename: workerFile(), workerData: policy, minThreads: workers, maxThreads: workers });
+  // Every queued task listens for the abort: one local signal per run, allowed that many listeners, relays the caller's.
+  const cancel = new AbortController();
+  setMaxListeners(chunks.length + 1, cancel.signal);
+  const relay = () => cancel.abort();
+  signal?.addEventListener('abort', relay, { once: true });
   try {
     const parts = await Promise.all(
       chunks.map(async (chunk) => {
-        const results = (await pool.run(chunk, { signal })) as BacktestRowResult[];
+        const results = (await pool.run(chunk, { signal: cancel.signal })) as BacktestRowResult[];
         progress(chunk.rows.length);
         return results;
       }),
@@ -95,16 +101,16 @@ async function evaluateInPool(
     if (signal?.aborted) throw abortError();
     throw error;
   } finally {
+    signal?.removeEventListener('abort', relay);
     await pool.destroy();
   }
 }
 
 /**
- * Evaluates `rows` under `policy` and reports.
+ * Evaluates `rows` under `policy`, one result per row in line order.
  * @throws AbortError when `options.signal` aborts; whatever a decision throws (a compiler bug)
  */
-export async function runBacktest(policy: BacktestPolicy, rows: readonly BacktestRow[], options: BacktestRunOptions = {}): Promise<BacktestReport> {
-  const started = performance.now();
+export async function evaluateRows(policy: BacktestPolicy, rows: readonly BacktestRow[], options: BacktestRunOptions = {}): Promise<BacktestRowResult[]> {
   const turnByTurn = options.turnByTurn ?? false;
   const defaultNow = options.defaultNow ?? DEFAULT_NOW;
   const chunks = chunksOf(rows, CHUNK_ROWS).map((chunk): ChunkTask => ({ rows: chunk, turnByTurn, defaultNow }));
@@ -118,6 +124,21 @@ export async function runBacktest(policy: BacktestPolicy, rows: readonly Backtes
   if (options.signal?.aborted) throw abortError();
   const results =
     workers > 0 ? await evaluateInPool(policy, chunks, workers, progress, options.signal) : await evaluateHere(policy, chunks, progress, options.signal);
+  return results.sort((a, b) => a.line - b.line);
+}
+
+/** The report of `results` under `policy`, whose leaves say which expected reasons it can meet. */
+export function reportOf(policy: BacktestPolicy, results: readonly BacktestRowResult[], seconds: number, turnByTurn: boolean): BacktestReport {
   const reasonCodes = new Set(policy.document.graph.nodes.filter(isLeaf).map((node) => node.data.reasonCode));
-  return buildBacktestReport(results, { reasonCodes, seconds: (performance.now() - started) / 1000, turnByTurn });
+  return buildBacktestReport(results, { reasonCodes, seconds, turnByTurn });
+}
+
+/**
+ * Evaluates `rows` under `policy` and reports.
+ * @throws AbortError when `options.signal` aborts; whatever a decision throws (a compiler bug)
+ */
+export async function runBacktest(policy: BacktestPolicy, rows: readonly BacktestRow[], options: BacktestRunOptions = {}): Promise<BacktestReport> {
+  const started = performance.now();
+  const results = await evaluateRows(policy, rows, options);
+  return reportOf(policy, results, (performance.now() - started) / 1000, options.turnByTurn ?? false);
 }

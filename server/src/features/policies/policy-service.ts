@@ -64,6 +64,11 @@ export interface PolicyServiceDeps {
   limits: RequestLimits;
   /** Trigger settings of a new policy created without any (the reference policy's). */
   defaultSettings: () => TriggerSettings;
+  /**
+   * Checks a draft about to be published against the policy's backtest gates.
+   * @throws BACKTEST_FAILED when it misses one
+   */
+  checkPublishGates?: (policyId: string, draft: { document: PolicyDocument; compiled: CompiledPolicy; ref: PolicyRef }) => Promise<void>;
   clock?: () => Date;
 }
 
@@ -184,7 +189,7 @@ export class PolicyService {
    * Publishes the current draft as a new immutable version and makes it active; with
    * `makeDefault`, the policy also becomes the one `decideHandoff` uses when none is named.
    * @throws BAD_USER_INPUT (empty comment), NOT_FOUND, INVALID_POLICY (with `diagnostics`),
-   *   POLICY_TESTS_FAILED (with `testFailures`), CONFLICT (the draft or the active version
+   *   POLICY_TESTS_FAILED (with `testFailures`), BACKTEST_FAILED (with `backtestFailures`), CONFLICT (the draft or the active version
    *   changed meanwhile; a draft identical to the active version, unless only `makeDefault` was
    *   asked; a change request already open).
    */
@@ -228,7 +233,7 @@ export class PolicyService {
    * Approves a change request; the approval that reaches the required count publishes it.
    * The draft is validated, compiled and tested again, as for a direct publish.
    * @throws NOT_FOUND; FORBIDDEN (self-approval); BAD_USER_INPUT (approved twice);
-   *   CONFLICT (not open, or stale: the draft changed); INVALID_POLICY / POLICY_TESTS_FAILED.
+   *   CONFLICT (not open, or stale: the draft changed); INVALID_POLICY / POLICY_TESTS_FAILED / BACKTEST_FAILED.
    */
   async approveChangeRequest(id: string, actor: Actor): Promise<{ request: ChangeRequestRecord; version: VersionRecord | null }> {
     const request = await this.requireChangeRequest(id);
@@ -323,7 +328,7 @@ export class PolicyService {
   /** The draft as a version ready to store: valid, compiled, its test cases passing. */
   private async versionFromDraft(policy: PolicyRecord, comment: string, makeDefault: boolean, actor: Actor): Promise<NewVersion> {
     const { draft } = policy;
-    const { compiledRules, contentHash, prepared } = this.compileDraft(policy);
+    const { document, compiledRules, contentHash, prepared } = this.compileDraft(policy);
     const testCases = await this.deps.testCases.listTestCases(policy.id);
     const run = await runTestCases(prepared, { id: policy.id, name: policy.name, version: 0, contentHash }, testCases, this.clock(), null);
     if (run.failed > 0) {
@@ -335,6 +340,8 @@ export class PolicyService {
         { testFailures: failures },
       );
     }
+    const ref = { id: policy.id, name: policy.name, version: 0, contentHash };
+    await this.deps.checkPublishGates?.(policy.id, { document, compiled: compiledRules, ref });
     return {
       policyId: policy.id,
       draftRevision: draft.revision,
@@ -355,12 +362,12 @@ export class PolicyService {
    * The stored draft validated, compiled and prepared, as publishing and test runs need it.
    * @throws INVALID_POLICY when the draft has errors
    */
-  private compileDraft(policy: PolicyRecord): { compiledRules: CompiledPolicy; contentHash: string; prepared: PreparedPolicy } {
+  private compileDraft(policy: PolicyRecord): { document: PolicyDocument; compiledRules: CompiledPolicy; contentHash: string; prepared: PreparedPolicy } {
     const validation = this.validateDraft(policy.draft);
     if (!validation.valid) throw invalidPolicy(`Policy '${policy.id}' cannot be published: its draft`, validation.diagnostics, 'publish');
     const document = documentOf(policy.draft);
     const compiledRules = compilePolicy(document);
-    return { compiledRules, contentHash: contentHashOf(document), prepared: preparePolicy(document, compiledRules) };
+    return { document, compiledRules, contentHash: contentHashOf(document), prepared: preparePolicy(document, compiledRules) };
   }
 
   private async requireChangeRequest(id: string): Promise<ChangeRequestRecord> {

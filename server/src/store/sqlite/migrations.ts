@@ -280,4 +280,45 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX decision_log_logged_at ON decision_log (logged_at);
     `,
   },
+  {
+    version: 7,
+    name: 'backtest: datasets and their rows, finished runs, publish gates',
+    // Rows are stored as JSON, already redacted; a run keeps its whole (bounded) report.
+    sql: `
+      CREATE TABLE datasets (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        format TEXT NOT NULL,
+        source TEXT NOT NULL,
+        rows INTEGER NOT NULL,
+        expectations TEXT NOT NULL,
+        redactions INTEGER NOT NULL,
+        warnings TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        created_by TEXT
+      );
+      CREATE TABLE dataset_rows (
+        dataset_id TEXT NOT NULL REFERENCES datasets(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        id TEXT NOT NULL,
+        row TEXT NOT NULL,
+        PRIMARY KEY (dataset_id, position)
+      );
+      CREATE UNIQUE INDEX dataset_rows_id ON dataset_rows (dataset_id, id);
+      CREATE TABLE backtest_runs (
+        id TEXT PRIMARY KEY,
+        dataset_id TEXT NOT NULL,
+        policy_id TEXT NOT NULL,
+        content_hash TEXT NOT NULL,
+        gate_run INTEGER NOT NULL,
+        started_at TEXT NOT NULL,
+        run TEXT NOT NULL
+      );
+      CREATE INDEX backtest_runs_newest ON backtest_runs (started_at, id);
+      CREATE TABLE backtest_gates (
+        policy_id TEXT PRIMARY KEY,
+        gates TEXT NOT NULL
+      );
+    `,
+  },
 ];

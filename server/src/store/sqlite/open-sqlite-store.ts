@@ -5,6 +5,8 @@
 import { createSqliteAuditLogStore } from '../../features/audit/sqlite-audit-log-store';
 import { createSqliteApiKeyAccess, sqliteApiKeyRepositories } from '../../features/auth/sqlite-api-key-repositories';
 import { createApiKeyStore } from '../../features/auth/transactional-api-key-store';
+import { createSqliteBacktestAccess, sqliteBacktestRepositories } from '../../features/backtest/sqlite-backtest-repositories';
+import { createBacktestStore } from '../../features/backtest/transactional-backtest-store';
 import { createSqliteDecisionLogStore } from '../../features/decisions/sqlite-decision-log-store';
 import { createSqliteDirectoryStore } from '../../features/directory/sqlite-directory-store';
 import { createSqliteHandoffStore } from '../../features/handoffs/sqlite-handoff-store';
@@ -24,7 +26,8 @@ export async function openSqliteStore(dataDir: string): Promise<BatonStore> {
   // One unit of work for the whole database: its units run one at a time across features.
   const policyRepositories = sqlitePolicyRepositories(db);
   const keyRepositories = sqliteApiKeyRepositories(db);
-  const uow = createSqliteUnitOfWork(db, (queue) => ({ ...policyRepositories(queue), ...keyRepositories(queue) }));
+  const backtestRepositories = sqliteBacktestRepositories(db);
+  const uow = createSqliteUnitOfWork(db, (queue) => ({ ...policyRepositories(queue), ...keyRepositories(queue), ...backtestRepositories(queue) }));
   const { policies, changeRequests, policyTests } = createPolicyStores(uow, createSqlitePolicyReads(db));
   return {
     policies,
@@ -35,6 +38,7 @@ export async function openSqliteStore(dataDir: string): Promise<BatonStore> {
     auditLog: createSqliteAuditLogStore(db),
     directory: createSqliteDirectoryStore(db),
     handoffs: createSqliteHandoffStore(db),
+    backtests: createBacktestStore(uow, createSqliteBacktestAccess(db)),
     isHealthy: () => {
       if (!db.open) return false;
       try {
