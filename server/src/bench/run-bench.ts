@@ -1,11 +1,12 @@
 /**
- * `npm run bench`: in-process and HTTP throughput of the reference policy, every figure from
+ * `npm run bench`: in-process, backtest and HTTP throughput of the reference policy, every figure from
  * this one run, printed as a table with the ratios the README and closing notes quote.
  * BENCH_SECONDS (default 10) sets the HTTP duration per target; in-process variants run 3 s each.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { benchBacktest } from './backtest';
 import { benchInProcess } from './in-process';
 import { benchHttp } from './http';
 
@@ -23,6 +24,12 @@ async function main(): Promise<void> {
   console.log(`  Baton full decision / raw json-rules-engine: ${(full / raw).toFixed(2)}x`);
   console.log(`  raw json-rules-engine / hand-written: ${(raw / hand).toFixed(4)}x`);
   console.log(`  routing's share of a decision's cost, 500 agents: +${((full / routed - 1) * 100).toFixed(1)}% (target < 20%)\n`);
+
+  console.log('Backtest (worker pool, one thread per core, reference policy):');
+  for (const b of await benchBacktest()) {
+    console.log(`  ${b.name.padEnd(68)} ${b.seconds.toFixed(1).padStart(7)} s (target < ${b.target} s, ${fmt(b.rows / b.seconds)} rows/s)`);
+  }
+  console.log('');
 
   const dataDir = mkdtempSync(path.join(tmpdir(), 'baton-bench-'));
   try {
