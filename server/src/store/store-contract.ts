@@ -5,6 +5,7 @@
  */
 import { describeAuditLogStoreContract } from '../features/audit/audit-log-store.contract';
 import { describeApiKeyStoreContract } from '../features/auth/api-key-store.contract';
+import { describeBacktestStoreContract } from '../features/backtest/backtest-store.contract';
 import { describeDecisionLogStoreContract } from '../features/decisions/decision-log-store.contract';
 import { describeDirectoryStoreContract } from '../features/directory/directory-store.contract';
 import { describeHandoffStoreContract } from '../features/handoffs/handoff-store.contract';
@@ -39,5 +40,6 @@ export function defineStoreContractTests(name: string, createStore: () => Promis
     describeApiKeyStoreContract(store);
     describeDirectoryStoreContract(store);
     describeHandoffStoreContract(store);
+    describeBacktestStoreContract(store);
   });
 }

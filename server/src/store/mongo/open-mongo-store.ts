@@ -10,6 +10,8 @@ import { ensureAuditHead } from '../../features/audit/mongo-audit-append';
 import { createMongoAuditLogStore } from '../../features/audit/mongo-audit-log-store';
 import { createMongoApiKeyAccess, mongoApiKeyRepositories } from '../../features/auth/mongo-api-key-repositories';
 import { createApiKeyStore } from '../../features/auth/transactional-api-key-store';
+import { createMongoBacktestAccess, mongoBacktestRepositories } from '../../features/backtest/mongo-backtest-repositories';
+import { createBacktestStore } from '../../features/backtest/transactional-backtest-store';
 import { createMongoDecisionLogStore } from '../../features/decisions/mongo-decision-log-store';
 import { createMongoDirectoryStore } from '../../features/directory/mongo-directory-store';
 import { createMongoHandoffStore } from '../../features/handoffs/mongo-handoff-store';
@@ -44,7 +46,8 @@ export function assembleMongoStore(connection: Connection, options: Pick<MongoSt
   const ctx = createMongoContext(connection);
   const policyRepositories = mongoPolicyRepositories(ctx);
   const keyRepositories = mongoApiKeyRepositories(ctx);
-  const uow = createMongoUnitOfWork(ctx, (session) => ({ ...policyRepositories(session), ...keyRepositories(session) }));
+  const backtestRepositories = mongoBacktestRepositories(ctx);
+  const uow = createMongoUnitOfWork(ctx, (session) => ({ ...policyRepositories(session), ...keyRepositories(session), ...backtestRepositories(session) }));
   const { policies, changeRequests, policyTests } = createPolicyStores(uow, createMongoPolicyReads(ctx));
   return {
     connection,
@@ -56,6 +59,7 @@ export function assembleMongoStore(connection: Connection, options: Pick<MongoSt
     auditLog: createMongoAuditLogStore(ctx),
     directory: createMongoDirectoryStore(ctx),
     handoffs: createMongoHandoffStore(ctx),
+    backtests: createBacktestStore(uow, createMongoBacktestAccess(ctx)),
     watchPolicyChanges: watchMongoPolicyChanges(connection, options.logger),
     isHealthy: () => connection.readyState === mongoose.ConnectionStates.connected,
     close: async () => {

@@ -1,6 +1,6 @@
 /**
  * Store migration, SQLite to a fresh SQLite file: a store seeded as `npm start` does, plus
- * governance, directory, handoff and decision activity, is copied record for record; the copy
+ * governance, directory, handoff, decision and backtest activity, is copied record for record; the copy
  * verifies, reads back equal through every port, decides the same and accepts the same keys.
  * A non-empty target is refused untouched; a tampered source audit row is reported.
  */
@@ -84,6 +84,8 @@ describe('migrateStore, SQLite to a new SQLite file', () => {
     expect(count('apiKeys')).toBe(4);
     expect(count('assignments')).toBe(3);
     expect(count('changeRequests')).toBe(1);
+    // Two datasets of 3 and 10 rows, one policy's gates, two runs.
+    expect([count('datasets'), count('datasetRows'), count('backtestGates'), count('backtestRuns')]).toEqual([2, 13, 1, 2]);
     expect(report).toMatchObject({
       ok: true,
       integrity: [],
@@ -99,6 +101,17 @@ describe('migrateStore, SQLite to a new SQLite file', () => {
     expect(copy).toEqual(original);
     expect(copy.assignments.map((a) => a?.status).sort()).toEqual(['ASSIGNED', 'QUEUED', 'RELEASED']);
     expect(copy.keys.filter((k) => k.revokedAt !== null)).toHaveLength(1);
+    expect(copy.datasets.map((d) => d.id)).toEqual(['ds-messages', 'ds-conversations']);
+    expect(copy.datasetRows.map((rows) => rows?.map((r) => r.id))).toEqual([
+      ['m1', 'm2', 'm3', 'm4', 'm5', 'm6', 'm7', 'm8', 'm9', 'm10'],
+      ['c1', 'c2', 'c3'],
+    ]);
+    expect(copy.datasetRows[1]?.[0]?.input.now).toEqual(new Date('2026-11-21T09:01:12Z'));
+    expect(copy.perPolicy.flatMap((p) => p.gates)).toEqual([{ datasetId: 'ds-messages', minRecall: 0.5, maxFalsePositiveRate: 0.5 }]);
+    expect(copy.runs.map((r) => [r.id, r.gateFailures])).toEqual([
+      ['run-gate', []],
+      ['run-manual', null],
+    ]);
 
     const source = openSqliteTransferSource(sourceDir);
     const target = openSqliteTransferSource(copyDir);

@@ -1,11 +1,14 @@
 /**
  * Internal (tests only): a store worth migrating and ways to compare two stores. `populate`
  * drives a server seeded as `npm start` does through the API until every transfer collection
- * has rows; `throughPorts` and `allRecords` read a whole store back for deep comparison.
+ * has rows (backtest records through its store: runs finish in worker threads, at no fixed
+ * time); `throughPorts` and `allRecords` read a whole store back for deep comparison.
  */
+import { apiKeyId } from '../../features/auth/api-key';
+import { conversationRows, datasetRecord, messageRows, runRecord, storedReport } from '../../test-support/backtest-records';
 import { stayGraph } from '../../test-support/fixtures';
 import { CREATE_POLICY, PUBLISH, SAVE_DRAFT, decideInput } from '../../test-support/operations';
-import type { TestServer } from '../../test-support/test-server';
+import { TEST_ADMIN_KEY, type TestServer } from '../../test-support/test-server';
 import type { BatonStore } from '../baton-store';
 import type { TransferEndpoint } from './transfer-port';
 import { TRANSFER_COLLECTIONS, type TransferCollection, type TransferRecords } from './transfer-records';
@@ -115,6 +118,18 @@ export async function populate(t: TestServer): Promise<Populated> {
   expect(started).toEqual(['ASSIGNED', 'QUEUED', 'QUEUED']);
   expectOk(await t.gql(RELEASE, { id: ids[0] }));
 
+  // Backtests: two datasets (rows with dates and without), a publish gate on one and two
+  // finished runs over it, one started by the gate. After the last publish, which the gate would check.
+  const { backtests } = t.server.store;
+  const admin = { keyId: apiKeyId(TEST_ADMIN_KEY), role: 'admin' };
+  await backtests.insertDataset(datasetRecord('ds-conversations'), conversationRows(), admin);
+  const messages = datasetRecord('ds-messages', { format: 'messages', source: 'hand-worked.jsonl', rows: 10, createdAt: new Date('2026-03-02T09:00:00Z') });
+  await backtests.insertDataset(messages, messageRows(), admin);
+  await backtests.replaceGates('four-eyes', [{ datasetId: 'ds-messages', minRecall: 0.5, maxFalsePositiveRate: 0.5 }], new Date('2026-03-02T09:30:00Z'), admin);
+  const report = await storedReport();
+  await backtests.insertRun(runRecord('run-manual', report, { policyId: 'four-eyes' }));
+  await backtests.insertRun(runRecord('run-gate', report, { policyId: 'four-eyes', startedAt: new Date('2026-03-02T11:00:00Z'), gateFailures: [] }));
+
   // Last, so the copy holds exactly the state this answer came from.
   const decided = expectOk<{ decideHandoff: Record<string, unknown> }>(await t.gql(DECIDE_ALL, { input: billingDispute })).decideHandoff;
   return { keys, keyIds, revokedKey: bot.secret, decided };
@@ -130,8 +145,12 @@ export async function throughPorts(store: BatonStore) {
       changeRequests: await store.changeRequests.listChangeRequests(p.id),
       testCases: await store.policyTests.listTestCases(p.id),
       head: await store.policies.getPolicyHead(p.id),
+      gates: await store.backtests.findGates(p.id),
     });
   }
+  const datasets = await store.backtests.listDatasets();
+  const datasetRows = [];
+  for (const d of datasets) datasetRows.push(await store.backtests.datasetRows(d.id));
   const { decisions } = await store.decisionLog.queryDecisions({ filter: {}, first: 10_000 });
   const assignments = [];
   for (const d of decisions) assignments.push(await store.handoffs.getAssignment(d.decisionId));
@@ -145,6 +164,9 @@ export async function throughPorts(store: BatonStore) {
     directory: await store.directory.snapshot(),
     decisions,
     assignments,
+    datasets,
+    datasetRows,
+    runs: await store.backtests.listRuns({ limit: 10_000 }),
   };
 }
 

@@ -7,6 +7,19 @@
 import { Types, type Connection } from 'mongoose';
 import { auditModels, fromAuditEventDocument, toAuditEventDocument } from '../../features/audit/mongo-audit-models';
 import { apiKeyModels, fromApiKeyDocument, toApiKeyDocument } from '../../features/auth/mongo-api-key-models';
+import {
+  backtestModels,
+  fromBacktestGatesDocument,
+  fromBacktestRunDocument,
+  fromDatasetDocument,
+  fromDatasetRowDocument,
+  toBacktestGatesDocument,
+  toBacktestRunDocument,
+  toDatasetDocument,
+  toDatasetRowDocument,
+  type BacktestGatesDocument,
+  type DatasetRowDocument,
+} from '../../features/backtest/mongo-backtest-models';
 import type { DecisionLogRecord, StoredDecision } from '../../features/decisions/decision-log-store';
 import { decisionLogModels, fromDecisionDocument, toDecisionDocument } from '../../features/decisions/mongo-decision-log-models';
 import {
@@ -123,6 +136,7 @@ export function mongoTransferCollections(connection: Connection): MongoCollectio
   const { ApiKey } = apiKeyModels(connection);
   const { Queue, Agent } = directoryModels(connection);
   const { Policy, PolicyVersion, ChangeRequest, PolicyTestCase } = policyModels(connection);
+  const { Dataset, DatasetRow, BacktestGates, BacktestRun } = backtestModels(connection);
   const { Assignment } = handoffModels(connection);
   const { DecisionLogEntry } = decisionLogModels(connection, {});
   const { AuditEvent } = auditModels(connection);
@@ -150,6 +164,20 @@ export function mongoTransferCollections(connection: Connection): MongoCollectio
       (c) => toTestCaseDocument(c.policyId, c),
       (doc: StoredTestCase) => ({ policyId: doc.policyId, ...fromTestCaseDocument(doc) }),
     ),
+    datasets: collectionOf(Dataset, stringId, toDatasetDocument, fromDatasetDocument),
+    datasetRows: collectionOf(
+      DatasetRow,
+      objectId,
+      (r) => toDatasetRowDocument(r.datasetId, r.position, r.row),
+      (doc: DatasetRowDocument) => ({ datasetId: doc.datasetId, position: doc.position, row: fromDatasetRowDocument(doc) }),
+    ),
+    backtestGates: collectionOf(
+      BacktestGates,
+      stringId,
+      (g) => toBacktestGatesDocument(g.policyId, g.gates),
+      (doc: BacktestGatesDocument) => ({ policyId: doc._id, gates: fromBacktestGatesDocument(doc) }),
+    ),
+    backtestRuns: collectionOf(BacktestRun, stringId, toBacktestRunDocument, fromBacktestRunDocument),
     assignments: collectionOf(
       Assignment,
       stringId,

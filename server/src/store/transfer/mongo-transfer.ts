@@ -5,6 +5,7 @@
  * of events so the next append continues the copied chain.
  */
 import { AUDIT_HEAD_ID, auditModels } from '../../features/audit/mongo-audit-models';
+import { backtestModels } from '../../features/backtest/mongo-backtest-models';
 import { directoryModels } from '../../features/directory/mongo-directory-models';
 import { handoffModels } from '../../features/handoffs/mongo-handoff-models';
 import { policyModels } from '../../features/policies/mongo-policy-models';
@@ -77,6 +78,7 @@ export function mongoTransferTarget(store: MongoBatonStore, label: string): Tran
       const { Policy, PolicyVersion, ChangeRequest, PolicyTestCase } = policyModels(connection);
       const { Queue } = directoryModels(connection);
       const { Assignment } = handoffModels(connection);
+      const { Dataset, DatasetRow } = backtestModels(connection);
       // What the SQLite schema's foreign keys guard, checked once over the copy.
       const references: [string, Distinct, string, Distinct, string][] = [
         ['policy_versions', PolicyVersion, 'policyId', Policy, 'policies'],
@@ -84,6 +86,7 @@ export function mongoTransferTarget(store: MongoBatonStore, label: string): Tran
         ['policy_test_cases', PolicyTestCase, 'policyId', Policy, 'policies'],
         ['assignments', Assignment, 'queueId', Queue, 'queues'],
         ['queues', Queue, 'fallbackQueueId', Queue, 'queues'],
+        ['dataset_rows', DatasetRow, 'datasetId', Dataset, 'datasets'],
       ];
       for (const [fromName, from, field, to, toName] of references) {
         const missing = await dangling(from, field, to);

@@ -2,11 +2,16 @@
  * Internal: each transfer collection in the embedded store's tables. Rows are read with the
  * SQLite stores' own mappers (so a record is what the port would return) and written back
  * column for column, child rows included (approvals, skills, channels, queued candidates).
+ * Dataset rows and runs go through the text codecs the backtest store itself uses.
  */
 import type Database from 'better-sqlite3';
 import { CHANNELS } from '@baton/schemas';
 import { toEvent, type EventRow } from '../../features/audit/sqlite-audit-log-store';
 import { toKey, type KeyRow } from '../../features/auth/sqlite-api-key-repositories';
+import { runFromJson, runToJson } from '../../features/backtest/backtest-run-json';
+import type { BacktestGate } from '../../features/backtest/backtest-store';
+import { rowFromJson, rowToJson } from '../../features/backtest/dataset-row-json';
+import { toDataset, type DatasetRow } from '../../features/backtest/sqlite-backtest-repositories';
 import { toStored, type DecisionRow } from '../../features/decisions/sqlite-decision-log-store';
 import { toAgent, toQueue, type AgentRow, type ChannelRow, type QueueRow, type SkillRow } from '../../features/directory/sqlite-directory-store';
 import { toAssignment, type AssignmentRow } from '../../features/handoffs/sqlite-assignments';
@@ -71,6 +76,12 @@ export function sqliteTransferTables(db: Database.Database): SqliteTables {
     approvalsOf: db.prepare('SELECT approver, approved_at FROM change_request_approvals WHERE request_id = ? ORDER BY approved_at, approver'),
     testCase: insert(`INSERT INTO policy_test_cases (policy_id, id, name, input, expected, updated_at, updated_by)
       VALUES (@policyId, @id, @name, @input, @expected, @updatedAt, @updatedBy)`),
+    dataset: insert(`INSERT INTO datasets (id, name, format, source, rows, expectations, redactions, warnings, created_at, created_by)
+      VALUES (@id, @name, @format, @source, @rows, @expectations, @redactions, @warnings, @createdAt, @createdBy)`),
+    datasetRow: insert('INSERT INTO dataset_rows (dataset_id, position, id, row) VALUES (?, ?, ?, ?)'),
+    gates: insert('INSERT INTO backtest_gates (policy_id, gates) VALUES (?, ?)'),
+    run: insert(`INSERT INTO backtest_runs (id, dataset_id, policy_id, content_hash, gate_run, started_at, run)
+      VALUES (@id, @datasetId, @policyId, @contentHash, @gateRun, @startedAt, @run)`),
     assignment: insert(`INSERT INTO handoff_assignments (decision_id, conversation_id, customer_id, queue_id, agent_id, channel, status, rank,
       fallback_used, explanation, created_at, assigned_at, released_at) VALUES (@decisionId, @conversationId, @customerId, @queueId, @agentId,
       @channel, @status, @rank, @fallbackUsed, @explanation, @createdAt, @assignedAt, @releasedAt)`),
@@ -188,6 +199,41 @@ export function sqliteTransferTables(db: Database.Database): SqliteTables {
           expected: json(c.expected),
           updatedAt: iso(c.updatedAt),
           updatedBy: c.updatedBy,
+        }),
+    },
+    datasets: {
+      table: 'datasets',
+      toRecord: (row) => toDataset(row as DatasetRow),
+      insert: (d) => s.dataset.run({ ...d, expectations: json(d.expectations), warnings: json(d.warnings), createdAt: iso(d.createdAt) }),
+    },
+    datasetRows: {
+      table: 'dataset_rows',
+      toRecord: (row) => {
+        const r = row as { dataset_id: string; position: number; row: string };
+        return { datasetId: r.dataset_id, position: r.position, row: rowFromJson(r.row) };
+      },
+      insert: (r) => s.datasetRow.run(r.datasetId, r.position, r.row.id, rowToJson(r.row)),
+    },
+    backtestGates: {
+      table: 'backtest_gates',
+      toRecord: (row) => {
+        const r = row as { policy_id: string; gates: string };
+        return { policyId: r.policy_id, gates: JSON.parse(r.gates) as BacktestGate[] };
+      },
+      insert: (g) => s.gates.run(g.policyId, json(g.gates)),
+    },
+    backtestRuns: {
+      table: 'backtest_runs',
+      toRecord: (row) => runFromJson((row as { run: string }).run),
+      insert: (r) =>
+        s.run.run({
+          id: r.id,
+          datasetId: r.datasetId,
+          policyId: r.policyId,
+          contentHash: r.contentHash,
+          gateRun: r.gateFailures === null ? 0 : 1,
+          startedAt: iso(r.startedAt),
+          run: runToJson(r),
         }),
     },
     assignments: {

@@ -1,12 +1,14 @@
 /**
  * The neutral record format a store migration copies: the storage port's own record types,
  * plus the few stored fields the port does not expose (directory timestamps, a test case's
- * policy, the agents a queued handoff waits for). Every id, time, revision, sequence number
+ * policy, the agents a queued handoff waits for, a dataset row's dataset and place). Every id, time, revision, sequence number
  * and hash is carried as stored, so a copy is indistinguishable from the original.
  */
 import type { Agent, Queue } from '@baton/schemas';
+import type { BacktestRow } from '@baton/rules';
 import type { AuditEvent } from '../../features/audit/audit-event';
 import type { ApiKeyRecord } from '../../features/auth/api-key-store';
+import type { BacktestGate, BacktestRunRecord, DatasetRecord } from '../../features/backtest/backtest-store';
 import type { StoredDecision } from '../../features/decisions/decision-log-store';
 import type { AssignmentRecord } from '../../features/handoffs/handoff-store';
 import type { ChangeRequestRecord } from '../../features/policies/change-request-store';
@@ -32,6 +34,19 @@ export type TestCaseTransfer = PolicyTestCase & { policyId: string };
  */
 export type AssignmentTransfer = Omit<AssignmentRecord, 'position'> & { candidates: string[] };
 
+/** One row of a dataset at its 0-based place (rows are read back in line order by it). */
+export interface DatasetRowTransfer {
+  datasetId: string;
+  position: number;
+  row: BacktestRow;
+}
+
+/** A policy's publish gates, in the order set (never empty: a policy without gates has no record). */
+export interface BacktestGatesTransfer {
+  policyId: string;
+  gates: BacktestGate[];
+}
+
 /** Record type of each collection. */
 export interface TransferRecords {
   apiKeys: ApiKeyRecord;
@@ -42,6 +57,11 @@ export interface TransferRecords {
   /** With their approvals. */
   changeRequests: ChangeRequestRecord;
   policyTestCases: TestCaseTransfer;
+  datasets: DatasetRecord;
+  datasetRows: DatasetRowTransfer;
+  backtestGates: BacktestGatesTransfer;
+  /** Finished runs, with their reports. */
+  backtestRuns: BacktestRunRecord;
   assignments: AssignmentTransfer;
   decisions: StoredDecision;
   auditLog: AuditEvent;
@@ -51,8 +71,9 @@ export type TransferCollection = keyof TransferRecords;
 
 /**
  * Every collection in copy order: what a record refers to is copied before it (queues before
- * agents and assignments, policies before their versions, requests and test cases), and the
- * audit log last, since its events describe everything else.
+ * agents and assignments, policies before their versions, requests and test cases, datasets
+ * before their rows, the gates and the runs on them), and the audit log last, since its events
+ * describe everything else.
  */
 export const TRANSFER_COLLECTIONS: readonly TransferCollection[] = [
   'apiKeys',
@@ -62,16 +83,25 @@ export const TRANSFER_COLLECTIONS: readonly TransferCollection[] = [
   'policyVersions',
   'changeRequests',
   'policyTestCases',
+  'datasets',
+  'datasetRows',
+  'backtestGates',
+  'backtestRuns',
   'assignments',
   'decisions',
   'auditLog',
 ];
 
-/** A record's identity in messages, e.g. `policyVersions support-default v2`, `auditLog #17`. */
+/**
+ * A record's identity in messages, e.g. `policyVersions support-default v2`, `auditLog #17`,
+ * `datasetRows ds-1/c1`.
+ */
 export function recordName<C extends TransferCollection>(collection: C, record: TransferRecords[C]): string {
   const r = record as TransferRecords[TransferCollection];
   if ('sequence' in r) return `${collection} #${r.sequence}`;
-  if ('version' in r && 'policyId' in r) return `${collection} ${r.policyId} v${r.version}`;
+  if ('publishedAt' in r) return `${collection} ${r.policyId} v${r.version}`;
+  if ('row' in r) return `${collection} ${r.datasetId}/${r.row.id}`;
+  if ('gates' in r) return `${collection} ${r.policyId}`;
   if ('decisionId' in r) return `${collection} ${r.decisionId}`;
   if ('expected' in r) return `${collection} ${r.policyId}/${r.id}`;
   return `${collection} ${r.id}`;
