@@ -22,6 +22,12 @@ export interface TestFailure {
   failures: string[];
 }
 
+/** One problem of a refused input, e.g. a dataset line (BAD_USER_INPUT's `extensions.problems`). */
+export interface LineProblem {
+  line: number;
+  message: string;
+}
+
 export type ApiProblem =
   | { kind: 'unauthenticated'; message: string }
   | { kind: 'network'; message: string }
@@ -29,6 +35,7 @@ export type ApiProblem =
   | { kind: 'invalid'; message: string; diagnostics: ApiDiagnostic[] }
   | { kind: 'forbidden'; message: string }
   | { kind: 'testsFailed'; message: string; testFailures: TestFailure[] }
+  | { kind: 'badInput'; message: string; problems: LineProblem[] }
   | { kind: 'other'; message: string; code: string | null };
 
 interface WireError {
@@ -59,6 +66,12 @@ function fromWire(error: WireError): ApiProblem {
       };
     case BatonErrorCode.Forbidden:
       return { kind: 'forbidden', message: error.message };
+    case BatonErrorCode.BadUserInput:
+      return {
+        kind: 'badInput',
+        message: error.message,
+        problems: Array.isArray(error.extensions?.problems) ? (error.extensions.problems as LineProblem[]) : [],
+      };
     default:
       return { kind: 'other', message: error.message, code };
   }
@@ -84,6 +97,8 @@ export function toApiProblem(error: unknown): ApiProblem {
     const wire = parseBody(error.bodyText);
     if (wire) return fromWire(wire);
     if (error.statusCode === 401) return fromWire({ message: '', extensions: { code: BatonErrorCode.Unauthenticated } });
+    if (error.statusCode === 413)
+      return { kind: 'other', message: 'The server does not accept a request this large (HTTP 413).', code: BatonErrorCode.PayloadTooLarge };
     return { kind: 'network', message: `The Baton server answered HTTP ${error.statusCode}. Retry in a moment; your unsaved work is kept.` };
   }
   return { kind: 'network', message: 'Cannot reach the Baton server. Check that it is running and retry; your unsaved work is kept.' };

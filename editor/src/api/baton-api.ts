@@ -3,12 +3,19 @@
  * Every call throws what Apollo throws; callers turn it into an `ApiProblem` with `toApiProblem`.
  */
 import type { ApolloClient } from '@apollo/client';
+import { ServerError } from '@apollo/client/errors';
 import type { PolicyGraph, RoutingGraph, TriggerSettings } from '@baton/schemas';
 import {
   EditorActivateVersionDocument,
   EditorApproveDocument,
   EditorAuditLogDocument,
+  EditorBacktestRunDocument,
+  EditorBacktestRunsDocument,
+  EditorCancelBacktestDocument,
   EditorCreatePolicyDocument,
+  EditorDatasetRowDocument,
+  EditorDatasetsDocument,
+  EditorDeleteDatasetDocument,
   EditorGovernanceDocument,
   EditorPoliciesDocument,
   EditorPolicyDiffDocument,
@@ -24,6 +31,7 @@ import {
   EditorSaveDraftDocument,
   EditorSaveTestCaseDocument,
   EditorSetRequiredApprovalsDocument,
+  EditorStartBacktestDocument,
   EditorTestCasesDocument,
   EditorTestDraftDocument,
   EditorValidateDocument,
@@ -36,7 +44,11 @@ import type {
   AuditFilter,
   AuditPage,
   AuditVerification,
+  BacktestRun,
+  BacktestRunSummary,
   ConversationInput,
+  Dataset,
+  DatasetRow,
   DirectoryQueue,
   DraftDecision,
   ExpectedOutcome,
@@ -48,6 +60,7 @@ import type {
   PolicyTestRun,
   PublishOutcome,
   SampleConversation,
+  StartBacktestInput,
   ValidationResult,
   VersionDetail,
   VersionSummary,
@@ -63,7 +76,15 @@ async function dataOf<TData>(request: Promise<{ data?: TData | undefined }>): Pr
 }
 
 export class BatonApi {
-  constructor(private readonly client: ApolloClient) {}
+  /**
+   * @param getKey the API key for requests made without Apollo (dataset uploads)
+   * @param origin where those requests go (default: the page's origin, as Apollo's `/graphql`)
+   */
+  constructor(
+    private readonly client: ApolloClient,
+    private readonly getKey: () => string | null = () => null,
+    private readonly origin = '',
+  ) {}
 
   /** The signed-in key: role and the root fields it may call. */
   async viewer(): Promise<Viewer> {
@@ -192,5 +213,67 @@ export class BatonApi {
   /** The directory's queues. */
   async queues(): Promise<DirectoryQueue[]> {
     return (await dataOf(this.client.query({ query: EditorQueuesDocument, ...FRESH }))).queues;
+  }
+
+  /** Every dataset, newest first. */
+  async datasets(): Promise<Dataset[]> {
+    return (await dataOf(this.client.query({ query: EditorDatasetsDocument, ...FRESH }))).datasets;
+  }
+
+  /** One stored (redacted) row of a dataset; null when the dataset or the row does not exist. */
+  async datasetRow(datasetId: string, rowId: string): Promise<DatasetRow | null> {
+    return ((await dataOf(this.client.query({ query: EditorDatasetRowDocument, variables: { datasetId, rowId }, ...FRESH }))).dataset?.row ??
+      null) as DatasetRow | null;
+  }
+
+  /** Deletes a dataset and its rows; CONFLICT while a publish gate names it. */
+  async deleteDataset(id: string): Promise<void> {
+    await this.client.mutate({ mutation: EditorDeleteDatasetDocument, variables: { id } });
+  }
+
+  /** Starts a run (a dry run) of a version, or of a draft (the unsaved one when graph and settings are given). */
+  async startBacktest(input: StartBacktestInput): Promise<BacktestRunSummary> {
+    return (await dataOf(this.client.mutate({ mutation: EditorStartBacktestDocument, variables: { input } }))).startBacktest;
+  }
+
+  /** A run's progress, and its report and comparison once it SUCCEEDED; null when unknown. */
+  async backtestRun(id: string): Promise<BacktestRun | null> {
+    return (await dataOf(this.client.query({ query: EditorBacktestRunDocument, variables: { id }, ...FRESH }))).backtestRun;
+  }
+
+  /** Runs of a policy, newest first (running ones first). */
+  async backtestRuns(policyId: string, first = 20): Promise<BacktestRunSummary[]> {
+    return (await dataOf(this.client.query({ query: EditorBacktestRunsDocument, variables: { policyId, first }, ...FRESH }))).backtestRuns;
+  }
+
+  /** Cancels a RUNNING run. */
+  async cancelBacktest(id: string): Promise<BacktestRunSummary> {
+    return (await dataOf(this.client.mutate({ mutation: EditorCancelBacktestDocument, variables: { id } }))).cancelBacktest;
+  }
+
+  /**
+   * Imports a dataset file of any size with `POST /datasets` (the raw bytes, not a GraphQL
+   * string). A refused file throws as a GraphQL answer would: BAD_USER_INPUT with
+   * `extensions.problems` (each with its line), UNAUTHENTICATED, FORBIDDEN or PAYLOAD_TOO_LARGE.
+   */
+  async uploadDataset(name: string, fileName: string, content: Blob): Promise<Dataset> {
+    const key = this.getKey();
+    const query = new URLSearchParams({ name, fileName });
+    const response = await fetch(`${this.origin}/datasets?${query.toString()}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/octet-stream', ...(key ? { authorization: `Bearer ${key}` } : {}) },
+      body: content,
+    });
+    const bodyText = await response.text();
+    const body = (() => {
+      try {
+        return JSON.parse(bodyText) as { data?: { importDataset?: Dataset } | null; errors?: unknown[] };
+      } catch {
+        return null;
+      }
+    })();
+    const dataset = body?.data?.importDataset;
+    if (response.ok && dataset && !body.errors?.length) return dataset;
+    throw new ServerError(`The server refused the dataset (HTTP ${response.status}).`, { response, bodyText });
   }
 }

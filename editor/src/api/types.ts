@@ -7,6 +7,10 @@ import type { PolicyGraph, RoutingGraph, TriggerSettings } from '@baton/schemas'
 import type {
   DecideHandoffInput,
   EditorAuditLogQuery,
+  EditorBacktestMissFragment,
+  EditorBacktestRunQuery,
+  EditorBacktestRunSummaryFragment,
+  EditorDatasetFragment,
   EditorGovernanceQuery,
   EditorGraphDiffFragment,
   EditorPoliciesQuery,
@@ -26,7 +30,7 @@ import type {
   ExpectedOutcomeInput,
 } from './generated/operations';
 
-export type { AuditFilter, ChangeRequestStatus, Role } from './generated/operations';
+export type { AuditFilter, BacktestStatus, ChangeRequestStatus, Role, StartBacktestInput } from './generated/operations';
 
 /** `T` with the JSON fields named in `J` typed as `J` has them. */
 type WithJson<T, J> = Omit<T, keyof J> & J;
@@ -91,3 +95,34 @@ export type AuditPage = EditorAuditLogQuery['auditLog'];
 export type AuditVerification = EditorVerifyAuditLogQuery['verifyAuditLog'];
 
 export type DirectoryQueue = EditorQueuesQuery['queues'][number];
+
+/** A stored dataset of past conversations to backtest on. */
+export type Dataset = EditorDatasetFragment;
+
+/** What a dataset row should get, as imported: a DatasetRow's `expected` JSON. */
+export interface RowExpectation {
+  action?: string;
+  reasonCode?: string;
+  queueId?: string;
+}
+
+/** One stored (redacted) row of a dataset: its conversation as the test panel loads it. */
+export interface DatasetRow {
+  id: string;
+  line: number;
+  input: ConversationInput;
+  expected: RowExpectation | null;
+}
+
+/** A backtest run without its report: status and progress. */
+export type BacktestRunSummary = EditorBacktestRunSummaryFragment;
+
+/** A run with its report and comparison once SUCCEEDED. */
+export type BacktestRun = NonNullable<EditorBacktestRunQuery['backtestRun']>;
+
+export type BacktestReport = NonNullable<BacktestRun['report']>;
+
+export type BacktestComparison = NonNullable<BacktestRun['comparison']>;
+
+/** A row whose expectation the run missed (a false negative or a false positive). */
+export type BacktestMiss = EditorBacktestMissFragment;

@@ -28,7 +28,11 @@ export function App() {
   const [viewerError, setViewerError] = useState<string | null>(null);
   const keyRef = useRef(key);
   keyRef.current = key;
-  const api = useMemo(() => new BatonApi(createApolloClient(() => keyRef.current)), []);
+  // Apollo and the dataset upload read the key at request time, so signing in again needs no new client.
+  const api = useMemo(() => {
+    const getKey = () => keyRef.current;
+    return new BatonApi(createApolloClient(getKey), getKey);
+  }, []);
   const reauthDialog = useRef<HTMLDialogElement>(null);
 
   useEffect(() => {

@@ -1,9 +1,9 @@
 /**
  * One policy open for editing: canvas, palette, inspector, test panel, problems, trigger
- * settings, save with conflict handling and publish. Composes the pieces; the graph edits,
+ * settings, history, backtests, save with conflict handling and publish. Composes the pieces; the graph edits,
  * mapping and history are pure modules, validating and deciding are the server's.
  */
-import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { ReactFlowProvider, useReactFlow, type Connection } from '@xyflow/react';
 import type { TriggerSettings } from '@baton/schemas';
 import type { ApiDiagnostic } from '../api/api-error';
@@ -23,14 +23,18 @@ import { Inspector } from '../inspector/Inspector';
 import { kindsOn, queuesOf } from '../nodes/registry';
 import { PublishDialog } from '../publish/PublishDialog';
 import { SettingsPage } from '../settings/SettingsPage';
-import { TestPanel } from '../test-panel/TestPanel';
+import { TestPanel, type TestRequest } from '../test-panel/TestPanel';
 import { ProblemsPanel } from '../validation/ProblemsPanel';
 import { useLiveValidation } from '../validation/use-live-validation';
 import { problemOf, useApi } from './api-context';
 import { usePermissions } from './permissions';
 import { useKeyboardShortcuts } from './use-keyboard-shortcuts';
 
+// The Backtest tab brings its charting library: loaded when first opened.
+const BacktestPage = lazy(() => import('../backtest/BacktestPage').then((m) => ({ default: m.BacktestPage })));
+
 type SideTab = 'inspect' | 'test' | 'problems';
+type View = 'canvas' | 'routing' | 'settings' | 'history' | 'backtest';
 
 interface Conflict {
   currentRevision: number | null;
@@ -56,7 +60,10 @@ function EditorView({ policy, initial, baseRevision: initialRevision, restored, 
     restored ? { graph: policy.draft.graph, settings: policy.draft.settings, routing: policy.draft.routing } : initial,
   );
   const [baseRevision, setBaseRevision] = useState(initialRevision);
-  const [view, setViewState] = useState<'canvas' | 'routing' | 'settings' | 'history'>('canvas');
+  const [view, setViewState] = useState<View>('canvas');
+  // The Backtest tab stays mounted once opened: a run, its report and filters survive a look at the canvas.
+  const [backtestOpened, setBacktestOpened] = useState(false);
+  const [testRequest, setTestRequest] = useState<TestRequest | null>(null);
   const [directoryQueues, setDirectoryQueues] = useState<string[] | null>(null);
   const [side, setSide] = useState<SideTab>('inspect');
   const [decision, setDecision] = useState<DraftDecision | null>(null);
@@ -75,8 +82,9 @@ function EditorView({ policy, initial, baseRevision: initialRevision, restored, 
   const routingDiagnostics = validation.routingDiagnostics;
   const target = state.target;
   const graph = canvasGraphOf(document, target);
-  const setView = (next: 'canvas' | 'routing' | 'settings' | 'history') => {
+  const setView = (next: View) => {
     setViewState(next);
+    if (next === 'backtest') setBacktestOpened(true);
     if (next === 'canvas' || next === 'routing') dispatch({ type: 'target', target: next === 'routing' ? 'routing' : 'escalation' });
   };
   /** Applies `update` to the graph the canvas shows (one undo step). */
@@ -300,6 +308,11 @@ function EditorView({ policy, initial, baseRevision: initialRevision, restored, 
             <button type="button" aria-pressed={view === 'history'} onClick={() => setView('history')}>
               History
             </button>
+            {permissions.can('Query.datasets') ? (
+              <button type="button" aria-pressed={view === 'backtest'} onClick={() => setView('backtest')}>
+                Backtest
+              </button>
+            ) : null}
           </nav>
         </header>
         {notice ? (
@@ -327,7 +340,29 @@ function EditorView({ policy, initial, baseRevision: initialRevision, restored, 
           </div>
         ) : null}
         <div className="bn-workspace">
-          {view === 'history' ? (
+          {backtestOpened ? (
+            <Suspense
+              fallback={
+                <p className="bn-page" role="status" hidden={view !== 'backtest'}>
+                  Loading…
+                </p>
+              }
+            >
+              <BacktestPage
+                policyId={policy.id}
+                policyName={policy.name}
+                document={document}
+                dirty={dirty}
+                hidden={view !== 'backtest'}
+                onOpenInTestPanel={(request) => {
+                  setView('canvas');
+                  setSide('test');
+                  setTestRequest(request);
+                }}
+              />
+            </Suspense>
+          ) : null}
+          {view === 'backtest' ? null : view === 'history' ? (
             <HistoryPage
               policyId={policy.id}
               policyName={policy.name}
@@ -379,7 +414,7 @@ function EditorView({ policy, initial, baseRevision: initialRevision, restored, 
               <SettingsPage policyId={policy.id} settings={document.settings} readOnly={readOnly} onChange={onSettingsChange} />
             </div>
           )}
-          {view === 'history' ? null : (
+          {view === 'history' || view === 'backtest' ? null : (
             <aside className="bn-sidebar" aria-label="Details">
               <div className="bn-tabs" role="tablist" aria-label="Panels">
                 {(
@@ -424,6 +459,7 @@ function EditorView({ policy, initial, baseRevision: initialRevision, restored, 
                   onDecision={setDecision}
                   onInvalid={setTestDiagnostics}
                   nodeName={nodeName}
+                  request={testRequest}
                 />
               </div>
               <div hidden={side !== 'problems'} role="tabpanel">

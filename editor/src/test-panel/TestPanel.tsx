@@ -1,8 +1,9 @@
 /**
  * Test as you draw: pick a sample conversation or type one, run it against the working draft
  * (saved or not) with `testPolicyDraft`, read the decision, and see the path lit on the canvas.
+ * Another screen can hand it a conversation to load and run at once (a backtest's missed row).
  */
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { ConversationInput, DraftDecision, SampleConversation } from '../api/types';
 import type { ApiDiagnostic } from '../api/api-error';
 import { problemOf, useApi } from '../app/api-context';
@@ -10,6 +11,13 @@ import type { DraftDocument } from '../graph/draft-document';
 import { ConversationEditor, blankConversation } from './ConversationEditor';
 import { DecisionView } from './DecisionView';
 import { TestCases } from './TestCases';
+
+/** A conversation to load and run at once, e.g. a row a backtest missed. */
+export interface TestRequest {
+  input: ConversationInput;
+  /** Where it comes from, shown above it (e.g. the dataset row and what it should have got). */
+  title: string;
+}
 
 export interface TestPanelProps {
   policyId: string;
@@ -20,9 +28,11 @@ export interface TestPanelProps {
   onDecision: (decision: DraftDecision | null) => void;
   onInvalid: (diagnostics: ApiDiagnostic[]) => void;
   nodeName: (id: string) => string;
+  /** Loads this conversation and runs it; a new object runs again. */
+  request?: TestRequest | null;
 }
 
-export function TestPanel({ policyId, document, dirty = false, decision, onDecision, onInvalid, nodeName }: TestPanelProps) {
+export function TestPanel({ policyId, document, dirty = false, decision, onDecision, onInvalid, nodeName, request = null }: TestPanelProps) {
   const { call } = useApi();
   const sampleId = useId();
   const [samples, setSamples] = useState<SampleConversation[]>([]);
@@ -30,6 +40,7 @@ export function TestPanel({ policyId, document, dirty = false, decision, onDecis
   const [conversation, setConversation] = useState<ConversationInput>(blankConversation);
   const [running, setRunning] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [origin, setOrigin] = useState<string | null>(null);
 
   useEffect(() => {
     call((api) => api.sampleConversations()).then(setSamples, () => undefined);
@@ -37,16 +48,17 @@ export function TestPanel({ policyId, document, dirty = false, decision, onDecis
 
   const pick = (name: string) => {
     setSampleName(name);
+    setOrigin(null);
     const sample = samples.find((s) => s.name === name);
     setConversation(sample ? structuredClone(sample.input) : blankConversation());
     onDecision(null);
   };
 
-  const run = async () => {
+  const run = async (input = conversation) => {
     setRunning(true);
     setError(null);
     try {
-      onDecision(await call((api) => api.testDraft(policyId, conversation, document.graph, document.settings)));
+      onDecision(await call((api) => api.testDraft(policyId, input, document.graph, document.settings)));
     } catch (caught) {
       const problem = problemOf(caught);
       onDecision(null);
@@ -56,6 +68,18 @@ export function TestPanel({ policyId, document, dirty = false, decision, onDecis
       setRunning(false);
     }
   };
+
+  // A conversation handed over by another screen: load it and run it on the working draft.
+  const handled = useRef<TestRequest | null>(null);
+  useEffect(() => {
+    if (!request || handled.current === request) return;
+    handled.current = request;
+    setSampleName('');
+    setOrigin(request.title);
+    setConversation(request.input);
+    void run(request.input);
+    // Only a new request runs (`run` changes with every edit of the conversation).
+  }, [request]);
 
   const expected = samples.find((s) => s.name === sampleName)?.expected;
   return (
@@ -78,9 +102,14 @@ export function TestPanel({ policyId, document, dirty = false, decision, onDecis
           </p>
         ) : null}
       </div>
+      {origin ? (
+        <p className="bn-test-origin" role="note">
+          {origin}
+        </p>
+      ) : null}
       <ConversationEditor conversation={conversation} onChange={setConversation} />
       <div className="bn-inline">
-        <button type="button" className="bn-primary" onClick={run} disabled={running || conversation.messages.length === 0}>
+        <button type="button" className="bn-primary" onClick={() => void run()} disabled={running || conversation.messages.length === 0}>
           {running ? 'Running…' : 'Run test'}
         </button>
         {decision ? (

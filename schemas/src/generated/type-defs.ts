@@ -1075,7 +1075,7 @@ type BacktestRun {
   contentHash: String!
   turnByTurn: Boolean!
   status: BacktestStatus!
-  "Rows evaluated so far, of total."
+  "Decisions made so far, of total: one per row, or two when compared with a version (the row under both)."
   done: Int!
   total: Int!
   startedAt: DateTime!

@@ -1556,7 +1556,7 @@ export type BacktestRun = {
   contentHash: Scalars['String']['output'];
   turnByTurn: Scalars['Boolean']['output'];
   status: BacktestStatus;
-  /** Rows evaluated so far, of total. */
+  /** Decisions made so far, of total: one per row, or two when compared with a version (the row under both). */
   done: Scalars['Int']['output'];
   total: Scalars['Int']['output'];
   startedAt: Scalars['DateTime']['output'];
