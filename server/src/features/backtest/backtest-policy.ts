@@ -17,7 +17,7 @@ export interface BacktestPolicySelector {
   policyId?: string | null;
   version?: number | null;
   draft?: boolean | null;
-  /** Unsaved editor work to run as the draft; each part left out comes from the saved draft. */
+  /** Unsaved editor work to run as the draft; each part left out (undefined) comes from the saved draft. */
   unsaved?: { graph?: unknown; settings?: unknown; routing?: unknown };
 }
 
@@ -43,10 +43,11 @@ export async function resolveBacktestPolicy(store: PolicyStore, selector: Backte
     const policy = await store.getPolicy(head.id);
     if (!policy) throw policyNotFound(head.id);
     const unsaved = selector.unsaved ?? {};
+    // Unsaved routing may be null on purpose (no routing graph), so only a part left out falls back.
     const { document, validation } = requireDocumentShape(
       unsaved.graph ?? policy.draft.graph,
       unsaved.settings ?? policy.draft.settings,
-      unsaved.routing ?? policy.draft.routing,
+      unsaved.routing !== undefined ? unsaved.routing : policy.draft.routing,
     );
     if (!validation.valid) throw invalidPolicy('The draft cannot be backtested: it', validation.diagnostics, 'backtest');
     return { document, compiled: compilePolicy(document), ref: { id: head.id, name: head.name, version: 0, contentHash: contentHashOf(document) } };

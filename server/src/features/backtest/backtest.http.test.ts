@@ -197,6 +197,14 @@ describe('backtests over HTTP', () => {
       });
     });
 
+    it('runs two backtests at once, each to the same figures', async () => {
+      const [a, b] = await Promise.all([start({ datasetId: dataset.id }), start({ datasetId: dataset.id })]);
+      const runs = await Promise.all([finished(a.body.data!.startBacktest.id), finished(b.body.data!.startBacktest.id)]);
+      expect(runs.map((run) => run.status)).toEqual(['SUCCEEDED', 'SUCCEEDED']);
+      expect(runs[0]?.report?.byExpected).toEqual(runs[1]?.report?.byExpected);
+      expect(runs[0]?.report?.handoffs).toBe(6);
+    });
+
     it('cancels a running run; a finished one cannot be cancelled', async () => {
       const many = Array.from({ length: 3000 }, (_, i) => JSON.stringify({ id: `q${i}`, text: `Where is my parcel number ${i}?`, expected: 'none' })).join(
         '\n',
