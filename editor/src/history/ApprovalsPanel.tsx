@@ -1,14 +1,23 @@
 /**
  * Four eyes: the approvals a publish needs (publishers may change it), and the policy's change
  * requests with approve / reject for publishers other than the author. The server refuses
- * self-approval with FORBIDDEN; that message is shown as it comes.
+ * self-approval with FORBIDDEN; that message is shown as it comes. Each request shows what the
+ * policy's backtest gates found on its draft.
  */
 import { useCallback, useEffect, useId, useState } from 'react';
-import type { Governance } from '../api/types';
+import type { ChangeRequest, Governance } from '../api/types';
+import { percent } from '../backtest/backtest-format';
 import { problemOf, useApi } from '../app/api-context';
 import { usePermissions } from '../app/permissions';
 import { numberProblem } from '../inspector/fields';
 import { CommentDialog } from './CommentDialog';
+
+/** What a publish gate's run on the request's draft found, for approvers. */
+function gateSummary(run: ChangeRequest['backtests'][number]): string {
+  if (run.gateFailures.length > 0) return `missed: ${run.gateFailures.join('; ')}`;
+  if (!run.report) return run.status.toLowerCase();
+  return `passed (recall ${percent(run.report.recall)}, false positives ${percent(run.report.falsePositiveRate)})`;
+}
 
 export function ApprovalsPanel({ policyId, onPublished }: { policyId: string; onPublished: (message: string) => void }) {
   const { call } = useApi();
@@ -100,6 +109,11 @@ export function ApprovalsPanel({ policyId, onPublished }: { policyId: string; on
                     {cr.publishedVersion ? `; published as v${cr.publishedVersion}` : ''}
                     {cr.rejectionReason ? `; rejected: ${cr.rejectionReason}` : ''}
                   </div>
+                  {cr.backtests.map((run) => (
+                    <div key={run.id} className={run.gateFailures.length > 0 ? 'bn-error' : 'bn-hint'}>
+                      Backtest gate on “{run.datasetName}”: {gateSummary(run)}
+                    </div>
+                  ))}
                   {cr.status === 'OPEN' ? (
                     <div className="bn-inline">
                       {canApprove ? (
