@@ -3,14 +3,17 @@
  * near each other in one sentence, in either order ("my card … can't find it", "lost my
  * wallet", "a payment I didn't make", "the subscription came out twice"). Both sides are
  * lexicon phrases (stemmed, typo-tolerant, `PhraseIndex`), so one concept covers what would take
- * dozens of fixed phrases and their inflections.
+ * dozens of fixed phrases and their inflections. The window counts the words between the two
+ * parts except determiners, possessives and a partitive "one of", which fill a noun phrase
+ * without moving its head away.
  *
  * Negation scope: a negation word in the pair's clause just before it (up to 3 words) or between
  * its parts cancels it ("my card is not lost", "I wasn't charged twice"); a state that is itself
  * a denial ("didn't make", "not mine", "can't find") carries its own negation, which does not
- * count. A comma or "but" ends the scope ("No, my card was stolen" stands). A hedge in the
- * sentence before the pair's end ("maybe somebody got hold of my card", "could it be that…")
- * makes it speculation, not a report; a denial state right before a question word ("I can't find
+ * count. A comma or "but" ends the scope ("No, my card was stolen" stands). A hypothetical in the
+ * sentence before the pair's end ("whether a card can be stolen", "is it possible that…") makes it
+ * speculation, not a report; a suspicion ("maybe somebody got hold of my card", "someone might be
+ * using it") is a report, since a worried customer should reach a person; a denial state right before a question word ("I can't find
  * where to link it", "don't know how") is a how-to question. A concept's `resolvedBy` phrases
  * anywhere in the message cancel it there ("I found my lost card", "lost in the delivery").
  */
@@ -35,16 +38,16 @@ interface ConceptTerm {
 }
 
 const words = (list: string) => new Set(list.split(' '));
-/** Speculation markers per language, folded: a pair after one of them in its sentence is no report. */
-const HEDGES = words(
-  'maybe perhaps possibly possible might whether quizas quiza talvez posible possivel vielleicht eventuell moglicherweise ob eventuellement',
-);
+/** Hypothetical markers per language, folded: a pair after one of them in its sentence is no report. */
+const HEDGES = words('possible whether posible possivel ob');
 /**
  * Words that open a yes/no question about how things work ("Is the plan billed more than once?",
  * "¿Puedo pagar dos veces?"): a clause they open, in a sentence ending in "?", asks rather than
  * reports, unless its state is a denial ("Can I dispute a charge I didn't make?").
  */
 const QUESTION_OPENERS = words('is are can could may does do should will would puedo puede se es hay posso pode e kann ist darf gibt puis peut est');
+/** Words that open a clause giving a reason or a fact, folded: what follows them is reported, not asked. */
+const SUBORDINATORS = words('since because cause cuz as now that porque pues ya como pois porque visto weil da nachdem denn parce puisque car comme');
 /** Question words: a denial state right before one asks how to do something ("can't find where to…"). */
 const QUESTION_WORDS = words('how where what which como donde que cual onde qual wie wo was welche comment ou quoi quel quelle');
 
@@ -90,13 +93,18 @@ function isSpeculation(text: AnalysedText, state: PhraseHit<ConceptTerm>, last: 
   return isPolicyQuestion(text, last);
 }
 
-/** True when the clause holding token `j` opens with a question opener and its sentence ends in "?". */
+/**
+ * True when the clause holding token `j` opens with a question opener and its sentence ends in
+ * "?", unless a subordinator stands between the opener and `j`: "Is there anything to do since my
+ * phone was stolen?" asks what to do about a report.
+ */
 function isPolicyQuestion(text: AnalysedText, j: number): boolean {
   const token = text.tokens[j];
   if (!token) return false;
   let first = j;
   while (first > 0 && text.tokens[first - 1]?.clause === token.clause) first -= 1;
   if (!QUESTION_OPENERS.has(text.tokens[first]?.word ?? '')) return false;
+  for (let k = first + 1; k < j; k += 1) if (SUBORDINATORS.has(text.tokens[k]?.word ?? '')) return false;
   let last = j;
   while (last + 1 < text.tokens.length && text.tokens[last + 1]?.sentence === token.sentence) last += 1;
   return /^[^\p{L}\p{N}]*\?/u.test(text.text.slice(text.tokens[last]?.end ?? 0));
@@ -108,9 +116,37 @@ function overlaps(object: PhraseHit<ConceptTerm>, state: PhraseHit<ConceptTerm>)
   return within(state.first) || within(state.last) || (state.first >= object.first && state.last <= object.last);
 }
 
-/** Words strictly between two hits; 0 when one lies inside the other. */
-function gapBetween(a: PhraseHit<ConceptTerm>, b: PhraseHit<ConceptTerm>): number {
-  return Math.max(0, a.first < b.first ? b.first - a.last - 1 : a.first - b.last - 1);
+/**
+ * Determiners and possessives, folded: they fill a noun phrase without moving its head away, so
+ * the window does not count them ("close my joint account" is as close as "close the account").
+ */
+const FILLERS = words(
+  'a an the my your our his her their this that these those some any ' +
+    'un una unos unas el la los las mi mis tu tus su sus nuestro nuestra nuestros nuestras este esta estos estas ese esa esos esas ' +
+    'um uma uns umas o a os as meu minha meus minhas seu sua seus suas teu tua nosso nossa este esta esse essa ' +
+    'ein eine einen einem einer eines der die das den dem des mein meine meinen meinem meiner meines dein deine sein seine ihr ihre unser unsere dieser diese dieses diesen ' +
+    'une des le les l mon ma mes ton ta tes son sa ses notre nos ce cet cette ces',
+);
+/** Quantifiers that, with the "of" after them, pick from the object: "one of my plans" acts on a plan. */
+const QUANTIFIERS = words(
+  'one some any all both each uno una alguno alguna algunos algunas todos todas um uma algum alguma alguns algumas todas eins alle un une certains tous toutes',
+);
+const PARTITIVE_OF = words('of de von du');
+
+/**
+ * Words strictly between two hits, determiners, possessives and partitives ("one of") not
+ * counted; 0 when one lies inside the other. Another "of" still counts: in "the automatic billing
+ * of my account" the billing, not the account, is what is acted on.
+ */
+function gapBetween(text: AnalysedText, a: PhraseHit<ConceptTerm>, b: PhraseHit<ConceptTerm>): number {
+  const [from, to] = a.first < b.first ? [a.last + 1, b.first] : [b.last + 1, a.first];
+  let gap = 0;
+  for (let j = from; j < to; j += 1) {
+    const word = text.tokens[j]?.word ?? '';
+    const partitive = PARTITIVE_OF.has(word) && QUANTIFIERS.has(text.tokens[j - 1]?.word ?? '');
+    if (!FILLERS.has(word) && !partitive && !QUANTIFIERS.has(word)) gap += 1;
+  }
+  return gap;
 }
 
 /** The concepts of a policy, compiled into one phrase set. */
@@ -158,7 +194,7 @@ export class ConceptSet {
         .filter(({ object, state }) => {
           const a = text.tokens[object.first];
           const b = text.tokens[state.first];
-          if (overlaps(object, state) || a?.sentence !== b?.sentence || gapBetween(object, state) > concept.window) return false;
+          if (overlaps(object, state) || a?.sentence !== b?.sentence || gapBetween(text, object, state) > concept.window) return false;
           return !isNegated(text, object, state) && !isSpeculation(text, state, Math.max(object.last, state.last));
         })
         .sort((x, y) => Math.min(x.object.first, x.state.first) - Math.min(y.object.first, y.state.first))[0];

@@ -32,7 +32,13 @@ export const ConceptSchema = Type.Object(
     resolvedBy: Type.Optional(
       phraseLists('Words that say the situation is over or of another kind, cancelling the concept in that message ("found it", "delivery").'),
     ),
-    window: Type.Optional(Type.Integer({ minimum: 1, maximum: 12, description: 'Most words between the object and the state (default 6).' })),
+    window: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        maximum: 12,
+        description: 'Most words between the object and the state, determiners, possessives and a partitive "one of" not counted (default 6).',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
