@@ -110,6 +110,9 @@ describe('reference concepts in five languages', () => {
     ['billing_dispute', 'en', "there's a withdrawal of cash in the app that I did not complete"],
     ['security', 'es', 'Sí, la perdí ayer en el metro'],
     ['security', 'fr', "Je l'ai perdue hier dans le métro"],
+    ['security', 'en', 'Could you block my card right now please?'],
+    ['security', 'en', 'my tablet was taken from the lounge last night'],
+    ['billing_dispute', 'en', 'What is this mysterious debit from last week?'],
   ])('finds %s in %s', (topic, _language, text) => {
     expect(facts(text).topics).toContain(topic === 'security' ? 'security' : topic);
   });
@@ -123,6 +126,8 @@ describe('reference concepts in five languages', () => {
     ['en', 'I want to stop the automatic billing of my account and pay by hand'],
     ['en', 'How do I change my billing address?'],
     ['en', 'There is no problem with my bill, I only need a copy'],
+    ['en', 'Do you charge extra for a duplicate statement?'],
+    ['en', 'Which payment methods are unknown to your shop?'],
   ])('stays calm on a routine %s message', (_language, text) => {
     expect(facts(text).topics).toEqual([]);
   });

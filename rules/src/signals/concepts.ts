@@ -46,6 +46,9 @@ const HEDGES = words('possible whether posible possivel ob');
  * reports, unless its state is a denial ("Can I dispute a charge I didn't make?").
  */
 const QUESTION_OPENERS = words('is are can could may does do should will would puedo puede se es hay posso pode e kann ist darf gibt puis peut est');
+/** A modal and "you" open a request, not a question about how things work ("can you", "could you"), folded. */
+const REQUEST_MODALS = words('can could would will');
+const ADDRESSEES = words('you u ya');
 /** Words that open a clause giving a reason or a fact, folded: what follows them is reported, not asked. */
 const SUBORDINATORS = words('since because cause cuz as now that porque pues ya como pois porque visto weil da nachdem denn parce puisque car comme');
 /** Question words: a denial state right before one asks how to do something ("can't find where to…"). */
@@ -104,6 +107,8 @@ function isPolicyQuestion(text: AnalysedText, j: number): boolean {
   let first = j;
   while (first > 0 && text.tokens[first - 1]?.clause === token.clause) first -= 1;
   if (!QUESTION_OPENERS.has(text.tokens[first]?.word ?? '')) return false;
+  // "Could you freeze my card?" asks for something to be done, not how things work ("Do you charge…?" still asks).
+  if (REQUEST_MODALS.has(text.tokens[first]?.word ?? '') && ADDRESSEES.has(text.tokens[first + 1]?.word ?? '')) return false;
   for (let k = first + 1; k < j; k += 1) if (SUBORDINATORS.has(text.tokens[k]?.word ?? '')) return false;
   let last = j;
   while (last + 1 < text.tokens.length && text.tokens[last + 1]?.sentence === token.sentence) last += 1;
