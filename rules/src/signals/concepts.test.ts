@@ -111,6 +111,7 @@ describe('reference concepts in five languages', () => {
     ['security', 'es', 'Sí, la perdí ayer en el metro'],
     ['security', 'fr', "Je l'ai perdue hier dans le métro"],
     ['security', 'en', 'Could you block my card right now please?'],
+    ['security', 'es', 'no puedo encontrar mi pasaporte desde ayer'],
     ['security', 'en', 'my tablet was taken from the lounge last night'],
     ['billing_dispute', 'en', 'What is this mysterious debit from last week?'],
   ])('finds %s in %s', (topic, _language, text) => {
@@ -138,6 +139,7 @@ describe('reference concepts in five languages', () => {
     ['pt', 'Quero falar com um atendente agora'],
     ['de', 'Verbinden Sie mich bitte mit einem Mitarbeiter'],
     ['fr', 'Je voudrais parler à un conseiller'],
+    ['en', 'Can I talk directly with the front desk?'],
   ])('hears a request for a person in %s', (_language, text) => {
     expect(facts(text).humanRequested).toBe(true);
   });

@@ -85,15 +85,15 @@ function isNegated(text: AnalysedText, object: PhraseHit<ConceptTerm>, state: Ph
   return false;
 }
 
-/** True when a hedge opens the pair's sentence before its end, or a denial state opens a how-to question. */
-function isSpeculation(text: AnalysedText, state: PhraseHit<ConceptTerm>, last: number): boolean {
+/** True when a hedge opens the pair's sentence before its end, a denial state opens a how-to question, or (unless `asking`) a policy question holds the pair. */
+function isSpeculation(text: AnalysedText, state: PhraseHit<ConceptTerm>, last: number, asking: boolean): boolean {
   const sentence = text.tokens[last]?.sentence;
   for (let j = last; j >= 0 && text.tokens[j]?.sentence === sentence; j -= 1) {
     if (HEDGES.has(text.tokens[j]?.word ?? '')) return true;
   }
   const next = text.tokens[state.last + 1];
   if (holdsNegator(state.phrase)) return next !== undefined && next.sentence === text.tokens[state.last]?.sentence && QUESTION_WORDS.has(next.word);
-  return isPolicyQuestion(text, last);
+  return !asking && isPolicyQuestion(text, last);
 }
 
 /**
@@ -165,6 +165,13 @@ export class ConceptSet {
   private readonly concepts: CompiledConcept[] = [];
   private readonly terms = new PhraseSet<ConceptTerm>();
 
+  /**
+   * @param asking the concepts are ways of asking (a request for a person): a yes/no question is
+   *   how people ask ("Can I speak with the front desk?"), so it is not read as a question about
+   *   how things work; hypotheticals still are not requests.
+   */
+  constructor(private readonly asking = false) {}
+
   /** Compiles `concept` of `topic` into `index`. */
   add(topic: string, concept: Concept, index: PhraseIndex): void {
     const number = this.concepts.length;
@@ -183,24 +190,24 @@ export class ConceptSet {
   /** Every concept found in `message`, at most one hit per concept (the first pair by position). */
   find({ text, lexemes }: MatchedMessage): ConceptHit[] {
     if (this.concepts.length === 0) return [];
-    const byConcept = new Map<number, { objects: PhraseHit<ConceptTerm>[]; states: PhraseHit<ConceptTerm>[]; resolved: boolean }>();
+    const byConcept = new Map<number, { objects: PhraseHit<ConceptTerm>[]; states: PhraseHit<ConceptTerm>[]; resolved: PhraseHit<ConceptTerm>[] }>();
     for (const hit of this.terms.find(text, lexemes)) {
-      const entry = byConcept.get(hit.tag.concept) ?? { objects: [], states: [], resolved: false };
-      if (hit.tag.role === 'resolved') entry.resolved = true;
-      else (hit.tag.role === 'object' ? entry.objects : entry.states).push(hit);
+      const entry = byConcept.get(hit.tag.concept) ?? { objects: [], states: [], resolved: [] };
+      (hit.tag.role === 'object' ? entry.objects : hit.tag.role === 'state' ? entry.states : entry.resolved).push(hit);
       byConcept.set(hit.tag.concept, entry);
     }
     const found: ConceptHit[] = [];
     for (const [number, { objects, states, resolved }] of [...byConcept].sort((a, b) => a[0] - b[0])) {
       const concept = this.concepts[number];
-      if (!concept || resolved) continue;
+      // A resolving word inside a state is part of it: "no puedo encontrar" is no "encontré".
+      if (!concept || resolved.some((hit) => !states.some((state) => hit.first >= state.first && hit.last <= state.last))) continue;
       const pair = states
         .flatMap((state) => objects.map((object) => ({ object, state })))
         .filter(({ object, state }) => {
           const a = text.tokens[object.first];
           const b = text.tokens[state.first];
           if (overlaps(object, state) || a?.sentence !== b?.sentence || gapBetween(text, object, state) > concept.window) return false;
-          return !isNegated(text, object, state) && !isSpeculation(text, state, Math.max(object.last, state.last));
+          return !isNegated(text, object, state) && !isSpeculation(text, state, Math.max(object.last, state.last), this.asking);
         })
         .sort((x, y) => Math.min(x.object.first, x.state.first) - Math.min(y.object.first, y.state.first))[0];
       if (pair) {

@@ -64,7 +64,7 @@ export function prepareSignals(settings: TriggerSettings): SignalsModel {
     for (const concept of settings.topics[name]?.concepts ?? []) concepts.add(name, concept, index);
   }
   addPhrases(index, humanRequests, settings.humanRequest.phrases, true);
-  const humanRequestConcepts = new ConceptSet();
+  const humanRequestConcepts = new ConceptSet(true);
   for (const concept of settings.humanRequest.concepts ?? []) humanRequestConcepts.add('humanRequest', concept, index);
   addPhrases(index, humanRequestNegations, settings.humanRequest.negations, true);
   addPhrases(index, hedging, settings.hedging, true);
