@@ -10,9 +10,19 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
  * The SDL, one document per feature, in the order the server merges them. The core decision
  * contract is DESIGN.md's; later features extend `Query` and `Mutation` in their own file.
  */
-const SDL_FILES = ['decision', 'policies', 'editor', 'auth', 'policy-governance', 'audit', 'directory', 'policy-diff', 'decision-log', 'backtest'].map(
-  (name) => `schemas/graphql/${name}.graphql`,
-);
+const SDL_FILES = [
+  'decision',
+  'policies',
+  'editor',
+  'auth',
+  'policy-governance',
+  'audit',
+  'directory',
+  'policy-diff',
+  'decision-log',
+  'backtest',
+  'outcomes',
+].map((name) => `schemas/graphql/${name}.graphql`);
 const unlisted = readdirSync('schemas/graphql').filter((name) => name.endsWith('.graphql') && !SDL_FILES.includes(`schemas/graphql/${name}`));
 if (unlisted.length > 0) throw new Error(`Add ${unlisted.join(', ')} to SDL_FILES in codegen.ts.`);
 
@@ -63,7 +73,11 @@ const config: CodegenConfig = {
           BacktestRun: '../../features/backtest/backtest-store#BacktestRunRecord',
           ChangeRequest: '../../features/policies/change-request-store#ChangeRequestRecord',
           Dataset: '../../features/backtest/backtest-store#DatasetRecord',
+          HandoffSuggestion: '../../features/outcomes/kpi-formulas#Suggestion',
+          KpiFigures: '../../features/outcomes/kpi-formulas#KpiFigures as KpiFiguresView',
           LoggedDecision: '../../features/decisions/decision-log-store#StoredDecision',
+          Outcome: '../../features/outcomes/outcome-store#OutcomeRecord',
+          OutcomeExample: '../../features/outcomes/outcome-store#OutcomeRecord',
           Policy: '../../features/policies/policy-store#PolicyRecord',
           PolicyDraft: '../../features/policies/policy-store#DraftRecord',
           PolicyVersion: '../../features/policies/policy-store#VersionRecord',

@@ -12,6 +12,7 @@ describe('loadConfig', () => {
       mongodbUri: undefined,
       policyPollMs: DEFAULT_POLICY_POLL_MS,
       logLevel: 'info',
+      metrics: 'key',
       limits: DEFAULT_LIMITS,
       backtest: DEFAULT_DATASET_LIMITS,
       decisionLog: { flushMs: 1000, batchSize: 100 },
@@ -33,6 +34,7 @@ describe('loadConfig', () => {
         BATON_DECISION_RETENTION_DAYS: '400',
         BATON_POLICY_POLL_MS: '250',
         BATON_LOG_LEVEL: 'debug',
+        BATON_METRICS: 'open',
         BATON_BACKTEST_MAX_ROWS: '1000',
         BATON_BACKTEST_MAX_BYTES: '2048',
         MONGODB_URI: ' mongodb+srv://baton:pw@cluster0.example.net/baton ',
@@ -48,6 +50,7 @@ describe('loadConfig', () => {
       decisionLog: { flushMs: 250, retentionDays: 400 },
       policyPollMs: 250,
       logLevel: 'debug',
+      metrics: 'open',
       backtest: { maxRows: 1000, maxBytes: 2048 },
       mongodbUri: 'mongodb+srv://baton:pw@cluster0.example.net/baton',
     });
@@ -110,6 +113,14 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ BATON_LOG_LEVEL: 'verbose' })).toThrow(
       'BATON_LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "verbose"',
     );
+  });
+
+  it('reads BATON_METRICS in any case, an empty one as the default (key), and refuses another value', () => {
+    expect(loadConfig({ BATON_METRICS: ' OFF ' }).metrics).toBe('off');
+    expect(loadConfig({ BATON_METRICS: 'open' }).metrics).toBe('open');
+    expect(loadConfig({ BATON_METRICS: 'key' }).metrics).toBe('key');
+    expect(loadConfig({ BATON_METRICS: '' }).metrics).toBe('key');
+    expect(() => loadConfig({ BATON_METRICS: 'true' })).toThrow(/BATON_METRICS must be one of off, open, key .*got "true"/);
   });
 
   it('treats an empty MONGODB_URI as unset (the embedded store)', () => {

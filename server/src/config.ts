@@ -26,6 +26,13 @@ export interface DatasetLimits {
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
+/**
+ * Values of `BATON_METRICS`: `off` (no `/metrics`, 404), `open` (anyone may read it), `key`
+ * (an API key of role admin or auditor, the default).
+ */
+export const METRICS_MODES = ['off', 'open', 'key'] as const;
+export type MetricsMode = (typeof METRICS_MODES)[number];
+
 /** Everything `createBatonServer` needs. */
 export interface BatonConfig {
   /** TCP port; 0 picks a free one (tests). `PORT`, default 4000. */
@@ -53,6 +60,11 @@ export interface BatonConfig {
    * `loadConfig` always sets it; configurations built in code may leave it out for the default.
    */
   logLevel?: LogLevel;
+  /**
+   * Who may read `GET /metrics` (`BATON_METRICS`, one of `METRICS_MODES`, default `key`).
+   * `loadConfig` always sets it; configurations built in code may leave it out for the default.
+   */
+  metrics?: MetricsMode;
   limits: RequestLimits;
   /** Backtest dataset limits; `loadConfig` always sets them, configurations built in code may leave them out for the defaults. */
   backtest?: DatasetLimits;
@@ -136,6 +148,16 @@ function readLogLevel(env: Env, problems: string[]): LogLevel {
   return level ?? 'info';
 }
 
+function readMetricsMode(env: Env, problems: string[]): MetricsMode {
+  const raw = env.BATON_METRICS?.trim();
+  if (raw === undefined || raw === '') return 'key';
+  const mode = METRICS_MODES.find((name) => name === raw.toLowerCase());
+  if (mode === undefined) {
+    problems.push(`BATON_METRICS must be one of ${METRICS_MODES.join(', ')} (off: no /metrics; open: anyone; key: an admin or auditor API key), got "${raw}"`);
+  }
+  return mode ?? 'key';
+}
+
 /**
  * Reads and validates the configuration.
  * @param env - variables to read, `process.env` by default.
@@ -151,6 +173,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   const mongodbUri = readMongodbUri(env, problems);
   const policyPollMs = readInt(env, 'BATON_POLICY_POLL_MS', DEFAULT_POLICY_POLL_MS, POLICY_POLL_MS.min, POLICY_POLL_MS.max, problems);
   const logLevel = readLogLevel(env, problems);
+  const metrics = readMetricsMode(env, problems);
   const limits: RequestLimits = {
     maxMessages: readInt(env, 'BATON_MAX_MESSAGES', DEFAULT_LIMITS.maxMessages, 1, 100_000, problems),
     maxMessageChars: readInt(env, 'BATON_MAX_MESSAGE_CHARS', DEFAULT_LIMITS.maxMessageChars, 1, 1_000_000, problems),
@@ -165,5 +188,5 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   const retentionDays = env.BATON_DECISION_RETENTION_DAYS?.trim() ? readInt(env, 'BATON_DECISION_RETENTION_DAYS', 0, 1, 36_500, problems) : undefined;
   if (problems.length > 0) throw new ConfigError(problems);
   const decisionLog = { flushMs, batchSize: 100, ...(retentionDays === undefined ? {} : { retentionDays }) };
-  return { port, host, dataDir, adminKey, mongodbUri, policyPollMs, logLevel, limits, backtest, decisionLog };
+  return { port, host, dataDir, adminKey, mongodbUri, policyPollMs, logLevel, metrics, limits, backtest, decisionLog };
 }

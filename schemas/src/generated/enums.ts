@@ -46,13 +46,14 @@ export const Severity = {
 } as const;
 
 export type Severity = typeof Severity[keyof typeof Severity];
-/** What an API key may do; see the role matrix in the README. */
+/** What an API key may do; see the role matrix in the README. INTEGRATION: a helpdesk or agent desktop that records outcomes (recordHandoffOutcome, recordAiOutcome) and reads nothing. */
 export const Role = {
   ADMIN: 'ADMIN',
   PUBLISHER: 'PUBLISHER',
   EDITOR: 'EDITOR',
   AUDITOR: 'AUDITOR',
-  BOT: 'BOT'
+  BOT: 'BOT',
+  INTEGRATION: 'INTEGRATION'
 } as const;
 
 export type Role = typeof Role[keyof typeof Role];
@@ -125,3 +126,51 @@ export const BacktestStatus = {
 } as const;
 
 export type BacktestStatus = typeof BacktestStatus[keyof typeof BacktestStatus];
+/** How a handed-off conversation ended for the human side. */
+export const HandoffResolution = {
+  /** The agent solved it. */
+  RESOLVED: 'RESOLVED',
+  /** Closed without a solution. */
+  UNRESOLVED: 'UNRESOLVED',
+  /** Passed on to another team or channel. */
+  TRANSFERRED: 'TRANSFERRED',
+  /** The customer left before an agent could help. */
+  ABANDONED: 'ABANDONED'
+} as const;
+
+export type HandoffResolution = typeof HandoffResolution[keyof typeof HandoffResolution];
+/** The agent's answer to 'could the AI have resolved this?' (guide 003's tagging dropdown). */
+export const AgentVerdict = {
+  /** The AI could have resolved it: an unnecessary escalation. */
+  YES: 'YES',
+  /** It needed a person. */
+  NO: 'NO',
+  UNSURE: 'UNSURE'
+} as const;
+
+export type AgentVerdict = typeof AgentVerdict[keyof typeof AgentVerdict];
+/** Which outcome of a conversation: of a handoff, or of a conversation the AI kept. */
+export const OutcomeKind = {
+  HANDOFF: 'HANDOFF',
+  AI_ONLY: 'AI_ONLY'
+} as const;
+
+export type OutcomeKind = typeof OutcomeKind[keyof typeof OutcomeKind];
+/** Bucket size of KPIs over time. */
+export const KpiBucket = {
+  /** Local calendar days in the chosen time zone. */
+  DAY: 'DAY',
+  /** Local weeks, Monday to Sunday, in the chosen time zone. */
+  WEEK: 'WEEK'
+} as const;
+
+export type KpiBucket = typeof KpiBucket[keyof typeof KpiBucket];
+/** What a suggestion is based on. */
+export const SuggestionKind = {
+  /** Agents often answered YES to 'could the AI have resolved this?' for handoffs of a reason. */
+  UNNECESSARY_ESCALATION: 'UNNECESSARY_ESCALATION',
+  /** Agents often said a reason's handoffs were really another reason. */
+  REASON_CORRECTION: 'REASON_CORRECTION'
+} as const;
+
+export type SuggestionKind = typeof SuggestionKind[keyof typeof SuggestionKind];

@@ -334,8 +334,8 @@ extend type Query {
   /* GraphQL */ `
 # SDL of roles and API keys (issue 5).
 
-"What an API key may do; see the role matrix in the README."
-enum Role { ADMIN PUBLISHER EDITOR AUDITOR BOT }
+"What an API key may do; see the role matrix in the README. INTEGRATION: a helpdesk or agent desktop that records outcomes (recordHandoffOutcome, recordAiOutcome) and reads nothing."
+enum Role { ADMIN PUBLISHER EDITOR AUDITOR BOT INTEGRATION }
 
 "The caller: the key the request was signed with."
 type Viewer {
@@ -828,6 +828,10 @@ input DecisionFilter {
   "The primary reason code (the leaf reached), e.g. billing_dispute or ai_resolving."
   reasonCode: String
   queue: ID
+  "The channel fact, lower-case (chat, email, voice...)."
+  channel: String
+  "The language fact, ISO 639-1."
+  language: String
   from: DateTime
   to: DateTime
 }
@@ -1136,6 +1140,394 @@ extend type Mutation {
 extend type ChangeRequest {
   "The newest publish-gate run per dataset on this request's draft (same content hash): what approvers check."
   backtests: [BacktestRun!]!
+}
+`,
+  /* GraphQL */ `
+# SDL of outcomes and handoff KPIs (issue 15): what happened after a decision, recorded by the
+# helpdesk or agent desktop; the handoff figures teams track weekly, per day or week in a time
+# zone; and suggestions for policy changes from agents' feedback. Roles: INTEGRATION keys (and
+# ADMIN) record outcomes and read nothing; BOT keys record outcomes too, but never an agent's
+# verdict or reason correction; AUDITOR and up read KPIs and suggestions; EDITOR and up turn a
+# suggestion into a backtest dataset.
+
+"How a handed-off conversation ended for the human side."
+enum HandoffResolution {
+  "The agent solved it."
+  RESOLVED
+  "Closed without a solution."
+  UNRESOLVED
+  "Passed on to another team or channel."
+  TRANSFERRED
+  "The customer left before an agent could help."
+  ABANDONED
+}
+
+"The agent's answer to 'could the AI have resolved this?' (guide 003's tagging dropdown)."
+enum AgentVerdict {
+  "The AI could have resolved it: an unnecessary escalation."
+  YES
+  "It needed a person."
+  NO
+  UNSURE
+}
+
+"Which outcome of a conversation: of a handoff, or of a conversation the AI kept."
+enum OutcomeKind {
+  HANDOFF
+  AI_ONLY
+}
+
+"Bucket size of KPIs over time."
+enum KpiBucket {
+  "Local calendar days in the chosen time zone."
+  DAY
+  "Local weeks, Monday to Sunday, in the chosen time zone."
+  WEEK
+}
+
+"What a suggestion is based on."
+enum SuggestionKind {
+  "Agents often answered YES to 'could the AI have resolved this?' for handoffs of a reason."
+  UNNECESSARY_ESCALATION
+  "Agents often said a reason's handoffs were really another reason."
+  REASON_CORRECTION
+}
+
+"""
+What happened to a handed-off conversation; send it as it becomes known (every field but
+conversationId is optional). Idempotent per conversation: sending the same thing again changes
+nothing, and a later update only sets the fields it carries, never erasing earlier ones. Updates
+may arrive late and out of order: a field keeps the value of the update with the latest
+occurredAt (firstAgentResponseAt keeps the earliest time). Times must not be before the
+decision. Recorded by INTEGRATION, BOT and ADMIN keys; agentVerdict and correctedReasonCode are
+the agent's judgement of the AI and are refused (FORBIDDEN) from a BOT key.
+"""
+input HandoffOutcomeInput {
+  conversationId: ID!
+  "The HANDOFF decision it follows, when known; by default the conversation's first HANDOFF decision."
+  decisionId: ID
+  "When this was true at the helpdesk; orders updates that arrive out of order. Default: when Baton receives it."
+  occurredAt: DateTime
+  "When an agent first wrote to the customer."
+  firstAgentResponseAt: DateTime
+  resolution: HandoffResolution
+  "When it was resolved (or otherwise closed)."
+  resolvedAt: DateTime
+  "Customer satisfaction, 1 (worst) to 5 (best)."
+  csat: Int
+  "The agent's answer to 'could the AI have resolved this?'."
+  agentVerdict: AgentVerdict
+  "The reason code the agent says it really was, e.g. billing_dispute."
+  correctedReasonCode: String
+  "The customer came back about the same issue after it was closed."
+  reopened: Boolean
+}
+
+"""
+What happened to a conversation the AI kept (no HANDOFF decision), so handoff and AI-only
+conversations can be compared. Same merge rules as HandoffOutcomeInput. Recorded by
+INTEGRATION, BOT and ADMIN keys.
+"""
+input AiOutcomeInput {
+  conversationId: ID!
+  "The decision it follows, when known; by default the conversation's latest decision."
+  decisionId: ID
+  "When this was true at the helpdesk; orders updates that arrive out of order. Default: when Baton receives it."
+  occurredAt: DateTime
+  "The AI resolved the customer's issue."
+  resolvedByAi: Boolean
+  "Customer satisfaction, 1 (worst) to 5 (best)."
+  csat: Int
+  "The customer came back about the same issue."
+  reopened: Boolean
+}
+
+"The recorded outcome of one conversation, all updates merged."
+type Outcome {
+  conversationId: ID!
+  kind: OutcomeKind!
+  "The decision it is measured from."
+  decisionId: ID!
+  "That decision's evaluatedAt: where every duration starts."
+  decidedAt: DateTime!
+  "That decision's primary reason code."
+  reasonCode: String
+  firstAgentResponseAt: DateTime
+  "Seconds from the decision to the first agent response."
+  firstResponseSeconds: Float
+  resolution: HandoffResolution
+  resolvedAt: DateTime
+  "Seconds from the decision to resolvedAt."
+  resolutionSeconds: Float
+  "1 to 5."
+  csat: Int
+  agentVerdict: AgentVerdict
+  correctedReasonCode: String
+  reopened: Boolean
+  resolvedByAi: Boolean
+  createdAt: DateTime!
+  updatedAt: DateTime!
+}
+
+"""
+Which logged decisions the KPIs count. from is inclusive and to exclusive, both on the decision's
+evaluatedAt, at most 366 days apart. reasonCode and queueId narrow the handoff figures only:
+conversations decided and AI-only figures are not narrowed by them, so handoffRate stays the
+share of conversations handed off for that reason.
+"""
+input KpiFilter {
+  from: DateTime!
+  to: DateTime!
+  policyId: ID
+  policyVersion: Int
+  "The primary reason code of the handoff decision (the leaf reached)."
+  reasonCode: String
+  "The queue the handoff decision routed to."
+  queueId: ID
+  "The channel fact, lower-case (chat, email, voice...)."
+  channel: String
+  "The language fact, ISO 639-1 (detected, else the customer's)."
+  language: String
+}
+
+"""
+Arguments for the decisions query (same fields as DecisionFilter) that list the logged decisions
+behind a set of figures.
+"""
+type KpiDecisionFilter {
+  policyId: ID
+  policyVersion: Int
+  action: HandoffAction
+  reasonCode: String
+  queue: ID
+  channel: String
+  language: String
+  from: DateTime!
+  to: DateTime!
+}
+
+"Percentiles of durations, nearest-rank over whole seconds; null when nothing was measured."
+type DurationPercentiles {
+  "Durations measured."
+  count: Int!
+  "Median, in seconds."
+  p50Seconds: Float
+  "90th percentile, in seconds."
+  p90Seconds: Float
+}
+
+"Customer satisfaction of a set of conversations."
+type CsatFigures {
+  "Scores recorded."
+  responses: Int!
+  "Mean score, 1 to 5; null without responses."
+  average: Float
+}
+
+"Handoff figures of one reason code."
+type ReasonFigures {
+  reasonCode: String!
+  "Conversations handed off for this reason (volume per reason)."
+  handoffs: Int!
+  "handoffs / all handoffs, 0..1."
+  share: Float
+  "Agent verdicts given on these handoffs."
+  verdicts: Int!
+  "Verdicts YES: 'the AI could have resolved this'."
+  unnecessary: Int!
+  "unnecessary / verdicts, 0..1."
+  unnecessaryEscalationRate: Float
+  "Handoffs whose reason agents corrected to another one."
+  corrections: Int!
+  "Pass to the decisions query: the HANDOFF decisions of this reason."
+  handoffDecisions: KpiDecisionFilter!
+}
+
+"""
+The handoff figures of one slice (a bucket, or the whole range). Rates are 0..1 and null when
+their denominator is 0; durations are seconds. Sources: the seed guides in ../shared/seeds
+(000: % escalated, time to resolution after handoff, CSAT with handoff vs AI-only, frequent
+reasons; 001: handoff CSAT, time-to-human P50/P90, repeat-handoff rate, net resolution rate;
+002: handoff rate, post-handoff resolution time and CSAT; 003: weekly handoff volume, rate,
+reasons, resolution post-handoff, CSAT vs AI-only, "could AI have resolved this?", sentiment at
+escalation).
+"""
+type KpiFigures {
+  "Conversations with a logged decision, each counted once, in the bucket of its first decision in range."
+  conversations: Int!
+  "Conversations handed off (a HANDOFF decision), each counted once, in the bucket of its first HANDOFF decision in range."
+  handoffs: Int!
+  "handoffs / conversations, 0..1."
+  handoffRate: Float
+  "From the HANDOFF decision to an agent assigned (startHandoff), per handed-off conversation with an assignment."
+  timeToAssignment: DurationPercentiles!
+  "From the HANDOFF decision to the first agent response (recorded outcomes)."
+  timeToFirstResponse: DurationPercentiles!
+  "From the HANDOFF decision to resolvedAt (recorded outcomes)."
+  timeToResolution: DurationPercentiles!
+  "Handoff outcomes recorded."
+  handoffOutcomes: Int!
+  "Handoff outcomes with a resolution."
+  resolutions: Int!
+  resolved: Int!
+  unresolved: Int!
+  transferred: Int!
+  abandoned: Int!
+  "resolved / resolutions, 0..1: resolution rate after handoff."
+  resolutionRate: Float
+  "Resolved and never reopened / resolutions, 0..1: net resolution rate (guide 001)."
+  netResolutionRate: Float
+  "Handoff outcomes marked reopened."
+  reopened: Int!
+  "Handoffs of a customer who was handed off in another conversation in the 7 days (168 hours) before."
+  repeatHandoffs: Int!
+  "repeatHandoffs / handoffs, 0..1."
+  repeatHandoffRate: Float
+  "CSAT of handed-off conversations."
+  csatHandoff: CsatFigures!
+  "CSAT of conversations the AI kept."
+  csatAiOnly: CsatFigures!
+  "csatHandoff.average − csatAiOnly.average, in CSAT points; the handoff quality signal (guide 001)."
+  csatGap: Float
+  "AI-only outcomes recorded."
+  aiOutcomes: Int!
+  "AI-only outcomes marked resolvedByAi true."
+  aiResolved: Int!
+  "aiResolved / AI-only outcomes saying whether the AI resolved it, 0..1."
+  aiResolutionRate: Float
+  "Agent verdicts given on handoffs."
+  verdicts: Int!
+  "Verdicts YES."
+  unnecessary: Int!
+  "unnecessary / verdicts, 0..1: unnecessary-escalation rate."
+  unnecessaryEscalationRate: Float
+  "Handoffs whose reason agents corrected."
+  corrections: Int!
+  "Handoffs whose decision has a sentimentLatest fact."
+  sentimentMeasured: Int!
+  "Mean sentimentLatest (the latest customer message, -1 angry .. 1 happy) at the HANDOFF decision."
+  sentimentAtHandoff: Float
+  "Per reason code, most handoffs first."
+  byReason: [ReasonFigures!]!
+  "Pass to the decisions query: every decision of this slice (the conversations decided)."
+  decisions: KpiDecisionFilter!
+  "Pass to the decisions query: the HANDOFF decisions of this slice (every handoff figure)."
+  handoffDecisions: KpiDecisionFilter!
+  "Ids of the decisions behind the outcome figures of this slice, newest first: outcomes of kind, narrowed to a resolution or verdict when given. first is 1..500."
+  outcomeDecisionIds(kind: OutcomeKind = HANDOFF, resolution: HandoffResolution, verdict: AgentVerdict, first: Int = 20): [ID!]!
+}
+
+"One bucket: figures of the decisions evaluated from start (inclusive) to end (exclusive)."
+type KpiBucketFigures {
+  "The local date it starts on, YYYY-MM-DD (a Monday for WEEK)."
+  label: String!
+  "Its start, or the filter's from when later."
+  start: DateTime!
+  "Its end, or the filter's to when earlier."
+  end: DateTime!
+  figures: KpiFigures!
+}
+
+"The unnecessary-escalation rate of one month."
+type MonthlyRate {
+  "YYYY-MM, in the chosen time zone."
+  month: String!
+  verdicts: Int!
+  unnecessary: Int!
+  "unnecessary / verdicts, 0..1."
+  rate: Float
+  "rate minus the previous month's rate (month over month; guide 003 wants it to decrease); null for the first month or when either rate is null."
+  change: Float
+}
+
+"Month-over-month unnecessary-escalation rate of a reason."
+type UnnecessaryEscalationTrend {
+  "Null: all reasons together."
+  reasonCode: String
+  "Every month the range touches, oldest first."
+  months: [MonthlyRate!]!
+}
+
+"Handoff KPIs over a range, per bucket and overall."
+type HandoffKpis {
+  from: DateTime!
+  to: DateTime!
+  bucket: KpiBucket!
+  timeZone: String!
+  "The whole range; bucket figures add up to it (rates and percentiles are computed over the whole range)."
+  overall: KpiFigures!
+  "Every bucket of the range, oldest first, empty ones included."
+  buckets: [KpiBucketFigures!]!
+  "All reasons together first, then each reason with a verdict."
+  unnecessaryEscalationTrend: [UnnecessaryEscalationTrend!]!
+}
+
+"A recorded handoff outcome a suggestion rests on."
+type OutcomeExample {
+  conversationId: ID!
+  decisionId: ID!
+  decidedAt: DateTime!
+  reasonCode: String
+  agentVerdict: AgentVerdict
+  correctedReasonCode: String
+  resolution: HandoffResolution
+  csat: Int
+  "The logged decision: the conversation as the policy saw it."
+  decision: LoggedDecision
+}
+
+"""
+A starting point for a policy change, from agents' feedback on handoffs. UNNECESSARY_ESCALATION:
+a reason with at least minVerdicts verdicts whose unnecessary-escalation rate is above the
+threshold (default 0.10, guide 003's bar of under 10% unnecessary escalations).
+REASON_CORRECTION: at least minCorrections handoffs of reasonCode that agents corrected to
+correctedReasonCode.
+"""
+type HandoffSuggestion {
+  kind: SuggestionKind!
+  reasonCode: String!
+  "REASON_CORRECTION: the reason agents say it really was."
+  correctedReasonCode: String
+  "Verdicts given on reasonCode's handoffs."
+  verdicts: Int!
+  "Verdicts YES among them."
+  unnecessary: Int!
+  "unnecessary / verdicts, 0..1."
+  unnecessaryEscalationRate: Float
+  "REASON_CORRECTION: handoffs corrected to correctedReasonCode."
+  corrections: Int!
+  "One sentence: what agents said."
+  summary: String!
+  "The outcomes behind it, newest first (YES verdicts, or the corrected handoffs). first is 1..500."
+  examples(first: Int = 5): [OutcomeExample!]!
+}
+
+"A suggestion to turn into a backtest dataset: the kind and reasons of a HandoffSuggestion, and the filter it was listed under."
+input SuggestionDatasetInput {
+  name: String!
+  kind: SuggestionKind!
+  reasonCode: String!
+  "Required for REASON_CORRECTION."
+  correctedReasonCode: String
+  filter: KpiFilter!
+}
+
+extend type Query {
+  "The recorded outcome of a conversation; null when none was recorded."
+  outcome(conversationId: ID!, kind: OutcomeKind!): Outcome
+  "Handoff KPIs of the logged decisions and recorded outcomes the filter selects, per DAY or WEEK in timeZone (an IANA name, default UTC)."
+  handoffKpis(filter: KpiFilter!, bucket: KpiBucket = DAY, timeZone: String = "UTC"): HandoffKpis!
+  "Reasons whose unnecessary-escalation rate is above threshold (0..1) over at least minVerdicts verdicts, then reasons agents corrected at least minCorrections times; highest rate and most corrections first."
+  handoffSuggestions(filter: KpiFilter!, minVerdicts: Int = 20, threshold: Float = 0.1, minCorrections: Int = 3): [HandoffSuggestion!]!
+}
+
+extend type Mutation {
+  "Records (merges) what happened to a handed-off conversation. NOT_FOUND when no decision is logged for it; BAD_USER_INPUT for CSAT outside 1..5, times before the decision, or a conversation never handed off; FORBIDDEN for a verdict or correction from a BOT key. Nothing is written then."
+  recordHandoffOutcome(input: HandoffOutcomeInput!): Outcome!
+  "Records (merges) what happened to a conversation the AI kept. BAD_USER_INPUT when the conversation was handed off (record a handoff outcome instead)."
+  recordAiOutcome(input: AiOutcomeInput!): Outcome!
+  "Turns every outcome behind a suggestion into a backtest dataset in one call: each conversation as its decision saw it, expecting STAY (UNNECESSARY_ESCALATION) or a HANDOFF for correctedReasonCode (REASON_CORRECTION). BAD_USER_INPUT when no outcome matches."
+  createDatasetFromSuggestion(input: SuggestionDatasetInput!): Dataset!
 }
 `,
 ];

@@ -16,6 +16,7 @@ import { DecisionLog } from '../features/decisions/decision-log';
 import { DecisionService } from '../features/decisions/decision-service';
 import { DecisionLogService } from '../features/decisions/decision-log-service';
 import { DecisionRetention } from '../features/decisions/decision-retention';
+import { OutcomeService } from '../features/outcomes/outcome-service';
 import { PreparedPolicyCache } from '../features/decisions/prepared-policy-cache';
 import { withPolicyHeadCache } from '../features/policies/head-cached-stores';
 import { PolicyHeadCache } from '../features/policies/policy-head-cache';
@@ -26,6 +27,8 @@ import { createAuditExportHandler } from '../http/audit-export';
 import { createDatasetUploadHandler } from '../http/dataset-upload';
 import { createGraphQLHandler } from '../http/graphql-handler';
 import { createHttpServer } from '../http/http-server';
+import { createMetricsHandler } from '../http/metrics-endpoint';
+import { BatonMetrics } from '../metrics/baton-metrics';
 import { createEditorAssets, defaultEditorDir } from '../http/editor-assets';
 import { createLogger, type Logger } from '../logger';
 import type { BatonStore } from '../store/baton-store';
@@ -81,6 +84,8 @@ function openStore(config: BatonConfig, logger: Logger): Promise<BatonStore> {
 export async function createBatonServer(config: BatonConfig, options: BatonServerOptions = {}): Promise<BatonServer> {
   const logger = options.logger ?? createLogger({ level: config.logLevel });
   const store = options.store ?? (await openStore(config, logger));
+  // Operations metrics (GET /metrics); with BATON_METRICS=off nothing is counted.
+  const metrics = config.metrics === 'off' ? undefined : new BatonMetrics({ logger, clock: options.clock });
   let retention: DecisionRetention | undefined;
   let startedHeads: PolicyHeadCache | undefined;
   try {
@@ -131,6 +136,7 @@ export async function createBatonServer(config: BatonConfig, options: BatonServe
       limits: config.limits,
       clock: options.clock,
       directory,
+      metrics,
     });
     const handoffs = new HandoffService({
       store: store.handoffs,
@@ -140,6 +146,7 @@ export async function createBatonServer(config: BatonConfig, options: BatonServe
       directory,
       cache: preparedPolicies,
       clock: options.clock,
+      metrics,
     });
     const decisionLogService = new DecisionLogService({ store: store.decisionLog, writer: decisionLog, policies: policyStore, cache: preparedPolicies });
     if (config.decisionLog.retentionDays !== undefined) {
@@ -154,14 +161,37 @@ export async function createBatonServer(config: BatonConfig, options: BatonServe
       datasetLimits: config.backtest ?? DEFAULT_DATASET_LIMITS,
       clock: options.clock,
     });
+    const outcomes = new OutcomeService({
+      store: store.outcomes,
+      decisionLog: store.decisionLog,
+      flushDecisionLog: () => decisionLog.flush(),
+      datasets,
+      maxDatasetRows: (config.backtest ?? DEFAULT_DATASET_LIMITS).maxRows,
+      clock: options.clock,
+    });
     const audit = new AuditService(store.auditLog);
-    const apollo = createApollo(logger, config.limits);
+    const countError = metrics && ((code: string) => metrics.graphqlError(code));
+    metrics?.observe({ decisionLog, queueWaits: () => handoffs.queueWaits(), backtestsActive: () => backtests.activeRuns });
+    const apollo = createApollo(logger, config.limits, countError);
     await apollo.start();
     const graphql = createGraphQLHandler({
       apollo,
       auth,
       maxBodyBytes: config.limits.maxBodyBytes,
-      context: (principal) => ({ principal, auth, audit, policies, decisions, decisionLog: decisionLogService, directory, handoffs, datasets, backtests }),
+      onErrorCode: countError,
+      context: (principal) => ({
+        principal,
+        auth,
+        audit,
+        policies,
+        decisions,
+        decisionLog: decisionLogService,
+        directory,
+        handoffs,
+        datasets,
+        backtests,
+        outcomes,
+      }),
     });
     const auditExport = createAuditExportHandler({ auth, audit });
     const datasetUpload = createDatasetUploadHandler({ auth, datasets, maxBytes: (config.backtest ?? DEFAULT_DATASET_LIMITS).maxBytes });
@@ -169,6 +199,7 @@ export async function createBatonServer(config: BatonConfig, options: BatonServe
       graphql,
       auditExport,
       datasetUpload,
+      metrics: metrics && createMetricsHandler({ metrics, auth: config.metrics === 'open' ? undefined : auth }),
       isHealthy: () => store.isHealthy(),
       logger,
       editorAssets: createEditorAssets(options.editorDir ?? defaultEditorDir()),

@@ -8,6 +8,7 @@ import type { DecisionService } from '../features/decisions/decision-service';
 import type { PolicyService } from '../features/policies/policy-service';
 import type { DirectoryService } from '../features/directory/directory-service';
 import type { HandoffService } from '../features/handoffs/handoff-service';
+import type { OutcomeService } from '../features/outcomes/outcome-service';
 
 export interface BatonContext {
   principal: Principal;
@@ -25,4 +26,6 @@ export interface BatonContext {
   datasets: DatasetService;
   /** Backtest runs and publish gates. */
   backtests: BacktestService;
+  /** Outcomes in, handoff KPIs and suggestions out. */
+  outcomes: OutcomeService;
 }

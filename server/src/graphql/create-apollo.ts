@@ -19,6 +19,7 @@ import { sampleConversationResolvers } from '../features/decisions/sample-conver
 import { createTestDraftResolvers } from '../features/decisions/test-draft-resolver';
 import { directoryResolvers } from '../features/directory/directory-resolvers';
 import { handoffResolvers } from '../features/handoffs/handoff-resolvers';
+import { outcomeResolvers } from '../features/outcomes/outcome-resolvers';
 import { DEFAULT_LIMITS, type RequestLimits } from '../config';
 import type { Logger } from '../logger';
 import { authorizePlugin } from './authorize';
@@ -40,6 +41,7 @@ const FEATURE_RESOLVERS: Resolvers[] = [
   directoryResolvers,
   handoffResolvers,
   backtestResolvers,
+  outcomeResolvers,
 ];
 
 /**
@@ -64,12 +66,12 @@ export function buildResolvers(features: readonly Resolvers[] = FEATURE_RESOLVER
   return merged;
 }
 
-/** A configured, not yet started Apollo Server. */
-export function createApollo(logger: Logger, limits: RequestLimits = DEFAULT_LIMITS): ApolloServer<BatonContext> {
+/** A configured, not yet started Apollo Server; `onErrorCode` is told the code of every error sent. */
+export function createApollo(logger: Logger, limits: RequestLimits = DEFAULT_LIMITS, onErrorCode?: (code: string) => void): ApolloServer<BatonContext> {
   return new ApolloServer<BatonContext>({
     typeDefs,
     resolvers: buildResolvers([...FEATURE_RESOLVERS, sampleConversationResolvers, createTestDraftResolvers({ limits })]),
-    formatError: createFormatError(logger),
+    formatError: createFormatError(logger, onErrorCode),
     includeStacktraceInErrorResponses: false,
     introspection: true,
     persistedQueries: false,

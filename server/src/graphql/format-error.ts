@@ -26,10 +26,14 @@ const CLIENT_REQUEST_CODES: ReadonlySet<unknown> = new Set([
 
 /**
  * Builds Apollo's `formatError` hook; unknown errors are logged with their stack at `error` by
- * the logger of the request being served, or by `logger` outside one.
+ * the logger of the request being served, or by `logger` outside one. `onCode` is told the
+ * `extensions.code` of every error sent (the operations metrics).
  */
-export function createFormatError(logger: Logger): (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError {
-  return (formatted, error) => {
+export function createFormatError(
+  logger: Logger,
+  onCode?: (code: string) => void,
+): (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError {
+  const format = (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const unwrapped = unwrapResolverError(error);
     // Errors thrown by plugins (e.g. the role check) arrive as GraphQLErrors around a BatonError.
     const original = unwrapped instanceof GraphQLError && isBatonError(unwrapped.originalError) ? unwrapped.originalError : unwrapped;
@@ -50,5 +54,11 @@ export function createFormatError(logger: Logger): (formatted: GraphQLFormattedE
       ...where,
       extensions: { code: BatonErrorCode.Internal, errorId },
     };
+  };
+  if (!onCode) return format;
+  return (formatted, error) => {
+    const sent = format(formatted, error);
+    onCode(String(sent.extensions?.code));
+    return sent;
   };
 }

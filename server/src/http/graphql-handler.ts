@@ -18,6 +18,8 @@ export interface GraphQLHandlerDeps {
   maxBodyBytes: number;
   /** Builds the context of an authenticated request. */
   context: (principal: Principal) => BatonContext;
+  /** Told the code of every refusal sent here, before Apollo (the operations metrics; Apollo's own errors go through `formatError`). */
+  onErrorCode?: (code: string) => void;
 }
 
 function toHeaderMap(req: IncomingMessage): HeaderMap {
@@ -30,35 +32,34 @@ function toHeaderMap(req: IncomingMessage): HeaderMap {
 
 /** Handles one request to `/graphql`; never throws (unexpected failures are the caller's 500). */
 export function createGraphQLHandler(deps: GraphQLHandlerDeps): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
+  const sendError: typeof sendGraphQLError = (res, status, code, ...rest) => {
+    deps.onErrorCode?.(code);
+    sendGraphQLError(res, status, code, ...rest);
+  };
   return async (req, res) => {
     // Read (and discard) the body before refusing, so the client is not cut off mid-upload.
     const drain = () => readBody(req, 0, Math.max(4 * deps.maxBodyBytes, 16 * 1024 * 1024));
     if (req.method !== 'POST') {
       await drain();
-      return sendGraphQLError(res, 405, BatonErrorCode.BadUserInput, `Use POST for /graphql (got ${req.method}).`, {}, { allow: 'POST' });
+      return sendError(res, 405, BatonErrorCode.BadUserInput, `Use POST for /graphql (got ${req.method}).`, {}, { allow: 'POST' });
     }
     let principal: Principal;
     try {
       principal = await deps.auth.authenticate(req.headers.authorization);
     } catch (error) {
       await drain();
-      if (isBatonError(error)) return sendGraphQLError(res, 401, error.code, error.message, {}, { 'www-authenticate': 'Bearer' });
+      if (isBatonError(error)) return sendError(res, 401, error.code, error.message, {}, { 'www-authenticate': 'Bearer' });
       throw error;
     }
     const contentType = req.headers['content-type'] ?? '';
     if (!/^application\/json\b/i.test(contentType)) {
       await drain();
-      return sendGraphQLError(
-        res,
-        415,
-        BatonErrorCode.BadUserInput,
-        `Send the request body as JSON with "Content-Type: application/json" (got "${contentType}").`,
-      );
+      return sendError(res, 415, BatonErrorCode.BadUserInput, `Send the request body as JSON with "Content-Type: application/json" (got "${contentType}").`);
     }
     const read = await readBody(req, deps.maxBodyBytes);
     if (read.kind === 'aborted') return void res.destroy();
     if (read.kind === 'too-large') {
-      return sendGraphQLError(
+      return sendError(
         res,
         413,
         BatonErrorCode.PayloadTooLarge,
@@ -72,12 +73,7 @@ export function createGraphQLHandler(deps: GraphQLHandlerDeps): (req: IncomingMe
       body = JSON.parse(read.body.toString('utf8'));
     } catch (error) {
       const reason = error instanceof SyntaxError ? error.message : 'unreadable';
-      return sendGraphQLError(
-        res,
-        400,
-        BatonErrorCode.BadUserInput,
-        `The request body is not valid JSON (${reason}). Send {"query": "...", "variables": {...}}.`,
-      );
+      return sendError(res, 400, BatonErrorCode.BadUserInput, `The request body is not valid JSON (${reason}). Send {"query": "...", "variables": {...}}.`);
     }
     const result = await deps.apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: 'POST', headers: toHeaderMap(req), search: new URL(req.url ?? '/', 'http://x').search, body },

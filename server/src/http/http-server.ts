@@ -1,6 +1,6 @@
 /**
- * The node:http server: `POST /graphql`, `GET /healthz`, `GET /audit-log.jsonl`, `POST /datasets`
- * and the editor's files (when given);
+ * The node:http server: `POST /graphql`, `GET /healthz`, `GET /audit-log.jsonl`, `POST /datasets`,
+ * `GET /metrics` (unless `BATON_METRICS=off`) and the editor's files (when given);
  * everything else is 404. Every response carries the request's id in `x-request-id`, and every
  * line logged while serving it its `reqId`. A failure escaping a handler is logged and answered
  * with a generic 500 (GraphQL-shaped on /graphql).
@@ -17,6 +17,8 @@ export interface HttpServerDeps {
   auditExport: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
   /** `POST /datasets`: a backtest dataset file as the body. */
   datasetUpload: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+  /** `GET /metrics`; absent when metrics are off (then 404). */
+  metrics?: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
   /** True when the store can serve requests. */
   isHealthy: () => boolean;
   /** Serves the editor's files for GET/HEAD; returns false for requests it does not answer. */
@@ -37,6 +39,7 @@ export function createHttpServer(deps: HttpServerDeps): Server {
       if (path === '/datasets') return deps.datasetUpload(req, res);
       req.resume();
       if (path === '/audit-log.jsonl') return deps.auditExport(req, res);
+      if (path === '/metrics') return deps.metrics ? deps.metrics(req, res) : sendJson(res, 404, { error: 'Metrics are off (BATON_METRICS=off).' });
       if (path === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) {
         return deps.isHealthy() ? sendJson(res, 200, { status: 'ok' }) : sendJson(res, 503, { status: 'unavailable' });
       }

@@ -9,6 +9,7 @@ import type { BacktestStore } from '../features/backtest/backtest-store';
 import type { DecisionLogStore } from '../features/decisions/decision-log-store';
 import type { DirectoryStore } from '../features/directory/directory-store';
 import type { HandoffStore } from '../features/handoffs/handoff-store';
+import type { OutcomeStore } from '../features/outcomes/outcome-store';
 import type { ChangeRequestStore } from '../features/policies/change-request-store';
 import type { PolicyStore } from '../features/policies/policy-store';
 import type { PolicyTestCaseStore } from '../features/policies/policy-test-case-store';
@@ -31,6 +32,8 @@ export interface BatonStore {
   readonly directory: DirectoryStore;
   readonly handoffs: HandoffStore;
   readonly backtests: BacktestStore;
+  /** Outcomes of conversations (after a handoff, or kept by the AI) and the KPI aggregates. */
+  readonly outcomes: OutcomeStore;
   /**
    * Push notification of policy changes, for stores that have them (MongoDB change streams).
    * Optional: without it each server's policy head cache relies on polling alone.

@@ -9,6 +9,7 @@ import { describeBacktestStoreContract } from '../features/backtest/backtest-sto
 import { describeDecisionLogStoreContract } from '../features/decisions/decision-log-store.contract';
 import { describeDirectoryStoreContract } from '../features/directory/directory-store.contract';
 import { describeHandoffStoreContract } from '../features/handoffs/handoff-store.contract';
+import { describeOutcomeStoreContract } from '../features/outcomes/outcome-store.contract';
 import { describeChangeRequestStoreContract } from '../features/policies/change-request-store.contract';
 import { describePolicyStoreContract } from '../features/policies/policy-store.contract';
 import { describePolicyTestCaseStoreContract } from '../features/policies/policy-test-case-store.contract';
@@ -41,5 +42,6 @@ export function defineStoreContractTests(name: string, createStore: () => Promis
     describeDirectoryStoreContract(store);
     describeHandoffStoreContract(store);
     describeBacktestStoreContract(store);
+    describeOutcomeStoreContract(store);
   });
 }

@@ -5,11 +5,12 @@
  * approve, what goes stale, which policy is the default) live in services, never in adapters.
  *
  * Features move onto this port one at a time; the policies feature (policies, versions, change
- * requests, test cases), API keys and backtest datasets and gates are on it.
+ * requests, test cases), API keys, backtest datasets and gates, and outcomes are on it.
  */
 import type { AuditEventInput } from '../features/audit/audit-event';
 import type { ApiKeyRepository } from '../features/auth/api-key-repositories';
 import type { BacktestGateRepository, DatasetRepository } from '../features/backtest/backtest-store';
+import type { OutcomeRepository } from '../features/outcomes/outcome-store';
 import type { ChangeRequestRepository, PolicyRepository, PolicyTestCaseRepository, VersionRepository } from '../features/policies/policy-repositories';
 
 /** The audit log as a transaction sees it: events appended in order, committed with the change. */
@@ -29,6 +30,7 @@ export interface Transaction {
   readonly apiKeys: ApiKeyRepository;
   readonly datasets: DatasetRepository;
   readonly backtestGates: BacktestGateRepository;
+  readonly outcomes: OutcomeRepository;
   readonly audit: AuditAppend;
 }
 

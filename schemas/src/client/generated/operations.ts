@@ -90,13 +90,14 @@ export type DecideHandoffInput = {
   dryRun?: boolean | null | undefined;
 };
 
-/** What an API key may do; see the role matrix in the README. */
+/** What an API key may do; see the role matrix in the README. INTEGRATION: a helpdesk or agent desktop that records outcomes (recordHandoffOutcome, recordAiOutcome) and reads nothing. */
 export type Role =
   | 'ADMIN'
   | 'PUBLISHER'
   | 'EDITOR'
   | 'AUDITOR'
-  | 'BOT';
+  | 'BOT'
+  | 'INTEGRATION';
 
 /** Channels capacity is counted on; a decision's channel maps onto one (web_chat, whatsapp, sms, in_app → chat; phone → voice). */
 export type Channel =

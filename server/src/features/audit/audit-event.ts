@@ -35,6 +35,13 @@ interface Presence {
   activeConversations: Record<string, number | undefined>;
 }
 
+/** An outcome as its audit events show it: the decision it follows and the fields that changed (times as ISO strings). */
+interface OutcomeSummary {
+  kind: string;
+  decisionId: string;
+  fields: Record<string, string | number | boolean | null>;
+}
+
 /**
  * Every action the audit log records: the kind of thing it changes and what its `before` and
  * `after` hold (after Unleash's events with `preData` and `data`). Short summaries only, no
@@ -77,6 +84,7 @@ export interface AuditActions {
   'dataset.import': { targetType: 'dataset'; before: undefined; after: { name: string; format: string; source: string; rows: number; redactions: number } };
   'dataset.remove': { targetType: 'dataset'; before: { name: string; rows: number }; after: undefined };
   'policy.backtestGates': { targetType: 'policy'; before: { gates: object[] }; after: { gates: object[] } };
+  'outcome.record': { targetType: 'conversation'; before: OutcomeSummary | undefined; after: OutcomeSummary };
 }
 
 /** A dotted verb the audit log knows, e.g. `policy.publish`. */

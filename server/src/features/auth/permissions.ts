@@ -5,7 +5,7 @@
  */
 import type { Role } from './roles';
 
-const EVERYONE: readonly Role[] = ['admin', 'publisher', 'editor', 'auditor', 'bot'];
+const EVERYONE: readonly Role[] = ['admin', 'publisher', 'editor', 'auditor', 'bot', 'integration'];
 /** Reading is for people: the bot role sees only what it needs to decide and assign. */
 const READERS: readonly Role[] = ['admin', 'publisher', 'editor', 'auditor'];
 const EDITORS: readonly Role[] = ['admin', 'publisher', 'editor'];
@@ -14,6 +14,12 @@ const ADMINS: readonly Role[] = ['admin'];
 /** decideHandoff writes the decision log unless dryRun, so auditors (who change nothing) may not call it. */
 const DECIDERS: readonly Role[] = ['admin', 'publisher', 'editor', 'bot'];
 const ASSIGNERS: readonly Role[] = ['admin', 'bot'];
+/**
+ * Outcomes come from the helpdesk or agent desktop (an `integration` key, which reads nothing) or
+ * the bot platform; a bot key may not give an agent's verdict or reason correction (the service
+ * refuses those fields with FORBIDDEN: the AI does not grade itself).
+ */
+const OUTCOME_RECORDERS: readonly Role[] = ['admin', 'integration', 'bot'];
 
 /** `Query.<field>` / `Mutation.<field>` → roles allowed. */
 export const OPERATION_ROLES: Readonly<Record<string, readonly Role[]>> = {
@@ -45,6 +51,9 @@ export const OPERATION_ROLES: Readonly<Record<string, readonly Role[]>> = {
   'Query.backtestRun': READERS,
   'Query.backtestRuns': READERS,
   'Query.backtestGates': READERS,
+  'Query.outcome': READERS,
+  'Query.handoffKpis': READERS,
+  'Query.handoffSuggestions': READERS,
 
   'Mutation.createPolicy': EDITORS,
   'Mutation.savePolicyDraft': EDITORS,
@@ -70,6 +79,9 @@ export const OPERATION_ROLES: Readonly<Record<string, readonly Role[]>> = {
   'Mutation.startBacktest': EDITORS,
   'Mutation.cancelBacktest': EDITORS,
   'Mutation.setBacktestGates': PUBLISHERS,
+  'Mutation.recordHandoffOutcome': OUTCOME_RECORDERS,
+  'Mutation.recordAiOutcome': OUTCOME_RECORDERS,
+  'Mutation.createDatasetFromSuggestion': EDITORS,
 };
 
 /** Roles allowed to call `Type.field`; empty when the field is unknown here (refused). */

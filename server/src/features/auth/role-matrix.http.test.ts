@@ -44,7 +44,9 @@ function operationFor(root: 'query' | 'mutation', field: IntrospectedField): str
  * What issue 5 asks, written out independently of permissions.ts: bot only decides and
  * assigns; auditor reads everything and changes nothing; editor drafts; publisher publishes,
  * approves and rolls back; admin does everything, including keys and the directory. Issue 12:
- * editors and up import datasets and run backtests; publishers set publish gates.
+ * editors and up import datasets and run backtests; publishers set publish gates. Issue 15: an
+ * integration (helpdesk, agent desktop) records outcomes and reads nothing; the bot records
+ * outcomes too; editors and up turn a suggestion into a dataset; readers read the KPIs.
  */
 function expectedAllowed(role: Role, root: 'Query' | 'Mutation', field: string): boolean {
   const editorMutations = [
@@ -57,6 +59,7 @@ function expectedAllowed(role: Role, root: 'Query' | 'Mutation', field: string):
     'deleteDataset',
     'startBacktest',
     'cancelBacktest',
+    'createDatasetFromSuggestion',
   ];
   const publisherMutations = [
     ...editorMutations,
@@ -72,7 +75,9 @@ function expectedAllowed(role: Role, root: 'Query' | 'Mutation', field: string):
     case 'admin':
       return true;
     case 'bot':
-      return ['decideHandoff', 'startHandoff', 'releaseAssignment', 'viewer'].includes(field);
+      return ['decideHandoff', 'startHandoff', 'releaseAssignment', 'recordHandoffOutcome', 'recordAiOutcome', 'viewer'].includes(field);
+    case 'integration':
+      return ['recordHandoffOutcome', 'recordAiOutcome', 'viewer'].includes(field);
     case 'auditor':
       return root === 'Query' && field !== 'decideHandoff';
     case 'editor':
@@ -146,6 +151,13 @@ describe('role matrix', () => {
       keys.get('bot'),
     );
     expect(body.data?.viewer.role).toBe('BOT');
-    expect(body.data?.viewer.allowedOperations.sort()).toEqual(['Mutation.releaseAssignment', 'Mutation.startHandoff', 'Query.decideHandoff', 'Query.viewer']);
+    expect(body.data?.viewer.allowedOperations.sort()).toEqual([
+      'Mutation.recordAiOutcome',
+      'Mutation.recordHandoffOutcome',
+      'Mutation.releaseAssignment',
+      'Mutation.startHandoff',
+      'Query.decideHandoff',
+      'Query.viewer',
+    ]);
   });
 });

@@ -97,6 +97,11 @@ export class BacktestService {
     this.clock = deps.clock ?? (() => new Date());
   }
 
+  /** Runs in progress on this server. */
+  get activeRuns(): number {
+    return this.active.size;
+  }
+
   /**
    * Starts a run and returns it RUNNING; poll {@link get} for progress and the report.
    * @throws NOT_FOUND (dataset, policy or version), BAD_USER_INPUT (a version and the draft;

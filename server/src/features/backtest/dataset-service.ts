@@ -3,7 +3,7 @@
  * decision log, list, read, delete. Stored through the backtest store; every change audited.
  */
 import { randomUUID } from 'node:crypto';
-import { expectationKey, type BacktestRow } from '@baton/rules';
+import { expectationKey, type BacktestExpectation, type BacktestRow } from '@baton/rules';
 import { badInput } from '../../baton-error';
 import type { DatasetLimits, RequestLimits } from '../../config';
 import type { Actor } from '../audit/audit-event';
@@ -151,6 +151,35 @@ export class DatasetService {
     const warnings = skipped.slice(0, 20);
     if (rows.length > kept.length) warnings.push(`Only the newest ${kept.length} conversations were kept (BATON_BACKTEST_MAX_ROWS).`);
     return this.store(name, 'decision_log', this.describe(selection), kept, warnings, actor);
+  }
+
+  /**
+   * Stores logged decisions as a dataset, one row per decision (its input as the log stored it,
+   * already redacted), each expecting what its item says: e.g. agents' feedback on handoffs.
+   * Decisions the request limits refuse are skipped with a warning; only the first
+   * `BATON_BACKTEST_MAX_ROWS` are kept.
+   * @param source what the rows are, shown as the dataset's source
+   * @throws BAD_USER_INPUT (empty name, no usable decision)
+   */
+  async fromLoggedDecisions(
+    name: string,
+    source: string,
+    items: readonly { decision: StoredDecision; expected: BacktestExpectation | null }[],
+    actor: Actor,
+  ): Promise<DatasetRecord> {
+    const datasetName = requireName(name);
+    const rows: BacktestRow[] = [];
+    const skipped: string[] = [];
+    for (const { decision, expected } of items.slice(0, this.deps.datasetLimits.maxRows)) {
+      const coerced = coerceDecideInput(decision.input, this.deps.limits);
+      if ('problems' in coerced) skipped.push(`Decision ${decision.decisionId} was skipped: ${coerced.problems[0]}`);
+      else rows.push({ id: decision.conversationId, line: rows.length + 1, input: coerced.input, expected });
+    }
+    if (rows.length === 0) throw badInput(`No logged decision can become a row (${source}); nothing was stored.`);
+    const warnings = skipped.slice(0, 20);
+    if (items.length > this.deps.datasetLimits.maxRows)
+      warnings.push(`Only the first ${this.deps.datasetLimits.maxRows} conversations were kept (BATON_BACKTEST_MAX_ROWS).`);
+    return this.store(datasetName, 'decision_log', source, rows, warnings, actor);
   }
 
   /** @throws NOT_FOUND; CONFLICT while a publish gate names it */

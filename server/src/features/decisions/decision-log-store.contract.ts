@@ -89,6 +89,7 @@ export function describeDecisionLogStoreContract(store: () => BatonStore): void 
             policyId: 'support-eu',
             evaluatedAt: at('2025-02-10T00:00:00Z'),
             outcome: { ...sampleEntry('x').outcome, reasonCode: 'billing_dispute', queue: 'billing', priority: 'HIGH' },
+            facts: { channel: 'email', language: 'es' },
           }),
         ]);
       const ids = async (filter: Parameters<BatonStore['decisionLog']['queryDecisions']>[0]['filter'], first = 10) =>
@@ -110,6 +111,9 @@ export function describeDecisionLogStoreContract(store: () => BatonStore): void 
         [{ from: at('2025-02-10T00:00:00Z') }, ['b-new', 'c-v4', 'd-other']],
         [{ to: at('2025-02-10T00:00:00Z') }, ['a-old']],
         [{ from: at('2025-02-01T00:00:00Z'), to: at('2025-03-01T00:00:00Z'), queue: 'trust_safety' }, ['c-v4']],
+        [{ channel: 'email' }, ['d-other']],
+        [{ language: 'es', from: at('2025-02-10T00:00:00Z') }, ['d-other']],
+        [{ channel: 'chat' }, []],
         [{ policyId: 'nope' }, []],
       ])('filters by %j', async (filter, expected) => {
         await seed();

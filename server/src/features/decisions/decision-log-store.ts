@@ -57,6 +57,10 @@ export interface DecisionFilter {
   /** The primary reason code (the leaf reached). */
   reasonCode?: string;
   queue?: string;
+  /** The `channel` fact (lower-case). */
+  channel?: string;
+  /** The `language` fact (ISO 639-1). */
+  language?: string;
   from?: Date;
   to?: Date;
 }

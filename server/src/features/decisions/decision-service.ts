@@ -21,6 +21,8 @@ export interface DecisionServiceDeps {
   /** The directory snapshot routing picks queues and agents from (in memory; refreshed on change). Without it a handoff names its leaf's queue. */
   directory?: { current(): Promise<PreparedDirectory> };
   limits: RequestLimits;
+  /** Told of every non-dry-run decision (the operations metrics, `server/src/metrics/`). */
+  metrics?: { decided(policyId: string, policyVersion: number, action: string, reasonCode: string, latencyMs: number): void };
   cache?: PreparedPolicyCache;
   clock?: () => Date;
   newId?: () => string;
@@ -62,6 +64,7 @@ export class DecisionService {
     const directory = await this.deps.directory?.current();
     const { decision, redactedInput } = await decideForLog(prepared, input, { now, decisionId: this.newId(), policy: ref, directory });
     if (input.dryRun !== true) {
+      const latencyMs = performance.now() - started;
       this.deps.log.enqueue({
         decisionId: decision.decisionId,
         evaluatedAt: now,
@@ -80,8 +83,9 @@ export class DecisionService {
           priority: decision.priority,
           tier: decision.tier,
         },
-        latencyMs: performance.now() - started,
+        latencyMs,
       });
+      this.deps.metrics?.decided(ref.id, ref.version, decision.action, decision.reasonCode, latencyMs);
     }
     return decision;
   }

@@ -71,6 +71,8 @@ export function decisionLogSchema({ retentionDays }: DecisionLogModelOptions) {
   schema.index({ 'outcome.reasonCode': 1, ...NEWEST });
   // queryDecisions by queue.
   schema.index({ 'outcome.queue': 1, ...NEWEST });
+  // Handoff KPIs: the same customer's HANDOFF decisions in the 7 days before a handoff (repeat handoffs).
+  schema.index({ 'input.customer.id': 1, evaluatedAt: 1 }, { partialFilterExpression: { 'outcome.action': 'HANDOFF' } });
   // purgeDecisionsLoggedBefore; with retention set, also the TTL monitor's expiry.
   schema.index({ loggedAt: 1 }, retentionDays === undefined ? {} : { expireAfterSeconds: retentionDays * DAY_SECONDS });
   // What a decision was must not change after the fact (replay and audits read it); retention deletes whole records.

@@ -19,6 +19,8 @@ function filterOf({ filter, after }: DecisionPageQuery): QueryFilter<DecisionDoc
   if (filter.action !== undefined) equals['outcome.action'] = filter.action;
   if (filter.reasonCode !== undefined) equals['outcome.reasonCode'] = filter.reasonCode;
   if (filter.queue !== undefined) equals['outcome.queue'] = filter.queue;
+  if (filter.channel !== undefined) equals['facts.channel'] = filter.channel;
+  if (filter.language !== undefined) equals['facts.language'] = filter.language;
   clauses.push(equals);
   if (filter.from || filter.to) {
     clauses.push({ evaluatedAt: { ...(filter.from ? { $gte: filter.from } : {}), ...(filter.to ? { $lt: filter.to } : {}) } });

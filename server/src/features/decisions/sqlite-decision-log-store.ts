@@ -62,6 +62,9 @@ const EQUALS: [keyof DecisionFilter, string][] = [
   ['action', 'action'],
   ['reasonCode', 'reason_code'],
   ['queue', 'queue'],
+  // Virtual columns of the facts (migration 8).
+  ['channel', 'channel'],
+  ['language', 'language'],
 ];
 
 /** The WHERE clause and its named parameters for one page query. */
@@ -98,7 +101,7 @@ export function createSqliteDecisionLogStore(db: Database.Database): DecisionLog
   const get = db.prepare('SELECT * FROM decision_log WHERE id = ?');
   const count = db.prepare('SELECT COUNT(*) AS n FROM decision_log');
   const purgeChunk = db.prepare('DELETE FROM decision_log WHERE rowid IN (SELECT rowid FROM decision_log WHERE logged_at < ? LIMIT ?)');
-  // One statement per combination of filters actually used (at most 2^9), prepared on first use.
+  // One statement per combination of filters actually used (at most 2^11), prepared on first use.
   const pageStatements = new Map<string, Database.Statement>();
 
   const appendAll = db.transaction((records: readonly DecisionLogRecord[]) => {

@@ -13,7 +13,7 @@ import type { DecisionLogStore, StoredDecision } from '../decisions/decision-log
 import { PreparedPolicyCache } from '../decisions/prepared-policy-cache';
 import type { DirectoryService } from '../directory/directory-service';
 import type { PolicyStore } from '../policies/policy-store';
-import type { AssignmentRecord, HandoffStore } from './handoff-store';
+import type { AssignmentRecord, HandoffStore, ReleaseResult } from './handoff-store';
 
 export interface HandoffServiceDeps {
   store: HandoffStore;
@@ -24,6 +24,8 @@ export interface HandoffServiceDeps {
   directory: DirectoryService;
   cache?: PreparedPolicyCache;
   clock?: () => Date;
+  /** Told of handoffs started and released (the operations metrics, `server/src/metrics/`). */
+  metrics?: { handoffStarted(assignment: AssignmentRecord): void; handoffReleased(result: ReleaseResult): void };
 }
 
 /** An assignment with its current wait estimate (seconds; 0 when assigned, null when unknown). */
@@ -81,7 +83,7 @@ export class HandoffService {
       );
     }
     const queue = directory.queues.get(routed.target.queueId);
-    const { assignment } = await this.deps.store.startHandoff(
+    const { assignment, created } = await this.deps.store.startHandoff(
       {
         decisionId,
         conversationId: logged.conversationId,
@@ -97,6 +99,7 @@ export class HandoffService {
       },
       actor,
     );
+    if (created) this.deps.metrics?.handoffStarted(assignment);
     this.deps.directory.invalidate();
     return this.view(assignment, directory);
   }
@@ -105,8 +108,17 @@ export class HandoffService {
   async releaseAssignment(decisionId: string, actor: Actor): Promise<AssignmentView> {
     const result = await this.deps.store.releaseAssignment(decisionId, this.clock(), actor);
     if (!result) throw notFound(`Decision '${decisionId}' has no assignment; start it with startHandoff first.`, { decisionId });
+    this.deps.metrics?.handoffReleased(result);
     this.deps.directory.invalidate();
     return this.view(result.released, await this.deps.directory.current());
+  }
+
+  /** Handoffs waiting and when the longest-waiting started, for every queue of the directory (0 and null when none waits). */
+  async queueWaits(): Promise<{ queueId: string; waiting: number; oldestQueuedAt: Date | null }[]> {
+    const waits = await this.deps.store.queueWaits();
+    const waiting = new Set(waits.map((w) => w.queueId));
+    const idle = [...(await this.deps.directory.current()).queues.keys()].filter((id) => !waiting.has(id));
+    return [...waits, ...idle.map((queueId) => ({ queueId, waiting: 0, oldestQueuedAt: null }))];
   }
 
   /**

@@ -136,6 +136,22 @@ export function describeHandoffStoreContract(store: () => BatonStore): void {
       for (const id of ['q-urgent', 'q-old', 'q-new', 'q-tie-a', 'q-tie-b']) positions[id] = (await s.handoffs.getAssignment(id))?.position;
       expect(positions).toEqual({ 'q-urgent': 1, 'q-old': 2, 'q-new': 3, 'q-tie-a': 4, 'q-tie-b': 5 });
       expect((await s.directory.snapshot()).waitingByQueue).toEqual({ billing: 5, general: 1 });
+      const waits = (await s.handoffs.queueWaits()).sort((a, b) => a.queueId.localeCompare(b.queueId));
+      expect(waits).toEqual([
+        { queueId: 'billing', waiting: 5, oldestQueuedAt: AT },
+        { queueId: 'general', waiting: 1, oldestQueuedAt: AT },
+      ]);
+    });
+
+    it('reports no queue waits when nothing waits, and leaves out withdrawn and assigned handoffs', async () => {
+      const s = store();
+      await directoryWith(s, { a1: 1 });
+      expect(await s.handoffs.queueWaits()).toEqual([]);
+      await s.handoffs.startHandoff(request('assigned', ['a1']), BOT);
+      await s.handoffs.startHandoff(request('withdrawn', ['a1']), BOT);
+      await s.handoffs.startHandoff(request('waiting', ['a1'], { at: later(4) }), BOT);
+      await s.handoffs.releaseAssignment('withdrawn', later(5), BOT);
+      expect(await s.handoffs.queueWaits()).toEqual([{ queueId: 'billing', waiting: 1, oldestQueuedAt: later(4) }]);
     });
 
     it('releases an assigned handoff, and the freed capacity takes the next queued handoff the agent qualifies for', async () => {
@@ -166,9 +182,10 @@ export function describeHandoffStoreContract(store: () => BatonStore): void {
       await s.handoffs.startHandoff(request('d1', ['a1']), BOT);
       const first = await s.handoffs.releaseAssignment('d1', later(3), BOT);
       expect(first?.next).toBeNull();
+      expect(first?.previousStatus).toBe('ASSIGNED');
       expect((await s.directory.getAgent('a1'))?.activeConversations).toEqual({});
       const again = await s.handoffs.releaseAssignment('d1', later(9), BOT);
-      expect(again).toEqual({ released: first?.released, next: null });
+      expect(again).toEqual({ released: first?.released, next: null, previousStatus: 'RELEASED' });
       expect(await handoffEvents(s)).toEqual([
         ['handoff.start', 'd1'],
         ['handoff.release', 'd1'],
@@ -183,7 +200,11 @@ export function describeHandoffStoreContract(store: () => BatonStore): void {
       await s.handoffs.startHandoff(request('first', ['a1']), BOT);
       await s.handoffs.startHandoff(request('second', ['a1'], { at: later(1) }), BOT);
       const withdrawn = await s.handoffs.releaseAssignment('first', later(2), BOT);
-      expect(withdrawn).toEqual({ released: expect.objectContaining({ status: 'RELEASED', agentId: null, releasedAt: later(2), position: null }), next: null });
+      expect(withdrawn).toEqual({
+        released: expect.objectContaining({ status: 'RELEASED', agentId: null, releasedAt: later(2), position: null }),
+        next: null,
+        previousStatus: 'QUEUED',
+      });
       expect((await s.directory.getAgent('a1'))?.activeConversations).toEqual({ chat: 1 });
       expect((await s.handoffs.getAssignment('second'))?.position).toBe(1);
       const freed = await s.handoffs.releaseAssignment('busy', later(3), BOT);

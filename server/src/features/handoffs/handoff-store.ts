@@ -49,6 +49,16 @@ export interface ReleaseResult {
   released: AssignmentRecord;
   /** The queued handoff the freed capacity took, if any. */
   next: AssignmentRecord | null;
+  /** Its status before this call: `RELEASED` when it was already released and nothing changed. */
+  previousStatus: AssignmentStatus;
+}
+
+/** Handoffs waiting for an agent in one queue. */
+export interface QueueWait {
+  queueId: string;
+  waiting: number;
+  /** When the longest-waiting of them was started. */
+  oldestQueuedAt: Date;
 }
 
 export interface HandoffStore {
@@ -63,4 +73,6 @@ export interface HandoffStore {
    * handoff the agent qualifies for. @returns null for an unknown decision id
    */
   releaseAssignment(decisionId: string, at: Date, actor: Actor): Promise<ReleaseResult | null>;
+  /** Queues with handoffs waiting (those with none are left out), for the operations metrics. */
+  queueWaits(): Promise<QueueWait[]>;
 }

@@ -48,6 +48,8 @@ assignmentSchema.index({ candidates: 1, ...SERVING_ORDER }, QUEUED);
 assignmentSchema.index({ agentId: 1, status: 1 });
 // Snapshot: each customer's most recently assigned agent.
 assignmentSchema.index({ customerId: 1, assignedAt: -1 });
+// Handoff KPIs: a handed-off conversation's first assignment (time to assignment).
+assignmentSchema.index({ conversationId: 1, assignedAt: 1 });
 
 export type AssignmentDocument = InferRawDocTypeFromSchema<typeof assignmentSchema>;
 

@@ -7,7 +7,7 @@
 import { isDuplicateKey, type MongoContext } from '../../store/mongo/mongo-context';
 import { appendMongoAuditEvent } from '../audit/mongo-audit-append';
 import { handoffReleased, handoffStarted } from './handoff-audit';
-import type { AssignmentRecord, HandoffStore, ReleaseResult } from './handoff-store';
+import type { AssignmentRecord, HandoffStore, QueueWait, ReleaseResult } from './handoff-store';
 import { mongoAssignments } from './mongo-assignments';
 import { handoffModels, toAssignmentDocument } from './mongo-handoff-models';
 
@@ -63,7 +63,7 @@ export function createMongoHandoffStore(ctx: MongoContext): HandoffStore {
       ctx.transaction(async (session): Promise<ReleaseResult | null> => {
         const before = await assignments.read(decisionId, session);
         if (!before) return null;
-        if (before.status === 'RELEASED') return { released: before, next: null };
+        if (before.status === 'RELEASED') return { released: before, next: null, previousStatus: before.status };
         await Assignment.updateOne({ _id: decisionId }, { $set: { status: 'RELEASED', releasedAt: at, candidates: [] } }, { session });
         let next: AssignmentRecord | null = null;
         if (before.status === 'ASSIGNED' && before.agentId) {
@@ -73,7 +73,15 @@ export function createMongoHandoffStore(ctx: MongoContext): HandoffStore {
         }
         const released = (await assignments.read(decisionId, session)) as AssignmentRecord;
         await appendMongoAuditEvent(connection, session, handoffReleased(before, released, next, at, actor));
-        return { released, next };
+        return { released, next, previousStatus: before.status };
       }),
+    // Served by the partial { queueId, rank, createdAt } index of queued handoffs.
+    queueWaits: async (): Promise<QueueWait[]> => {
+      const groups = await Assignment.aggregate<{ _id: string; n: number; oldest: Date }>([
+        { $match: { status: 'QUEUED' } },
+        { $group: { _id: '$queueId', n: { $sum: 1 }, oldest: { $min: '$createdAt' } } },
+      ]);
+      return groups.map((g) => ({ queueId: g._id, waiting: g.n, oldestQueuedAt: new Date(g.oldest) }));
+    },
   };
 }

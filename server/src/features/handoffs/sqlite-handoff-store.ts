@@ -7,7 +7,7 @@ import type Database from 'better-sqlite3';
 import type { Actor } from '../audit/audit-event';
 import { createSqliteAuditAppender } from '../audit/sqlite-audit-append';
 import { handoffReleased, handoffStarted } from './handoff-audit';
-import type { AssignmentRecord, HandoffStore, ReleaseResult, StartRequest } from './handoff-store';
+import type { AssignmentRecord, HandoffStore, QueueWait, ReleaseResult, StartRequest } from './handoff-store';
 import { assignmentSql } from './sqlite-assignments';
 
 export function createSqliteHandoffStore(db: Database.Database): HandoffStore {
@@ -20,6 +20,8 @@ export function createSqliteHandoffStore(db: Database.Database): HandoffStore {
   const release = db.prepare(`UPDATE handoff_assignments SET status = 'RELEASED', released_at = ? WHERE decision_id = ?`);
   const free = db.prepare('UPDATE directory_agent_channels SET active = MAX(active - 1, 0) WHERE agent_id = ? AND channel = ?');
   const dropCandidates = db.prepare('DELETE FROM handoff_candidates WHERE decision_id = ?');
+  // Served by the partial index handoff_assignments_waiting.
+  const waits = db.prepare(`SELECT queue_id, COUNT(*) AS n, MIN(created_at) AS oldest FROM handoff_assignments WHERE status = 'QUEUED' GROUP BY queue_id`);
 
   const start = db.transaction((request: StartRequest, actor: Actor) => {
     const existing = sql.read(request.decisionId);
@@ -48,7 +50,7 @@ export function createSqliteHandoffStore(db: Database.Database): HandoffStore {
   const releaseTx = db.transaction((decisionId: string, at: Date, actor: Actor): ReleaseResult | null => {
     const before = sql.read(decisionId);
     if (!before) return null;
-    if (before.status === 'RELEASED') return { released: before, next: null };
+    if (before.status === 'RELEASED') return { released: before, next: null, previousStatus: before.status };
     release.run(at.toISOString(), decisionId);
     dropCandidates.run(decisionId);
     let next: AssignmentRecord | null = null;
@@ -59,12 +61,18 @@ export function createSqliteHandoffStore(db: Database.Database): HandoffStore {
     }
     const released = sql.read(decisionId) as AssignmentRecord;
     audit(handoffReleased(before, released, next, at, actor));
-    return { released, next };
+    return { released, next, previousStatus: before.status };
   });
 
   return {
     getAssignment: async (decisionId) => sql.read(decisionId),
     startHandoff: async (request, actor) => start(request, actor),
     releaseAssignment: async (decisionId, at, actor) => releaseTx(decisionId, at, actor),
+    queueWaits: async (): Promise<QueueWait[]> =>
+      (waits.all() as { queue_id: string; n: number; oldest: string }[]).map((r) => ({
+        queueId: r.queue_id,
+        waiting: r.n,
+        oldestQueuedAt: new Date(r.oldest),
+      })),
   };
 }

@@ -9,7 +9,9 @@ import type { ApiKeyRecord } from '../../features/auth/api-key-store';
 import type { AssignmentView } from '../../features/handoffs/handoff-service';
 import type { BacktestComparison as StoredBacktestComparison, StoredBacktestReport, BacktestRunRecord, DatasetRecord } from '../../features/backtest/backtest-store';
 import type { ChangeRequestRecord } from '../../features/policies/change-request-store';
+import type { Suggestion, KpiFigures as KpiFiguresView } from '../../features/outcomes/kpi-formulas';
 import type { StoredDecision } from '../../features/decisions/decision-log-store';
+import type { OutcomeRecord } from '../../features/outcomes/outcome-store';
 import type { PolicyRecord, DraftRecord, VersionRecord } from '../../features/policies/policy-store';
 import type { BatonContext } from '../context';
 export type Maybe<T> = T | null;
@@ -351,6 +353,12 @@ export type Query = {
   backtestRuns: Array<BacktestRun>;
   /** The publish gates of a policy. */
   backtestGates: Array<BacktestGate>;
+  /** The recorded outcome of a conversation; null when none was recorded. */
+  outcome?: Maybe<Outcome>;
+  /** Handoff KPIs of the logged decisions and recorded outcomes the filter selects, per DAY or WEEK in timeZone (an IANA name, default UTC). */
+  handoffKpis: HandoffKpis;
+  /** Reasons whose unnecessary-escalation rate is above threshold (0..1) over at least minVerdicts verdicts, then reasons agents corrected at least minCorrections times; highest rate and most corrections first. */
+  handoffSuggestions: Array<HandoffSuggestion>;
 };
 
 
@@ -471,6 +479,27 @@ export type QueryBacktestRunsArgs = {
 
 export type QueryBacktestGatesArgs = {
   policyId: Scalars['ID']['input'];
+};
+
+
+export type QueryOutcomeArgs = {
+  conversationId: Scalars['ID']['input'];
+  kind: OutcomeKind;
+};
+
+
+export type QueryHandoffKpisArgs = {
+  filter: KpiFilter;
+  bucket?: InputMaybe<KpiBucket>;
+  timeZone?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryHandoffSuggestionsArgs = {
+  filter: KpiFilter;
+  minVerdicts?: InputMaybe<Scalars['Int']['input']>;
+  threshold?: InputMaybe<Scalars['Float']['input']>;
+  minCorrections?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A problem found in a policy graph. nodeId points at the node to fix. */
@@ -600,6 +629,12 @@ export type Mutation = {
   cancelBacktest: BacktestRun;
   /** Replaces a policy's publish gates: publishPolicy and approvals then refuse with BACKTEST_FAILED when the draft misses one. An empty list removes them. */
   setBacktestGates: Array<BacktestGate>;
+  /** Records (merges) what happened to a handed-off conversation. NOT_FOUND when no decision is logged for it; BAD_USER_INPUT for CSAT outside 1..5, times before the decision, or a conversation never handed off; FORBIDDEN for a verdict or correction from a BOT key. Nothing is written then. */
+  recordHandoffOutcome: Outcome;
+  /** Records (merges) what happened to a conversation the AI kept. BAD_USER_INPUT when the conversation was handed off (record a handoff outcome instead). */
+  recordAiOutcome: Outcome;
+  /** Turns every outcome behind a suggestion into a backtest dataset in one call: each conversation as its decision saw it, expecting STAY (UNNECESSARY_ESCALATION) or a HANDOFF for correctedReasonCode (REASON_CORRECTION). BAD_USER_INPUT when no outcome matches. */
+  createDatasetFromSuggestion: Dataset;
 };
 
 
@@ -736,6 +771,21 @@ export type MutationCancelBacktestArgs = {
 export type MutationSetBacktestGatesArgs = {
   policyId: Scalars['ID']['input'];
   gates: Array<BacktestGateInput>;
+};
+
+
+export type MutationRecordHandoffOutcomeArgs = {
+  input: HandoffOutcomeInput;
+};
+
+
+export type MutationRecordAiOutcomeArgs = {
+  input: AiOutcomeInput;
+};
+
+
+export type MutationCreateDatasetFromSuggestionArgs = {
+  input: SuggestionDatasetInput;
 };
 
 /** What the reference policy should decide on a sample conversation. */
@@ -1314,6 +1364,10 @@ export type DecisionFilter = {
   /** The primary reason code (the leaf reached), e.g. billing_dispute or ai_resolving. */
   reasonCode?: InputMaybe<Scalars['String']['input']>;
   queue?: InputMaybe<Scalars['ID']['input']>;
+  /** The channel fact, lower-case (chat, email, voice...). */
+  channel?: InputMaybe<Scalars['String']['input']>;
+  /** The language fact, ISO 639-1. */
+  language?: InputMaybe<Scalars['String']['input']>;
   from?: InputMaybe<Scalars['DateTime']['input']>;
   to?: InputMaybe<Scalars['DateTime']['input']>;
 };
@@ -1589,6 +1643,404 @@ export type BacktestGateInput = {
   maxFalsePositiveRate?: InputMaybe<Scalars['Float']['input']>;
 };
 
+/** How a handed-off conversation ended for the human side. */
+export type HandoffResolution =
+  /** The agent solved it. */
+  | 'RESOLVED'
+  /** Closed without a solution. */
+  | 'UNRESOLVED'
+  /** Passed on to another team or channel. */
+  | 'TRANSFERRED'
+  /** The customer left before an agent could help. */
+  | 'ABANDONED';
+
+/** The agent's answer to 'could the AI have resolved this?' (guide 003's tagging dropdown). */
+export type AgentVerdict =
+  /** The AI could have resolved it: an unnecessary escalation. */
+  | 'YES'
+  /** It needed a person. */
+  | 'NO'
+  | 'UNSURE';
+
+/** Which outcome of a conversation: of a handoff, or of a conversation the AI kept. */
+export type OutcomeKind =
+  | 'HANDOFF'
+  | 'AI_ONLY';
+
+/** Bucket size of KPIs over time. */
+export type KpiBucket =
+  /** Local calendar days in the chosen time zone. */
+  | 'DAY'
+  /** Local weeks, Monday to Sunday, in the chosen time zone. */
+  | 'WEEK';
+
+/** What a suggestion is based on. */
+export type SuggestionKind =
+  /** Agents often answered YES to 'could the AI have resolved this?' for handoffs of a reason. */
+  | 'UNNECESSARY_ESCALATION'
+  /** Agents often said a reason's handoffs were really another reason. */
+  | 'REASON_CORRECTION';
+
+/**
+ * What happened to a handed-off conversation; send it as it becomes known (every field but
+ * conversationId is optional). Idempotent per conversation: sending the same thing again changes
+ * nothing, and a later update only sets the fields it carries, never erasing earlier ones. Updates
+ * may arrive late and out of order: a field keeps the value of the update with the latest
+ * occurredAt (firstAgentResponseAt keeps the earliest time). Times must not be before the
+ * decision. Recorded by INTEGRATION, BOT and ADMIN keys; agentVerdict and correctedReasonCode are
+ * the agent's judgement of the AI and are refused (FORBIDDEN) from a BOT key.
+ */
+export type HandoffOutcomeInput = {
+  conversationId: Scalars['ID']['input'];
+  /** The HANDOFF decision it follows, when known; by default the conversation's first HANDOFF decision. */
+  decisionId?: InputMaybe<Scalars['ID']['input']>;
+  /** When this was true at the helpdesk; orders updates that arrive out of order. Default: when Baton receives it. */
+  occurredAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** When an agent first wrote to the customer. */
+  firstAgentResponseAt?: InputMaybe<Scalars['DateTime']['input']>;
+  resolution?: InputMaybe<HandoffResolution>;
+  /** When it was resolved (or otherwise closed). */
+  resolvedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Customer satisfaction, 1 (worst) to 5 (best). */
+  csat?: InputMaybe<Scalars['Int']['input']>;
+  /** The agent's answer to 'could the AI have resolved this?'. */
+  agentVerdict?: InputMaybe<AgentVerdict>;
+  /** The reason code the agent says it really was, e.g. billing_dispute. */
+  correctedReasonCode?: InputMaybe<Scalars['String']['input']>;
+  /** The customer came back about the same issue after it was closed. */
+  reopened?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/**
+ * What happened to a conversation the AI kept (no HANDOFF decision), so handoff and AI-only
+ * conversations can be compared. Same merge rules as HandoffOutcomeInput. Recorded by
+ * INTEGRATION, BOT and ADMIN keys.
+ */
+export type AiOutcomeInput = {
+  conversationId: Scalars['ID']['input'];
+  /** The decision it follows, when known; by default the conversation's latest decision. */
+  decisionId?: InputMaybe<Scalars['ID']['input']>;
+  /** When this was true at the helpdesk; orders updates that arrive out of order. Default: when Baton receives it. */
+  occurredAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** The AI resolved the customer's issue. */
+  resolvedByAi?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Customer satisfaction, 1 (worst) to 5 (best). */
+  csat?: InputMaybe<Scalars['Int']['input']>;
+  /** The customer came back about the same issue. */
+  reopened?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** The recorded outcome of one conversation, all updates merged. */
+export type Outcome = {
+  __typename?: 'Outcome';
+  conversationId: Scalars['ID']['output'];
+  kind: OutcomeKind;
+  /** The decision it is measured from. */
+  decisionId: Scalars['ID']['output'];
+  /** That decision's evaluatedAt: where every duration starts. */
+  decidedAt: Scalars['DateTime']['output'];
+  /** That decision's primary reason code. */
+  reasonCode?: Maybe<Scalars['String']['output']>;
+  firstAgentResponseAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Seconds from the decision to the first agent response. */
+  firstResponseSeconds?: Maybe<Scalars['Float']['output']>;
+  resolution?: Maybe<HandoffResolution>;
+  resolvedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Seconds from the decision to resolvedAt. */
+  resolutionSeconds?: Maybe<Scalars['Float']['output']>;
+  /** 1 to 5. */
+  csat?: Maybe<Scalars['Int']['output']>;
+  agentVerdict?: Maybe<AgentVerdict>;
+  correctedReasonCode?: Maybe<Scalars['String']['output']>;
+  reopened?: Maybe<Scalars['Boolean']['output']>;
+  resolvedByAi?: Maybe<Scalars['Boolean']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+/**
+ * Which logged decisions the KPIs count. from is inclusive and to exclusive, both on the decision's
+ * evaluatedAt, at most 366 days apart. reasonCode and queueId narrow the handoff figures only:
+ * conversations decided and AI-only figures are not narrowed by them, so handoffRate stays the
+ * share of conversations handed off for that reason.
+ */
+export type KpiFilter = {
+  from: Scalars['DateTime']['input'];
+  to: Scalars['DateTime']['input'];
+  policyId?: InputMaybe<Scalars['ID']['input']>;
+  policyVersion?: InputMaybe<Scalars['Int']['input']>;
+  /** The primary reason code of the handoff decision (the leaf reached). */
+  reasonCode?: InputMaybe<Scalars['String']['input']>;
+  /** The queue the handoff decision routed to. */
+  queueId?: InputMaybe<Scalars['ID']['input']>;
+  /** The channel fact, lower-case (chat, email, voice...). */
+  channel?: InputMaybe<Scalars['String']['input']>;
+  /** The language fact, ISO 639-1 (detected, else the customer's). */
+  language?: InputMaybe<Scalars['String']['input']>;
+};
+
+/**
+ * Arguments for the decisions query (same fields as DecisionFilter) that list the logged decisions
+ * behind a set of figures.
+ */
+export type KpiDecisionFilter = {
+  __typename?: 'KpiDecisionFilter';
+  policyId?: Maybe<Scalars['ID']['output']>;
+  policyVersion?: Maybe<Scalars['Int']['output']>;
+  action?: Maybe<HandoffAction>;
+  reasonCode?: Maybe<Scalars['String']['output']>;
+  queue?: Maybe<Scalars['ID']['output']>;
+  channel?: Maybe<Scalars['String']['output']>;
+  language?: Maybe<Scalars['String']['output']>;
+  from: Scalars['DateTime']['output'];
+  to: Scalars['DateTime']['output'];
+};
+
+/** Percentiles of durations, nearest-rank over whole seconds; null when nothing was measured. */
+export type DurationPercentiles = {
+  __typename?: 'DurationPercentiles';
+  /** Durations measured. */
+  count: Scalars['Int']['output'];
+  /** Median, in seconds. */
+  p50Seconds?: Maybe<Scalars['Float']['output']>;
+  /** 90th percentile, in seconds. */
+  p90Seconds?: Maybe<Scalars['Float']['output']>;
+};
+
+/** Customer satisfaction of a set of conversations. */
+export type CsatFigures = {
+  __typename?: 'CsatFigures';
+  /** Scores recorded. */
+  responses: Scalars['Int']['output'];
+  /** Mean score, 1 to 5; null without responses. */
+  average?: Maybe<Scalars['Float']['output']>;
+};
+
+/** Handoff figures of one reason code. */
+export type ReasonFigures = {
+  __typename?: 'ReasonFigures';
+  reasonCode: Scalars['String']['output'];
+  /** Conversations handed off for this reason (volume per reason). */
+  handoffs: Scalars['Int']['output'];
+  /** handoffs / all handoffs, 0..1. */
+  share?: Maybe<Scalars['Float']['output']>;
+  /** Agent verdicts given on these handoffs. */
+  verdicts: Scalars['Int']['output'];
+  /** Verdicts YES: 'the AI could have resolved this'. */
+  unnecessary: Scalars['Int']['output'];
+  /** unnecessary / verdicts, 0..1. */
+  unnecessaryEscalationRate?: Maybe<Scalars['Float']['output']>;
+  /** Handoffs whose reason agents corrected to another one. */
+  corrections: Scalars['Int']['output'];
+  /** Pass to the decisions query: the HANDOFF decisions of this reason. */
+  handoffDecisions: KpiDecisionFilter;
+};
+
+/**
+ * The handoff figures of one slice (a bucket, or the whole range). Rates are 0..1 and null when
+ * their denominator is 0; durations are seconds. Sources: the seed guides in ../shared/seeds
+ * (000: % escalated, time to resolution after handoff, CSAT with handoff vs AI-only, frequent
+ * reasons; 001: handoff CSAT, time-to-human P50/P90, repeat-handoff rate, net resolution rate;
+ * 002: handoff rate, post-handoff resolution time and CSAT; 003: weekly handoff volume, rate,
+ * reasons, resolution post-handoff, CSAT vs AI-only, "could AI have resolved this?", sentiment at
+ * escalation).
+ */
+export type KpiFigures = {
+  __typename?: 'KpiFigures';
+  /** Conversations with a logged decision, each counted once, in the bucket of its first decision in range. */
+  conversations: Scalars['Int']['output'];
+  /** Conversations handed off (a HANDOFF decision), each counted once, in the bucket of its first HANDOFF decision in range. */
+  handoffs: Scalars['Int']['output'];
+  /** handoffs / conversations, 0..1. */
+  handoffRate?: Maybe<Scalars['Float']['output']>;
+  /** From the HANDOFF decision to an agent assigned (startHandoff), per handed-off conversation with an assignment. */
+  timeToAssignment: DurationPercentiles;
+  /** From the HANDOFF decision to the first agent response (recorded outcomes). */
+  timeToFirstResponse: DurationPercentiles;
+  /** From the HANDOFF decision to resolvedAt (recorded outcomes). */
+  timeToResolution: DurationPercentiles;
+  /** Handoff outcomes recorded. */
+  handoffOutcomes: Scalars['Int']['output'];
+  /** Handoff outcomes with a resolution. */
+  resolutions: Scalars['Int']['output'];
+  resolved: Scalars['Int']['output'];
+  unresolved: Scalars['Int']['output'];
+  transferred: Scalars['Int']['output'];
+  abandoned: Scalars['Int']['output'];
+  /** resolved / resolutions, 0..1: resolution rate after handoff. */
+  resolutionRate?: Maybe<Scalars['Float']['output']>;
+  /** Resolved and never reopened / resolutions, 0..1: net resolution rate (guide 001). */
+  netResolutionRate?: Maybe<Scalars['Float']['output']>;
+  /** Handoff outcomes marked reopened. */
+  reopened: Scalars['Int']['output'];
+  /** Handoffs of a customer who was handed off in another conversation in the 7 days (168 hours) before. */
+  repeatHandoffs: Scalars['Int']['output'];
+  /** repeatHandoffs / handoffs, 0..1. */
+  repeatHandoffRate?: Maybe<Scalars['Float']['output']>;
+  /** CSAT of handed-off conversations. */
+  csatHandoff: CsatFigures;
+  /** CSAT of conversations the AI kept. */
+  csatAiOnly: CsatFigures;
+  /** csatHandoff.average − csatAiOnly.average, in CSAT points; the handoff quality signal (guide 001). */
+  csatGap?: Maybe<Scalars['Float']['output']>;
+  /** AI-only outcomes recorded. */
+  aiOutcomes: Scalars['Int']['output'];
+  /** AI-only outcomes marked resolvedByAi true. */
+  aiResolved: Scalars['Int']['output'];
+  /** aiResolved / AI-only outcomes saying whether the AI resolved it, 0..1. */
+  aiResolutionRate?: Maybe<Scalars['Float']['output']>;
+  /** Agent verdicts given on handoffs. */
+  verdicts: Scalars['Int']['output'];
+  /** Verdicts YES. */
+  unnecessary: Scalars['Int']['output'];
+  /** unnecessary / verdicts, 0..1: unnecessary-escalation rate. */
+  unnecessaryEscalationRate?: Maybe<Scalars['Float']['output']>;
+  /** Handoffs whose reason agents corrected. */
+  corrections: Scalars['Int']['output'];
+  /** Handoffs whose decision has a sentimentLatest fact. */
+  sentimentMeasured: Scalars['Int']['output'];
+  /** Mean sentimentLatest (the latest customer message, -1 angry .. 1 happy) at the HANDOFF decision. */
+  sentimentAtHandoff?: Maybe<Scalars['Float']['output']>;
+  /** Per reason code, most handoffs first. */
+  byReason: Array<ReasonFigures>;
+  /** Pass to the decisions query: every decision of this slice (the conversations decided). */
+  decisions: KpiDecisionFilter;
+  /** Pass to the decisions query: the HANDOFF decisions of this slice (every handoff figure). */
+  handoffDecisions: KpiDecisionFilter;
+  /** Ids of the decisions behind the outcome figures of this slice, newest first: outcomes of kind, narrowed to a resolution or verdict when given. first is 1..500. */
+  outcomeDecisionIds: Array<Scalars['ID']['output']>;
+};
+
+
+/**
+ * The handoff figures of one slice (a bucket, or the whole range). Rates are 0..1 and null when
+ * their denominator is 0; durations are seconds. Sources: the seed guides in ../shared/seeds
+ * (000: % escalated, time to resolution after handoff, CSAT with handoff vs AI-only, frequent
+ * reasons; 001: handoff CSAT, time-to-human P50/P90, repeat-handoff rate, net resolution rate;
+ * 002: handoff rate, post-handoff resolution time and CSAT; 003: weekly handoff volume, rate,
+ * reasons, resolution post-handoff, CSAT vs AI-only, "could AI have resolved this?", sentiment at
+ * escalation).
+ */
+export type KpiFiguresOutcomeDecisionIdsArgs = {
+  kind?: InputMaybe<OutcomeKind>;
+  resolution?: InputMaybe<HandoffResolution>;
+  verdict?: InputMaybe<AgentVerdict>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** One bucket: figures of the decisions evaluated from start (inclusive) to end (exclusive). */
+export type KpiBucketFigures = {
+  __typename?: 'KpiBucketFigures';
+  /** The local date it starts on, YYYY-MM-DD (a Monday for WEEK). */
+  label: Scalars['String']['output'];
+  /** Its start, or the filter's from when later. */
+  start: Scalars['DateTime']['output'];
+  /** Its end, or the filter's to when earlier. */
+  end: Scalars['DateTime']['output'];
+  figures: KpiFigures;
+};
+
+/** The unnecessary-escalation rate of one month. */
+export type MonthlyRate = {
+  __typename?: 'MonthlyRate';
+  /** YYYY-MM, in the chosen time zone. */
+  month: Scalars['String']['output'];
+  verdicts: Scalars['Int']['output'];
+  unnecessary: Scalars['Int']['output'];
+  /** unnecessary / verdicts, 0..1. */
+  rate?: Maybe<Scalars['Float']['output']>;
+  /** rate minus the previous month's rate (month over month; guide 003 wants it to decrease); null for the first month or when either rate is null. */
+  change?: Maybe<Scalars['Float']['output']>;
+};
+
+/** Month-over-month unnecessary-escalation rate of a reason. */
+export type UnnecessaryEscalationTrend = {
+  __typename?: 'UnnecessaryEscalationTrend';
+  /** Null: all reasons together. */
+  reasonCode?: Maybe<Scalars['String']['output']>;
+  /** Every month the range touches, oldest first. */
+  months: Array<MonthlyRate>;
+};
+
+/** Handoff KPIs over a range, per bucket and overall. */
+export type HandoffKpis = {
+  __typename?: 'HandoffKpis';
+  from: Scalars['DateTime']['output'];
+  to: Scalars['DateTime']['output'];
+  bucket: KpiBucket;
+  timeZone: Scalars['String']['output'];
+  /** The whole range; bucket figures add up to it (rates and percentiles are computed over the whole range). */
+  overall: KpiFigures;
+  /** Every bucket of the range, oldest first, empty ones included. */
+  buckets: Array<KpiBucketFigures>;
+  /** All reasons together first, then each reason with a verdict. */
+  unnecessaryEscalationTrend: Array<UnnecessaryEscalationTrend>;
+};
+
+/** A recorded handoff outcome a suggestion rests on. */
+export type OutcomeExample = {
+  __typename?: 'OutcomeExample';
+  conversationId: Scalars['ID']['output'];
+  decisionId: Scalars['ID']['output'];
+  decidedAt: Scalars['DateTime']['output'];
+  reasonCode?: Maybe<Scalars['String']['output']>;
+  agentVerdict?: Maybe<AgentVerdict>;
+  correctedReasonCode?: Maybe<Scalars['String']['output']>;
+  resolution?: Maybe<HandoffResolution>;
+  csat?: Maybe<Scalars['Int']['output']>;
+  /** The logged decision: the conversation as the policy saw it. */
+  decision?: Maybe<LoggedDecision>;
+};
+
+/**
+ * A starting point for a policy change, from agents' feedback on handoffs. UNNECESSARY_ESCALATION:
+ * a reason with at least minVerdicts verdicts whose unnecessary-escalation rate is above the
+ * threshold (default 0.10, guide 003's bar of under 10% unnecessary escalations).
+ * REASON_CORRECTION: at least minCorrections handoffs of reasonCode that agents corrected to
+ * correctedReasonCode.
+ */
+export type HandoffSuggestion = {
+  __typename?: 'HandoffSuggestion';
+  kind: SuggestionKind;
+  reasonCode: Scalars['String']['output'];
+  /** REASON_CORRECTION: the reason agents say it really was. */
+  correctedReasonCode?: Maybe<Scalars['String']['output']>;
+  /** Verdicts given on reasonCode's handoffs. */
+  verdicts: Scalars['Int']['output'];
+  /** Verdicts YES among them. */
+  unnecessary: Scalars['Int']['output'];
+  /** unnecessary / verdicts, 0..1. */
+  unnecessaryEscalationRate?: Maybe<Scalars['Float']['output']>;
+  /** REASON_CORRECTION: handoffs corrected to correctedReasonCode. */
+  corrections: Scalars['Int']['output'];
+  /** One sentence: what agents said. */
+  summary: Scalars['String']['output'];
+  /** The outcomes behind it, newest first (YES verdicts, or the corrected handoffs). first is 1..500. */
+  examples: Array<OutcomeExample>;
+};
+
+
+/**
+ * A starting point for a policy change, from agents' feedback on handoffs. UNNECESSARY_ESCALATION:
+ * a reason with at least minVerdicts verdicts whose unnecessary-escalation rate is above the
+ * threshold (default 0.10, guide 003's bar of under 10% unnecessary escalations).
+ * REASON_CORRECTION: at least minCorrections handoffs of reasonCode that agents corrected to
+ * correctedReasonCode.
+ */
+export type HandoffSuggestionExamplesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A suggestion to turn into a backtest dataset: the kind and reasons of a HandoffSuggestion, and the filter it was listed under. */
+export type SuggestionDatasetInput = {
+  name: Scalars['String']['input'];
+  kind: SuggestionKind;
+  reasonCode: Scalars['String']['input'];
+  /** Required for REASON_CORRECTION. */
+  correctedReasonCode?: InputMaybe<Scalars['String']['input']>;
+  filter: KpiFilter;
+};
+
 
 
 export type ResolverTypeWrapper<T> = Promise<T> | T;
@@ -1780,6 +2232,27 @@ export type ResolversTypes = {
   BacktestRun: ResolverTypeWrapper<BacktestRunRecord>;
   BacktestGate: ResolverTypeWrapper<BacktestGate>;
   BacktestGateInput: BacktestGateInput;
+  HandoffResolution: HandoffResolution;
+  AgentVerdict: AgentVerdict;
+  OutcomeKind: OutcomeKind;
+  KpiBucket: KpiBucket;
+  SuggestionKind: SuggestionKind;
+  HandoffOutcomeInput: HandoffOutcomeInput;
+  AiOutcomeInput: AiOutcomeInput;
+  Outcome: ResolverTypeWrapper<OutcomeRecord>;
+  KpiFilter: KpiFilter;
+  KpiDecisionFilter: ResolverTypeWrapper<KpiDecisionFilter>;
+  DurationPercentiles: ResolverTypeWrapper<DurationPercentiles>;
+  CsatFigures: ResolverTypeWrapper<CsatFigures>;
+  ReasonFigures: ResolverTypeWrapper<ReasonFigures>;
+  KpiFigures: ResolverTypeWrapper<KpiFiguresView>;
+  KpiBucketFigures: ResolverTypeWrapper<Omit<KpiBucketFigures, 'figures'> & { figures: ResolversTypes['KpiFigures'] }>;
+  MonthlyRate: ResolverTypeWrapper<MonthlyRate>;
+  UnnecessaryEscalationTrend: ResolverTypeWrapper<UnnecessaryEscalationTrend>;
+  HandoffKpis: ResolverTypeWrapper<Omit<HandoffKpis, 'overall' | 'buckets'> & { overall: ResolversTypes['KpiFigures'], buckets: Array<ResolversTypes['KpiBucketFigures']> }>;
+  OutcomeExample: ResolverTypeWrapper<OutcomeRecord>;
+  HandoffSuggestion: ResolverTypeWrapper<Suggestion>;
+  SuggestionDatasetInput: SuggestionDatasetInput;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -1887,6 +2360,22 @@ export type ResolversParentTypes = {
   BacktestRun: BacktestRunRecord;
   BacktestGate: BacktestGate;
   BacktestGateInput: BacktestGateInput;
+  HandoffOutcomeInput: HandoffOutcomeInput;
+  AiOutcomeInput: AiOutcomeInput;
+  Outcome: OutcomeRecord;
+  KpiFilter: KpiFilter;
+  KpiDecisionFilter: KpiDecisionFilter;
+  DurationPercentiles: DurationPercentiles;
+  CsatFigures: CsatFigures;
+  ReasonFigures: ReasonFigures;
+  KpiFigures: KpiFiguresView;
+  KpiBucketFigures: Omit<KpiBucketFigures, 'figures'> & { figures: ResolversParentTypes['KpiFigures'] };
+  MonthlyRate: MonthlyRate;
+  UnnecessaryEscalationTrend: UnnecessaryEscalationTrend;
+  HandoffKpis: Omit<HandoffKpis, 'overall' | 'buckets'> & { overall: ResolversParentTypes['KpiFigures'], buckets: Array<ResolversParentTypes['KpiBucketFigures']> };
+  OutcomeExample: OutcomeRecord;
+  HandoffSuggestion: Suggestion;
+  SuggestionDatasetInput: SuggestionDatasetInput;
 };
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
@@ -2068,6 +2557,9 @@ export type QueryResolvers<ContextType = BatonContext, ParentType extends Resolv
   backtestRun?: Resolver<Maybe<ResolversTypes['BacktestRun']>, ParentType, ContextType, RequireFields<QueryBacktestRunArgs, 'id'>>;
   backtestRuns?: Resolver<Array<ResolversTypes['BacktestRun']>, ParentType, ContextType, Partial<QueryBacktestRunsArgs>>;
   backtestGates?: Resolver<Array<ResolversTypes['BacktestGate']>, ParentType, ContextType, RequireFields<QueryBacktestGatesArgs, 'policyId'>>;
+  outcome?: Resolver<Maybe<ResolversTypes['Outcome']>, ParentType, ContextType, RequireFields<QueryOutcomeArgs, 'conversationId' | 'kind'>>;
+  handoffKpis?: Resolver<ResolversTypes['HandoffKpis'], ParentType, ContextType, RequireFields<QueryHandoffKpisArgs, 'filter' | 'bucket' | 'timeZone'>>;
+  handoffSuggestions?: Resolver<Array<ResolversTypes['HandoffSuggestion']>, ParentType, ContextType, RequireFields<QueryHandoffSuggestionsArgs, 'filter' | 'minVerdicts' | 'threshold' | 'minCorrections'>>;
 };
 
 export type DiagnosticResolvers<ContextType = BatonContext, ParentType extends ResolversParentTypes['Diagnostic'] = ResolversParentTypes['Diagnostic']> = {
@@ -2146,6 +2638,9 @@ export type MutationResolvers<ContextType = BatonContext, ParentType extends Res
   startBacktest?: Resolver<ResolversTypes['BacktestRun'], ParentType, ContextType, RequireFields<MutationStartBacktestArgs, 'input'>>;
   cancelBacktest?: Resolver<ResolversTypes['BacktestRun'], ParentType, ContextType, RequireFields<MutationCancelBacktestArgs, 'id'>>;
   setBacktestGates?: Resolver<Array<ResolversTypes['BacktestGate']>, ParentType, ContextType, RequireFields<MutationSetBacktestGatesArgs, 'policyId' | 'gates'>>;
+  recordHandoffOutcome?: Resolver<ResolversTypes['Outcome'], ParentType, ContextType, RequireFields<MutationRecordHandoffOutcomeArgs, 'input'>>;
+  recordAiOutcome?: Resolver<ResolversTypes['Outcome'], ParentType, ContextType, RequireFields<MutationRecordAiOutcomeArgs, 'input'>>;
+  createDatasetFromSuggestion?: Resolver<ResolversTypes['Dataset'], ParentType, ContextType, RequireFields<MutationCreateDatasetFromSuggestionArgs, 'input'>>;
 };
 
 export type SampleExpectationResolvers<ContextType = BatonContext, ParentType extends ResolversParentTypes['SampleExpectation'] = ResolversParentTypes['SampleExpectation']> = {
@@ -2160,7 +2655,7 @@ export type SampleConversationResolvers<ContextType = BatonContext, ParentType e
   expected?: Resolver<ResolversTypes['SampleExpectation'], ParentType, ContextType>;
 };
 
-export type RoleResolvers = EnumResolverSignature<{ ADMIN?: any, PUBLISHER?: any, EDITOR?: any, AUDITOR?: any, BOT?: any }, ResolversTypes['Role']>;
+export type RoleResolvers = EnumResolverSignature<{ ADMIN?: any, PUBLISHER?: any, EDITOR?: any, AUDITOR?: any, BOT?: any, INTEGRATION?: any }, ResolversTypes['Role']>;
 
 export type ViewerResolvers<ContextType = BatonContext, ParentType extends ResolversParentTypes['Viewer'] = ResolversParentTypes['Viewer']> = {
   keyId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -2623,6 +3118,150 @@ export type BacktestGateResolvers<ContextType = BatonContext, ParentType extends
   maxFalsePositiveRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 };
 
+export type OutcomeResolvers<ContextType = BatonContext, ParentType extends ResolversParentTypes['Outcome'] = ResolversParentTypes['Outcome']> = {
+  conversationId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['OutcomeKind'], ParentType, ContextType>;
+  decisionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  decidedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reasonCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  firstAgentResponseAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  firstResponseSeconds?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  resolution?: Resolver<Maybe<ResolversTypes['HandoffResolution']>, ParentType, ContextType>;
+  resolvedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  resolutionSeconds?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  csat?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  agentVerdict?: Resolver<Maybe<ResolversTypes['AgentVerdict']>, ParentType, ContextType>;
+  correctedReasonCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reopened?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  resolvedByAi?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type KpiDecisionFilterResolvers<ContextType = BatonContext, ParentType extends ResolversParentTypes['KpiDecisionFilter'] = ResolversParentTypes['KpiDecisionFilter']> = {
+  policyId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  policyVersion?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  action?: Resolver<Maybe<ResolversTypes['HandoffAction']>, ParentType, ContextType>;
+  reasonCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  queue?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  channel?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  language?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type DurationPercentilesResolvers<ContextType = BatonContext, ParentType extends ResolversParentTypes['DurationPercentiles'] = ResolversParentTypes['DurationPercentiles']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  p50Seconds?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  p90Seconds?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+};
+
+export type CsatFiguresResolvers<ContextType = BatonContext, ParentType extends ResolversParentTypes['CsatFigures'] = ResolversParentTypes['CsatFigures']> = {
+  responses?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  average?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+};
+
+export type ReasonFiguresResolvers<ContextType = BatonContext, ParentType extends ResolversParentTypes['ReasonFigures'] = ResolversParentTypes['ReasonFigures']> = {
+  reasonCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  handoffs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  share?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  verdicts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unnecessary?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unnecessaryEscalationRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  corrections?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  handoffDecisions?: Resolver<ResolversTypes['KpiDecisionFilter'], ParentType, ContextType>;
+};
+
+export type KpiFiguresResolvers<ContextType = BatonContext, ParentType extends ResolversParentTypes['KpiFigures'] = ResolversParentTypes['KpiFigures']> = {
+  conversations?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  handoffs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  handoffRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  timeToAssignment?: Resolver<ResolversTypes['DurationPercentiles'], ParentType, ContextType>;
+  timeToFirstResponse?: Resolver<ResolversTypes['DurationPercentiles'], ParentType, ContextType>;
+  timeToResolution?: Resolver<ResolversTypes['DurationPercentiles'], ParentType, ContextType>;
+  handoffOutcomes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  resolutions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  resolved?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unresolved?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  transferred?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  abandoned?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  resolutionRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  netResolutionRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  reopened?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  repeatHandoffs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  repeatHandoffRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  csatHandoff?: Resolver<ResolversTypes['CsatFigures'], ParentType, ContextType>;
+  csatAiOnly?: Resolver<ResolversTypes['CsatFigures'], ParentType, ContextType>;
+  csatGap?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  aiOutcomes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  aiResolved?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  aiResolutionRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  verdicts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unnecessary?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unnecessaryEscalationRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  corrections?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sentimentMeasured?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sentimentAtHandoff?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  byReason?: Resolver<Array<ResolversTypes['ReasonFigures']>, ParentType, ContextType>;
+  decisions?: Resolver<ResolversTypes['KpiDecisionFilter'], ParentType, ContextType>;
+  handoffDecisions?: Resolver<ResolversTypes['KpiDecisionFilter'], ParentType, ContextType>;
+  outcomeDecisionIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType, RequireFields<KpiFiguresOutcomeDecisionIdsArgs, 'kind' | 'first'>>;
+};
+
+export type KpiBucketFiguresResolvers<ContextType = BatonContext, ParentType extends ResolversParentTypes['KpiBucketFigures'] = ResolversParentTypes['KpiBucketFigures']> = {
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  start?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  end?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  figures?: Resolver<ResolversTypes['KpiFigures'], ParentType, ContextType>;
+};
+
+export type MonthlyRateResolvers<ContextType = BatonContext, ParentType extends ResolversParentTypes['MonthlyRate'] = ResolversParentTypes['MonthlyRate']> = {
+  month?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  verdicts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unnecessary?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  change?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+};
+
+export type UnnecessaryEscalationTrendResolvers<ContextType = BatonContext, ParentType extends ResolversParentTypes['UnnecessaryEscalationTrend'] = ResolversParentTypes['UnnecessaryEscalationTrend']> = {
+  reasonCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  months?: Resolver<Array<ResolversTypes['MonthlyRate']>, ParentType, ContextType>;
+};
+
+export type HandoffKpisResolvers<ContextType = BatonContext, ParentType extends ResolversParentTypes['HandoffKpis'] = ResolversParentTypes['HandoffKpis']> = {
+  from?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  bucket?: Resolver<ResolversTypes['KpiBucket'], ParentType, ContextType>;
+  timeZone?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  overall?: Resolver<ResolversTypes['KpiFigures'], ParentType, ContextType>;
+  buckets?: Resolver<Array<ResolversTypes['KpiBucketFigures']>, ParentType, ContextType>;
+  unnecessaryEscalationTrend?: Resolver<Array<ResolversTypes['UnnecessaryEscalationTrend']>, ParentType, ContextType>;
+};
+
+export type OutcomeExampleResolvers<ContextType = BatonContext, ParentType extends ResolversParentTypes['OutcomeExample'] = ResolversParentTypes['OutcomeExample']> = {
+  conversationId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  decisionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  decidedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reasonCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  agentVerdict?: Resolver<Maybe<ResolversTypes['AgentVerdict']>, ParentType, ContextType>;
+  correctedReasonCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  resolution?: Resolver<Maybe<ResolversTypes['HandoffResolution']>, ParentType, ContextType>;
+  csat?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  decision?: Resolver<Maybe<ResolversTypes['LoggedDecision']>, ParentType, ContextType>;
+};
+
+export type HandoffSuggestionResolvers<ContextType = BatonContext, ParentType extends ResolversParentTypes['HandoffSuggestion'] = ResolversParentTypes['HandoffSuggestion']> = {
+  kind?: Resolver<ResolversTypes['SuggestionKind'], ParentType, ContextType>;
+  reasonCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  correctedReasonCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  verdicts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unnecessary?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unnecessaryEscalationRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  corrections?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  examples?: Resolver<Array<ResolversTypes['OutcomeExample']>, ParentType, ContextType, RequireFields<HandoffSuggestionExamplesArgs, 'first'>>;
+};
+
 export type Resolvers<ContextType = BatonContext> = {
   DateTime?: GraphQLScalarType;
   JSON?: GraphQLScalarType;
@@ -2704,5 +3343,17 @@ export type Resolvers<ContextType = BatonContext> = {
   BacktestComparison?: BacktestComparisonResolvers<ContextType>;
   BacktestRun?: BacktestRunResolvers<ContextType>;
   BacktestGate?: BacktestGateResolvers<ContextType>;
+  Outcome?: OutcomeResolvers<ContextType>;
+  KpiDecisionFilter?: KpiDecisionFilterResolvers<ContextType>;
+  DurationPercentiles?: DurationPercentilesResolvers<ContextType>;
+  CsatFigures?: CsatFiguresResolvers<ContextType>;
+  ReasonFigures?: ReasonFiguresResolvers<ContextType>;
+  KpiFigures?: KpiFiguresResolvers<ContextType>;
+  KpiBucketFigures?: KpiBucketFiguresResolvers<ContextType>;
+  MonthlyRate?: MonthlyRateResolvers<ContextType>;
+  UnnecessaryEscalationTrend?: UnnecessaryEscalationTrendResolvers<ContextType>;
+  HandoffKpis?: HandoffKpisResolvers<ContextType>;
+  OutcomeExample?: OutcomeExampleResolvers<ContextType>;
+  HandoffSuggestion?: HandoffSuggestionResolvers<ContextType>;
 };
 

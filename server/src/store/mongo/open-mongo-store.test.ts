@@ -21,6 +21,7 @@ describe('MongoDB store assembly (no server)', () => {
       'backtest_gates',
       'backtest_runs',
       'change_requests',
+      'conversation_outcomes',
       'dataset_rows',
       'datasets',
       'decision_log',

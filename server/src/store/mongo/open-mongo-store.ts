@@ -15,6 +15,8 @@ import { createBacktestStore } from '../../features/backtest/transactional-backt
 import { createMongoDecisionLogStore } from '../../features/decisions/mongo-decision-log-store';
 import { createMongoDirectoryStore } from '../../features/directory/mongo-directory-store';
 import { createMongoHandoffStore } from '../../features/handoffs/mongo-handoff-store';
+import { createMongoOutcomeAccess, mongoOutcomeRepositories } from '../../features/outcomes/mongo-outcome-repositories';
+import { createOutcomeStore } from '../../features/outcomes/transactional-outcome-store';
 import { createMongoPolicyReads, mongoPolicyRepositories } from '../../features/policies/mongo-policy-repositories';
 import type { Logger } from '../../logger';
 import type { BatonStore } from '../baton-store';
@@ -47,7 +49,13 @@ export function assembleMongoStore(connection: Connection, options: Pick<MongoSt
   const policyRepositories = mongoPolicyRepositories(ctx);
   const keyRepositories = mongoApiKeyRepositories(ctx);
   const backtestRepositories = mongoBacktestRepositories(ctx);
-  const uow = createMongoUnitOfWork(ctx, (session) => ({ ...policyRepositories(session), ...keyRepositories(session), ...backtestRepositories(session) }));
+  const outcomeRepositories = mongoOutcomeRepositories(ctx);
+  const uow = createMongoUnitOfWork(ctx, (session) => ({
+    ...policyRepositories(session),
+    ...keyRepositories(session),
+    ...backtestRepositories(session),
+    ...outcomeRepositories(session),
+  }));
   const { policies, changeRequests, policyTests } = createPolicyStores(uow, createMongoPolicyReads(ctx));
   return {
     connection,
@@ -60,6 +68,7 @@ export function assembleMongoStore(connection: Connection, options: Pick<MongoSt
     directory: createMongoDirectoryStore(ctx),
     handoffs: createMongoHandoffStore(ctx),
     backtests: createBacktestStore(uow, createMongoBacktestAccess(ctx)),
+    outcomes: createOutcomeStore(uow, createMongoOutcomeAccess(ctx)),
     watchPolicyChanges: watchMongoPolicyChanges(connection, options.logger),
     isHealthy: () => connection.readyState === mongoose.ConnectionStates.connected,
     close: async () => {

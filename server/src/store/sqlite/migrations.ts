@@ -321,4 +321,60 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 8,
+    name: 'outcomes, the integration role, handoff KPI indexes',
+    // The decision log gains four virtual columns read from data each row already holds (nothing
+    // is rewritten; the append-only trigger stays), so KPI queries filter and group on them
+    // through indexes instead of parsing JSON. The KPI indexes cover their queries: a query reads
+    // the index alone, never the rows with their input and facts. Outcomes copy the filter
+    // dimensions of the decision they follow (decisions never change).
+    sql: `
+      INSERT INTO roles (name, description) VALUES
+        ('integration', 'Records outcomes of handoffs and AI-kept conversations (recordHandoffOutcome, recordAiOutcome); reads nothing.');
+
+      ALTER TABLE decision_log ADD COLUMN channel TEXT GENERATED ALWAYS AS (json_extract(facts, '$.channel')) VIRTUAL;
+      ALTER TABLE decision_log ADD COLUMN language TEXT GENERATED ALWAYS AS (json_extract(facts, '$.language')) VIRTUAL;
+      ALTER TABLE decision_log ADD COLUMN customer_id TEXT GENERATED ALWAYS AS (json_extract(input, '$.customer.id')) VIRTUAL;
+      ALTER TABLE decision_log ADD COLUMN sentiment REAL GENERATED ALWAYS AS (json_extract(facts, '$.sentimentLatest')) VIRTUAL;
+      -- Conversations decided: each conversation's first decision in range, read in conversation order.
+      CREATE INDEX decision_log_kpi_conversation ON decision_log (conversation_id, evaluated_at, policy_id, policy_version, channel, language);
+      -- Handed-off conversations: each one's first HANDOFF decision in range, with what the figures read.
+      CREATE INDEX decision_log_kpi_handoff ON decision_log (conversation_id, evaluated_at, reason_code, policy_id, policy_version, queue,
+        channel, language, customer_id, sentiment) WHERE action = 'HANDOFF';
+      -- Repeat handoffs: the same customer's HANDOFF decisions in the 7 days before.
+      CREATE INDEX decision_log_customer_handoff ON decision_log (customer_id, evaluated_at, conversation_id) WHERE action = 'HANDOFF';
+      -- Time to assignment: a conversation's first assignment.
+      CREATE INDEX handoff_assignments_conversation ON handoff_assignments (conversation_id, assigned_at);
+
+      -- One outcome per conversation and kind; field_times: when each value was true (JSON).
+      CREATE TABLE conversation_outcomes (
+        conversation_id TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('HANDOFF', 'AI_ONLY')),
+        decision_id TEXT NOT NULL,
+        decided_at TEXT NOT NULL,
+        policy_id TEXT NOT NULL,
+        policy_version INTEGER NOT NULL,
+        reason_code TEXT,
+        queue TEXT,
+        channel TEXT,
+        language TEXT,
+        first_response_at TEXT,
+        resolution TEXT CHECK (resolution IN ('RESOLVED', 'UNRESOLVED', 'TRANSFERRED', 'ABANDONED')),
+        resolved_at TEXT,
+        csat INTEGER CHECK (csat BETWEEN 1 AND 5),
+        verdict TEXT CHECK (verdict IN ('YES', 'NO', 'UNSURE')),
+        corrected_reason TEXT,
+        reopened INTEGER CHECK (reopened IN (0, 1)),
+        resolved_by_ai INTEGER CHECK (resolved_by_ai IN (0, 1)),
+        field_times TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        updated_by TEXT,
+        PRIMARY KEY (conversation_id, kind)
+      );
+      CREATE INDEX conversation_outcomes_decided ON conversation_outcomes (kind, decided_at);
+      CREATE INDEX conversation_outcomes_reason ON conversation_outcomes (kind, reason_code, decided_at);
+    `,
+  },
 ];

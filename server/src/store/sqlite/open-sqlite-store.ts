@@ -10,6 +10,8 @@ import { createBacktestStore } from '../../features/backtest/transactional-backt
 import { createSqliteDecisionLogStore } from '../../features/decisions/sqlite-decision-log-store';
 import { createSqliteDirectoryStore } from '../../features/directory/sqlite-directory-store';
 import { createSqliteHandoffStore } from '../../features/handoffs/sqlite-handoff-store';
+import { createSqliteOutcomeAccess, sqliteOutcomeRepositories } from '../../features/outcomes/sqlite-outcome-repositories';
+import { createOutcomeStore } from '../../features/outcomes/transactional-outcome-store';
 import { createSqlitePolicyReads, sqlitePolicyRepositories } from '../../features/policies/sqlite-policy-repositories';
 import type { BatonStore } from '../baton-store';
 import { createPolicyStores } from '../../features/policies/transactional-policy-stores';
@@ -27,7 +29,13 @@ export async function openSqliteStore(dataDir: string): Promise<BatonStore> {
   const policyRepositories = sqlitePolicyRepositories(db);
   const keyRepositories = sqliteApiKeyRepositories(db);
   const backtestRepositories = sqliteBacktestRepositories(db);
-  const uow = createSqliteUnitOfWork(db, (queue) => ({ ...policyRepositories(queue), ...keyRepositories(queue), ...backtestRepositories(queue) }));
+  const outcomeRepositories = sqliteOutcomeRepositories(db);
+  const uow = createSqliteUnitOfWork(db, (queue) => ({
+    ...policyRepositories(queue),
+    ...keyRepositories(queue),
+    ...backtestRepositories(queue),
+    ...outcomeRepositories(queue),
+  }));
   const { policies, changeRequests, policyTests } = createPolicyStores(uow, createSqlitePolicyReads(db));
   return {
     policies,
@@ -39,6 +47,7 @@ export async function openSqliteStore(dataDir: string): Promise<BatonStore> {
     directory: createSqliteDirectoryStore(db),
     handoffs: createSqliteHandoffStore(db),
     backtests: createBacktestStore(uow, createSqliteBacktestAccess(db)),
+    outcomes: createOutcomeStore(uow, createSqliteOutcomeAccess(db)),
     isHealthy: () => {
       if (!db.open) return false;
       try {

@@ -4,6 +4,7 @@ import { SYSTEM_ACTOR } from '../../features/audit/audit-event';
 import { createdPolicy } from '../../features/policies/policy-transitions';
 import { sqliteApiKeyRepositories } from '../../features/auth/sqlite-api-key-repositories';
 import { sqliteBacktestRepositories } from '../../features/backtest/sqlite-backtest-repositories';
+import { sqliteOutcomeRepositories } from '../../features/outcomes/sqlite-outcome-repositories';
 import { createSqlitePolicyReads, sqlitePolicyRepositories } from '../../features/policies/sqlite-policy-repositories';
 import { StaleWriteError } from '../unit-of-work';
 import { openDatabase } from './open-database';
@@ -15,8 +16,13 @@ const T0 = new Date('2026-03-01T09:00:00.000Z');
 
 function setup() {
   const db = openDatabase(makeTempDir());
-  const [policies, keys, backtests] = [sqlitePolicyRepositories(db), sqliteApiKeyRepositories(db), sqliteBacktestRepositories(db)];
-  const uow = createSqliteUnitOfWork(db, (queue) => ({ ...policies(queue), ...keys(queue), ...backtests(queue) }));
+  const [policies, keys, backtests, outcomes] = [
+    sqlitePolicyRepositories(db),
+    sqliteApiKeyRepositories(db),
+    sqliteBacktestRepositories(db),
+    sqliteOutcomeRepositories(db),
+  ];
+  const uow = createSqliteUnitOfWork(db, (queue) => ({ ...policies(queue), ...keys(queue), ...backtests(queue), ...outcomes(queue) }));
   const reads = createSqlitePolicyReads(db);
   const auditCount = () => (db.prepare('SELECT COUNT(*) AS n FROM audit_log').get() as { n: number }).n;
   const record = (id: string) =>

@@ -83,6 +83,8 @@ describe('migrateStore, SQLite to a new SQLite file', () => {
     expect(count('policies')).toBe(3);
     expect(count('apiKeys')).toBe(4);
     expect(count('assignments')).toBe(3);
+    // Two handoff outcomes and one of a conversation the AI kept.
+    expect(count('outcomes')).toBe(3);
     expect(count('changeRequests')).toBe(1);
     // Two datasets of 3 and 10 rows, one policy's gates, two runs.
     expect([count('datasets'), count('datasetRows'), count('backtestGates'), count('backtestRuns')]).toEqual([2, 13, 1, 2]);
@@ -108,6 +110,12 @@ describe('migrateStore, SQLite to a new SQLite file', () => {
     ]);
     expect(copy.datasetRows[1]?.[0]?.input.now).toEqual(new Date('2026-11-21T09:01:12Z'));
     expect(copy.perPolicy.flatMap((p) => p.gates)).toEqual([{ datasetId: 'ds-messages', minRecall: 0.5, maxFalsePositiveRate: 0.5 }]);
+    expect(copy.outcomes.map((o) => [o.kind, o.conversationId, o.csat, o.correctedReasonCode])).toEqual([
+      ['HANDOFF', 'over-conv-2', null, 'billing_dispute'],
+      ['HANDOFF', 'over-conv-1', 4, null],
+      ['AI_ONLY', 'kept-conv', 5, null],
+    ]);
+    expect(copy.outcomes[1]?.fieldTimes.csat).toBeInstanceOf(Date);
     expect(copy.runs.map((r) => [r.id, r.gateFailures])).toEqual([
       ['run-gate', []],
       ['run-manual', null],

@@ -23,6 +23,8 @@ const UPSERT_AGENT = `mutation ($input: AgentInput!) { upsertAgent(input: $input
 const ONLINE = `mutation ($agentId: ID!) { setAgentPresence(agentId: $agentId, status: ONLINE) { id } }`;
 const START = `mutation ($id: ID!) { startHandoff(decisionId: $id) { status agentId } }`;
 const RELEASE = `mutation ($id: ID!) { releaseAssignment(decisionId: $id) { status } }`;
+const RECORD_OUTCOME = `mutation ($input: HandoffOutcomeInput!) { recordHandoffOutcome(input: $input) { conversationId } }`;
+const RECORD_AI_OUTCOME = `mutation ($input: AiOutcomeInput!) { recordAiOutcome(input: $input) { conversationId } }`;
 const DECIDE_ID = `query ($input: DecideHandoffInput!) { decideHandoff(input: $input) { decisionId action } }`;
 export const DECIDE_ALL = `query ($input: DecideHandoffInput!) { decideHandoff(input: $input) {
   decisionId action reasonCode priority tier customerMessage evaluatedAt signals
@@ -117,6 +119,13 @@ export async function populate(t: TestServer): Promise<Populated> {
   for (const id of ids) started.push(expectOk<{ startHandoff: { status: string } }>(await t.gql(START, { id })).startHandoff.status);
   expect(started).toEqual(['ASSIGNED', 'QUEUED', 'QUEUED']);
   expectOk(await t.gql(RELEASE, { id: ids[0] }));
+  // Outcomes: what happened to two of the handoffs, and to a conversation the AI kept.
+  const outcome = { firstAgentResponseAt: new Date().toISOString(), resolution: 'RESOLVED', csat: 4, agentVerdict: 'NO', reopened: false };
+  expectOk(await t.gql(RECORD_OUTCOME, { input: { conversationId: 'over-conv-1', ...outcome } }));
+  expectOk(await t.gql(RECORD_OUTCOME, { input: { conversationId: 'over-conv-2', correctedReasonCode: 'billing_dispute' } }));
+  const kept = decideInput({ policyId: 'four-eyes', conversationId: 'kept-conv', customer: { id: 'kept-cust' } });
+  expect(expectOk<{ decideHandoff: { action: string } }>(await t.gql(DECIDE_ID, { input: kept })).decideHandoff.action).toBe('STAY');
+  expectOk(await t.gql(RECORD_AI_OUTCOME, { input: { conversationId: 'kept-conv', resolvedByAi: true, csat: 5 } }));
 
   // Backtests: two datasets (rows with dates and without), a publish gate on one and two
   // finished runs over it, one started by the gate. After the last publish, which the gate would check.
@@ -134,6 +143,9 @@ export async function populate(t: TestServer): Promise<Populated> {
   const decided = expectOk<{ decideHandoff: Record<string, unknown> }>(await t.gql(DECIDE_ALL, { input: billingDispute })).decideHandoff;
   return { keys, keyIds, revokedKey: bot.secret, decided };
 }
+
+/** Every decision time a store may hold, for listing every outcome. */
+const EVER = { from: new Date(0), to: new Date('2999-01-01T00:00:00Z') };
 
 /** Everything the ports return, for deep comparison of two stores. */
 export async function throughPorts(store: BatonStore) {
@@ -167,6 +179,10 @@ export async function throughPorts(store: BatonStore) {
     datasets,
     datasetRows,
     runs: await store.backtests.listRuns({ limit: 10_000 }),
+    outcomes: [
+      ...(await store.outcomes.listOutcomes({ filter: EVER, kind: 'HANDOFF' }, 10_000)),
+      ...(await store.outcomes.listOutcomes({ filter: EVER, kind: 'AI_ONLY' }, 10_000)),
+    ],
   };
 }
 

@@ -32,6 +32,7 @@ import {
   type QueueDocument,
 } from '../../features/directory/mongo-directory-models';
 import { fromAssignmentDocument, handoffModels, toAssignmentDocument, type AssignmentDocument } from '../../features/handoffs/mongo-handoff-models';
+import { fromOutcomeDocument, outcomeModels, toOutcomeDocument } from '../../features/outcomes/mongo-outcome-models';
 import {
   fromChangeRequestDocument,
   fromPolicyDocument,
@@ -139,6 +140,7 @@ export function mongoTransferCollections(connection: Connection): MongoCollectio
   const { Dataset, DatasetRow, BacktestGates, BacktestRun } = backtestModels(connection);
   const { Assignment } = handoffModels(connection);
   const { DecisionLogEntry } = decisionLogModels(connection, {});
+  const { Outcome } = outcomeModels(connection);
   const { AuditEvent } = auditModels(connection);
   const times = (r: { createdAt: Date; updatedAt: Date }) => ({ createdAt: r.createdAt, updatedAt: r.updatedAt });
   return {
@@ -188,6 +190,7 @@ export function mongoTransferCollections(connection: Connection): MongoCollectio
       },
     ),
     decisions: collectionOf(DecisionLogEntry, stringId, legacyDecisionDocument, fromDecisionDocument),
+    outcomes: collectionOf(Outcome, stringId, toOutcomeDocument, fromOutcomeDocument),
     auditLog: collectionOf(AuditEvent, sequence, toAuditEventDocument, fromAuditEventDocument),
   };
 }

@@ -15,6 +15,7 @@ import { toDataset, type DatasetRow } from '../../features/backtest/sqlite-backt
 import { toStored, type DecisionRow } from '../../features/decisions/sqlite-decision-log-store';
 import { toAgent, toQueue, type AgentRow, type ChannelRow, type QueueRow, type SkillRow } from '../../features/directory/sqlite-directory-store';
 import { toAssignment, type AssignmentRow } from '../../features/handoffs/sqlite-assignments';
+import { INSERT_OUTCOME, outcomeParams, toOutcome, type OutcomeRow } from '../../features/outcomes/sqlite-outcome-repositories';
 import {
   toCase,
   toChangeRequest,
@@ -90,6 +91,7 @@ export function sqliteTransferTables(db: Database.Database): SqliteTables {
     decision: insert(`INSERT INTO decision_log (id, evaluated_at, logged_at, policy_id, policy_version, content_hash, conversation_id, input,
       facts, action, reason_code, reasons, queue, priority, tier, latency_ms) VALUES (@id, @evaluatedAt, @loggedAt, @policyId, @policyVersion,
       @contentHash, @conversationId, @input, @facts, @action, @reasonCode, @reasons, @queue, @priority, @tier, @latencyMs)`),
+    outcome: insert(INSERT_OUTCOME),
     event: insert(`INSERT INTO audit_log (sequence, at, actor_key_id, actor_role, action, target_type, target_id, before, after, prev_hash, hash)
       VALUES (@sequence, @at, @actorKeyId, @actorRole, @action, @targetType, @targetId, @before, @after, @prevHash, @hash)`),
   };
@@ -276,6 +278,11 @@ export function sqliteTransferTables(db: Database.Database): SqliteTables {
           tier: d.outcome.tier,
           latencyMs: d.latencyMs,
         }),
+    },
+    outcomes: {
+      table: 'conversation_outcomes',
+      toRecord: (row) => toOutcome(row as OutcomeRow),
+      insert: (o) => s.outcome.run(outcomeParams(o)),
     },
     auditLog: {
       table: 'audit_log',

@@ -11,6 +11,7 @@ import type { ApiKeyRecord } from '../../features/auth/api-key-store';
 import type { BacktestGate, BacktestRunRecord, DatasetRecord } from '../../features/backtest/backtest-store';
 import type { StoredDecision } from '../../features/decisions/decision-log-store';
 import type { AssignmentRecord } from '../../features/handoffs/handoff-store';
+import type { OutcomeRecord } from '../../features/outcomes/outcome-store';
 import type { ChangeRequestRecord } from '../../features/policies/change-request-store';
 import type { PolicyRecord, VersionRecord } from '../../features/policies/policy-store';
 import type { PolicyTestCase } from '../../features/policies/policy-test-case-store';
@@ -64,6 +65,8 @@ export interface TransferRecords {
   backtestRuns: BacktestRunRecord;
   assignments: AssignmentTransfer;
   decisions: StoredDecision;
+  /** Outcomes of conversations, with when each field's value was true. */
+  outcomes: OutcomeRecord;
   auditLog: AuditEvent;
 }
 
@@ -72,7 +75,7 @@ export type TransferCollection = keyof TransferRecords;
 /**
  * Every collection in copy order: what a record refers to is copied before it (queues before
  * agents and assignments, policies before their versions, requests and test cases, datasets
- * before their rows, the gates and the runs on them), and the audit log last, since its events
+ * before their rows, the gates and the runs on them, decisions before their outcomes), and the audit log last, since its events
  * describe everything else.
  */
 export const TRANSFER_COLLECTIONS: readonly TransferCollection[] = [
@@ -89,6 +92,7 @@ export const TRANSFER_COLLECTIONS: readonly TransferCollection[] = [
   'backtestRuns',
   'assignments',
   'decisions',
+  'outcomes',
   'auditLog',
 ];
 
@@ -102,6 +106,7 @@ export function recordName<C extends TransferCollection>(collection: C, record: 
   if ('publishedAt' in r) return `${collection} ${r.policyId} v${r.version}`;
   if ('row' in r) return `${collection} ${r.datasetId}/${r.row.id}`;
   if ('gates' in r) return `${collection} ${r.policyId}`;
+  if ('fieldTimes' in r) return `${collection} ${r.kind}/${r.conversationId}`;
   if ('decisionId' in r) return `${collection} ${r.decisionId}`;
   if ('expected' in r) return `${collection} ${r.policyId}/${r.id}`;
   return `${collection} ${r.id}`;
