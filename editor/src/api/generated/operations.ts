@@ -109,13 +109,14 @@ export type CreatePolicyInput = {
   makeDefault?: boolean | null | undefined;
 };
 
-/** What an API key may do; see the role matrix in the README. */
+/** What an API key may do; see the role matrix in the README. INTEGRATION: a helpdesk or agent desktop that records outcomes (recordHandoffOutcome, recordAiOutcome) and reads nothing. */
 export type Role =
   | 'ADMIN'
   | 'PUBLISHER'
   | 'EDITOR'
   | 'AUDITOR'
-  | 'BOT';
+  | 'BOT'
+  | 'INTEGRATION';
 
 export type ChangeRequestStatus =
   | 'OPEN'
