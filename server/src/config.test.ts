@@ -1,5 +1,13 @@
 import path from 'node:path';
-import { ConfigError, DEFAULT_DATASET_LIMITS, DEFAULT_LIMITS, DEFAULT_POLICY_POLL_MS, loadConfig } from './config';
+import {
+  ConfigError,
+  DEFAULT_DATASET_LIMITS,
+  DEFAULT_GRAPHQL_LIMITS,
+  DEFAULT_HANDOFF_TIMEOUT_CONFIG,
+  DEFAULT_LIMITS,
+  DEFAULT_POLICY_POLL_MS,
+  loadConfig,
+} from './config';
 
 describe('loadConfig', () => {
   it('uses the documented defaults', () => {
@@ -15,6 +23,8 @@ describe('loadConfig', () => {
       metrics: 'key',
       limits: DEFAULT_LIMITS,
       backtest: DEFAULT_DATASET_LIMITS,
+      graphql: DEFAULT_GRAPHQL_LIMITS,
+      handoffs: DEFAULT_HANDOFF_TIMEOUT_CONFIG,
       decisionLog: { flushMs: 1000, batchSize: 100 },
     });
   });
@@ -37,6 +47,17 @@ describe('loadConfig', () => {
         BATON_METRICS: 'open',
         BATON_BACKTEST_MAX_ROWS: '1000',
         BATON_BACKTEST_MAX_BYTES: '2048',
+        BATON_MAX_JSON_DEPTH: '8',
+        BATON_MAX_JSON_BYTES: '4096',
+        BATON_MAX_ATTRIBUTES_BYTES: '1024',
+        BATON_MAX_CLOCK_SKEW_SECONDS: '60',
+        BATON_MAX_QUERY_DEPTH: '9',
+        BATON_MAX_ALIASES: '3',
+        BATON_MAX_ROOT_FIELDS: '4',
+        BATON_MAX_QUERY_TOKENS: '500',
+        BATON_MAX_DIRECTIVES: '2',
+        BATON_MAX_QUERY_COST: '2000',
+        BATON_INTROSPECTION: 'Restricted',
         MONGODB_URI: ' mongodb+srv://baton:pw@cluster0.example.net/baton ',
       },
       '/srv',
@@ -46,7 +67,16 @@ describe('loadConfig', () => {
       host: '0.0.0.0',
       dataDir: path.resolve('/srv/data'),
       adminKey: key,
-      limits: { maxMessages: 50, maxMessageChars: 2000, maxBodyBytes: 65536 },
+      limits: {
+        maxMessages: 50,
+        maxMessageChars: 2000,
+        maxBodyBytes: 65536,
+        maxJsonDepth: 8,
+        maxJsonBytes: 4096,
+        maxAttributesBytes: 1024,
+        maxClockSkewSeconds: 60,
+      },
+      graphql: { maxDepth: 9, maxAliases: 3, maxRootFields: 4, maxTokens: 500, maxDirectives: 2, maxCost: 2000, introspection: 'restricted' },
       decisionLog: { flushMs: 250, retentionDays: 400 },
       policyPollMs: 250,
       logLevel: 'debug',
@@ -106,6 +136,20 @@ describe('loadConfig', () => {
     expect(problems[0]).not.toContain('s3cret');
   });
 
+  it('reads the handoff timeouts; 0 turns one off; out of range is refused', () => {
+    expect(DEFAULT_HANDOFF_TIMEOUT_CONFIG).toEqual({ acceptSeconds: 120, maxAgeSeconds: 86_400, sweepSeconds: 5 });
+    const env = { BATON_HANDOFF_ACCEPT_TIMEOUT_SECONDS: '45', BATON_HANDOFF_MAX_AGE_SECONDS: '0', BATON_HANDOFF_SWEEP_SECONDS: '2' };
+    expect(loadConfig(env).handoffs).toEqual({ acceptSeconds: 45, maxAgeSeconds: null, sweepSeconds: 2 });
+    expect(loadConfig({ BATON_HANDOFF_ACCEPT_TIMEOUT_SECONDS: '0', BATON_HANDOFF_SWEEP_SECONDS: '0' }).handoffs).toEqual({
+      acceptSeconds: null,
+      maxAgeSeconds: 86_400,
+      sweepSeconds: null,
+    });
+    expect(() => loadConfig({ BATON_HANDOFF_ACCEPT_TIMEOUT_SECONDS: '2m', BATON_HANDOFF_SWEEP_SECONDS: '3601' })).toThrow(
+      /BATON_HANDOFF_ACCEPT_TIMEOUT_SECONDS must be a whole number[\s\S]*BATON_HANDOFF_SWEEP_SECONDS must be between 0 and 3600/,
+    );
+  });
+
   it('reads BATON_LOG_LEVEL in any case, an empty one as the default, and refuses a level pino does not have', () => {
     expect(loadConfig({ BATON_LOG_LEVEL: ' WARN ' }).logLevel).toBe('warn');
     expect(loadConfig({ BATON_LOG_LEVEL: 'silent' }).logLevel).toBe('silent');
@@ -121,6 +165,30 @@ describe('loadConfig', () => {
     expect(loadConfig({ BATON_METRICS: 'key' }).metrics).toBe('key');
     expect(loadConfig({ BATON_METRICS: '' }).metrics).toBe('key');
     expect(() => loadConfig({ BATON_METRICS: 'true' })).toThrow(/BATON_METRICS must be one of off, open, key .*got "true"/);
+  });
+
+  it('hides introspection from keys that do not edit policies in production unless BATON_INTROSPECTION says otherwise', () => {
+    expect(loadConfig({}).graphql?.introspection).toBe('on');
+    expect(loadConfig({ NODE_ENV: 'production' }).graphql?.introspection).toBe('restricted');
+    expect(loadConfig({ NODE_ENV: 'production', BATON_INTROSPECTION: 'on' }).graphql?.introspection).toBe('on');
+    expect(loadConfig({ BATON_INTROSPECTION: ' RESTRICTED ' }).graphql?.introspection).toBe('restricted');
+    expect(() => loadConfig({ BATON_INTROSPECTION: 'off' })).toThrow(/BATON_INTROSPECTION must be one of on, restricted .*got "off"/);
+  });
+
+  it.each([
+    ['BATON_MAX_JSON_DEPTH', '1'],
+    ['BATON_MAX_JSON_DEPTH', '65'],
+    ['BATON_MAX_JSON_BYTES', '100'],
+    ['BATON_MAX_ATTRIBUTES_BYTES', '10'],
+    ['BATON_MAX_CLOCK_SKEW_SECONDS', '86401'],
+    ['BATON_MAX_QUERY_DEPTH', '1'],
+    ['BATON_MAX_ALIASES', 'many'],
+    ['BATON_MAX_ROOT_FIELDS', '0'],
+    ['BATON_MAX_QUERY_TOKENS', '99'],
+    ['BATON_MAX_DIRECTIVES', '-1'],
+    ['BATON_MAX_QUERY_COST', '99'],
+  ])('refuses %s=%s', (name, value) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`${name} must be`));
   });
 
   it('treats an empty MONGODB_URI as unset (the embedded store)', () => {

@@ -12,6 +12,39 @@ export interface RequestLimits {
   maxMessageChars: number;
   /** Largest HTTP request body in bytes (`BATON_MAX_BODY_BYTES`, default 2 MiB). */
   maxBodyBytes: number;
+  /** Deepest nesting of any `JSON` input value (`BATON_MAX_JSON_DEPTH`, default 16). */
+  maxJsonDepth: number;
+  /** Largest `JSON` input value, as JSON in bytes (`BATON_MAX_JSON_BYTES`, default 1 MiB: a policy's settings are about 70 KB). */
+  maxJsonBytes: number;
+  /** Largest `attributes`, `customer.attributes` and `pageContext` of a decision input, each, in bytes (`BATON_MAX_ATTRIBUTES_BYTES`, default 16 KiB). */
+  maxAttributesBytes: number;
+  /** How far in the future of the server clock a decision input's times may be, in seconds (`BATON_MAX_CLOCK_SKEW_SECONDS`, default 300). */
+  maxClockSkewSeconds: number;
+}
+
+/** Values of `BATON_INTROSPECTION`: `on` (every key), `restricted` (ADMIN, PUBLISHER and EDITOR keys only). */
+export const INTROSPECTION_MODES = ['on', 'restricted'] as const;
+export type IntrospectionMode = (typeof INTROSPECTION_MODES)[number];
+
+/** Limits of one GraphQL operation, checked before anything runs (see `server/src/graphql/operation-limits.ts`). */
+export interface GraphQLLimits {
+  /** Deepest field nesting (`BATON_MAX_QUERY_DEPTH`, default 12). */
+  maxDepth: number;
+  /** Most aliases in the document (`BATON_MAX_ALIASES`, default 15). */
+  maxAliases: number;
+  /** Most root fields one operation selects (`BATON_MAX_ROOT_FIELDS`, default 10). */
+  maxRootFields: number;
+  /** Most lexical tokens in the document (`BATON_MAX_QUERY_TOKENS`, default 3000). */
+  maxTokens: number;
+  /** Most directives in the document (`BATON_MAX_DIRECTIVES`, default 20). */
+  maxDirectives: number;
+  /** Highest cost of one operation (`BATON_MAX_QUERY_COST`, default 10,000; the model is in `query-cost.ts`). */
+  maxCost: number;
+  /**
+   * Who may introspect the schema and read field suggestions in error messages
+   * (`BATON_INTROSPECTION`; default `restricted` when `NODE_ENV=production`, else `on`).
+   */
+  introspection: IntrospectionMode;
 }
 
 /** Size limits of one backtest dataset. */
@@ -68,6 +101,10 @@ export interface BatonConfig {
   limits: RequestLimits;
   /** Backtest dataset limits; `loadConfig` always sets them, configurations built in code may leave them out for the defaults. */
   backtest?: DatasetLimits;
+  /** Handoff timeouts and their sweep; `loadConfig` always sets them, configurations built in code may leave them out for the defaults. */
+  handoffs?: HandoffTimeoutConfig;
+  /** GraphQL operation limits; `loadConfig` always sets them, configurations built in code may leave them out for the defaults. */
+  graphql?: GraphQLLimits;
   decisionLog: {
     /** Flush the decision log queue at least this often, in ms (`BATON_DECISION_LOG_FLUSH_MS`, default 1000). */
     flushMs: number;
@@ -86,8 +123,36 @@ export class ConfigError extends Error {
   }
 }
 
-export const DEFAULT_LIMITS: RequestLimits = { maxMessages: 500, maxMessageChars: 10_000, maxBodyBytes: 2 * 1024 * 1024 };
+export const DEFAULT_LIMITS: RequestLimits = {
+  maxMessages: 500,
+  maxMessageChars: 10_000,
+  maxBodyBytes: 2 * 1024 * 1024,
+  maxJsonDepth: 16,
+  maxJsonBytes: 1024 * 1024,
+  maxAttributesBytes: 16 * 1024,
+  maxClockSkewSeconds: 300,
+};
+export const DEFAULT_GRAPHQL_LIMITS: GraphQLLimits = {
+  maxDepth: 12,
+  maxAliases: 15,
+  maxRootFields: 10,
+  maxTokens: 3000,
+  maxDirectives: 20,
+  maxCost: 10_000,
+  introspection: 'on',
+};
 export const DEFAULT_DATASET_LIMITS: DatasetLimits = { maxRows: 50_000, maxBytes: 50 * 1024 * 1024 };
+
+/** Timeouts of open handoffs (`server/src/features/handoffs/handoff-lifecycle.ts`); 0 in a variable turns that timeout off (null). */
+export interface HandoffTimeoutConfig {
+  /** An ASSIGNED handoff not accepted (`acceptHandoff`) within this many seconds goes back to the queue for the next agent (`BATON_HANDOFF_ACCEPT_TIMEOUT_SECONDS`, default 120). */
+  acceptSeconds: number | null;
+  /** An open handoff this many seconds after its start expires, its capacity given back (`BATON_HANDOFF_MAX_AGE_SECONDS`, default 86,400). */
+  maxAgeSeconds: number | null;
+  /** Seconds between sweeps of the timeouts, which reads and changes of handoffs also apply (`BATON_HANDOFF_SWEEP_SECONDS`, default 5). */
+  sweepSeconds: number | null;
+}
+export const DEFAULT_HANDOFF_TIMEOUT_CONFIG: HandoffTimeoutConfig = { acceptSeconds: 120, maxAgeSeconds: 86_400, sweepSeconds: 5 };
 /** Minimum length of `BATON_ADMIN_KEY`; its first 12 characters are stored in clear as its key id. */
 export const MIN_ADMIN_KEY_LENGTH = 32;
 
@@ -148,6 +213,19 @@ function readLogLevel(env: Env, problems: string[]): LogLevel {
   return level ?? 'info';
 }
 
+function readIntrospection(env: Env, problems: string[]): IntrospectionMode {
+  const raw = env.BATON_INTROSPECTION?.trim();
+  // Production hides the schema from keys that do not edit policies; development shows it to all.
+  if (raw === undefined || raw === '') return env.NODE_ENV?.trim() === 'production' ? 'restricted' : 'on';
+  const mode = INTROSPECTION_MODES.find((name) => name === raw.toLowerCase());
+  if (mode === undefined) {
+    problems.push(
+      `BATON_INTROSPECTION must be one of ${INTROSPECTION_MODES.join(', ')} (on: every key; restricted: ADMIN, PUBLISHER and EDITOR keys), got "${raw}"`,
+    );
+  }
+  return mode ?? 'restricted';
+}
+
 function readMetricsMode(env: Env, problems: string[]): MetricsMode {
   const raw = env.BATON_METRICS?.trim();
   if (raw === undefined || raw === '') return 'key';
@@ -178,6 +256,19 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     maxMessages: readInt(env, 'BATON_MAX_MESSAGES', DEFAULT_LIMITS.maxMessages, 1, 100_000, problems),
     maxMessageChars: readInt(env, 'BATON_MAX_MESSAGE_CHARS', DEFAULT_LIMITS.maxMessageChars, 1, 1_000_000, problems),
     maxBodyBytes: readInt(env, 'BATON_MAX_BODY_BYTES', DEFAULT_LIMITS.maxBodyBytes, 1024, 100 * 1024 * 1024, problems),
+    maxJsonDepth: readInt(env, 'BATON_MAX_JSON_DEPTH', DEFAULT_LIMITS.maxJsonDepth, 2, 64, problems),
+    maxJsonBytes: readInt(env, 'BATON_MAX_JSON_BYTES', DEFAULT_LIMITS.maxJsonBytes, 1024, 100 * 1024 * 1024, problems),
+    maxAttributesBytes: readInt(env, 'BATON_MAX_ATTRIBUTES_BYTES', DEFAULT_LIMITS.maxAttributesBytes, 64, 100 * 1024 * 1024, problems),
+    maxClockSkewSeconds: readInt(env, 'BATON_MAX_CLOCK_SKEW_SECONDS', DEFAULT_LIMITS.maxClockSkewSeconds, 0, 86_400, problems),
+  };
+  const graphql: GraphQLLimits = {
+    maxDepth: readInt(env, 'BATON_MAX_QUERY_DEPTH', DEFAULT_GRAPHQL_LIMITS.maxDepth, 2, 100, problems),
+    maxAliases: readInt(env, 'BATON_MAX_ALIASES', DEFAULT_GRAPHQL_LIMITS.maxAliases, 0, 1000, problems),
+    maxRootFields: readInt(env, 'BATON_MAX_ROOT_FIELDS', DEFAULT_GRAPHQL_LIMITS.maxRootFields, 1, 1000, problems),
+    maxTokens: readInt(env, 'BATON_MAX_QUERY_TOKENS', DEFAULT_GRAPHQL_LIMITS.maxTokens, 100, 1_000_000, problems),
+    maxDirectives: readInt(env, 'BATON_MAX_DIRECTIVES', DEFAULT_GRAPHQL_LIMITS.maxDirectives, 0, 1000, problems),
+    maxCost: readInt(env, 'BATON_MAX_QUERY_COST', DEFAULT_GRAPHQL_LIMITS.maxCost, 100, 100_000_000, problems),
+    introspection: readIntrospection(env, problems),
   };
   const backtest: DatasetLimits = {
     maxRows: readInt(env, 'BATON_BACKTEST_MAX_ROWS', DEFAULT_DATASET_LIMITS.maxRows, 1, 10_000_000, problems),
@@ -186,7 +277,13 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   const flushMs = readInt(env, 'BATON_DECISION_LOG_FLUSH_MS', 1000, 1, 60_000, problems);
   // Unset or empty: keep every decision (what an auditor assumes unless told otherwise).
   const retentionDays = env.BATON_DECISION_RETENTION_DAYS?.trim() ? readInt(env, 'BATON_DECISION_RETENTION_DAYS', 0, 1, 36_500, problems) : undefined;
+  const orOff = (seconds: number) => (seconds === 0 ? null : seconds);
+  const handoffs: HandoffTimeoutConfig = {
+    acceptSeconds: orOff(readInt(env, 'BATON_HANDOFF_ACCEPT_TIMEOUT_SECONDS', 120, 0, 86_400, problems)),
+    maxAgeSeconds: orOff(readInt(env, 'BATON_HANDOFF_MAX_AGE_SECONDS', 86_400, 0, 365 * 86_400, problems)),
+    sweepSeconds: orOff(readInt(env, 'BATON_HANDOFF_SWEEP_SECONDS', 5, 0, 3600, problems)),
+  };
   if (problems.length > 0) throw new ConfigError(problems);
   const decisionLog = { flushMs, batchSize: 100, ...(retentionDays === undefined ? {} : { retentionDays }) };
-  return { port, host, dataDir, adminKey, mongodbUri, policyPollMs, logLevel, metrics, limits, backtest, decisionLog };
+  return { port, host, dataDir, adminKey, mongodbUri, policyPollMs, logLevel, metrics, limits, backtest, graphql, handoffs, decisionLog };
 }

@@ -98,13 +98,39 @@ export const Channel = {
 } as const;
 
 export type Channel = typeof Channel[keyof typeof Channel];
+/**
+ * Where a committed handoff stands: QUEUED → ASSIGNED → ACCEPTED (the agent's first response) →
+ * RESOLVED | TRANSFERRED | ABANDONED. QUEUED, ASSIGNED and ACCEPTED are open (a conversation has
+ * at most one open handoff); the rest are final. An ASSIGNED handoff not accepted in time goes
+ * back to QUEUED for the next agent (BATON_HANDOFF_ACCEPT_TIMEOUT_SECONDS).
+ */
 export const AssignmentStatus = {
+  /** An agent's capacity is reserved; the agent has not responded yet. */
   ASSIGNED: 'ASSIGNED',
+  /** Waiting for an agent. */
   QUEUED: 'QUEUED',
-  RELEASED: 'RELEASED'
+  /** Ended by releaseAssignment: the agent's capacity was given back (or the queued handoff withdrawn), outcome not told. */
+  RELEASED: 'RELEASED',
+  /** The agent responded (acceptHandoff). */
+  ACCEPTED: 'ACCEPTED',
+  /** The agent solved it (resolveHandoff). */
+  RESOLVED: 'RESOLVED',
+  /** The agent passed it on to another team or channel (resolveHandoff(outcome: TRANSFERRED)). */
+  TRANSFERRED: 'TRANSFERRED',
+  /** The customer left (abandonHandoff). */
+  ABANDONED: 'ABANDONED',
+  /** Open for longer than BATON_HANDOFF_MAX_AGE_SECONDS: ended by Baton, its capacity given back. */
+  EXPIRED: 'EXPIRED'
 } as const;
 
 export type AssignmentStatus = typeof AssignmentStatus[keyof typeof AssignmentStatus];
+/** How an agent ends an accepted handoff. */
+export const HandoffEnd = {
+  RESOLVED: 'RESOLVED',
+  TRANSFERRED: 'TRANSFERRED'
+} as const;
+
+export type HandoffEnd = typeof HandoffEnd[keyof typeof HandoffEnd];
 /** How a dataset's rows were read: one of the three file formats, or Baton's own decision log. */
 export const DatasetFormat = {
   /** JSONL, one conversation per line: { id, input, expected? }. */

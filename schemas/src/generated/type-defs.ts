@@ -193,12 +193,18 @@ type TraceStep {
   evaluated: Boolean!
 }
 
+"""
+A decision. Precedence: while the conversation has an open handoff (QUEUED, ASSIGNED or
+ACCEPTED, see activeHandoff), the answer is STAY with reasonCode with_human whatever the policy
+says, so a bot never escalates the same conversation twice; the policy's own reasons follow the
+with_human reason. Otherwise the policy decides.
+"""
 type HandoffDecision {
   decisionId: ID!
   action: HandoffAction!
-  "Reason code of the leaf reached: the primary reason's code, or the stay leaf's (e.g. ai_resolving)."
+  "Reason code of the leaf reached: the primary reason's code, or the stay leaf's (e.g. ai_resolving); with_human while the conversation has an open handoff."
   reasonCode: String!
-  "Primary (the branch taken) first, then every other trigger that fired."
+  "Primary (the branch taken, or with_human) first, then every other trigger that fired."
   reasons: [TriggerReason!]!
   priority: Priority!
   tier: SupportTier!
@@ -212,10 +218,12 @@ type HandoffDecision {
   signals: JSON!
   trace: [TraceStep!]!
   evaluatedAt: DateTime!
+  "The conversation's open handoff (the same answer startHandoff and assignment give); null when it has none. When set, action is STAY and reasonCode with_human."
+  activeHandoff: Assignment
 }
 
 type Query {
-  "Pure evaluation, logged unless dryRun; reserves nothing, so bots may call it every turn."
+  "Pure evaluation, logged unless dryRun; reserves nothing, so bots may call it every turn. While the conversation has an open handoff it answers STAY, with_human (see HandoffDecision)."
   decideHandoff(input: DecideHandoffInput!): HandoffDecision!
 }
 `,
@@ -298,7 +306,7 @@ type Mutation {
   createPolicy(input: CreatePolicyInput!): Policy!
   "Save the draft. CONFLICT when baseRevision is not the current revision. routing omitted keeps the current routing graph; null removes it."
   savePolicyDraft(policyId: ID!, graph: JSON!, settings: JSON, routing: JSON, baseRevision: Int!): PolicyDraft!
-  "Publish the draft as a new immutable version and make it active, or, when the policy requires approvals, open a change request. Refused while the graph has errors (INVALID_POLICY) or a test case fails (POLICY_TESTS_FAILED). makeDefault also makes it the policy used when decideHandoff names none."
+  "Publish the draft as a new immutable version and make it active, or, when the policy requires approvals, open a change request. Refused while the graph has errors (INVALID_POLICY) or a test case fails (POLICY_TESTS_FAILED), and (CONFLICT) while a change request of the policy awaits its approvals. makeDefault also makes it the policy used when decideHandoff names none."
   publishPolicy(policyId: ID!, comment: String!, makeDefault: Boolean): PublishResult!
   "Make a published policy the one decideHandoff uses when the input names none."
   setDefaultPolicy(policyId: ID!): Policy!
@@ -386,18 +394,21 @@ enum ChangeRequestStatus { OPEN PUBLISHED REJECTED STALE }
 
 type Approval { "Key id of the approving publisher." approver: ID!, at: DateTime! }
 
-"A request to publish a draft revision, awaiting approvals from publishers other than its author."
+"A request to publish a draft revision (or, with activateVersion, to make a published version active again), awaiting approvals from publishers other than its author."
 type ChangeRequest {
   id: ID!
   policyId: ID!
   draftRevision: Int!
-  "Content hash the published version will have."
+  "Content hash the published version will have (an activation request: the hash of the version it activates)."
   contentHash: String!
+  "Set on an activation request (requestPolicyActivation): the published version the last approval makes active. Null on a publish request."
+  activateVersion: Int
   comment: String!
   makeDefault: Boolean!
+  "The policy's requiredApprovals when the request was opened; lowering the policy's count later does not complete the request."
   requiredApprovals: Int!
   approvals: [Approval!]!
-  "STALE: the draft was edited after the request was opened, so its approvals no longer count."
+  "STALE: the draft was edited after a publish request was opened, so its approvals no longer count (activation requests do not depend on the draft)."
   status: ChangeRequestStatus!
   "Key id of whoever asked to publish."
   author: ID
@@ -481,12 +492,18 @@ extend type Query {
 }
 
 extend type Mutation {
-  "Rollback or roll forward: the next decision uses this version. NOT_FOUND for a version that does not exist."
-  activatePolicyVersion(policyId: ID!, version: Int!, comment: String!): Policy!
-  "Approve as a publisher other than the author; the last approval needed publishes the draft."
+  """
+  Rollback or roll forward: the next decision uses this version. NOT_FOUND for a version that does not exist.
+  When the policy requires approvals this is FORBIDDEN (use requestPolicyActivation), except an ADMIN's
+  emergency rollback: emergency: true activates at once and is audited as policy.emergencyActivate.
+  """
+  activatePolicyVersion(policyId: ID!, version: Int!, comment: String!, emergency: Boolean): Policy!
+  "Under four eyes (requiredApprovals above 0): asks to make a published version active; the approval that reaches the count activates it. BAD_USER_INPUT when the policy requires no approvals."
+  requestPolicyActivation(policyId: ID!, version: Int!, comment: String!): ChangeRequest!
+  "Approve as a publisher other than the author; the last approval needed (the request's own requiredApprovals) publishes the draft, or activates the version of an activation request."
   approveChangeRequest(id: ID!): ApprovalResult!
   rejectChangeRequest(id: ID!, reason: String!): ChangeRequest!
-  "0 to 10; 0 publishes at once."
+  "0 to 10; 0 publishes at once. Raising it takes a publisher, lowering it an ADMIN (FORBIDDEN otherwise); open change requests keep the count they were opened with."
   setRequiredApprovals(policyId: ID!, count: Int!): Policy!
   savePolicyTestCase(policyId: ID!, input: PolicyTestCaseInput!): PolicyTestCase!
   "True when removed; NOT_FOUND for an unknown case."
@@ -545,14 +562,40 @@ extend type Query {
 }
 `,
   /* GraphQL */ `
-# SDL of the directory (queues, agents, presence) and of committing handoffs (assignments).
+# SDL of the directory (queues, agents, presence) and of committing handoffs (assignments) and
+# their lifecycle (issue 16).
 
 enum Weekday { MON TUE WED THU FRI SAT SUN }
 enum AgentStatus { ONLINE AWAY OFFLINE }
 enum Seniority { JUNIOR REGULAR SENIOR }
 "Channels capacity is counted on; a decision's channel maps onto one (web_chat, whatsapp, sms, in_app → chat; phone → voice)."
 enum Channel { CHAT EMAIL VOICE }
-enum AssignmentStatus { ASSIGNED QUEUED RELEASED }
+"""
+Where a committed handoff stands: QUEUED → ASSIGNED → ACCEPTED (the agent's first response) →
+RESOLVED | TRANSFERRED | ABANDONED. QUEUED, ASSIGNED and ACCEPTED are open (a conversation has
+at most one open handoff); the rest are final. An ASSIGNED handoff not accepted in time goes
+back to QUEUED for the next agent (BATON_HANDOFF_ACCEPT_TIMEOUT_SECONDS).
+"""
+enum AssignmentStatus {
+  "An agent's capacity is reserved; the agent has not responded yet."
+  ASSIGNED
+  "Waiting for an agent."
+  QUEUED
+  "Ended by releaseAssignment: the agent's capacity was given back (or the queued handoff withdrawn), outcome not told."
+  RELEASED
+  "The agent responded (acceptHandoff)."
+  ACCEPTED
+  "The agent solved it (resolveHandoff)."
+  RESOLVED
+  "The agent passed it on to another team or channel (resolveHandoff(outcome: TRANSFERRED))."
+  TRANSFERRED
+  "The customer left (abandonHandoff)."
+  ABANDONED
+  "Open for longer than BATON_HANDOFF_MAX_AGE_SECONDS: ended by Baton, its capacity given back."
+  EXPIRED
+}
+"How an agent ends an accepted handoff."
+enum HandoffEnd { RESOLVED TRANSFERRED }
 
 "Open from open to close (HH:MM, close exclusive, 24:00 = midnight) on day, local time of the schedule's zone."
 type OpeningInterval { day: Weekday!, open: String!, close: String! }
@@ -644,8 +687,9 @@ input AgentInput {
   accountIds: [ID!]
 }
 
-"A committed handoff: the agent reserved for it, or its place in the queue."
+"A committed handoff: the agent reserved for it, or its place in the queue, and where it stands."
 type Assignment {
+  "The HANDOFF decision that started it."
   decisionId: ID!
   conversationId: ID!
   status: AssignmentStatus!
@@ -655,12 +699,21 @@ type Assignment {
   channel: Channel!
   "1-based place among the handoffs waiting for the queue; null unless queued."
   position: Int
-  "Expected wait, seconds (Erlang C); 0 when an agent is assigned."
+  "Expected wait, seconds (Erlang C); 0 when an agent is assigned or has accepted; null once ended."
   estimatedWaitSeconds: Int
   fallbackUsed: Boolean!
+  "When it was started (queued or assigned)."
   createdAt: DateTime!
+  "When an agent was last assigned; null until one is (kept when the handoff goes back to the queue)."
   assignedAt: DateTime
+  "When the agent accepted (first response)."
+  acceptedAt: DateTime
+  "When it ended (any final status)."
   releasedAt: DateTime
+  "Times it went back to the queue because the assigned agent did not accept in time."
+  requeues: Int!
+  "Id of the API key that started it (a BOT key reads and changes only its own); null when started by the system."
+  startedBy: ID
   explanation: [String!]!
 }
 
@@ -686,7 +739,10 @@ extend type Query {
   "Every agent, or those serving queueId."
   agents(queueId: ID): [Agent!]!
   agent(id: ID!): Agent
+  "A committed handoff by the decision that started it. A BOT key may read only the handoffs it started (FORBIDDEN otherwise)."
   assignment(decisionId: ID!): Assignment
+  "The conversation's open handoff, else its latest one; null when it has none. A BOT key may read only the handoffs it started."
+  handoff(conversationId: ID!): Assignment
 }
 
 extend type Mutation {
@@ -698,10 +754,36 @@ extend type Mutation {
   removeAgent(id: ID!): Agent!
   "Set an agent's status and, when given, the conversations in progress per channel. Freed capacity takes queued handoffs."
   setAgentPresence(agentId: ID!, status: AgentStatus!, activeConversations: [ChannelCountInput!]): Agent!
-  "Commit a HANDOFF decision: reserve one unit of an agent's capacity atomically, or queue it with a wait estimate. Idempotent per decision."
+  """
+  Commit a HANDOFF decision: reserve one unit of an agent's capacity atomically, or queue it with
+  a wait estimate. Idempotent per conversation: while the conversation has an open handoff (this
+  decision's or an earlier one's), it is returned unchanged and nothing is queued again.
+  FORBIDDEN when a BOT key other than the one that started that handoff asks.
+  """
   startHandoff(decisionId: ID!): Assignment!
-  "Free the agent's capacity when the human is done; the next queued handoff the agent can take gets it."
+  """
+  Free the agent's capacity (or withdraw a queued handoff): RELEASED. The next queued handoff the
+  agent can take gets it. CONFLICT once the handoff has ended (a second release included).
+  A BOT key may release only the handoffs it started (FORBIDDEN).
+  """
   releaseAssignment(decisionId: ID!): Assignment!
+  """
+  The assigned agent responded: ASSIGNED → ACCEPTED, which stops the acceptance timeout. With
+  agentId, CONFLICT unless that agent holds it (it may have gone to the next agent on timeout).
+  CONFLICT from any other status. A BOT key may accept only the handoffs it started (FORBIDDEN).
+  """
+  acceptHandoff(decisionId: ID!, agentId: ID): Assignment!
+  """
+  The agent is done: ACCEPTED → RESOLVED (default) or TRANSFERRED; the capacity goes to the next
+  queued handoff. CONFLICT from any other status (accept it first). A BOT key may resolve only
+  the handoffs it started (FORBIDDEN).
+  """
+  resolveHandoff(decisionId: ID!, outcome: HandoffEnd = RESOLVED): Assignment!
+  """
+  The customer left: QUEUED, ASSIGNED or ACCEPTED → ABANDONED; any capacity held goes to the next
+  queued handoff. CONFLICT once ended. A BOT key may abandon only the handoffs it started (FORBIDDEN).
+  """
+  abandonHandoff(decisionId: ID!): Assignment!
 }
 `,
   /* GraphQL */ `

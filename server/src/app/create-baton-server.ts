@@ -7,7 +7,8 @@ import { loadSeed, loadSeedDirectory, referencePolicy } from '@baton/seed';
 import { DirectoryService } from '../features/directory/directory-service';
 import { createDirectorySeedTarget } from '../features/directory/directory-seed-target';
 import { HandoffService } from '../features/handoffs/handoff-service';
-import { DEFAULT_DATASET_LIMITS, DEFAULT_POLICY_POLL_MS, type BatonConfig } from '../config';
+import { HandoffSweeper } from '../features/handoffs/handoff-sweeper';
+import { DEFAULT_DATASET_LIMITS, DEFAULT_GRAPHQL_LIMITS, DEFAULT_HANDOFF_TIMEOUT_CONFIG, DEFAULT_POLICY_POLL_MS, type BatonConfig } from '../config';
 import { AuditService } from '../features/audit/audit-service';
 import { AuthService } from '../features/auth/auth-service';
 import { BacktestService } from '../features/backtest/backtest-service';
@@ -58,6 +59,8 @@ export interface BatonServer {
   policies: PolicyService;
   decisions: DecisionService;
   decisionLog: DecisionLog;
+  /** Committed handoffs: their lifecycle and timeouts (`handoffs.sweep()` applies the timeouts due now). */
+  handoffs: HandoffService;
   /** This process's cache of policy heads (see `PolicyHeadCache` for how stale it can be). */
   policyHeads: PolicyHeadCache;
   /** Stops accepting requests, waits for in-flight ones (at most 10 s), flushes the decision log, stops the policy head cache, closes the store. */
@@ -87,6 +90,7 @@ export async function createBatonServer(config: BatonConfig, options: BatonServe
   // Operations metrics (GET /metrics); with BATON_METRICS=off nothing is counted.
   const metrics = config.metrics === 'off' ? undefined : new BatonMetrics({ logger, clock: options.clock });
   let retention: DecisionRetention | undefined;
+  let sweeper: HandoffSweeper | undefined;
   let startedHeads: PolicyHeadCache | undefined;
   try {
     // Servers sharing the store see each other's activations through this cache's polling (and pushes when the store has them).
@@ -137,7 +141,10 @@ export async function createBatonServer(config: BatonConfig, options: BatonServe
       clock: options.clock,
       directory,
       metrics,
+      // While a conversation has an open handoff, decideHandoff answers STAY, with_human.
+      openHandoff: (conversationId) => handoffs.openHandoff(conversationId),
     });
+    const handoffTimeouts = config.handoffs ?? DEFAULT_HANDOFF_TIMEOUT_CONFIG;
     const handoffs = new HandoffService({
       store: store.handoffs,
       decisionLogStore: store.decisionLog,
@@ -146,8 +153,13 @@ export async function createBatonServer(config: BatonConfig, options: BatonServe
       directory,
       cache: preparedPolicies,
       clock: options.clock,
+      timeouts: handoffTimeouts,
       metrics,
     });
+    if (handoffTimeouts.sweepSeconds !== null) {
+      sweeper = new HandoffSweeper({ sweep: () => handoffs.sweep(), intervalMs: handoffTimeouts.sweepSeconds * 1000, logger });
+      sweeper.start();
+    }
     const decisionLogService = new DecisionLogService({ store: store.decisionLog, writer: decisionLog, policies: policyStore, cache: preparedPolicies });
     if (config.decisionLog.retentionDays !== undefined) {
       retention = new DecisionRetention({ store: store.decisionLog, days: config.decisionLog.retentionDays, logger, clock: options.clock });
@@ -172,7 +184,7 @@ export async function createBatonServer(config: BatonConfig, options: BatonServe
     const audit = new AuditService(store.auditLog);
     const countError = metrics && ((code: string) => metrics.graphqlError(code));
     metrics?.observe({ decisionLog, queueWaits: () => handoffs.queueWaits(), backtestsActive: () => backtests.activeRuns });
-    const apollo = createApollo(logger, config.limits, countError);
+    const apollo = createApollo(logger, config.limits, countError, config.graphql ?? DEFAULT_GRAPHQL_LIMITS);
     await apollo.start();
     const graphql = createGraphQLHandler({
       apollo,
@@ -223,13 +235,15 @@ export async function createBatonServer(config: BatonConfig, options: BatonServe
         clearTimeout(force);
         await apollo.stop();
         await backtests.close();
+        await sweeper?.stop();
         await retention?.stop();
         await decisionLog.close();
         await policyHeads.close();
         await store.close();
       })());
-    return { url: `http://${host}:${port}`, port, store, policies, decisions, decisionLog, policyHeads, close };
+    return { url: `http://${host}:${port}`, port, store, policies, decisions, decisionLog, handoffs, policyHeads, close };
   } catch (error) {
+    await sweeper?.stop();
     await retention?.stop();
     await startedHeads?.close();
     await store.close();

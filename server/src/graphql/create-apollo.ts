@@ -20,13 +20,14 @@ import { createTestDraftResolvers } from '../features/decisions/test-draft-resol
 import { directoryResolvers } from '../features/directory/directory-resolvers';
 import { handoffResolvers } from '../features/handoffs/handoff-resolvers';
 import { outcomeResolvers } from '../features/outcomes/outcome-resolvers';
-import { DEFAULT_LIMITS, type RequestLimits } from '../config';
+import { DEFAULT_GRAPHQL_LIMITS, DEFAULT_LIMITS, type GraphQLLimits, type RequestLimits } from '../config';
 import type { Logger } from '../logger';
 import { authorizePlugin } from './authorize';
 import type { BatonContext } from './context';
 import { createFormatError } from './format-error';
 import type { Resolvers } from './generated/resolvers-types';
-import { scalarResolvers } from './scalars';
+import { operationLimitOptions } from './operation-limits';
+import { createScalarResolvers, scalarResolvers } from './scalars';
 
 /** Each feature's resolvers; a feature adds its map here and its SDL to `schemas/graphql/`. */
 const FEATURE_RESOLVERS: Resolvers[] = [
@@ -66,17 +67,29 @@ export function buildResolvers(features: readonly Resolvers[] = FEATURE_RESOLVER
   return merged;
 }
 
-/** A configured, not yet started Apollo Server; `onErrorCode` is told the code of every error sent. */
-export function createApollo(logger: Logger, limits: RequestLimits = DEFAULT_LIMITS, onErrorCode?: (code: string) => void): ApolloServer<BatonContext> {
+/**
+ * A configured, not yet started Apollo Server; `onErrorCode` is told the code of every error sent.
+ * `graphqlLimits` bound every operation before it runs (`operation-limits.ts`).
+ */
+export function createApollo(
+  logger: Logger,
+  limits: RequestLimits = DEFAULT_LIMITS,
+  onErrorCode?: (code: string) => void,
+  graphqlLimits: GraphQLLimits = DEFAULT_GRAPHQL_LIMITS,
+): ApolloServer<BatonContext> {
+  const guarded = operationLimitOptions(graphqlLimits);
   return new ApolloServer<BatonContext>({
     typeDefs,
-    resolvers: buildResolvers([...FEATURE_RESOLVERS, sampleConversationResolvers, createTestDraftResolvers({ limits })]),
+    // The JSON scalar with the configured limits replaces the default one (scalars are not merged field by field).
+    resolvers: buildResolvers([...FEATURE_RESOLVERS, sampleConversationResolvers, createTestDraftResolvers({ limits }), createScalarResolvers(limits)]),
     formatError: createFormatError(logger, onErrorCode),
     includeStacktraceInErrorResponses: false,
     introspection: true,
     persistedQueries: false,
     stopOnTerminationSignals: false,
-    plugins: [authorizePlugin(), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginUsageReportingDisabled()],
+    parseOptions: guarded.parseOptions,
+    validationRules: guarded.validationRules,
+    plugins: [authorizePlugin(), ...guarded.plugins, ApolloServerPluginLandingPageDisabled(), ApolloServerPluginUsageReportingDisabled()],
     logger,
   });
 }

@@ -24,6 +24,30 @@ const CLIENT_REQUEST_CODES: ReadonlySet<unknown> = new Set([
   ApolloServerErrorCode.PERSISTED_QUERY_NOT_SUPPORTED,
 ]);
 
+/** graphql-js's message for a variable it could not coerce: `Variable "$input" got invalid value … at "input.attributes"; why`. */
+const VARIABLE_ERROR = /^(Variable "\$[^"]+") got invalid value (.*) at "([^"]+)"; (.*)$/s;
+/** Longest message sent back as it is; longer variable errors drop the echoed value. */
+const MAX_MESSAGE_CHARS = 2000;
+
+/** The field a variable error names (`extensions.field`), e.g. `input.customer.attributes`. */
+function variableField(message: string): { field?: string } {
+  const field = VARIABLE_ERROR.exec(message)?.[3];
+  return field === undefined ? {} : { field };
+}
+
+/** graphql-js's parser refusing a document over `maxTokens` (sic). */
+const TOO_MANY_TOKENS = /^Syntax Error: Document contains more that (\d+) tokens\. Parsing aborted\.$/;
+
+/** The message without the echo of a huge value (graphql-js repeats the whole variable), and with the variable behind a limit. */
+function shortened(message: string): string {
+  const tokens = TOO_MANY_TOKENS.exec(message)?.[1];
+  if (tokens !== undefined) return `The document has more than ${tokens} tokens (BATON_MAX_QUERY_TOKENS); send a smaller operation.`;
+  if (message.length <= MAX_MESSAGE_CHARS) return message;
+  const parts = VARIABLE_ERROR.exec(message);
+  if (parts) return `${parts[1]} is invalid at "${parts[3]}"; ${parts[4]}`.slice(0, MAX_MESSAGE_CHARS);
+  return `${message.slice(0, MAX_MESSAGE_CHARS)}…`;
+}
+
 /**
  * Builds Apollo's `formatError` hook; unknown errors are logged with their stack at `error` by
  * the logger of the request being served, or by `logger` outside one. `onCode` is told the
@@ -44,7 +68,12 @@ export function createFormatError(
     const code = formatted.extensions?.code;
     if (CLIENT_REQUEST_CODES.has(code)) {
       const reason = code === BatonErrorCode.BadUserInput ? {} : { reason: code };
-      return { message: formatted.message, ...where, extensions: { code: BatonErrorCode.BadUserInput, ...reason } };
+      const limit = typeof formatted.extensions?.limit === 'number' ? { limit: formatted.extensions.limit } : {};
+      return {
+        message: shortened(formatted.message),
+        ...where,
+        extensions: { code: BatonErrorCode.BadUserInput, ...reason, ...variableField(formatted.message), ...limit },
+      };
     }
     const errorId = randomUUID();
     const cause = original instanceof Error ? original : error instanceof Error ? error : undefined;

@@ -1,10 +1,15 @@
 /**
  * The custom scalars of the SDL, from graphql-scalars: `DateTime` (RFC 3339 string on the wire,
  * `Date` in resolvers; unparseable values are BAD_USER_INPUT with the expected format named)
- * and `JSON` (any JSON value).
+ * and `JSON` (any JSON value within `BATON_MAX_JSON_DEPTH` and `BATON_MAX_JSON_BYTES`, with no
+ * NUL and no lone surrogate: see `json-limits.ts`; a value that breaks one is BAD_USER_INPUT,
+ * and the request error names the variable's field, e.g. `input.attributes`).
  */
+import { BatonErrorCode } from '@baton/schemas';
 import { GraphQLError, GraphQLScalarType } from 'graphql';
 import { DateTimeResolver, JSONResolver } from 'graphql-scalars';
+import { DEFAULT_LIMITS, type RequestLimits } from '../config';
+import { checkJson, JsonLimitError, type JsonLimits } from './json-limits';
 
 const FORMAT_HINT = 'Use an RFC 3339 date-time with a time zone, e.g. "2026-11-21T09:00:00Z" or "2026-11-21T10:00:00+01:00".';
 
@@ -23,7 +28,32 @@ const DateTime = new GraphQLScalarType({
   parseLiteral: (ast, variables) => withHint(() => DateTimeResolver.parseLiteral(ast, variables)),
 });
 
-export const scalarResolvers = {
-  DateTime,
-  JSON: JSONResolver,
-};
+/** The `JSON` scalar refusing values that break `limits`. */
+function jsonScalar(limits: JsonLimits): GraphQLScalarType {
+  const base = JSONResolver.toConfig();
+  const checked = (value: unknown): unknown => {
+    try {
+      checkJson(value, limits);
+    } catch (error) {
+      if (!(error instanceof JsonLimitError)) throw error;
+      const variable = error.reason === 'depth' ? 'BATON_MAX_JSON_DEPTH' : error.reason === 'bytes' ? 'BATON_MAX_JSON_BYTES' : undefined;
+      throw new GraphQLError(`The JSON value has ${error.message}${variable ? ` (${variable})` : ''}`, {
+        extensions: { code: BatonErrorCode.BadUserInput, ...(error.limit === undefined ? {} : { limit: error.limit }) },
+      });
+    }
+    return value;
+  };
+  return new GraphQLScalarType({
+    ...base,
+    parseValue: (value) => checked(base.parseValue?.(value) ?? value),
+    parseLiteral: (ast, variables) => checked(base.parseLiteral?.(ast, variables)),
+  });
+}
+
+/** The scalars with the JSON limits of `limits`. */
+export function createScalarResolvers(limits: Pick<RequestLimits, 'maxJsonDepth' | 'maxJsonBytes'>) {
+  return { DateTime, JSON: jsonScalar({ maxDepth: limits.maxJsonDepth, maxBytes: limits.maxJsonBytes }) };
+}
+
+/** The scalars with the default limits. */
+export const scalarResolvers = createScalarResolvers(DEFAULT_LIMITS);

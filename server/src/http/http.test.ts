@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { BatonErrorCode } from '@baton/schemas';
+import { DEFAULT_LIMITS } from '../config';
 import { openSqliteStore } from '../store/sqlite/open-sqlite-store';
 import { captureLogs } from '../test-support/captured-logs';
 import { DECIDE, POLICIES, decideInput } from '../test-support/operations';
@@ -12,7 +13,7 @@ afterAll(removeTempDirs);
 describe('HTTP transport', () => {
   let t: TestServer;
   beforeAll(async () => {
-    t = await startTestServer({ limits: { maxMessages: 500, maxMessageChars: 10_000, maxBodyBytes: 64 * 1024 } });
+    t = await startTestServer({ limits: { ...DEFAULT_LIMITS, maxBodyBytes: 64 * 1024 } });
   });
   afterAll(() => t.close());
 

@@ -13,7 +13,7 @@
  * and queues are few, and error codes are `BatonErrorCode`s.
  */
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
-import type { AssignmentRecord, ReleaseResult } from '../features/handoffs/handoff-store';
+import type { AssignmentRecord, StepResult } from '../features/handoffs/handoff-store';
 import type { Logger } from '../logger';
 import { LabelledCounts } from './labelled-counts';
 import { METRIC_PREFIX, processMetricsRegistry } from './process-metrics';
@@ -72,13 +72,25 @@ export class BatonMetrics {
   });
   private readonly handoffsReleased = new Counter({
     name: name('handoffs_released_total'),
-    help: 'Handoffs released (releaseAssignment, repeats excluded), by queue and the state they were in: assigned, or queued (withdrawn before an agent took it).',
+    help: 'Handoffs released (releaseAssignment), by queue and the state they were in: assigned, accepted, or queued (withdrawn before an agent took it).',
     labelNames: ['queue', 'state'],
+    registers: [this.registry],
+  });
+  private readonly handoffsEnded = new Counter({
+    name: name('handoffs_ended_total'),
+    help: 'Handoffs ended, by queue and final status: resolved, transferred, abandoned, released, expired (open past BATON_HANDOFF_MAX_AGE_SECONDS).',
+    labelNames: ['queue', 'status'],
+    registers: [this.registry],
+  });
+  private readonly handoffsRequeued = new Counter({
+    name: name('handoffs_requeued_total'),
+    help: 'Assigned handoffs that went back to the queue because the agent did not accept them in time (BATON_HANDOFF_ACCEPT_TIMEOUT_SECONDS), by queue.',
+    labelNames: ['queue'],
     registers: [this.registry],
   });
   private readonly handoffsDequeued = new Counter({
     name: name('handoffs_dequeued_total'),
-    help: 'Queued handoffs assigned to an agent when a release freed capacity, by queue.',
+    help: 'Queued handoffs assigned to an agent when a handoff that ended freed capacity, by queue.',
     labelNames: ['queue'],
     registers: [this.registry],
   });
@@ -137,11 +149,14 @@ export class BatonMetrics {
     this.handoffsStarted.inc({ queue: assignment.queueId, result: assignment.status === 'ASSIGNED' ? 'assigned' : 'queued' });
   }
 
-  /** A release; repeated releases of a released handoff are not counted. */
-  handoffReleased(result: ReleaseResult): void {
-    if (result.previousStatus === 'RELEASED') return;
-    this.handoffsReleased.inc({ queue: result.released.queueId, state: result.previousStatus === 'ASSIGNED' ? 'assigned' : 'queued' });
-    if (result.next) this.handoffsDequeued.inc({ queue: result.next.queueId });
+  /** A lifecycle step written (accept, resolve, transfer, abandon, release, requeue, expire). */
+  handoffStepped({ before, after, step, next }: StepResult): void {
+    if (!step) return;
+    const queue = after.queueId;
+    if (step.event === 'release') this.handoffsReleased.inc({ queue, state: before.status.toLowerCase() });
+    if (step.event === 'requeue') this.handoffsRequeued.inc({ queue });
+    if (step.ends) this.handoffsEnded.inc({ queue, status: after.status.toLowerCase() });
+    if (next) this.handoffsDequeued.inc({ queue: next.queueId });
   }
 
   /** An error answered on `/graphql`. */

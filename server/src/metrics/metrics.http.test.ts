@@ -140,11 +140,14 @@ describe('GET /metrics (BATON_METRICS=key, the default)', () => {
     expect(sample(busy, 'baton_decision_log_pending_entries')).toBe(0);
 
     expect((await t.gql<{ releaseAssignment: { status: string } }>(RELEASE, { id: first }, botKey)).body.data?.releaseAssignment.status).toBe('RELEASED');
-    await t.gql(RELEASE, { id: first }, botKey);
+    expect((await t.gql(RELEASE, { id: first }, botKey)).body.errors?.[0]?.extensions.code).toBe('CONFLICT');
     const freed = (await scrape(t)).text;
     expect(sample(freed, 'baton_handoffs_released_total{queue="metered",state="assigned"}')).toBe(1);
     expect(sample(freed, 'baton_handoffs_released_total{queue="metered",state="queued"}')).toBeUndefined();
     expect(sample(freed, 'baton_handoffs_dequeued_total{queue="metered"}')).toBe(1);
+    // The second release was refused (CONFLICT): counted once as ended.
+    expect(sample(freed, 'baton_handoffs_ended_total{queue="metered",status="released"}')).toBe(1);
+    expect(sample(freed, 'baton_handoffs_requeued_total{queue="metered"}')).toBeUndefined();
     expect(sample(freed, 'baton_queue_waiting_handoffs{queue="metered"}')).toBe(0);
     expect(sample(freed, 'baton_queue_oldest_wait_seconds{queue="metered"}')).toBe(0);
   });

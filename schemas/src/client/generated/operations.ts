@@ -105,10 +105,29 @@ export type Channel =
   | 'EMAIL'
   | 'VOICE';
 
+/**
+ * Where a committed handoff stands: QUEUED → ASSIGNED → ACCEPTED (the agent's first response) →
+ * RESOLVED | TRANSFERRED | ABANDONED. QUEUED, ASSIGNED and ACCEPTED are open (a conversation has
+ * at most one open handoff); the rest are final. An ASSIGNED handoff not accepted in time goes
+ * back to QUEUED for the next agent (BATON_HANDOFF_ACCEPT_TIMEOUT_SECONDS).
+ */
 export type AssignmentStatus =
+  /** An agent's capacity is reserved; the agent has not responded yet. */
   | 'ASSIGNED'
+  /** Waiting for an agent. */
   | 'QUEUED'
-  | 'RELEASED';
+  /** Ended by releaseAssignment: the agent's capacity was given back (or the queued handoff withdrawn), outcome not told. */
+  | 'RELEASED'
+  /** The agent responded (acceptHandoff). */
+  | 'ACCEPTED'
+  /** The agent solved it (resolveHandoff). */
+  | 'RESOLVED'
+  /** The agent passed it on to another team or channel (resolveHandoff(outcome: TRANSFERRED)). */
+  | 'TRANSFERRED'
+  /** The customer left (abandonHandoff). */
+  | 'ABANDONED'
+  /** Open for longer than BATON_HANDOFF_MAX_AGE_SECONDS: ended by Baton, its capacity given back. */
+  | 'EXPIRED';
 
 export type DecideHandoffQueryVariables = Exact<{
   input: DecideHandoffInput;

@@ -26,6 +26,13 @@ interface HandoffSummary {
   position: number | null;
 }
 
+/** A lifecycle step of a handoff: where it stood before and after, and the queued handoff its freed capacity took. */
+interface HandoffStepEvent {
+  targetType: 'handoff';
+  before: HandoffSummary;
+  after: HandoffSummary & { nextAssigned: string | null };
+}
+
 /** An agent as its audit events show it: the profile without its (possibly long) account list. */
 type AgentSummary = Record<string, unknown> & { id: string; accounts: number };
 
@@ -57,6 +64,11 @@ export interface AuditActions {
     after: { activeVersion: number; contentHash: string; draftRevision: number; comment: string };
   };
   'policy.activate': { targetType: 'policy'; before: { activeVersion: number | null }; after: { activeVersion: number; contentHash: string; comment: string } };
+  'policy.emergencyActivate': {
+    targetType: 'policy';
+    before: { activeVersion: number | null };
+    after: { activeVersion: number; contentHash: string; comment: string; requiredApprovals: number };
+  };
   'policy.requiredApprovals': { targetType: 'policy'; before: { requiredApprovals: number }; after: { requiredApprovals: number } };
   'policyTestCase.save': {
     targetType: 'policy';
@@ -67,7 +79,7 @@ export interface AuditActions {
   'changeRequest.open': {
     targetType: 'changeRequest';
     before: undefined;
-    after: { policyId: string; draftRevision: number; contentHash: string; requiredApprovals: number };
+    after: { policyId: string; draftRevision: number; contentHash: string; requiredApprovals: number; activateVersion?: number };
   };
   'changeRequest.approve': { targetType: 'changeRequest'; before: undefined; after: { approvals: number; requiredApprovals: number } };
   'changeRequest.publish': { targetType: 'changeRequest'; before: { status: 'OPEN' }; after: { status: 'PUBLISHED'; version: number } };
@@ -80,7 +92,13 @@ export interface AuditActions {
   'directory.agent.remove': { targetType: 'agent'; before: AgentSummary; after: undefined };
   'directory.agent.presence': { targetType: 'agent'; before: Presence; after: Presence & { assigned: unknown[] } };
   'handoff.start': { targetType: 'handoff'; before: undefined; after: HandoffSummary };
-  'handoff.release': { targetType: 'handoff'; before: HandoffSummary; after: HandoffSummary & { nextAssigned: string | null } };
+  'handoff.release': HandoffStepEvent;
+  'handoff.accept': HandoffStepEvent;
+  'handoff.resolve': HandoffStepEvent;
+  'handoff.transfer': HandoffStepEvent;
+  'handoff.abandon': HandoffStepEvent;
+  'handoff.requeue': HandoffStepEvent;
+  'handoff.expire': HandoffStepEvent;
   'dataset.import': { targetType: 'dataset'; before: undefined; after: { name: string; format: string; source: string; rows: number; redactions: number } };
   'dataset.remove': { targetType: 'dataset'; before: { name: string; rows: number }; after: undefined };
   'policy.backtestGates': { targetType: 'policy'; before: { gates: object[] }; after: { gates: object[] } };

@@ -14,6 +14,14 @@ const ADMINS: readonly Role[] = ['admin'];
 /** decideHandoff writes the decision log unless dryRun, so auditors (who change nothing) may not call it. */
 const DECIDERS: readonly Role[] = ['admin', 'publisher', 'editor', 'bot'];
 const ASSIGNERS: readonly Role[] = ['admin', 'bot'];
+/** Reading a handoff: people, and the bot that started it (HandoffService refuses a BOT key another key's handoff: FORBIDDEN). */
+const HANDOFF_READERS: readonly Role[] = [...READERS, 'bot'];
+/**
+ * A handoff's lifecycle (accept, resolve, abandon) is told by the agent desktop or helpdesk (an
+ * `integration` key, which may act on any handoff) or by the bot platform (a `bot` key, only on
+ * the handoffs it started).
+ */
+const HANDOFF_STEPPERS: readonly Role[] = ['admin', 'bot', 'integration'];
 /**
  * Outcomes come from the helpdesk or agent desktop (an `integration` key, which reads nothing) or
  * the bot platform; a bot key may not give an agent's verdict or reason correction (the service
@@ -43,7 +51,8 @@ export const OPERATION_ROLES: Readonly<Record<string, readonly Role[]>> = {
   'Query.agents': READERS,
   'Query.queue': READERS,
   'Query.agent': READERS,
-  'Query.assignment': READERS,
+  'Query.assignment': HANDOFF_READERS,
+  'Query.handoff': HANDOFF_READERS,
   'Query.testPolicyDraft': READERS,
   'Query.sampleConversations': READERS,
   'Query.datasets': READERS,
@@ -63,6 +72,7 @@ export const OPERATION_ROLES: Readonly<Record<string, readonly Role[]>> = {
   'Mutation.approveChangeRequest': PUBLISHERS,
   'Mutation.rejectChangeRequest': PUBLISHERS,
   'Mutation.activatePolicyVersion': PUBLISHERS,
+  'Mutation.requestPolicyActivation': PUBLISHERS,
   'Mutation.setDefaultPolicy': PUBLISHERS,
   'Mutation.setRequiredApprovals': PUBLISHERS,
   'Mutation.createApiKey': ADMINS,
@@ -73,6 +83,9 @@ export const OPERATION_ROLES: Readonly<Record<string, readonly Role[]>> = {
   'Mutation.setAgentPresence': ADMINS,
   'Mutation.startHandoff': ASSIGNERS,
   'Mutation.releaseAssignment': ASSIGNERS,
+  'Mutation.acceptHandoff': HANDOFF_STEPPERS,
+  'Mutation.resolveHandoff': HANDOFF_STEPPERS,
+  'Mutation.abandonHandoff': HANDOFF_STEPPERS,
   'Mutation.importDataset': EDITORS,
   'Mutation.createDatasetFromDecisions': EDITORS,
   'Mutation.deleteDataset': EDITORS,

@@ -61,12 +61,16 @@ function expectedAllowed(role: Role, root: 'Query' | 'Mutation', field: string):
     'cancelBacktest',
     'createDatasetFromSuggestion',
   ];
+  // Issue 16: the agent desktop (integration) and the bot tell a handoff's steps; the bot reads its own handoffs (scoped by the service).
+  const handoffSteps = ['acceptHandoff', 'resolveHandoff', 'abandonHandoff'];
   const publisherMutations = [
     ...editorMutations,
     'publishPolicy',
     'approveChangeRequest',
     'rejectChangeRequest',
     'activatePolicyVersion',
+    // Issue 17: a rollback under four eyes is a change request.
+    'requestPolicyActivation',
     'setDefaultPolicy',
     'setRequiredApprovals',
     'setBacktestGates',
@@ -75,9 +79,19 @@ function expectedAllowed(role: Role, root: 'Query' | 'Mutation', field: string):
     case 'admin':
       return true;
     case 'bot':
-      return ['decideHandoff', 'startHandoff', 'releaseAssignment', 'recordHandoffOutcome', 'recordAiOutcome', 'viewer'].includes(field);
+      return [
+        ...handoffSteps,
+        'decideHandoff',
+        'startHandoff',
+        'releaseAssignment',
+        'assignment',
+        'handoff',
+        'recordHandoffOutcome',
+        'recordAiOutcome',
+        'viewer',
+      ].includes(field);
     case 'integration':
-      return ['recordHandoffOutcome', 'recordAiOutcome', 'viewer'].includes(field);
+      return [...handoffSteps, 'recordHandoffOutcome', 'recordAiOutcome', 'viewer'].includes(field);
     case 'auditor':
       return root === 'Query' && field !== 'decideHandoff';
     case 'editor':
@@ -152,11 +166,16 @@ describe('role matrix', () => {
     );
     expect(body.data?.viewer.role).toBe('BOT');
     expect(body.data?.viewer.allowedOperations.sort()).toEqual([
+      'Mutation.abandonHandoff',
+      'Mutation.acceptHandoff',
       'Mutation.recordAiOutcome',
       'Mutation.recordHandoffOutcome',
       'Mutation.releaseAssignment',
+      'Mutation.resolveHandoff',
       'Mutation.startHandoff',
+      'Query.assignment',
       'Query.decideHandoff',
+      'Query.handoff',
       'Query.viewer',
     ]);
   });

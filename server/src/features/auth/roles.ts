@@ -1,9 +1,11 @@
 /**
  * The roles an API key can have, least to most powerful by intent:
  * - `integration`: a helpdesk or agent desktop; records outcomes (recordHandoffOutcome,
- *   recordAiOutcome, agents' verdicts included) and reads nothing;
- * - `bot`: calls decideHandoff, startHandoff and releaseAssignment, and records outcomes without
- *   an agent's verdict;
+ *   recordAiOutcome, agents' verdicts included), tells any handoff's lifecycle (acceptHandoff,
+ *   resolveHandoff, abandonHandoff) and reads nothing;
+ * - `bot`: calls decideHandoff and startHandoff, reads (assignment, handoff) and changes
+ *   (acceptHandoff, resolveHandoff, abandonHandoff, releaseAssignment) only the handoffs it
+ *   started, and records outcomes without an agent's verdict;
  * - `auditor`: reads everything (versions, diffs, audit and decision logs, replay), changes nothing;
  * - `editor`: reads, edits drafts and policy test cases;
  * - `publisher`: an editor who also publishes, approves change requests and activates versions;

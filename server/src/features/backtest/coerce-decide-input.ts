@@ -11,15 +11,19 @@ import { coerceInputValue, GraphQLInputObjectType } from 'graphql';
 import { isBatonError } from '../../baton-error';
 import type { RequestLimits } from '../../config';
 import { checkDecideInput } from '../decisions/input-limits';
-import { scalarResolvers } from '../../graphql/scalars';
+import { createScalarResolvers } from '../../graphql/scalars';
 
-let inputType: GraphQLInputObjectType | undefined;
+/** The input type per JSON limits (one in practice: the server's configuration). */
+const inputTypes = new Map<string, GraphQLInputObjectType>();
 
-function decideInputType(): GraphQLInputObjectType {
+function decideInputType(limits: RequestLimits): GraphQLInputObjectType {
+  const key = `${limits.maxJsonDepth}:${limits.maxJsonBytes}`;
+  let inputType = inputTypes.get(key);
   if (!inputType) {
-    const type = makeExecutableSchema({ typeDefs, resolvers: scalarResolvers }).getType('DecideHandoffInput');
+    const type = makeExecutableSchema({ typeDefs, resolvers: createScalarResolvers(limits) }).getType('DecideHandoffInput');
     if (!(type instanceof GraphQLInputObjectType)) throw new Error('The SDL has no DecideHandoffInput input type.');
     inputType = type;
+    inputTypes.set(key, inputType);
   }
   return inputType;
 }
@@ -30,7 +34,7 @@ function decideInputType(): GraphQLInputObjectType {
  */
 export function coerceDecideInput(value: unknown, limits: RequestLimits): { input: DecideHandoffInput } | { problems: string[] } {
   const problems: string[] = [];
-  const coerced = coerceInputValue(value, decideInputType(), (path, _invalid, error) => {
+  const coerced = coerceInputValue(value, decideInputType(limits), (path, _invalid, error) => {
     const field = ['input', ...path]
       .map((key) => (typeof key === 'number' ? `[${key}]` : `.${key}`))
       .join('')

@@ -10,6 +10,7 @@ import { decodeDecisionCursor, encodeDecisionCursor } from './decision-cursor';
 import type { DecisionLog } from './decision-log';
 import type { DecisionFilter, DecisionLogRecord, DecisionLogStore, StoredDecision } from './decision-log-store';
 import type { PreparedPolicyCache } from './prepared-policy-cache';
+import { isWithHumanAnswer, withHumanOutcome } from '../handoffs/with-human';
 
 /** Largest page of `decisions`. */
 export const MAX_DECISIONS_PAGE = 500;
@@ -50,8 +51,10 @@ export function outcomeOf(decision: StoredDecision): ComparableOutcome {
 }
 
 /** A queued record as the store would return it: input and facts as JSON. */
-function asStored(record: DecisionLogRecord): StoredDecision {
+function asStored({ serialised, ...record }: DecisionLogRecord): StoredDecision {
   const json = <T>(value: unknown): T => JSON.parse(JSON.stringify(value)) as T;
+  if (serialised)
+    return { ...record, input: JSON.parse(serialised.input) as Record<string, unknown>, facts: JSON.parse(serialised.facts) as Record<string, unknown> };
   return { ...record, input: json(record.input), facts: json(record.facts) };
 }
 
@@ -118,7 +121,8 @@ export class DecisionLogService {
     let replayed: ComparableOutcome;
     try {
       const { leafId: _leafId, ...outcome } = await evaluateFacts(await this.deps.cache.ofVersion(version), logged.facts);
-      replayed = outcome;
+      // A with_human answer (the conversation had an open handoff) took precedence over the rules: replay it alike.
+      replayed = isWithHumanAnswer(logged.outcome.reasons) ? withHumanOutcome(outcome) : outcome;
     } catch (error) {
       if (error instanceof IncompleteFactsError) return notRun(`facts: the stored facts lack ${error.missing.join(', ')}, so the rules cannot run on them.`);
       throw error;

@@ -36,13 +36,52 @@ export interface DecisionLogEntry {
   latencyMs: number;
 }
 
-/** What the store appends: an entry stamped with the server time the writer accepted it (retention counts from it). */
+/** The JSON columns of a record, serialised once, when the writer accepts it. */
+export interface SerialisedDecision {
+  input: string;
+  facts: string;
+  reasons: string;
+}
+
+/**
+ * What the store appends: an entry stamped with the server time the writer accepted it
+ * (retention counts from it). `serialised` is set by the writer (`DecisionLog.enqueue`), which
+ * serialises and checks each entry when it accepts it, so a flush never meets a value it cannot
+ * write; records built elsewhere (tests, migration) leave it out and the store serialises them.
+ */
 export interface DecisionLogRecord extends DecisionLogEntry {
   loggedAt: Date;
+  serialised?: SerialisedDecision;
+}
+
+/** Largest serialised record (input, facts and reasons together), in UTF-16 code units: well under MongoDB's 16 MB document limit. */
+export const MAX_SERIALISED_DECISION_CHARS = 8 * 1024 * 1024;
+
+/**
+ * The record's JSON columns, serialised now.
+ * @throws Error when a value cannot be written as JSON (a cycle, a BigInt, nesting deeper than
+ *   the stack), is not the JSON object (or list) the column holds, or the whole is larger than
+ *   `MAX_SERIALISED_DECISION_CHARS`
+ */
+export function serialiseDecision(entry: Pick<DecisionLogEntry, 'input' | 'facts' | 'outcome'>): SerialisedDecision {
+  const column = (value: unknown, name: string, list: boolean): string => {
+    const json = JSON.stringify(value) as string | undefined;
+    if (json === undefined || (list ? json[0] !== '[' : json[0] !== '{')) throw new Error(`The decision's ${name} is not a JSON ${list ? 'list' : 'object'}.`);
+    return json;
+  };
+  const serialised = {
+    input: column(entry.input, 'input', false),
+    facts: column(entry.facts, 'facts', false),
+    reasons: column(entry.outcome.reasons, 'reasons', true),
+  };
+  const size = serialised.input.length + serialised.facts.length + serialised.reasons.length;
+  if (size > MAX_SERIALISED_DECISION_CHARS)
+    throw new Error(`The decision is ${size} characters as JSON; the log takes at most ${MAX_SERIALISED_DECISION_CHARS}.`);
+  return serialised;
 }
 
 /** A record read back: `input` is the JSON that was stored. */
-export interface StoredDecision extends Omit<DecisionLogRecord, 'input' | 'outcome'> {
+export interface StoredDecision extends Omit<DecisionLogRecord, 'input' | 'outcome' | 'serialised'> {
   input: Record<string, unknown>;
   /** `reasonCode` is null only for a STAY logged before reason codes were stored (schema version 6). */
   outcome: Omit<LoggedOutcome, 'reasonCode'> & { reasonCode: string | null };

@@ -54,11 +54,12 @@ describe('decision log queries over HTTP', () => {
   const ids: Record<'security' | 'billing' | 'stay', string> = { security: '', billing: '', stay: '' };
   beforeAll(async () => {
     // A long flush interval: decisions wait in the writer's queue until something flushes it.
+    // Evaluated after every sample conversation (the evaluation clock may not be earlier than the messages).
     t = await startTestServer({ decisionLog: { flushMs: 60_000, batchSize: 100 } });
     for (const [key, s, at] of [
-      ['security', SECURITY, '2026-03-01T10:00:00Z'],
-      ['billing', BILLING, '2026-03-02T10:00:00Z'],
-      ['stay', STAY, '2026-03-03T10:00:00Z'],
+      ['security', SECURITY, '2026-05-01T10:00:00Z'],
+      ['billing', BILLING, '2026-05-02T10:00:00Z'],
+      ['stay', STAY, '2026-05-03T10:00:00Z'],
     ] as const) {
       const { body } = await t.gql<{ decideHandoff: { decisionId: string } }>(DECIDE, {
         input: { ...s.input, dryRun: false, conversationId: `conv-${key}`, now: at },
@@ -75,7 +76,7 @@ describe('decision log queries over HTTP', () => {
     expect(pending.body.errors).toBeUndefined();
     expect(pending.body.data?.decision).toMatchObject({
       decisionId: ids.security,
-      evaluatedAt: '2026-03-01T10:00:00.000Z',
+      evaluatedAt: '2026-05-01T10:00:00.000Z',
       policyId: 'support-default',
       policyVersion: 1,
       conversationId: 'conv-security',
@@ -102,7 +103,7 @@ describe('decision log queries over HTTP', () => {
     expect(await list({ conversationId: 'conv-billing' })).toEqual([ids.billing]);
     expect(await list({ policyId: 'support-default', policyVersion: 1 })).toEqual([ids.stay, ids.billing, ids.security]);
     expect(await list({ policyVersion: 2 })).toEqual([]);
-    expect(await list({ from: '2026-03-02T10:00:00Z', to: '2026-03-03T10:00:00Z' })).toEqual([ids.billing]);
+    expect(await list({ from: '2026-05-02T10:00:00Z', to: '2026-05-03T10:00:00Z' })).toEqual([ids.billing]);
   });
 
   it('pages with an opaque cursor until hasNextPage is false', async () => {

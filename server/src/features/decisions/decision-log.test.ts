@@ -106,4 +106,43 @@ describe('DecisionLog', () => {
     expect((await store.decisionLog.getDecision('w1'))?.loggedAt).toEqual(queuedAt);
     await store.close();
   });
+
+  it('checks and serialises an entry when it accepts it: one it cannot store is refused to its caller and never queued', () => {
+    const store = recordingStore();
+    const log = new DecisionLog({ store, logger: silentLogger, flushMs: 60_000, batchSize: 100 });
+    const cyclic: Record<string, unknown> = { a: 1 };
+    cyclic.self = cyclic;
+    let deep: Record<string, unknown> = {};
+    for (let i = 0; i < 100_000; i += 1) deep = { a: deep };
+    for (const bad of [{ facts: cyclic }, { input: { big: 10n } }, { input: deep }, { facts: [] as unknown as Record<string, unknown> }]) {
+      expect(() => log.enqueue(sampleEntry('bad', bad))).toThrow();
+    }
+    expect(log.pending).toBe(0);
+    log.enqueue(sampleEntry('fine'));
+    expect(log.findPending('fine')?.serialised?.input).toBe(JSON.stringify(sampleEntry('fine').input));
+  });
+
+  it('writes every other entry of a batch when one of them cannot be written, and retries only that one', async () => {
+    const written: string[] = [];
+    let calls = 0;
+    const store: DecisionLogStore = {
+      ...recordingStore(),
+      appendDecisions: async (entries) => {
+        calls += 1;
+        if (entries.some((e) => e.decisionId === 'poison')) throw new Error('constraint failed');
+        written.push(...entries.map((e) => e.decisionId));
+      },
+    };
+    const { logger, lines } = captureLogs();
+    const log = new DecisionLog({ store, logger, flushMs: 60_000, batchSize: 100 });
+    for (const id of ['a', 'b', 'poison', 'c']) log.enqueue(sampleEntry(id));
+    await log.flush();
+    expect(written).toEqual(['a', 'b', 'c']);
+    expect(log.pending).toBe(1);
+    await log.close();
+    expect(log.dropped).toBe(1);
+    // The batch once, then each entry alone; the poison entry alone twice more.
+    expect(calls).toBe(1 + 4 + 2);
+    expect(lines.filter((l) => l.msg === 'decision log write failed')).toHaveLength(3);
+  });
 });

@@ -1,12 +1,15 @@
 /**
  * The decision log writer: decisions are queued in memory on the hot path and written every
  * `flushMs`, as soon as `batchSize` are waiting, and on shutdown — one transaction per batch of
- * at most `batchSize`. A failed
- * write is retried twice with the next flush, then dropped with an error log; when the store
- * cannot keep up, at most `maxQueue` entries wait and newer ones are dropped (and counted).
+ * at most `batchSize`. Each entry is checked and serialised when it is accepted (`enqueue`), so
+ * an entry that cannot be stored is refused to its own caller and never reaches a batch; and
+ * when a batch write fails anyway, its entries are written one by one, so one bad entry can
+ * never take the others down with it. An entry whose own write fails is retried twice with the
+ * next flush, then dropped with an error log; when the store cannot keep up, at most `maxQueue`
+ * entries wait and newer ones are dropped (and counted).
  */
 import type { Logger } from '../../logger';
-import type { DecisionLogEntry, DecisionLogRecord, DecisionLogStore } from './decision-log-store';
+import { serialiseDecision, type DecisionLogEntry, type DecisionLogRecord, type DecisionLogStore } from './decision-log-store';
 
 export interface DecisionLogOptions {
   store: DecisionLogStore;
@@ -52,14 +55,20 @@ export class DecisionLog {
     return this.queue.find((p) => p.entry.decisionId === decisionId)?.entry;
   }
 
-  /** Queues one decision, stamped with the time it was logged; never throws and never waits for I/O. */
+  /**
+   * Queues one decision, stamped with the time it was logged and serialised now; never waits
+   * for I/O. Dropped (and counted) when the log is closed or the queue is full.
+   * @throws Error when the entry cannot be stored (see `serialiseDecision`): nothing is queued,
+   *   and the caller must not acknowledge the decision
+   */
   enqueue(entry: DecisionLogEntry): void {
     if (this.closed || this.queue.length >= (this.options.maxQueue ?? 10_000)) {
       this.droppedCount += 1;
       this.options.logger.warn({ decisionId: entry.decisionId, reason: this.closed ? 'closed' : 'queue full' }, 'decision log entry dropped');
       return;
     }
-    this.queue.push({ entry: { ...entry, loggedAt: (this.options.clock ?? (() => new Date()))() }, attempts: 0 });
+    const serialised = serialiseDecision(entry);
+    this.queue.push({ entry: { ...entry, loggedAt: (this.options.clock ?? (() => new Date()))(), serialised }, attempts: 0 });
     if (this.queue.length % this.options.batchSize === 0) void this.flush();
     else this.schedule();
   }
@@ -93,7 +102,7 @@ export class DecisionLog {
     const failed: Pending[] = [];
     while (this.queue.length > 0) {
       const batch = this.queue.splice(0, this.options.batchSize);
-      if (!(await this.write(batch))) failed.push(...batch.filter((p) => p.attempts < MAX_ATTEMPTS));
+      failed.push(...(await this.write(batch)));
       // better-sqlite3 is synchronous: let requests run between batches.
       if (this.queue.length > 0) await new Promise((resolve) => setImmediate(resolve));
     }
@@ -101,17 +110,45 @@ export class DecisionLog {
     if (this.queue.length > 0 && !this.closed) this.schedule();
   }
 
-  /** Writes one batch in one transaction; false (after logging) when it failed. */
-  private async write(batch: Pending[]): Promise<boolean> {
+  /**
+   * Writes one batch in one transaction; when that fails, each entry in a transaction of its
+   * own, so the entries that can be written are. Resolves to the entries still to retry
+   * (after logging), none when everything was written.
+   */
+  private async write(batch: Pending[]): Promise<Pending[]> {
     try {
       await this.options.store.appendDecisions(batch.map((p) => p.entry));
-      return true;
+      return [];
     } catch (error) {
-      for (const p of batch) p.attempts += 1;
-      const lost = batch.filter((p) => p.attempts >= MAX_ATTEMPTS).length;
-      this.droppedCount += lost;
-      this.options.logger.error({ err: error, entries: batch.length, willRetry: batch.length - lost, dropped: lost }, 'decision log write failed');
-      return false;
+      if (batch.length === 1) return this.failed(batch, error);
+      this.options.logger.warn({ err: error, entries: batch.length }, 'decision log batch write failed; writing its entries one by one');
     }
+    const retry: Pending[] = [];
+    for (const pending of batch) {
+      try {
+        await this.options.store.appendDecisions([pending.entry]);
+      } catch (error) {
+        retry.push(...this.failed([pending], error));
+      }
+    }
+    return retry;
+  }
+
+  /** Counts a failed attempt of `entries`; those out of attempts are dropped. Resolves to the rest. */
+  private failed(entries: Pending[], error: unknown): Pending[] {
+    for (const p of entries) p.attempts += 1;
+    const lost = entries.filter((p) => p.attempts >= MAX_ATTEMPTS);
+    this.droppedCount += lost.length;
+    this.options.logger.error(
+      {
+        err: error,
+        entries: entries.length,
+        willRetry: entries.length - lost.length,
+        dropped: lost.length,
+        decisionIds: entries.map((p) => p.entry.decisionId),
+      },
+      'decision log write failed',
+    );
+    return entries.filter((p) => p.attempts < MAX_ATTEMPTS);
   }
 }

@@ -1,14 +1,18 @@
 /**
  * The decision hot path: check limits, resolve the policy (given id or the default) and its
  * active version, get the prepared policy from the content-hash cache, decide (pure, in
- * `@baton/rules`), queue the log entry. Only the policy head lookup touches storage per call.
+ * `@baton/rules`), queue the log entry. Storage is touched per call for the policy head and
+ * the conversation's open handoff: while there is one, the answer is STAY, `with_human`
+ * (`handoffs/with-human.ts`), and that answer is what is logged.
  */
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import type { HandoffDecision, PolicyRef } from '@baton/schemas';
+import type { PolicyRef } from '@baton/schemas';
 import { decideForLog, type PreparedDirectory } from '@baton/rules';
 import { notFound } from '../../baton-error';
 import type { RequestLimits } from '../../config';
+import type { AssignmentView } from '../handoffs/handoff-service';
+import { answerWithHuman, type AnsweredDecision } from '../handoffs/with-human';
 import type { PolicyStore } from '../policies/policy-store';
 import type { DecisionLog } from './decision-log';
 import { checkDecideInput, type CoercedDecideHandoffInput } from './input-limits';
@@ -26,6 +30,8 @@ export interface DecisionServiceDeps {
   cache?: PreparedPolicyCache;
   clock?: () => Date;
   newId?: () => string;
+  /** The conversation's open handoff (HandoffService.openHandoff); without it decisions never say with_human. */
+  openHandoff?: (conversationId: string) => Promise<AssignmentView | null>;
 }
 
 export class DecisionService {
@@ -42,12 +48,16 @@ export class DecisionService {
   /**
    * Decides whether to hand the conversation to a person, on the active version of
    * `input.policyId` (or of the default policy). Logged asynchronously unless `input.dryRun`.
+   * While the conversation has an open handoff the answer is STAY, with_human, with that handoff
+   * as `activeHandoff` (precedence over the policy).
    * @throws BAD_USER_INPUT (limits, see `checkDecideInput`); NOT_FOUND for an unknown policy,
-   *   no default policy, or a policy with no published version.
+   *   no default policy, or a policy with no published version; an internal error when the
+   *   decision log cannot accept the entry (`DecisionLog.enqueue`): no decision id is handed out
+   *   for a decision that would never be logged.
    */
-  async decideHandoff(input: CoercedDecideHandoffInput): Promise<HandoffDecision> {
+  async decideHandoff(input: CoercedDecideHandoffInput): Promise<AnsweredDecision<AssignmentView>> {
     const started = performance.now();
-    checkDecideInput(input, this.deps.limits);
+    checkDecideInput(input, this.deps.limits, this.clock());
     const policyId = input.policyId ?? null;
     const head = await this.deps.policies.getPolicyHead(policyId);
     if (!head) {
@@ -62,7 +72,10 @@ export class DecisionService {
     const prepared = await this.cache.ofRef({ policyId: ref.id, version: ref.version, contentHash: ref.contentHash }, this.deps.policies);
     const now = input.now ?? this.clock();
     const directory = await this.deps.directory?.current();
-    const { decision, redactedInput } = await decideForLog(prepared, input, { now, decisionId: this.newId(), policy: ref, directory });
+    const decided = await decideForLog(prepared, input, { now, decisionId: this.newId(), policy: ref, directory });
+    const { redactedInput } = decided;
+    const activeHandoff = (await this.deps.openHandoff?.(input.conversationId)) ?? null;
+    const decision = activeHandoff ? answerWithHuman(decided.decision, activeHandoff) : { ...decided.decision, activeHandoff: null };
     if (input.dryRun !== true) {
       const latencyMs = performance.now() - started;
       this.deps.log.enqueue({

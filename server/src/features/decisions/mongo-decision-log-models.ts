@@ -93,12 +93,13 @@ export function toDecisionDocument(record: DecisionLogRecord): DecisionDocument 
     policyVersion: record.policyVersion,
     contentHash: record.contentHash,
     conversationId: record.conversationId,
-    input: asJson(record.input),
-    facts: asJson(record.facts),
+    // The writer serialised the record when it accepted it; parsing that text gives the same JSON as asJson.
+    input: record.serialised ? (JSON.parse(record.serialised.input) as unknown) : asJson(record.input),
+    facts: record.serialised ? (JSON.parse(record.serialised.facts) as unknown) : asJson(record.facts),
     outcome: {
       action: record.outcome.action,
       reasonCode: record.outcome.reasonCode,
-      reasons: asJson(record.outcome.reasons),
+      reasons: record.serialised ? (JSON.parse(record.serialised.reasons) as unknown) : asJson(record.outcome.reasons),
       queue: record.outcome.queue,
       priority: record.outcome.priority,
       tier: record.outcome.tier,

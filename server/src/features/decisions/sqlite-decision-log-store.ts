@@ -5,7 +5,14 @@
  */
 import type Database from 'better-sqlite3';
 import type { HandoffAction, Priority, SupportTier, TriggerReason } from '@baton/schemas';
-import type { DecisionFilter, DecisionLogRecord, DecisionLogStore, DecisionPageQuery, StoredDecision } from './decision-log-store';
+import {
+  serialiseDecision,
+  type DecisionFilter,
+  type DecisionLogRecord,
+  type DecisionLogStore,
+  type DecisionPageQuery,
+  type StoredDecision,
+} from './decision-log-store';
 
 /** A `decision_log` row. */
 export interface DecisionRow {
@@ -106,6 +113,8 @@ export function createSqliteDecisionLogStore(db: Database.Database): DecisionLog
 
   const appendAll = db.transaction((records: readonly DecisionLogRecord[]) => {
     for (const record of records) {
+      // Serialised by the writer when it accepted the entry; records from elsewhere are serialised here.
+      const json = record.serialised ?? serialiseDecision(record);
       insert.run({
         id: record.decisionId,
         evaluatedAt: record.evaluatedAt.toISOString(),
@@ -114,11 +123,11 @@ export function createSqliteDecisionLogStore(db: Database.Database): DecisionLog
         policyVersion: record.policyVersion,
         contentHash: record.contentHash,
         conversationId: record.conversationId,
-        input: JSON.stringify(record.input),
-        facts: JSON.stringify(record.facts),
+        input: json.input,
+        facts: json.facts,
         action: record.outcome.action,
         reasonCode: record.outcome.reasonCode,
-        reasons: JSON.stringify(record.outcome.reasons),
+        reasons: json.reasons,
         queue: record.outcome.queue,
         priority: record.outcome.priority,
         tier: record.outcome.tier,

@@ -32,14 +32,15 @@ export async function testPolicyDraft(
   deps: DraftTesterDeps & { cache: PreparedPolicyCache },
   args: QueryTestPolicyDraftArgs,
 ): Promise<HandoffDecision> {
-  checkDecideInput(args.input, deps.limits);
+  const clock = deps.clock ?? (() => new Date());
+  checkDecideInput(args.input, deps.limits, clock());
   const policy = await policies.getPolicy(args.policyId);
   if (!policy) throw policyNotFound(args.policyId);
   const { document, validation } = requireDocumentShape(args.graph ?? policy.draft.graph, args.settings ?? policy.draft.settings);
   if (!validation.valid) throw invalidPolicy('The draft cannot be tested: it', validation.diagnostics, 'test');
   const contentHash = contentHashOf(document);
   const prepared = await deps.cache.get(contentHash, async (): Promise<PreparedPolicy> => preparePolicy(document, compilePolicy(document)));
-  const now = args.input.now ?? (deps.clock ?? (() => new Date()))();
+  const now = args.input.now ?? clock();
   return decide(
     prepared,
     { ...args.input, dryRun: true },

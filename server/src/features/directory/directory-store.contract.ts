@@ -6,6 +6,7 @@
 import type { AgentProfile, Queue } from '@baton/schemas';
 import { SYSTEM_ACTOR } from '../audit/audit-event';
 import type { BatonStore } from '../../store/baton-store';
+import { planCommand } from '../handoffs/handoff-lifecycle';
 import type { StartRequest } from '../handoffs/handoff-store';
 
 const AT = new Date('2026-03-10T10:00:00Z');
@@ -99,7 +100,7 @@ export function describeDirectoryStoreContract(store: () => BatonStore): void {
       expect((await directory.listAgents()).map((a) => a.id)).toEqual(['alpha', 'mid', 'zeta']);
     });
 
-    it('removes an agent only without assigned handoffs, and queued handoffs stop waiting for it', async () => {
+    it('removes an agent only without assigned or accepted handoffs, and queued handoffs stop waiting for it', async () => {
       const { directory, handoffs, auditLog } = store();
       await directory.upsertQueue(queue, AT, SYSTEM_ACTOR);
       await directory.upsertAgent(profile('a1', 1), AT, SYSTEM_ACTOR);
@@ -107,6 +108,9 @@ export function describeDirectoryStoreContract(store: () => BatonStore): void {
       await directory.setAgentPresence('a1', 'ONLINE', undefined, AT, SYSTEM_ACTOR);
       await handoffs.startHandoff(start('d1', ['a1']), SYSTEM_ACTOR);
       await handoffs.startHandoff(start('d2', ['a2']), SYSTEM_ACTOR);
+      expect(await directory.removeAgent('a1', AT, SYSTEM_ACTOR)).toEqual({ status: 'busy', assigned: 1 });
+      // An accepted handoff holds the agent too.
+      await handoffs.transition('d1', (current) => planCommand(current, { kind: 'accept' }, AT), SYSTEM_ACTOR);
       expect(await directory.removeAgent('a1', AT, SYSTEM_ACTOR)).toEqual({ status: 'busy', assigned: 1 });
       expect(await directory.removeAgent('nobody', AT, SYSTEM_ACTOR)).toEqual({ status: 'not-found' });
       const removed = await directory.removeAgent('a2', LATER, SYSTEM_ACTOR);
@@ -164,7 +168,7 @@ export function describeDirectoryStoreContract(store: () => BatonStore): void {
       await directory.setAgentPresence('a1', 'ONLINE', undefined, AT, SYSTEM_ACTOR);
       await directory.setAgentPresence('a2', 'ONLINE', undefined, AT, SYSTEM_ACTOR);
       await handoffs.startHandoff(start('d1', ['a1']), SYSTEM_ACTOR);
-      await handoffs.releaseAssignment('d1', LATER, SYSTEM_ACTOR);
+      await handoffs.transition('d1', (current) => planCommand(current, { kind: 'release' }, LATER), SYSTEM_ACTOR);
       await handoffs.startHandoff({ ...start('d2', ['a2']), at: LATER }, SYSTEM_ACTOR);
       await handoffs.startHandoff({ ...start('d3', ['a1']), customerId: 'cus-2' }, SYSTEM_ACTOR);
       await handoffs.startHandoff({ ...start('d4', ['a2']), customerId: 'cus-3', queueId: 'general' }, SYSTEM_ACTOR);

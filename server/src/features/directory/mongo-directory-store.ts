@@ -88,10 +88,10 @@ export function createMongoDirectoryStore(ctx: MongoContext): DirectoryStore {
       ctx.transaction(async (session) => {
         const previous = await readAgent(id, session);
         if (!previous) return { status: 'not-found' as const };
-        const assigned = await Assignment.countDocuments({ agentId: id, status: 'ASSIGNED' }).session(session);
+        const assigned = await Assignment.countDocuments({ agentId: id, status: { $in: ['ASSIGNED', 'ACCEPTED'] } }).session(session);
         if (assigned > 0) return { status: 'busy' as const, assigned };
-        // Queued handoffs stop waiting for it.
-        await Assignment.updateMany({ status: 'QUEUED', candidates: id }, { $pull: { candidates: id } }, { session });
+        // Open handoffs stop waiting for it (or being requeued to it).
+        await Assignment.updateMany({ status: { $in: ['QUEUED', 'ASSIGNED', 'ACCEPTED'] }, candidates: id }, { $pull: { candidates: id } }, { session });
         await Agent.deleteOne({ _id: id }, { session });
         await audit(session, { actor, action: 'directory.agent.remove', targetType: 'agent', targetId: id, before: agentSummary(previous), at });
         return { status: 'removed' as const, agent: previous };

@@ -8,6 +8,7 @@ import type { Agent, Queue } from '@baton/schemas';
 import { openSqliteStore } from '../../store/sqlite/open-sqlite-store';
 import { makeTempDir } from '../../test-support/temp-dir';
 import { SYSTEM_ACTOR } from '../audit/audit-event';
+import { candidateOrder, planCommand } from '../handoffs/handoff-lifecycle';
 import type { AssignmentRecord, StartRequest } from '../handoffs/handoff-store';
 
 export interface SeededRecords {
@@ -53,12 +54,13 @@ export async function seededDirectoryRecords(): Promise<SeededRecords> {
     });
     const started = [request('assigned', [online.id], [online.id]), request('queued', [], [offline.id]), request('released', [online.id], [online.id])];
     for (const r of started) await handoffs.startHandoff(r, SYSTEM_ACTOR);
-    await handoffs.releaseAssignment('released', new Date(AT.getTime() + 60_000), SYSTEM_ACTOR);
+    const releasedAt = new Date(AT.getTime() + 60_000);
+    await handoffs.transition('released', (current) => planCommand(current, { kind: 'release' }, releasedAt), SYSTEM_ACTOR);
     const assignments = [];
     for (const r of started) {
       const record = await handoffs.getAssignment(r.decisionId);
       if (!record) throw new Error(`handoff ${r.decisionId} was not stored`);
-      assignments.push({ record, candidates: [...r.qualified] });
+      assignments.push({ record, candidates: candidateOrder(r) });
     }
     return { queues: await directory.listQueues(), agents: await directory.listAgents(), assignments };
   } finally {

@@ -126,7 +126,7 @@ export function createSqliteDirectoryStore(db: Database.Database): DirectoryStor
     setStatus: db.prepare('UPDATE directory_agents SET status = ?, updated_at = ? WHERE id = ?'),
     remove: db.prepare('DELETE FROM directory_agents WHERE id = ?'),
     withdrawCandidate: db.prepare('DELETE FROM handoff_candidates WHERE agent_id = ?'),
-    assignedCount: db.prepare(`SELECT COUNT(*) AS n FROM handoff_assignments WHERE agent_id = ? AND status = 'ASSIGNED'`),
+    assignedCount: db.prepare(`SELECT COUNT(*) AS n FROM handoff_assignments WHERE agent_id = ? AND status IN ('ASSIGNED', 'ACCEPTED')`),
     waiting: db.prepare(`SELECT queue_id, COUNT(*) AS n FROM handoff_assignments WHERE status = 'QUEUED' GROUP BY queue_id`),
     lastAgents: db.prepare(
       `SELECT customer_id, agent_id FROM handoff_assignments a WHERE agent_id IS NOT NULL AND assigned_at = (

@@ -3,7 +3,7 @@
  * thing: where the handoff stands before and after (never the conversation itself).
  */
 import type { Actor, AuditEventInput } from '../audit/audit-event';
-import type { AssignmentRecord } from './handoff-store';
+import type { AssignmentRecord, HandoffStep } from './handoff-store';
 
 const summary = (a: AssignmentRecord) => ({ status: a.status, queueId: a.queueId, agentId: a.agentId, channel: a.channel, position: a.position });
 
@@ -12,15 +12,24 @@ export function handoffStarted(assignment: AssignmentRecord, at: Date, actor: Ac
   return { actor, action: 'handoff.start', targetType: 'handoff', targetId: assignment.decisionId, after: summary(assignment), at };
 }
 
-/** `handoff.release`: released (or withdrawn from the queue), with the queued handoff the freed capacity took. */
-export function handoffReleased(before: AssignmentRecord, released: AssignmentRecord, next: AssignmentRecord | null, at: Date, actor: Actor): AuditEventInput {
+/**
+ * `handoff.<step.event>` (accept, resolve, transfer, abandon, release, requeue, expire): where the
+ * handoff stood before and after the step, with the queued handoff the freed capacity took.
+ */
+export function handoffStepped(
+  step: HandoffStep,
+  before: AssignmentRecord,
+  after: AssignmentRecord,
+  next: AssignmentRecord | null,
+  actor: Actor,
+): AuditEventInput {
   return {
     actor,
-    action: 'handoff.release',
+    action: `handoff.${step.event}`,
     targetType: 'handoff',
-    targetId: released.decisionId,
+    targetId: after.decisionId,
     before: summary(before),
-    after: { ...summary(released), nextAssigned: next?.decisionId ?? null },
-    at,
+    after: { ...summary(after), nextAssigned: next?.decisionId ?? null },
+    at: step.at,
   };
 }

@@ -1,16 +1,29 @@
 /**
  * Internal (tests only): the behaviour every `HandoffStore` adapter must show — committing,
- * idempotency, queueing in serving order, release and withdrawal, and reservation under
- * concurrent calls. Called by `defineStoreContractTests`.
+ * idempotency per decision and per conversation, queueing in serving order, release and
+ * withdrawal, reservation under concurrent calls, and the lifecycle steps as
+ * `handoff-lifecycle.ts` plans them (accept, resolve, abandon, requeue to the next candidate,
+ * expiry), each all or nothing with its audit event. Called by `defineStoreContractTests`.
  */
 import type { AgentProfile, Queue } from '@baton/schemas';
+import { isBatonError } from '../../baton-error';
 import { SYSTEM_ACTOR, type Actor } from '../audit/audit-event';
 import type { BatonStore } from '../../store/baton-store';
+import { planCommand, planTimeout, type HandoffCommand, type HandoffTimeouts } from './handoff-lifecycle';
 import type { StartRequest } from './handoff-store';
 
 const AT = new Date('2026-03-10T10:00:00.000Z');
 const later = (minutes: number): Date => new Date(AT.getTime() + minutes * 60_000);
 const BOT: Actor = { keyId: 'bot-key-0001', role: 'bot' };
+const TIMEOUTS: HandoffTimeouts = { acceptSeconds: 60, maxAgeSeconds: 3600 };
+
+/** A caller's step, planned as the service plans it. */
+const step = (s: BatonStore, decisionId: string, command: HandoffCommand, at: Date, actor: Actor = BOT) =>
+  s.handoffs.transition(decisionId, (current) => planCommand(current, command, at), actor);
+const release = (s: BatonStore, decisionId: string, at: Date) => step(s, decisionId, { kind: 'release' }, at);
+/** The timeouts due at `at`, as the sweep applies them. */
+const timeout = (s: BatonStore, decisionId: string, at: Date) =>
+  s.handoffs.transition(decisionId, (current) => planTimeout(current, at, TIMEOUTS), SYSTEM_ACTOR);
 
 const queue = (id: string): Queue => ({
   id,
@@ -85,7 +98,10 @@ export function describeHandoffStoreContract(store: () => BatonStore): void {
         explanation: ['why d1'],
         createdAt: AT,
         assignedAt: AT,
+        acceptedAt: null,
         releasedAt: null,
+        requeues: 0,
+        startedBy: 'bot-key-0001',
         position: null,
       });
       expect(await s.handoffs.getAssignment('d1')).toEqual(assignment);
@@ -150,7 +166,7 @@ export function describeHandoffStoreContract(store: () => BatonStore): void {
       await s.handoffs.startHandoff(request('assigned', ['a1']), BOT);
       await s.handoffs.startHandoff(request('withdrawn', ['a1']), BOT);
       await s.handoffs.startHandoff(request('waiting', ['a1'], { at: later(4) }), BOT);
-      await s.handoffs.releaseAssignment('withdrawn', later(5), BOT);
+      await release(s, 'withdrawn', later(5));
       expect(await s.handoffs.queueWaits()).toEqual([{ queueId: 'billing', waiting: 1, oldestQueuedAt: later(4) }]);
     });
 
@@ -162,35 +178,35 @@ export function describeHandoffStoreContract(store: () => BatonStore): void {
       await s.handoffs.startHandoff(request('not-for-a1', ['a2'], { rank: 900 }), BOT);
       await s.handoffs.startHandoff(request('waiting-low', ['a1'], { rank: 5 }), BOT);
       await s.handoffs.startHandoff(request('waiting-high', ['a2'], { qualified: ['a2', 'a1'], at: later(1) }), BOT);
-      const result = await s.handoffs.releaseAssignment('busy', later(10), BOT);
-      expect(result?.released).toMatchObject({ decisionId: 'busy', status: 'RELEASED', agentId: 'a1', releasedAt: later(10), position: null });
+      const result = await release(s, 'busy', later(10));
+      expect(result?.after).toMatchObject({ decisionId: 'busy', status: 'RELEASED', agentId: 'a1', releasedAt: later(10), position: null });
       expect(result?.next).toMatchObject({ decisionId: 'waiting-high', status: 'ASSIGNED', agentId: 'a1', assignedAt: later(10), position: null });
       expect(await s.handoffs.getAssignment('not-for-a1')).toMatchObject({ status: 'QUEUED', position: 1 });
       expect(await s.handoffs.getAssignment('waiting-low')).toMatchObject({ status: 'QUEUED', position: 2 });
       expect((await s.directory.getAgent('a1'))?.activeConversations).toEqual({ chat: 1 });
-      const [release] = await s.auditLog.listEvents({ action: 'handoff.release' }, 10, null);
-      expect(release).toMatchObject({
+      const [event] = await s.auditLog.listEvents({ action: 'handoff.release' }, 10, null);
+      expect(event).toMatchObject({
         targetId: 'busy',
         before: { status: 'ASSIGNED', agentId: 'a1' },
         after: { status: 'RELEASED', nextAssigned: 'waiting-high' },
       });
     });
 
-    it('frees the capacity when nothing waits, and a second release changes nothing', async () => {
+    it('frees the capacity when nothing waits; a second release is refused and changes nothing', async () => {
       const s = store();
       await directoryWith(s, { a1: 2 });
       await s.handoffs.startHandoff(request('d1', ['a1']), BOT);
-      const first = await s.handoffs.releaseAssignment('d1', later(3), BOT);
+      const first = await release(s, 'd1', later(3));
       expect(first?.next).toBeNull();
-      expect(first?.previousStatus).toBe('ASSIGNED');
+      expect(first?.before.status).toBe('ASSIGNED');
       expect((await s.directory.getAgent('a1'))?.activeConversations).toEqual({});
-      const again = await s.handoffs.releaseAssignment('d1', later(9), BOT);
-      expect(again).toEqual({ released: first?.released, next: null, previousStatus: 'RELEASED' });
+      await expect(release(s, 'd1', later(9))).rejects.toMatchObject({ code: 'CONFLICT', details: { status: 'RELEASED', refused: 'release' } });
+      expect(await s.handoffs.getAssignment('d1')).toEqual(first?.after);
       expect(await handoffEvents(s)).toEqual([
         ['handoff.start', 'd1'],
         ['handoff.release', 'd1'],
       ]);
-      expect(await s.handoffs.releaseAssignment('unknown', AT, BOT)).toBeNull();
+      expect(await release(s, 'unknown', AT)).toBeNull();
     });
 
     it('withdraws a queued handoff: it frees nothing, those behind move up, and no agent takes it later', async () => {
@@ -199,15 +215,16 @@ export function describeHandoffStoreContract(store: () => BatonStore): void {
       await s.handoffs.startHandoff(request('busy', ['a1']), BOT);
       await s.handoffs.startHandoff(request('first', ['a1']), BOT);
       await s.handoffs.startHandoff(request('second', ['a1'], { at: later(1) }), BOT);
-      const withdrawn = await s.handoffs.releaseAssignment('first', later(2), BOT);
+      const withdrawn = await release(s, 'first', later(2));
       expect(withdrawn).toEqual({
-        released: expect.objectContaining({ status: 'RELEASED', agentId: null, releasedAt: later(2), position: null }),
+        before: expect.objectContaining({ status: 'QUEUED', position: 1 }),
+        after: expect.objectContaining({ status: 'RELEASED', agentId: null, releasedAt: later(2), position: null }),
+        step: expect.objectContaining({ event: 'release', free: false, drain: false }),
         next: null,
-        previousStatus: 'QUEUED',
       });
       expect((await s.directory.getAgent('a1'))?.activeConversations).toEqual({ chat: 1 });
       expect((await s.handoffs.getAssignment('second'))?.position).toBe(1);
-      const freed = await s.handoffs.releaseAssignment('busy', later(3), BOT);
+      const freed = await release(s, 'busy', later(3));
       expect(freed?.next?.decisionId).toBe('second');
       expect((await s.handoffs.getAssignment('first'))?.status).toBe('RELEASED');
     });
@@ -233,8 +250,8 @@ export function describeHandoffStoreContract(store: () => BatonStore): void {
       const waiting = queued.map((a) => a.decisionId).sort();
       const positions = await Promise.all(waiting.map(async (id) => (await s.handoffs.getAssignment(id))?.position));
       expect(positions).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
-      const release = await s.handoffs.releaseAssignment(assigned[0]?.decisionId as string, later(1), BOT);
-      expect(release?.next).toMatchObject({ decisionId: waiting[0], status: 'ASSIGNED', agentId: assigned[0]?.agentId });
+      const released = await release(s, assigned[0]?.decisionId as string, later(1));
+      expect(released?.next).toMatchObject({ decisionId: waiting[0], status: 'ASSIGNED', agentId: assigned[0]?.agentId });
       expect((await s.handoffs.getAssignment(waiting[1] as string))?.position).toBe(1);
       // Every start and the release appended one event, in one unbroken chain.
       const events = await s.auditLog.scanEvents(0, 500);
@@ -251,6 +268,148 @@ export function describeHandoffStoreContract(store: () => BatonStore): void {
       expect(new Set(results.map((r) => JSON.stringify(r.assignment))).size).toBe(1);
       expect((await s.directory.getAgent('a1'))?.activeConversations).toEqual({ chat: 1 });
       expect(await handoffEvents(s)).toEqual([['handoff.start', 'same']]);
+    });
+
+    it('keeps one open handoff per conversation: a later decision gets it back, and once it ends the conversation may start anew', async () => {
+      const s = store();
+      await directoryWith(s, { a1: 3 });
+      const first = await s.handoffs.startHandoff(request('turn-1', ['a1'], { conversationId: 'conv-x' }), BOT);
+      const second = await s.handoffs.startHandoff(request('turn-2', ['a1'], { conversationId: 'conv-x', at: later(1) }), BOT);
+      expect(second).toEqual({ assignment: first.assignment, created: false });
+      expect(await s.handoffs.getAssignment('turn-2')).toBeNull();
+      expect((await s.directory.getAgent('a1'))?.activeConversations).toEqual({ chat: 1 });
+      expect(await s.handoffs.findByConversation('conv-x')).toEqual(first.assignment);
+      await step(s, 'turn-1', { kind: 'abandon' }, later(2));
+      // Ended: the latest handoff is still found, and a new decision starts a new one.
+      expect(await s.handoffs.findByConversation('conv-x')).toMatchObject({ decisionId: 'turn-1', status: 'ABANDONED' });
+      const third = await s.handoffs.startHandoff(request('turn-3', ['a1'], { conversationId: 'conv-x', at: later(3) }), BOT);
+      expect(third).toMatchObject({ created: true, assignment: { decisionId: 'turn-3', status: 'ASSIGNED' } });
+      expect(await s.handoffs.findByConversation('conv-x')).toMatchObject({ decisionId: 'turn-3' });
+      expect(await s.handoffs.findByConversation('conv-none')).toBeNull();
+      expect(await handoffEvents(s)).toEqual([
+        ['handoff.start', 'turn-1'],
+        ['handoff.abandon', 'turn-1'],
+        ['handoff.start', 'turn-3'],
+      ]);
+    });
+
+    it('queues a conversation once even when starts of different decisions race', async () => {
+      const s = store();
+      await directoryWith(s, { a1: 0 });
+      const ids = ['race-1', 'race-2', 'race-3', 'race-4'];
+      const results = await Promise.all(ids.map((id) => s.handoffs.startHandoff(request(id, ['a1'], { conversationId: 'conv-race' }), BOT)));
+      expect(results.filter((r) => r.created)).toHaveLength(1);
+      expect(new Set(results.map((r) => r.assignment.decisionId)).size).toBe(1);
+      expect((await s.handoffs.queueWaits()).map((w) => w.waiting)).toEqual([1]);
+    });
+
+    it('takes a handoff through accept and resolve: times set, capacity to the next queued handoff, candidates dropped', async () => {
+      const s = store();
+      await directoryWith(s, { a1: 1 });
+      await s.handoffs.startHandoff(request('d1', ['a1']), BOT);
+      await s.handoffs.startHandoff(request('d2', ['a1'], { at: later(1) }), BOT);
+      const accepted = await step(s, 'd1', { kind: 'accept', agentId: 'a1' }, later(2));
+      expect(accepted?.after).toMatchObject({ status: 'ACCEPTED', agentId: 'a1', acceptedAt: later(2), releasedAt: null });
+      expect(accepted?.next).toBeNull();
+      expect((await s.directory.getAgent('a1'))?.activeConversations).toEqual({ chat: 1 });
+      const resolved = await step(s, 'd1', { kind: 'resolve', outcome: 'TRANSFERRED' }, later(9));
+      expect(resolved?.after).toMatchObject({ status: 'TRANSFERRED', agentId: 'a1', acceptedAt: later(2), releasedAt: later(9) });
+      expect(resolved?.next).toMatchObject({ decisionId: 'd2', status: 'ASSIGNED', agentId: 'a1', assignedAt: later(9) });
+      expect((await s.directory.getAgent('a1'))?.activeConversations).toEqual({ chat: 1 });
+      const [accept] = await s.auditLog.listEvents({ action: 'handoff.accept' }, 1, null);
+      expect(accept).toMatchObject({ actor: BOT, targetId: 'd1', before: { status: 'ASSIGNED' }, after: { status: 'ACCEPTED', nextAssigned: null } });
+      const [transfer] = await s.auditLog.listEvents({ action: 'handoff.transfer' }, 1, null);
+      expect(transfer).toMatchObject({ targetId: 'd1', before: { status: 'ACCEPTED' }, after: { status: 'TRANSFERRED', nextAssigned: 'd2' } });
+      // An ended handoff is no candidate of anyone: releasing d2 lets nothing take d1 again.
+      await step(s, 'd2', { kind: 'abandon' }, later(10));
+      expect(await s.handoffs.getAssignment('d1')).toMatchObject({ status: 'TRANSFERRED' });
+      expect((await s.directory.getAgent('a1'))?.activeConversations).toEqual({});
+    });
+
+    it('writes nothing when the plan refuses the step or finds nothing to do', async () => {
+      const s = store();
+      await directoryWith(s, { a1: 1 });
+      await s.handoffs.startHandoff(request('d1', ['a1']), BOT);
+      const before = await s.handoffs.getAssignment('d1');
+      const refused = await step(s, 'd1', { kind: 'resolve', outcome: 'RESOLVED' }, later(1)).catch((error: unknown) => error);
+      expect(isBatonError(refused) && refused.code).toBe('CONFLICT');
+      expect(await step(s, 'd1', { kind: 'accept', agentId: 'someone-else' }, later(1)).catch((error: unknown) => isBatonError(error) && error.code)).toBe(
+        'CONFLICT',
+      );
+      const nothing = await timeout(s, 'd1', later(0.5));
+      expect(nothing).toEqual({ before, after: before, step: null, next: null });
+      expect(await s.handoffs.getAssignment('d1')).toEqual(before);
+      expect(await handoffEvents(s)).toEqual([['handoff.start', 'd1']]);
+    });
+
+    it('requeues an assignment not accepted in time to the next candidate in routing order; the agent who let it time out is not offered it again', async () => {
+      const s = store();
+      await directoryWith(s, { slow: 1, full: 1, next: 1, last: 1 });
+      await s.directory.setAgentPresence('full', 'ONLINE', { chat: 1 }, AT, SYSTEM_ACTOR);
+      await s.handoffs.startHandoff(request('d1', ['slow', 'full', 'next'], { qualified: ['last', 'next', 'full', 'slow'] }), BOT);
+      expect(await timeout(s, 'd1', later(0.9))).toMatchObject({ step: null });
+      const requeued = await timeout(s, 'd1', later(1));
+      expect(requeued?.step).toMatchObject({ event: 'requeue', free: true, drain: false, requeueWithout: 'slow' });
+      expect(requeued?.after).toMatchObject({ status: 'ASSIGNED', agentId: 'next', assignedAt: later(1), acceptedAt: null, requeues: 1, createdAt: AT });
+      expect((await s.directory.getAgent('slow'))?.activeConversations).toEqual({});
+      expect((await s.directory.getAgent('next'))?.activeConversations).toEqual({ chat: 1 });
+      // Next times out too: full is still full, last is free (qualified after the ranked ones).
+      expect((await timeout(s, 'd1', later(2)))?.after).toMatchObject({ status: 'ASSIGNED', agentId: 'last', requeues: 2 });
+      // Last times out while everyone left is busy: it waits, first in line (it keeps its start time).
+      await s.directory.setAgentPresence('next', 'AWAY', undefined, later(2), SYSTEM_ACTOR);
+      await s.handoffs.startHandoff(request('d2', [], { qualified: ['full'], at: later(2.5) }), BOT);
+      const waiting = await timeout(s, 'd1', later(3));
+      expect(waiting?.after).toMatchObject({ status: 'QUEUED', agentId: null, assignedAt: later(2), position: 1, requeues: 3 });
+      expect(await s.handoffs.getAssignment('d2')).toMatchObject({ position: 2 });
+      // Freed capacity of a remaining candidate takes it; the slow agent coming back does not.
+      await s.directory.setAgentPresence('slow', 'ONLINE', { chat: 0 }, later(4), SYSTEM_ACTOR);
+      expect(await s.handoffs.getAssignment('d1')).toMatchObject({ status: 'QUEUED' });
+      await s.directory.setAgentPresence('full', 'ONLINE', { chat: 0 }, later(5), SYSTEM_ACTOR);
+      expect(await s.handoffs.getAssignment('d1')).toMatchObject({ status: 'ASSIGNED', agentId: 'full', assignedAt: later(5) });
+      const requeues = await s.auditLog.listEvents({ action: 'handoff.requeue' }, 10, null);
+      expect(requeues.map((e) => [e.actor.role, (e.before as { agentId: string }).agentId, (e.after as { agentId: string | null }).agentId])).toEqual([
+        ['system', 'slow', 'next'],
+        ['system', 'next', 'last'],
+        ['system', 'last', null],
+      ]);
+    });
+
+    it('expires an open handoff past its maximum age: capacity to the next queued handoff; queued ones expire too', async () => {
+      const s = store();
+      await directoryWith(s, { a1: 1 });
+      await s.handoffs.startHandoff(request('old', ['a1']), BOT);
+      await step(s, 'old', { kind: 'accept' }, later(1));
+      await s.handoffs.startHandoff(request('waiting', ['a1'], { at: later(30) }), BOT);
+      await s.handoffs.startHandoff(request('stale-queued', [], { at: later(5), qualified: [] }), BOT);
+      const expired = await timeout(s, 'old', later(60));
+      expect(expired?.after).toMatchObject({ status: 'EXPIRED', releasedAt: later(60) });
+      expect(expired?.next).toMatchObject({ decisionId: 'waiting', status: 'ASSIGNED', agentId: 'a1' });
+      expect((await timeout(s, 'stale-queued', later(65)))?.after).toMatchObject({ status: 'EXPIRED', agentId: null });
+      expect((await s.directory.getAgent('a1'))?.activeConversations).toEqual({ chat: 1 });
+      expect((await handoffEvents(s)).filter(([action]) => action === 'handoff.expire')).toEqual([
+        ['handoff.expire', 'old'],
+        ['handoff.expire', 'stale-queued'],
+      ]);
+    });
+
+    it('lists the handoffs a timeout may be due for, oldest first, each kind only when asked', async () => {
+      const s = store();
+      await directoryWith(s, { a1: 2 });
+      await s.handoffs.startHandoff(request('assigned-early', ['a1']), BOT);
+      await s.handoffs.startHandoff(request('assigned-late', ['a1'], { at: later(10) }), BOT);
+      await s.handoffs.startHandoff(request('queued', [], { at: later(2), qualified: [] }), BOT);
+      await s.handoffs.startHandoff(request('ended', [], { at: later(1), qualified: [] }), BOT);
+      await step(s, 'ended', { kind: 'abandon' }, later(3));
+      const due = (query: { assignedBefore?: Date; startedBefore?: Date; limit?: number }) =>
+        s.handoffs.dueForTimeout({ assignedBefore: query.assignedBefore ?? null, startedBefore: query.startedBefore ?? null, limit: query.limit ?? 10 });
+      expect(await due({})).toEqual([]);
+      expect(await due({ assignedBefore: later(5) })).toEqual(['assigned-early']);
+      expect(await due({ assignedBefore: later(10) })).toEqual(['assigned-early', 'assigned-late']);
+      expect(await due({ startedBefore: later(2) })).toEqual(['assigned-early', 'queued']);
+      expect((await due({ startedBefore: later(2), assignedBefore: later(10) })).sort()).toEqual(['assigned-early', 'assigned-late', 'queued']);
+      expect(await due({ startedBefore: later(20), limit: 1 })).toEqual(['assigned-early']);
+      await step(s, 'assigned-early', { kind: 'accept' }, later(4));
+      expect(await due({ assignedBefore: later(10) })).toEqual(['assigned-late']);
     });
   });
 }

@@ -1,9 +1,11 @@
 /**
- * The handoff storage port: committed handoffs (assignments). Reservation is atomic: an
- * adapter must never let an agent's active conversations on a channel exceed its capacity,
- * however many `startHandoff` calls race (SQLite: one transaction with a conditional update;
- * MongoDB: a conditional `$inc` in a transaction). Changing methods record one audit event
- * in the same transaction.
+ * The handoff storage port: committed handoffs (assignments) and their lifecycle. Reservation is
+ * atomic: an adapter must never let an agent's active conversations on a channel exceed its
+ * capacity, however many `startHandoff` calls race (SQLite: one transaction with a conditional
+ * update; MongoDB: a conditional `$inc` in a transaction). Changing methods record one audit
+ * event in the same transaction. No lifecycle rule lives behind this port: which step a
+ * handoff may take, and when a timeout is due, is decided by `handoff-lifecycle.ts` (pure), and
+ * the adapters write the `HandoffStep` it returns.
  */
 import type { AssignmentStatus, Channel } from '@baton/schemas';
 import type { Actor } from '../audit/audit-event';
@@ -23,8 +25,16 @@ export interface AssignmentRecord {
   fallbackUsed: boolean;
   explanation: string[];
   createdAt: Date;
+  /** When an agent was last assigned; null until one is (kept when the handoff goes back to the queue). */
   assignedAt: Date | null;
+  /** When the agent accepted (first response); null until then. */
+  acceptedAt: Date | null;
+  /** When it ended (any final status); null while open. */
   releasedAt: Date | null;
+  /** Times it went back to the queue because the assigned agent did not accept in time. */
+  requeues: number;
+  /** Id of the API key that started it; null for the system. */
+  startedBy: string | null;
   /** 1-based place among the queue's waiting handoffs; null unless queued. */
   position: number | null;
 }
@@ -39,18 +49,50 @@ export interface StartRequest {
   fallbackUsed: boolean;
   /** Agents to try, best first; the first with free capacity on the channel (and online) is reserved. */
   ranked: readonly string[];
-  /** Agents who may take the handoff later if it has to wait. */
+  /** Agents who may take the handoff later if it has to wait (or goes back to the queue). */
   qualified: readonly string[];
   explanation: string[];
   at: Date;
 }
 
-export interface ReleaseResult {
-  released: AssignmentRecord;
+/** What a lifecycle step is, as its audit event names it (`handoff.<event>`). */
+export type HandoffEvent = 'accept' | 'resolve' | 'transfer' | 'abandon' | 'release' | 'requeue' | 'expire';
+
+/**
+ * What one lifecycle step writes, decided by `handoff-lifecycle.ts` from the record the
+ * adapter read in the same transaction. The adapter applies it as told, in this order: give back
+ * the capacity (`free`), write the status and times, requeue (`requeueWithout`), let the freed
+ * capacity take the next queued handoff (`drain`), append the audit event.
+ */
+export interface HandoffStep {
+  event: HandoffEvent;
+  /** The status written (`QUEUED` for a requeue: the adapter then assigns it to the next free candidate when it can). */
+  status: AssignmentStatus;
+  at: Date;
+  /** Sets `acceptedAt` to `at`. */
+  accepted: boolean;
+  /** The handoff ends: `releasedAt` is set to `at`, its candidates are dropped, the conversation may start a new one. */
+  ends: boolean;
+  /** Gives back the unit of capacity the handoff holds (its agent, its channel). */
+  free: boolean;
+  /** The freed capacity takes the next queued handoff its agent qualifies for. */
+  drain: boolean;
+  /**
+   * Requeue: the handoff leaves this agent (who is no candidate for it any more), keeps its place
+   * (rank and start time), and goes to the first other candidate, in routing order, who is
+   * online with free capacity; otherwise it waits. `requeues` grows by one.
+   */
+  requeueWithout: string | null;
+}
+
+/** What a lifecycle step did. */
+export interface StepResult {
+  before: AssignmentRecord;
+  after: AssignmentRecord;
+  /** The step written; null when the plan found nothing to do (nothing changed). */
+  step: HandoffStep | null;
   /** The queued handoff the freed capacity took, if any. */
   next: AssignmentRecord | null;
-  /** Its status before this call: `RELEASED` when it was already released and nothing changed. */
-  previousStatus: AssignmentStatus;
 }
 
 /** Handoffs waiting for an agent in one queue. */
@@ -61,18 +103,37 @@ export interface QueueWait {
   oldestQueuedAt: Date;
 }
 
+/** Which open handoffs a timeout may be due for (see `dueBefore` in `handoff-lifecycle.ts`); null leaves a kind out. */
+export interface DueQuery {
+  /** ASSIGNED handoffs assigned at or before this time (acceptance timeout). */
+  assignedBefore: Date | null;
+  /** Open handoffs started at or before this time (maximum age). */
+  startedBefore: Date | null;
+  /** Most ids returned. */
+  limit: number;
+}
+
 export interface HandoffStore {
   getAssignment(decisionId: string): Promise<AssignmentRecord | null>;
+  /** The conversation's open handoff (QUEUED, ASSIGNED or ACCEPTED), else its most recently started one; null when none. */
+  findByConversation(conversationId: string): Promise<AssignmentRecord | null>;
   /**
-   * Reserves one unit of the first ranked agent with free capacity, or queues the handoff.
-   * Idempotent: a decision already started returns its assignment unchanged (`created` false).
+   * Reserves one unit of the first ranked agent with free capacity, or queues the handoff; the
+   * starting key (`actor.keyId`) is recorded as `startedBy`. Idempotent per conversation: when
+   * the decision was started already, or the conversation has an open handoff, that handoff is
+   * returned unchanged (`created` false) — checked in the same transaction as the insert, so two
+   * racing starts of one conversation queue it once.
    */
   startHandoff(request: StartRequest, actor: Actor): Promise<{ assignment: AssignmentRecord; created: boolean }>;
   /**
-   * Releases an assigned (or withdraws a queued) handoff; freed capacity takes the next queued
-   * handoff the agent qualifies for. @returns null for an unknown decision id
+   * One lifecycle step, atomically: reads the handoff, asks `plan` (pure; it may run more than
+   * once when the store retries a conflicting transaction) what to write, writes it with its
+   * audit event. When `plan` throws nothing is written; when it returns null nothing changes.
+   * @returns null for an unknown decision id
    */
-  releaseAssignment(decisionId: string, at: Date, actor: Actor): Promise<ReleaseResult | null>;
+  transition(decisionId: string, plan: (current: AssignmentRecord) => HandoffStep | null, actor: Actor): Promise<StepResult | null>;
+  /** Decision ids of open handoffs a timeout may be due for, oldest first (the caller re-checks each in `transition`). */
+  dueForTimeout(query: DueQuery): Promise<string[]>;
   /** Queues with handoffs waiting (those with none are left out), for the operations metrics. */
   queueWaits(): Promise<QueueWait[]>;
 }

@@ -7,6 +7,7 @@
 import type { Channel } from '@baton/schemas';
 import type { ClientSession, Connection } from 'mongoose';
 import { directoryModels } from '../directory/mongo-directory-models';
+import { OPEN_STATUSES } from './handoff-lifecycle';
 import type { AssignmentRecord } from './handoff-store';
 import { fromAssignmentDocument, handoffModels, SERVING_ORDER, type AssignmentDocument } from './mongo-handoff-models';
 
@@ -44,13 +45,27 @@ export function mongoAssignments(connection: Connection) {
     return matchedCount === 1;
   };
 
+  /** Assigns a queued handoff to `agentId` (whose capacity the caller reserved); its candidates stay for a later requeue. */
+  const assign = async (decisionId: string, agentId: string, at: Date, session: ClientSession): Promise<void> => {
+    await Assignment.updateOne({ _id: decisionId, status: 'QUEUED' }, { $set: { status: 'ASSIGNED', agentId, assignedAt: at } }, { session });
+  };
+
   return {
     /** The assignment of `decisionId` with its position; null when unknown. */
     async read(decisionId: string, session: ClientSession | null): Promise<AssignmentRecord | null> {
       const doc = await Assignment.findById(decisionId).session(session).lean();
       return doc ? fromAssignmentDocument(doc, await positionOf(doc, session)) : null;
     },
+    /** The conversation's open handoff, else its latest started one; null when none. */
+    async readConversation(conversationId: string, session: ClientSession | null): Promise<AssignmentRecord | null> {
+      const open = await Assignment.findOne({ conversationId, status: { $in: OPEN_STATUSES } })
+        .session(session)
+        .lean();
+      const doc = open ?? (await Assignment.findOne({ conversationId }).sort({ createdAt: -1, _id: -1 }).session(session).lean());
+      return doc ? fromAssignmentDocument(doc, await positionOf(doc, session)) : null;
+    },
     reserve,
+    assign,
     /** Gives back one unit of `agentId`'s load on `channel`, never below 0 (as SQLite's MAX(active - 1, 0)). */
     async free(agentId: string, channel: Channel, session: ClientSession): Promise<void> {
       await Agent.updateOne({ _id: agentId, [`active.${channel}`]: { $gt: 0 } }, { $inc: { [`active.${channel}`]: -1 } }, { session });
@@ -71,7 +86,7 @@ export function mongoAssignments(connection: Connection) {
           full.add(onChannel);
           continue;
         }
-        await Assignment.updateOne({ _id, status: 'QUEUED' }, { $set: { status: 'ASSIGNED', agentId, assignedAt: at, candidates: [] } }, { session });
+        await assign(_id, agentId, at, session);
         assigned.push(_id);
       }
       return assigned;

@@ -36,11 +36,23 @@ describe('assignment documents', () => {
     }
   });
 
-  it('keeps candidates only while queued, each once', () => {
-    const [assigned, queued] = records.assignments;
-    if (!assigned || !queued) throw new Error('seeded handoffs missing');
-    expect(toAssignmentDocument(queued.record, ['a1', 'a2', 'a1']).candidates).toEqual(['a1', 'a2']);
-    expect(toAssignmentDocument(assigned.record, ['a1']).candidates).toEqual([]);
+  it('keeps candidates in order, each once, and the conversation id as open, only while open', () => {
+    const [assigned, queued, released] = records.assignments;
+    if (!assigned || !queued || !released) throw new Error('seeded handoffs missing');
+    expect(toAssignmentDocument(queued.record, ['a2', 'a1', 'a2']).candidates).toEqual(['a2', 'a1']);
+    expect(toAssignmentDocument(assigned.record, ['a1']).candidates).toEqual(['a1']);
+    expect(toAssignmentDocument({ ...assigned.record, status: 'ACCEPTED' }, ['a1']).openConversationId).toBe(assigned.record.conversationId);
+    expect(toAssignmentDocument(queued.record, []).openConversationId).toBe(queued.record.conversationId);
+    expect(toAssignmentDocument(released.record, ['a1'])).toMatchObject({ candidates: [], openConversationId: undefined });
+  });
+
+  it('reads a handoff of a server before the lifecycle (no requeues, no starting key) as never requeued, started by nobody known', () => {
+    const {
+      requeues: _requeues,
+      startedBy: _startedBy,
+      ...legacy
+    } = toAssignmentDocument((records.assignments[2] as SeededRecords['assignments'][number]).record, []);
+    expect(fromAssignmentDocument(throughBson(legacy), null)).toMatchObject({ requeues: 0, startedBy: null, acceptedAt: null });
   });
 
   it('reports a position only for a queued handoff', () => {
@@ -55,6 +67,8 @@ describe('assignment documents', () => {
     ['an unknown status', { status: 'PENDING' }, ['status']],
     ['an unknown channel', { channel: 'sms' }, ['channel']],
     ['an assigned handoff without agent', { agentId: null }, ['agentId']],
+    ['an accepted handoff without agent', { status: 'ACCEPTED', agentId: null }, ['agentId']],
+    ['fractional requeues', { requeues: 0.5 }, ['requeues']],
     ['a fractional rank', { rank: 1.5 }, ['rank']],
     ['a missing customer', { customerId: undefined }, ['customerId']],
     ['a missing queue', { queueId: undefined }, ['queueId']],
@@ -80,6 +94,13 @@ describe('assignment indexes', () => {
     ['handoffs an agent may take (queued only, serving order)', { candidates: 1, rank: -1, createdAt: 1, _id: 1 }, queued],
     ['handoffs still assigned to an agent', { agentId: 1, status: 1 }, {}],
     ["each customer's latest agent", { customerId: 1, assignedAt: -1 }, {}],
+    [
+      'one open handoff per conversation (unique, open ones only)',
+      { openConversationId: 1 },
+      { unique: true, partialFilterExpression: { openConversationId: { $type: 'string' } } },
+    ],
+    ['assignments waiting for acceptance (timeouts)', { status: 1, assignedAt: 1 }, {}],
+    ['open handoffs by age (timeouts)', { status: 1, createdAt: 1 }, {}],
   ])('serves %s', (_query, fields, options) => {
     const index = find(fields);
     expect(index).toBeDefined();

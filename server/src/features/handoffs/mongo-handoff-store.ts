@@ -1,13 +1,18 @@
 /**
- * The handoff store on MongoDB. `startHandoff` reserves with the conditional `$inc` of
+ * The handoff store on MongoDB. Reservation is the conditional `$inc` of
  * `mongo-assignments.ts` inside a snapshot transaction: two transactions reserving on one
  * agent write the same document, so one conflicts and the driver retries it on fresh counts,
- * and no agent is ever booked beyond capacity.
+ * and no agent is ever booked beyond capacity. Two starts of one conversation racing each other
+ * meet on the unique `openConversationId` index: the later one gets the earlier's handoff.
+ * Lifecycle steps are written as `handoff-lifecycle.ts` plans them; two steps racing on one
+ * handoff write the same document, so the later is retried and planned on the fresh state.
  */
+import type { ClientSession } from 'mongoose';
 import { isDuplicateKey, type MongoContext } from '../../store/mongo/mongo-context';
 import { appendMongoAuditEvent } from '../audit/mongo-audit-append';
-import { handoffReleased, handoffStarted } from './handoff-audit';
-import type { AssignmentRecord, HandoffStore, QueueWait, ReleaseResult } from './handoff-store';
+import { handoffStarted, handoffStepped } from './handoff-audit';
+import { candidateOrder, isOpen, OPEN_STATUSES } from './handoff-lifecycle';
+import type { AssignmentRecord, HandoffStore, QueueWait, StepResult } from './handoff-store';
 import { mongoAssignments } from './mongo-assignments';
 import { handoffModels, toAssignmentDocument } from './mongo-handoff-models';
 
@@ -17,13 +22,22 @@ export function createMongoHandoffStore(ctx: MongoContext): HandoffStore {
   const assignments = mongoAssignments(ctx.connection);
   const { connection } = ctx;
 
+  /** The decision's handoff, else the conversation's open one. */
+  const existing = async (decisionId: string, conversationId: string, session: ClientSession | null): Promise<AssignmentRecord | null> => {
+    const started = await assignments.read(decisionId, session);
+    if (started) return started;
+    const latest = await assignments.readConversation(conversationId, session);
+    return latest && isOpen(latest.status) ? latest : null;
+  };
+
   return {
     getAssignment: (decisionId) => assignments.read(decisionId, null),
+    findByConversation: (conversationId) => assignments.readConversation(conversationId, null),
     startHandoff: async (request, actor) => {
       try {
         return await ctx.transaction(async (session) => {
-          const existing = await assignments.read(request.decisionId, session);
-          if (existing) return { assignment: existing, created: false };
+          const found = await existing(request.decisionId, request.conversationId, session);
+          if (found) return { assignment: found, created: false };
           let agentId: string | null = null;
           for (const id of request.ranked) {
             if (await assignments.reserve(id, request.channel, request.at, session)) {
@@ -44,37 +58,82 @@ export function createMongoHandoffStore(ctx: MongoContext): HandoffStore {
             explanation: request.explanation,
             createdAt: request.at,
             assignedAt: agentId ? request.at : null,
+            acceptedAt: null,
             releasedAt: null,
+            requeues: 0,
+            startedBy: actor.keyId,
             position: null,
           };
-          await Assignment.create([toAssignmentDocument(record, request.qualified)], { session });
+          await Assignment.create([toAssignmentDocument(record, candidateOrder(request))], { session });
           const assignment = (await assignments.read(request.decisionId, session)) as AssignmentRecord;
           await appendMongoAuditEvent(connection, session, handoffStarted(assignment, request.at, actor));
           return { assignment, created: true };
         });
       } catch (error) {
-        // A concurrent start of the same decision committed first: idempotent, return it.
-        const existing = isDuplicateKey(error) ? await assignments.read(request.decisionId, null) : null;
-        if (existing) return { assignment: existing, created: false };
+        // A concurrent start of the same decision or conversation committed first: idempotent, return it.
+        const found = isDuplicateKey(error) ? await existing(request.decisionId, request.conversationId, null) : null;
+        if (found) return { assignment: found, created: false };
         throw error;
       }
     },
-    releaseAssignment: (decisionId, at, actor) =>
-      ctx.transaction(async (session): Promise<ReleaseResult | null> => {
+    transition: (decisionId, plan, actor) =>
+      ctx.transaction(async (session): Promise<StepResult | null> => {
         const before = await assignments.read(decisionId, session);
         if (!before) return null;
-        if (before.status === 'RELEASED') return { released: before, next: null, previousStatus: before.status };
-        await Assignment.updateOne({ _id: decisionId }, { $set: { status: 'RELEASED', releasedAt: at, candidates: [] } }, { session });
+        const step = plan(before);
+        if (!step) return { before, after: before, step: null, next: null };
+        if (step.free && before.agentId) await assignments.free(before.agentId, before.channel, session);
+        if (step.requeueWithout !== null) {
+          await Assignment.updateOne(
+            { _id: decisionId },
+            { $set: { status: 'QUEUED', agentId: null }, $inc: { requeues: 1 }, $pull: { candidates: step.requeueWithout } },
+            { session },
+          );
+          const doc = await Assignment.findById(decisionId, { candidates: 1 }).session(session).lean();
+          for (const id of doc?.candidates ?? []) {
+            if (await assignments.reserve(id, before.channel, step.at, session)) {
+              await assignments.assign(decisionId, id, step.at, session);
+              break;
+            }
+          }
+        } else {
+          await Assignment.updateOne(
+            { _id: decisionId },
+            {
+              $set: { status: step.status, ...(step.accepted ? { acceptedAt: step.at } : {}), ...(step.ends ? { releasedAt: step.at, candidates: [] } : {}) },
+              ...(step.ends ? { $unset: { openConversationId: 1 } } : {}),
+            },
+            { session },
+          );
+        }
         let next: AssignmentRecord | null = null;
-        if (before.status === 'ASSIGNED' && before.agentId) {
-          await assignments.free(before.agentId, before.channel, session);
-          const [taken] = await assignments.drain(before.agentId, at, session);
+        if (step.drain && before.agentId) {
+          const [taken] = await assignments.drain(before.agentId, step.at, session);
           next = taken ? await assignments.read(taken, session) : null;
         }
-        const released = (await assignments.read(decisionId, session)) as AssignmentRecord;
-        await appendMongoAuditEvent(connection, session, handoffReleased(before, released, next, at, actor));
-        return { released, next, previousStatus: before.status };
+        const after = (await assignments.read(decisionId, session)) as AssignmentRecord;
+        await appendMongoAuditEvent(connection, session, handoffStepped(step, before, after, next, actor));
+        return { before, after, step, next };
       }),
+    // Served by the { status, assignedAt } and { status, createdAt } indexes.
+    dueForTimeout: async ({ assignedBefore, startedBefore, limit }) => {
+      const ids = new Set<string>();
+      if (startedBefore) {
+        const stale = await Assignment.find({ status: { $in: OPEN_STATUSES }, createdAt: { $lte: startedBefore } }, { _id: 1 })
+          .sort({ createdAt: 1 })
+          .limit(limit)
+          .lean();
+        for (const { _id } of stale) ids.add(_id);
+      }
+      if (assignedBefore) {
+        const unaccepted = await Assignment.find({ status: 'ASSIGNED', assignedAt: { $lte: assignedBefore } }, { _id: 1 })
+          .sort({ assignedAt: 1 })
+          .limit(limit)
+          .lean();
+        for (const { _id } of unaccepted) ids.add(_id);
+      }
+      return [...ids].slice(0, limit);
+    },
     // Served by the partial { queueId, rank, createdAt } index of queued handoffs.
     queueWaits: async (): Promise<QueueWait[]> => {
       const groups = await Assignment.aggregate<{ _id: string; n: number; oldest: Date }>([

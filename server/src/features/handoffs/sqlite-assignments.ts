@@ -21,7 +21,10 @@ export interface AssignmentRow {
   explanation: string;
   created_at: string;
   assigned_at: string | null;
+  accepted_at: string | null;
   released_at: string | null;
+  requeues: number;
+  started_by: string | null;
 }
 
 const date = (s: string | null): Date | null => (s === null ? null : new Date(s));
@@ -40,12 +43,20 @@ export const toAssignment = (row: AssignmentRow): Omit<AssignmentRecord, 'positi
   explanation: JSON.parse(row.explanation) as string[],
   createdAt: new Date(row.created_at),
   assignedAt: date(row.assigned_at),
+  acceptedAt: date(row.accepted_at),
   releasedAt: date(row.released_at),
+  requeues: row.requeues,
+  startedBy: row.started_by,
 });
 
 /** Prepared statements over one connection. */
 export function assignmentSql(db: Database.Database) {
   const get = db.prepare('SELECT * FROM handoff_assignments WHERE decision_id = ?');
+  // Served by handoff_assignments_conversation: the open handoff first, else the latest started.
+  const ofConversation = db.prepare(
+    `SELECT * FROM handoff_assignments WHERE conversation_id = ?
+       ORDER BY status IN ('QUEUED', 'ASSIGNED', 'ACCEPTED') DESC, created_at DESC, decision_id DESC LIMIT 1`,
+  );
   const ahead = db.prepare(
     `SELECT COUNT(*) AS n FROM handoff_assignments WHERE status = 'QUEUED' AND queue_id = @queueId
        AND (rank > @rank OR (rank = @rank AND (created_at < @createdAt OR (created_at = @createdAt AND decision_id < @decisionId))))`,
@@ -76,6 +87,15 @@ export function assignmentSql(db: Database.Database) {
       const row = get.get(decisionId) as AssignmentRow | undefined;
       return row ? toRecord(row) : null;
     },
+    /** The conversation's open handoff, else its latest; null when none. */
+    readConversation(conversationId: string): AssignmentRecord | null {
+      const row = ofConversation.get(conversationId) as AssignmentRow | undefined;
+      return row ? toRecord(row) : null;
+    },
+    /** Assigns a queued handoff to `agentId` (whose capacity the caller reserved). */
+    assign(decisionId: string, agentId: string, at: Date): void {
+      assign.run(agentId, at.toISOString(), decisionId);
+    },
     /** One unit of `agentId`'s capacity on `channel` if online and not full; true when reserved. */
     reserve(agentId: string, channel: Channel, at: Date): boolean {
       if (reserve.run({ agentId, channel }).changes !== 1) return false;
@@ -95,7 +115,7 @@ export function assignmentSql(db: Database.Database) {
           full.add(row.channel);
           continue;
         }
-        assign.run(agentId, at.toISOString(), row.decision_id);
+        this.assign(row.decision_id, agentId, at);
         assigned.push(row.decision_id);
       }
       return assigned;

@@ -5,6 +5,7 @@
  * writes nothing; roles. The server's clock is fixed, so every duration is known to the second.
  */
 import { BatonErrorCode } from '@baton/schemas';
+import { DEFAULT_LIMITS } from '../../config';
 import { removeTempDirs } from '../../test-support/temp-dir';
 import { startTestServer, type GraphQLResponse, type TestServer } from '../../test-support/test-server';
 import { CREATE_POLICY } from '../../test-support/operations';
@@ -147,7 +148,8 @@ describe('outcomes, KPIs and suggestions over HTTP', () => {
     ok(await t.gql<{ handoffKpis: Kpis }>(KPIS, { filter: RANGE, ...variables }, key)).handoffKpis;
 
   beforeAll(async () => {
-    t = await startTestServer({}, { clock: () => now });
+    // The decisions of both days are sent while the server's clock still reads the first morning.
+    t = await startTestServer({ limits: { ...DEFAULT_LIMITS, maxClockSkewSeconds: 86_400 } }, { clock: () => now });
     for (const role of ['INTEGRATION', 'BOT', 'AUDITOR', 'EDITOR']) {
       const created = ok(
         await t.gql<{ createApiKey: { secret: string } }>(`mutation ($role: Role!) { createApiKey(name: "k", role: $role) { secret } }`, { role }),
@@ -319,7 +321,7 @@ describe('outcomes, KPIs and suggestions over HTTP', () => {
       expect({ events: await auditCount(), c3: await outcome('c3'), c4: await outcome('c4', 'HANDOFF') }).toEqual(before);
     });
 
-    it('lets the integration key record and nothing else, and readers read but not record', async () => {
+    it('lets the integration key record outcomes and tell handoff steps but read nothing, and readers read but not record', async () => {
       for (const query of [KPIS, `{ decisions { nodes { decisionId } } }`, OUTCOME]) {
         const refused = await t.gql(query, { filter: RANGE, id: 'c1', kind: 'HANDOFF' }, keys.integration);
         expect({ status: refused.status, code: errorOf(refused)?.extensions.code }).toEqual({ status: 403, code: BatonErrorCode.Forbidden });
@@ -328,7 +330,17 @@ describe('outcomes, KPIs and suggestions over HTTP', () => {
       expect(errorOf(auditor)?.extensions.code).toBe(BatonErrorCode.Forbidden);
       expect((await kpis({}, keys.auditor)).overall.conversations).toBe(5);
       const viewer = ok(await t.gql<{ viewer: { role: string; allowedOperations: string[] } }>(`{ viewer { role allowedOperations } }`, {}, keys.integration));
-      expect(viewer.viewer).toEqual({ role: 'INTEGRATION', allowedOperations: ['Query.viewer', 'Mutation.recordHandoffOutcome', 'Mutation.recordAiOutcome'] });
+      expect(viewer.viewer).toEqual({
+        role: 'INTEGRATION',
+        allowedOperations: [
+          'Query.viewer',
+          'Mutation.acceptHandoff',
+          'Mutation.resolveHandoff',
+          'Mutation.abandonHandoff',
+          'Mutation.recordHandoffOutcome',
+          'Mutation.recordAiOutcome',
+        ],
+      });
     });
   });
 

@@ -259,9 +259,9 @@ export function describeChangeRequestStoreContract(store: () => BatonStore): voi
       const s = store();
       const { changeRequests, policies } = s;
       await createPolicy(s);
-      await changeRequests.openChangeRequest(request({ requiredApprovals: 1 }));
-      // Someone publishes the same draft directly meanwhile: the approval's version expected none active.
+      // A version is published before the request opens: the approval's version expected none active.
       await policies.publishVersion(version(BOB, T1));
+      await changeRequests.openChangeRequest(request({ requiredApprovals: 1 }));
       const skip = (await s.auditLog.scanEvents(0, 100)).length;
       const error = await expectBatonError(
         changeRequests.approveChangeRequest({ id: 'cr-1', at: T2, actor: ALICE, version: version(ALICE, T2) }),
@@ -285,6 +285,43 @@ export function describeChangeRequestStoreContract(store: () => BatonStore): voi
       expect(results.find((r) => r.status === 'rejected')).toMatchObject({ reason: { code: BatonErrorCode.Conflict, details: { status: 'PUBLISHED' } } });
       expect((await s.changeRequests.getChangeRequest('cr-1'))?.approvals).toHaveLength(1);
       expect((await s.policies.listVersions('p')).map((v) => v.version)).toEqual([1]);
+    });
+
+    it('refuses a direct publish while a request is open; a lower quorum completes no request', async () => {
+      const s = store();
+      await createPolicy(s);
+      await s.policies.setRequiredApprovals('p', 2, T0, ALICE);
+      await s.changeRequests.openChangeRequest(request({ requiredApprovals: 2 }));
+      // An admin lowers the quorum to 0: the request keeps its 2, and the draft it holds cannot be published around it.
+      await s.policies.setRequiredApprovals('p', 0, T1, { keyId: 'key-admin', role: 'admin' });
+      const skip = (await s.auditLog.scanEvents(0, 100)).length;
+      const refused = await expectBatonError(s.policies.publishVersion(version(AUTHOR, T1)), BatonErrorCode.Conflict);
+      expect(refused.details).toMatchObject({ policyId: 'p', changeRequestId: 'cr-1' });
+      expect(await actionsAfter(s, skip)).toEqual([]);
+      const first = await s.changeRequests.approveChangeRequest({ id: 'cr-1', at: T1, actor: ALICE, version: version(ALICE, T1) });
+      expect(first).toMatchObject({ request: { status: 'OPEN', requiredApprovals: 2 }, version: null });
+      const second = await s.changeRequests.approveChangeRequest({ id: 'cr-1', at: T2, actor: BOB, version: version(BOB, T2) });
+      expect(second).toMatchObject({ request: { status: 'PUBLISHED', publishedVersion: 1 }, version: { version: 1 } });
+    });
+
+    it('activates the version an activation request names with the approval that completes it; a draft save leaves it open', async () => {
+      const s = store();
+      await createPolicy(s);
+      await s.policies.publishVersion(version(BOB, T0));
+      await s.policies.publishVersion(version(BOB, T0, { contentHash: 'cd'.repeat(32), expectedActiveVersion: 1 }));
+      await expectBatonError(s.changeRequests.openChangeRequest(request({ requiredApprovals: 1, activateVersion: 2 })), BatonErrorCode.BadUserInput);
+      await expectBatonError(s.changeRequests.openChangeRequest(request({ requiredApprovals: 1, activateVersion: 9 })), BatonErrorCode.NotFound);
+      const opened = await s.changeRequests.openChangeRequest(request({ requiredApprovals: 1, activateVersion: 1 }));
+      expect(opened).toMatchObject({ status: 'OPEN', activateVersion: 1, contentHash: HASH });
+      expect(await s.changeRequests.getChangeRequest('cr-1')).toEqual(opened);
+      await s.policies.saveDraft({ policyId: 'p', graph: stayGraph(), settings: minimalSettings(), routing: null, baseRevision: 1, at: T1, actor: AUTHOR });
+      expect(await s.changeRequests.getChangeRequest('cr-1')).toMatchObject({ status: 'OPEN' });
+      const skip = (await s.auditLog.scanEvents(0, 100)).length;
+      const approved = await s.changeRequests.approveChangeRequest({ id: 'cr-1', at: T2, actor: ALICE, version: null });
+      expect(approved).toMatchObject({ request: { status: 'PUBLISHED', publishedVersion: 1, activateVersion: 1 }, version: { version: 1, contentHash: HASH } });
+      expect((await s.policies.getPolicy('p'))?.activeVersion).toBe(1);
+      expect((await s.policies.listVersions('p')).map((v) => v.version)).toEqual([2, 1]);
+      expect(await actionsAfter(s, skip)).toEqual(['changeRequest.approve', 'policy.activate', 'changeRequest.publish']);
     });
   });
 }

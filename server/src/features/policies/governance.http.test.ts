@@ -7,7 +7,7 @@ import { referencePolicy } from '@baton/seed';
 import { humanRequestGraph, stayGraph } from '../../test-support/fixtures';
 import { CREATE_POLICY, DECIDE, decideInput, POLICY, PUBLISH, SAVE_DRAFT } from '../../test-support/operations';
 import { removeTempDirs } from '../../test-support/temp-dir';
-import { startTestServer, type TestServer } from '../../test-support/test-server';
+import { startTestServer, TEST_ADMIN_KEY, type TestServer } from '../../test-support/test-server';
 
 afterAll(removeTempDirs);
 
@@ -22,6 +22,11 @@ const SAVE_CASE = `mutation ($policyId: ID!, $input: PolicyTestCaseInput!) { sav
 const RUN_TESTS = `query ($policyId: ID!, $version: Int) { runPolicyTests(policyId: $policyId, version: $version) {
   version passed failed results { passed failures actual { action reasonCode queue } testCase { id } } } }`;
 const VERSIONS = `query ($policyId: ID!) { policyVersions(policyId: $policyId) { version parentVersion comment } }`;
+const EMERGENCY = `mutation ($policyId: ID!, $version: Int!, $comment: String!) {
+  activatePolicyVersion(policyId: $policyId, version: $version, comment: $comment, emergency: true) { activeVersion { version } } }`;
+const REQUEST_ACTIVATION = `mutation ($policyId: ID!, $version: Int!, $comment: String!) {
+  requestPolicyActivation(policyId: $policyId, version: $version, comment: $comment) { id status activateVersion requiredApprovals contentHash } }`;
+const POLICY_EVENTS = `query ($id: String!) { auditLog(filter: { targetType: "policy", targetId: $id }) { nodes { action actor { keyId role } after } } }`;
 
 const askHuman = decideInput({ messages: [{ speaker: 'CUSTOMER', text: 'I want to talk to a human agent please' }] });
 
@@ -198,5 +203,82 @@ describe('governance over HTTP', () => {
     expect(v1Run.body.data?.runPolicyTests).toMatchObject({ version: 1, passed: 1 });
     const noVersion = await t.gql(RUN_TESTS, { policyId: 'tested', version: 5 });
     expect(noVersion.body.errors?.[0]?.extensions.code).toBe(BatonErrorCode.NotFound);
+  });
+
+  describe('four eyes cannot be bypassed (issue 17, finding 4)', () => {
+    const active = async (id: string) =>
+      (await t.gql<{ policy: { activeVersion: { version: number } | null } }>(POLICY, { id })).body.data?.policy.activeVersion?.version;
+    const requests = async (id: string) =>
+      (await t.gql<{ policy: { changeRequests: { id: string; status: string }[] } }>(CHANGE_REQUESTS, { id })).body.data?.policy.changeRequests;
+
+    it('a publisher whose request awaits approval can neither lower the count nor publish alone; an admin lowering it completes nothing', async () => {
+      await newPolicy('bypass');
+      expect((await t.gql(PUBLISH, { policyId: 'bypass', comment: 'v1' }, keys.pub1)).body.errors).toBeUndefined();
+      await t.gql(SET_APPROVALS, { policyId: 'bypass', count: 1 }, keys.pub1);
+      await t.gql(SAVE_DRAFT, { policyId: 'bypass', graph: stayGraph('v2'), baseRevision: 1 }, keys.editor);
+      const opened = await t.gql<{ publishPolicy: { changeRequest: { id: string } } }>(PUBLISH, { policyId: 'bypass', comment: 'v2' }, keys.pub1);
+      const requestId = opened.body.data?.publishPolicy.changeRequest.id as string;
+
+      // The finding: lower the count to 0, then publish alone.
+      const lowered = await t.gql(SET_APPROVALS, { policyId: 'bypass', count: 0 }, keys.pub1);
+      expect(lowered.body.errors?.[0]).toMatchObject({ extensions: { code: BatonErrorCode.Forbidden, requiredApprovals: 1 } });
+      expect(lowered.body.errors?.[0]?.message).toMatch(/takes an ADMIN key/);
+      // An admin may lower it; the open request keeps the count it was opened with, and a direct publish is refused.
+      expect((await t.gql(SET_APPROVALS, { policyId: 'bypass', count: 0 })).body.data).toEqual({ setRequiredApprovals: { requiredApprovals: 0 } });
+      const alone = await t.gql(PUBLISH, { policyId: 'bypass', comment: 'v2 alone' }, keys.pub1);
+      expect(alone.body.errors?.[0]).toMatchObject({ extensions: { code: BatonErrorCode.Conflict, changeRequestId: requestId } });
+      expect(await active('bypass')).toBe(1);
+      expect(await requests('bypass')).toEqual([{ id: requestId, status: 'OPEN', approvals: [] }]);
+      const self = await t.gql(APPROVE, { id: requestId }, keys.pub1);
+      expect(self.body.errors?.[0]?.extensions.code).toBe(BatonErrorCode.Forbidden);
+      const approved = await t.gql(APPROVE, { id: requestId }, keys.pub2);
+      expect(approved.body.data).toMatchObject({ approveChangeRequest: { changeRequest: { status: 'PUBLISHED', publishedVersion: 2 } } });
+    });
+
+    it('activating another version under required approvals goes through a change request; an ADMIN emergency rollback is allowed and audited as such', async () => {
+      await newPolicy('guarded', humanRequestGraph('general'));
+      await t.gql(PUBLISH, { policyId: 'guarded', comment: 'v1' }, keys.pub1);
+      await t.gql(SAVE_DRAFT, { policyId: 'guarded', graph: stayGraph('v2'), baseRevision: 1 }, keys.editor);
+      await t.gql(PUBLISH, { policyId: 'guarded', comment: 'v2' }, keys.pub1);
+      await t.gql(SET_APPROVALS, { policyId: 'guarded', count: 1 }, keys.pub1);
+
+      // The finding: one publisher re-activates an older version, then the newest again, alone.
+      const alone = await t.gql(ACTIVATE, { policyId: 'guarded', version: 1, comment: 'back to v1' }, keys.pub1);
+      expect(alone.body.errors?.[0]).toMatchObject({ extensions: { code: BatonErrorCode.Forbidden, requiredApprovals: 1 } });
+      expect(alone.body.errors?.[0]?.message).toMatch(/requestPolicyActivation/);
+      const notAdmin = await t.gql(EMERGENCY, { policyId: 'guarded', version: 1, comment: 'it is urgent' }, keys.pub1);
+      expect(notAdmin.body.errors?.[0]?.extensions.code).toBe(BatonErrorCode.Forbidden);
+      expect(await active('guarded')).toBe(2);
+
+      const requested = await t.gql<{ requestPolicyActivation: { id: string } }>(
+        REQUEST_ACTIVATION,
+        { policyId: 'guarded', version: 1, comment: 'back to v1' },
+        keys.pub1,
+      );
+      expect(requested.body.data?.requestPolicyActivation).toMatchObject({ status: 'OPEN', activateVersion: 1, requiredApprovals: 1 });
+      const id = requested.body.data?.requestPolicyActivation.id as string;
+      expect((await t.gql(APPROVE, { id }, keys.pub1)).body.errors?.[0]?.extensions.code).toBe(BatonErrorCode.Forbidden);
+      expect(await active('guarded')).toBe(2);
+      const approved = await t.gql(APPROVE, { id }, keys.pub2);
+      expect(approved.body.data).toMatchObject({
+        approveChangeRequest: { changeRequest: { status: 'PUBLISHED', publishedVersion: 1 }, version: { version: 1 } },
+      });
+      expect(await active('guarded')).toBe(1);
+
+      // The admin's emergency roll forward: at once, with its own audit action.
+      const emergency = await t.gql(EMERGENCY, { policyId: 'guarded', version: 2, comment: 'v1 misroutes VIPs, roll forward now' });
+      expect(emergency.body.data).toEqual({ activatePolicyVersion: { activeVersion: { version: 2 } } });
+      const events = (
+        await t.gql<{ auditLog: { nodes: { action: string; actor: { role: string }; after: Record<string, unknown> }[] } }>(POLICY_EVENTS, { id: 'guarded' })
+      ).body.data?.auditLog.nodes;
+      expect(events?.filter((e) => /activate/i.test(e.action))).toEqual([
+        { action: 'policy.activate', actor: { keyId: keyIds.pub2, role: 'publisher' }, after: expect.objectContaining({ activeVersion: 1 }) },
+        {
+          action: 'policy.emergencyActivate',
+          actor: { keyId: TEST_ADMIN_KEY.slice(0, 12), role: 'admin' },
+          after: expect.objectContaining({ activeVersion: 2, requiredApprovals: 1 }),
+        },
+      ]);
+    });
   });
 });

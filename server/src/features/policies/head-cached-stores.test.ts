@@ -19,6 +19,7 @@ afterAll(removeTempDirs);
 
 const AUTHOR: Actor = { keyId: 'key-author', role: 'publisher' };
 const APPROVER: Actor = { keyId: 'key-approver', role: 'publisher' };
+const ADMIN: Actor = { keyId: 'key-admin', role: 'admin' };
 
 describe('withPolicyHeadCache: local changes reach the cache at once', () => {
   let store: BatonStore;
@@ -90,9 +91,11 @@ describe('withPolicyHeadCache: local changes reach the cache at once', () => {
 
   it('sees a rollback and a roll forward', async () => {
     expect(await lookup('first')).toMatchObject({ activeVersion: 2 });
-    await service.activateVersion('first', 1, 'v2 misroutes', AUTHOR);
+    // Under four eyes: a rollback through an approved activation request, a roll forward as an admin's emergency.
+    const request = await service.requestActivation('first', 1, 'v2 misroutes', AUTHOR);
+    await service.approveChangeRequest(request.id, APPROVER);
     expect(await lookup('first')).toMatchObject({ activeVersion: 1 });
-    await service.activateVersion('first', 2, 'fixed elsewhere', AUTHOR);
+    await service.activateVersion('first', 2, 'fixed elsewhere', ADMIN, true);
     expect(await lookup('first')).toMatchObject({ activeVersion: 2 });
   });
 

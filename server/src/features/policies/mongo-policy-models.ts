@@ -109,6 +109,8 @@ export const changeRequestSchema = new Schema<StoredChangeRequest>(
     closedBy: { type: String, default: null },
     rejectionReason: { type: String, default: null },
     publishedVersion: { type: Number, default: null, min: 1, validate: wholeNumber },
+    // Set on an activation request only (absent on publish requests).
+    activateVersion: { type: Number, min: 1, validate: wholeNumber },
     approvals: { type: [approvalSchema], default: [] },
   },
   STRICT,
@@ -254,6 +256,7 @@ export function fromChangeRequestDocument(doc: StoredChangeRequest): ChangeReque
     rejectionReason: doc.rejectionReason,
     publishedVersion: doc.publishedVersion,
     approvals: doc.approvals.map(({ approver, at }) => ({ approver, at })),
+    ...(doc.activateVersion === null || doc.activateVersion === undefined ? {} : { activateVersion: doc.activateVersion }),
   };
 }
 

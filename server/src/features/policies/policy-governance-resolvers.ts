@@ -13,8 +13,10 @@ export const policyGovernanceResolvers: Resolvers = {
     runPolicyTests: (_parent, { policyId, version }, { policies }) => policies.runTests(policyId, version ?? null),
   },
   Mutation: {
-    activatePolicyVersion: (_parent, { policyId, version, comment }, { policies, principal }) =>
-      policies.activateVersion(policyId, version, comment, principal),
+    activatePolicyVersion: (_parent, { policyId, version, comment, emergency }, { policies, principal }) =>
+      policies.activateVersion(policyId, version, comment, principal, emergency === true),
+    requestPolicyActivation: (_parent, { policyId, version, comment }, { policies, principal }) =>
+      policies.requestActivation(policyId, version, comment, principal),
     approveChangeRequest: async (_parent, { id }, { policies, principal }) => {
       const { request, version } = await policies.approveChangeRequest(id, principal);
       return { changeRequest: request, version };

@@ -238,9 +238,39 @@ export class PolicyService {
   async approveChangeRequest(id: string, actor: Actor): Promise<{ request: ChangeRequestRecord; version: VersionRecord | null }> {
     const request = await this.requireChangeRequest(id);
     const policy = await this.requirePolicy(request.policyId);
-    // The approver who completes the four eyes is recorded as the version's publisher.
-    const version = await this.versionFromDraft(policy, request.comment, request.makeDefault, actor);
+    // An activation request names a published version: nothing to build. Otherwise the approver
+    // who completes the four eyes is recorded as the version's publisher.
+    const version = request.activateVersion !== undefined ? null : await this.versionFromDraft(policy, request.comment, request.makeDefault, actor);
     return this.deps.changeRequests.approveChangeRequest({ id, at: this.clock(), actor, version });
+  }
+
+  /**
+   * Asks to make published `version` active again (rollback or roll forward) under four eyes: a
+   * change request that publishers other than its author approve; the approval that reaches
+   * the policy's required count activates it. Draft edits do not make it stale.
+   * @throws BAD_USER_INPUT (empty comment, no approvals required: use activatePolicyVersion,
+   *   version already active), NOT_FOUND (policy or version), CONFLICT (a request already open)
+   */
+  async requestActivation(policyId: string, version: number, comment: string, actor: Actor): Promise<ChangeRequestRecord> {
+    const text = requireText(comment, 'comment', COMMENT_MAX);
+    const policy = await this.requirePolicy(policyId);
+    if (policy.requiredApprovals === 0) {
+      throw badInput(`Policy '${policyId}' requires no approvals; activate version ${version} with activatePolicyVersion.`, { policyId });
+    }
+    const target = await this.deps.store.getVersion(policyId, version);
+    return this.deps.changeRequests.openChangeRequest({
+      id: randomUUID(),
+      policyId,
+      draftRevision: policy.draft.revision,
+      // The version's own hash: what decisions will run on once it is approved. A missing version is NOT_FOUND in the transaction.
+      contentHash: target?.contentHash ?? '0'.repeat(64),
+      comment: text,
+      makeDefault: false,
+      requiredApprovals: policy.requiredApprovals,
+      activateVersion: version,
+      at: this.clock(),
+      actor,
+    });
   }
 
   /** @throws NOT_FOUND; BAD_USER_INPUT for an empty reason; CONFLICT when not open. */
@@ -260,14 +290,21 @@ export class PolicyService {
 
   /**
    * Rollback or roll forward: makes published `version` the active one; the next decision uses it.
-   * @throws BAD_USER_INPUT (empty comment, already active), NOT_FOUND (policy or version).
+   * A policy that requires approvals goes through `requestActivation`, except an ADMIN's
+   * `emergency` rollback, which happens at once and is audited as `policy.emergencyActivate`.
+   * @throws BAD_USER_INPUT (empty comment, already active), NOT_FOUND (policy or version),
+   *   FORBIDDEN (approvals required and no emergency; an emergency by a key that is not an ADMIN).
    */
-  async activateVersion(policyId: string, version: number, comment: string, actor: Actor): Promise<PolicyRecord> {
+  async activateVersion(policyId: string, version: number, comment: string, actor: Actor, emergency = false): Promise<PolicyRecord> {
     const text = requireText(comment, 'comment', COMMENT_MAX);
-    return this.deps.store.activateVersion({ policyId, version, comment: text, at: this.clock(), actor });
+    return this.deps.store.activateVersion({ policyId, version, comment: text, at: this.clock(), actor, ...(emergency ? { emergency } : {}) });
   }
 
-  /** @throws BAD_USER_INPUT outside 0..10; NOT_FOUND. */
+  /**
+   * Raising the count takes a publisher; lowering it an ADMIN. Open change requests keep the
+   * count they were opened with.
+   * @throws BAD_USER_INPUT outside 0..10; NOT_FOUND; FORBIDDEN when a key that is not an ADMIN lowers it.
+   */
   async setRequiredApprovals(policyId: string, count: number, actor: Actor): Promise<PolicyRecord> {
     if (!Number.isInteger(count) || count < 0 || count > MAX_REQUIRED_APPROVALS) {
       throw badInput(`requiredApprovals must be a whole number from 0 (publish at once) to ${MAX_REQUIRED_APPROVALS}; got ${count}.`, { field: 'count' });
@@ -287,7 +324,7 @@ export class PolicyService {
     if (!TEST_CASE_ID.test(request.id))
       throw badInput(`Test case id '${request.id}' must be lower-case letters, digits, - or _ (at most 100), e.g. refund-angry-es.`, { field: 'input.id' });
     const name = requireText(request.name, 'input.name', NAME_MAX);
-    checkDecideInput(request.input, this.deps.limits);
+    checkDecideInput(request.input, this.deps.limits, this.clock());
     const existing = await this.deps.testCases.listTestCases(policyId);
     if (existing.length >= MAX_TEST_CASES && !existing.some((c) => c.id === request.id)) {
       throw badInput(`Policy '${policyId}' already has ${MAX_TEST_CASES} test cases, the limit; remove some first.`, { policyId });

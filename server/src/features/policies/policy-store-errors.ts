@@ -91,3 +91,41 @@ export function changeRequestStale(id: string, currentRevision: number, requeste
 export function testCaseNotFound(policyId: string, id: string): BatonError {
   return notFound(`Policy '${policyId}' has no test case '${id}'; list them with policy { testCases }.`, { policyId, testCaseId: id });
 }
+
+/** FORBIDDEN `{ policyId, requiredApprovals }`: only an ADMIN may lower the approvals a policy requires (four eyes). */
+export function approvalsLoweredByNonAdmin(policyId: string, current: number, count: number): BatonError {
+  return new BatonError(
+    BatonErrorCode.Forbidden,
+    `Policy '${policyId}' requires ${current} approval${current === 1 ? '' : 's'}; lowering it to ${count} takes an ADMIN key (four eyes). Raising it needs no more than a publisher.`,
+    { policyId, requiredApprovals: current },
+  );
+}
+
+/** CONFLICT `{ policyId, changeRequestId }`: a direct publish while a change request awaits its approvals. */
+export function changeRequestAwaitsApproval(policyId: string, openId: string): BatonError {
+  return conflict(
+    `Change request '${openId}' for '${policyId}' awaits its approvals; it is published by the approval that completes it (with the count it was opened with), ` +
+      'not by a direct publish. Approve it, reject it, or save the draft to make it stale.',
+    { policyId, changeRequestId: openId },
+  );
+}
+
+/** FORBIDDEN `{ policyId, requiredApprovals }`: activating another version of a policy under four eyes, without a change request. */
+export function activationNeedsApproval(policyId: string, required: number): BatonError {
+  return new BatonError(
+    BatonErrorCode.Forbidden,
+    `Policy '${policyId}' requires ${required} approval${required === 1 ? '' : 's'}, so activating another version goes through a change request: ` +
+      'call requestPolicyActivation(policyId, version, comment) and have another publisher approve it. ' +
+      'In an emergency an ADMIN key may roll back at once with activatePolicyVersion(..., emergency: true), audited as policy.emergencyActivate.',
+    { policyId, requiredApprovals: required },
+  );
+}
+
+/** FORBIDDEN `{ policyId }`: an emergency activation by a key that is not an ADMIN. */
+export function emergencyNeedsAdmin(policyId: string): BatonError {
+  return new BatonError(
+    BatonErrorCode.Forbidden,
+    `Only an ADMIN key may activate a version of '${policyId}' as an emergency; ask for approvals with requestPolicyActivation instead.`,
+    { policyId },
+  );
+}

@@ -116,6 +116,8 @@ export interface Activation {
   comment: string;
   at: Date;
   actor: Actor;
+  /** An ADMIN's emergency rollback: allowed while the policy requires approvals, audited as `policy.emergencyActivate`. */
+  emergency?: boolean;
 }
 
 /**

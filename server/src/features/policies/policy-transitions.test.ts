@@ -2,15 +2,18 @@ import { BatonErrorCode } from '@baton/schemas';
 import { minimalSettings, stayGraph } from '../../test-support/fixtures';
 import type { Actor } from '../audit/audit-event';
 import type { ChangeRequestRecord } from './change-request-store';
-import type { NewVersion, PolicyRecord } from './policy-store';
+import type { NewVersion, PolicyRecord, VersionRecord } from './policy-store';
 import {
+  activatedVersion,
   approvedRequest,
+  changedApprovals,
   createdPolicy,
   movedDefault,
   openedRequest,
   publishedVersion,
   rejectedRequest,
   removedTestCase,
+  requireNoOpenRequest,
   savedDraft,
   savedTestCase,
 } from './policy-transitions';
@@ -19,6 +22,7 @@ const T0 = new Date('2026-03-01T09:00:00.000Z');
 const T1 = new Date('2026-03-01T10:00:00.000Z');
 const ALICE: Actor = { keyId: 'key-alice', role: 'publisher' };
 const BOB: Actor = { keyId: 'key-bob', role: 'publisher' };
+const ADMIN: Actor = { keyId: 'key-admin', role: 'admin' };
 
 function policy(extra: Partial<PolicyRecord> = {}): PolicyRecord {
   const { record } = createdPolicy({
@@ -159,5 +163,87 @@ describe('policy transitions (the domain rules, without storage)', () => {
     expect(() => removedTestCase('p', null, 'gone', T1, BOB)).toThrow(
       expect.objectContaining({ code: BatonErrorCode.NotFound, details: { policyId: 'p', testCaseId: 'gone' } }),
     );
+  });
+
+  describe('four eyes cannot be bypassed (issue 17)', () => {
+    const stored = (n: number): VersionRecord => ({
+      ...version(),
+      version: n,
+      contentHash: `${n}`.repeat(64),
+      publishedAt: T0,
+      publishedBy: 'key-bob',
+      parentVersion: null,
+    });
+    const guarded = policy({ activeVersion: 2, requiredApprovals: 1 });
+
+    it('lets a publisher raise the required approvals, and only an ADMIN lower them', () => {
+      expect(changedApprovals(policy(), 2, T1, BOB)?.write.next.requiredApprovals).toBe(2);
+      expect(() => changedApprovals(policy({ requiredApprovals: 2 }), 0, T1, BOB)).toThrow(
+        expect.objectContaining({ code: BatonErrorCode.Forbidden, details: { policyId: 'p', requiredApprovals: 2 } }),
+      );
+      expect(changedApprovals(policy({ requiredApprovals: 2 }), 0, T1, ADMIN)?.event).toMatchObject({ after: { requiredApprovals: 0 } });
+    });
+
+    it('never completes a pending request by a lower quorum: it keeps its own count, and a direct publish is refused while it is open', () => {
+      const pending = request({ requiredApprovals: 2 });
+      // The policy now requires 0 (an admin lowered it): one approval still leaves the request open.
+      expect(approvedRequest(pending, 1, version(), T1, BOB).publish).toBe(false);
+      expect(() => requireNoOpenRequest('p', [pending])).toThrow(
+        expect.objectContaining({ code: BatonErrorCode.Conflict, details: { policyId: 'p', changeRequestId: 'cr' } }),
+      );
+      expect(() => requireNoOpenRequest('p', [])).not.toThrow();
+    });
+
+    it('refuses activating another version under required approvals, except through a request or an ADMIN emergency audited as such', () => {
+      const activation = { policyId: 'p', version: 1, comment: 'v2 misroutes', at: T1, actor: BOB };
+      expect(() => activatedVersion(guarded, stored(1), 2, activation)).toThrow(
+        expect.objectContaining({ code: BatonErrorCode.Forbidden, details: { policyId: 'p', requiredApprovals: 1 } }),
+      );
+      expect(() => activatedVersion(guarded, stored(1), 2, { ...activation, emergency: true })).toThrow(
+        expect.objectContaining({ code: BatonErrorCode.Forbidden, details: { policyId: 'p' } }),
+      );
+      expect(activatedVersion(guarded, stored(1), 2, activation, true).event).toMatchObject({ action: 'policy.activate', after: { activeVersion: 1 } });
+      const emergency = activatedVersion(guarded, stored(1), 2, { ...activation, actor: ADMIN, emergency: true });
+      expect(emergency.write.next.activeVersion).toBe(1);
+      expect(emergency.event).toMatchObject({
+        action: 'policy.emergencyActivate',
+        actor: ADMIN,
+        before: { activeVersion: 2 },
+        after: { activeVersion: 1, comment: 'v2 misroutes', requiredApprovals: 1 },
+      });
+      // Without required approvals any publisher activates at once, as before.
+      expect(activatedVersion(policy({ activeVersion: 2 }), stored(1), 2, activation).event.action).toBe('policy.activate');
+    });
+
+    it('opens an activation request for an existing, inactive version; the draft does not make it stale; its quorum activates', () => {
+      const open = {
+        id: 'act',
+        policyId: 'p',
+        draftRevision: 1,
+        contentHash: '1'.repeat(64),
+        comment: 'back to v1',
+        makeDefault: false,
+        requiredApprovals: 1,
+        activateVersion: 1,
+        at: T1,
+        actor: ALICE,
+      };
+      expect(() => openedRequest(guarded, [], open, { record: null, latest: 2 })).toThrow(expect.objectContaining({ code: BatonErrorCode.NotFound }));
+      expect(() => openedRequest(guarded, [], { ...open, activateVersion: 2 }, { record: stored(2), latest: 2 })).toThrow(
+        expect.objectContaining({ code: BatonErrorCode.BadUserInput }),
+      );
+      const { record, event } = openedRequest(guarded, [], open, { record: stored(1), latest: 2 });
+      expect(record).toMatchObject({ status: 'OPEN', activateVersion: 1 });
+      expect(event.after).toMatchObject({ activateVersion: 1 });
+      const saved = savedDraft(
+        guarded,
+        { policyId: 'p', graph: stayGraph('v3'), settings: minimalSettings(), routing: null, baseRevision: 1, at: T1, actor: BOB },
+        [record],
+      );
+      expect(saved.stale).toEqual([]);
+      // Approved after the draft moved on: still not stale, and one approval reaches its count.
+      expect(approvedRequest(record, 2, null, T1, BOB).publish).toBe(true);
+      expect(() => approvedRequest(record, 1, null, T1, ALICE)).toThrow(expect.objectContaining({ code: BatonErrorCode.Forbidden }));
+    });
   });
 });

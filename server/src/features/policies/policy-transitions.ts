@@ -8,7 +8,11 @@ import type { ChangeRequestRecord, NewChangeRequest } from './change-request-sto
 import {
   PUBLISH_AGAIN,
   SAVE_AGAIN,
+  activationNeedsApproval,
   activeVersionMoved,
+  approvalsLoweredByNonAdmin,
+  changeRequestAwaitsApproval,
+  emergencyNeedsAdmin,
   alreadyApproved,
   changeRequestAlreadyOpen,
   changeRequestDraftMoved,
@@ -22,6 +26,9 @@ import {
 } from './policy-store-errors';
 import type { Activation, DraftUpdate, NewPolicy, NewVersion, PolicyRecord, VersionRecord } from './policy-store';
 import type { PolicyTestCase } from './policy-test-case-store';
+
+/** True for an ADMIN key (or the system): who may lower a quorum or roll back in an emergency. */
+const isAdmin = (actor: Actor): boolean => actor.role === 'admin' || actor.role === 'system';
 
 /** A policy to write over the record the transaction read. */
 export interface PolicyWrite {
@@ -80,7 +87,7 @@ export function movedDefault(target: PolicyWrite, previous: PolicyRecord | null,
 
 /**
  * A draft save over `baseRevision`. Four eyes: approvals were given to the draft as it was, so
- * the policy's open change requests go STALE.
+ * the policy's open publish requests go STALE (an activation request does not depend on the draft).
  * @throws CONFLICT `{ policyId, currentRevision }` when the draft is at another revision
  */
 export function savedDraft(
@@ -91,7 +98,9 @@ export function savedDraft(
   const { baseRevision, at, actor } = update;
   if (policy.draft.revision !== baseRevision) throw draftMovedOn(policy.id, policy.draft.revision, SAVE_AGAIN);
   const draft = { revision: baseRevision + 1, graph: update.graph, settings: update.settings, routing: update.routing, updatedAt: at, updatedBy: actor.keyId };
-  const stale = open.map((request) => ({ next: { ...request, status: 'STALE' as const, closedAt: at, closedBy: actor.keyId }, expected: request }));
+  const stale = open
+    .filter((request) => request.activateVersion === undefined)
+    .map((request) => ({ next: { ...request, status: 'STALE' as const, closedAt: at, closedBy: actor.keyId }, expected: request }));
   return {
     write: { next: { ...policy, draft, updatedAt: at }, expected: policy },
     stale,
@@ -161,19 +170,49 @@ export function publishedVersion(
 }
 
 /**
- * Rollback or roll forward to `target`.
+ * A publish that does not go through a change request (none required, or the seed): refused
+ * while one is open, since that request is what four eyes approve — lowering the policy's
+ * required approvals never publishes it (it keeps the count it was opened with).
+ * @throws CONFLICT `{ policyId, changeRequestId }` when a change request is open
+ */
+export function requireNoOpenRequest(policyId: string, open: readonly ChangeRequestRecord[]): void {
+  if (open[0]) throw changeRequestAwaitsApproval(policyId, open[0].id);
+}
+
+/**
+ * Rollback or roll forward to `target`. Under four eyes (`requiredApprovals` > 0) only an
+ * approved activation request (`viaRequest`) or an ADMIN's emergency (`activation.emergency`,
+ * audited as `policy.emergencyActivate`) may do it.
  * @throws NOT_FOUND `{ policyId, version }` when the version does not exist (`latest`: the highest
- *   one); BAD_USER_INPUT when it is already active
+ *   one); BAD_USER_INPUT when it is already active; FORBIDDEN when the policy requires approvals
+ *   and this is neither, or `emergency` comes from a key that is not an ADMIN
  */
 export function activatedVersion(
   policy: PolicyRecord,
   target: VersionRecord | null,
   latest: number,
   activation: Activation,
+  viaRequest = false,
 ): { write: PolicyWrite; event: AuditEventInput } {
   const { version, at, actor, comment } = activation;
+  if (activation.emergency === true && !isAdmin(actor)) throw emergencyNeedsAdmin(policy.id);
+  if (policy.requiredApprovals > 0 && !viaRequest && activation.emergency !== true) throw activationNeedsApproval(policy.id, policy.requiredApprovals);
   if (!target) throw versionNotFound(policy.id, version, latest);
   if (policy.activeVersion === version) throw versionAlreadyActive(policy.id, version);
+  if (activation.emergency === true) {
+    return {
+      write: { next: { ...policy, activeVersion: version, updatedAt: at }, expected: policy },
+      event: {
+        actor,
+        action: 'policy.emergencyActivate',
+        targetType: 'policy',
+        targetId: policy.id,
+        before: { activeVersion: policy.activeVersion },
+        after: { activeVersion: version, contentHash: target.contentHash, comment, requiredApprovals: policy.requiredApprovals },
+        at,
+      },
+    };
+  }
   return {
     write: { next: { ...policy, activeVersion: version, updatedAt: at }, expected: policy },
     event: {
@@ -188,9 +227,14 @@ export function activatedVersion(
   };
 }
 
-/** A new approval quorum; null when it is the current one (nothing to write or audit). */
+/**
+ * A new approval quorum; null when it is the current one (nothing to write or audit). Open
+ * change requests keep the count they were opened with: a lower quorum completes none of them.
+ * @throws FORBIDDEN when a key that is not an ADMIN lowers it
+ */
 export function changedApprovals(policy: PolicyRecord, count: number, at: Date, actor: Actor): { write: PolicyWrite; event: AuditEventInput } | null {
   if (policy.requiredApprovals === count) return null;
+  if (count < policy.requiredApprovals && !isAdmin(actor)) throw approvalsLoweredByNonAdmin(policy.id, policy.requiredApprovals, count);
   return {
     write: { next: { ...policy, requiredApprovals: count, updatedAt: at }, expected: policy },
     event: {
@@ -206,17 +250,26 @@ export function changedApprovals(policy: PolicyRecord, count: number, at: Date, 
 }
 
 /**
- * A change request for the current draft revision; a policy has at most one open.
- * @throws CONFLICT `{ currentRevision }` when the draft moved on; `{ changeRequestId }` when one is open
+ * A change request for the current draft revision — or, with `request.activateVersion`, for
+ * making that published version (`target`, the highest being `latest`) active; a policy has at
+ * most one open.
+ * @throws CONFLICT `{ currentRevision }` when the draft moved on; `{ changeRequestId }` when one is
+ *   open; NOT_FOUND / BAD_USER_INPUT for an activation of a missing or already active version
  */
 export function openedRequest(
   policy: PolicyRecord,
   open: readonly ChangeRequestRecord[],
   request: NewChangeRequest,
+  target?: { record: VersionRecord | null; latest: number },
 ): { record: ChangeRequestRecord; event: AuditEventInput } {
   const { at, actor } = request;
   if (policy.draft.revision !== request.draftRevision) throw changeRequestDraftMoved(policy.id, policy.draft.revision);
   if (open[0]) throw changeRequestAlreadyOpen(policy.id, open[0].id);
+  const activateVersion = request.activateVersion;
+  if (activateVersion !== undefined) {
+    if (!target?.record) throw versionNotFound(policy.id, activateVersion, target?.latest ?? 0);
+    if (policy.activeVersion === activateVersion) throw versionAlreadyActive(policy.id, activateVersion);
+  }
   return {
     record: {
       id: request.id,
@@ -234,13 +287,20 @@ export function openedRequest(
       rejectionReason: null,
       publishedVersion: null,
       approvals: [],
+      ...(activateVersion === undefined ? {} : { activateVersion }),
     },
     event: {
       actor,
       action: 'changeRequest.open',
       targetType: 'changeRequest',
       targetId: request.id,
-      after: { policyId: policy.id, draftRevision: request.draftRevision, contentHash: request.contentHash, requiredApprovals: request.requiredApprovals },
+      after: {
+        policyId: policy.id,
+        draftRevision: request.draftRevision,
+        contentHash: request.contentHash,
+        requiredApprovals: request.requiredApprovals,
+        ...(activateVersion === undefined ? {} : { activateVersion }),
+      },
       at,
     },
   };
@@ -254,24 +314,27 @@ export function requireOpen(request: ChangeRequestRecord): ChangeRequestRecord {
 
 /**
  * One more approval (four eyes: never the author's, once per key) for the draft revision the
- * request froze. `publish` says whether it reaches the quorum, so the version must be published
- * in the same transaction.
+ * request froze (or the version an activation request names). `publish` says whether it reaches
+ * the request's own quorum — the count it was opened with, whatever the policy's is now — so
+ * the version must be published (activated) in the same transaction.
  * @throws CONFLICT when not open or stale (`draftRevision`: the policy's current one, or
- *   `version` built from another draft); FORBIDDEN for the author; BAD_USER_INPUT for a second approval
+ *   `version` built from another draft; an activation request does not depend on the draft);
+ *   FORBIDDEN for the author; BAD_USER_INPUT for a second approval
  */
 export function approvedRequest(
   request: ChangeRequestRecord,
   draftRevision: number,
-  version: NewVersion,
+  version: NewVersion | null,
   at: Date,
   actor: Actor,
 ): { write: RequestWrite; publish: boolean; event: AuditEventInput } {
   requireOpen(request);
   if (actor.keyId !== null && actor.keyId === request.author) throw selfApproval(request.id);
   if (request.approvals.some((a) => a.approver === actor.keyId)) throw alreadyApproved(request.id, actor.keyId);
-  if (draftRevision !== request.draftRevision || version.draftRevision !== request.draftRevision || version.contentHash !== request.contentHash) {
-    throw changeRequestStale(request.id, draftRevision, request.draftRevision);
-  }
+  const stale =
+    request.activateVersion === undefined &&
+    (draftRevision !== request.draftRevision || version?.draftRevision !== request.draftRevision || version.contentHash !== request.contentHash);
+  if (stale) throw changeRequestStale(request.id, draftRevision, request.draftRevision);
   const approvals = [...request.approvals, { approver: actor.keyId ?? 'system', at }];
   return {
     write: { next: { ...request, approvals }, expected: request },

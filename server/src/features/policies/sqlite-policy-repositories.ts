@@ -131,6 +131,8 @@ export interface RequestRow {
   closed_by: string | null;
   rejection_reason: string | null;
   published_version: number | null;
+  /** Migration 10; absent in rows read before it ran. */
+  activate_version?: number | null;
 }
 
 /** A `change_request_approvals` row without its request id. */
@@ -157,6 +159,7 @@ export function toChangeRequest(row: RequestRow, approvals: readonly ApprovalRow
     rejectionReason: row.rejection_reason,
     publishedVersion: row.published_version,
     approvals: approvals.map((a) => ({ approver: a.approver, at: new Date(a.approved_at) })),
+    ...(row.activate_version === null || row.activate_version === undefined ? {} : { activateVersion: row.activate_version }),
   };
 }
 
@@ -222,9 +225,9 @@ function statements(db: Database.Database) {
     openRequests: db.prepare(`SELECT * FROM change_requests WHERE policy_id = ? AND status = 'OPEN' ORDER BY created_at, id`),
     approvals: db.prepare('SELECT approver, approved_at FROM change_request_approvals WHERE request_id = ? ORDER BY approved_at, approver'),
     insertRequest: db.prepare(`INSERT INTO change_requests (id, policy_id, draft_revision, content_hash, comment, make_default, required_approvals,
-      status, author, created_at, closed_at, closed_by, rejection_reason, published_version)
+      status, author, created_at, closed_at, closed_by, rejection_reason, published_version, activate_version)
       VALUES (@id, @policyId, @draftRevision, @contentHash, @comment, @makeDefault, @requiredApprovals,
-      @status, @author, @createdAt, @closedAt, @closedBy, @rejectionReason, @publishedVersion)`),
+      @status, @author, @createdAt, @closedAt, @closedBy, @rejectionReason, @publishedVersion, @activateVersion)`),
     updateRequest: db.prepare(`UPDATE change_requests SET status = @status, closed_at = @closedAt, closed_by = @closedBy,
       rejection_reason = @rejectionReason, published_version = @publishedVersion
       WHERE id = @id AND status = @expectedStatus AND (SELECT COUNT(*) FROM change_request_approvals WHERE request_id = @id) = @expectedApprovals`),
@@ -363,6 +366,7 @@ function requestParams(request: ChangeRequestRecord): Record<string, unknown> {
     closedBy: request.closedBy,
     rejectionReason: request.rejectionReason,
     publishedVersion: request.publishedVersion,
+    activateVersion: request.activateVersion ?? null,
   };
 }
 

@@ -37,6 +37,7 @@ import {
   publishedVersion,
   rejectedRequest,
   removedTestCase,
+  requireNoOpenRequest,
   savedDraft,
   savedTestCase,
   type PolicyWrite,
@@ -79,6 +80,18 @@ async function publishIn(tx: Transaction, version: NewVersion): Promise<VersionR
   await writePolicies(tx, moved.writes);
   await tx.audit.append(published.event, ...moved.events);
   return published.record;
+}
+
+/** Activates an approved activation request's version inside `tx`. */
+async function activateIn(tx: Transaction, request: ChangeRequestRecord, at: Date, actor: Actor): Promise<VersionRecord> {
+  const policy = await requirePolicy(tx, request.policyId);
+  const version = request.activateVersion as number;
+  const target = await tx.versions.find(policy.id, version);
+  const activation = { policyId: policy.id, version, comment: request.comment, at, actor };
+  const { write, event } = activatedVersion(policy, target, await tx.versions.latestNumber(policy.id), activation, true);
+  await tx.policies.update(write.next, write.expected);
+  await tx.audit.append(event);
+  return target as VersionRecord;
 }
 
 /** Builds the policies feature's stores over `uow`; reads go straight to `reads`. */
@@ -138,7 +151,11 @@ export function createPolicyStores(
 
     publishVersion: (version) =>
       uow
-        .transaction((tx) => publishIn(tx, version))
+        .transaction(async (tx) => {
+          // A direct publish never completes (or bypasses) a change request awaiting its approvals.
+          requireNoOpenRequest(version.policyId, await tx.changeRequests.listOpen(version.policyId));
+          return publishIn(tx, version);
+        })
         .catch(conflictAs(StaleWriteError, publishRaced(version)))
         .catch(conflictAs(DuplicateKeyError, publishRaced(version), 'version')),
 
@@ -178,7 +195,7 @@ export function createPolicyStores(
   };
   // A write on a request that another approval or rejection closed meanwhile; when the request
   // is still open, the publish it completes lost its race instead.
-  const requestRaced = (id: string, version?: NewVersion) => async (): Promise<Error> => {
+  const requestRaced = (id: string, version?: NewVersion | null) => async (): Promise<Error> => {
     const request = await reads.getChangeRequest(id);
     if (!request) return changeRequestNotFound(id);
     return request.status === 'OPEN' && version ? publishRaced(version)() : changeRequestNotOpen(id, request.status);
@@ -192,7 +209,11 @@ export function createPolicyStores(
       uow
         .transaction(async (tx) => {
           const policy = await requirePolicy(tx, request.policyId);
-          const { record, event } = openedRequest(policy, await tx.changeRequests.listOpen(policy.id), request);
+          const target =
+            request.activateVersion === undefined
+              ? undefined
+              : { record: await tx.versions.find(policy.id, request.activateVersion), latest: await tx.versions.latestNumber(policy.id) };
+          const { record, event } = openedRequest(policy, await tx.changeRequests.listOpen(policy.id), request, target);
           if (await tx.changeRequests.find(request.id)) throw changeRequestIdTaken(request.id);
           await tx.changeRequests.insert(record);
           await tx.audit.append(event);
@@ -212,15 +233,16 @@ export function createPolicyStores(
           await tx.audit.append(event);
           return { request: write.next, version: null };
         }
-        // The approval that completes the quorum publishes in the same transaction.
+        // The approval that completes the quorum publishes (or activates) in the same transaction.
         await tx.audit.append(event);
-        const published = await publishIn(tx, version);
+        const published = version === null || request.activateVersion !== undefined ? await activateIn(tx, request, at, actor) : await publishIn(tx, version);
         const closed = publishedRequest(write.next, published.version, at, actor);
         await tx.changeRequests.update(closed.next, write.expected);
         await tx.audit.append(closed.event);
         return { request: closed.next, version: published };
       });
-      return approved.catch(conflictAs(StaleWriteError, requestRaced(id, version))).catch(conflictAs(DuplicateKeyError, publishRaced(version), 'version'));
+      const raced = approved.catch(conflictAs(StaleWriteError, requestRaced(id, version)));
+      return version === null ? raced : raced.catch(conflictAs(DuplicateKeyError, publishRaced(version), 'version'));
     },
 
     rejectChangeRequest: (id, reason, at, actor) =>

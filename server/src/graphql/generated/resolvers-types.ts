@@ -278,13 +278,19 @@ export type TraceStep = {
   evaluated: Scalars['Boolean']['output'];
 };
 
+/**
+ * A decision. Precedence: while the conversation has an open handoff (QUEUED, ASSIGNED or
+ * ACCEPTED, see activeHandoff), the answer is STAY with reasonCode with_human whatever the policy
+ * says, so a bot never escalates the same conversation twice; the policy's own reasons follow the
+ * with_human reason. Otherwise the policy decides.
+ */
 export type HandoffDecision = {
   __typename?: 'HandoffDecision';
   decisionId: Scalars['ID']['output'];
   action: HandoffAction;
-  /** Reason code of the leaf reached: the primary reason's code, or the stay leaf's (e.g. ai_resolving). */
+  /** Reason code of the leaf reached: the primary reason's code, or the stay leaf's (e.g. ai_resolving); with_human while the conversation has an open handoff. */
   reasonCode: Scalars['String']['output'];
-  /** Primary (the branch taken) first, then every other trigger that fired. */
+  /** Primary (the branch taken, or with_human) first, then every other trigger that fired. */
   reasons: Array<TriggerReason>;
   priority: Priority;
   tier: SupportTier;
@@ -298,11 +304,13 @@ export type HandoffDecision = {
   signals: Scalars['JSON']['output'];
   trace: Array<TraceStep>;
   evaluatedAt: Scalars['DateTime']['output'];
+  /** The conversation's open handoff (the same answer startHandoff and assignment give); null when it has none. When set, action is STAY and reasonCode with_human. */
+  activeHandoff?: Maybe<Assignment>;
 };
 
 export type Query = {
   __typename?: 'Query';
-  /** Pure evaluation, logged unless dryRun; reserves nothing, so bots may call it every turn. */
+  /** Pure evaluation, logged unless dryRun; reserves nothing, so bots may call it every turn. While the conversation has an open handoff it answers STAY, with_human (see HandoffDecision). */
   decideHandoff: HandoffDecision;
   policies: Array<Policy>;
   policy?: Maybe<Policy>;
@@ -336,7 +344,10 @@ export type Query = {
   /** Every agent, or those serving queueId. */
   agents: Array<Agent>;
   agent?: Maybe<Agent>;
+  /** A committed handoff by the decision that started it. A BOT key may read only the handoffs it started (FORBIDDEN otherwise). */
   assignment?: Maybe<Assignment>;
+  /** The conversation's open handoff, else its latest one; null when it has none. A BOT key may read only the handoffs it started. */
+  handoff?: Maybe<Assignment>;
   /** What changed from version from to version to (either direction), or to the current draft when to is omitted or null. */
   policyDiff: PolicyDiff;
   /** A logged decision, including one still queued for writing; null for an unknown id. */
@@ -433,6 +444,11 @@ export type QueryAgentArgs = {
 
 export type QueryAssignmentArgs = {
   decisionId: Scalars['ID']['input'];
+};
+
+
+export type QueryHandoffArgs = {
+  conversationId: Scalars['ID']['input'];
 };
 
 
@@ -587,7 +603,7 @@ export type Mutation = {
   createPolicy: Policy;
   /** Save the draft. CONFLICT when baseRevision is not the current revision. routing omitted keeps the current routing graph; null removes it. */
   savePolicyDraft: PolicyDraft;
-  /** Publish the draft as a new immutable version and make it active, or, when the policy requires approvals, open a change request. Refused while the graph has errors (INVALID_POLICY) or a test case fails (POLICY_TESTS_FAILED). makeDefault also makes it the policy used when decideHandoff names none. */
+  /** Publish the draft as a new immutable version and make it active, or, when the policy requires approvals, open a change request. Refused while the graph has errors (INVALID_POLICY) or a test case fails (POLICY_TESTS_FAILED), and (CONFLICT) while a change request of the policy awaits its approvals. makeDefault also makes it the policy used when decideHandoff names none. */
   publishPolicy: PublishResult;
   /** Make a published policy the one decideHandoff uses when the input names none. */
   setDefaultPolicy: Policy;
@@ -595,12 +611,18 @@ export type Mutation = {
   createApiKey: CreatedApiKey;
   /** Revokes a key at once. Refused for the last active admin key. */
   revokeApiKey: ApiKey;
-  /** Rollback or roll forward: the next decision uses this version. NOT_FOUND for a version that does not exist. */
+  /**
+   * Rollback or roll forward: the next decision uses this version. NOT_FOUND for a version that does not exist.
+   * When the policy requires approvals this is FORBIDDEN (use requestPolicyActivation), except an ADMIN's
+   * emergency rollback: emergency: true activates at once and is audited as policy.emergencyActivate.
+   */
   activatePolicyVersion: Policy;
-  /** Approve as a publisher other than the author; the last approval needed publishes the draft. */
+  /** Under four eyes (requiredApprovals above 0): asks to make a published version active; the approval that reaches the count activates it. BAD_USER_INPUT when the policy requires no approvals. */
+  requestPolicyActivation: ChangeRequest;
+  /** Approve as a publisher other than the author; the last approval needed (the request's own requiredApprovals) publishes the draft, or activates the version of an activation request. */
   approveChangeRequest: ApprovalResult;
   rejectChangeRequest: ChangeRequest;
-  /** 0 to 10; 0 publishes at once. */
+  /** 0 to 10; 0 publishes at once. Raising it takes a publisher, lowering it an ADMIN (FORBIDDEN otherwise); open change requests keep the count they were opened with. */
   setRequiredApprovals: Policy;
   savePolicyTestCase: PolicyTestCase;
   /** True when removed; NOT_FOUND for an unknown case. */
@@ -613,10 +635,36 @@ export type Mutation = {
   removeAgent: Agent;
   /** Set an agent's status and, when given, the conversations in progress per channel. Freed capacity takes queued handoffs. */
   setAgentPresence: Agent;
-  /** Commit a HANDOFF decision: reserve one unit of an agent's capacity atomically, or queue it with a wait estimate. Idempotent per decision. */
+  /**
+   * Commit a HANDOFF decision: reserve one unit of an agent's capacity atomically, or queue it with
+   * a wait estimate. Idempotent per conversation: while the conversation has an open handoff (this
+   * decision's or an earlier one's), it is returned unchanged and nothing is queued again.
+   * FORBIDDEN when a BOT key other than the one that started that handoff asks.
+   */
   startHandoff: Assignment;
-  /** Free the agent's capacity when the human is done; the next queued handoff the agent can take gets it. */
+  /**
+   * Free the agent's capacity (or withdraw a queued handoff): RELEASED. The next queued handoff the
+   * agent can take gets it. CONFLICT once the handoff has ended (a second release included).
+   * A BOT key may release only the handoffs it started (FORBIDDEN).
+   */
   releaseAssignment: Assignment;
+  /**
+   * The assigned agent responded: ASSIGNED → ACCEPTED, which stops the acceptance timeout. With
+   * agentId, CONFLICT unless that agent holds it (it may have gone to the next agent on timeout).
+   * CONFLICT from any other status. A BOT key may accept only the handoffs it started (FORBIDDEN).
+   */
+  acceptHandoff: Assignment;
+  /**
+   * The agent is done: ACCEPTED → RESOLVED (default) or TRANSFERRED; the capacity goes to the next
+   * queued handoff. CONFLICT from any other status (accept it first). A BOT key may resolve only
+   * the handoffs it started (FORBIDDEN).
+   */
+  resolveHandoff: Assignment;
+  /**
+   * The customer left: QUEUED, ASSIGNED or ACCEPTED → ABANDONED; any capacity held goes to the next
+   * queued handoff. CONFLICT once ended. A BOT key may abandon only the handoffs it started (FORBIDDEN).
+   */
+  abandonHandoff: Assignment;
   /** Imports a dataset file, validated line by line (BAD_USER_INPUT with extensions.problems, each with its line; nothing stored on any problem) and redacted before it is stored. */
   importDataset: Dataset;
   /** Turns logged decisions into a dataset: what a draft would have changed on real traffic. */
@@ -676,6 +724,14 @@ export type MutationRevokeApiKeyArgs = {
 
 
 export type MutationActivatePolicyVersionArgs = {
+  policyId: Scalars['ID']['input'];
+  version: Scalars['Int']['input'];
+  comment: Scalars['String']['input'];
+  emergency?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+export type MutationRequestPolicyActivationArgs = {
   policyId: Scalars['ID']['input'];
   version: Scalars['Int']['input'];
   comment: Scalars['String']['input'];
@@ -739,6 +795,23 @@ export type MutationStartHandoffArgs = {
 
 
 export type MutationReleaseAssignmentArgs = {
+  decisionId: Scalars['ID']['input'];
+};
+
+
+export type MutationAcceptHandoffArgs = {
+  decisionId: Scalars['ID']['input'];
+  agentId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type MutationResolveHandoffArgs = {
+  decisionId: Scalars['ID']['input'];
+  outcome?: InputMaybe<HandoffEnd>;
+};
+
+
+export type MutationAbandonHandoffArgs = {
   decisionId: Scalars['ID']['input'];
 };
 
@@ -853,19 +926,22 @@ export type Approval = {
   at: Scalars['DateTime']['output'];
 };
 
-/** A request to publish a draft revision, awaiting approvals from publishers other than its author. */
+/** A request to publish a draft revision (or, with activateVersion, to make a published version active again), awaiting approvals from publishers other than its author. */
 export type ChangeRequest = {
   __typename?: 'ChangeRequest';
   id: Scalars['ID']['output'];
   policyId: Scalars['ID']['output'];
   draftRevision: Scalars['Int']['output'];
-  /** Content hash the published version will have. */
+  /** Content hash the published version will have (an activation request: the hash of the version it activates). */
   contentHash: Scalars['String']['output'];
+  /** Set on an activation request (requestPolicyActivation): the published version the last approval makes active. Null on a publish request. */
+  activateVersion?: Maybe<Scalars['Int']['output']>;
   comment: Scalars['String']['output'];
   makeDefault: Scalars['Boolean']['output'];
+  /** The policy's requiredApprovals when the request was opened; lowering the policy's count later does not complete the request. */
   requiredApprovals: Scalars['Int']['output'];
   approvals: Array<Approval>;
-  /** STALE: the draft was edited after the request was opened, so its approvals no longer count. */
+  /** STALE: the draft was edited after a publish request was opened, so its approvals no longer count (activation requests do not depend on the draft). */
   status: ChangeRequestStatus;
   /** Key id of whoever asked to publish. */
   author?: Maybe<Scalars['ID']['output']>;
@@ -1029,10 +1105,34 @@ export type Channel =
   | 'EMAIL'
   | 'VOICE';
 
+/**
+ * Where a committed handoff stands: QUEUED → ASSIGNED → ACCEPTED (the agent's first response) →
+ * RESOLVED | TRANSFERRED | ABANDONED. QUEUED, ASSIGNED and ACCEPTED are open (a conversation has
+ * at most one open handoff); the rest are final. An ASSIGNED handoff not accepted in time goes
+ * back to QUEUED for the next agent (BATON_HANDOFF_ACCEPT_TIMEOUT_SECONDS).
+ */
 export type AssignmentStatus =
+  /** An agent's capacity is reserved; the agent has not responded yet. */
   | 'ASSIGNED'
+  /** Waiting for an agent. */
   | 'QUEUED'
-  | 'RELEASED';
+  /** Ended by releaseAssignment: the agent's capacity was given back (or the queued handoff withdrawn), outcome not told. */
+  | 'RELEASED'
+  /** The agent responded (acceptHandoff). */
+  | 'ACCEPTED'
+  /** The agent solved it (resolveHandoff). */
+  | 'RESOLVED'
+  /** The agent passed it on to another team or channel (resolveHandoff(outcome: TRANSFERRED)). */
+  | 'TRANSFERRED'
+  /** The customer left (abandonHandoff). */
+  | 'ABANDONED'
+  /** Open for longer than BATON_HANDOFF_MAX_AGE_SECONDS: ended by Baton, its capacity given back. */
+  | 'EXPIRED';
+
+/** How an agent ends an accepted handoff. */
+export type HandoffEnd =
+  | 'RESOLVED'
+  | 'TRANSFERRED';
 
 /** Open from open to close (HH:MM, close exclusive, 24:00 = midnight) on day, local time of the schedule's zone. */
 export type OpeningInterval = {
@@ -1186,9 +1286,10 @@ export type AgentInput = {
   accountIds?: InputMaybe<Array<Scalars['ID']['input']>>;
 };
 
-/** A committed handoff: the agent reserved for it, or its place in the queue. */
+/** A committed handoff: the agent reserved for it, or its place in the queue, and where it stands. */
 export type Assignment = {
   __typename?: 'Assignment';
+  /** The HANDOFF decision that started it. */
   decisionId: Scalars['ID']['output'];
   conversationId: Scalars['ID']['output'];
   status: AssignmentStatus;
@@ -1198,12 +1299,21 @@ export type Assignment = {
   channel: Channel;
   /** 1-based place among the handoffs waiting for the queue; null unless queued. */
   position?: Maybe<Scalars['Int']['output']>;
-  /** Expected wait, seconds (Erlang C); 0 when an agent is assigned. */
+  /** Expected wait, seconds (Erlang C); 0 when an agent is assigned or has accepted; null once ended. */
   estimatedWaitSeconds?: Maybe<Scalars['Int']['output']>;
   fallbackUsed: Scalars['Boolean']['output'];
+  /** When it was started (queued or assigned). */
   createdAt: Scalars['DateTime']['output'];
+  /** When an agent was last assigned; null until one is (kept when the handoff goes back to the queue). */
   assignedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** When the agent accepted (first response). */
+  acceptedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** When it ended (any final status). */
   releasedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Times it went back to the queue because the assigned agent did not accept in time. */
+  requeues: Scalars['Int']['output'];
+  /** Id of the API key that started it (a BOT key reads and changes only its own); null when started by the system. */
+  startedBy?: Maybe<Scalars['ID']['output']>;
   explanation: Array<Scalars['String']['output']>;
 };
 
@@ -2145,7 +2255,7 @@ export type ResolversTypes = {
   ContextPackage: ResolverTypeWrapper<ContextPackage>;
   PolicyRef: ResolverTypeWrapper<PolicyRef>;
   TraceStep: ResolverTypeWrapper<TraceStep>;
-  HandoffDecision: ResolverTypeWrapper<HandoffDecision>;
+  HandoffDecision: ResolverTypeWrapper<Omit<HandoffDecision, 'activeHandoff'> & { activeHandoff?: Maybe<ResolversTypes['Assignment']> }>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Diagnostic: ResolverTypeWrapper<Diagnostic>;
   ValidationResult: ResolverTypeWrapper<ValidationResult>;
@@ -2182,6 +2292,7 @@ export type ResolversTypes = {
   Seniority: Seniority;
   Channel: Channel;
   AssignmentStatus: AssignmentStatus;
+  HandoffEnd: HandoffEnd;
   OpeningInterval: ResolverTypeWrapper<OpeningInterval>;
   OpeningIntervalInput: OpeningIntervalInput;
   Holiday: ResolverTypeWrapper<Holiday>;
@@ -2282,7 +2393,7 @@ export type ResolversParentTypes = {
   ContextPackage: ContextPackage;
   PolicyRef: PolicyRef;
   TraceStep: TraceStep;
-  HandoffDecision: HandoffDecision;
+  HandoffDecision: Omit<HandoffDecision, 'activeHandoff'> & { activeHandoff?: Maybe<ResolversParentTypes['Assignment']> };
   Query: Record<PropertyKey, never>;
   Diagnostic: Diagnostic;
   ValidationResult: ValidationResult;
@@ -2526,6 +2637,7 @@ export type HandoffDecisionResolvers<ContextType = BatonContext, ParentType exte
   signals?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   trace?: Resolver<Array<ResolversTypes['TraceStep']>, ParentType, ContextType>;
   evaluatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  activeHandoff?: Resolver<Maybe<ResolversTypes['Assignment']>, ParentType, ContextType>;
 };
 
 export type QueryResolvers<ContextType = BatonContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
@@ -2548,6 +2660,7 @@ export type QueryResolvers<ContextType = BatonContext, ParentType extends Resolv
   agents?: Resolver<Array<ResolversTypes['Agent']>, ParentType, ContextType, Partial<QueryAgentsArgs>>;
   agent?: Resolver<Maybe<ResolversTypes['Agent']>, ParentType, ContextType, RequireFields<QueryAgentArgs, 'id'>>;
   assignment?: Resolver<Maybe<ResolversTypes['Assignment']>, ParentType, ContextType, RequireFields<QueryAssignmentArgs, 'decisionId'>>;
+  handoff?: Resolver<Maybe<ResolversTypes['Assignment']>, ParentType, ContextType, RequireFields<QueryHandoffArgs, 'conversationId'>>;
   policyDiff?: Resolver<ResolversTypes['PolicyDiff'], ParentType, ContextType, RequireFields<QueryPolicyDiffArgs, 'policyId' | 'from'>>;
   decision?: Resolver<Maybe<ResolversTypes['LoggedDecision']>, ParentType, ContextType, RequireFields<QueryDecisionArgs, 'id'>>;
   decisions?: Resolver<ResolversTypes['DecisionConnection'], ParentType, ContextType, RequireFields<QueryDecisionsArgs, 'first'>>;
@@ -2621,6 +2734,7 @@ export type MutationResolvers<ContextType = BatonContext, ParentType extends Res
   createApiKey?: Resolver<ResolversTypes['CreatedApiKey'], ParentType, ContextType, RequireFields<MutationCreateApiKeyArgs, 'name' | 'role'>>;
   revokeApiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType, RequireFields<MutationRevokeApiKeyArgs, 'id'>>;
   activatePolicyVersion?: Resolver<ResolversTypes['Policy'], ParentType, ContextType, RequireFields<MutationActivatePolicyVersionArgs, 'policyId' | 'version' | 'comment'>>;
+  requestPolicyActivation?: Resolver<ResolversTypes['ChangeRequest'], ParentType, ContextType, RequireFields<MutationRequestPolicyActivationArgs, 'policyId' | 'version' | 'comment'>>;
   approveChangeRequest?: Resolver<ResolversTypes['ApprovalResult'], ParentType, ContextType, RequireFields<MutationApproveChangeRequestArgs, 'id'>>;
   rejectChangeRequest?: Resolver<ResolversTypes['ChangeRequest'], ParentType, ContextType, RequireFields<MutationRejectChangeRequestArgs, 'id' | 'reason'>>;
   setRequiredApprovals?: Resolver<ResolversTypes['Policy'], ParentType, ContextType, RequireFields<MutationSetRequiredApprovalsArgs, 'policyId' | 'count'>>;
@@ -2632,6 +2746,9 @@ export type MutationResolvers<ContextType = BatonContext, ParentType extends Res
   setAgentPresence?: Resolver<ResolversTypes['Agent'], ParentType, ContextType, RequireFields<MutationSetAgentPresenceArgs, 'agentId' | 'status'>>;
   startHandoff?: Resolver<ResolversTypes['Assignment'], ParentType, ContextType, RequireFields<MutationStartHandoffArgs, 'decisionId'>>;
   releaseAssignment?: Resolver<ResolversTypes['Assignment'], ParentType, ContextType, RequireFields<MutationReleaseAssignmentArgs, 'decisionId'>>;
+  acceptHandoff?: Resolver<ResolversTypes['Assignment'], ParentType, ContextType, RequireFields<MutationAcceptHandoffArgs, 'decisionId'>>;
+  resolveHandoff?: Resolver<ResolversTypes['Assignment'], ParentType, ContextType, RequireFields<MutationResolveHandoffArgs, 'decisionId' | 'outcome'>>;
+  abandonHandoff?: Resolver<ResolversTypes['Assignment'], ParentType, ContextType, RequireFields<MutationAbandonHandoffArgs, 'decisionId'>>;
   importDataset?: Resolver<ResolversTypes['Dataset'], ParentType, ContextType, RequireFields<MutationImportDatasetArgs, 'input'>>;
   createDatasetFromDecisions?: Resolver<ResolversTypes['Dataset'], ParentType, ContextType, RequireFields<MutationCreateDatasetFromDecisionsArgs, 'input'>>;
   deleteDataset?: Resolver<ResolversTypes['Dataset'], ParentType, ContextType, RequireFields<MutationDeleteDatasetArgs, 'id'>>;
@@ -2689,6 +2806,7 @@ export type ChangeRequestResolvers<ContextType = BatonContext, ParentType extend
   policyId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   draftRevision?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   contentHash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  activateVersion?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   comment?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   makeDefault?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   requiredApprovals?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -2855,7 +2973,10 @@ export type AssignmentResolvers<ContextType = BatonContext, ParentType extends R
   fallbackUsed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   assignedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  acceptedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   releasedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  requeues?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  startedBy?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   explanation?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
 };
 

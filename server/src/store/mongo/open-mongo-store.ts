@@ -15,6 +15,7 @@ import { createBacktestStore } from '../../features/backtest/transactional-backt
 import { createMongoDecisionLogStore } from '../../features/decisions/mongo-decision-log-store';
 import { createMongoDirectoryStore } from '../../features/directory/mongo-directory-store';
 import { createMongoHandoffStore } from '../../features/handoffs/mongo-handoff-store';
+import { upgradeLegacyAssignments } from '../../features/handoffs/mongo-handoff-models';
 import { createMongoOutcomeAccess, mongoOutcomeRepositories } from '../../features/outcomes/mongo-outcome-repositories';
 import { createOutcomeStore } from '../../features/outcomes/transactional-outcome-store';
 import { createMongoPolicyReads, mongoPolicyRepositories } from '../../features/policies/mongo-policy-repositories';
@@ -78,8 +79,8 @@ export function assembleMongoStore(connection: Connection, options: Pick<MongoSt
 }
 
 /**
- * Connects to `uri`, assembles the store, syncs every model's indexes and makes sure the audit
- * log's head document exists.
+ * Connects to `uri`, assembles the store, syncs every model's indexes, makes sure the audit
+ * log's head document exists and brings handoffs of older servers up to date.
  * @throws when no server answers within the selection timeout, the credentials are refused, or
  *   an index cannot be built (e.g. duplicate values under a new unique index).
  */
@@ -95,6 +96,7 @@ export async function openMongoStore(uri: string, options: MongoStoreOptions): P
     const store = assembleMongoStore(connection, options);
     await connection.syncIndexes();
     await ensureAuditHead(connection);
+    await upgradeLegacyAssignments(connection);
     return store;
   } catch (error) {
     await connection.close().catch(() => undefined);

@@ -377,4 +377,78 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX conversation_outcomes_reason ON conversation_outcomes (kind, reason_code, decided_at);
     `,
   },
+  {
+    version: 9,
+    name: 'handoff lifecycle: accepted and final statuses, requeues, starting key, ordered candidates',
+    // The status CHECK changes, so handoff_assignments is rebuilt (its candidates first, which
+    // reference it, so that dropping the old table cascades into nothing). An ASSIGNED handoff of
+    // an older server is a human already at work (nothing accepted assignments then): it becomes
+    // ACCEPTED at its assignment time, so no acceptance timeout requeues it. started_by is the key
+    // of the handoff's start event in the audit log. Candidates are kept while a handoff is open
+    // (not only while queued), in routing order (ordinal), for the next agent after a timeout.
+    sql: `
+      UPDATE roles SET description = 'Calls decideHandoff and startHandoff; reads and changes (accept, resolve, abandon, release) only the handoffs it started; records outcomes without a verdict.'
+        WHERE name = 'bot';
+      UPDATE roles SET description = 'Records outcomes of handoffs and AI-kept conversations; tells any handoff''s lifecycle (acceptHandoff, resolveHandoff, abandonHandoff); reads nothing.'
+        WHERE name = 'integration';
+      CREATE TABLE handoff_assignments_v9 (
+        decision_id TEXT PRIMARY KEY,
+        conversation_id TEXT NOT NULL,
+        customer_id TEXT NOT NULL,
+        queue_id TEXT NOT NULL REFERENCES directory_queues(id),
+        agent_id TEXT,
+        channel TEXT NOT NULL CHECK (channel IN ('chat', 'email', 'voice')),
+        status TEXT NOT NULL CHECK (status IN ('QUEUED', 'ASSIGNED', 'ACCEPTED', 'RESOLVED', 'TRANSFERRED', 'ABANDONED', 'RELEASED', 'EXPIRED')),
+        rank INTEGER NOT NULL,
+        fallback_used INTEGER NOT NULL CHECK (fallback_used IN (0, 1)),
+        explanation TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        assigned_at TEXT,
+        accepted_at TEXT,
+        released_at TEXT,
+        requeues INTEGER NOT NULL DEFAULT 0 CHECK (requeues >= 0),
+        started_by TEXT
+      );
+      INSERT INTO handoff_assignments_v9 (decision_id, conversation_id, customer_id, queue_id, agent_id, channel, status, rank, fallback_used,
+        explanation, created_at, assigned_at, accepted_at, released_at, requeues, started_by)
+        SELECT decision_id, conversation_id, customer_id, queue_id, agent_id, channel,
+          CASE status WHEN 'ASSIGNED' THEN 'ACCEPTED' ELSE status END, rank, fallback_used, explanation, created_at, assigned_at,
+          CASE status WHEN 'ASSIGNED' THEN assigned_at END, released_at, 0,
+          (SELECT e.actor_key_id FROM audit_log e WHERE e.target_type = 'handoff' AND e.target_id = a.decision_id AND e.action = 'handoff.start'
+            ORDER BY e.sequence LIMIT 1)
+        FROM handoff_assignments a;
+      CREATE TABLE handoff_candidates_v9 (decision_id TEXT NOT NULL, agent_id TEXT NOT NULL);
+      INSERT INTO handoff_candidates_v9 (decision_id, agent_id) SELECT decision_id, agent_id FROM handoff_candidates;
+      DROP TABLE handoff_candidates;
+      DROP TABLE handoff_assignments;
+      ALTER TABLE handoff_assignments_v9 RENAME TO handoff_assignments;
+      -- Who may take an open handoff: the target's qualified agents at start, best ranked first (ordinal).
+      CREATE TABLE handoff_candidates (
+        decision_id TEXT NOT NULL REFERENCES handoff_assignments(decision_id) ON DELETE CASCADE,
+        agent_id TEXT NOT NULL,
+        ordinal INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (decision_id, agent_id)
+      );
+      INSERT INTO handoff_candidates (decision_id, agent_id) SELECT decision_id, agent_id FROM handoff_candidates_v9;
+      DROP TABLE handoff_candidates_v9;
+      CREATE INDEX handoff_candidates_agent ON handoff_candidates (agent_id);
+      CREATE INDEX handoff_assignments_waiting ON handoff_assignments (queue_id, rank DESC, created_at) WHERE status = 'QUEUED';
+      CREATE INDEX handoff_assignments_agent ON handoff_assignments (agent_id, status);
+      CREATE INDEX handoff_assignments_customer ON handoff_assignments (customer_id, assigned_at);
+      CREATE INDEX handoff_assignments_conversation ON handoff_assignments (conversation_id, assigned_at);
+      -- Timeouts: assignments waiting for acceptance, and open handoffs by age.
+      CREATE INDEX handoff_assignments_unaccepted ON handoff_assignments (assigned_at) WHERE status = 'ASSIGNED';
+      CREATE INDEX handoff_assignments_open ON handoff_assignments (created_at) WHERE status IN ('QUEUED', 'ASSIGNED', 'ACCEPTED');
+    `,
+  },
+  {
+    version: 10,
+    name: 'four eyes: activation change requests',
+    // A change request may ask to make a published version active again (rollback or roll
+    // forward under required approvals) instead of publishing the draft: activate_version names
+    // it; null for the publish requests every older row is.
+    sql: `
+      ALTER TABLE change_requests ADD COLUMN activate_version INTEGER CHECK (activate_version IS NULL OR activate_version >= 1);
+    `,
+  },
 ];

@@ -101,7 +101,7 @@ describe('migrateStore, SQLite to a new SQLite file', () => {
   it('reads back equal through every port, and record for record through the transfer port', async () => {
     const [original, copy] = [await withStore(sourceDir, throughPorts), await withStore(copyDir, throughPorts)];
     expect(copy).toEqual(original);
-    expect(copy.assignments.map((a) => a?.status).sort()).toEqual(['ASSIGNED', 'QUEUED', 'RELEASED']);
+    expect(copy.assignments.map((a) => a?.status).sort()).toEqual(['ACCEPTED', 'QUEUED', 'RELEASED']);
     expect(copy.keys.filter((k) => k.revokedAt !== null)).toHaveLength(1);
     expect(copy.datasets.map((d) => d.id)).toEqual(['ds-messages', 'ds-conversations']);
     expect(copy.datasetRows.map((rows) => rows?.map((r) => r.id))).toEqual([

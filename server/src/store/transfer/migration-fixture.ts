@@ -23,6 +23,7 @@ const UPSERT_AGENT = `mutation ($input: AgentInput!) { upsertAgent(input: $input
 const ONLINE = `mutation ($agentId: ID!) { setAgentPresence(agentId: $agentId, status: ONLINE) { id } }`;
 const START = `mutation ($id: ID!) { startHandoff(decisionId: $id) { status agentId } }`;
 const RELEASE = `mutation ($id: ID!) { releaseAssignment(decisionId: $id) { status } }`;
+const ACCEPT = `mutation ($id: ID!) { acceptHandoff(decisionId: $id) { status } }`;
 const RECORD_OUTCOME = `mutation ($input: HandoffOutcomeInput!) { recordHandoffOutcome(input: $input) { conversationId } }`;
 const RECORD_AI_OUTCOME = `mutation ($input: AiOutcomeInput!) { recordAiOutcome(input: $input) { conversationId } }`;
 const DECIDE_ID = `query ($input: DecideHandoffInput!) { decideHandoff(input: $input) { decisionId action } }`;
@@ -92,7 +93,7 @@ export async function populate(t: TestServer): Promise<Populated> {
   const testCase = { id: 'stays', name: 'Bot keeps it', input: decideInput(), expected: { action: 'STAY' } };
   expectOk(await t.gql(SAVE_CASE, { policyId: 'four-eyes', input: testCase }));
 
-  // A queue always open, one agent online with one chat slot and one offline: assigned, queued, released.
+  // A queue always open, one agent online with one chat slot and one offline: accepted, queued, released.
   expectOk(await t.gql(UPSERT_QUEUE, { input: { id: 'overflow', name: 'Overflow', requiredSkills: [{ skill: 'overflow' }], maxWaitSeconds: 86_400 } }));
   for (const id of ['over-1', 'over-2']) {
     const input = {
@@ -119,6 +120,8 @@ export async function populate(t: TestServer): Promise<Populated> {
   for (const id of ids) started.push(expectOk<{ startHandoff: { status: string } }>(await t.gql(START, { id })).startHandoff.status);
   expect(started).toEqual(['ASSIGNED', 'QUEUED', 'QUEUED']);
   expectOk(await t.gql(RELEASE, { id: ids[0] }));
+  // The freed slot took the second, whose agent accepts it: released, accepted and queued handoffs.
+  expectOk(await t.gql(ACCEPT, { id: ids[1] }));
   // Outcomes: what happened to two of the handoffs, and to a conversation the AI kept.
   const outcome = { firstAgentResponseAt: new Date().toISOString(), resolution: 'RESOLVED', csat: 4, agentVerdict: 'NO', reopened: false };
   expectOk(await t.gql(RECORD_OUTCOME, { input: { conversationId: 'over-conv-1', ...outcome } }));

@@ -1,7 +1,7 @@
 /**
  * Internal: each transfer collection in the embedded store's tables. Rows are read with the
  * SQLite stores' own mappers (so a record is what the port would return) and written back
- * column for column, child rows included (approvals, skills, channels, queued candidates).
+ * column for column, child rows included (approvals, skills, channels, handoff candidates in order).
  * Dataset rows and runs go through the text codecs the backtest store itself uses.
  */
 import type Database from 'better-sqlite3';
@@ -71,8 +71,9 @@ export function sqliteTransferTables(db: Database.Database): SqliteTables {
       published_at, published_by, parent_version) VALUES (@policyId, @version, @contentHash, @graph, @settings, @routing, @compiledRules,
       @comment, @publishedAt, @publishedBy, @parentVersion)`),
     request: insert(`INSERT INTO change_requests (id, policy_id, draft_revision, content_hash, comment, make_default, required_approvals,
-      status, author, created_at, closed_at, closed_by, rejection_reason, published_version) VALUES (@id, @policyId, @draftRevision,
-      @contentHash, @comment, @makeDefault, @requiredApprovals, @status, @author, @createdAt, @closedAt, @closedBy, @rejectionReason, @publishedVersion)`),
+      status, author, created_at, closed_at, closed_by, rejection_reason, published_version, activate_version) VALUES (@id, @policyId, @draftRevision,
+      @contentHash, @comment, @makeDefault, @requiredApprovals, @status, @author, @createdAt, @closedAt, @closedBy, @rejectionReason, @publishedVersion,
+      @activateVersion)`),
     approval: insert('INSERT INTO change_request_approvals (request_id, approver, approved_at) VALUES (?, ?, ?)'),
     approvalsOf: db.prepare('SELECT approver, approved_at FROM change_request_approvals WHERE request_id = ? ORDER BY approved_at, approver'),
     testCase: insert(`INSERT INTO policy_test_cases (policy_id, id, name, input, expected, updated_at, updated_by)
@@ -84,10 +85,11 @@ export function sqliteTransferTables(db: Database.Database): SqliteTables {
     run: insert(`INSERT INTO backtest_runs (id, dataset_id, policy_id, content_hash, gate_run, started_at, run)
       VALUES (@id, @datasetId, @policyId, @contentHash, @gateRun, @startedAt, @run)`),
     assignment: insert(`INSERT INTO handoff_assignments (decision_id, conversation_id, customer_id, queue_id, agent_id, channel, status, rank,
-      fallback_used, explanation, created_at, assigned_at, released_at) VALUES (@decisionId, @conversationId, @customerId, @queueId, @agentId,
-      @channel, @status, @rank, @fallbackUsed, @explanation, @createdAt, @assignedAt, @releasedAt)`),
-    candidate: insert('INSERT INTO handoff_candidates (decision_id, agent_id) VALUES (?, ?)'),
-    candidatesOf: db.prepare('SELECT agent_id FROM handoff_candidates WHERE decision_id = ? ORDER BY agent_id'),
+      fallback_used, explanation, created_at, assigned_at, accepted_at, released_at, requeues, started_by) VALUES (@decisionId, @conversationId,
+      @customerId, @queueId, @agentId, @channel, @status, @rank, @fallbackUsed, @explanation, @createdAt, @assignedAt, @acceptedAt, @releasedAt,
+      @requeues, @startedBy)`),
+    candidate: insert('INSERT INTO handoff_candidates (decision_id, agent_id, ordinal) VALUES (?, ?, ?)'),
+    candidatesOf: db.prepare('SELECT agent_id FROM handoff_candidates WHERE decision_id = ? ORDER BY ordinal, agent_id'),
     decision: insert(`INSERT INTO decision_log (id, evaluated_at, logged_at, policy_id, policy_version, content_hash, conversation_id, input,
       facts, action, reason_code, reasons, queue, priority, tier, latency_ms) VALUES (@id, @evaluatedAt, @loggedAt, @policyId, @policyVersion,
       @contentHash, @conversationId, @input, @facts, @action, @reasonCode, @reasons, @queue, @priority, @tier, @latencyMs)`),
@@ -182,7 +184,13 @@ export function sqliteTransferTables(db: Database.Database): SqliteTables {
         return toChangeRequest(r, s.approvalsOf.all(r.id) as ApprovalRow[]);
       },
       insert: ({ approvals, ...r }) => {
-        s.request.run({ ...r, makeDefault: r.makeDefault ? 1 : 0, createdAt: iso(r.createdAt), closedAt: iso(r.closedAt) });
+        s.request.run({
+          ...r,
+          makeDefault: r.makeDefault ? 1 : 0,
+          createdAt: iso(r.createdAt),
+          closedAt: iso(r.closedAt),
+          activateVersion: r.activateVersion ?? null,
+        });
         for (const a of approvals) s.approval.run(r.id, a.approver, iso(a.at));
       },
     },
@@ -251,9 +259,10 @@ export function sqliteTransferTables(db: Database.Database): SqliteTables {
           explanation: json(a.explanation),
           createdAt: iso(a.createdAt),
           assignedAt: iso(a.assignedAt),
+          acceptedAt: iso(a.acceptedAt),
           releasedAt: iso(a.releasedAt),
         });
-        for (const agentId of candidates) s.candidate.run(a.decisionId, agentId);
+        candidates.forEach((agentId, ordinal) => s.candidate.run(a.decisionId, agentId, ordinal));
       },
     },
     decisions: {

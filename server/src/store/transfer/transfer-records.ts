@@ -31,7 +31,7 @@ export type TestCaseTransfer = PolicyTestCase & { policyId: string };
 
 /**
  * A committed handoff. `position` is left out (it is derived from the other queued handoffs);
- * `candidates` are the agents who may take it while it is queued (empty once assigned).
+ * `candidates` are the agents who may take it while it is open, in routing order (empty once it ended).
  */
 export type AssignmentTransfer = Omit<AssignmentRecord, 'position'> & { candidates: string[] };
 
