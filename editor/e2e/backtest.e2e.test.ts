@@ -29,13 +29,13 @@ const DATASET = [
   { id: 'r3', lang: 'en', text: 'Please cancel my subscription, I am moving to another provider.', expected: 'cancellation' },
   { id: 'r4', lang: 'en', text: "Where can I download last month's invoice?", expected: 'none' },
   { id: 'r5', lang: 'en', text: 'How do I change the delivery address on my order?', expected: 'none' },
-  { id: 'r6', lang: 'en', text: 'The total on my statement looks a bit odd to me.', expected: 'billing_dispute' },
+  { id: 'r6', lang: 'en', text: 'The total on my statement is higher than I expected.', expected: 'billing_dispute' },
   { id: 'r7', lang: 'en', text: 'You charged me twice for the same order and I want my money back.', expected: 'none' },
   { id: 'r8', lang: 'es', text: 'Quiero hablar con una persona, por favor.', expected: 'customer_request' },
   { id: 'r9', lang: 'es', text: '¿Cuál es el horario de atención de la tienda?', expected: 'none' },
   { id: 'r10', lang: 'en', text: 'Can you tell me how to reset the app settings?', expected: 'none' },
   { id: 'r11', lang: 'en', text: "I won't be needing your service after this month.", expected: 'cancellation' },
-  { id: 'r12', lang: 'en', text: 'Is there a person I could chat with instead of you?', expected: 'customer_request' },
+  { id: 'r12', lang: 'en', text: "I'd prefer somebody from your team to look at this.", expected: 'customer_request' },
   { id: 'r13', lang: 'es', text: 'Alguien entró en mi cuenta sin permiso.', expected: 'security_incident' },
   { id: 'r14', lang: 'en', text: "I'd like to close my account for good.", expected: 'cancellation' },
 ]
@@ -153,9 +153,9 @@ describe('backtests in the editor', () => {
     expect(await textOf(positives.locator('tbody tr'))).toContain('charged twice');
     await report.getByRole('tab', { name: 'False negatives (2)' }).click();
     await report.getByLabel('Got').selectOption('none');
-    await report.getByLabel('Words in the messages or evidence').fill('person');
+    await report.getByLabel('Words in the messages or evidence').fill('somebody');
     await until(async () => (await negatives.locator('tbody tr').count()) === 1, 'one false negative left by the filters');
-    expect(await textOf(negatives.locator('tbody tr'))).toContain('Is there a person I could chat with instead of you?');
+    expect(await textOf(negatives.locator('tbody tr'))).toContain("I'd prefer somebody from your team to look at this.");
     await negatives.scrollIntoViewIfNeeded();
     await shot(page, '6-03-backtest-misses-filtered');
 
@@ -165,7 +165,7 @@ describe('backtests in the editor', () => {
       .getByRole('note')
       .getByText(/Row r12 \(line 12\) of “October chats, labelled”: expected customer_request, the backtest got none \(stay\)\. Run on the same draft/)
       .waitFor();
-    expect(await panel.getByLabel('Text of turn 1').inputValue()).toBe('Is there a person I could chat with instead of you?');
+    expect(await panel.getByLabel('Text of turn 1').inputValue()).toBe("I'd prefer somebody from your team to look at this.");
     await page.locator('.bn-action').getByText('STAY · ai_resolving').waitFor();
     await until(async () => /bn-on-path/.test((await node(page, 'stay_default').locator('.bn-node').getAttribute('class')) ?? ''), 'the stay leaf lit');
     await until(
@@ -180,7 +180,7 @@ describe('backtests in the editor', () => {
 
     // Back on the tab, the report and its filters are as they were.
     await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Backtest' }).click();
-    expect(await report.getByLabel('Words in the messages or evidence').inputValue()).toBe('person');
+    expect(await report.getByLabel('Words in the messages or evidence').inputValue()).toBe('somebody');
     expect(problems).toEqual([]);
     await page.close();
   });

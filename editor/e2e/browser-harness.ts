@@ -26,8 +26,11 @@ const ARGS = [
 export interface EditorBrowser {
   /** The server under test (valid inside tests). */
   readonly server: TestServer;
-  /** A page at 1280×800 whose console errors and uncaught exceptions are collected. */
-  openPage(): Promise<{ page: Page; problems: string[] }>;
+  /**
+   * A page at 1280×800 whose console errors and uncaught exceptions are collected. `bypassCsp`
+   * lets a test inject a checker such as axe-core (`page.addScriptTag`) past the server's CSP.
+   */
+  openPage(options?: { bypassCsp?: boolean }): Promise<{ page: Page; problems: string[] }>;
   /** Saves `<name>.png` under {@link OUTPUT}. */
   shot(page: Page, name: string): Promise<void>;
   /** Signs in with `key` (default: the test admin key) and waits for the policies list. */
@@ -60,8 +63,8 @@ export function useEditorBrowser(): EditorBrowser {
     get server() {
       return started().server;
     },
-    async openPage() {
-      const page = await started().browser.newPage({ viewport: { width: 1280, height: 800 } });
+    async openPage(options = {}) {
+      const page = await started().browser.newPage({ viewport: { width: 1280, height: 800 }, bypassCSP: options.bypassCsp === true });
       const problems: string[] = [];
       page.on('console', (message) => {
         if (message.type() === 'error') problems.push(message.text());

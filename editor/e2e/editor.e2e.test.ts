@@ -57,7 +57,8 @@ describe('the policy editor in a browser', () => {
     await page.getByText('No problems: this draft can be published.').waitFor();
     await shot(page, '1-03-drawn');
 
-    await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
+    // An empty spot of the canvas, below the search box.
+    await page.locator('.react-flow__pane').click({ position: { x: 20, y: 90 } });
     await page.keyboard.press('Control+s');
     await page.getByText('All changes saved').waitFor();
     await shot(page, '1-04-saved');

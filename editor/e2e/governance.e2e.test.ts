@@ -12,6 +12,8 @@ const harness = useEditorBrowser();
 const { openPage, shot, signIn } = harness;
 
 const node = (page: Page, id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
+/** Selects a node as an ops lead would on a canvas larger than the window: by searching for it (it is centred). */
+const findNode = (page: Page, text: string) => page.getByRole('searchbox', { name: 'Search nodes' }).fill(text);
 
 /** Polls until `check` holds (10 s). */
 async function until(check: () => Promise<boolean>, what: string): Promise<void> {
@@ -31,7 +33,7 @@ describe('governance in the editor', () => {
     await page.getByRole('button', { name: 'Open Support default' }).click();
     await node(page, 'c_low_confidence').waitFor();
 
-    await node(page, 'c_low_confidence').click();
+    await findNode(page, 'Bot unsure twice');
     await page.getByLabel('Name on the canvas').fill('Bot unsure twice (v2)');
     await page.getByRole('button', { name: 'Save draft' }).click();
     await page.getByText('All changes saved').waitFor();
@@ -77,7 +79,7 @@ describe('governance in the editor', () => {
 
     await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Routing rules' }).click();
     await node(page, 'r_trust_safety').waitFor();
-    await node(page, 'r_trust_safety').click();
+    await findNode(page, 'Trust & Safety, same language');
     await page.getByLabel('Queue of target 1').waitFor();
     await expect(page.getByRole('navigation', { name: 'Node palette' }).getByRole('button', { name: 'Add Route node' }).count()).resolves.toBe(1);
     await expect(page.getByRole('navigation', { name: 'Node palette' }).getByRole('button', { name: 'Add Hand off node' }).count()).resolves.toBe(0);
@@ -99,7 +101,7 @@ describe('governance in the editor', () => {
     await expect(page.getByRole('navigation', { name: 'Node palette' }).count()).resolves.toBe(0);
     await expect(page.getByRole('button', { name: 'Save draft' }).count()).resolves.toBe(0);
     await expect(page.getByRole('button', { name: 'Publish…' }).count()).resolves.toBe(0);
-    await node(page, 'c_low_confidence').click();
+    await findNode(page, 'Bot unsure twice');
     await until(() => page.getByLabel('Name on the canvas').isDisabled(), 'the inspector to be read-only');
     await shot(page, '4-01-auditor-read-only');
 

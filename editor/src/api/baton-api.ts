@@ -12,11 +12,16 @@ import {
   EditorBacktestRunDocument,
   EditorBacktestRunsDocument,
   EditorCancelBacktestDocument,
+  EditorCreateDatasetFromSuggestionDocument,
   EditorCreatePolicyDocument,
   EditorDatasetRowDocument,
   EditorDatasetsDocument,
+  EditorDecisionDocument,
+  EditorDecisionsDocument,
   EditorDeleteDatasetDocument,
   EditorGovernanceDocument,
+  EditorHandoffKpisDocument,
+  EditorHandoffSuggestionsDocument,
   EditorPoliciesDocument,
   EditorPolicyDiffDocument,
   EditorPolicyDocument,
@@ -37,7 +42,15 @@ import {
   EditorValidateDocument,
   EditorVerifyAuditLogDocument,
   EditorViewerDocument,
+  type DecisionFilter,
   type EditorApproveMutation,
+  type EditorDecisionsQuery,
+  type EditorHandoffKpisQuery,
+  type EditorHandoffSuggestionsQuery,
+  type EditorLoggedDecisionFragment,
+  type KpiBucket,
+  type KpiFilter,
+  type SuggestionDatasetInput,
   type EditorSaveDraftMutation,
 } from './generated/operations';
 import type {
@@ -249,6 +262,31 @@ export class BatonApi {
   /** Cancels a RUNNING run. */
   async cancelBacktest(id: string): Promise<BacktestRunSummary> {
     return (await dataOf(this.client.mutate({ mutation: EditorCancelBacktestDocument, variables: { id } }))).cancelBacktest;
+  }
+
+  /** Handoff KPIs of the filter, overall and per DAY or WEEK bucket of `timeZone` (the Dashboard). */
+  async handoffKpis(filter: KpiFilter, bucket: KpiBucket, timeZone: string): Promise<EditorHandoffKpisQuery['handoffKpis']> {
+    return (await dataOf(this.client.query({ query: EditorHandoffKpisDocument, variables: { filter, bucket, timeZone }, ...FRESH }))).handoffKpis;
+  }
+
+  /** Reasons agents flag as unnecessary escalations or correct, with example conversations. */
+  async handoffSuggestions(filter: KpiFilter): Promise<EditorHandoffSuggestionsQuery['handoffSuggestions']> {
+    return (await dataOf(this.client.query({ query: EditorHandoffSuggestionsDocument, variables: { filter }, ...FRESH }))).handoffSuggestions;
+  }
+
+  /** Every conversation behind a suggestion as a backtest dataset. */
+  async createDatasetFromSuggestion(input: SuggestionDatasetInput): Promise<Dataset> {
+    return (await dataOf(this.client.mutate({ mutation: EditorCreateDatasetFromSuggestionDocument, variables: { input } }))).createDatasetFromSuggestion;
+  }
+
+  /** A page of logged decisions, newest first. */
+  async decisions(filter: DecisionFilter, first: number, after: string | null): Promise<EditorDecisionsQuery['decisions']> {
+    return (await dataOf(this.client.query({ query: EditorDecisionsDocument, variables: { filter, first, after }, ...FRESH }))).decisions;
+  }
+
+  /** One logged decision; null for an unknown id. */
+  async decision(id: string): Promise<EditorLoggedDecisionFragment | null> {
+    return (await dataOf(this.client.query({ query: EditorDecisionDocument, variables: { id }, ...FRESH }))).decision;
   }
 
   /**

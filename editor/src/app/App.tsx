@@ -3,7 +3,7 @@
  * (`#/policies/<id>`). A refused key opens sign-in as a dialog over the current view, so
  * unsaved work stays on screen and in memory.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { toApiProblem } from '../api/api-error';
 import { createApolloClient } from '../api/apollo-client';
 import { BatonApi } from '../api/baton-api';
@@ -16,14 +16,19 @@ import { ApiCallError, ApiContext, problemOf, type ApiContextValue } from './api
 import { PermissionsContext, permissionsOf } from './permissions';
 import { PolicyEditor } from './PolicyEditor';
 
+// The dashboard brings its charts (recharts): loaded when opened, not with the first screen.
+const DashboardPage = lazy(() => import('../dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })));
+
 const policyFromHash = () => /^#\/policies\/(.+)$/.exec(window.location.hash)?.[1] ?? null;
 const auditFromHash = () => window.location.hash === '#/audit';
+const dashboardFromHash = () => window.location.hash === '#/dashboard';
 
 export function App() {
   const [key, setKey] = useState<string | null>(readApiKey);
   const [reauth, setReauth] = useState<string | null>(null);
   const [policyId, setPolicyId] = useState<string | null>(policyFromHash);
   const [audit, setAudit] = useState(auditFromHash);
+  const [dashboard, setDashboard] = useState(dashboardFromHash);
   const [viewer, setViewer] = useState<Viewer | null>(null);
   const [viewerError, setViewerError] = useState<string | null>(null);
   const keyRef = useRef(key);
@@ -39,6 +44,7 @@ export function App() {
     const onHash = () => {
       setPolicyId(policyFromHash());
       setAudit(auditFromHash());
+      setDashboard(dashboardFromHash());
     };
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
@@ -90,11 +96,19 @@ export function App() {
     window.location.hash = id ? `#/policies/${id}` : '#/';
     setPolicyId(id);
     setAudit(false);
+    setDashboard(false);
   };
   const openAudit = () => {
     window.location.hash = '#/audit';
     setPolicyId(null);
     setAudit(true);
+    setDashboard(false);
+  };
+  const openDashboard = () => {
+    window.location.hash = '#/dashboard';
+    setPolicyId(null);
+    setAudit(false);
+    setDashboard(true);
   };
 
   if (!key) return <SignIn onSubmit={signIn} />;
@@ -102,11 +116,45 @@ export function App() {
     <ApiContext.Provider value={context}>
       <PermissionsContext.Provider value={permissions}>
         <div className="bn-app">
-          <div className="bn-account">
+          <main className="bn-main">
+            {viewerError ? (
+              <p className="bn-error" role="alert">
+                Could not read what this key may do: {viewerError}
+              </p>
+            ) : null}
+            {!viewer && !viewerError ? (
+              <p className="bn-page" role="status">
+                Loading…
+              </p>
+            ) : dashboard ? (
+              <Suspense
+                fallback={
+                  <p className="bn-page" role="status">
+                    Loading the dashboard…
+                  </p>
+                }
+              >
+                <DashboardPage onBack={() => open(null)} onOpenPolicy={open} />
+              </Suspense>
+            ) : audit ? (
+              <AuditPage getKey={() => keyRef.current} onBack={() => open(null)} />
+            ) : policyId ? (
+              <PolicyEditor key={policyId} policyId={policyId} onBack={() => open(null)} />
+            ) : (
+              <PolicyList onOpen={open} />
+            )}
+          </main>
+          {/* A bar of its own under the page, so it never covers a panel. */}
+          <footer className="bn-account" aria-label="Account">
             {viewer ? (
-              <span className="bn-hint" aria-label="Signed in as">
-                {viewer.keyId} · {viewer.role.toLowerCase()}
+              <span className="bn-hint">
+                Signed in as {viewer.keyId} · {viewer.role.toLowerCase()}
               </span>
+            ) : null}
+            {permissions.can('Query.handoffKpis') ? (
+              <button type="button" className="bn-link" onClick={openDashboard}>
+                Dashboard
+              </button>
             ) : null}
             {permissions.can('Query.auditLog') ? (
               <button type="button" className="bn-link" onClick={openAudit}>
@@ -124,23 +172,7 @@ export function App() {
             >
               Sign out
             </button>
-          </div>
-          {viewerError ? (
-            <p className="bn-error" role="alert">
-              Could not read what this key may do: {viewerError}
-            </p>
-          ) : null}
-          {!viewer && !viewerError ? (
-            <p className="bn-page" role="status">
-              Loading…
-            </p>
-          ) : audit ? (
-            <AuditPage getKey={() => keyRef.current} onBack={() => open(null)} />
-          ) : policyId ? (
-            <PolicyEditor key={policyId} policyId={policyId} onBack={() => open(null)} />
-          ) : (
-            <PolicyList onOpen={open} />
-          )}
+          </footer>
         </div>
       </PermissionsContext.Provider>
       <dialog ref={reauthDialog} className="bn-dialog" aria-label="Sign in again" onCancel={(e) => e.preventDefault()}>

@@ -8,7 +8,8 @@ import { ReactFlowProvider, useReactFlow, type Connection } from '@xyflow/react'
 import type { TriggerSettings } from '@baton/schemas';
 import type { ApiDiagnostic } from '../api/api-error';
 import type { DraftDecision, PolicyDetail } from '../api/types';
-import { Canvas } from '../canvas/Canvas';
+import { Canvas, useReadableView, useRevealNode } from '../canvas/Canvas';
+import { MIN_READABLE_ZOOM } from '../canvas/readable-view';
 import { CanvasOverlayContext, diagnosticsByNode, traceByNode, tracedEdgeIds, type CanvasOverlay } from '../canvas/canvas-overlay';
 import { Palette } from '../canvas/Palette';
 import { clearWorkingDraft, readWorkingDraft, storeWorkingDraft } from '../draft/working-draft-storage';
@@ -53,6 +54,8 @@ interface EditorViewProps {
 function EditorView({ policy, initial, baseRevision: initialRevision, restored, onBack, onReload }: EditorViewProps) {
   const { call } = useApi();
   const flow = useReactFlow<FlowNode, FlowEdge>();
+  const readableView = useReadableView();
+  const revealNode = useRevealNode();
   const [state, dispatch] = useReducer(editorReducer, initial, initialEditorState);
   const permissions = usePermissions();
   const readOnly = !permissions.canEdit;
@@ -113,6 +116,11 @@ function EditorView({ policy, initial, baseRevision: initialRevision, restored, 
 
   // A run shows the path of the draft it ran on; any edit makes it stale.
   useEffect(() => setDecision(null), [document]);
+  // A run ends where the canvas shows it: the node it reached is brought into view.
+  const reached = decision ? decision.trace.filter((s) => s.evaluated).at(-1)?.nodeId : undefined;
+  useEffect(() => {
+    if (reached && target === 'escalation') revealNode(reached, 300);
+  }, [reached, target, revealNode]);
   useEffect(() => setTestDiagnostics([]), [document]);
 
   const selectedNodeIds = state.nodes.filter((n) => n.selected).map((n) => n.id);
@@ -127,8 +135,9 @@ function EditorView({ policy, initial, baseRevision: initialRevision, restored, 
       diagnostics: diagnosticsByNode(target === 'routing' ? routingDiagnostics : diagnostics),
       trace: decision && target === 'escalation' ? traceByNode(decision.trace) : null,
       diff: null,
+      thresholds: document.settings.thresholds,
     }),
-    [diagnostics, routingDiagnostics, decision, target],
+    [diagnostics, routingDiagnostics, decision, target, document.settings.thresholds],
   );
   const litEdgeIds = useMemo(() => (decision && target === 'escalation' ? tracedEdgeIds(decision.trace, state.edges) : null), [decision, state.edges, target]);
   const routingSet = useMemo(() => new Set(routingDiagnostics), [routingDiagnostics]);
@@ -206,7 +215,7 @@ function EditorView({ policy, initial, baseRevision: initialRevision, restored, 
     if (d.nodeId) {
       dispatch({ type: 'select', nodeIds: [d.nodeId] });
       setSide('inspect');
-      void flow.fitView({ nodes: [{ id: d.nodeId }], duration: 300, maxZoom: 1.2 });
+      void flow.fitView({ nodes: [{ id: d.nodeId }], duration: 300, minZoom: MIN_READABLE_ZOOM, maxZoom: 1.2 });
     } else if (d.edgeId) {
       dispatch({ type: 'select', nodeIds: [], edgeIds: [d.edgeId] });
     }
@@ -280,7 +289,7 @@ function EditorView({ policy, initial, baseRevision: initialRevision, restored, 
                 onClick={() => {
                   const sizes = measuredSizes(state.nodes);
                   editGraph((g) => autoLayout(g, sizes));
-                  window.setTimeout(() => void flow.fitView({ duration: 300 }), 50);
+                  window.setTimeout(() => readableView(300), 50);
                 }}
               >
                 Auto-layout
@@ -407,6 +416,7 @@ function EditorView({ policy, initial, baseRevision: initialRevision, restored, 
                 onDropKind={(kind, position) => add(kind, position)}
                 kinds={kindsOn(target)}
                 label={target === 'routing' ? 'Routing canvas' : 'Policy canvas'}
+                onFound={() => setSide('inspect')}
               />
             </>
           ) : (

@@ -31,10 +31,21 @@ export function SignIn({ onSubmit, reason }: SignInProps) {
         </p>
       ) : null}
       <label htmlFor={id}>API key</label>
-      <input id={id} type="password" autoComplete="off" value={key} onChange={(e) => setKey(e.target.value)} aria-invalid={error !== null} autoFocus />
-      <p className="bn-hint">The key Baton printed on first start, or one an admin created for you. It is kept only in this browser tab.</p>
+      <input
+        id={id}
+        type="password"
+        autoComplete="off"
+        value={key}
+        onChange={(e) => setKey(e.target.value)}
+        aria-invalid={error !== null}
+        aria-describedby={error ? `${id}-error ${id}-hint` : `${id}-hint`}
+        autoFocus
+      />
+      <p className="bn-hint" id={`${id}-hint`}>
+        The key Baton printed on first start, or one an admin created for you. It is kept only in this browser tab.
+      </p>
       {error ? (
-        <p className="bn-error" role="alert">
+        <p className="bn-error" role="alert" id={`${id}-error`}>
           {error}
         </p>
       ) : null}

@@ -22,7 +22,7 @@ export function Palette({ kinds, onAdd, disabled }: { kinds: readonly CanvasNode
             draggable={!disabled}
             disabled={disabled}
             title={hint}
-            aria-label={`Add ${title} node`}
+            aria-describedby={`bn-palette-hint-${kind}`}
             data-kind={kind}
             onDragStart={(e) => {
               e.dataTransfer.setData(NODE_KIND_MIME, kind);
@@ -30,8 +30,15 @@ export function Palette({ kinds, onAdd, disabled }: { kinds: readonly CanvasNode
             }}
             onClick={() => onAdd(kind)}
           >
-            <span className="bn-palette-title">{title}</span>
-            <span className="bn-palette-hint">{hint}</span>
+            {/* Named "Add <kind> node" with the visible title in it; the hint is its description. */}
+            <span className="bn-palette-title">
+              <span className="bn-visually-hidden">Add </span>
+              {title}
+              <span className="bn-visually-hidden"> node</span>
+            </span>
+            <span className="bn-palette-hint" id={`bn-palette-hint-${kind}`} aria-hidden="true">
+              {hint}
+            </span>
           </button>
         );
       })}

@@ -1,8 +1,10 @@
 /**
  * What the canvas shows on top of the policy, keyed by node id and never saved: validation
- * problems, the path a test run took (the server's trace), and a diff against a version.
+ * problems, the path a test run took (the server's trace), a diff against a version, and the
+ * policy's thresholds (so a condition on a counted fact can say what counts).
  */
 import { createContext, useContext } from 'react';
+import type { Thresholds } from '@baton/schemas';
 import type { ApiDiagnostic } from '../api/api-error';
 import type { DecisionTraceStep } from '../api/types';
 
@@ -13,6 +15,8 @@ export interface CanvasOverlay {
   /** Trace steps of the last test run by node id; null when no run is shown. */
   trace: ReadonlyMap<string, DecisionTraceStep> | null;
   diff: ReadonlyMap<string, DiffMark> | null;
+  /** The thresholds of the settings the graph is shown with; absent when unknown. */
+  thresholds?: Thresholds | null;
 }
 
 export const EMPTY_OVERLAY: CanvasOverlay = { diagnostics: new Map(), trace: null, diff: null };

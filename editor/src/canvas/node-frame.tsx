@@ -26,7 +26,7 @@ function Outputs({ outputs }: { outputs: readonly NodeOutput[] }) {
             position={Position.Right}
             id={output.handle ?? undefined}
             className={`bn-handle bn-handle-${output.handle ?? 'next'}`}
-            aria-label={output.handle === null ? 'next' : `output ${outputWords(output)}`}
+            title={output.handle === null ? 'next: drag to the next node' : `output ${outputWords(output)}: drag to the node it leads to`}
           />
         </div>
       ))}
@@ -68,7 +68,7 @@ export function NodeFrame<K extends CanvasNodeKind>({ spec, node, selected, body
   const colours = { '--bn-kind-colour': spec.colour, '--bn-kind-fill': spec.fill } as CSSProperties;
   return (
     <div className={classes.filter(Boolean).join(' ')} style={colours} data-node-id={node.id} data-testid={`node-${node.id}`}>
-      {spec.input ? <Handle type="target" position={Position.Left} className="bn-handle bn-handle-in" aria-label="input" /> : null}
+      {spec.input ? <Handle type="target" position={Position.Left} className="bn-handle bn-handle-in" title="input" /> : null}
       <div className="bn-node-main">
         <div className="bn-node-head">
           <span className="bn-kind">{spec.title}</span>

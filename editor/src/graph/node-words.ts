@@ -15,6 +15,7 @@ import {
   type FactType,
   type Operator,
   type RoutingFactName,
+  type Thresholds,
 } from '@baton/schemas';
 
 /** A short phrase per fact, used on nodes and in the fact picker. */
@@ -80,6 +81,35 @@ export function describeFactTest(test: FactTest): string {
   const comparison = describeComparison(test.fact, test.operator, test.value);
   if (factType(test.fact) === 'boolean' && typeof test.value === 'boolean') return comparison === 'yes' ? subject : `not: ${subject}`;
   return `${subject} ${comparison}`;
+}
+
+/** The facts a test reads, each once, in the order they appear. */
+export function factsOf(test: ConditionTest): string[] {
+  if (isFactTest(test)) return [test.fact];
+  const parts = 'all' in test ? test.all : 'any' in test ? test.any : [test.not];
+  return [...new Set(parts.flatMap(factsOf))];
+}
+
+/**
+ * What the policy's thresholds make `fact` count, in words ("negative: sentiment ≤ -0.3"), so a
+ * condition "negative messages ≥ 2" shows the score it compares each message against; null for
+ * facts no threshold shapes, or when the thresholds are unknown.
+ */
+export function thresholdNote(fact: string, thresholds: Thresholds | null | undefined): string | null {
+  if (!thresholds) return null;
+  switch (fact) {
+    case 'negativeStreak':
+    case 'negativeTurns':
+      return `negative: sentiment ≤ ${thresholds.negativeSentiment}`;
+    case 'sentimentSharpDrop':
+      return `sharp drop: from ≥ ${thresholds.sharpDropFrom} to ≤ ${thresholds.sharpDropTo}`;
+    case 'lowConfidenceStreak':
+      return `low confidence: below ${thresholds.lowConfidence}`;
+    case 'repeatedQuestionCount':
+      return `same question: similarity ≥ ${thresholds.repeatSimilarity}`;
+    default:
+      return null;
+  }
 }
 
 /** A condition test in words; nested groups are parenthesised. */

@@ -75,8 +75,14 @@ export function ApprovalsPanel({ policyId, onPublished }: { policyId: string; on
                   max={10}
                   value={count}
                   aria-invalid={countProblem !== null}
+                  aria-describedby={countProblem ? `${countId}-error` : undefined}
                   onChange={(e) => setCount(e.target.value)}
                 />
+                {countProblem ? (
+                  <p className="bn-error" id={`${countId}-error`}>
+                    {countProblem}
+                  </p>
+                ) : null}
               </div>
               <button type="submit" disabled={countProblem !== null || Number(count) === governance.requiredApprovals}>
                 Set

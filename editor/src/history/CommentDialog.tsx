@@ -41,10 +41,18 @@ export function CommentDialog({ title, label, confirm, intro, onConfirm, onClose
         {intro ? <p>{intro}</p> : null}
         <div className="bn-field">
           <label htmlFor={id}>{label}</label>
-          <textarea id={id} rows={3} maxLength={1000} value={text} onChange={(e) => setText(e.target.value)} required />
+          <textarea
+            id={id}
+            rows={3}
+            maxLength={1000}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            aria-describedby={error ? `${id}-error` : undefined}
+            required
+          />
         </div>
         {error ? (
-          <p className="bn-error" role="alert">
+          <p className="bn-error" role="alert" id={`${id}-error`}>
             {error}
           </p>
         ) : null}

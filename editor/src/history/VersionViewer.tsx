@@ -5,9 +5,11 @@
  */
 import { useEffect, useMemo, useReducer, useState } from 'react';
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
+import type { Thresholds } from '@baton/schemas';
 import type { PolicyDiff } from '../api/types';
 import { Canvas } from '../canvas/Canvas';
 import { CanvasOverlayContext, type CanvasOverlay } from '../canvas/canvas-overlay';
+import { MIN_READABLE_ZOOM } from '../canvas/readable-view';
 import type { CanvasGraph, CanvasTarget } from '../graph/canvas-graph';
 import { kindsOn } from '../nodes/registry';
 import type { DraftDocument } from '../graph/draft-document';
@@ -30,7 +32,9 @@ function ViewerCanvas({
   diff,
   directoryQueues,
   topics,
+  thresholds,
 }: {
+  thresholds: Thresholds | null;
   graph: CanvasGraph;
   target: CanvasTarget;
   diff: PolicyDiff | null;
@@ -42,7 +46,7 @@ function ViewerCanvas({
   const [state, dispatch] = useReducer(editorReducer, { graph: shown, settings: {} as DraftDocument['settings'], routing: null } as DraftDocument, (doc) =>
     initialEditorState(doc),
   );
-  const overlay: CanvasOverlay = useMemo(() => ({ diagnostics: new Map(), trace: null, diff: laid?.marks ?? null }), [laid]);
+  const overlay: CanvasOverlay = useMemo(() => ({ diagnostics: new Map(), trace: null, diff: laid?.marks ?? null, thresholds }), [laid, thresholds]);
   const edges = useMemo(
     () =>
       state.edges.map((e) =>
@@ -55,7 +59,10 @@ function ViewerCanvas({
   useEffect(() => {
     const marked = laid ? [...laid.marks.keys()] : [];
     if (marked.length === 0) return;
-    const timer = window.setTimeout(() => void flow.fitView({ nodes: marked.map((id) => ({ id })), padding: 0.6, maxZoom: 1, duration: 200 }), 400);
+    const timer = window.setTimeout(
+      () => void flow.fitView({ nodes: marked.map((id) => ({ id })), padding: 0.6, minZoom: MIN_READABLE_ZOOM, maxZoom: 1, duration: 200 }),
+      400,
+    );
     return () => window.clearTimeout(timer);
   }, [laid, flow]);
   const selected = state.nodes.filter((n) => n.selected).map((n) => n.id);
@@ -144,7 +151,14 @@ export function VersionViewer({ title, document, diff, directoryQueues }: Versio
       </div>
       {diff ? <p className="bn-diff-summary">{diff.summary}</p> : null}
       <ReactFlowProvider key={`${target}-${diff?.from ?? ''}-${diff?.to ?? ''}-${title}`}>
-        <ViewerCanvas graph={graph} target={target} diff={diff} directoryQueues={directoryQueues} topics={topics} />
+        <ViewerCanvas
+          graph={graph}
+          target={target}
+          diff={diff}
+          directoryQueues={directoryQueues}
+          topics={topics}
+          thresholds={document.settings.thresholds ?? null}
+        />
       </ReactFlowProvider>
     </section>
   );

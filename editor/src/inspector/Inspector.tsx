@@ -29,9 +29,13 @@ export function Inspector(props: InspectorProps) {
     return (
       <div className="bn-inspector">
         <h2>Inspector</h2>
-        <p className="bn-hint">
-          Select a node to edit it. Drag nodes in from the palette, connect an output (right side of a node) to the next node, or choose outputs here.
-        </p>
+        {props.readOnly ? (
+          <p className="bn-hint">Select a node to see its settings and where its outputs lead. This view is read-only.</p>
+        ) : (
+          <p className="bn-hint">
+            Select a node to edit it. Drag nodes in from the palette, connect an output (right side of a node) to the next node, or choose outputs here.
+          </p>
+        )}
       </div>
     );
   }

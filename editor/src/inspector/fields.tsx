@@ -1,7 +1,16 @@
 /** Labelled form fields shared by the inspector forms. Every control has a label, visible except in compact grid cells. */
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 
-/** A labelled control; `compact` (grid cells) keeps the label for screen readers only and drops the hint. */
+/** Ids of the hint and error texts {@link Field} shows under control `id`, for its `aria-describedby`. */
+export function describedBy(id: string, hint: string | undefined, error: string | null | undefined, compact?: boolean): string | undefined {
+  if (error) return `${id}-error`;
+  return hint && !compact ? `${id}-hint` : undefined;
+}
+
+/**
+ * A labelled control; `compact` (grid cells) keeps the label for screen readers only and drops the
+ * hint. The control (`id`) should name the hint or error it shows in `aria-describedby`: see {@link describedBy}.
+ */
 export function Field({
   label,
   hint,
@@ -23,9 +32,13 @@ export function Field({
         {label}
       </label>
       {children}
-      {hint && !error && !compact ? <p className="bn-hint">{hint}</p> : null}
+      {hint && !error && !compact ? (
+        <p className="bn-hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
       {error ? (
-        <p className="bn-error" role="alert">
+        <p className="bn-error" role="alert" id={`${id}-error`}>
           {error}
         </p>
       ) : null}
@@ -65,7 +78,14 @@ export function TextField(props: {
     setError(problem);
     if (problem === null && next !== props.value) props.onCommit(next);
   };
-  const common = { id, ref: box, value: text, 'aria-invalid': error !== null, placeholder: props.placeholder };
+  const common = {
+    id,
+    ref: box,
+    value: text,
+    'aria-invalid': error !== null,
+    'aria-describedby': describedBy(id, props.hint, error, props.compact),
+    placeholder: props.placeholder,
+  };
   return (
     <Field label={props.label} hint={props.hint} error={error} id={id} compact={props.compact}>
       {props.multiline ? (
@@ -127,7 +147,7 @@ export function SelectField<T extends string>(props: {
   const id = useId();
   return (
     <Field label={props.label} hint={props.hint} id={id}>
-      <select id={id} value={props.value} onChange={(e) => props.onCommit(e.target.value as T)}>
+      <select id={id} value={props.value} aria-describedby={describedBy(id, props.hint, null)} onChange={(e) => props.onCommit(e.target.value as T)}>
         {props.options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}

@@ -4,7 +4,7 @@
  */
 import { useId } from 'react';
 import type { ConditionValue, FactSpec, Operator } from '@baton/schemas';
-import { Field, TextField, numberProblem, requiredProblem } from './fields';
+import { Field, TextField, describedBy, numberProblem, requiredProblem } from './fields';
 
 export interface ValueEditorProps {
   spec: FactSpec | undefined;
@@ -40,6 +40,8 @@ export function defaultValueFor(spec: FactSpec | undefined, operator: Operator, 
       return '';
   }
 }
+
+const TOPICS_HINT = "Topics come from the policy's lexicons (Trigger settings).";
 
 export function ValueEditor({ spec, fact, operator, value, topics, onCommit, label = 'Value', compact }: ValueEditorProps) {
   const id = useId();
@@ -80,8 +82,8 @@ export function ValueEditor({ spec, fact, operator, value, topics, onCommit, lab
   if (fact === 'topics') {
     const options = topics.includes(String(value)) ? topics : [String(value), ...topics];
     return (
-      <Field label={`${label} (topic)`} id={id} compact={compact} hint="Topics come from the policy's lexicons (Trigger settings).">
-        <select id={id} value={String(value)} onChange={(e) => onCommit(e.target.value)}>
+      <Field label={`${label} (topic)`} id={id} compact={compact} hint={TOPICS_HINT}>
+        <select id={id} value={String(value)} aria-describedby={describedBy(id, TOPICS_HINT, null, compact)} onChange={(e) => onCommit(e.target.value)}>
           {options.map((t) => (
             <option key={t} value={t}>
               {t}

@@ -2,14 +2,18 @@
 import { memo } from 'react';
 import type { NodeProps } from '@xyflow/react';
 import type { ConditionNode } from '@baton/schemas';
+import { useCanvasOverlay } from '../canvas/canvas-overlay';
 import { NodeFrame } from '../canvas/node-frame';
+import { TestWords } from '../canvas/test-words';
 import { describeTest } from '../graph/node-words';
 import { ConditionTestEditor } from '../inspector/condition-test-editor';
 import { LabelField, type NodeFormProps } from '../inspector/node-form';
 import type { EditorNodeSpec, FlowNodeOf } from './node-spec';
 
+// The test with its compared values in bold and what the thresholds make its facts count.
 function ConditionNodeView({ data, selected }: NodeProps<FlowNodeOf<'condition'>>) {
-  return <NodeFrame spec={conditionSpec} node={data.node} selected={selected} />;
+  const { thresholds } = useCanvasOverlay();
+  return <NodeFrame spec={conditionSpec} node={data.node} selected={selected} body={<TestWords test={data.node.data.test} thresholds={thresholds} />} />;
 }
 
 function ConditionForm({ node, context, onChange }: NodeFormProps<ConditionNode>) {

@@ -3,15 +3,34 @@ import { memo } from 'react';
 import type { NodeProps } from '@xyflow/react';
 import { OPERATORS_BY_FACT_TYPE, OPERATOR_SYMBOLS, type Operator, type SwitchNode } from '@baton/schemas';
 import { NodeFrame } from '../canvas/node-frame';
-import { factPhrase } from '../graph/node-words';
+import { describeComparison, factPhrase } from '../graph/node-words';
 import { factSpecOf, useFactChoices } from '../inspector/fact-choices';
 import { SelectField, TextField, requiredProblem } from '../inspector/fields';
 import { LabelField, type NodeFormProps } from '../inspector/node-form';
 import { ValueEditor, defaultValueFor } from '../inspector/value-editor';
 import type { EditorNodeSpec, FlowNodeOf } from './node-spec';
 
+/** Up to this many cases, the node lists each with the value it compares against; more stay on the outputs only. */
+const SHOWN_CASES = 3;
+
+// The fact, then (for a few cases) each case with the value it compares against, in output order.
 function SwitchNodeView({ data, selected }: NodeProps<FlowNodeOf<'switch'>>) {
-  return <NodeFrame spec={switchSpec} node={data.node} selected={selected} />;
+  const { fact, cases } = data.node.data;
+  const body = (
+    <>
+      <div className="bn-node-words">{switchSpec.describe(data.node)}</div>
+      {cases.length <= SHOWN_CASES ? (
+        <ul className="bn-cases">
+          {cases.map((c) => (
+            <li key={c.id}>
+              {c.label ?? c.id}: <strong className="bn-compare">{describeComparison(fact, c.operator, c.value)}</strong>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </>
+  );
+  return <NodeFrame spec={switchSpec} node={data.node} selected={selected} body={body} />;
 }
 
 function SwitchForm({ node, context, onChange }: NodeFormProps<SwitchNode>) {

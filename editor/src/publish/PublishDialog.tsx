@@ -133,10 +133,18 @@ export function PublishDialog({ policyId, policyName, diagnostics, validationPen
         </section>
         <div className="bn-field">
           <label htmlFor={commentId}>Comment (required): what changes and why</label>
-          <textarea id={commentId} rows={3} maxLength={1000} value={comment} onChange={(e) => setComment(e.target.value)} required />
+          <textarea
+            id={commentId}
+            rows={3}
+            maxLength={1000}
+            value={comment}
+            onChange={(e) => setComment(e.target.value)}
+            aria-describedby={error ? `${commentId}-error` : undefined}
+            required
+          />
         </div>
         {error ? (
-          <div className="bn-error" role="alert">
+          <div className="bn-error" role="alert" id={`${commentId}-error`}>
             <p>{error}</p>
             {failures.length > 0 ? (
               <ul>

@@ -149,11 +149,22 @@ export function LexiconEditor({ policyId, settings, onTopicChange }: LexiconEdit
         }}
       >
         <label htmlFor={`${topicId}-new`}>New topic</label>
-        <input id={`${topicId}-new`} type="text" value={newTopic} aria-invalid={newTopicProblem !== null} onChange={(e) => setNewTopic(e.target.value)} />
+        <input
+          id={`${topicId}-new`}
+          type="text"
+          value={newTopic}
+          aria-invalid={newTopicProblem !== null}
+          aria-describedby={newTopicProblem ? `${topicId}-new-error` : undefined}
+          onChange={(e) => setNewTopic(e.target.value)}
+        />
         <button type="submit" disabled={newTopic === '' || newTopicProblem !== null}>
           Add topic
         </button>
-        {newTopicProblem ? <span className="bn-error">{newTopicProblem}</span> : null}
+        {newTopicProblem ? (
+          <span className="bn-error" id={`${topicId}-new-error`}>
+            {newTopicProblem}
+          </span>
+        ) : null}
       </form>
     </section>
   );
