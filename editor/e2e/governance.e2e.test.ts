@@ -77,6 +77,22 @@ describe('governance in the editor', () => {
     );
     expect(answer.body.data?.decideHandoff.policy.version).toBe(1);
 
+    // Under four eyes, making a version active opens a change request instead.
+    await harness.server.gql('mutation { setRequiredApprovals(policyId: "support-default", count: 1) { id } }');
+    await page.getByRole('button', { name: 'Canvas' }).click();
+    await page.getByRole('button', { name: 'History' }).click();
+    await page.getByRole('button', { name: 'Make version 2 active' }).click();
+    await page
+      .getByRole('dialog')
+      .getByText(/needs 1 approval: a change request opens/)
+      .waitFor();
+    await page.getByLabel('Comment (required): why this version').fill('The renamed check reads better after all');
+    await page.getByRole('dialog').getByRole('button', { name: 'Request approval' }).click();
+    await page.getByText(/asks to make version 2 active; it waits for 1 approval/).waitFor();
+    await page.getByText(/Activate version 2, approvals 0\/\s*1/).waitFor();
+    expect((await page.locator('.bn-active-row').first().textContent())?.startsWith('v1')).toBe(true);
+    await shot(page, '3-03b-activation-requested');
+
     await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Routing rules' }).click();
     await node(page, 'r_trust_safety').waitFor();
     await findNode(page, 'Trust & Safety, same language');

@@ -7,6 +7,7 @@ import { ServerError } from '@apollo/client/errors';
 import type { PolicyGraph, RoutingGraph, TriggerSettings } from '@baton/schemas';
 import {
   EditorActivateVersionDocument,
+  EditorRequestActivationDocument,
   EditorApproveDocument,
   EditorAuditLogDocument,
   EditorBacktestRunDocument,
@@ -176,6 +177,11 @@ export class BatonApi {
     // The policy answered has just been given an active version.
     return (await dataOf(this.client.mutate({ mutation: EditorActivateVersionDocument, variables: { policyId, version, comment } }))).activatePolicyVersion
       .activeVersion!.version;
+  }
+
+  /** Under four eyes: opens a change request whose last approval makes `version` active. */
+  async requestActivation(policyId: string, version: number, comment: string): Promise<{ id: string; requiredApprovals: number }> {
+    return (await dataOf(this.client.mutate({ mutation: EditorRequestActivationDocument, variables: { policyId, version, comment } }))).requestPolicyActivation;
   }
 
   async governance(policyId: string): Promise<Governance | null> {

@@ -110,7 +110,8 @@ export function ApprovalsPanel({ policyId, onPublished }: { policyId: string; on
                     {new Date(cr.createdAt).toLocaleString()} — “{cr.comment}”
                   </div>
                   <div className="bn-hint">
-                    Draft revision {cr.draftRevision}, approvals {cr.approvals.length}/{cr.requiredApprovals}
+                    {cr.activateVersion ? `Activate version ${cr.activateVersion}` : `Draft revision ${cr.draftRevision}`}, approvals {cr.approvals.length}/
+                    {cr.requiredApprovals}
                     {cr.approvals.length > 0 ? ` (${cr.approvals.map((a) => a.approver).join(', ')})` : ''}
                     {cr.publishedVersion ? `; published as v${cr.publishedVersion}` : ''}
                     {cr.rejectionReason ? `; rejected: ${cr.rejectionReason}` : ''}

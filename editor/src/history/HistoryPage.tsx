@@ -35,12 +35,16 @@ export function HistoryPage({ policyId, policyName, directoryQueues, onActivated
   const [shown, setShown] = useState<Shown | null>(null);
   const [rollback, setRollback] = useState<number | null>(null);
   const [busy, setBusy] = useState(false);
+  // Under four eyes an activation is a change request; the approvals panel remounts to show a new one.
+  const [requiredApprovals, setRequiredApprovals] = useState(0);
+  const [requests, setRequests] = useState(0);
 
   const load = useCallback(() => {
-    call(async (api) => ({ versions: await api.versions(policyId), policy: await api.policy(policyId) })).then(
-      ({ versions: list, policy }) => {
+    call(async (api) => ({ versions: await api.versions(policyId), policy: await api.policy(policyId), governance: await api.governance(policyId) })).then(
+      ({ versions: list, policy, governance }) => {
         setVersions(list);
         setActive(policy?.activeVersion?.version ?? null);
+        setRequiredApprovals(governance?.requiredApprovals ?? 0);
       },
       (caught: unknown) => setError(problemOf(caught).message),
     );
@@ -77,7 +81,7 @@ export function HistoryPage({ policyId, policyName, directoryQueues, onActivated
     }
   };
 
-  const canActivate = permissions.can('Mutation.activatePolicyVersion');
+  const canActivate = permissions.can(requiredApprovals > 0 ? 'Mutation.requestPolicyActivation' : 'Mutation.activatePolicyVersion');
   return (
     <div className="bn-history-page">
       <section className="bn-history" aria-label="Version history">
@@ -151,6 +155,7 @@ export function HistoryPage({ policyId, policyName, directoryQueues, onActivated
           </table>
         )}
         <ApprovalsPanel
+          key={requests}
           policyId={policyId}
           onPublished={(text) => {
             onActivated(text);
@@ -165,12 +170,23 @@ export function HistoryPage({ policyId, policyName, directoryQueues, onActivated
       )}
       {rollback !== null ? (
         <CommentDialog
-          title={`Make version ${rollback} active`}
+          title={requiredApprovals > 0 ? `Request making version ${rollback} active` : `Make version ${rollback} active`}
           label="Comment (required): why this version"
-          confirm="Make active"
-          intro={`The next decision of every bot uses version ${rollback}. The draft is not changed.`}
+          confirm={requiredApprovals > 0 ? 'Request approval' : 'Make active'}
+          intro={
+            requiredApprovals > 0
+              ? `This policy needs ${requiredApprovals} approval${requiredApprovals === 1 ? '' : 's'}: a change request opens, and the last approval makes version ${rollback} active. The draft is not changed.`
+              : `The next decision of every bot uses version ${rollback}. The draft is not changed.`
+          }
           onClose={() => setRollback(null)}
           onConfirm={async (comment) => {
+            if (requiredApprovals > 0) {
+              const request = await call((api) => api.requestActivation(policyId, rollback, comment));
+              setRollback(null);
+              setRequests((n) => n + 1);
+              onActivated(`Change request ${request.id} asks to make version ${rollback} active; it waits for ${request.requiredApprovals} approval(s).`);
+              return;
+            }
             const version = await call((api) => api.activateVersion(policyId, rollback, comment));
             setRollback(null);
             onActivated(`Version ${version} is active now: the next decision uses it.`);
