@@ -114,6 +114,8 @@ describe('reference concepts in five languages', () => {
     ['security', 'es', 'no puedo encontrar mi pasaporte desde ayer'],
     ['security', 'en', 'my tablet was taken from the lounge last night'],
     ['billing_dispute', 'en', 'What is this mysterious debit from last week?'],
+    ['billing_dispute', 'en', 'somebody just made a purchase on my account from a shop abroad'],
+    ['billing_dispute', 'en', 'that transfer out of my account looks fishy'],
   ])('finds %s in %s', (topic, _language, text) => {
     expect(facts(text).topics).toContain(topic === 'security' ? 'security' : topic);
   });
