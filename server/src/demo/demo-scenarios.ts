@@ -334,7 +334,7 @@ export const DEMO_SCENARIOS: readonly DemoScenario[] = [
     scripts: {
       en: [
         [{ customer: 'Hi, I was charged twice for my subscription this month, {amount} each time.' }],
-        [{ customer: "There's a charge of {amount} on my card that I don't recognise." }],
+        [{ customer: 'There is a {amount} payment on my card that I never made.' }],
         [{ customer: 'Hello', bot: 'Hi! How can I help today?' }, { customer: 'You charged me twice for order {order}. I want one of them back.' }],
       ],
       es: [
