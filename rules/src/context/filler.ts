@@ -8,6 +8,7 @@
  * {@link FILLER_MAX_CHARS} are never filler.
  */
 import { foldText, tokenise } from '../signals/text-normalise';
+import { LRUCache } from 'lru-cache';
 
 /** Longer messages always say something. */
 export const FILLER_MAX_CHARS = 160;
@@ -104,9 +105,20 @@ const FILLER_PHRASES: Record<string, string[]> = {
 const WORDS = new Set(Object.values(FILLER_WORDS).flatMap((list) => list.split(/\s+/)));
 const PHRASES = new RegExp(`(?<![\\p{L}\\p{N}])(?:${Object.values(FILLER_PHRASES).flat().join('|')})(?![\\p{L}\\p{N}])`, 'gu');
 
+/**
+ * Answers per text: bots send the whole conversation every turn, so each message is judged once
+ * (a boolean per text of at most `FILLER_MAX_CHARS` characters: 10,000 texts hold about 2 MB).
+ */
+const judged = new LRUCache<string, boolean>({ max: 10_000 });
+
 /** True when `text` is only greetings, thanks, acknowledgements or pleasantries (or empty). */
 export function isFiller(text: string): boolean {
   if (text.length > FILLER_MAX_CHARS) return false;
-  const rest = foldText(text).replace(/[’`]/g, "'").replace(PHRASES, ' ');
-  return tokenise(rest).every((token) => WORDS.has(token.word));
+  let filler = judged.get(text);
+  if (filler === undefined) {
+    const rest = foldText(text).replace(/[’`]/g, "'").replace(PHRASES, ' ');
+    filler = tokenise(rest).every((token) => WORDS.has(token.word));
+    judged.set(text, filler);
+  }
+  return filler;
 }

@@ -3,6 +3,7 @@
  * `redactText` — what the decision log and a human may read.
  */
 import type { DecideHandoffInput } from '@baton/schemas';
+import { LRUCache } from 'lru-cache';
 import type { RedactionModel } from './prepare-redaction';
 import { redactText } from './redact-text';
 
@@ -22,6 +23,30 @@ function copyValue(value: unknown, text: (value: string) => string): unknown {
 const same = (value: string): string => value;
 
 /**
+ * Redacted message texts per redaction model: bots send the whole conversation every turn, so
+ * each message is masked once. Bounded: 5,000 texts per model (at most 2,000 characters each as
+ * analysed, typically under 200).
+ */
+const redactedMessages = new WeakMap<RedactionModel, LRUCache<string, string>>();
+
+function messageRedactor(model: RedactionModel): (text: string) => string {
+  let memo = redactedMessages.get(model);
+  if (!memo) {
+    memo = new LRUCache<string, string>({ max: 5000 });
+    redactedMessages.set(model, memo);
+  }
+  const texts = memo;
+  return (text) => {
+    let redacted = texts.get(text);
+    if (redacted === undefined) {
+      redacted = redactText(text, model);
+      texts.set(text, redacted);
+    }
+    return redacted;
+  };
+}
+
+/**
  * Returns a deep copy of `input` in which these are redacted: `messages[].text`,
  * `attempts[].action` and `.result`, and every string at any depth inside
  * `customer.attributes`, `attributes` and `pageContext` (object keys are kept). Ids, names,
@@ -30,8 +55,9 @@ const same = (value: string): string => value;
  */
 export function redactInput(input: DecideHandoffInput, model: RedactionModel): DecideHandoffInput {
   const redact = (value: string): string => redactText(value, model);
+  const redactMessage = messageRedactor(model);
   const copy = copyValue(input, same) as DecideHandoffInput;
-  copy.messages = copy.messages.map((message) => ({ ...message, text: redact(message.text) }));
+  copy.messages = copy.messages.map((message) => ({ ...message, text: redactMessage(message.text) }));
   if (copy.attempts) copy.attempts = copy.attempts.map((attempt) => ({ ...attempt, action: redact(attempt.action), result: redact(attempt.result) }));
   if (input.customer.attributes) copy.customer.attributes = copyValue(input.customer.attributes, redact) as Record<string, unknown>;
   if (input.attributes) copy.attributes = copyValue(input.attributes, redact) as Record<string, unknown>;

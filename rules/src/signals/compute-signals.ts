@@ -11,7 +11,7 @@ import { conversationStats } from './conversation-stats';
 import { formatNumber, quote } from './evidence';
 import { findHumanRequest } from './human-request';
 import { detectConversationLanguage, messageLanguage, type LanguageDetection } from './language';
-import { AnalysedText } from './message-analysis';
+import type { AnalysedText } from './message-analysis';
 import type { MatchedMessage } from './phrase-match';
 import type { SignalsModel } from './prepare-signals';
 import { findRepeatedQuestion } from './repeated-question';
@@ -47,6 +47,11 @@ function languageEvidence(detection: LanguageDetection): string {
   }
 }
 
+/** Baton's sentiment score of a customer message, -1..1 (`scoreSentiment`), once per text and language. */
+function sentimentOf(text: AnalysedText, language: string): number {
+  return text.remember(`sentiment:${language}`, () => scoreSentiment(text, language).score);
+}
+
 function put(evidence: Evidence, fact: FactName, lines: readonly string[] | undefined): void {
   if (lines && lines.length > 0) evidence[fact] = [...(evidence[fact] ?? []), ...lines];
 }
@@ -74,15 +79,17 @@ export function computeSignals(input: DecideHandoffInput, model: SignalsModel, n
     const analysed = message.text.slice(0, ANALYSED_CHARS_PER_MESSAGE);
     // Quotes are cut from the redacted text: cutting first could leave half a card number.
     const quotable = (shown.messages[i]?.text ?? message.text).slice(0, ANALYSED_CHARS_PER_MESSAGE);
-    const text = new AnalysedText(analysed, i + 1, quotable);
+    const text = model.messages.analyse(analysed, i + 1, quotable);
     if (message.speaker === 'CUSTOMER') customerTexts.push(text);
     else botTexts.push({ text, reported: message.confidence });
   });
   const detection = detectConversationLanguage(customerTexts, model.languages, input.customer.language);
   const languages = customerTexts.map((text) => messageLanguage(text, detection.language, model.languages));
   // Typos are read in the message's own language only.
-  const customer: MatchedMessage[] = customerTexts.map((text, i) => ({ text, lexemes: model.index.tokenLexemes(text, languages[i] ?? detection.language) }));
-  const bot = botTexts.map(({ text, reported }) => ({ text, reported, lexemes: model.index.tokenLexemes(text, null) }));
+  const lexemesOf = (text: AnalysedText, language: string | null): number[][] =>
+    text.remember(`lexemes:${language ?? '*'}`, () => model.index.tokenLexemes(text, language));
+  const customer: MatchedMessage[] = customerTexts.map((text, i) => ({ text, lexemes: lexemesOf(text, languages[i] ?? detection.language) }));
+  const bot = botTexts.map(({ text, reported }) => ({ text, reported, lexemes: lexemesOf(text, null) }));
   const evidence: Evidence = {};
   const sources: Sources = {};
   put(evidence, 'language', [languageEvidence(detection)]);
@@ -91,7 +98,7 @@ export function computeSignals(input: DecideHandoffInput, model: SignalsModel, n
   const scores = customerTexts.map((message, i) => {
     const reported = input.messages[message.index]?.sentiment;
     return reported === null || reported === undefined
-      ? { message, score: scoreSentiment(message, languages[i] ?? detection.language).score }
+      ? { message, score: sentimentOf(message, languages[i] ?? detection.language) }
       : { message, score: reported, reportedByBot: true };
   });
   const sentiment = sentimentFacts(scores, model.thresholds);

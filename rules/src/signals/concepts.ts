@@ -21,7 +21,7 @@ import type { Concept } from '@baton/schemas';
 import type { AnalysedText } from './message-analysis';
 import { holdsNegator, NEGATION_REACH, negatorsOf } from './negation';
 import type { PhraseIndex } from './phrase-index';
-import { PhraseSet, type MatchedMessage, type PhraseHit } from './phrase-match';
+import { PhraseSet, rememberMatches, type MatchedMessage, type PhraseHit } from './phrase-match';
 
 /** Default and documented meaning of `Concept.window`: most words between object and state. */
 export const DEFAULT_CONCEPT_WINDOW = 6;
@@ -188,8 +188,11 @@ export class ConceptSet {
   }
 
   /** Every concept found in `message`, at most one hit per concept (the first pair by position). */
-  find({ text, lexemes }: MatchedMessage): ConceptHit[] {
-    if (this.concepts.length === 0) return [];
+  find({ text, lexemes }: MatchedMessage): readonly ConceptHit[] {
+    return this.concepts.length === 0 ? [] : rememberMatches(lexemes, this, () => this.search(text, lexemes));
+  }
+
+  private search(text: AnalysedText, lexemes: number[][]): ConceptHit[] {
     const byConcept = new Map<number, { objects: PhraseHit<ConceptTerm>[]; states: PhraseHit<ConceptTerm>[]; resolved: PhraseHit<ConceptTerm>[] }>();
     for (const hit of this.terms.find(text, lexemes)) {
       const entry = byConcept.get(hit.tag.concept) ?? { objects: [], states: [], resolved: [] };

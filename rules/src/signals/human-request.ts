@@ -49,7 +49,7 @@ function overlaps(a: PhraseHit<true>, b: PhraseHit<true>): boolean {
   return a.first <= b.last && b.first <= a.last;
 }
 
-function negationOf(text: AnalysedText, request: PhraseHit<true>, negations: PhraseHit<true>[]): PhraseHit<true> | undefined {
+function negationOf(text: AnalysedText, request: PhraseHit<true>, negations: readonly PhraseHit<true>[]): PhraseHit<true> | undefined {
   const clause = text.tokens[request.first]?.clause;
   return negations.find((negation) => {
     const before = negation.first < request.first && request.first - negation.last <= NEGATION_BEFORE;

@@ -61,7 +61,8 @@ function stopwordVotes(texts: readonly AnalysedText[], candidates: readonly stri
     const stopwords = languagePack(language)?.stopwords;
     if (!stopwords) continue;
     let count = 0;
-    for (const text of texts) for (const token of text.tokens) if (token.word.length >= 2 && stopwords.has(token.word)) count += 1;
+    for (const text of texts)
+      count += text.remember(`stopwords:${language}`, () => text.tokens.filter((token) => token.word.length >= 2 && stopwords.has(token.word)).length);
     votes.set(language, count);
   }
   return votes;

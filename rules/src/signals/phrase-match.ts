@@ -37,6 +37,31 @@ interface Entry<T> {
   tag: T;
 }
 
+/**
+ * Matches per lexemes array and per phrase or concept set. Lexemes come from the message memo,
+ * one array per text and language, so a text is matched once however many turns repeat it; the
+ * entries go when the memo drops the text.
+ */
+const matchesByLexemes = new WeakMap<number[][], Map<object, readonly unknown[]>>();
+
+/**
+ * `compute()` for `lexemes` and `set`, worked out once: the matches of a set depend only on the
+ * text and its lexemes. The result is shared; callers must not mutate it.
+ */
+export function rememberMatches<H>(lexemes: number[][], set: object, compute: () => H[]): readonly H[] {
+  let bySet = matchesByLexemes.get(lexemes);
+  if (!bySet) {
+    bySet = new Map();
+    matchesByLexemes.set(lexemes, bySet);
+  }
+  let matches = bySet.get(set) as readonly H[] | undefined;
+  if (!matches) {
+    matches = Object.freeze(compute());
+    bySet.set(set, matches);
+  }
+  return matches;
+}
+
 /** A group of phrases searched together, each with a tag. */
 export class PhraseSet<T> {
   private readonly byFirstTerm = new Map<number, Entry<T>[]>();
@@ -60,9 +85,12 @@ export class PhraseSet<T> {
   }
 
   /** Every phrase occurrence in `text`, by start position; a phrase is reported once per start. */
-  find(text: AnalysedText, lexemes: number[][]): PhraseHit<T>[] {
+  find(text: AnalysedText, lexemes: number[][]): readonly PhraseHit<T>[] {
+    return this.size === 0 ? [] : rememberMatches(lexemes, this, () => this.search(text, lexemes));
+  }
+
+  private search(text: AnalysedText, lexemes: number[][]): PhraseHit<T>[] {
     const hits: PhraseHit<T>[] = [];
-    if (this.size === 0) return hits;
     lexemes.forEach((ids, start) => {
       if (this.skipRequests && isAddressedRequest(text, start)) return;
       const secret = isSecretWord(text.tokens[start]?.word ?? '');

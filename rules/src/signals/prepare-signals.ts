@@ -8,12 +8,14 @@ import { prepareBotSignals, type BotSignalsModel } from './bot-signals';
 import { detectableLanguages } from './language';
 import { languagePack, PACKED_LANGUAGES } from './language-packs';
 import { ConceptSet } from './concepts';
+import { MessageMemo } from './message-analysis';
 import { PhraseIndex } from './phrase-index';
 import { PhraseSet } from './phrase-match';
 import { warmSentiment } from './sentiment';
 
 /**
- * The compiled trigger settings of one policy version. Immutable once built: share it between
+ * The compiled trigger settings of one policy version. Immutable once built (but for the memo of
+ * work per message text, which only saves work): share it between
  * concurrent decisions and cache it per policy version (content hash). Its fields are internal
  * to `@baton/rules`; other packages only pass it back to `computeSignals`.
  */
@@ -35,6 +37,8 @@ export interface SignalsModel {
   readonly hedging: PhraseSet<true>;
   /** How signals the bot reports are read (`botSignals`). */
   readonly bot: BotSignalsModel;
+  /** Work done for each message text under this model, bounded (`message-analysis.ts`). */
+  readonly messages: MessageMemo;
 }
 
 function addPhrases<T>(index: PhraseIndex, set: PhraseSet<T>, phrases: Phrases, tag: T): void {
@@ -85,5 +89,6 @@ export function prepareSignals(settings: TriggerSettings): SignalsModel {
     humanRequestNegations,
     hedging,
     bot: prepareBotSignals(settings.botSignals),
+    messages: new MessageMemo(),
   };
 }

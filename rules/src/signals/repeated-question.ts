@@ -58,6 +58,10 @@ const MAX_SENTENCES = 12;
 
 /** Content words of the whole message, then of each of its last sentences when it has several. */
 function contentWordSets(text: AnalysedText, language: string): ContentWord[][] {
+  return text.remember(`contentWords:${language}`, () => findContentWordSets(text, language));
+}
+
+function findContentWordSets(text: AnalysedText, language: string): ContentWord[][] {
   const view = text.view(language);
   const skip = scaffoldingOf(language);
   const whole = new Map<string, ContentWord>();

@@ -1,28 +1,20 @@
 /**
  * decideHandoff over HTTP on loopback with autocannon, side by side with an Apollo Server whose
  * `decideHandoff` resolver returns a constant decision (same SDL, same query, same response
- * size): the cost of Apollo + HTTP alone versus a full dry-run decision through Baton (auth,
- * limits, policy cache, signals, rules, context). Bounded: `durationSeconds` per target.
+ * size): the cost of Apollo + HTTP alone versus a full decision through Baton (auth, limits,
+ * policy cache, signals, rules, routing, context). Each server runs as its own process
+ * (`node server/dist/main.js` for Baton, its default configuration over a fresh embedded store
+ * but for rate limits, which are off),
+ * pinned to one core while autocannon runs pinned to the other (`pinning.ts`).
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import autocannon from 'autocannon';
-import { ApolloServer } from '@apollo/server';
-import { startStandaloneServer } from '@apollo/server/standalone';
-import { typeDefs } from '@baton/schemas';
-import { sampleConversations } from '@baton/seed';
-import { createBatonServer } from '../app/create-baton-server';
-import { DEFAULT_LIMITS } from '../config';
-import { scalarResolvers } from '../graphql/scalars';
-import { silentLogger } from '../logger';
-
-const QUERY = `query Decide($input: DecideHandoffInput!) {
-  decideHandoff(input: $input) {
-    decisionId action priority tier customerMessage evaluatedAt
-    reasons { code category description evidence nodeId }
-    routing { queueId queueName explanation }
-    context { summary }
-    policy { id version contentHash }
-  }
-}`;
+import { decideBodies } from './bench-bodies';
+import { benchPerTurn, type PerTurnMeasurement } from './per-turn';
+import { choosePinning, pinSelf, type Pinning } from './pinning';
+import { freePort, startServerProcess } from './server-process';
 
 export interface HttpMeasurement {
   name: string;
@@ -32,6 +24,19 @@ export interface HttpMeasurement {
   errors: number;
   non2xx: number;
 }
+
+export interface HttpBench {
+  pinning: Pinning | null;
+  /** The constant resolver, Baton dry run, Baton logging every decision, Baton on one connection. */
+  runs: [HttpMeasurement, HttpMeasurement, HttpMeasurement, HttpMeasurement];
+  /** Peak resident memory of the Baton process over the runs at 50 connections, MB (null off Linux). */
+  batonPeakRssMb: number | null;
+  perTurn: PerTurnMeasurement;
+}
+
+const ADMIN_KEY = 'bench-admin-key-0123456789abcdefghijklmnop';
+/** Bodies per run: more than a run sends at the expected rates, so no latest message repeats. */
+const BODIES_PER_SECOND = 4000;
 
 async function load(
   name: string,
@@ -65,34 +70,74 @@ async function load(
 }
 
 /**
- * Runs both targets for `durationSeconds` each at `connections` concurrent connections, then
- * Baton alone on one connection for half as long (its latency without queueing).
+ * Runs the constant resolver, then Baton (dry run, then logging every decision) for
+ * `durationSeconds` each at `connections` connections, Baton on one connection for half as long,
+ * and the per-turn measure (`per-turn.ts`, `turnConversations` conversations of 202 turns).
  */
-export async function benchHttp(dataDir: string, connections: number, durationSeconds: number): Promise<HttpMeasurement[]> {
-  const adminKey = 'bench-admin-key-0123456789abcdefghijklmnop';
-  const baton = await createBatonServer(
-    { port: 0, host: '127.0.0.1', dataDir, adminKey, limits: DEFAULT_LIMITS, decisionLog: { flushMs: 1000, batchSize: 100 } },
-    { logger: silentLogger },
+export async function benchHttp(connections: number, durationSeconds: number, turnConversations: number): Promise<HttpBench> {
+  const pinning = choosePinning();
+  if (pinning) pinSelf(pinning.load);
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'baton-bench-'));
+  const bodyCount = BODIES_PER_SECOND * durationSeconds;
+  const auth = { authorization: `Bearer ${ADMIN_KEY}` };
+  const serverEntry = path.join(__dirname, '..', 'main.js');
+  const batonPort = await freePort();
+  const baton = await startServerProcess(
+    [serverEntry],
+    batonPort,
+    // Rate limits off: one key from one address sends thousands a second here, to measure capacity.
+    {
+      PORT: String(batonPort),
+      HOST: '127.0.0.1',
+      BATON_DATA_DIR: dataDir,
+      BATON_ADMIN_KEY: ADMIN_KEY,
+      BATON_LOG_LEVEL: 'warn',
+      BATON_RATE_LIMIT_PER_KEY: '0',
+      BATON_RATE_LIMIT_PER_ADDRESS: '0',
+    },
+    pinning?.server,
   );
-  const bodies = sampleConversations.map((s) => JSON.stringify({ query: QUERY, variables: { input: { ...s.input, dryRun: true } } }));
-  const first = await fetch(`${baton.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${adminKey}` },
-    body: bodies[0],
-  });
-  const sample = (await first.json()) as { data?: { decideHandoff: unknown }; errors?: unknown };
-  if (!sample.data) throw new Error(`Baton did not answer the benchmark query: ${JSON.stringify(sample.errors)}`);
-
-  const constant = new ApolloServer({ typeDefs, resolvers: { ...scalarResolvers, Query: { decideHandoff: () => sample.data?.decideHandoff } } });
-  const { url: constantUrl } = await startStandaloneServer(constant, { listen: { port: 0, host: '127.0.0.1' } });
   try {
-    const apolloConstant = await load('Apollo Server, constant resolver', constantUrl.replace(/\/$/, ''), {}, bodies, connections, durationSeconds);
-    const auth = { authorization: `Bearer ${adminKey}` };
-    const batonDecide = await load('Baton decideHandoff (dry run)', baton.url, auth, bodies, connections, durationSeconds);
-    const batonSingle = await load('Baton decideHandoff, 1 connection', baton.url, auth, bodies, 1, Math.max(2, Math.round(durationSeconds / 2)));
-    return [apolloConstant, batonDecide, batonSingle];
+    const [first] = decideBodies(1, true);
+    const sample = (await (
+      await fetch(`${baton.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...auth }, body: first })
+    ).json()) as {
+      data?: { decideHandoff: unknown };
+      errors?: unknown;
+    };
+    if (!sample.data) throw new Error(`Baton did not answer the benchmark query: ${JSON.stringify(sample.errors)}`);
+
+    const decisionFile = path.join(dataDir, 'constant-decision.json');
+    writeFileSync(decisionFile, JSON.stringify(sample.data.decideHandoff));
+    const constantPort = await freePort();
+    const constant = await startServerProcess(
+      [path.join(__dirname, 'constant-server.js'), decisionFile, String(constantPort)],
+      constantPort,
+      {},
+      pinning?.server,
+    );
+    let floor: HttpMeasurement;
+    try {
+      floor = await load('Apollo Server, constant resolver', constant.url, {}, decideBodies(bodyCount, true), connections, durationSeconds);
+    } finally {
+      await constant.stop();
+    }
+    const dry = await load('Baton decideHandoff (dry run)', baton.url, auth, decideBodies(bodyCount, true), connections, durationSeconds);
+    const logged = await load('Baton decideHandoff (logged)', baton.url, auth, decideBodies(bodyCount, false), connections, durationSeconds);
+    const peak = baton.peakRssMb();
+    const singleSeconds = Math.max(2, Math.round(durationSeconds / 2));
+    const single = await load(
+      'Baton decideHandoff (dry run), 1 connection',
+      baton.url,
+      auth,
+      decideBodies(BODIES_PER_SECOND * singleSeconds, true),
+      1,
+      singleSeconds,
+    );
+    const perTurn = await benchPerTurn(baton.url, ADMIN_KEY, turnConversations);
+    return { pinning, runs: [floor, dry, logged, single], batonPeakRssMb: peak, perTurn };
   } finally {
-    await constant.stop();
-    await baton.close();
+    await baton.stop();
+    rmSync(dataDir, { recursive: true, force: true });
   }
 }

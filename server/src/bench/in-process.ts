@@ -3,15 +3,18 @@
  * (computed once from the seed conversations):
  * - hand-written TypeScript of the policy (the floor),
  * - raw json-rules-engine: one Engine built once from the compiled rules, runs in sequence,
- * - Baton's evaluation (`runEngine`: an Engine lent from the pool, every path's results kept
- *   for triggers and trace),
+ * - Baton's evaluation (`runEngine`: every path's results kept for triggers and trace; the same
+ *   fact values come back, so this is the memo of runs by fact values, `engine-pool.ts`),
  * - Baton's full decision (`decide`: signals + rules + reasons + trace + context), without routing,
  * - the same with routing: the reference routing graph and a 500-agent directory snapshot.
- * Each variant runs for a fixed wall time; the figure is decisions per second.
+ * The full decisions read inputs whose latest customer message no other input has (`bench-bodies.ts`),
+ * so each one analyses a new message as on real traffic. Each variant runs for a fixed wall time;
+ * the figure is decisions per second.
  */
 import { Engine, type RuleProperties, type TopLevelCondition } from 'json-rules-engine';
 import { compilePolicy, computeSignals, decide, preparePolicy, runEngine } from '@baton/rules';
 import { referencePolicy, sampleConversations, toDecideHandoffInput } from '@baton/seed';
+import { uniqueInputs } from './bench-bodies';
 import { benchDirectory } from './bench-directory';
 import type { Facts } from '@baton/schemas';
 import { referencePolicyByHand } from './reference-policy-by-hand';
@@ -74,6 +77,7 @@ export async function benchInProcess(durationMs: number): Promise<Measurement[]>
   const inputs = sampleConversations.map((s) => toDecideHandoffInput(s.input));
   const now = new Date('2026-11-21T12:00:00Z');
   const facts: Facts[] = inputs.map((input) => computeSignals(input, prepared.signals, input.now ?? now).facts);
+  const fresh = uniqueInputs(40_000, true).map(toDecideHandoffInput);
 
   const shared = new Engine([], { allowUndefinedFacts: false });
   for (const [name, c] of Object.entries(compiled.conditions)) shared.setCondition(name, c as TopLevelCondition);
@@ -91,13 +95,13 @@ export async function benchInProcess(durationMs: number): Promise<Measurement[]>
   return [
     await measure('hand-written TypeScript', durationMs, (i) => referencePolicyByHand(pick(facts, i))),
     await measure('raw json-rules-engine (shared Engine, sequential)', durationMs, (i) => shared.run(pick(facts, i) as unknown as Record<string, unknown>)),
-    await measure('Baton evaluation (runEngine: pooled Engine, all paths for triggers)', durationMs, (i) => runEngine(compiled, pick(facts, i))),
+    await measure('Baton evaluation (runEngine, repeated fact values: memo of runs)', durationMs, (i) => runEngine(compiled, pick(facts, i))),
     ...(await measureInterleaved(
       ['Baton full decision (signals + rules + context)', 'Baton full decision + routing (routing graph, 500 agents)'],
       2 * durationMs,
       [
-        (i) => decide(prepared, pick(inputs, i), { now, decisionId: `bench-${i}`, policy }),
-        (i) => decide(preparedRouting, pick(inputs, i), { now, decisionId: `bench-${i}`, policy, directory }),
+        (i) => decide(prepared, pick(fresh, 2 * i), { now, decisionId: `bench-${i}`, policy }),
+        (i) => decide(preparedRouting, pick(fresh, 2 * i + 1), { now, decisionId: `bench-${i}`, policy, directory }),
       ],
     )),
   ];
