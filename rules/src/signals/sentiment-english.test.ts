@@ -1,8 +1,8 @@
 /**
  * English sentiment on realistic support messages: English scores with Baton's support lexicon
- * alone (nlp.js's English dictionary reads everyday words such as "money", "month", "plan" or
- * "wait" as positive), so plain complaints never come out positive, neutral questions stay at
- * 0 and thanks stay clearly positive.
+ * and AFINN-165, never nlp.js's English dictionary (it reads everyday words such as "money",
+ * "month", "plan" or "wait" as positive), so plain complaints never come out positive, neutral
+ * questions stay at 0 and thanks stay clearly positive.
  */
 import { AnalysedText } from './message-analysis';
 import { scoreSentiment } from './sentiment';

@@ -1,32 +1,46 @@
 /**
- * Sentiment of one customer message, -1 (angry) to 1 (happy).
+ * Sentiment of one customer message, -1 (angry) to 1 (happy), tuned so that the reference
+ * threshold, -0.3, means "upset": a feeling ("annoyed", "qué rabia"), a complaint pattern ("third
+ * time I ask", "nobody answers", "wie oft noch"), sarcasm ("oh great", "só que não") or a mild
+ * word with a second cue ("?!", "!!" on a negative message) reach it; a plain report of a fault,
+ * a stolen card or a refused payment does not.
  *
- * Source: nlp.js (`@nlpjs/lang-en`, `-es`, `-pt`, `-de`, `-fr`: senticon / pattern / AFINN dictionaries
- * and Snowball stemmers; MIT, maintained by AXA). It is the one maintained JavaScript library
- * with sentiment resources for es, pt, de and fr that runs without a model download, and its
- * dictionaries are plain data, so we score synchronously instead of through its asynchronous
- * `SentimentAnalyzer.process`. Its general-purpose scores are weighed down (x0.6) and Baton's
- * support lexicon (`sentiment-lexicon.ts`) takes precedence. English scores with the support
- * lexicon alone: nlp.js's English dictionary (SentiCon) gives everyday support words mild
- * positive values ("money" 0.44, "wait" 0.5, "month" 0.38, "crash" 0.38, "late" 0.38), which
- * summed to clearly positive scores on plain complaints and neutral questions.
+ * Words are looked up in three places, first hit wins:
+ * 1. Baton's support lexicon (`sentiment-lexicon.ts`): the words and expressions of support chats
+ *    in each language, written natively, with faults marked apart from feelings;
+ * 2. AFINN-165 and its translations (`sentiment-general.ts`), for the general vocabulary of
+ *    complaint and insult;
+ * 3. for French only, nlp.js's dictionary (`@nlpjs/lang-fr`, pattern: hand-rated adjectives; MIT,
+ *    maintained by AXA), weighed x0.6. The other nlp.js dictionaries are not used: English
+ *    SentiCon gives everyday support words positive values ("money" 0.44, "wait" 0.5, "crash"
+ *    0.38), and the Spanish and German ones, built semi-automatically, read plain words as
+ *    feelings ("ir", to go, -0.5).
+ * nlp.js's Snowball stemmers (through `stemmer.ts`) let lexicon words match their inflections.
  *
  * Scoring, in the spirit of VADER: word valences (-1..1) are summed; a negator up to three words
  * earlier in the clause flips and softens a word (x-0.75; German also looks for a clause-final
- * "nicht" up to three words later); boosters ("very", "muy") multiply the next word by 1.3;
- * after "but" words weigh 1.5, before it 0.5; "!!", "???" and shouting add frustration and
- * emphasis; emoji add their valence. A demand word written in capitals ("Fix this NOW!!!",
- * "¡ARREGLEN ESTO YA!", "Machen Sie das SOFORT") is an impatient order and weighs -0.4 (more as a
- * shouted word); in lower case ("it works now", "ya funciona") it is neutral.
- * Fault words ("broken", "not working": the lexicon's `faults`) together add at most -0.25, so a
- * plain report of what broke scores about -0.24 at worst: below neutral, but not an upset turn
- * (the reference threshold is -0.3) and never a sharp drop by itself; "still", "again", "!!" or
- * any feeling on top of it are.
+ * "nicht" up to three words later), but a negated curse stays negative at half weight ("no
+ * jodas"); boosters ("very", "muy") multiply the next word by 1.3 and have no valence of their
+ * own ("super lento"); a stretched or shouted word ("sooo", "USELESS") weighs 1.3; after "but"
+ * words weigh 1.5, before it 0.5; praise in a message whose feelings already add up to -0.4
+ * counts a quarter ("Thanks, nobody answers"); punctuation and shouting follow
+ * `sentiment-emphasis.ts`; emoji add their valence. A demand word written in capitals ("Fix this
+ * NOW!!!", "¡ARREGLEN ESTO YA!", "Machen Sie das SOFORT") is an impatient order and weighs -0.4;
+ * in lower case ("it works now", "ya funciona") it is neutral.
+ * Fault words ("broken", "not working", "declined": the lexicon's `faults`) together add at most
+ * -0.25, so a plain report of what broke scores about -0.24 at worst: below neutral, but not an
+ * upset turn and never a sharp drop by itself; "still", "again", "?!" or any feeling on top of it
+ * are.
  * The sum S becomes a score by S / sqrt(S² + 1), so one strong word gives about ±0.6 and short
  * angry messages are not diluted by their length.
+ *
+ * Development set (XLM-T sentiment tweets, `../shared/eval/`): see the README's sentiment section
+ * for the share of negative, neutral and positive messages at or below -0.3 per language.
  */
 import { isStopword, languagePack } from './language-packs';
 import type { AnalysedText, LanguageView } from './message-analysis';
+import { elongationVariants, inCapitals, isElongated, isShouting, punctuationAdjusted } from './sentiment-emphasis';
+import { generalValences } from './sentiment-general';
 import { EMOJI_VALENCE, EMOTICON_VALENCE, SUPPORT_LEXICONS, type SupportLexicon } from './sentiment-lexicon';
 import { stem } from './stemmer';
 import { foldText, tokenise } from './text-normalise';
@@ -50,17 +64,18 @@ interface Expression {
   valence: Valence;
 }
 
-/** A lexicon valence, and whether it describes a fault rather than a feeling. */
+/** A valence, whether it describes a fault rather than a feeling, and whether Baton's support lexicon gave it. */
 interface Valence {
   value: number;
   fault: boolean;
+  own: boolean;
 }
 
 interface SentimentLanguage {
   /** Folded word -> valence: the lexicon's own forms ("helpful" stays positive). */
   exact: Map<string, Valence>;
-  /** Stem -> valence for other inflections; a neutral word wins a shared stem ("help"). */
-  words: Map<string, Valence>;
+  /** Stem -> valence and lexicon word for other inflections; a neutral word wins a shared stem ("help"). */
+  words: Map<string, Valence & { word: string }>;
   expressions: Map<string, Expression[]>;
   boosters: Set<string>;
   contrast: Set<string>;
@@ -69,11 +84,28 @@ interface SentimentLanguage {
 }
 
 const LIBRARY_WEIGHT = 0.6;
-/** Languages whose nlp.js dictionary weighs differently from `LIBRARY_WEIGHT` (0: not used). */
-const LIBRARY_WEIGHTS: Readonly<Record<string, number>> = { en: 0 };
+/**
+ * Languages whose nlp.js dictionary is used, with its weight. French's (pattern, hand-rated
+ * adjectives) adds what AFINN's translation misses; the others read support words wrongly (see
+ * the header) or repeat AFINN (Portuguese), and `sentiment-general.ts` covers them.
+ */
+const LIBRARY_WEIGHTS: Readonly<Record<string, number>> = { fr: LIBRARY_WEIGHT };
 const LIBRARY_MIN_MAGNITUDE = 0.1;
 const NEGATION_FACTOR = -0.75;
 const NEGATION_REACH = 3;
+/**
+ * A negated curse or insult ("no jodas", "not fucking working") stays negative at half weight:
+ * these words do not flip like "not happy" or "not bad" do.
+ */
+const STRONG_NEGATIVE = -0.8;
+const NEGATED_STRONG_FACTOR = 0.5;
+/**
+ * Praise in a message whose feelings (not its faults) add up to -0.4 or less counts a quarter:
+ * "Thanks, nobody answers" is sarcasm or politeness, not relief. A "but" turns this off: its own
+ * weighting says which part counts.
+ */
+const COMPLAINT = -0.4;
+const PRAISE_IN_COMPLAINT = 0.25;
 const BOOSTER_FACTOR = 1.3;
 const SHOUTED_WORD_FACTOR = 1.3;
 const CONTRAST_BEFORE = 0.5;
@@ -86,7 +118,29 @@ const DEMAND_VALENCE = -0.4;
  */
 const FAULT_FLOOR = -0.25;
 
+/**
+ * How many letters an inflection may differ by at the end of a lexicon word: a stem shared with a
+ * word that has a longer ending is a collision, not an inflection (German "lach", the stem of
+ * "lächerlich", is also "lach" from "lachen", to laugh).
+ */
+const INFLECTION_REACH = 3;
+
 const compiled = new Map<string, SentimentLanguage>();
+const NO_NEGATORS: ReadonlySet<string> = new Set();
+
+function sharedPrefix(a: string, b: string): number {
+  let n = 0;
+  while (n < a.length && n < b.length && a[n] === b[n]) n += 1;
+  return n;
+}
+
+/** The lexicon entry of a word: its own form, else an inflection of a lexicon word with the same stem. */
+function lexiconEntry(lexicon: SentimentLanguage, word: string, wordStem: string): Valence | undefined {
+  const exact = lexicon.exact.get(word);
+  if (exact) return exact;
+  const byStem = lexicon.words.get(wordStem);
+  return byStem && sharedPrefix(byStem.word, word) >= byStem.word.length - INFLECTION_REACH ? byStem : undefined;
+}
 
 function wordList(list: string): string[] {
   return list
@@ -97,20 +151,20 @@ function wordList(list: string): string[] {
 
 function compile(language: string, lexicon: SupportLexicon): SentimentLanguage {
   const exact = new Map<string, Valence>();
-  const words = new Map<string, Valence>();
+  const words = new Map<string, Valence & { word: string }>();
   const faultWords = new Set(wordList(lexicon.faults.words));
   const faultExpressions = new Set(lexicon.faults.expressions);
   for (const [valence, list] of Object.entries(lexicon.words)) {
     for (const word of wordList(list)) {
-      const entry = { value: Number(valence), fault: faultWords.has(word) };
+      const entry = { value: Number(valence), fault: faultWords.has(word), own: true };
       exact.set(word, entry);
       const key = stem(language, word);
-      if (entry.value === 0 || words.get(key)?.value !== 0) words.set(key, entry);
+      if (entry.value === 0 || words.get(key)?.value !== 0) words.set(key, { ...entry, word });
     }
   }
   const expressions = new Map<string, Expression[]>();
   for (const [phrase, value] of lexicon.expressions) {
-    const valence = { value, fault: faultExpressions.has(phrase) };
+    const valence = { value, fault: faultExpressions.has(phrase), own: true };
     const all = tokenise(phrase).map((token) => token.word);
     const content = all.filter((word) => !isStopword(language, word));
     const sequence = content.length < 2;
@@ -147,11 +201,15 @@ export function warmSentiment(language: string): void {
 function expressionAt(text: AnalysedText, view: LanguageView, content: readonly number[], expression: Expression, start: number): number[] | undefined {
   const from = expression.sequence ? start : content.indexOf(start);
   if (from < 0) return undefined;
-  const positions = expression.sequence ? expression.stems.map((_, k) => start + k) : content.slice(from, from + expression.stems.length);
-  const sentence = text.tokens[start]?.sentence;
-  const matches =
-    positions.length === expression.stems.length && positions.every((p, k) => view.stems[p] === expression.stems[k] && text.tokens[p]?.sentence === sentence);
-  return matches ? positions : undefined;
+  // Within one clause: "Oh, no problem" is not "oh no".
+  const clause = text.tokens[start]?.clause;
+  const { stems } = expression;
+  // Checked before any array is built: most candidates fail on their second word.
+  for (let k = 1; k < stems.length; k += 1) {
+    const p = expression.sequence ? start + k : content[from + k];
+    if (p === undefined || view.stems[p] !== stems[k] || text.tokens[p]?.clause !== clause) return undefined;
+  }
+  return expression.sequence ? stems.map((_, k) => start + k) : content.slice(from, from + stems.length);
 }
 
 /** Marks expression words consumed; returns the valence placed on each expression's first word. */
@@ -189,47 +247,75 @@ function isNegated(text: AnalysedText, i: number, negators: ReadonlySet<string>,
   return false;
 }
 
-/** True when the source of `token` has 2+ letters, all capitals ("NOW", "YA"; `shouted` needs 3). */
-function inCapitals(text: AnalysedText, token: AnalysedText['tokens'][number]): boolean {
-  const source = text.text.slice(token.start, token.end);
-  return (source.match(/\p{Lu}/gu) ?? []).length >= 2 && source === source.toUpperCase();
+const DEMAND_IN_CAPITALS: Valence = { value: DEMAND_VALENCE, fault: false, own: true };
+const DEMAND_IN_LOWER_CASE: Valence = { value: 0, fault: false, own: true };
+
+/** What scoring one message needs in its language, looked up once per message. */
+interface Scoring {
+  text: AnalysedText;
+  language: string;
+  view: LanguageView;
+  lexicon: SentimentLanguage;
+  general: ReadonlyMap<string, Valence>;
+  negators: ReadonlySet<string>;
+  library: ReadonlyMap<string, number> | undefined;
+  libraryWeight: number;
 }
 
-/** A sentence of 2+ words of 3+ letters, at least half of them in capitals ("WHERE IS MY ORDER"). */
-function isShouting(text: AnalysedText): boolean {
-  const perSentence = new Map<number, { long: number; shouted: number }>();
-  for (const token of text.tokens) {
-    if (token.end - token.start < 3) continue;
-    const counts = perSentence.get(token.sentence) ?? { long: 0, shouted: 0 };
-    counts.long += 1;
-    if (token.shouted) counts.shouted += 1;
-    perSentence.set(token.sentence, counts);
-  }
-  return [...perSentence.values()].some(({ long, shouted }) => shouted >= 2 && shouted * 2 >= long);
+/** The valence of `word` (the token at `i`, or a form of it) with stem `wordStem`: support lexicon, then AFINN, then nlp.js. */
+function valenceOf(scoring: Scoring, i: number, word: string, wordStem: string): Valence | undefined {
+  const { text, view, lexicon } = scoring;
+  const token = text.tokens[i]!;
+  if (lexicon.demands.has(word)) return inCapitals(text, token) ? DEMAND_IN_CAPITALS : DEMAND_IN_LOWER_CASE;
+  const stop = view.stop[i] ?? false;
+  const entry = stop ? lexicon.exact.get(word) : lexiconEntry(lexicon, word, wordStem);
+  if (entry || stop || scoring.negators.has(token.word)) return entry;
+  const general = scoring.general.get(word);
+  if (general || scoring.libraryWeight === 0) return general;
+  const library = scoring.library?.get(wordStem);
+  return library !== undefined && Math.abs(library) >= LIBRARY_MIN_MAGNITUDE ? { value: library * scoring.libraryWeight, fault: false, own: false } : undefined;
 }
 
-function punctuationAdjusted(text: AnalysedText, sum: number, shouting: boolean): number {
-  const exclamations = Math.min(3, (text.text.match(/!/g) ?? []).length);
-  let adjusted = sum;
-  if (adjusted <= 0) {
-    if (shouting) adjusted -= 0.3;
-    if (exclamations >= 2) adjusted -= 0.15;
-    if (/\?\s*\?/.test(text.text)) adjusted -= 0.15;
-  }
-  return adjusted * (1 + 0.1 * exclamations + (shouting ? 0.2 : 0));
+/** The valence of the token at `i` before emphasis and negation; a stretched word ("sooo") is read as its shorter forms. */
+function wordValence(scoring: Scoring, i: number, elongated: boolean): Valence | undefined {
+  const word = scoring.text.tokens[i]!.word;
+  if (!elongated) return valenceOf(scoring, i, word, scoring.view.stems[i] ?? word);
+  return elongationVariants(word).reduce<Valence | undefined>((found, form) => found ?? valenceOf(scoring, i, form, stem(scoring.language, form)), undefined);
+}
+
+/** Characters every emoji of `EMOJI_VALENCE` starts with: symbols (☹, ❤) and the lead surrogates of pictographs. */
+const MAY_HAVE_EMOJI = /[\u2600-\u27ff\ud83c-\ud83e]/;
+/** Characters every emoticon of `EMOTICON_VALENCE` has. */
+const MAY_HAVE_EMOTICON = /[:;=_]|<3|-[.,]-/;
+
+/** The summed valence of the emoji and emoticons in `text`; most messages have none and pass two quick tests. */
+function faceValence(text: string): number {
+  let sum = 0;
+  if (MAY_HAVE_EMOJI.test(text)) for (const [emoji, valence] of EMOJI_VALENCE) if (text.includes(emoji)) sum += valence;
+  if (MAY_HAVE_EMOTICON.test(text)) for (const [emoticon, valence] of EMOTICON_VALENCE) if (emoticon.test(text)) sum += valence;
+  return sum;
 }
 
 /**
  * Scores one customer message in `language` (ISO 639-1; languages without lexicons score with
- * English's). Pure and synchronous; about 5–20 µs for a chat message once warm.
+ * English's). Pure and synchronous; about 5–20 µs for a chat message once warm (7 µs on average
+ * over short messages on the development machine).
  */
 export function scoreSentiment(text: AnalysedText, language: string): SentimentScore {
   const lang = languagePack(language) ? language : 'en';
   const pack = languagePack(lang);
   const lexicon = sentimentLanguage(lang);
-  const view = text.view(lang);
   const tokens = text.tokens;
-  const libraryWeight = LIBRARY_WEIGHTS[lang] ?? LIBRARY_WEIGHT;
+  const scoring: Scoring = {
+    text,
+    language: lang,
+    view: text.view(lang),
+    lexicon,
+    general: generalValences(lang),
+    negators: pack?.negators ?? NO_NEGATORS,
+    library: pack?.sentiment,
+    libraryWeight: LIBRARY_WEIGHTS[lang] ?? 0,
+  };
   const consumed = tokens.map(() => false);
   const expressions = scoreExpressions(text, lexicon, lang, consumed);
   const shouting = isShouting(text);
@@ -237,39 +323,38 @@ export function scoreSentiment(text: AnalysedText, language: string): SentimentS
   tokens.forEach((token, i) => {
     if (lexicon.contrast.has(token.word)) contrastAt = i;
   });
-  let sum = 0;
+  let praise = 0;
+  let blame = 0;
+  let complaint = 0;
   let faults = 0;
   tokens.forEach((token, i) => {
-    const expression = expressions.get(i);
-    let valence = expression?.value;
-    let fault = expression?.fault ?? false;
-    if (expression === undefined) {
+    let entry = expressions.get(i);
+    let value = entry?.value ?? 0;
+    if (!entry) {
       if (consumed[i]) return;
-      const tokenStem = view.stems[i] ?? token.word;
-      const entry = lexicon.exact.get(token.word) ?? lexicon.words.get(tokenStem);
-      valence = entry?.value;
-      fault = entry?.fault ?? false;
-      if (lexicon.demands.has(token.word)) valence = inCapitals(text, token) ? DEMAND_VALENCE : 0;
-      if (valence === undefined && libraryWeight > 0 && !view.stop[i] && !pack?.negators.has(token.word)) {
-        const library = pack?.sentiment.get(tokenStem);
-        if (library !== undefined && Math.abs(library) >= LIBRARY_MIN_MAGNITUDE) valence = library * libraryWeight;
-      }
-      if (!valence) return;
+      const next = tokens[i + 1];
+      // "super happy", "so slow": a booster strengthens the next word and has no valence of its own.
+      if (lexicon.boosters.has(token.word) && next?.clause === token.clause) return;
+      const elongated = isElongated(token.word);
+      entry = wordValence(scoring, i, elongated);
+      if (!entry?.value) return;
+      value = entry.value;
       const previous = tokens[i - 1];
-      if (previous && previous.clause === token.clause && lexicon.boosters.has(previous.word)) valence *= BOOSTER_FACTOR;
-      if (token.shouted && !shouting) valence *= SHOUTED_WORD_FACTOR;
-      if (pack && isNegated(text, i, pack.negators, lang, consumed)) valence *= NEGATION_FACTOR;
+      if (previous && previous.clause === token.clause && lexicon.boosters.has(previous.word)) value *= BOOSTER_FACTOR;
+      if ((token.shouted && !shouting) || elongated) value *= SHOUTED_WORD_FACTOR;
+      if (pack && isNegated(text, i, scoring.negators, lang, consumed)) value *= value <= STRONG_NEGATIVE ? NEGATED_STRONG_FACTOR : NEGATION_FACTOR;
     }
-    if (valence === undefined) return;
-    const weight = contrastAt < 0 ? 1 : i < contrastAt ? CONTRAST_BEFORE : i > contrastAt ? CONTRAST_AFTER : 1;
+    const weighted = value * (contrastAt < 0 ? 1 : i < contrastAt ? CONTRAST_BEFORE : i > contrastAt ? CONTRAST_AFTER : 1);
+    if (entry.own && !entry.fault && value < 0) complaint += value;
     // A negated fault ("not broken") is relief, not a fault: it joins the other words.
-    if (fault && valence < 0) faults += valence * weight;
-    else sum += valence * weight;
+    if (entry.fault && value < 0) faults += weighted;
+    else if (weighted > 0) praise += weighted;
+    else blame += weighted;
   });
-  sum += Math.max(FAULT_FLOOR, faults);
-  for (const [emoji, valence] of EMOJI_VALENCE) if (text.text.includes(emoji)) sum += valence;
-  for (const [emoticon, valence] of EMOTICON_VALENCE) if (emoticon.test(text.text)) sum += valence;
-  const adjusted = punctuationAdjusted(text, sum, shouting);
+  if (complaint <= COMPLAINT && contrastAt < 0) praise *= PRAISE_IN_COMPLAINT;
+  let sum = praise + blame + Math.max(FAULT_FLOOR, faults);
+  sum += faceValence(text.text);
+  const adjusted = punctuationAdjusted(text.text, sum, shouting);
   const score = adjusted / Math.sqrt(adjusted * adjusted + 1);
   return { score: Math.round(score * 1000) / 1000, language: lang };
 }
