@@ -25,6 +25,7 @@ COPY rules/package.json rules/
 COPY seed/package.json seed/
 COPY server/package.json server/
 COPY editor/package.json editor/
+COPY examples/bot/package.json examples/bot/
 
 # All dependencies exactly as the lockfile pins them, then `npm run build`: tsc over every
 # workspace and Vite for the editor.
@@ -36,6 +37,7 @@ COPY rules rules
 COPY seed seed
 COPY server server
 COPY editor editor
+COPY examples examples
 RUN npm run build \
   && find schemas/dist rules/dist seed/dist server/dist -name '*.test.*' -delete
 

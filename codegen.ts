@@ -22,6 +22,8 @@ const SDL_FILES = [
   'decision-log',
   'backtest',
   'outcomes',
+  'webhooks',
+  'subscriptions',
 ].map((name) => `schemas/graphql/${name}.graphql`);
 const unlisted = readdirSync('schemas/graphql').filter((name) => name.endsWith('.graphql') && !SDL_FILES.includes(`schemas/graphql/${name}`));
 if (unlisted.length > 0) throw new Error(`Add ${unlisted.join(', ')} to SDL_FILES in codegen.ts.`);
@@ -67,6 +69,7 @@ const config: CodegenConfig = {
         mappers: {
           Agent: '@baton/schemas#Agent as DirectoryAgent',
           ApiKey: '../../features/auth/api-key-store#ApiKeyRecord',
+          KeyName: '../../features/auth/api-key-store#ApiKeyRecord',
           Assignment: '../../features/handoffs/handoff-service#AssignmentView',
           BacktestComparison: '../../features/backtest/backtest-store#BacktestComparison as StoredBacktestComparison',
           BacktestReport: '../../features/backtest/backtest-store#StoredBacktestReport',
@@ -82,6 +85,9 @@ const config: CodegenConfig = {
           PolicyDraft: '../../features/policies/policy-store#DraftRecord',
           PolicyVersion: '../../features/policies/policy-store#VersionRecord',
           Queue: '@baton/schemas#Queue as DirectoryQueue',
+          QueueStatus: '../../features/handoffs/queue-status#QueueStatusView',
+          WebhookDelivery: '../../features/webhooks/webhook-store#WebhookDeliveryView',
+          WebhookEndpoint: '../../features/webhooks/webhook-store#WebhookEndpointRecord',
         },
       },
     },

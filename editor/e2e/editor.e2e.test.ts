@@ -44,6 +44,15 @@ describe('the policy editor in a browser', () => {
     await page.getByRole('button', { name: 'Add Stay node' }).dragTo(canvas, { targetPosition: { x: box.width * 0.8, y: box.height * 0.7 } });
     await node(page, 'stay_1').waitFor();
 
+    // New leaves start empty: each is filled before the draft can be published.
+    await node(page, 'handoff_1').click();
+    await page.getByLabel('Reason code', { exact: true }).fill('customer_request');
+    await page.getByLabel('Trigger category').selectOption('CUSTOMER_REQUEST');
+    await page.getByLabel('Queue', { exact: true }).fill('general');
+    await page.getByLabel('Priority', { exact: true }).selectOption('NORMAL');
+    await node(page, 'stay_1').click();
+    await page.getByLabel('Reason code', { exact: true }).fill('ai_resolving');
+
     await node(page, 'condition_1').click();
     await page.getByLabel('Name on the canvas').fill('Customer asks for a human');
     await page.getByLabel('Fact').selectOption('humanRequested');
@@ -54,7 +63,9 @@ describe('the policy editor in a browser', () => {
     await dragBetween(page, node(page, 'condition_1').locator('.bn-handle-false'), node(page, 'stay_1').locator('.react-flow__handle.target'));
     await expectLocator(page.locator('.react-flow__edge')).toHaveCount(3);
     await page.getByRole('tab', { name: /Problems/ }).click();
-    await page.getByText('No problems: this draft can be published.').waitFor();
+    // The only problem left: the new handoff has no customer message in the lexicons' languages (a warning).
+    await page.getByText('0 errors, 1 warning.').waitFor();
+    await page.getByText(/"Hand off" \(handoff_1\) has no customer message in German \(de\), English \(en\)/).waitFor();
     await shot(page, '1-03-drawn');
 
     // An empty spot of the canvas, below the search box.
@@ -156,11 +167,16 @@ describe('the policy editor in a browser', () => {
     await page.getByLabel('Name on the canvas').fill('Upset VIP to a senior agent');
     await page.getByLabel('Reason code', { exact: true }).fill('vip_upset');
     await page.getByLabel('Trigger category').selectOption('SENTIMENT');
-    await page.getByLabel('Priority').selectOption('URGENT');
+    await page.getByLabel('Queue', { exact: true }).fill('senior');
+    await page.getByLabel('Priority', { exact: true }).selectOption('URGENT');
     await node(page, 'handoff_2').click();
     await page.getByLabel('Name on the canvas').fill('Key account');
     await page.getByLabel('Reason code', { exact: true }).fill('key_account');
     await page.getByLabel('Trigger category').selectOption('BUSINESS');
+    await page.getByLabel('Queue', { exact: true }).fill('enterprise');
+    await page.getByLabel('Priority', { exact: true }).selectOption('HIGH');
+    await node(page, 'stay_1').click();
+    await page.getByLabel('Reason code', { exact: true }).fill('ai_resolving');
 
     // A third row: first written so an earlier row shadows it (the server warns), then fixed.
     await node(page, 'decisionTable_1').click();
@@ -192,7 +208,8 @@ describe('the policy editor in a browser', () => {
     await page.getByRole('button', { name: 'Save draft' }).click();
     await page.getByText('All changes saved').waitFor();
     await page.getByRole('tab', { name: /Problems/ }).click();
-    await page.getByText('No problems: this draft can be published.').waitFor();
+    // Warnings only: the two new handoffs have no customer messages yet.
+    await page.getByText('0 errors, 2 warnings.').waitFor();
     await page.getByRole('tab', { name: 'Inspector' }).click();
     await table.click({ position: { x: 40, y: 12 } });
     await page.getByRole('table', { name: 'Rows, first match wins' }).waitFor();

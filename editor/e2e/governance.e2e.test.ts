@@ -89,7 +89,11 @@ describe('governance in the editor', () => {
     await page.getByLabel('Comment (required): why this version').fill('The renamed check reads better after all');
     await page.getByRole('dialog').getByRole('button', { name: 'Request approval' }).click();
     await page.getByText(/asks to make version 2 active; it waits for 1 approval/).waitFor();
-    await page.getByText(/Activate version 2, approvals 0\/\s*1/).waitFor();
+    await page.locator('.bn-cr-open').getByText('Make version 2 active').waitFor();
+    await page
+      .locator('.bn-cr-open')
+      .getByText(/Approvals 0\/\s*1/)
+      .waitFor();
     expect((await page.locator('.bn-active-row').first().textContent())?.startsWith('v1')).toBe(true);
     await shot(page, '3-03b-activation-requested');
 

@@ -4,6 +4,8 @@ export { BatonErrorCode } from './errors';
 export { FACT_CATALOG, isFactName } from './facts/fact-catalog';
 export type { FactType, FactSpec, FactName, Facts, FactValueByType } from './facts/fact-catalog';
 export { OPERATORS, OPERATORS_BY_FACT_TYPE, OPERATOR_SYMBOLS } from './facts/operators';
+export { CUSTOMER_TIERS, FACT_DOMAINS, DOMAIN_NOUNS, lexiconLanguages, valueDomains, knownValuesOf, fitOfValue } from './facts/value-domains';
+export type { ValueDomain, DomainSources, DomainFit } from './facts/value-domains';
 export type { Operator } from './facts/operators';
 export { ConditionTestSchema, FactTestSchema, isFactTest } from './policy/condition-test';
 export type { ConditionTest, FactTest, ConditionValue } from './policy/condition-test';
@@ -42,6 +44,8 @@ export type {
 } from './policy/policy-graph';
 export { TriggerSettingsSchema, ThresholdsSchema } from './policy/trigger-settings';
 export type { TriggerSettings, Thresholds, TopicLexicon, Concept, Phrases, BotSignals } from './policy/trigger-settings';
+export { WaitingRoomSettingsSchema, DEFAULT_WAITING_ROOM, WAITING_ROOM_PLACEHOLDERS } from './policy/waiting-room';
+export type { WaitingRoomSettings, ResolvedWaitingRoomSettings } from './policy/waiting-room';
 export {
   RoutingGraphSchema,
   RoutingNodeSchema,

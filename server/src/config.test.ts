@@ -6,8 +6,12 @@ import {
   DEFAULT_HANDOFF_TIMEOUT_CONFIG,
   DEFAULT_LIMITS,
   DEFAULT_POLICY_POLL_MS,
+  DEFAULT_SUBSCRIPTION_CONFIG,
+  DEFAULT_WEBHOOK_CONFIG,
+  DEFAULT_IDEMPOTENCY_TTL_SECONDS,
   loadConfig,
 } from './config';
+import { DEFAULT_RATE_LIMITS } from './features/rate-limits/rate-limits';
 
 describe('loadConfig', () => {
   it('uses the documented defaults', () => {
@@ -25,8 +29,42 @@ describe('loadConfig', () => {
       backtest: DEFAULT_DATASET_LIMITS,
       graphql: DEFAULT_GRAPHQL_LIMITS,
       handoffs: DEFAULT_HANDOFF_TIMEOUT_CONFIG,
-      decisionLog: { flushMs: 1000, batchSize: 100 },
+      idempotencyTtlSeconds: DEFAULT_IDEMPOTENCY_TTL_SECONDS,
+      subscriptions: DEFAULT_SUBSCRIPTION_CONFIG,
+      webhooks: DEFAULT_WEBHOOK_CONFIG,
+      rateLimits: DEFAULT_RATE_LIMITS,
+      decisionLog: { flushMs: 0, batchSize: 100 },
     });
+  });
+
+  it('reads the rate limits; 0 turns one off, out of range is refused', () => {
+    const env = { BATON_RATE_LIMIT_PER_KEY: '0', BATON_RATE_LIMIT_PER_ADDRESS: '30', BATON_RATE_LIMIT_BURST_SECONDS: '5', BATON_AUTH_FAILURES_PER_MINUTE: '3' };
+    expect(loadConfig(env).rateLimits).toEqual({ perKeyPerSecond: null, perAddressPerSecond: 30, burstSeconds: 5, authFailuresPerMinute: 3 });
+    expect(() => loadConfig({ BATON_RATE_LIMIT_BURST_SECONDS: '0' })).toThrow(/BATON_RATE_LIMIT_BURST_SECONDS/);
+  });
+
+  it('reads the webhook timings; out of range is refused', () => {
+    const env = {
+      BATON_WEBHOOK_POLL_MS: '50',
+      BATON_WEBHOOK_TIMEOUT_MS: '2000',
+      BATON_WEBHOOK_CONCURRENCY: '2',
+      BATON_WEBHOOK_RETRY_BASE_MS: '100',
+      BATON_WEBHOOK_RETRY_MAX_MS: '800',
+      BATON_WEBHOOK_MAX_ATTEMPTS: '3',
+    };
+    expect(loadConfig(env).webhooks).toEqual({ pollMs: 50, timeoutMs: 2000, concurrency: 2, retry: { baseMs: 100, maxMs: 800, maxAttempts: 3 } });
+    expect(() => loadConfig({ BATON_WEBHOOK_TIMEOUT_MS: '5', BATON_WEBHOOK_MAX_ATTEMPTS: '0' })).toThrow(
+      /BATON_WEBHOOK_TIMEOUT_MS must be between 100 and 120000[\s\S]*BATON_WEBHOOK_MAX_ATTEMPTS must be between 1 and 50/,
+    );
+  });
+
+  it('reads the subscription settings; out of range is refused', () => {
+    expect(DEFAULT_SUBSCRIPTION_CONFIG).toEqual({ queueStatusTickSeconds: 5, maxPerConnection: 20 });
+    const env = { BATON_QUEUE_STATUS_TICK_SECONDS: '2', BATON_MAX_SUBSCRIPTIONS_PER_CONNECTION: '3' };
+    expect(loadConfig(env).subscriptions).toEqual({ queueStatusTickSeconds: 2, maxPerConnection: 3 });
+    expect(() => loadConfig({ BATON_QUEUE_STATUS_TICK_SECONDS: '0', BATON_MAX_SUBSCRIPTIONS_PER_CONNECTION: 'many' })).toThrow(
+      /BATON_QUEUE_STATUS_TICK_SECONDS must be between 1 and 3600[\s\S]*BATON_MAX_SUBSCRIPTIONS_PER_CONNECTION must be a whole number/,
+    );
   });
 
   it('reads every variable', () => {
@@ -134,6 +172,13 @@ describe('loadConfig', () => {
     expect(problems[0]).toMatch(/^MONGODB_URI must start with mongodb:\/\/ or mongodb\+srv:\/\//);
     expect(problems[0]).toContain(`got ${shown}`);
     expect(problems[0]).not.toContain('s3cret');
+  });
+
+  it('reads how long idempotency keys are kept (a day by default), refusing less than a minute or more than 30 days', () => {
+    expect(DEFAULT_IDEMPOTENCY_TTL_SECONDS).toBe(86_400);
+    expect(loadConfig({ BATON_IDEMPOTENCY_TTL_SECONDS: '3600' }).idempotencyTtlSeconds).toBe(3600);
+    expect(() => loadConfig({ BATON_IDEMPOTENCY_TTL_SECONDS: '59' })).toThrow(/BATON_IDEMPOTENCY_TTL_SECONDS must be between 60 and 2592000/);
+    expect(() => loadConfig({ BATON_IDEMPOTENCY_TTL_SECONDS: '1d' })).toThrow(/BATON_IDEMPOTENCY_TTL_SECONDS must be a whole number/);
   });
 
   it('reads the handoff timeouts; 0 turns one off; out of range is refused', () => {

@@ -3,6 +3,7 @@
  * is reported at once in a `ConfigError` so an operator fixes them in one go.
  */
 import path from 'node:path';
+import { DEFAULT_RATE_LIMITS, type RateLimitConfig } from './features/rate-limits/rate-limits';
 
 /** Request limits that protect the decision hot path. */
 export interface RequestLimits {
@@ -103,12 +104,29 @@ export interface BatonConfig {
   backtest?: DatasetLimits;
   /** Handoff timeouts and their sweep; `loadConfig` always sets them, configurations built in code may leave them out for the defaults. */
   handoffs?: HandoffTimeoutConfig;
+  /**
+   * Seconds an `Idempotency-Key` and its answer are kept; a retry after that runs again
+   * (`BATON_IDEMPOTENCY_TTL_SECONDS`, 60 to 2,592,000, default 86,400). `loadConfig` always sets
+   * it; configurations built in code may leave it out for the default.
+   */
+  idempotencyTtlSeconds?: number;
+  /** Subscriptions over graphql-ws; `loadConfig` always sets them, configurations built in code may leave them out for the defaults. */
+  subscriptions?: SubscriptionConfig;
   /** GraphQL operation limits; `loadConfig` always sets them, configurations built in code may leave them out for the defaults. */
   graphql?: GraphQLLimits;
+  /** Rate limits (`features/rate-limits/rate-limits.ts`); `loadConfig` always sets them, configurations built in code (tests) leave them out for none. */
+  rateLimits?: RateLimitConfig;
+  /** Webhook delivery timings; `loadConfig` always sets them, configurations built in code may leave them out for the defaults. */
+  webhooks?: WebhookConfig;
   decisionLog: {
-    /** Flush the decision log queue at least this often, in ms (`BATON_DECISION_LOG_FLUSH_MS`, default 1000). */
+    /**
+     * Longest time, in ms, the first logged decision of a write waits for others to share its
+     * transaction (`BATON_DECISION_LOG_FLUSH_MS`, 0 to 1000, default 0: the next turn of the event
+     * loop). A logged decision is answered only once its transaction has committed (group commit);
+     * decisions arriving while a write runs share the next one, so batching needs no wait.
+     */
     flushMs: number;
-    /** Flush as soon as this many decisions are queued (fixed at 100). */
+    /** Most decisions in one transaction (fixed at 100). */
     batchSize: number;
     /** Delete decisions logged more than this many days ago (`BATON_DECISION_RETENTION_DAYS`); unset keeps them forever. */
     retentionDays?: number;
@@ -152,7 +170,47 @@ export interface HandoffTimeoutConfig {
   /** Seconds between sweeps of the timeouts, which reads and changes of handoffs also apply (`BATON_HANDOFF_SWEEP_SECONDS`, default 5). */
   sweepSeconds: number | null;
 }
+/** Default of `BatonConfig.idempotencyTtlSeconds`: a day, as common API practice (Stripe keeps keys 24 hours). */
+export const DEFAULT_IDEMPOTENCY_TTL_SECONDS = 86_400;
+
 export const DEFAULT_HANDOFF_TIMEOUT_CONFIG: HandoffTimeoutConfig = { acceptSeconds: 120, maxAgeSeconds: 86_400, sweepSeconds: 5 };
+
+/** GraphQL subscriptions over graphql-ws (`server/src/http/graphql-ws.ts`). */
+export interface SubscriptionConfig {
+  /** Seconds between recomputations of the queue figures `queueStatusUpdated` pushes while nothing happens (`BATON_QUEUE_STATUS_TICK_SECONDS`, default 5). */
+  queueStatusTickSeconds: number;
+  /** Most subscriptions open at once on one WebSocket (`BATON_MAX_SUBSCRIPTIONS_PER_CONNECTION`, default 20). */
+  maxPerConnection: number;
+}
+export const DEFAULT_SUBSCRIPTION_CONFIG: SubscriptionConfig = { queueStatusTickSeconds: 5, maxPerConnection: 20 };
+/**
+ * Webhook delivery (`server/src/features/webhooks/`): polling, the request timeout, how many
+ * requests run at once, and the retry schedule (exponential backoff with equal jitter, see
+ * `webhook-backoff.ts`). Defaults: 1 s poll, 10 s timeout, 4 in flight, 12 attempts from 5 s to
+ * at most 1 h apart (about 2.4 h of retries before a delivery is dead-lettered).
+ */
+export interface WebhookConfig {
+  /** How often due deliveries are looked for, ms (`BATON_WEBHOOK_POLL_MS`, 10 to 60,000, default 1000). */
+  pollMs: number;
+  /** Longest wait for a receiver's answer, ms (`BATON_WEBHOOK_TIMEOUT_MS`, 100 to 120,000, default 10,000). */
+  timeoutMs: number;
+  /** Most requests in flight at once per server (`BATON_WEBHOOK_CONCURRENCY`, 1 to 64, default 4). */
+  concurrency: number;
+  retry: {
+    /** Wait before the first retry, ms, before jitter (`BATON_WEBHOOK_RETRY_BASE_MS`, 10 to 3,600,000, default 5000). */
+    baseMs: number;
+    /** Longest wait between attempts, ms, before jitter (`BATON_WEBHOOK_RETRY_MAX_MS`, 100 to 86,400,000, default 3,600,000). */
+    maxMs: number;
+    /** Attempts before a delivery is dead-lettered, the first included (`BATON_WEBHOOK_MAX_ATTEMPTS`, 1 to 50, default 12). */
+    maxAttempts: number;
+  };
+}
+export const DEFAULT_WEBHOOK_CONFIG: WebhookConfig = {
+  pollMs: 1000,
+  timeoutMs: 10_000,
+  concurrency: 4,
+  retry: { baseMs: 5000, maxMs: 3_600_000, maxAttempts: 12 },
+};
 /** Minimum length of `BATON_ADMIN_KEY`; its first 12 characters are stored in clear as its key id. */
 export const MIN_ADMIN_KEY_LENGTH = 32;
 
@@ -274,7 +332,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     maxRows: readInt(env, 'BATON_BACKTEST_MAX_ROWS', DEFAULT_DATASET_LIMITS.maxRows, 1, 10_000_000, problems),
     maxBytes: readInt(env, 'BATON_BACKTEST_MAX_BYTES', DEFAULT_DATASET_LIMITS.maxBytes, 1024, 2 * 1024 * 1024 * 1024, problems),
   };
-  const flushMs = readInt(env, 'BATON_DECISION_LOG_FLUSH_MS', 1000, 1, 60_000, problems);
+  const flushMs = readInt(env, 'BATON_DECISION_LOG_FLUSH_MS', 0, 0, 1000, problems);
   // Unset or empty: keep every decision (what an auditor assumes unless told otherwise).
   const retentionDays = env.BATON_DECISION_RETENTION_DAYS?.trim() ? readInt(env, 'BATON_DECISION_RETENTION_DAYS', 0, 1, 36_500, problems) : undefined;
   const orOff = (seconds: number) => (seconds === 0 ? null : seconds);
@@ -283,7 +341,48 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     maxAgeSeconds: orOff(readInt(env, 'BATON_HANDOFF_MAX_AGE_SECONDS', 86_400, 0, 365 * 86_400, problems)),
     sweepSeconds: orOff(readInt(env, 'BATON_HANDOFF_SWEEP_SECONDS', 5, 0, 3600, problems)),
   };
+  const subscriptions: SubscriptionConfig = {
+    queueStatusTickSeconds: readInt(env, 'BATON_QUEUE_STATUS_TICK_SECONDS', DEFAULT_SUBSCRIPTION_CONFIG.queueStatusTickSeconds, 1, 3600, problems),
+    maxPerConnection: readInt(env, 'BATON_MAX_SUBSCRIPTIONS_PER_CONNECTION', DEFAULT_SUBSCRIPTION_CONFIG.maxPerConnection, 1, 1000, problems),
+  };
+  const w = DEFAULT_WEBHOOK_CONFIG;
+  const webhooks: WebhookConfig = {
+    pollMs: readInt(env, 'BATON_WEBHOOK_POLL_MS', w.pollMs, 10, 60_000, problems),
+    timeoutMs: readInt(env, 'BATON_WEBHOOK_TIMEOUT_MS', w.timeoutMs, 100, 120_000, problems),
+    concurrency: readInt(env, 'BATON_WEBHOOK_CONCURRENCY', w.concurrency, 1, 64, problems),
+    retry: {
+      baseMs: readInt(env, 'BATON_WEBHOOK_RETRY_BASE_MS', w.retry.baseMs, 10, 3_600_000, problems),
+      maxMs: readInt(env, 'BATON_WEBHOOK_RETRY_MAX_MS', w.retry.maxMs, 100, 86_400_000, problems),
+      maxAttempts: readInt(env, 'BATON_WEBHOOK_MAX_ATTEMPTS', w.retry.maxAttempts, 1, 50, problems),
+    },
+  };
+  const orNull = (value: number) => (value === 0 ? null : value);
+  const rateLimits: RateLimitConfig = {
+    perKeyPerSecond: orNull(readInt(env, 'BATON_RATE_LIMIT_PER_KEY', DEFAULT_RATE_LIMITS.perKeyPerSecond ?? 0, 0, 1_000_000, problems)),
+    perAddressPerSecond: orNull(readInt(env, 'BATON_RATE_LIMIT_PER_ADDRESS', DEFAULT_RATE_LIMITS.perAddressPerSecond ?? 0, 0, 1_000_000, problems)),
+    burstSeconds: readInt(env, 'BATON_RATE_LIMIT_BURST_SECONDS', DEFAULT_RATE_LIMITS.burstSeconds, 1, 3600, problems),
+    authFailuresPerMinute: orNull(readInt(env, 'BATON_AUTH_FAILURES_PER_MINUTE', DEFAULT_RATE_LIMITS.authFailuresPerMinute ?? 0, 0, 1_000_000, problems)),
+  };
+  const idempotencyTtlSeconds = readInt(env, 'BATON_IDEMPOTENCY_TTL_SECONDS', DEFAULT_IDEMPOTENCY_TTL_SECONDS, 60, 30 * 86_400, problems);
   if (problems.length > 0) throw new ConfigError(problems);
   const decisionLog = { flushMs, batchSize: 100, ...(retentionDays === undefined ? {} : { retentionDays }) };
-  return { port, host, dataDir, adminKey, mongodbUri, policyPollMs, logLevel, metrics, limits, backtest, graphql, handoffs, decisionLog };
+  return {
+    port,
+    host,
+    dataDir,
+    adminKey,
+    mongodbUri,
+    policyPollMs,
+    logLevel,
+    metrics,
+    limits,
+    backtest,
+    graphql,
+    handoffs,
+    idempotencyTtlSeconds,
+    subscriptions,
+    webhooks,
+    rateLimits,
+    decisionLog,
+  };
 }

@@ -28,6 +28,24 @@ export interface LineProblem {
   message: string;
 }
 
+/** A refused input field as BAD_USER_INPUT names it (`extensions.field`, or `extensions.problems[].field`, e.g. `input.timeZone`). */
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+/** The fields a BAD_USER_INPUT error names, each with its message (the error's own for `extensions.field`). */
+function fieldProblemsOf(error: WireError): FieldProblem[] {
+  const fields: FieldProblem[] = [];
+  const field = error.extensions?.field;
+  if (typeof field === 'string') fields.push({ field, message: error.message });
+  const problems = error.extensions?.problems;
+  if (Array.isArray(problems))
+    for (const p of problems as Array<Record<string, unknown>>)
+      if (typeof p.field === 'string' && typeof p.message === 'string') fields.push({ field: p.field, message: p.message });
+  return fields;
+}
+
 export type ApiProblem =
   | { kind: 'unauthenticated'; message: string }
   | { kind: 'network'; message: string }
@@ -35,7 +53,7 @@ export type ApiProblem =
   | { kind: 'invalid'; message: string; diagnostics: ApiDiagnostic[] }
   | { kind: 'forbidden'; message: string }
   | { kind: 'testsFailed'; message: string; testFailures: TestFailure[] }
-  | { kind: 'badInput'; message: string; problems: LineProblem[] }
+  | { kind: 'badInput'; message: string; problems: LineProblem[]; fields: FieldProblem[] }
   | { kind: 'other'; message: string; code: string | null };
 
 interface WireError {
@@ -71,6 +89,7 @@ function fromWire(error: WireError): ApiProblem {
         kind: 'badInput',
         message: error.message,
         problems: Array.isArray(error.extensions?.problems) ? (error.extensions.problems as LineProblem[]) : [],
+        fields: fieldProblemsOf(error),
       };
     default:
       return { kind: 'other', message: error.message, code };

@@ -29,6 +29,7 @@ import {
   EditorPolicyVersionDocument,
   EditorPolicyVersionsDocument,
   EditorPublishDocument,
+  EditorQueueStatusDocument,
   EditorQueuesDocument,
   EditorRejectDocument,
   EditorRemoveTestCaseDocument,
@@ -43,6 +44,27 @@ import {
   EditorValidateDocument,
   EditorVerifyAuditLogDocument,
   EditorViewerDocument,
+  EditorApiKeysDocument,
+  EditorCreateApiKeyDocument,
+  EditorRevokeApiKeyDocument,
+  EditorKeyNamesDocument,
+  EditorRequestReviewDocument,
+  EditorDirectoryDocument,
+  EditorUpsertQueueDocument,
+  EditorUpsertAgentDocument,
+  EditorRemoveAgentDocument,
+  EditorSetAgentPresenceDocument,
+  type AgentInput,
+  type AgentStatus,
+  type EditorAgentDetailFragment,
+  type EditorApiKeyFragment,
+  type EditorCreateApiKeyMutation,
+  type EditorDirectoryQuery,
+  type EditorKeyNamesQuery,
+  type EditorQueueDetailFragment,
+  type EditorQueueStatusSubscription,
+  type QueueInput,
+  type Role,
   type DecisionFilter,
   type EditorApproveMutation,
   type EditorDecisionsQuery,
@@ -147,8 +169,15 @@ export class BatonApi {
   }
 
   /** Decides `input` on the given unsaved graph and settings (dry run, nothing logged). */
-  async testDraft(policyId: string, input: ConversationInput, graph: PolicyGraph, settings: TriggerSettings): Promise<DraftDecision> {
-    const variables = { policyId, input: { ...input, dryRun: true }, graph, settings };
+  /** Decides `input` on the working draft, routed on the directory; `routing` null: the draft has no routing graph. */
+  async testDraft(
+    policyId: string,
+    input: ConversationInput,
+    graph: PolicyGraph,
+    settings: TriggerSettings,
+    routing: RoutingGraph | null,
+  ): Promise<DraftDecision> {
+    const variables = { policyId, input: { ...input, dryRun: true }, graph, settings, routing };
     return (await dataOf(this.client.query({ query: EditorTestDraftDocument, variables, ...FRESH }))).testPolicyDraft as DraftDecision;
   }
 
@@ -232,6 +261,77 @@ export class BatonApi {
   /** The directory's queues. */
   async queues(): Promise<DirectoryQueue[]> {
     return (await dataOf(this.client.query({ query: EditorQueuesDocument, ...FRESH }))).queues;
+  }
+
+  /**
+   * Live queue figures over the WebSocket (`queueStatusUpdated`; every queue when `queueId` is
+   * null): `onStatus` gets each queue's current status, then every change; `onEnd` the error
+   * that ended the subscription, or null when the server completed it.
+   * @returns stops the subscription
+   */
+  watchQueueStatus(
+    queueId: string | null,
+    onStatus: (status: EditorQueueStatusSubscription['queueStatusUpdated']) => void,
+    onEnd: (error: unknown) => void,
+  ): () => void {
+    const subscription = this.client.subscribe({ query: EditorQueueStatusDocument, variables: { queueId } }).subscribe({
+      next: (result) => {
+        if (result.data) onStatus(result.data.queueStatusUpdated);
+        else if (result.error) onEnd(result.error);
+      },
+      error: (error: unknown) => onEnd(error),
+      complete: () => onEnd(null),
+    });
+    return () => subscription.unsubscribe();
+  }
+
+  /** Every API key, revoked ones too (ADMIN and AUDITOR). */
+  async apiKeys(): Promise<EditorApiKeyFragment[]> {
+    return (await dataOf(this.client.query({ query: EditorApiKeysDocument, ...FRESH }))).apiKeys;
+  }
+
+  /** Creates a key (ADMIN); the answer holds its secret, which the server never shows again. BAD_USER_INPUT with `extensions.field`. */
+  async createApiKey(name: string, role: Role): Promise<EditorCreateApiKeyMutation['createApiKey']> {
+    return (await dataOf(this.client.mutate({ mutation: EditorCreateApiKeyDocument, variables: { name, role } }))).createApiKey;
+  }
+
+  /** Revokes a key at once (ADMIN); refused for the last active admin key. */
+  async revokeApiKey(id: string): Promise<EditorApiKeyFragment> {
+    return (await dataOf(this.client.mutate({ mutation: EditorRevokeApiKeyDocument, variables: { id } }))).revokeApiKey;
+  }
+
+  /** Names and roles of the keys with these ids (at most 100), for showing people instead of key ids. */
+  async keyNames(ids: readonly string[]): Promise<EditorKeyNamesQuery['keyNames']> {
+    return (await dataOf(this.client.query({ query: EditorKeyNamesDocument, variables: { ids: [...ids] }, ...FRESH }))).keyNames;
+  }
+
+  /** An editor's "request review": a change request for the stored draft that publishers approve. */
+  async requestReview(policyId: string, comment: string): Promise<{ id: string; requiredApprovals: number }> {
+    return (await dataOf(this.client.mutate({ mutation: EditorRequestReviewDocument, variables: { policyId, comment } }))).requestPolicyReview;
+  }
+
+  /** Every queue and agent of the directory, with hours, skills, capacity and presence. */
+  async directory(): Promise<EditorDirectoryQuery> {
+    return dataOf(this.client.query({ query: EditorDirectoryDocument, ...FRESH }));
+  }
+
+  /** Creates or replaces a queue (ADMIN); BAD_USER_INPUT with `extensions.problems` (field, message) refuses it whole. */
+  async upsertQueue(input: QueueInput): Promise<EditorQueueDetailFragment> {
+    return (await dataOf(this.client.mutate({ mutation: EditorUpsertQueueDocument, variables: { input } }))).upsertQueue;
+  }
+
+  /** Creates or replaces an agent's profile, presence kept (ADMIN); BAD_USER_INPUT with `extensions.problems`. */
+  async upsertAgent(input: AgentInput): Promise<EditorAgentDetailFragment> {
+    return (await dataOf(this.client.mutate({ mutation: EditorUpsertAgentDocument, variables: { input } }))).upsertAgent;
+  }
+
+  /** Removes an agent; CONFLICT while it holds assigned handoffs. */
+  async removeAgent(id: string): Promise<void> {
+    await this.client.mutate({ mutation: EditorRemoveAgentDocument, variables: { id } });
+  }
+
+  async setAgentPresence(agentId: string, status: AgentStatus): Promise<EditorAgentDetailFragment> {
+    return (await dataOf(this.client.mutate({ mutation: EditorSetAgentPresenceDocument, variables: { agentId, status } }))).setAgentPresence;
   }
 
   /** Every dataset, newest first. */

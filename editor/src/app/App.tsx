@@ -11,7 +11,11 @@ import { clearApiKey, readApiKey, storeApiKey } from '../auth/session-key';
 import { SignIn } from '../auth/SignIn';
 import type { Viewer } from '../api/types';
 import { AuditPage } from '../audit/AuditPage';
+import { DirectoryPage } from '../directory/DirectoryPage';
+import { KeysPage } from '../keys/KeysPage';
+import { SignedInAs } from '../keys/SignedInAs';
 import { PolicyList } from '../policies/PolicyList';
+import { LiveQueuePage } from '../queue/LiveQueuePage';
 import { ApiCallError, ApiContext, problemOf, type ApiContextValue } from './api-context';
 import { PermissionsContext, permissionsOf } from './permissions';
 import { PolicyEditor } from './PolicyEditor';
@@ -22,6 +26,12 @@ const DashboardPage = lazy(() => import('../dashboard/DashboardPage').then((m) =
 const policyFromHash = () => /^#\/policies\/(.+)$/.exec(window.location.hash)?.[1] ?? null;
 const auditFromHash = () => window.location.hash === '#/audit';
 const dashboardFromHash = () => window.location.hash === '#/dashboard';
+/** The screens of their own (API keys, directory, live queue) by their hash; null for any other view. */
+type Screen = 'keys' | 'directory' | 'queue';
+const adminFromHash = (): Screen | null => {
+  const screen = /^#\/(keys|directory|queue)$/.exec(window.location.hash)?.[1];
+  return (screen as Screen | undefined) ?? null;
+};
 
 export function App() {
   const [key, setKey] = useState<string | null>(readApiKey);
@@ -29,6 +39,7 @@ export function App() {
   const [policyId, setPolicyId] = useState<string | null>(policyFromHash);
   const [audit, setAudit] = useState(auditFromHash);
   const [dashboard, setDashboard] = useState(dashboardFromHash);
+  const [admin, setAdmin] = useState(adminFromHash);
   const [viewer, setViewer] = useState<Viewer | null>(null);
   const [viewerError, setViewerError] = useState<string | null>(null);
   const keyRef = useRef(key);
@@ -45,6 +56,7 @@ export function App() {
       setPolicyId(policyFromHash());
       setAudit(auditFromHash());
       setDashboard(dashboardFromHash());
+      setAdmin(adminFromHash());
     };
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
@@ -97,18 +109,28 @@ export function App() {
     setPolicyId(id);
     setAudit(false);
     setDashboard(false);
+    setAdmin(null);
   };
   const openAudit = () => {
     window.location.hash = '#/audit';
     setPolicyId(null);
     setAudit(true);
     setDashboard(false);
+    setAdmin(null);
   };
   const openDashboard = () => {
     window.location.hash = '#/dashboard';
     setPolicyId(null);
     setAudit(false);
     setDashboard(true);
+    setAdmin(null);
+  };
+  const openAdmin = (screen: Screen) => {
+    window.location.hash = `#/${screen}`;
+    setPolicyId(null);
+    setAudit(false);
+    setDashboard(false);
+    setAdmin(screen);
   };
 
   if (!key) return <SignIn onSubmit={signIn} />;
@@ -136,6 +158,12 @@ export function App() {
               >
                 <DashboardPage onBack={() => open(null)} onOpenPolicy={open} />
               </Suspense>
+            ) : admin === 'keys' ? (
+              <KeysPage onBack={() => open(null)} />
+            ) : admin === 'directory' ? (
+              <DirectoryPage onBack={() => open(null)} />
+            ) : admin === 'queue' ? (
+              <LiveQueuePage onBack={() => open(null)} />
             ) : audit ? (
               <AuditPage getKey={() => keyRef.current} onBack={() => open(null)} />
             ) : policyId ? (
@@ -146,14 +174,25 @@ export function App() {
           </main>
           {/* A bar of its own under the page, so it never covers a panel. */}
           <footer className="bn-account" aria-label="Account">
-            {viewer ? (
-              <span className="bn-hint">
-                Signed in as {viewer.keyId} · {viewer.role.toLowerCase()}
-              </span>
-            ) : null}
+            {viewer ? <SignedInAs viewer={viewer} /> : null}
             {permissions.can('Query.handoffKpis') ? (
               <button type="button" className="bn-link" onClick={openDashboard}>
                 Dashboard
+              </button>
+            ) : null}
+            {permissions.can('Subscription.queueStatusUpdated') ? (
+              <button type="button" className="bn-link" onClick={() => openAdmin('queue')}>
+                Live queue
+              </button>
+            ) : null}
+            {permissions.can('Query.queues') ? (
+              <button type="button" className="bn-link" onClick={() => openAdmin('directory')}>
+                Directory
+              </button>
+            ) : null}
+            {permissions.can('Query.apiKeys') ? (
+              <button type="button" className="bn-link" onClick={() => openAdmin('keys')}>
+                API keys
               </button>
             ) : null}
             {permissions.can('Query.auditLog') ? (

@@ -5,7 +5,7 @@
  */
 import { Suspense, lazy, useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { ReactFlowProvider, useReactFlow, type Connection } from '@xyflow/react';
-import type { TriggerSettings } from '@baton/schemas';
+import { valueDomains, type TriggerSettings } from '@baton/schemas';
 import type { ApiDiagnostic } from '../api/api-error';
 import type { DraftDecision, PolicyDetail } from '../api/types';
 import { Canvas, useReadableView, useRevealNode } from '../canvas/Canvas';
@@ -25,6 +25,7 @@ import { kindsOn, queuesOf } from '../nodes/registry';
 import { PublishDialog } from '../publish/PublishDialog';
 import { SettingsPage } from '../settings/SettingsPage';
 import { TestPanel, type TestRequest } from '../test-panel/TestPanel';
+import { routeEdgeIds, routeTraceByNode } from '../test-panel/route-overlay';
 import { ProblemsPanel } from '../validation/ProblemsPanel';
 import { useLiveValidation } from '../validation/use-live-validation';
 import { problemOf, useApi } from './api-context';
@@ -133,13 +134,27 @@ function EditorView({ policy, initial, baseRevision: initialRevision, restored, 
   const overlay: CanvasOverlay = useMemo(
     () => ({
       diagnostics: diagnosticsByNode(target === 'routing' ? routingDiagnostics : diagnostics),
-      trace: decision && target === 'escalation' ? traceByNode(decision.trace) : null,
+      trace:
+        decision && target === 'escalation'
+          ? traceByNode(decision.trace)
+          : target === 'routing'
+            ? routeTraceByNode(decision, document.routing?.nodes ?? [])
+            : null,
       diff: null,
       thresholds: document.settings.thresholds,
     }),
-    [diagnostics, routingDiagnostics, decision, target, document.settings.thresholds],
+    [diagnostics, routingDiagnostics, decision, target, document.settings.thresholds, document.routing],
   );
-  const litEdgeIds = useMemo(() => (decision && target === 'escalation' ? tracedEdgeIds(decision.trace, state.edges) : null), [decision, state.edges, target]);
+  const litEdgeIds = useMemo(
+    () =>
+      decision && target === 'escalation' ? tracedEdgeIds(decision.trace, state.edges) : target === 'routing' ? routeEdgeIds(decision, state.edges) : null,
+    [decision, state.edges, target],
+  );
+  // Pick lists of the value editors: tiers, languages, channels, queues, reason codes of this draft and the directory.
+  const domains = useMemo(
+    () => valueDomains({ settings: document.settings, nodes: document.graph.nodes, queues }),
+    [document.settings, document.graph.nodes, queues],
+  );
   const routingSet = useMemo(() => new Set(routingDiagnostics), [routingDiagnostics]);
   const allDiagnostics = useMemo(
     () => [...diagnostics, ...routingDiagnostics.map((d) => ({ ...d, message: `Routing rules: ${d.message}` }))],
@@ -301,6 +316,10 @@ function EditorView({ policy, initial, baseRevision: initialRevision, restored, 
                 <button type="button" className="bn-primary" onClick={() => void openPublish()}>
                   Publish…
                 </button>
+              ) : permissions.can('Mutation.requestPolicyReview') ? (
+                <button type="button" className="bn-primary" onClick={() => void openPublish()}>
+                  Request review…
+                </button>
               ) : null}
             </div>
           )}
@@ -451,7 +470,7 @@ function EditorView({ policy, initial, baseRevision: initialRevision, restored, 
                   graph={graph}
                   selectedNodeIds={selectedNodeIds}
                   selectedEdgeIds={selectedEdgeIds}
-                  context={{ topics, queues, directoryQueues }}
+                  context={{ topics, queues, directoryQueues, domains }}
                   diagnostics={target === 'routing' ? routingDiagnostics : diagnostics}
                   readOnly={readOnly}
                   routing={target === 'routing'}
@@ -470,6 +489,7 @@ function EditorView({ policy, initial, baseRevision: initialRevision, restored, 
                   onInvalid={setTestDiagnostics}
                   nodeName={nodeName}
                   request={testRequest}
+                  onShowRoute={() => setView('routing')}
                 />
               </div>
               <div hidden={side !== 'problems'} role="tabpanel">
@@ -485,10 +505,20 @@ function EditorView({ policy, initial, baseRevision: initialRevision, restored, 
             diagnostics={allDiagnostics}
             validationPending={validation.pending}
             dirty={dirty}
+            mode={permissions.can('Mutation.publishPolicy') ? 'publish' : 'review'}
             onClose={() => setPublishing(false)}
             onPublish={async (comment) => {
               if (dirty && !(await save())) throw new Error('The draft could not be saved; see the message above the canvas.');
               try {
+                if (!permissions.can('Mutation.publishPolicy')) {
+                  const review = await call((api) => api.requestReview(policy.id, comment));
+                  setPublishing(false);
+                  setNotice({
+                    kind: 'info',
+                    text: `Review requested: a change request waits for ${review.requiredApprovals} approval(s) from publishers; the last one publishes the draft. See History.`,
+                  });
+                  return;
+                }
                 const outcome = await call((api) => api.publish(policy.id, comment));
                 setPublishing(false);
                 const request = outcome.changeRequest;
@@ -496,7 +526,7 @@ function EditorView({ policy, initial, baseRevision: initialRevision, restored, 
                   kind: 'info',
                   text: outcome.version
                     ? `Published version ${outcome.version.version} (sha256 ${outcome.version.contentHash.slice(0, 12)}…). Bots get it on their next decision.`
-                    : `Change request ${request?.id ?? ''} opened: this policy needs ${request?.requiredApprovals ?? 'more'} approval(s) from publishers other than you before it is published. See History.`,
+                    : `Change request opened: this policy needs ${request?.requiredApprovals ?? 'more'} approval(s) from publishers other than you before it is published. See History.`,
                 });
               } catch (error) {
                 const problem = problemOf(error);

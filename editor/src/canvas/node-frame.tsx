@@ -106,10 +106,10 @@ export function NodeFrame<K extends CanvasNodeKind>({ spec, node, selected, body
 }
 
 /** A leaf's reason code and, for leaves that queue, its priority. */
-export function LeafChips({ reasonCode, priority }: { reasonCode: string; priority?: Priority }) {
+export function LeafChips({ reasonCode, priority }: { reasonCode: string | undefined; priority?: Priority }) {
   return (
     <div className="bn-leaf-meta">
-      <span className="bn-chip">{reasonCode}</span>
+      {reasonCode ? <span className="bn-chip">{reasonCode}</span> : <span className="bn-chip bn-chip-unset">reason code not chosen</span>}
       {priority ? <span className={`bn-chip bn-priority-${priority.toLowerCase()}`}>{priority}</span> : null}
     </div>
   );

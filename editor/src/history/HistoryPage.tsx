@@ -2,16 +2,41 @@
  * Version history of a policy: every published version (author, time, comment, content hash,
  * parent, which is active), opened read-only on the canvas or compared on the canvas with the
  * server's `policyDiff`; rollback ("make this version active", with a comment) for publishers;
- * and the approvals (four eyes) panel.
+ * every publish, activation and rollback with its author and comment (from the audit log);
+ * and the approvals (four eyes) panel. It asks again every few seconds, so what colleagues do
+ * shows without a reload; people are named by their keys' names.
  */
 import { useCallback, useEffect, useState } from 'react';
+import type { BatonApi } from '../api/baton-api';
 import type { PolicyDiff, VersionSummary } from '../api/types';
 import { problemOf, useApi } from '../app/api-context';
 import { usePermissions } from '../app/permissions';
 import type { DraftDocument } from '../graph/draft-document';
+import { useKeyNames } from '../keys/key-names';
+import { ACTIVITY_ACTIONS, activityOf, type Activity } from './activity';
+import { ActivityList } from './ActivityList';
 import { ApprovalsPanel } from './ApprovalsPanel';
 import { CommentDialog } from './CommentDialog';
+import type { RequestDiff } from './change-request-diff';
+import { usePolling } from './use-polling';
 import { VersionViewer } from './VersionViewer';
+
+/** Most audit events one page brings (the API's limit). */
+const AUDIT_PAGE = 500;
+
+/** The policy's publishes, activations and rollbacks, every page of each audit action. */
+async function policyActivity(api: BatonApi, policyId: string): Promise<Activity[]> {
+  const events: Awaited<ReturnType<BatonApi['auditLog']>>['nodes'] = [];
+  for (const action of ACTIVITY_ACTIONS) {
+    let after: string | null = null;
+    do {
+      const page = await api.auditLog({ targetType: 'policy', targetId: policyId, action }, AUDIT_PAGE, after);
+      events.push(...page.nodes);
+      after = page.pageInfo.hasNextPage ? (page.pageInfo.endCursor ?? null) : null;
+    } while (after !== null);
+  }
+  return activityOf(events);
+}
 
 export interface HistoryPageProps {
   policyId: string;
@@ -38,24 +63,43 @@ export function HistoryPage({ policyId, policyName, directoryQueues, onActivated
   // Under four eyes an activation is a change request; the approvals panel remounts to show a new one.
   const [requiredApprovals, setRequiredApprovals] = useState(0);
   const [requests, setRequests] = useState(0);
+  const [activity, setActivity] = useState<Activity[] | null>(null);
+  const canReadAudit = permissions.can('Query.auditLog');
+  const label = useKeyNames([...(versions ?? []).map((v) => v.publishedBy), ...(activity ?? []).map((a) => a.actor)]);
 
   const load = useCallback(() => {
-    call(async (api) => ({ versions: await api.versions(policyId), policy: await api.policy(policyId), governance: await api.governance(policyId) })).then(
-      ({ versions: list, policy, governance }) => {
+    call(async (api) => ({
+      versions: await api.versions(policyId),
+      governance: await api.governance(policyId),
+      activity: canReadAudit ? await policyActivity(api, policyId) : [],
+    })).then(
+      ({ versions: list, governance, activity: events }) => {
         setVersions(list);
-        setActive(policy?.activeVersion?.version ?? null);
+        setActive(governance?.activeVersion?.version ?? null);
         setRequiredApprovals(governance?.requiredApprovals ?? 0);
+        setActivity(events);
       },
       (caught: unknown) => setError(problemOf(caught).message),
     );
-  }, [call, policyId]);
+  }, [call, policyId, canReadAudit]);
   useEffect(load, [load]);
+  usePolling(load);
 
-  const show = async (version: number, compareWith: number | 'previous' | 'draft' | null) => {
+  /** Shows `version` (or the draft alone), compared with another version, its parent or the draft. */
+  const show = async (version: number | 'draft', compareWith: number | 'previous' | 'draft' | null) => {
     setBusy(true);
     setError(null);
     try {
       const result = await call(async (api) => {
+        if (version === 'draft') {
+          const policy = await api.policy(policyId);
+          if (!policy) throw new Error(`There is no policy “${policyId}”.`);
+          return {
+            title: 'Draft (no version published yet)',
+            document: { graph: policy.draft.graph, settings: policy.draft.settings, routing: policy.draft.routing ?? null },
+            diff: null,
+          };
+        }
         if (compareWith === 'draft') {
           const policy = await api.policy(policyId);
           if (!policy) throw new Error(`There is no policy “${policyId}”.`);
@@ -114,7 +158,7 @@ export function HistoryPage({ policyId, policyName, directoryQueues, onActivated
                   <td>
                     v{v.version} {v.version === active ? <span className="bn-chip bn-active-chip">active</span> : null}
                   </td>
-                  <td>{v.publishedBy ?? 'Baton'}</td>
+                  <td>{label(v.publishedBy)}</td>
                   <td>{new Date(v.publishedAt).toLocaleString()}</td>
                   <td>{v.comment}</td>
                   <td>
@@ -130,7 +174,7 @@ export function HistoryPage({ policyId, policyName, directoryQueues, onActivated
                         type="button"
                         onClick={() => void show(v.version, 'previous')}
                         disabled={busy}
-                        aria-label={`Compare version ${v.version} with version ${v.parentVersion}`}
+                        aria-label={`Diff vs v${v.parentVersion}: compare version ${v.version} with version ${v.parentVersion}`}
                       >
                         Diff vs v{v.parentVersion}
                       </button>
@@ -139,13 +183,13 @@ export function HistoryPage({ policyId, policyName, directoryQueues, onActivated
                       type="button"
                       onClick={() => void show(v.version, 'draft')}
                       disabled={busy}
-                      aria-label={`Compare the draft with version ${v.version}`}
+                      aria-label={`Draft vs this: compare the draft with version ${v.version}`}
                     >
                       Draft vs this
                     </button>
                     {canActivate && v.version !== active ? (
-                      <button type="button" onClick={() => setRollback(v.version)} aria-label={`Make version ${v.version} active`}>
-                        Make this version active…
+                      <button type="button" onClick={() => setRollback(v.version)}>
+                        Make version {v.version} active…
                       </button>
                     ) : null}
                   </td>
@@ -157,11 +201,14 @@ export function HistoryPage({ policyId, policyName, directoryQueues, onActivated
         <ApprovalsPanel
           key={requests}
           policyId={policyId}
+          versions={versions ?? []}
+          onShowDiff={(diff: RequestDiff) => void show(diff.to === 'draft' ? (diff.from ?? 'draft') : diff.to, diff.to === 'draft' ? 'draft' : diff.from)}
           onPublished={(text) => {
             onActivated(text);
             load();
           }}
         />
+        {canReadAudit ? <ActivityList activity={activity} label={label} /> : null}
       </section>
       {shown ? (
         <VersionViewer title={shown.title} document={shown.document} diff={shown.diff} directoryQueues={directoryQueues} />
@@ -184,7 +231,7 @@ export function HistoryPage({ policyId, policyName, directoryQueues, onActivated
               const request = await call((api) => api.requestActivation(policyId, rollback, comment));
               setRollback(null);
               setRequests((n) => n + 1);
-              onActivated(`Change request ${request.id} asks to make version ${rollback} active; it waits for ${request.requiredApprovals} approval(s).`);
+              onActivated(`A change request asks to make version ${rollback} active; it waits for ${request.requiredApprovals} approval(s).`);
               return;
             }
             const version = await call((api) => api.activateVersion(policyId, rollback, comment));

@@ -50,7 +50,13 @@ function ViewerCanvas({
   const edges = useMemo(
     () =>
       state.edges.map((e) =>
-        laid?.removedEdgeIds.has(e.id) ? { ...e, className: 'bn-edge-removed' } : laid?.addedEdgeIds.has(e.id) ? { ...e, className: 'bn-edge-added' } : e,
+        laid?.removedEdgeIds.has(e.id)
+          ? { ...e, className: 'bn-edge-removed' }
+          : laid?.addedEdgeIds.has(e.id)
+            ? { ...e, className: 'bn-edge-added' }
+            : laid?.changedEdgeIds.has(e.id)
+              ? { ...e, className: 'bn-edge-changed' }
+              : e,
       ),
     [state.edges, laid],
   );

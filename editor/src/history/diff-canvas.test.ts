@@ -29,5 +29,25 @@ describe('the diff canvas', () => {
     expect([...laid.removedEdgeIds]).toEqual(['e1']);
     expect([...laid.addedEdgeIds]).toEqual(['e2']);
     expect(laid.changes.get('stay')).toEqual([{ path: 'data.reasonCode', before: 'x', after: 'ok' }]);
+    expect(laid.changedEdgeIds.size).toBe(0);
+  });
+
+  it('marks an edge rewired to another node as changed, so the reordered rule is coloured', () => {
+    const laid = diffCanvas(to, {
+      ...empty,
+      edgesChanged: [
+        {
+          id: 'e2',
+          source: 'start',
+          target: 'stay',
+          sourceHandle: null,
+          before: { id: 'e2', source: 'start', target: 'old' },
+          after: { id: 'e2', source: 'start', target: 'stay' },
+          fields: [{ path: 'target', before: 'old', after: 'stay' }],
+        },
+      ],
+    });
+    expect([...laid.changedEdgeIds]).toEqual(['e2']);
+    expect([...laid.addedEdgeIds]).toEqual([]);
   });
 });

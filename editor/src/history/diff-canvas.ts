@@ -16,6 +16,8 @@ export interface DiffCanvas {
   /** Ids of edges present only on the `from` side (drawn as removed). */
   removedEdgeIds: Set<string>;
   addedEdgeIds: Set<string>;
+  /** Ids (on the `to` side) of edges rewired to another node: a changed edge reorders or redirects rules. */
+  changedEdgeIds: Set<string>;
 }
 
 /** `graph` (the `to` side) with `diff` laid over it. */
@@ -48,6 +50,7 @@ export function diffCanvas(graph: CanvasGraph, diff: GraphDiff): DiffCanvas {
     changes,
     removedEdgeIds: new Set(removedEdges.map((e) => e.id)),
     addedEdgeIds: new Set(diff.edgesAdded.map((e) => e.id)),
+    changedEdgeIds: new Set(diff.edgesChanged.map((e) => e.id)),
   };
 }
 

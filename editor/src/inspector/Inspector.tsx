@@ -6,6 +6,7 @@ import type { ApiDiagnostic } from '../api/api-error';
 import { nodeSpecOf, outputLabel } from '../nodes/registry';
 import type { NodeFormContext } from './node-form';
 import { OutputsEditor } from './outputs-editor';
+import { ValueDomainsContext } from './value-domains-context';
 
 export interface InspectorProps {
   graph: CanvasGraph;
@@ -22,6 +23,8 @@ export interface InspectorProps {
   /** Shown under the form (e.g. a diff's before and after). */
   children?: ReactNode;
 }
+
+const NO_DOMAINS = {};
 
 export function Inspector(props: InspectorProps) {
   const { graph, selectedNodeIds, selectedEdgeIds } = props;
@@ -93,7 +96,9 @@ export function Inspector(props: InspectorProps) {
       {props.children}
       <fieldset disabled={props.readOnly} className="bn-form">
         <RoutingFactsContext.Provider value={Boolean(props.routing)}>
-          <Form key={node.id} node={node} context={props.context} onChange={props.onNodeChange} />
+          <ValueDomainsContext.Provider value={props.context.domains ?? NO_DOMAINS}>
+            <Form key={node.id} node={node} context={props.context} onChange={props.onNodeChange} />
+          </ValueDomainsContext.Provider>
         </RoutingFactsContext.Provider>
         <OutputsEditor node={node} graph={graph} onLink={(handle, target) => props.onLink(node.id, handle, target)} />
         {props.readOnly ? null : (

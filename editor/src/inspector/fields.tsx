@@ -137,17 +137,31 @@ export function numberProblem(text: string, min?: number, max?: number, integer?
   return null;
 }
 
+/** A select; with no value yet (a new leaf's field) it shows "— choose —" and says the field is required. */
 export function SelectField<T extends string>(props: {
   label: string;
-  value: T;
+  value: T | undefined;
   options: readonly { value: T; label: string }[];
   onCommit: (value: T) => void;
   hint?: string;
 }) {
   const id = useId();
+  const unset = props.value === undefined;
+  const error = unset ? `Choose a ${props.label.toLowerCase()}: required before publishing.` : null;
   return (
-    <Field label={props.label} hint={props.hint} id={id}>
-      <select id={id} value={props.value} aria-describedby={describedBy(id, props.hint, null)} onChange={(e) => props.onCommit(e.target.value as T)}>
+    <Field label={props.label} hint={props.hint} error={error} id={id}>
+      <select
+        id={id}
+        value={props.value ?? ''}
+        aria-invalid={unset}
+        aria-describedby={describedBy(id, props.hint, error)}
+        onChange={(e) => props.onCommit(e.target.value as T)}
+      >
+        {unset ? (
+          <option value="" disabled>
+            — choose —
+          </option>
+        ) : null}
         {props.options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}

@@ -1,19 +1,32 @@
-/** Customer message templates per language: what the bot says when it hands off. */
+/** Customer message templates per language: what the bot says when it hands off (or, with its own legend, while the customer waits). */
 import { useId, useState } from 'react';
 import type { MessageTemplates } from '@baton/schemas';
 import { TextField } from './fields';
 
 const COMMON_LANGUAGES = ['en', 'es', 'pt', 'de', 'fr'];
 
-export function MessageTemplatesEditor({ templates, onChange }: { templates: MessageTemplates; onChange: (templates: MessageTemplates) => void }) {
+export function MessageTemplatesEditor({
+  templates,
+  onChange,
+  legend = 'Message to the customer',
+  emptyHint = 'No message: the bot says nothing special when it hands off.',
+  initialFor,
+}: {
+  templates: MessageTemplates;
+  onChange: (templates: MessageTemplates) => void;
+  legend?: string;
+  emptyHint?: string;
+  /** The text a newly added language starts with (default empty). */
+  initialFor?: (language: string) => string;
+}) {
   const id = useId();
   const [adding, setAdding] = useState('');
   const languages = Object.keys(templates);
   const missing = COMMON_LANGUAGES.filter((l) => !languages.includes(l));
   return (
     <fieldset className="bn-templates">
-      <legend>Message to the customer</legend>
-      {languages.length === 0 ? <p className="bn-hint">No message: the bot says nothing special when it hands off.</p> : null}
+      <legend>{legend}</legend>
+      {languages.length === 0 ? <p className="bn-hint">{emptyHint}</p> : null}
       {languages.map((language) => (
         <div key={language}>
           <TextField
@@ -48,7 +61,7 @@ export function MessageTemplatesEditor({ templates, onChange }: { templates: Mes
           type="button"
           disabled={adding === ''}
           onClick={() => {
-            onChange({ ...templates, [adding]: '' });
+            onChange({ ...templates, [adding]: initialFor?.(adding) ?? '' });
             setAdding('');
           }}
         >

@@ -4,6 +4,7 @@
  */
 import type { CanvasNode } from '../graph/canvas-graph';
 import { TextField } from './fields';
+import type { KnownDomains } from './value-domains-context';
 
 export interface NodeFormContext {
   /** Topic names the policy's lexicons define. */
@@ -12,6 +13,8 @@ export interface NodeFormContext {
   queues: readonly string[];
   /** The directory's queue ids; null when unknown (then no queue is warned about). */
   directoryQueues?: readonly string[] | null;
+  /** Known values per fact domain, offered as pick lists (`valueDomains` of `@baton/schemas`); absent: none. */
+  domains?: KnownDomains;
 }
 
 export interface NodeFormProps<N extends CanvasNode> {

@@ -15,7 +15,7 @@ export function queueProblem(queue: string): string | null {
 
 /** The warning for a queue the directory does not know (null when it does, or the directory is unknown). */
 export function queueWarning(queue: string, directoryQueues: readonly string[] | null | undefined): string | null {
-  if (!directoryQueues || directoryQueues.includes(queue)) return null;
+  if (queue === '' || !directoryQueues || directoryQueues.includes(queue)) return null;
   return `⚠ “${queue}” is not in the directory yet: an admin must create it (upsertQueue) before this can be published.`;
 }
 
@@ -39,7 +39,8 @@ export function QueueField({
       <TextField
         label={label}
         list={listId}
-        hint={warning ?? (known.length > 0 ? `Directory queues: ${known.join(', ')}` : undefined)}
+        hint={warning ?? `${value === '' ? 'Required: choose a queue. ' : ''}${known.length > 0 ? `Directory queues: ${known.join(', ')}` : ''}`.trim()}
+        placeholder={value === '' ? 'e.g. general' : undefined}
         value={value}
         validate={queueProblem}
         onCommit={onCommit}

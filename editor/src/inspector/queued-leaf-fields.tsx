@@ -4,22 +4,25 @@ import type { CanvasNode } from '../graph/canvas-graph';
 import { SelectField, TextField, reasonCodeProblem } from './fields';
 import type { NodeFormProps } from './node-form';
 import { QueueField } from './queue-field';
+import { fieldsOf } from '../nodes/unfilled';
 
 /** Reason code, trigger category, description, queue and priority of a handoff or callback leaf. */
 export function QueuedLeafFields<N extends HandoffNode | CallbackNode>({ node, context, onChange }: NodeFormProps<N>) {
   const set = (patch: Partial<N['data']>, field: string) => onChange({ ...node, data: { ...node.data, ...patch } } as CanvasNode, field);
   const listId = `queues-${node.id}`;
+  const data = fieldsOf(node.data);
   return (
     <>
       <TextField
         label="Reason code"
-        value={node.data.reasonCode}
+        value={data.reasonCode ?? ''}
+        placeholder="e.g. billing_dispute"
         validate={reasonCodeProblem}
         onCommit={(reasonCode) => set({ reasonCode } as Partial<N['data']>, 'reasonCode')}
       />
       <SelectField
         label="Trigger category"
-        value={node.data.category}
+        value={data.category}
         options={TRIGGER_CATEGORIES.map((c) => ({ value: c, label: c.toLowerCase().replace('_', ' ') }))}
         onCommit={(category) => set({ category } as Partial<N['data']>, 'category')}
       />
@@ -29,10 +32,10 @@ export function QueuedLeafFields<N extends HandoffNode | CallbackNode>({ node, c
         value={node.data.description ?? ''}
         onCommit={(description) => set({ description } as Partial<N['data']>, 'description')}
       />
-      <QueueField context={context} value={node.data.queue} listId={listId} onCommit={(queue) => set({ queue } as Partial<N['data']>, 'queue')} />
+      <QueueField context={context} value={data.queue ?? ''} listId={listId} onCommit={(queue) => set({ queue } as Partial<N['data']>, 'queue')} />
       <SelectField
         label="Priority"
-        value={node.data.priority}
+        value={data.priority}
         options={PRIORITIES.map((p) => ({ value: p, label: p.toLowerCase() }))}
         onCommit={(priority) => set({ priority } as Partial<N['data']>, 'priority')}
       />

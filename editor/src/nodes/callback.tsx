@@ -7,11 +7,12 @@ import { MessageTemplatesEditor } from '../inspector/message-templates-editor';
 import { LabelField, type NodeFormProps } from '../inspector/node-form';
 import { QueuedLeafFields } from '../inspector/queued-leaf-fields';
 import type { EditorNodeSpec, FlowNodeOf } from './node-spec';
+import { NOT_CHOSEN, fieldsOf, unfilledData } from './unfilled';
 
 function CallbackNodeView({ data, selected }: NodeProps<FlowNodeOf<'callback'>>) {
   return (
     <NodeFrame spec={callbackSpec} node={data.node} selected={selected}>
-      <LeafChips reasonCode={data.node.data.reasonCode} priority={data.node.data.priority} />
+      <LeafChips reasonCode={fieldsOf(data.node.data).reasonCode} priority={fieldsOf(data.node.data).priority} />
     </NodeFrame>
   );
 }
@@ -35,16 +36,10 @@ export const callbackSpec: EditorNodeSpec<'callback'> = {
   fill: '#fffbeb',
   targets: ['escalation'],
   input: true,
-  create: (id, position) => ({
-    id,
-    kind: 'callback',
-    label: 'Offer a callback',
-    position,
-    data: { reasonCode: 'callback_offered', category: 'BUSINESS', queue: 'general', priority: 'NORMAL' },
-  }),
-  describe: (node) => `Callback from ${node.data.queue} · ${node.data.priority}`,
+  create: (id, position) => ({ id, kind: 'callback', label: 'Offer a callback', position, data: unfilledData() }),
+  describe: (node) => `Callback from ${fieldsOf(node.data).queue ?? `(queue ${NOT_CHOSEN})`} · ${fieldsOf(node.data).priority ?? `(priority ${NOT_CHOSEN})`}`,
   outputs: () => [],
-  queues: (node) => [node.data.queue],
+  queues: (node) => (fieldsOf(node.data).queue ? [node.data.queue] : []),
   Renderer: memo(CallbackNodeView),
   Form: CallbackForm,
 };

@@ -8,11 +8,12 @@ import { MessageTemplatesEditor } from '../inspector/message-templates-editor';
 import { LabelField, type NodeFormProps } from '../inspector/node-form';
 import { QueuedLeafFields } from '../inspector/queued-leaf-fields';
 import type { EditorNodeSpec, FlowNodeOf } from './node-spec';
+import { NOT_CHOSEN, fieldsOf, unfilledData } from './unfilled';
 
 function HandoffNodeView({ data, selected }: NodeProps<FlowNodeOf<'handoff'>>) {
   return (
     <NodeFrame spec={handoffSpec} node={data.node} selected={selected}>
-      <LeafChips reasonCode={data.node.data.reasonCode} priority={data.node.data.priority} />
+      <LeafChips reasonCode={fieldsOf(data.node.data).reasonCode} priority={fieldsOf(data.node.data).priority} />
     </NodeFrame>
   );
 }
@@ -42,16 +43,10 @@ export const handoffSpec: EditorNodeSpec<'handoff'> = {
   fill: '#fef2f2',
   targets: ['escalation'],
   input: true,
-  create: (id, position) => ({
-    id,
-    kind: 'handoff',
-    label: 'Hand off',
-    position,
-    data: { reasonCode: 'customer_request', category: 'CUSTOMER_REQUEST', queue: 'general', priority: 'NORMAL' },
-  }),
-  describe: (node) => `Hand off to ${node.data.queue} · ${node.data.priority}`,
+  create: (id, position) => ({ id, kind: 'handoff', label: 'Hand off', position, data: unfilledData() }),
+  describe: (node) => `Hand off to ${fieldsOf(node.data).queue ?? `(queue ${NOT_CHOSEN})`} · ${fieldsOf(node.data).priority ?? `(priority ${NOT_CHOSEN})`}`,
   outputs: () => [],
-  queues: (node) => [node.data.queue],
+  queues: (node) => (fieldsOf(node.data).queue ? [node.data.queue] : []),
   Renderer: memo(HandoffNodeView),
   Form: HandoffForm,
 };

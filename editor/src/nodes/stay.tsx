@@ -6,11 +6,12 @@ import { LeafChips, NodeFrame } from '../canvas/node-frame';
 import { TextField, reasonCodeProblem } from '../inspector/fields';
 import { LabelField, type NodeFormProps } from '../inspector/node-form';
 import type { EditorNodeSpec, FlowNodeOf } from './node-spec';
+import { fieldsOf, unfilledData } from './unfilled';
 
 function StayNodeView({ data, selected }: NodeProps<FlowNodeOf<'stay'>>) {
   return (
     <NodeFrame spec={staySpec} node={data.node} selected={selected}>
-      <LeafChips reasonCode={data.node.data.reasonCode} />
+      <LeafChips reasonCode={fieldsOf(data.node.data).reasonCode} />
     </NodeFrame>
   );
 }
@@ -20,7 +21,13 @@ function StayForm({ node, onChange }: NodeFormProps<StayNode>) {
   return (
     <>
       <LabelField node={node} onChange={onChange} />
-      <TextField label="Reason code" value={node.data.reasonCode} validate={reasonCodeProblem} onCommit={(reasonCode) => set({ reasonCode }, 'reasonCode')} />
+      <TextField
+        label="Reason code"
+        value={fieldsOf(node.data).reasonCode ?? ''}
+        placeholder="e.g. ai_resolving"
+        validate={reasonCodeProblem}
+        onCommit={(reasonCode) => set({ reasonCode }, 'reasonCode')}
+      />
       <TextField label="Description" multiline value={node.data.description ?? ''} onCommit={(description) => set({ description }, 'description')} />
       <TextField
         label="Keep-warm note"
@@ -41,7 +48,7 @@ export const staySpec: EditorNodeSpec<'stay'> = {
   fill: '#f0fdf4',
   targets: ['escalation'],
   input: true,
-  create: (id, position) => ({ id, kind: 'stay', label: 'Stay with the AI', position, data: { reasonCode: 'ai_resolving' } }),
+  create: (id, position) => ({ id, kind: 'stay', label: 'Stay with the AI', position, data: unfilledData() }),
   describe: () => 'Stay with the AI',
   outputs: () => [],
   queues: () => [],

@@ -2,7 +2,9 @@
  * Publishing: validation and the policy's test cases first, then the server's diff summary of
  * the stored draft against the active version (`policyDiff`), and a required comment. A draft
  * with errors cannot be sent; a failing test case is shown (the server refuses it too, with
- * POLICY_TESTS_FAILED and each failure).
+ * POLICY_TESTS_FAILED and each failure). It says beforehand when sending opens a change
+ * request (the policy requires approvals), and in `review` mode (an editor, who may not
+ * publish) it asks for review: a change request publishers approve.
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import type { ApiDiagnostic, TestFailure } from '../api/api-error';
@@ -18,11 +20,32 @@ export interface PublishDialogProps {
   /** Publishes; rejects with the API's problem (invalid, tests failed, conflict…). */
   onPublish: (comment: string) => Promise<void>;
   onClose: () => void;
+  /** `publish` (a publisher) or `review` (an editor asks publishers to review and publish). */
+  mode?: 'publish' | 'review';
+}
+
+/** What sending the dialog does, from the policy's required approvals (null while unknown). */
+export function publishWording(mode: 'publish' | 'review', requiredApprovals: number | null): { title: string; intro: string | null; action: string } {
+  if (mode === 'review') {
+    const n = Math.max(1, requiredApprovals ?? 1);
+    return {
+      title: 'Request review of',
+      intro: `This opens a change request: ${n === 1 ? 'a publisher' : `${n} publishers`} other than you review${n === 1 ? 's' : ''} the draft, and the last approval publishes it.`,
+      action: 'Request review',
+    };
+  }
+  if (requiredApprovals !== null && requiredApprovals > 0)
+    return {
+      title: 'Open a change request for',
+      intro: `This policy needs ${requiredApprovals} approval${requiredApprovals === 1 ? '' : 's'} from publishers other than you: sending opens a change request, and the last approval publishes the draft. Nothing changes for bots until then.`,
+      action: 'Open change request',
+    };
+  return { title: 'Publish', intro: null, action: 'Publish' };
 }
 
 type Loaded<T> = { state: 'loading' } | { state: 'done'; value: T } | { state: 'failed'; message: string };
 
-export function PublishDialog({ policyId, policyName, diagnostics, validationPending, dirty, onPublish, onClose }: PublishDialogProps) {
+export function PublishDialog({ policyId, policyName, diagnostics, validationPending, dirty, onPublish, onClose, mode = 'publish' }: PublishDialogProps) {
   const { call } = useApi();
   const commentId = useId();
   const dialog = useRef<HTMLDialogElement>(null);
@@ -32,6 +55,7 @@ export function PublishDialog({ policyId, policyName, diagnostics, validationPen
   const [failures, setFailures] = useState<TestFailure[]>([]);
   const [diff, setDiff] = useState<Loaded<PolicyDiff | null>>({ state: 'loading' });
   const [tests, setTests] = useState<Loaded<PolicyTestRun>>({ state: 'loading' });
+  const [requiredApprovals, setRequiredApprovals] = useState<number | null>(null);
   useEffect(() => {
     dialog.current?.showModal();
   }, []);
@@ -44,6 +68,10 @@ export function PublishDialog({ policyId, policyName, diagnostics, validationPen
       (value) => setDiff({ state: 'done', value }),
       (caught: unknown) => setDiff({ state: 'failed', message: problemOf(caught).message }),
     );
+    call((api) => api.governance(policyId)).then(
+      (governance) => setRequiredApprovals(governance?.requiredApprovals ?? 0),
+      () => setRequiredApprovals(null),
+    );
     call((api) => api.runTests(policyId)).then(
       (value) => setTests({ state: 'done', value }),
       (caught: unknown) => setTests({ state: 'failed', message: problemOf(caught).message }),
@@ -53,6 +81,7 @@ export function PublishDialog({ policyId, policyName, diagnostics, validationPen
   const errors = diagnostics.filter((d) => d.severity === 'ERROR');
   const warnings = diagnostics.filter((d) => d.severity === 'WARNING');
   const testsFail = tests.state === 'done' && tests.value.failed > 0;
+  const wording = publishWording(mode, requiredApprovals);
   const canPublish = errors.length === 0 && !validationPending && comment.trim() !== '' && !busy && !testsFail;
   return (
     <dialog ref={dialog} className="bn-dialog bn-publish-dialog" aria-labelledby={`${commentId}-title`} onClose={onClose}>
@@ -74,7 +103,14 @@ export function PublishDialog({ policyId, policyName, diagnostics, validationPen
           }
         }}
       >
-        <h2 id={`${commentId}-title`}>Publish “{policyName}”</h2>
+        <h2 id={`${commentId}-title`}>
+          {wording.title} “{policyName}”
+        </h2>
+        {wording.intro ? (
+          <p className="bn-notice-box" role="note">
+            {wording.intro}
+          </p>
+        ) : null}
         <section aria-label="Validation">
           <h3>Validation</h3>
           {validationPending ? (
@@ -162,7 +198,7 @@ export function PublishDialog({ policyId, policyName, diagnostics, validationPen
             Cancel
           </button>
           <button type="submit" className="bn-primary" disabled={!canPublish}>
-            {busy ? 'Publishing…' : dirty ? 'Save and publish' : 'Publish'}
+            {busy ? 'Sending…' : dirty ? `Save and ${wording.action.toLowerCase()}` : wording.action}
           </button>
         </div>
       </form>

@@ -32,7 +32,13 @@ function TrySentence({ policyId, settings }: { policyId: string; settings: Trigg
   const tryIt = async () => {
     try {
       const decision = await call((api) =>
-        api.testDraft(policyId, { conversationId: 'try-sentence', customer: { id: 'try' }, messages: [{ speaker: 'CUSTOMER', text }] }, TRY_GRAPH, settings),
+        api.testDraft(
+          policyId,
+          { conversationId: 'try-sentence', customer: { id: 'try' }, messages: [{ speaker: 'CUSTOMER', text }] },
+          TRY_GRAPH,
+          settings,
+          null,
+        ),
       );
       const topics = (decision.signals.topics as string[] | undefined) ?? [];
       const human = decision.signals.humanRequested === true;

@@ -1,7 +1,8 @@
-/** Trigger settings: thresholds and topic lexicons, edited in the same draft (and undo history) as the graph. */
+/** Trigger settings: thresholds, the waiting room and topic lexicons, edited in the same draft (and undo history) as the graph. */
 import type { TopicLexicon, TriggerSettings } from '@baton/schemas';
 import { LexiconEditor } from './LexiconEditor';
 import { ThresholdsForm } from './ThresholdsForm';
+import { WaitingRoomForm } from './WaitingRoomForm';
 
 export interface SettingsPageProps {
   policyId: string;
@@ -22,6 +23,7 @@ export function SettingsPage({ policyId, settings, readOnly, onChange }: Setting
         thresholds={settings.thresholds}
         onChange={(name, value) => onChange({ ...settings, thresholds: { ...settings.thresholds, [name]: value } }, `threshold-${name}`)}
       />
+      <WaitingRoomForm waitingRoom={settings.waitingRoom} onChange={(waitingRoom, field) => onChange({ ...settings, waitingRoom }, field)} />
       <LexiconEditor policyId={policyId} settings={settings} onTopicChange={setTopic} />
     </fieldset>
   );

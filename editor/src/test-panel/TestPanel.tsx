@@ -1,7 +1,9 @@
 /**
  * Test as you draw: pick a sample conversation or type one, run it against the working draft
- * (saved or not) with `testPolicyDraft`, read the decision, and see the path lit on the canvas.
- * Another screen can hand it a conversation to load and run at once (a backtest's missed row).
+ * (saved or not, its routing graph included) with `testPolicyDraft`, read the decision — queue,
+ * agent, wait and why — and see the path lit on the canvas; run every sample and test case as one
+ * regression. Another screen can hand it a conversation to load and run at once (a backtest's
+ * missed row).
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import type { ConversationInput, DraftDecision, SampleConversation } from '../api/types';
@@ -10,6 +12,8 @@ import { problemOf, useApi } from '../app/api-context';
 import type { DraftDocument } from '../graph/draft-document';
 import { ConversationEditor, blankConversation } from './ConversationEditor';
 import { DecisionView } from './DecisionView';
+import { RegressionRun } from './RegressionRun';
+import { leafQueueOf, sampleMismatches } from './regression';
 import { TestCases } from './TestCases';
 
 /** A conversation to load and run at once, e.g. a row a backtest missed. */
@@ -30,9 +34,11 @@ export interface TestPanelProps {
   nodeName: (id: string) => string;
   /** Loads this conversation and runs it; a new object runs again. */
   request?: TestRequest | null;
+  /** Shows the route a run took on the routing canvas. */
+  onShowRoute?: () => void;
 }
 
-export function TestPanel({ policyId, document, dirty = false, decision, onDecision, onInvalid, nodeName, request = null }: TestPanelProps) {
+export function TestPanel({ policyId, document, dirty = false, decision, onDecision, onInvalid, nodeName, request = null, onShowRoute }: TestPanelProps) {
   const { call } = useApi();
   const sampleId = useId();
   const [samples, setSamples] = useState<SampleConversation[]>([]);
@@ -58,7 +64,7 @@ export function TestPanel({ policyId, document, dirty = false, decision, onDecis
     setRunning(true);
     setError(null);
     try {
-      onDecision(await call((api) => api.testDraft(policyId, input, document.graph, document.settings)));
+      onDecision(await call((api) => api.testDraft(policyId, input, document.graph, document.settings, document.routing ?? null)));
     } catch (caught) {
       const problem = problemOf(caught);
       onDecision(null);
@@ -81,7 +87,18 @@ export function TestPanel({ policyId, document, dirty = false, decision, onDecis
     // Only a new request runs (`run` changes with every edit of the conversation).
   }, [request]);
 
-  const expected = samples.find((s) => s.name === sampleName)?.expected;
+  const sample = samples.find((s) => s.name === sampleName);
+  const expected = sample?.expected;
+  // A picked sample, run as it is, should still give the outcome it expects.
+  const pristine = sample !== undefined && JSON.stringify(sample.input) === JSON.stringify(conversation);
+  const mismatches = decision && expected && pristine ? sampleMismatches(expected, decision, leafQueueOf(decision, document.graph.nodes)) : [];
+  const openRow = (name: string, input: ConversationInput) => {
+    const isSample = samples.some((s) => s.name === name);
+    setSampleName(isSample ? name : '');
+    setOrigin(isSample ? null : `Test case “${name}”`);
+    setConversation(structuredClone(input));
+    void run(input);
+  };
   return (
     <section className="bn-test-panel" aria-label="Test panel">
       <h2>Test the draft</h2>
@@ -123,7 +140,18 @@ export function TestPanel({ policyId, document, dirty = false, decision, onDecis
           {error}
         </p>
       ) : null}
-      {decision ? <DecisionView decision={decision} nodeName={nodeName} /> : null}
+      {decision ? (
+        <DecisionView
+          decision={decision}
+          nodes={document.graph.nodes}
+          routingNodes={document.routing?.nodes ?? []}
+          thresholds={document.settings.thresholds}
+          nodeName={nodeName}
+          mismatches={mismatches}
+          onShowRoute={document.routing ? onShowRoute : undefined}
+        />
+      ) : null}
+      <RegressionRun policyId={policyId} document={document} samples={samples} dirty={dirty} onOpen={openRow} />
       <TestCases policyId={policyId} conversation={conversation} decision={decision} dirty={dirty} />
     </section>
   );

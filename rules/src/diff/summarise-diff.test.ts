@@ -72,7 +72,24 @@ describe('summariseDiff', () => {
     const after = smallPolicyGraph();
     for (const n of after.nodes) n.label = `renamed ${n.id}`;
     const text = summariseDiff(diffPolicyDocuments(doc(smallPolicyGraph()), doc(after)), 'Version 1', 'draft');
-    expect(text).toMatch(/^Version 1 → draft: 10 nodes changed \(start: label \(none\) → "renamed start"; c_security: .*; and 7 more\)\.$/);
+    expect(text).toMatch(/^Version 1 → draft: 10 nodes changed \(“renamed start”: label \(none\) → "renamed start"; “renamed c_security”: .*; and 7 more\)\.$/);
+  });
+
+  it('names nodes by their titles, an edge rewired to another rule included', () => {
+    const before = smallPolicyGraph();
+    const after = smallPolicyGraph();
+    const edge = after.edges.find((e) => e.source === 'start');
+    const first = before.edges.find((e) => e.source === 'start');
+    const other = after.nodes.find((n) => n.id !== 'start' && n.id !== first?.target && n.kind === 'condition');
+    if (!edge || !first || !other) throw new Error('fixture changed');
+    edge.target = other.id;
+    const names = new Map([
+      ['start', 'Conversation starts'],
+      [first.target, 'First check'],
+      [other.id, 'Second check'],
+    ]);
+    const text = summariseDiff(diffPolicyDocuments(doc(before), doc(after)), 'Version 1', 'draft', names);
+    expect(text).toBe('Version 1 → draft: 1 edge changed (“Conversation starts” next: “First check” → “Second check”).');
   });
 
   it('marks a document diff unchanged or layout-only', () => {

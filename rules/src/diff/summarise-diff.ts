@@ -1,7 +1,8 @@
 /**
  * One paragraph an auditor can read instead of the JSON: "Version 3 → draft: 1 node changed
- * (c_low_confidence: data.test.value 0.4 → 0.5), 1 node added (h_billing_vip: Hand off to vip
+ * (“Bot unsure twice”: data.test.value 0.4 → 0.5), 1 node added (h_billing_vip: Hand off to vip
  * (billing_vip, HIGH)), 2 edges added; settings: 3 phrases added to topic billing (es)."
+ * Nodes are named by their titles (labels) where they have one, by id otherwise.
  * Long lists name the first few items and count the rest.
  */
 import { describeNode } from '../graph/describe-node';
@@ -30,24 +31,35 @@ function listed(items: string[]): string {
   return items.length > MAX_ITEMS ? `${shown}; and ${items.length - MAX_ITEMS} more` : shown;
 }
 
-function changedNode(change: NodeChange): string {
-  const fields = change.fields.slice(0, MAX_FIELDS_PER_NODE).map(formatField);
-  const more = change.fields.length > MAX_FIELDS_PER_NODE ? `, ${change.fields.length - MAX_FIELDS_PER_NODE} more` : '';
-  return `${change.id}: ${fields.join(', ')}${more}`;
+/** Node titles by id; a node without one is named by its id. */
+type NodeNames = ReadonlyMap<string, string>;
+
+function nodeName(id: string | undefined, names: NodeNames, label?: string | null): string {
+  if (id === undefined) return '(none)';
+  const title = label ?? names.get(id);
+  return title ? `“${title}”` : id;
 }
 
-function graphParts(diff: GraphDiff): string[] {
+function changedNode(change: NodeChange, names: NodeNames): string {
+  const fields = change.fields.slice(0, MAX_FIELDS_PER_NODE).map(formatField);
+  const more = change.fields.length > MAX_FIELDS_PER_NODE ? `, ${change.fields.length - MAX_FIELDS_PER_NODE} more` : '';
+  return `${nodeName(change.id, names, change.label)}: ${fields.join(', ')}${more}`;
+}
+
+function graphParts(diff: GraphDiff, names: NodeNames): string[] {
   const parts: string[] = [];
   const nodes = (list: NodeChange[], verb: string, detail: (c: NodeChange) => string): void => {
     if (list.length > 0) parts.push(`${plural(list.length, 'node')} ${verb} (${listed(list.map(detail))})`);
   };
-  nodes(diff.nodesChanged, 'changed', changedNode);
-  nodes(diff.nodesAdded, 'added', (c) => `${c.id}: ${describeNode(c.after as GraphNode)}`);
-  nodes(diff.nodesRemoved, 'removed', (c) => `${c.id}: ${describeNode(c.before as GraphNode)}`);
+  nodes(diff.nodesChanged, 'changed', (c) => changedNode(c, names));
+  nodes(diff.nodesAdded, 'added', (c) => `${nodeName(c.id, names, c.label)}: ${describeNode(c.after as GraphNode)}`);
+  nodes(diff.nodesRemoved, 'removed', (c) => `${nodeName(c.id, names, c.label)}: ${describeNode(c.before as GraphNode)}`);
   if (diff.edgesAdded.length > 0) parts.push(`${plural(diff.edgesAdded.length, 'edge')} added`);
   if (diff.edgesRemoved.length > 0) parts.push(`${plural(diff.edgesRemoved.length, 'edge')} removed`);
   if (diff.edgesChanged.length > 0) {
-    const rewired = diff.edgesChanged.map((c) => `${c.source} ${c.sourceHandle ?? 'next'}: ${c.before?.target} → ${c.after?.target}`);
+    const rewired = diff.edgesChanged.map(
+      (c) => `${nodeName(c.source, names)} ${c.sourceHandle ?? 'next'}: ${nodeName(c.before?.target, names)} → ${nodeName(c.after?.target, names)}`,
+    );
     parts.push(`${plural(diff.edgesChanged.length, 'edge')} changed (${listed(rewired)})`);
   }
   if (diff.nodesMoved.length > 0) parts.push(`${plural(diff.nodesMoved.length, 'node')} moved (layout only)`);
@@ -78,13 +90,14 @@ function settingsParts(diff: SettingsDiff): string[] {
  * The diff in one paragraph.
  * @param from - how to name the older side, e.g. "Version 3"
  * @param to - how to name the other side, e.g. "draft" or "version 4"
+ * @param names - node titles by id (both sides' labels), so unchanged nodes an edge connects are named too
  */
-export function summariseDiff(diff: PolicyDocumentDiff, from: string, to: string): string {
+export function summariseDiff(diff: PolicyDocumentDiff, from: string, to: string, names: NodeNames = new Map()): string {
   if (diff.unchanged) return `${from} → ${to}: no changes.`;
   const groups: string[] = [];
-  const graph = graphParts(diff.graph);
+  const graph = graphParts(diff.graph, names);
   if (graph.length > 0) groups.push(graph.join(', '));
-  const routing = graphParts(diff.routing);
+  const routing = graphParts(diff.routing, names);
   if (routing.length > 0) groups.push(`routing: ${routing.join(', ')}`);
   const settings = settingsParts(diff.settings);
   if (settings.length > 0) groups.push(`settings: ${settings.join(', ')}`);

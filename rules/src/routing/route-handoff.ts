@@ -43,8 +43,9 @@ export async function routeHandoff(request: RouteHandoffRequest): Promise<RouteR
       )
     : null;
   const targets = chosen ? chosen.route.data.targets : [{ queue: leaf.data.queue }];
+  const routePath = chosen ? [...chosen.nodeIds] : null;
   if (request.directory) {
-    return evaluateRouting({
+    const result = evaluateRouting({
       targets,
       routeNodeId: chosen?.route.id ?? null,
       directory: request.directory,
@@ -56,6 +57,7 @@ export async function routeHandoff(request: RouteHandoffRequest): Promise<RouteR
       now: request.now,
       withQualified: request.withQualified,
     });
+    return { ...result, target: { ...result.target, routePath } };
   }
   const first = targets[0] ?? { queue: leaf.data.queue };
   return {
@@ -76,6 +78,7 @@ export async function routeHandoff(request: RouteHandoffRequest): Promise<RouteR
       candidates: [],
       nextOpeningAt: null,
       routeNodeId: chosen?.route.id ?? null,
+      routePath,
     },
     closed: false,
     ranked: [],

@@ -31,6 +31,12 @@ export enum DiagnosticCode {
   UnknownTopic = 'UNKNOWN_TOPIC',
   /** A route target naming a queue the directory does not have. */
   UnknownQueue = 'UNKNOWN_QUEUE',
+  /** A string compared with a value no known domain of its fact contains (a tier, a channel, a language). */
+  UnknownValue = 'UNKNOWN_VALUE',
+  /** A string differing from a known value of its fact only in case ("VIP" for "vip"): it never matches. */
+  ValueCase = 'VALUE_CASE',
+  /** A handoff or callback leaf without a customer message in a language the lexicons cover. */
+  MissingTranslation = 'MISSING_TRANSLATION',
 }
 
 /** ERROR makes a graph invalid (it cannot compile or be published); WARNING only informs. The SDL enum. */

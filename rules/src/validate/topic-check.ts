@@ -7,7 +7,8 @@ import type { AnyGraph } from '../graph/graph-index';
 import { branchingOf } from '../nodes/registry';
 import { DiagnosticCode, warning, type Diagnostic } from './diagnostic';
 
-function factTests(test: ConditionTest): FactTest[] {
+/** The single-fact comparisons inside a test, groups flattened. */
+export function factTests(test: ConditionTest): FactTest[] {
   if (isFactTest(test)) return [test];
   if ('all' in test) return test.all.flatMap(factTests);
   if ('any' in test) return test.any.flatMap(factTests);

@@ -3,14 +3,17 @@
  * problem found, each with the node to fix. Never throws on bad input: any JSON value can be
  * passed. Both graphs get the same checks; only the node kinds and facts they may use differ.
  */
-import type { TriggerSettings } from '@baton/schemas';
+import { valueDomains, type TriggerSettings } from '@baton/schemas';
 import { checkNode, KINDS_OF, specOf } from '../nodes/registry';
 import type { CheckContext, GraphFlavour } from '../nodes/node-spec';
 import { enumeratePaths, MAX_PATHS } from '../graph/enumerate-paths';
 import { indexGraph, type AnyGraph, type GraphNodeKind } from '../graph/graph-index';
 import { findDeadBranches } from './dead-branches';
 import { checkTopics } from './topic-check';
+import { checkValueDomains } from './value-domain-check';
+import { checkMessageLanguages } from './message-language-check';
 import { checkBotSignals } from './bot-signals-check';
+import { checkWaitingRoom } from './waiting-room-check';
 import { checkConcepts } from './concept-check';
 import { DiagnosticCode, error, toResult, type Diagnostic, type ValidationResult } from './diagnostic';
 import { checkEdgeShape, checkNodeShape, checkSettingsShape } from './schema-check';
@@ -44,7 +47,12 @@ function graphDiagnostics(raw: unknown, context: CheckContext): Diagnostic[] {
   }
   const nodeShape = raw.nodes.map((n, i) => checkNodeShape(n, i, flavour));
   const edgeShape = raw.edges.flatMap((e, i) => checkEdgeShape(e, i));
-  const shape = [...nodeShape.flat(), ...edgeShape];
+  // Like the nodes' and edges' unknown fields: stored, they would change the content hash while the diff shows nothing.
+  const unknown = Object.keys(raw).filter((key) => key !== 'nodes' && key !== 'edges');
+  const graphShape = unknown.map((key) =>
+    error(DiagnosticCode.InvalidShape, `The ${NOUN[flavour]} has an unknown field "${key}" next to "nodes" and "edges"; remove it.`),
+  );
+  const shape = [...graphShape, ...nodeShape.flat(), ...edgeShape];
   if (!structureCheckable(raw.nodes, nodeShape, edgeShape, flavour)) return shape;
   const graph = raw as unknown as AnyGraph;
   const index = indexGraph(graph);
@@ -101,6 +109,11 @@ export interface ValidationOptions {
    * UNKNOWN_QUEUE error on its node; when omitted (no directory at hand) queues are not checked.
    */
   knownQueues?: Iterable<string>;
+  /**
+   * Languages the directory serves (its queues' and agents' codes), added to the lexicons' as
+   * known values of the `language` fact.
+   */
+  knownLanguages?: Iterable<string>;
 }
 
 const contextOf = (flavour: GraphFlavour, options: ValidationOptions): CheckContext =>
@@ -119,19 +132,42 @@ export function validateRoutingGraph(graph: unknown, options: ValidationOptions 
 /**
  * Validates a policy document `{ graph, settings, routing? }`: the graph as
  * {@link validatePolicyGraph} does, the routing graph (when present) as
- * {@link validateRoutingGraph} does, plus the trigger settings' lexicons and thresholds.
+ * {@link validateRoutingGraph} does, plus the trigger settings' lexicons and thresholds and,
+ * as warnings, the values conditions compare (unknown topics, values outside a fact's domain or
+ * differing only in case) and customer messages missing a language the lexicons cover.
  * @param document - any JSON value
  */
 export function validatePolicyDocument(document: unknown, options: ValidationOptions = {}): ValidationResult {
   if (!isRecord(document)) return toResult([error(DiagnosticCode.InvalidShape, 'A policy is an object with a "graph" and "settings".')]);
   const shape = checkSettingsShape(document.settings);
   const valid = document.settings as TriggerSettings;
-  const settings = shape.length > 0 ? shape : [...checkRedactionPatterns(valid), ...checkConcepts(valid), ...checkBotSignals(valid)];
+  const settings =
+    shape.length > 0 ? shape : [...checkRedactionPatterns(valid), ...checkConcepts(valid), ...checkBotSignals(valid), ...checkWaitingRoom(valid)];
   const graph = graphDiagnostics(document.graph, { flavour: 'policy' });
   const routing = document.routing === undefined || document.routing === null ? [] : graphDiagnostics(document.routing, contextOf('routing', options));
-  const topicsOf = (raw: unknown, diagnostics: Diagnostic[]): Diagnostic[] =>
-    settings.length === 0 && !diagnostics.some((d) => d.code === DiagnosticCode.InvalidShape)
-      ? checkTopics(raw as AnyGraph, document.settings as TriggerSettings)
-      : [];
-  return toResult([...graph, ...topicsOf(document.graph, graph), ...routing, ...(document.routing ? topicsOf(document.routing, routing) : []), ...settings]);
+  const checkable = (diagnostics: Diagnostic[]): boolean => settings.length === 0 && !diagnostics.some((d) => d.code === DiagnosticCode.InvalidShape);
+  const domains = checkable(graph)
+    ? valueDomains({
+        settings: valid,
+        nodes: (document.graph as AnyGraph).nodes,
+        ...(options.knownQueues ? { queues: options.knownQueues } : {}),
+        ...(options.knownLanguages ? { languages: options.knownLanguages } : {}),
+      })
+    : {};
+  const valuesOf = (raw: unknown, diagnostics: Diagnostic[]): Diagnostic[] => {
+    if (!checkable(diagnostics)) return [];
+    // A node missing a required parameter (a condition without its test) has nothing to compare yet.
+    const unfinished = new Set(diagnostics.filter((d) => d.code === DiagnosticCode.MissingParameter).map((d) => d.nodeId));
+    const graph = { ...(raw as AnyGraph), nodes: (raw as AnyGraph).nodes.filter((n) => !unfinished.has(n.id)) } as AnyGraph;
+    return [...checkTopics(graph, valid), ...checkValueDomains(graph, domains)];
+  };
+  const messages = checkable(graph) ? checkMessageLanguages(document.graph as AnyGraph, valid) : [];
+  return toResult([
+    ...graph,
+    ...valuesOf(document.graph, graph),
+    ...messages,
+    ...routing,
+    ...(document.routing ? valuesOf(document.routing, routing) : []),
+    ...settings,
+  ]);
 }

@@ -52,6 +52,8 @@ export interface RoutingTarget {
   nextOpeningAt?: Date | null;
   /** The route node of the routing graph that gave the targets; null without a routing graph. */
   routeNodeId?: string | null;
+  /** Node ids of the routing graph's path to that route, start first; null without a routing graph. */
+  routePath?: string[] | null;
 }
 
 export interface PolicyRef {

@@ -200,3 +200,16 @@ export const SuggestionKind = {
 } as const;
 
 export type SuggestionKind = typeof SuggestionKind[keyof typeof SuggestionKind];
+/** Where a delivery stands. */
+export const WebhookDeliveryStatus = {
+  /** Waiting for its first attempt. */
+  PENDING: 'PENDING',
+  /** An attempt failed (non-2xx answer, timeout, connection error); it is retried at nextAttemptAt. */
+  FAILED: 'FAILED',
+  /** The receiver answered 2xx. */
+  DELIVERED: 'DELIVERED',
+  /** Dead-lettered: every attempt failed (BATON_WEBHOOK_MAX_ATTEMPTS), or its endpoint was deleted. Redeliver it by hand. */
+  DEAD: 'DEAD'
+} as const;
+
+export type WebhookDeliveryStatus = typeof WebhookDeliveryStatus[keyof typeof WebhookDeliveryStatus];

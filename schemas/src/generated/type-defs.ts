@@ -92,6 +92,8 @@ type RoutingTarget {
   nextOpeningAt: DateTime
   "The route node of the policy's routing graph that gave the targets."
   routeNodeId: ID
+  "Node ids of the routing graph's path to that route node, start first (what the editor lights); null without a routing graph."
+  routePath: [ID!]
 }
 
 "A message of the conversation; index is its 0-based position in input.messages; text is redacted."
@@ -223,7 +225,7 @@ type HandoffDecision {
 }
 
 type Query {
-  "Pure evaluation, logged unless dryRun; reserves nothing, so bots may call it every turn. While the conversation has an open handoff it answers STAY, with_human (see HandoffDecision)."
+  "Pure evaluation, logged unless dryRun; reserves nothing, so bots may call it every turn. While the conversation has an open handoff it answers STAY, with_human (see HandoffDecision). With an Idempotency-Key header, a retry gets the first answer and logs nothing again."
   decideHandoff(input: DecideHandoffInput!): HandoffDecision!
 }
 `,
@@ -329,12 +331,14 @@ type SampleConversation {
 
 extend type Query {
   """
-  Evaluates a draft without publishing it: graph and settings when given (unsaved work in the
-  editor), else the stored draft of policyId. Always a dry run: nothing is logged. The answer's
-  policy has version 0 and the draft's content hash. INVALID_POLICY (with extensions.diagnostics)
-  when the draft has validation errors; NOT_FOUND for an unknown policy.
+  Evaluates a draft without publishing it: graph, settings and routing when given (unsaved work in
+  the editor), else the stored draft's; routing null means no routing graph. Routing runs on the
+  current directory (queue, agent, estimated wait, explanation) without reserving capacity.
+  Always a dry run: nothing is logged. The answer's policy has version 0 and the draft's content
+  hash. INVALID_POLICY (with extensions.diagnostics) when the draft has validation errors;
+  NOT_FOUND for an unknown policy.
   """
-  testPolicyDraft(policyId: ID!, input: DecideHandoffInput!, graph: JSON, settings: JSON): HandoffDecision!
+  testPolicyDraft(policyId: ID!, input: DecideHandoffInput!, graph: JSON, settings: JSON, routing: JSON): HandoffDecision!
   "The seed's sample conversations (77), each with the outcome the reference policy gives it."
   sampleConversations: [SampleConversation!]!
 }
@@ -374,10 +378,20 @@ type CreatedApiKey {
   secret: String!
 }
 
+"Who a key is, for screens that show names instead of key ids (authors, approvers, publishers): never its secret."
+type KeyName {
+  id: ID!
+  name: String!
+  role: Role!
+  active: Boolean!
+}
+
 extend type Query {
   viewer: Viewer!
   "Every key, revoked ones too."
   apiKeys: [ApiKey!]!
+  "The keys with these ids (at most 100; unknown ids are left out), readable by every person's role."
+  keyNames(ids: [ID!]!): [KeyName!]!
 }
 
 extend type Mutation {
@@ -500,6 +514,13 @@ extend type Mutation {
   activatePolicyVersion(policyId: ID!, version: Int!, comment: String!, emergency: Boolean): Policy!
   "Under four eyes (requiredApprovals above 0): asks to make a published version active; the approval that reaches the count activates it. BAD_USER_INPUT when the policy requires no approvals."
   requestPolicyActivation(policyId: ID!, version: Int!, comment: String!): ChangeRequest!
+  """
+  An editor's "request review": opens a change request for the stored draft (validated, compiled and
+  tested as for a publish) that publishers other than its author approve; it needs the policy's
+  requiredApprovals, at least 1. The approval that reaches the count publishes the draft.
+  CONFLICT when the draft is identical to the active version or a change request is already open.
+  """
+  requestPolicyReview(policyId: ID!, comment: String!): ChangeRequest!
   "Approve as a publisher other than the author; the last approval needed (the request's own requiredApprovals) publishes the draft, or activates the version of an activation request."
   approveChangeRequest(id: ID!): ApprovalResult!
   rejectChangeRequest(id: ID!, reason: String!): ChangeRequest!
@@ -715,6 +736,39 @@ type Assignment {
   "Id of the API key that started it (a BOT key reads and changes only its own); null when started by the system."
   startedBy: ID
   explanation: [String!]!
+  """
+  What to tell the customer while the handoff is QUEUED: the current update and the callback offer,
+  in the conversation's language, from the policy's waiting-room settings (settings.waitingRoom).
+  Null unless QUEUED.
+  """
+  waitingRoom: WaitingRoom
+}
+
+"""
+The waiting room of a queued handoff, at the server's clock. Updates are due from
+settings.waitingRoom.firstUpdateAfterSeconds of waiting (default 120), then every
+minUpdateIntervalSeconds..maxUpdateIntervalSeconds (default 60..90; each gap fixed per handoff, the
+same on every read); the callback or email offer from callbackOfferAfterSeconds (default 600).
+A bot polls (or is told of a change) and says \`message\` when \`updateNumber\` grows, and
+\`callbackOffer\` once when it appears.
+"""
+type WaitingRoom {
+  "ISO 639-1 language of the messages: the conversation's, or en when neither the policy nor Baton has a template in it."
+  language: String!
+  "Seconds the customer has waited since the handoff started."
+  waitedSeconds: Int!
+  "How many updates are due so far; message is the updateNumber-th (0: none yet)."
+  updateNumber: Int!
+  "The update to say now, with the current position and expected wait, e.g. \\"You're now 2nd in the queue; … in about 3 minutes.\\" Null before the first is due."
+  message: String
+  "When the current update became due; null before the first."
+  messageAt: DateTime
+  "When the next update is due: ask again then (60–90 s apart by default)."
+  nextUpdateAt: DateTime!
+  "The callback or email offer, once the wait has passed callbackOfferAfterSeconds (default 10 minutes); null before."
+  callbackOffer: String
+  "When the callback offer is (or was) due."
+  callbackOfferAt: DateTime!
 }
 
 "One named term of an agent's score: points = weight × value."
@@ -758,7 +812,9 @@ extend type Mutation {
   Commit a HANDOFF decision: reserve one unit of an agent's capacity atomically, or queue it with
   a wait estimate. Idempotent per conversation: while the conversation has an open handoff (this
   decision's or an earlier one's), it is returned unchanged and nothing is queued again.
-  FORBIDDEN when a BOT key other than the one that started that handoff asks.
+  FORBIDDEN when a BOT key other than the one that started that handoff asks. With an
+  Idempotency-Key header, a retry gets the first answer byte for byte (IDEMPOTENCY_KEY_REUSED
+  for the key with another request).
   """
   startHandoff(decisionId: ID!): Assignment!
   """
@@ -857,7 +913,7 @@ type PolicyDiff {
   unchanged: Boolean!
   "Only node positions changed."
   layoutOnly: Boolean!
-  "One paragraph, e.g. Version 3 → draft: 1 node changed (c_low_confidence: data.test.value 0.4 → 0.5), 2 edges added; settings: 3 phrases added to topic billing_dispute (es)."
+  "One paragraph naming nodes by title (by id when untitled), e.g. Version 3 → draft: 1 node changed (“Bot unsure twice in a row?”: data.test.value 0.4 → 0.5), 2 edges added; settings: 3 phrases added to topic billing_dispute (es)."
   summary: String!
 }
 
@@ -1610,6 +1666,185 @@ extend type Mutation {
   recordAiOutcome(input: AiOutcomeInput!): Outcome!
   "Turns every outcome behind a suggestion into a backtest dataset in one call: each conversation as its decision saw it, expecting STAY (UNNECESSARY_ESCALATION) or a HANDOFF for correctedReasonCode (REASON_CORRECTION). BAD_USER_INPUT when no outcome matches."
   createDatasetFromSuggestion(input: SuggestionDatasetInput!): Dataset!
+}
+`,
+  /* GraphQL */ `
+# SDL of webhooks for helpdesks (issue 16): endpoints that receive handoff lifecycle events,
+# each payload carrying the decision's context package, signed per the Standard Webhooks scheme
+# (webhook-id, webhook-timestamp, webhook-signature: HMAC-SHA256). Events are written to an
+# outbox in the same transaction as the handoff change and delivered at least once, with retries
+# (exponential backoff with jitter) and a dead-letter state. Roles: ADMIN manages endpoints and
+# redelivers; AUDITOR and up read endpoints (never their secrets) and the delivery log.
+# server/src/features/webhooks/README.md documents payloads, headers and helpdesk mappings.
+
+"Where a delivery stands."
+enum WebhookDeliveryStatus {
+  "Waiting for its first attempt."
+  PENDING
+  "An attempt failed (non-2xx answer, timeout, connection error); it is retried at nextAttemptAt."
+  FAILED
+  "The receiver answered 2xx."
+  DELIVERED
+  "Dead-lettered: every attempt failed (BATON_WEBHOOK_MAX_ATTEMPTS), or its endpoint was deleted. Redeliver it by hand."
+  DEAD
+}
+
+"One signing secret of an endpoint, without its value (shown once, by createWebhookEndpoint or rotateWebhookSecret)."
+type WebhookSecretInfo {
+  "The secret's first characters (whsec_ and four more), to tell secrets apart."
+  prefix: String!
+  createdAt: DateTime!
+  "When Baton stops signing with it; null for the current secret."
+  expiresAt: DateTime
+}
+
+"A receiver of webhook events."
+type WebhookEndpoint {
+  id: ID!
+  "http or https URL Baton POSTs each event to."
+  url: String!
+  description: String!
+  "The event types it receives (webhookEventTypes lists them)."
+  eventTypes: [String!]!
+  "A disabled endpoint gets no new events; deliveries already owed to it wait until it is enabled again."
+  enabled: Boolean!
+  "Secrets Baton signs with, newest first: during a rotation the previous one too, until it expires."
+  secrets: [WebhookSecretInfo!]!
+  createdAt: DateTime!
+  updatedAt: DateTime!
+}
+
+"An endpoint with its new signing secret (whsec_ followed by base64), shown only this once."
+type WebhookEndpointWithSecret {
+  endpoint: WebhookEndpoint!
+  secret: String!
+}
+
+"One event owed to one endpoint: its attempts so far and the last result."
+type WebhookDelivery {
+  id: ID!
+  "The event's id: the webhook-id header, the same for every attempt and redelivery (receivers deduplicate on it)."
+  eventId: ID!
+  eventType: String!
+  "The handoff's decision id."
+  decisionId: ID!
+  endpointId: ID!
+  status: WebhookDeliveryStatus!
+  attempts: Int!
+  "When the next attempt is due; null once DELIVERED or DEAD."
+  nextAttemptAt: DateTime
+  lastAttemptAt: DateTime
+  "HTTP status of the last answer; null when none came (timeout, refused connection) or no attempt was made yet."
+  lastStatusCode: Int
+  "Why the last attempt failed; null after a success."
+  lastError: String
+  "Duration of the last attempt, in milliseconds."
+  lastDurationMs: Int
+  deliveredAt: DateTime
+  "Set on a manual redelivery: the delivery it repeats (the receiver also gets a baton-redelivery-of header)."
+  redeliveryOf: ID
+  createdAt: DateTime!
+  "The body as sent (type, timestamp, data); null until the first attempt builds it."
+  payload: JSON
+}
+
+type WebhookDeliveryConnection { nodes: [WebhookDelivery!]!, pageInfo: PageInfo! }
+
+"Every field given must match."
+input WebhookDeliveryFilter {
+  endpointId: ID
+  status: WebhookDeliveryStatus
+  eventType: String
+  decisionId: ID
+}
+
+input CreateWebhookEndpointInput {
+  url: String!
+  "At least one of webhookEventTypes."
+  eventTypes: [String!]!
+  description: String = ""
+  enabled: Boolean = true
+}
+
+"Fields left out stay as they are."
+input UpdateWebhookEndpointInput {
+  url: String
+  eventTypes: [String!]
+  description: String
+  enabled: Boolean
+}
+
+extend type Query {
+  "Every event type an endpoint may subscribe to, e.g. handoff.assigned."
+  webhookEventTypes: [String!]!
+  webhookEndpoints: [WebhookEndpoint!]!
+  "Null for an unknown id."
+  webhookEndpoint(id: ID!): WebhookEndpoint
+  "The delivery log, newest first. first is 1..500; pass pageInfo.endCursor as after for the next page."
+  webhookDeliveries(filter: WebhookDeliveryFilter, first: Int = 50, after: String): WebhookDeliveryConnection!
+}
+
+extend type Mutation {
+  "Creates an endpoint and its first signing secret, returned only here. BAD_USER_INPUT names the field at fault."
+  createWebhookEndpoint(input: CreateWebhookEndpointInput!): WebhookEndpointWithSecret!
+  "NOT_FOUND for an unknown id; BAD_USER_INPUT names the field at fault."
+  updateWebhookEndpoint(id: ID!, input: UpdateWebhookEndpointInput!): WebhookEndpoint!
+  "Deletes the endpoint; deliveries still owed to it become DEAD (the log keeps them). Returns the deleted endpoint."
+  deleteWebhookEndpoint(id: ID!): WebhookEndpoint!
+  "A new signing secret, returned only here. The previous ones keep signing too (several signatures in webhook-signature) for keepPreviousForSeconds (0..2,592,000, default 86,400), so receivers can switch without losing events."
+  rotateWebhookSecret(id: ID!, keepPreviousForSeconds: Int = 86400): WebhookEndpointWithSecret!
+  "Sends a DELIVERED or DEAD delivery's event again, as a new delivery with redeliveryOf set. CONFLICT while the delivery is still being retried or its endpoint is disabled; NOT_FOUND for an unknown delivery or deleted endpoint."
+  redeliverWebhook(deliveryId: ID!): WebhookDelivery!
+}
+`,
+  /* GraphQL */ `
+# SDL of live events (issue 16): GraphQL subscriptions over the graphql-ws protocol at ws://<host>/graphql,
+# the same port as POST /graphql, authenticated with the API key in the connection parameters.
+# Events are published by the server process that made the change; several servers on one store
+# each push only their own changes (see the README's Subscriptions section).
+
+"A queue as agent desktops and supervisors watch it."
+type QueueStatus {
+  queueId: ID!
+  queueName: String!
+  "Whether the queue is open now (server clock)."
+  openNow: Boolean!
+  "Handoffs waiting for an agent."
+  waiting: Int!
+  "Seconds the longest-waiting handoff has waited since it was started; 0 when none waits."
+  longestWaitSeconds: Int!
+  "Agents serving the queue whose status is ONLINE (busy or free)."
+  agentsOnline: Int!
+  """
+  Expected wait of a chat conversation joining the queue now, seconds (Erlang C over the chat
+  slots of the online agents, as routing estimates it); null when no agent is online.
+  """
+  estimatedWaitSeconds: Int
+  "The waiting handoffs in serving order, at most the first 50 (waiting counts them all)."
+  handoffs: [Assignment!]!
+  "When these figures were computed."
+  at: DateTime!
+}
+
+type Subscription {
+  """
+  Lifecycle events of handoffs: each started handoff and each step (ASSIGNED, ACCEPTED, RESOLVED,
+  TRANSFERRED, ABANDONED, RELEASED, EXPIRED, back to QUEUED) as the assignment after the step.
+  With conversationId, that conversation's handoffs only: its current handoff (if any) comes
+  first, then every step, and a new event whenever its place in the queue or its wait estimate
+  changes while it waits. With queueId, the handoffs of that queue (NOT_FOUND for an unknown
+  queue). With neither, every handoff the key may see. A BOT key sees only the handoffs it
+  started: subscribing to a conversation whose handoff another key started is FORBIDDEN, and
+  other keys' handoffs are never sent.
+  """
+  handoffUpdated(conversationId: ID, queueId: ID): Assignment!
+  """
+  Queue figures for agent desktops and supervisors: the current status of the queue (every queue
+  without queueId; NOT_FOUND for an unknown one) first, then a new one whenever it changes —
+  after each handoff step, each change of agents or presence, and on a periodic tick
+  (BATON_QUEUE_STATUS_TICK_SECONDS) as waits grow.
+  """
+  queueStatusUpdated(queueId: ID): QueueStatus!
 }
 `,
 ];

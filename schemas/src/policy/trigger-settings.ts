@@ -3,6 +3,7 @@
  * phrases per language code (ISO 639-1); thresholds tune how signals turn messages into facts.
  */
 import { Type, type Static } from '@sinclair/typebox';
+import { WaitingRoomSettingsSchema } from './waiting-room';
 
 /** Phrases per language code, optionally described. */
 const phraseLists = (description?: string) =>
@@ -109,6 +110,7 @@ export const TriggerSettingsSchema = Type.Object(
     hedging: Phrases,
     thresholds: ThresholdsSchema,
     botSignals: Type.Optional(BotSignalsSchema),
+    waitingRoom: Type.Optional(WaitingRoomSettingsSchema),
     recommendedActions: Type.Optional(
       Type.Record(Type.String({ pattern: '^[a-z][a-z0-9_]*$' }), Type.Array(Type.String({ minLength: 1, maxLength: 500 }), { maxItems: 20 }), {
         description: 'What the human should do first, per reason code (shown in the context package).',

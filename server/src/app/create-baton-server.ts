@@ -6,11 +6,26 @@ import type { AddressInfo } from 'node:net';
 import { loadSeed, loadSeedDirectory, referencePolicy } from '@baton/seed';
 import { DirectoryService } from '../features/directory/directory-service';
 import { createDirectorySeedTarget } from '../features/directory/directory-seed-target';
+import { HandoffEvents } from '../features/handoffs/handoff-events';
+import { HandoffFeed } from '../features/handoffs/handoff-feed';
 import { HandoffService } from '../features/handoffs/handoff-service';
 import { HandoffSweeper } from '../features/handoffs/handoff-sweeper';
-import { DEFAULT_DATASET_LIMITS, DEFAULT_GRAPHQL_LIMITS, DEFAULT_HANDOFF_TIMEOUT_CONFIG, DEFAULT_POLICY_POLL_MS, type BatonConfig } from '../config';
+import { QueueStatusService } from '../features/handoffs/queue-status';
+import { QueueStatusFeed } from '../features/handoffs/queue-status-feed';
+import {
+  DEFAULT_DATASET_LIMITS,
+  DEFAULT_GRAPHQL_LIMITS,
+  DEFAULT_HANDOFF_TIMEOUT_CONFIG,
+  DEFAULT_IDEMPOTENCY_TTL_SECONDS,
+  DEFAULT_POLICY_POLL_MS,
+  DEFAULT_SUBSCRIPTION_CONFIG,
+  DEFAULT_WEBHOOK_CONFIG,
+  type BatonConfig,
+} from '../config';
 import { AuditService } from '../features/audit/audit-service';
-import { AuthService } from '../features/auth/auth-service';
+import { IdempotencyService } from '../features/idempotency/idempotency-service';
+import { AuthService, type Principal } from '../features/auth/auth-service';
+import { RateLimiter } from '../features/rate-limits/rate-limits';
 import { BacktestService } from '../features/backtest/backtest-service';
 import { DatasetService } from '../features/backtest/dataset-service';
 import { DecisionLog } from '../features/decisions/decision-log';
@@ -18,15 +33,21 @@ import { DecisionService } from '../features/decisions/decision-service';
 import { DecisionLogService } from '../features/decisions/decision-log-service';
 import { DecisionRetention } from '../features/decisions/decision-retention';
 import { OutcomeService } from '../features/outcomes/outcome-service';
+import { WebhookDispatcher } from '../features/webhooks/webhook-dispatcher';
+import { buildPayload } from '../features/webhooks/webhook-payload';
+import { WebhookService } from '../features/webhooks/webhook-service';
 import { PreparedPolicyCache } from '../features/decisions/prepared-policy-cache';
 import { withPolicyHeadCache } from '../features/policies/head-cached-stores';
 import { PolicyHeadCache } from '../features/policies/policy-head-cache';
 import { createPolicySeedTarget } from '../features/policies/policy-seed-target';
 import { PolicyService } from '../features/policies/policy-service';
-import { createApollo } from '../graphql/create-apollo';
+import { createApollo, createBatonSchema } from '../graphql/create-apollo';
+import type { BatonContext } from '../graphql/context';
+import { createFormatError } from '../graphql/format-error';
 import { createAuditExportHandler } from '../http/audit-export';
 import { createDatasetUploadHandler } from '../http/dataset-upload';
 import { createGraphQLHandler } from '../http/graphql-handler';
+import { attachGraphQLWs } from '../http/graphql-ws';
 import { createHttpServer } from '../http/http-server';
 import { createMetricsHandler } from '../http/metrics-endpoint';
 import { BatonMetrics } from '../metrics/baton-metrics';
@@ -61,6 +82,8 @@ export interface BatonServer {
   decisionLog: DecisionLog;
   /** Committed handoffs: their lifecycle and timeouts (`handoffs.sweep()` applies the timeouts due now). */
   handoffs: HandoffService;
+  /** This process's webhook delivery loop (`idle()` waits until nothing is in flight). */
+  webhookDispatcher: WebhookDispatcher;
   /** This process's cache of policy heads (see `PolicyHeadCache` for how stale it can be). */
   policyHeads: PolicyHeadCache;
   /** Stops accepting requests, waits for in-flight ones (at most 10 s), flushes the decision log, stops the policy head cache, closes the store. */
@@ -91,6 +114,8 @@ export async function createBatonServer(config: BatonConfig, options: BatonServe
   const metrics = config.metrics === 'off' ? undefined : new BatonMetrics({ logger, clock: options.clock });
   let retention: DecisionRetention | undefined;
   let sweeper: HandoffSweeper | undefined;
+  let dispatcher: WebhookDispatcher | undefined;
+  let startedQueueFeed: QueueStatusFeed | undefined;
   let startedHeads: PolicyHeadCache | undefined;
   try {
     // Servers sharing the store see each other's activations through this cache's polling (and pushes when the store has them).
@@ -102,9 +127,20 @@ export async function createBatonServer(config: BatonConfig, options: BatonServe
     }));
     policyHeads.start();
     const { policies: policyStore, changeRequests } = withPolicyHeadCache(store, policyHeads);
-    const auth = new AuthService({ store: store.apiKeys, logger, clock: options.clock });
+    // Rate limits only when configured (loadConfig always does; tests built in code do not).
+    const rateLimiter = config.rateLimits && new RateLimiter(config.rateLimits);
+    const auth = new AuthService({ store: store.apiKeys, logger, clock: options.clock, rateLimiter });
     await auth.bootstrap(config.adminKey, options.announceAdminKey ?? printAdminKey);
-    const directory = new DirectoryService({ store: store.directory, clock: options.clock });
+    // Live events of this process: handoff steps and directory changes, for subscriptions.
+    const handoffEvents = new HandoffEvents({
+      read: (decisionId) => store.handoffs.getAssignment(decisionId),
+      onError: (error) => logger.error({ err: error }, 'handoff event listener failed'),
+    });
+    const directory = new DirectoryService({
+      store: store.directory,
+      clock: options.clock,
+      onChange: (assigned) => void handoffEvents.directoryChanged(assigned),
+    });
     // The directory comes first: the reference policy's routing graph names its queues.
     if (options.seed !== false && (await loadSeedDirectory(createDirectorySeedTarget(directory)))) {
       logger.info('seed directory loaded into the empty store');
@@ -114,6 +150,7 @@ export async function createBatonServer(config: BatonConfig, options: BatonServe
     const policies = new PolicyService({
       store: policyStore,
       knownQueues: () => directory.queueIds(),
+      knownLanguages: () => directory.languages(),
       changeRequests,
       testCases: store.policyTests,
       limits: config.limits,
@@ -155,12 +192,40 @@ export async function createBatonServer(config: BatonConfig, options: BatonServe
       clock: options.clock,
       timeouts: handoffTimeouts,
       metrics,
+      events: handoffEvents,
+    });
+    const subscriptionConfig = config.subscriptions ?? DEFAULT_SUBSCRIPTION_CONFIG;
+    const present = (record: Parameters<HandoffService['present']>[0]) => handoffs.present(record);
+    const queueStatuses = new QueueStatusService({ store: store.handoffs, directory, present, clock: options.clock });
+    const queueStatusFeed = (startedQueueFeed = new QueueStatusFeed({
+      statuses: (queueIds) => queueStatuses.statuses(queueIds),
+      events: handoffEvents,
+      tickMs: subscriptionConfig.queueStatusTickSeconds * 1000,
+      logger,
+    }));
+    const handoffFeed = new HandoffFeed({
+      store: store.handoffs,
+      events: handoffEvents,
+      present,
+      queueExists: async (queueId) => (await directory.current()).queues.has(queueId),
+      logger,
     });
     if (handoffTimeouts.sweepSeconds !== null) {
       sweeper = new HandoffSweeper({ sweep: () => handoffs.sweep(), intervalMs: handoffTimeouts.sweepSeconds * 1000, logger });
       sweeper.start();
     }
     const decisionLogService = new DecisionLogService({ store: store.decisionLog, writer: decisionLog, policies: policyStore, cache: preparedPolicies });
+    // Handoff changes write their webhook events to the outbox in their own transactions; this loop delivers them.
+    const webhookDispatcher = (dispatcher = new WebhookDispatcher({
+      store: store.webhooks,
+      buildPayload: (event) =>
+        buildPayload(event, { decision: (id) => decisionLogService.getDecision(id), policies: policyStore, cache: preparedPolicies, logger }),
+      config: config.webhooks ?? DEFAULT_WEBHOOK_CONFIG,
+      logger,
+      clock: options.clock,
+    }));
+    webhookDispatcher.start();
+    const webhooks = new WebhookService({ store: store.webhooks, clock: options.clock, wake: () => void webhookDispatcher.tick() });
     if (config.decisionLog.retentionDays !== undefined) {
       retention = new DecisionRetention({ store: store.decisionLog, days: config.decisionLog.retentionDays, logger, clock: options.clock });
       await retention.start();
@@ -182,28 +247,42 @@ export async function createBatonServer(config: BatonConfig, options: BatonServe
       clock: options.clock,
     });
     const audit = new AuditService(store.auditLog);
+    const idempotency = new IdempotencyService({
+      store: store.idempotency,
+      ttlSeconds: config.idempotencyTtlSeconds ?? DEFAULT_IDEMPOTENCY_TTL_SECONDS,
+      clock: options.clock,
+    });
     const countError = metrics && ((code: string) => metrics.graphqlError(code));
     metrics?.observe({ decisionLog, queueWaits: () => handoffs.queueWaits(), backtestsActive: () => backtests.activeRuns });
-    const apollo = createApollo(logger, config.limits, countError, config.graphql ?? DEFAULT_GRAPHQL_LIMITS);
+    const graphqlLimits = config.graphql ?? DEFAULT_GRAPHQL_LIMITS;
+    // One executable schema for Apollo (HTTP) and graphql-ws (subscriptions).
+    const schema = createBatonSchema(config.limits);
+    const apollo = createApollo(logger, config.limits, countError, graphqlLimits, schema);
     await apollo.start();
+    const context = (principal: Principal): BatonContext => ({
+      principal,
+      auth,
+      audit,
+      policies,
+      decisions,
+      decisionLog: decisionLogService,
+      directory,
+      handoffs,
+      handoffFeed,
+      queueStatusFeed,
+      datasets,
+      backtests,
+      outcomes,
+      webhooks,
+      idempotency,
+    });
     const graphql = createGraphQLHandler({
       apollo,
       auth,
       maxBodyBytes: config.limits.maxBodyBytes,
       onErrorCode: countError,
-      context: (principal) => ({
-        principal,
-        auth,
-        audit,
-        policies,
-        decisions,
-        decisionLog: decisionLogService,
-        directory,
-        handoffs,
-        datasets,
-        backtests,
-        outcomes,
-      }),
+      rateLimiter,
+      context,
     });
     const auditExport = createAuditExportHandler({ auth, audit });
     const datasetUpload = createDatasetUploadHandler({ auth, datasets, maxBytes: (config.backtest ?? DEFAULT_DATASET_LIMITS).maxBytes });
@@ -214,7 +293,18 @@ export async function createBatonServer(config: BatonConfig, options: BatonServe
       metrics: metrics && createMetricsHandler({ metrics, auth: config.metrics === 'open' ? undefined : auth }),
       isHealthy: () => store.isHealthy(),
       logger,
+      rateLimiter,
       editorAssets: createEditorAssets(options.editorDir ?? defaultEditorDir()),
+    });
+    const subscriptions = attachGraphQLWs({
+      server: http,
+      schema,
+      auth,
+      context,
+      limits: graphqlLimits,
+      maxPayloadBytes: config.limits.maxBodyBytes,
+      maxSubscriptionsPerConnection: subscriptionConfig.maxPerConnection,
+      formatError: createFormatError(logger, countError),
     });
     await new Promise<void>((resolve, reject) => {
       http.once('error', reject);
@@ -228,6 +318,10 @@ export async function createBatonServer(config: BatonConfig, options: BatonServe
     let closing: Promise<void> | undefined;
     const close = () =>
       (closing ??= (async () => {
+        // Upgraded sockets would keep http.close() waiting: subscriptions end first.
+        await queueStatusFeed.close();
+        handoffFeed.close();
+        await subscriptions.close();
         const stopped = new Promise<void>((resolve) => http.close(() => resolve()));
         http.closeIdleConnections();
         const force = setTimeout(() => http.closeAllConnections(), 10_000);
@@ -236,14 +330,17 @@ export async function createBatonServer(config: BatonConfig, options: BatonServe
         await apollo.stop();
         await backtests.close();
         await sweeper?.stop();
+        await webhookDispatcher.stop();
         await retention?.stop();
         await decisionLog.close();
         await policyHeads.close();
         await store.close();
       })());
-    return { url: `http://${host}:${port}`, port, store, policies, decisions, decisionLog, handoffs, policyHeads, close };
+    return { url: `http://${host}:${port}`, port, store, policies, decisions, decisionLog, handoffs, webhookDispatcher, policyHeads, close };
   } catch (error) {
+    await startedQueueFeed?.close();
     await sweeper?.stop();
+    await dispatcher?.stop();
     await retention?.stop();
     await startedHeads?.close();
     await store.close();

@@ -9,6 +9,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
 import { readmeExamples, type GraphQLExample, type HttpExample, type ReadmeExample } from '../test-support/readme-examples';
 import { compareShown, GENERATED_ID, locateField, locateShown } from '../test-support/shown-output';
 import { removeTempDirs } from '../test-support/temp-dir';
@@ -71,15 +73,37 @@ function expectNoErrors(response: GraphQLResponse, where: string): void {
   expect(response.body.data).not.toBeNull();
 }
 
+/** A subscription's first event, over the WebSocket (graphql-ws) with the admin key, as a reader's client gets it. */
+async function firstEvent(query: string, variables: Record<string, unknown>): Promise<GraphQLResponse> {
+  const client = createClient({
+    url: `${t.url.replace(/^http/, 'ws')}/graphql`,
+    webSocketImpl: WebSocket,
+    connectionParams: { authorization: `Bearer ${adminKey}` },
+    retryAttempts: 0,
+  });
+  try {
+    const events = client.iterate({ query, variables });
+    let timer: NodeJS.Timeout | undefined;
+    const silence = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no event within 5 s for ${query}`)), 5000);
+    });
+    const first = await Promise.race([events.next(), silence]).finally(() => clearTimeout(timer));
+    await events.return?.();
+    return { status: 200, body: (first.value ?? { data: null }) as GraphQLResponse['body'] };
+  } finally {
+    await client.dispose();
+  }
+}
+
 async function runGraphQL(example: GraphQLExample): Promise<unknown> {
   let last: unknown = null;
   for (const operation of example.operations) {
     const where = `README.md:${example.line} ${operation.label}`;
     const variables = Object.fromEntries(operation.variableNames.map((name) => [name, example.variables?.[name]]));
-    const response = await t.gql(
+    const send = /^\s*subscription\b/.test(operation.source) ? firstEvent : (query: string, vars: Record<string, unknown>) => t.gql(query, vars, adminKey);
+    const response = await send(
       withCarriedIds(operation.source, where),
       JSON.parse(withCarriedIds(JSON.stringify(variables), where)) as Record<string, unknown>,
-      adminKey,
     );
     print(where, response.body);
     expectNoErrors(response, where);

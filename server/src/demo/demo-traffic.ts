@@ -296,7 +296,8 @@ export async function seedDemoTraffic(store: BatonStore, options: DemoTrafficOpt
   // The reference data is dated a day before the month, so the version that decides predates its decisions.
   now = from - DAY;
   await seedReferenceData(store, directory, clock);
-  const decisionLog = new DecisionLog({ store: store.decisionLog, logger: silentLogger, flushMs: 1000, batchSize: 100, clock });
+  // Decisions come one at a time and each waits for its commit: waiting for others to join the write would only add time.
+  const decisionLog = new DecisionLog({ store: store.decisionLog, logger: silentLogger, flushMs: 0, batchSize: 100, clock });
   const cache = new PreparedPolicyCache();
   const decisions = new DecisionService({ policies: store.policies, log: decisionLog, cache, limits: DEFAULT_LIMITS, clock, directory });
   const flushDecisionLog = () => decisionLog.flush();

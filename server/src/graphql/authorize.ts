@@ -28,13 +28,10 @@ function rootFields(selectionSet: SelectionSetNode, fragments: Map<string, Fragm
   });
 }
 
-/**
- * The root fields a role may not call in `operation`, as `Type.field`.
- * Subscriptions do not exist in Baton's schema, so only Query and Mutation are checked.
- */
+/** The root fields a role may not call in `operation`, as `Type.field` (subscriptions: checked by the graphql-ws server). */
 export function forbiddenFields(document: DocumentNode, operation: OperationDefinitionNode, role: string): string[] {
   const fragments = new Map(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
-  const rootType = operation.operation === 'mutation' ? 'Mutation' : 'Query';
+  const rootType = operation.operation === 'mutation' ? 'Mutation' : operation.operation === 'subscription' ? 'Subscription' : 'Query';
   return [...new Set(rootFields(operation.selectionSet, fragments))]
     .filter((field) => !field.startsWith('__'))
     .filter((field) => !(rolesFor(rootType, field) as readonly string[]).includes(role))

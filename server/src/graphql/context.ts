@@ -7,8 +7,12 @@ import type { DecisionLogService } from '../features/decisions/decision-log-serv
 import type { DecisionService } from '../features/decisions/decision-service';
 import type { PolicyService } from '../features/policies/policy-service';
 import type { DirectoryService } from '../features/directory/directory-service';
+import type { HandoffFeed } from '../features/handoffs/handoff-feed';
 import type { HandoffService } from '../features/handoffs/handoff-service';
+import type { IdempotencyService } from '../features/idempotency/idempotency-service';
+import type { QueueStatusFeed } from '../features/handoffs/queue-status-feed';
 import type { OutcomeService } from '../features/outcomes/outcome-service';
+import type { WebhookService } from '../features/webhooks/webhook-service';
 
 export interface BatonContext {
   principal: Principal;
@@ -22,10 +26,18 @@ export interface BatonContext {
   directory: DirectoryService;
   /** Committing handoffs: reservations and assignments. */
   handoffs: HandoffService;
+  /** Handoff lifecycle events for subscriptions (`handoffUpdated`). */
+  handoffFeed: HandoffFeed;
+  /** Queue figures for subscriptions (`queueStatusUpdated`). */
+  queueStatusFeed: QueueStatusFeed;
   /** Backtest datasets: import, build from the decision log, delete. */
   datasets: DatasetService;
   /** Backtest runs and publish gates. */
   backtests: BacktestService;
   /** Outcomes in, handoff KPIs and suggestions out. */
   outcomes: OutcomeService;
+  /** `Idempotency-Key`s of retried decideHandoff and startHandoff calls (`idempotency-plugin.ts`). */
+  idempotency: IdempotencyService;
+  /** Webhook endpoints, the delivery log, redelivery. */
+  webhooks: WebhookService;
 }

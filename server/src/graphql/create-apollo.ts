@@ -6,7 +6,8 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled, ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
 import { typeDefs } from '@baton/schemas';
-import { GraphQLScalarType } from 'graphql';
+import { makeExecutableSchema } from '@graphql-tools/schema';
+import { GraphQLScalarType, type GraphQLSchema } from 'graphql';
 import { auditResolvers } from '../features/audit/audit-resolvers';
 import { authResolvers } from '../features/auth/auth-resolvers';
 import { backtestResolvers } from '../features/backtest/backtest-resolvers';
@@ -19,7 +20,10 @@ import { sampleConversationResolvers } from '../features/decisions/sample-conver
 import { createTestDraftResolvers } from '../features/decisions/test-draft-resolver';
 import { directoryResolvers } from '../features/directory/directory-resolvers';
 import { handoffResolvers } from '../features/handoffs/handoff-resolvers';
+import { idempotencyPlugin } from '../features/idempotency/idempotency-plugin';
+import { subscriptionResolvers } from '../features/handoffs/subscription-resolvers';
 import { outcomeResolvers } from '../features/outcomes/outcome-resolvers';
+import { webhookResolvers } from '../features/webhooks/webhook-resolvers';
 import { DEFAULT_GRAPHQL_LIMITS, DEFAULT_LIMITS, type GraphQLLimits, type RequestLimits } from '../config';
 import type { Logger } from '../logger';
 import { authorizePlugin } from './authorize';
@@ -41,8 +45,10 @@ const FEATURE_RESOLVERS: Resolvers[] = [
   decisionLogResolvers,
   directoryResolvers,
   handoffResolvers,
+  subscriptionResolvers,
   backtestResolvers,
   outcomeResolvers,
+  webhookResolvers,
 ];
 
 /**
@@ -68,20 +74,36 @@ export function buildResolvers(features: readonly Resolvers[] = FEATURE_RESOLVER
 }
 
 /**
- * A configured, not yet started Apollo Server; `onErrorCode` is told the code of every error sent.
- * `graphqlLimits` bound every operation before it runs (`operation-limits.ts`).
+ * The executable schema, shared by Apollo (queries and mutations over HTTP) and the graphql-ws
+ * server (subscriptions), as Apollo Server's subscriptions guide builds it.
+ */
+export function createBatonSchema(limits: RequestLimits = DEFAULT_LIMITS): GraphQLSchema {
+  return makeExecutableSchema({
+    typeDefs,
+    // The JSON scalar with the configured limits replaces the default one (scalars are not merged field by field).
+    resolvers: buildResolvers([
+      ...FEATURE_RESOLVERS,
+      sampleConversationResolvers,
+      createTestDraftResolvers({ limits }),
+      createScalarResolvers(limits),
+    ]) as never,
+  });
+}
+
+/**
+ * A configured, not yet started Apollo Server over `schema`; `onErrorCode` is told the code of
+ * every error sent. `graphqlLimits` bound every operation before it runs (`operation-limits.ts`).
  */
 export function createApollo(
   logger: Logger,
   limits: RequestLimits = DEFAULT_LIMITS,
   onErrorCode?: (code: string) => void,
   graphqlLimits: GraphQLLimits = DEFAULT_GRAPHQL_LIMITS,
+  schema: GraphQLSchema = createBatonSchema(limits),
 ): ApolloServer<BatonContext> {
   const guarded = operationLimitOptions(graphqlLimits);
   return new ApolloServer<BatonContext>({
-    typeDefs,
-    // The JSON scalar with the configured limits replaces the default one (scalars are not merged field by field).
-    resolvers: buildResolvers([...FEATURE_RESOLVERS, sampleConversationResolvers, createTestDraftResolvers({ limits }), createScalarResolvers(limits)]),
+    schema,
     formatError: createFormatError(logger, onErrorCode),
     includeStacktraceInErrorResponses: false,
     introspection: true,
@@ -89,7 +111,7 @@ export function createApollo(
     stopOnTerminationSignals: false,
     parseOptions: guarded.parseOptions,
     validationRules: guarded.validationRules,
-    plugins: [authorizePlugin(), ...guarded.plugins, ApolloServerPluginLandingPageDisabled(), ApolloServerPluginUsageReportingDisabled()],
+    plugins: [authorizePlugin(), ...guarded.plugins, idempotencyPlugin(), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginUsageReportingDisabled()],
     logger,
   });
 }

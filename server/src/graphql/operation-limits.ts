@@ -135,6 +135,14 @@ export function operationLimitsPlugin(limits: GraphQLLimits): ApolloServerPlugin
       return {
         async didResolveOperation({ document, operation, contextValue, schema, request }) {
           if (!operation) return;
+          if (operation.operation === 'subscription') {
+            throw refuse(
+              "Subscriptions run over WebSocket (the graphql-ws protocol) at ws://<host>/graphql, not POST /graphql; see the README's Subscriptions section.",
+              {
+                operation: 'subscription',
+              },
+            );
+          }
           const problem = operationProblem({ document, operation, schema, variables: request.variables }, contextValue.principal.role, limits);
           if (problem) throw problem;
         },

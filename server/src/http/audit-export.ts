@@ -9,6 +9,7 @@ import type { AuditService } from '../features/audit/audit-service';
 import type { AuthService } from '../features/auth/auth-service';
 import { rolesFor } from '../features/auth/permissions';
 import { sendJson } from './json-response';
+import { authRefusalHeaders, authRefusalStatus } from './rate-limited';
 
 export interface AuditExportDeps {
   auth: AuthService;
@@ -21,9 +22,9 @@ export function createAuditExportHandler(deps: AuditExportDeps): (req: IncomingM
     if (req.method !== 'GET') return sendJson(res, 405, { error: `Use GET for /audit-log.jsonl (got ${req.method}).` });
     let role: string;
     try {
-      role = (await deps.auth.authenticate(req.headers.authorization)).role;
+      role = (await deps.auth.authenticate(req.headers.authorization, req.socket.remoteAddress)).role;
     } catch (error) {
-      if (isBatonError(error)) return sendJson(res, 401, { error: error.message, code: error.code });
+      if (isBatonError(error)) return sendJson(res, authRefusalStatus(error), { error: error.message, code: error.code }, authRefusalHeaders(error));
       throw error;
     }
     if (!(rolesFor('Query', 'auditLog') as readonly string[]).includes(role)) {

@@ -28,6 +28,7 @@ const STATUS: Partial<Record<string, number>> = {
   [BatonErrorCode.Forbidden]: 403,
   [BatonErrorCode.NotFound]: 404,
   [BatonErrorCode.Conflict]: 409,
+  [BatonErrorCode.RateLimited]: 429,
 };
 
 /** The dataset as `Mutation.importDataset` answers it. */
@@ -56,7 +57,7 @@ export function createDatasetUploadHandler(deps: DatasetUploadDeps): (req: Incom
     }
     const params = new URL(req.url ?? '/', 'http://localhost').searchParams;
     try {
-      const principal = await deps.auth.authenticate(req.headers.authorization);
+      const principal = await deps.auth.authenticate(req.headers.authorization, req.socket.remoteAddress);
       if (!(rolesFor('Mutation', 'importDataset') as readonly string[]).includes(principal.role)) {
         req.resume();
         return sendGraphQLError(res, 403, BatonErrorCode.Forbidden, `An API key with role '${principal.role}' may not import datasets; ask for an editor key.`);
@@ -78,7 +79,8 @@ export function createDatasetUploadHandler(deps: DatasetUploadDeps): (req: Incom
     } catch (error) {
       if (!isBatonError(error)) throw error;
       req.resume();
-      sendGraphQLError(res, STATUS[error.code] ?? 400, error.code, error.message, error.details);
+      const retryAfter = error.code === BatonErrorCode.RateLimited ? { 'retry-after': String(error.details.retryAfterSeconds) } : undefined;
+      sendGraphQLError(res, STATUS[error.code] ?? 400, error.code, error.message, error.details, retryAfter);
     }
   };
 }

@@ -1,6 +1,6 @@
 /**
  * `POST /graphql`: a small node:http adapter around Apollo's `executeHTTPGraphQLRequest`.
- * In order: method, API key, content type, body size, JSON syntax — each refusal is a
+ * In order: method, API key (and its rate limit), content type, body size, JSON syntax — each refusal is a
  * GraphQL-shaped error with `extensions.code` — then Apollo runs the operation.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -8,14 +8,18 @@ import { HeaderMap, type ApolloServer } from '@apollo/server';
 import { BatonErrorCode } from '@baton/schemas';
 import { isBatonError } from '../baton-error';
 import type { AuthService, Principal } from '../features/auth/auth-service';
+import type { RateLimiter } from '../features/rate-limits/rate-limits';
 import type { BatonContext } from '../graphql/context';
 import { sendGraphQLError } from './json-response';
+import { authRefusalHeaders, authRefusalStatus } from './rate-limited';
 import { readBody } from './read-body';
 
 export interface GraphQLHandlerDeps {
   apollo: ApolloServer<BatonContext>;
   auth: AuthService;
   maxBodyBytes: number;
+  /** Requests per API key, and failed authentications (given to `auth`); none: no limits. */
+  rateLimiter?: RateLimiter;
   /** Builds the context of an authenticated request. */
   context: (principal: Principal) => BatonContext;
   /** Told the code of every refusal sent here, before Apollo (the operations metrics; Apollo's own errors go through `formatError`). */
@@ -45,10 +49,11 @@ export function createGraphQLHandler(deps: GraphQLHandlerDeps): (req: IncomingMe
     }
     let principal: Principal;
     try {
-      principal = await deps.auth.authenticate(req.headers.authorization);
+      principal = await deps.auth.authenticate(req.headers.authorization, req.socket.remoteAddress);
+      deps.rateLimiter?.checkKey(principal.keyId);
     } catch (error) {
       await drain();
-      if (isBatonError(error)) return sendError(res, 401, error.code, error.message, {}, { 'www-authenticate': 'Bearer' });
+      if (isBatonError(error)) return sendError(res, authRefusalStatus(error), error.code, error.message, error.details, authRefusalHeaders(error));
       throw error;
     }
     const contentType = req.headers['content-type'] ?? '';

@@ -1,12 +1,15 @@
 /**
  * The node:http server: `POST /graphql`, `GET /healthz`, `GET /audit-log.jsonl`, `POST /datasets`,
- * `GET /metrics` (unless `BATON_METRICS=off`) and the editor's files (when given);
+ * `GET /metrics` (unless `BATON_METRICS=off`) and the editor's files (when given), each (but
+ * `/healthz`) within the per-address rate limit (429 with `Retry-After`);
  * everything else is 404. Every response carries the request's id in `x-request-id`, and every
  * line logged while serving it its `reqId`. A failure escaping a handler is logged and answered
  * with a generic 500 (GraphQL-shaped on /graphql).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { BatonErrorCode } from '@baton/schemas';
+import { isBatonError } from '../baton-error';
+import type { RateLimiter } from '../features/rate-limits/rate-limits';
 import { withRequestLogger, type Logger } from '../logger';
 import { sendGraphQLError, sendJson } from './json-response';
 import { REQUEST_ID_HEADER, requestIdOf } from './request-id';
@@ -25,6 +28,8 @@ export interface HttpServerDeps {
   editorAssets?: (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
   /** Each request logs through a child of it bound to the request's `reqId`. */
   logger: Logger;
+  /** Requests per client address (every path but `/healthz`); none: no limit. */
+  rateLimiter?: RateLimiter;
 }
 
 /** Creates (does not start) the HTTP server. */
@@ -35,6 +40,17 @@ export function createHttpServer(deps: HttpServerDeps): Server {
     res.setHeader(REQUEST_ID_HEADER, reqId);
     const log = deps.logger.child({ reqId });
     const handle = async () => {
+      if (path !== '/healthz' && deps.rateLimiter) {
+        try {
+          deps.rateLimiter.checkAddress(req.socket.remoteAddress ?? 'unknown');
+        } catch (error) {
+          if (!isBatonError(error)) throw error;
+          req.resume();
+          const headers = { 'retry-after': String(error.details.retryAfterSeconds) };
+          if (path === '/graphql') return sendGraphQLError(res, 429, error.code, error.message, error.details, headers);
+          return sendJson(res, 429, { error: error.message, code: error.code }, headers);
+        }
+      }
       if (path === '/graphql') return deps.graphql(req, res);
       if (path === '/datasets') return deps.datasetUpload(req, res);
       req.resume();

@@ -11,6 +11,7 @@ import type { AuthService } from '../features/auth/auth-service';
 import type { Role } from '../features/auth/roles';
 import type { BatonMetrics } from '../metrics/baton-metrics';
 import { sendJson } from './json-response';
+import { authRefusalHeaders, authRefusalStatus } from './rate-limited';
 
 /** Roles whose keys may read `/metrics` when it asks for a key. */
 export const METRICS_ROLES: readonly Role[] = ['admin', 'auditor'];
@@ -30,9 +31,9 @@ export function createMetricsHandler(deps: MetricsEndpointDeps): (req: IncomingM
     if (deps.auth) {
       let role: string;
       try {
-        role = (await deps.auth.authenticate(req.headers.authorization)).role;
+        role = (await deps.auth.authenticate(req.headers.authorization, req.socket.remoteAddress)).role;
       } catch (error) {
-        if (isBatonError(error)) return sendJson(res, 401, { error: error.message, code: error.code }, { 'www-authenticate': 'Bearer' });
+        if (isBatonError(error)) return sendJson(res, authRefusalStatus(error), { error: error.message, code: error.code }, authRefusalHeaders(error));
         throw error;
       }
       if (!(METRICS_ROLES as readonly string[]).includes(role)) {

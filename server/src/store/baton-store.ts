@@ -9,10 +9,12 @@ import type { BacktestStore } from '../features/backtest/backtest-store';
 import type { DecisionLogStore } from '../features/decisions/decision-log-store';
 import type { DirectoryStore } from '../features/directory/directory-store';
 import type { HandoffStore } from '../features/handoffs/handoff-store';
+import type { IdempotencyStore } from '../features/idempotency/idempotency-store';
 import type { OutcomeStore } from '../features/outcomes/outcome-store';
 import type { ChangeRequestStore } from '../features/policies/change-request-store';
 import type { PolicyStore } from '../features/policies/policy-store';
 import type { PolicyTestCaseStore } from '../features/policies/policy-test-case-store';
+import type { WebhookStore } from '../features/webhooks/webhook-store';
 
 /**
  * Subscribes `listener` to policy changes made through any server sharing the store (publish,
@@ -34,6 +36,10 @@ export interface BatonStore {
   readonly backtests: BacktestStore;
   /** Outcomes of conversations (after a handoff, or kept by the AI) and the KPI aggregates. */
   readonly outcomes: OutcomeStore;
+  /** `Idempotency-Key`s of safe retries and the answers they replay. */
+  readonly idempotency: IdempotencyStore;
+  /** Webhook endpoints, the outbox the handoff changes append to, and the delivery log. */
+  readonly webhooks: WebhookStore;
   /**
    * Push notification of policy changes, for stores that have them (MongoDB change streams).
    * Optional: without it each server's policy head cache relies on polling alone.

@@ -9,10 +9,12 @@ import { describeBacktestStoreContract } from '../features/backtest/backtest-sto
 import { describeDecisionLogStoreContract } from '../features/decisions/decision-log-store.contract';
 import { describeDirectoryStoreContract } from '../features/directory/directory-store.contract';
 import { describeHandoffStoreContract } from '../features/handoffs/handoff-store.contract';
+import { describeIdempotencyStoreContract } from '../features/idempotency/idempotency-store.contract';
 import { describeOutcomeStoreContract } from '../features/outcomes/outcome-store.contract';
 import { describeChangeRequestStoreContract } from '../features/policies/change-request-store.contract';
 import { describePolicyStoreContract } from '../features/policies/policy-store.contract';
 import { describePolicyTestCaseStoreContract } from '../features/policies/policy-test-case-store.contract';
+import { describeWebhookStoreContract } from '../features/webhooks/webhook-store.contract';
 import type { BatonStore } from './baton-store';
 
 /**
@@ -43,5 +45,7 @@ export function defineStoreContractTests(name: string, createStore: () => Promis
     describeHandoffStoreContract(store);
     describeBacktestStoreContract(store);
     describeOutcomeStoreContract(store);
+    describeIdempotencyStoreContract(store);
+    describeWebhookStoreContract(store);
   });
 }

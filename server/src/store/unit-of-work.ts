@@ -5,13 +5,15 @@
  * approve, what goes stale, which policy is the default) live in services, never in adapters.
  *
  * Features move onto this port one at a time; the policies feature (policies, versions, change
- * requests, test cases), API keys, backtest datasets and gates, and outcomes are on it.
+ * requests, test cases), API keys, backtest datasets and gates, outcomes and webhook endpoints are on it.
  */
 import type { AuditEventInput } from '../features/audit/audit-event';
 import type { ApiKeyRepository } from '../features/auth/api-key-repositories';
 import type { BacktestGateRepository, DatasetRepository } from '../features/backtest/backtest-store';
+import type { IdempotencyRepository } from '../features/idempotency/idempotency-store';
 import type { OutcomeRepository } from '../features/outcomes/outcome-store';
 import type { ChangeRequestRepository, PolicyRepository, PolicyTestCaseRepository, VersionRepository } from '../features/policies/policy-repositories';
+import type { WebhookDeliveryRepository, WebhookEndpointRepository } from '../features/webhooks/webhook-store';
 
 /** The audit log as a transaction sees it: events appended in order, committed with the change. */
 export interface AuditAppend {
@@ -31,6 +33,9 @@ export interface Transaction {
   readonly datasets: DatasetRepository;
   readonly backtestGates: BacktestGateRepository;
   readonly outcomes: OutcomeRepository;
+  readonly idempotencyKeys: IdempotencyRepository;
+  readonly webhookEndpoints: WebhookEndpointRepository;
+  readonly webhookDeliveries: WebhookDeliveryRepository;
   readonly audit: AuditAppend;
 }
 

@@ -34,7 +34,7 @@ export async function startTestServer(overrides: Partial<BatonConfig> = {}, opti
     dataDir: makeTempDir(),
     adminKey: TEST_ADMIN_KEY,
     limits: { ...DEFAULT_LIMITS },
-    decisionLog: { flushMs: 50, batchSize: 100 },
+    decisionLog: { flushMs: 0, batchSize: 100 },
     ...overrides,
   };
   const server = await createBatonServer(config, { logger: silentLogger, ...options });

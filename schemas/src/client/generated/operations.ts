@@ -141,7 +141,23 @@ export type StartHandoffMutationVariables = Exact<{
 }>;
 
 
-export type StartHandoffMutation = { startHandoff: { decisionId: string, conversationId: string, status: AssignmentStatus, queueId: string, agentId: string | null, channel: Channel, position: number | null, estimatedWaitSeconds: number | null, fallbackUsed: boolean, createdAt: string, assignedAt: string | null, explanation: Array<string> } };
+export type StartHandoffMutation = { startHandoff: { decisionId: string, conversationId: string, status: AssignmentStatus, queueId: string, agentId: string | null, channel: Channel, position: number | null, estimatedWaitSeconds: number | null, fallbackUsed: boolean, createdAt: string, assignedAt: string | null, explanation: Array<string>, waitingRoom: { language: string, waitedSeconds: number, updateNumber: number, message: string | null, messageAt: string | null, nextUpdateAt: string, callbackOffer: string | null, callbackOfferAt: string } | null } };
+
+export type AssignmentQueryVariables = Exact<{
+  decisionId: string | number;
+}>;
+
+
+export type AssignmentQuery = { assignment: { decisionId: string, status: AssignmentStatus, agentId: string | null, position: number | null, estimatedWaitSeconds: number | null, acceptedAt: string | null, releasedAt: string | null, waitingRoom: { language: string, waitedSeconds: number, updateNumber: number, message: string | null, messageAt: string | null, nextUpdateAt: string, callbackOffer: string | null, callbackOfferAt: string } | null } | null };
+
+export type WatchHandoffSubscriptionVariables = Exact<{
+  conversationId: string | number;
+}>;
+
+
+export type WatchHandoffSubscription = { handoffUpdated: { decisionId: string, conversationId: string, status: AssignmentStatus, queueId: string, agentId: string | null, position: number | null, estimatedWaitSeconds: number | null, createdAt: string, assignedAt: string | null, acceptedAt: string | null, releasedAt: string | null, requeues: number, waitingRoom: { language: string, waitedSeconds: number, updateNumber: number, message: string | null, messageAt: string | null, nextUpdateAt: string, callbackOffer: string | null, callbackOfferAt: string } | null } };
+
+export type WaitingRoomFieldsFragment = { language: string, waitedSeconds: number, updateNumber: number, message: string | null, messageAt: string | null, nextUpdateAt: string, callbackOffer: string | null, callbackOfferAt: string };
 
 export type ReleaseAssignmentMutationVariables = Exact<{
   decisionId: string | number;
@@ -173,7 +189,18 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-
+export const WaitingRoomFieldsFragmentDoc = new TypedDocumentString(`
+    fragment WaitingRoomFields on WaitingRoom {
+  language
+  waitedSeconds
+  updateNumber
+  message
+  messageAt
+  nextUpdateAt
+  callbackOffer
+  callbackOfferAt
+}
+    `, {"fragmentName":"WaitingRoomFields"}) as unknown as TypedDocumentString<WaitingRoomFieldsFragment, unknown>;
 export const DecideHandoffDocument = new TypedDocumentString(`
     query DecideHandoff($input: DecideHandoffInput!) {
   decideHandoff(input: $input) {
@@ -230,9 +257,76 @@ export const StartHandoffDocument = new TypedDocumentString(`
     createdAt
     assignedAt
     explanation
+    waitingRoom {
+      ...WaitingRoomFields
+    }
   }
 }
-    `) as unknown as TypedDocumentString<StartHandoffMutation, StartHandoffMutationVariables>;
+    fragment WaitingRoomFields on WaitingRoom {
+  language
+  waitedSeconds
+  updateNumber
+  message
+  messageAt
+  nextUpdateAt
+  callbackOffer
+  callbackOfferAt
+}`) as unknown as TypedDocumentString<StartHandoffMutation, StartHandoffMutationVariables>;
+export const AssignmentDocument = new TypedDocumentString(`
+    query Assignment($decisionId: ID!) {
+  assignment(decisionId: $decisionId) {
+    decisionId
+    status
+    agentId
+    position
+    estimatedWaitSeconds
+    acceptedAt
+    releasedAt
+    waitingRoom {
+      ...WaitingRoomFields
+    }
+  }
+}
+    fragment WaitingRoomFields on WaitingRoom {
+  language
+  waitedSeconds
+  updateNumber
+  message
+  messageAt
+  nextUpdateAt
+  callbackOffer
+  callbackOfferAt
+}`) as unknown as TypedDocumentString<AssignmentQuery, AssignmentQueryVariables>;
+export const WatchHandoffDocument = new TypedDocumentString(`
+    subscription WatchHandoff($conversationId: ID!) {
+  handoffUpdated(conversationId: $conversationId) {
+    decisionId
+    conversationId
+    status
+    queueId
+    agentId
+    position
+    estimatedWaitSeconds
+    createdAt
+    assignedAt
+    acceptedAt
+    releasedAt
+    requeues
+    waitingRoom {
+      ...WaitingRoomFields
+    }
+  }
+}
+    fragment WaitingRoomFields on WaitingRoom {
+  language
+  waitedSeconds
+  updateNumber
+  message
+  messageAt
+  nextUpdateAt
+  callbackOffer
+  callbackOfferAt
+}`) as unknown as TypedDocumentString<WatchHandoffSubscription, WatchHandoffSubscriptionVariables>;
 export const ReleaseAssignmentDocument = new TypedDocumentString(`
     mutation ReleaseAssignment($decisionId: ID!) {
   releaseAssignment(decisionId: $decisionId) {

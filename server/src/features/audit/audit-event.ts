@@ -49,6 +49,15 @@ interface OutcomeSummary {
   fields: Record<string, string | number | boolean | null>;
 }
 
+/** A webhook endpoint as its audit events show it: secrets only by their prefix (`whsec_` and four characters). */
+interface WebhookEndpointSummary {
+  url: string;
+  eventTypes: string[];
+  enabled: boolean;
+  description: string;
+  secrets: string[];
+}
+
 /**
  * Every action the audit log records: the kind of thing it changes and what its `before` and
  * `after` hold (after Unleash's events with `preData` and `data`). Short summaries only, no
@@ -103,6 +112,11 @@ export interface AuditActions {
   'dataset.remove': { targetType: 'dataset'; before: { name: string; rows: number }; after: undefined };
   'policy.backtestGates': { targetType: 'policy'; before: { gates: object[] }; after: { gates: object[] } };
   'outcome.record': { targetType: 'conversation'; before: OutcomeSummary | undefined; after: OutcomeSummary };
+  'webhook.endpoint.create': { targetType: 'webhookEndpoint'; before: undefined; after: WebhookEndpointSummary };
+  'webhook.endpoint.update': { targetType: 'webhookEndpoint'; before: WebhookEndpointSummary; after: WebhookEndpointSummary };
+  'webhook.endpoint.delete': { targetType: 'webhookEndpoint'; before: WebhookEndpointSummary; after: undefined };
+  'webhook.secret.rotate': { targetType: 'webhookEndpoint'; before: { secrets: string[] }; after: { secrets: string[]; previousExpireAt: string | null } };
+  'webhook.redeliver': { targetType: 'webhookDelivery'; before: { status: string }; after: { delivery: string; eventId: string; endpointId: string } };
 }
 
 /** A dotted verb the audit log knows, e.g. `policy.publish`. */

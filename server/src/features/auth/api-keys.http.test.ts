@@ -54,6 +54,28 @@ describe('API keys over HTTP', () => {
     expect(malformed.body.errors?.[0]?.extensions.code).toBe(BatonErrorCode.Unauthenticated);
   });
 
+  it("names keys by id for every person's role (never a secret), leaves unknown ids out and bounds the list", async () => {
+    const NAMES = `query ($ids: [ID!]!) { keyNames(ids: $ids) { id name role active } }`;
+    const editor = (await t.gql<{ createApiKey: { secret: string; key: { id: string } } }>(CREATE, { name: 'Ines, editor', role: 'EDITOR' })).body.data
+      ?.createApiKey;
+    const bot = (await t.gql<{ createApiKey: { secret: string; key: { id: string } } }>(CREATE, { name: 'widget bot', role: 'BOT' })).body.data?.createApiKey;
+    await t.gql(REVOKE, { id: bot?.key.id });
+    const asked = await t.gql<{ keyNames: unknown[] }>(NAMES, { ids: [bot?.key.id, apiKeyId(TEST_ADMIN_KEY), 'bk_unknown000'] }, editor?.secret);
+    expect(asked.body.errors).toBeUndefined();
+    expect(asked.body.data?.keyNames).toEqual(
+      expect.arrayContaining([
+        { id: bot?.key.id, name: 'widget bot', role: 'BOT', active: false },
+        expect.objectContaining({ id: apiKeyId(TEST_ADMIN_KEY), role: 'ADMIN', active: true }),
+      ]),
+    );
+    expect(asked.body.data?.keyNames).toHaveLength(2);
+    expect(JSON.stringify(asked.body)).not.toContain(bot?.secret);
+    const tooMany = await t.gql(NAMES, { ids: Array.from({ length: 101 }, (_, i) => `k${i}`) }, editor?.secret);
+    expect(tooMany.body.errors?.[0]?.extensions).toMatchObject({ code: BatonErrorCode.BadUserInput, field: 'ids' });
+    const botKey = (await t.gql<{ createApiKey: { secret: string } }>(CREATE, { name: 'another bot', role: 'BOT' })).body.data?.createApiKey.secret;
+    expect((await t.gql(NAMES, { ids: [] }, botKey)).body.errors?.[0]?.extensions.code).toBe(BatonErrorCode.Forbidden);
+  });
+
   it('never revokes the last active admin key', async () => {
     const refused = await t.gql(REVOKE, { id: apiKeyId(TEST_ADMIN_KEY) });
     expect(refused.body.errors?.[0]?.extensions.code).toBe(BatonErrorCode.BadUserInput);

@@ -14,12 +14,17 @@ export const authResolvers: Resolvers = {
         .map(([operation]) => operation),
     }),
     apiKeys: (_parent, _args, { auth }) => auth.listKeys(),
+    keyNames: (_parent, { ids }, { auth }) => auth.keyNames(ids),
   },
   Mutation: {
     createApiKey: (_parent, { name, role }, { auth, principal }) => auth.createKey(name, role, principal),
     revokeApiKey: (_parent, { id }, { auth, principal }) => auth.revokeKey(id, principal),
   },
   ApiKey: {
+    name: (key) => key.label,
+    active: (key) => key.revokedAt === null,
+  },
+  KeyName: {
     name: (key) => key.label,
     active: (key) => key.revokedAt === null,
   },

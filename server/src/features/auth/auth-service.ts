@@ -1,9 +1,12 @@
 /**
  * Authentication: the bootstrap admin key on start-up, and `Authorization: Bearer <key>`
- * checks on every request. Verified keys are cached in memory (by a sha256 of the key, never
- * the key itself) for `cacheTtlMs`, so a bot calling every turn does not pay scrypt each time;
- * `revokeKey` drops a key from this server's cache at once; a key revoked through another server
- * sharing the store keeps working here for at most that long.
+ * checks on every request. A key verified once is remembered in memory (by a sha256 of the key,
+ * never the key itself), so it never pays scrypt again in this process: every `cacheTtlMs` its
+ * record is re-read (revoked? role?) without hashing. `revokeKey` drops a key from this server's
+ * memory at once; a key revoked through another server sharing the store keeps working here for
+ * at most `cacheTtlMs`. Wrong keys are remembered apart (a flood of them cannot push the good
+ * keys out), and with a `RateLimiter` failed attempts are counted per key id and per address
+ * and refused with RATE_LIMITED before any scrypt once too many failed (issue 17, finding 5).
  */
 import { createHash } from 'node:crypto';
 import { BatonErrorCode } from '@baton/schemas';
@@ -12,6 +15,7 @@ import type { Logger } from '../../logger';
 import { apiKeyId, generateApiKey, hashApiKey, isWellFormedApiKey, verifyApiKey } from './api-key';
 import type { ApiKeyRecord, ApiKeyStore } from './api-key-store';
 import { SYSTEM_ACTOR } from '../audit/audit-event';
+import type { RateLimiter } from '../rate-limits/rate-limits';
 import { ROLES, isRole, type Role } from './roles';
 
 /** Who is calling: the key id (safe to log and to record as an author) and its role. */
@@ -27,22 +31,28 @@ export interface CreatedApiKey {
 }
 
 const NAME_MAX = 100;
+/** Most key ids one `keyNames` request may name. */
+const KEY_NAMES_MAX = 100;
 
 export interface AuthServiceOptions {
   store: ApiKeyStore;
   logger: Logger;
   clock?: () => Date;
-  /** How long a verified key is trusted without scrypt, ms (default 60 s). */
+  /** How long a verified key is trusted before its record is read again (never its hash), ms (default 60 s). */
   cacheTtlMs?: number;
   /** How long a wrong key is refused without scrypt, ms (default 5 s). */
   negativeCacheTtlMs?: number;
+  /** Throttles failed attempts per key id and per address before scrypt; none: no throttling. */
+  rateLimiter?: RateLimiter;
 }
 
 interface CacheEntry {
   principal: Principal | null;
+  /** Until when the entry is used as it is, ms since the epoch; a verified key's record is read again after it. */
   expiresAt: number;
 }
 
+/** Most keys remembered as verified, and as wrong, each (the least recently used go first). */
 const MAX_CACHE_ENTRIES = 10_000;
 
 function unauthenticated(message: string): BatonError {
@@ -51,6 +61,7 @@ function unauthenticated(message: string): BatonError {
 
 export class AuthService {
   private readonly cache = new Map<string, CacheEntry>();
+  private readonly refused = new Map<string, CacheEntry>();
   private readonly inFlight = new Map<string, Promise<Principal | null>>();
   private readonly clock: () => Date;
   private readonly cacheTtlMs: number;
@@ -125,6 +136,17 @@ export class AuthService {
   }
 
   /**
+   * Who the keys with these ids are (name, role, whether active), for screens that show names
+   * instead of key ids; unknown ids are left out. Never a secret or a hash.
+   * @throws BAD_USER_INPUT for more than {@link KEY_NAMES_MAX} ids.
+   */
+  async keyNames(ids: readonly string[]): Promise<ApiKeyRecord[]> {
+    if (ids.length > KEY_NAMES_MAX) throw badInput(`Ask for at most ${KEY_NAMES_MAX} key ids at a time; got ${ids.length}.`, { field: 'ids' });
+    const wanted = new Set(ids);
+    return (await this.options.store.listKeys()).filter((key) => wanted.has(key.id));
+  }
+
+  /**
    * Creates a key with `role`; the secret is returned once and stored only as a scrypt hash.
    * @throws BAD_USER_INPUT for an empty or over-long name or an unknown role.
    */
@@ -160,15 +182,18 @@ export class AuthService {
   }
 
   /**
-   * Checks an `Authorization` header value.
+   * Checks an `Authorization` header value sent from `address` (the client's IP address; its
+   * failures are throttled too when given).
    * @returns the caller.
-   * @throws BatonError UNAUTHENTICATED when the header is missing, not Bearer, or the key is unknown, wrong or revoked.
+   * @throws BatonError UNAUTHENTICATED when the header is missing, not Bearer, or the key is
+   *   unknown, wrong or revoked; RATE_LIMITED (with `retryAfterSeconds`) when the key id or the
+   *   address failed too often lately and the key is not one already verified.
    */
-  async authenticate(authorization: string | undefined): Promise<Principal> {
+  async authenticate(authorization: string | undefined, address?: string): Promise<Principal> {
     if (!authorization) throw unauthenticated('Send an API key in the Authorization header: "Authorization: Bearer <key>".');
     const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
     if (!match?.[1]) throw unauthenticated('Use the Bearer scheme: "Authorization: Bearer <key>".');
-    const principal = await this.check(match[1]);
+    const principal = await this.check(match[1], address);
     if (!principal)
       throw unauthenticated(
         'The API key is not valid. Check it (the admin key was printed once on first start), or restart Baton with BATON_ADMIN_KEY set to a key of your choice.',
@@ -176,38 +201,68 @@ export class AuthService {
     return principal;
   }
 
-  private async check(key: string): Promise<Principal | null> {
+  private async check(key: string, address: string | undefined): Promise<Principal | null> {
     if (!isWellFormedApiKey(key)) return null;
     const cacheKey = createHash('sha256').update(key).digest('base64url');
     const now = Date.now();
-    const cached = this.cache.get(cacheKey);
-    if (cached && cached.expiresAt > now) return cached.principal;
+    const verified = this.cache.get(cacheKey);
+    if (verified?.principal) return verified.expiresAt > now ? verified.principal : this.revalidate(cacheKey, verified.principal);
+    const refused = this.refused.get(cacheKey);
+    if (refused && refused.expiresAt > now) return null;
     const pending = this.inFlight.get(cacheKey);
     if (pending) return pending;
+    // Before any scrypt: an address or key id that failed too often lately waits (429); a key verified before never does.
+    const succeeded = this.options.rateLimiter?.beginAuthAttempt(apiKeyId(key), address);
     const lookup = this.lookup(key).finally(() => this.inFlight.delete(cacheKey));
     this.inFlight.set(cacheKey, lookup);
     const principal = await lookup;
+    if (principal) succeeded?.();
     this.remember(cacheKey, principal);
     return principal;
+  }
+
+  /** A key verified earlier whose time is up: its record is read again (revoked? role changed?), its hash not computed again. */
+  private async revalidate(cacheKey: string, principal: Principal): Promise<Principal | null> {
+    const pending = this.inFlight.get(cacheKey);
+    if (pending) return pending;
+    const read = this.options.store
+      .findKey(principal.keyId)
+      .then((record) => {
+        if (!record || record.revokedAt !== null) return null;
+        this.touch(record.id);
+        return { keyId: record.id, role: record.role };
+      })
+      .finally(() => this.inFlight.delete(cacheKey));
+    this.inFlight.set(cacheKey, read);
+    const current = await read;
+    if (current) this.remember(cacheKey, current);
+    else this.cache.delete(cacheKey);
+    return current;
   }
 
   private async lookup(key: string): Promise<Principal | null> {
     const record = await this.options.store.findKey(apiKeyId(key));
     if (!record || record.revokedAt !== null) return null;
     if (!(await verifyApiKey(key, record.salt, record.hash))) return null;
-    // Once per cache lifetime per key, so a bot calling every turn does not write every turn.
-    this.options.store
-      .touchKey(record.id, this.clock())
-      .catch((error: unknown) => this.options.logger.warn({ keyId: record.id, err: error }, 'could not record API key use'));
+    this.touch(record.id);
     return { keyId: record.id, role: record.role };
   }
 
+  /** Records a key's use; once per cache lifetime per key, so a bot calling every turn does not write every turn. */
+  private touch(id: string): void {
+    this.options.store
+      .touchKey(id, this.clock())
+      .catch((error: unknown) => this.options.logger.warn({ keyId: id, err: error }, 'could not record API key use'));
+  }
+
   private remember(cacheKey: string, principal: Principal | null): void {
-    if (this.cache.size >= MAX_CACHE_ENTRIES) {
-      const oldest = this.cache.keys().next();
-      if (!oldest.done) this.cache.delete(oldest.value);
+    const cache = principal ? this.cache : this.refused;
+    cache.delete(cacheKey);
+    if (cache.size >= MAX_CACHE_ENTRIES) {
+      const oldest = cache.keys().next();
+      if (!oldest.done) cache.delete(oldest.value);
     }
     const ttl = principal ? this.cacheTtlMs : this.negativeCacheTtlMs;
-    this.cache.set(cacheKey, { principal, expiresAt: Date.now() + ttl });
+    cache.set(cacheKey, { principal, expiresAt: Date.now() + ttl });
   }
 }

@@ -23,13 +23,23 @@ const HANDOFF_READERS: readonly Role[] = [...READERS, 'bot'];
  */
 const HANDOFF_STEPPERS: readonly Role[] = ['admin', 'bot', 'integration'];
 /**
+ * Live handoff events (subscriptions): people, the agent desktop (an `integration` key: the one
+ * thing it reads, so it can show what waits and what it was assigned) and the bot, which the feed
+ * sends only the handoffs it started (FORBIDDEN for a conversation another key's handoff holds).
+ */
+const HANDOFF_WATCHERS: readonly Role[] = [...HANDOFF_READERS, 'integration'];
+/** Queue figures (and the waiting handoffs of every bot) are for people and the agent desktop, not for bots. */
+const QUEUE_WATCHERS: readonly Role[] = [...READERS, 'integration'];
+/**
  * Outcomes come from the helpdesk or agent desktop (an `integration` key, which reads nothing) or
  * the bot platform; a bot key may not give an agent's verdict or reason correction (the service
  * refuses those fields with FORBIDDEN: the AI does not grade itself).
  */
 const OUTCOME_RECORDERS: readonly Role[] = ['admin', 'integration', 'bot'];
+/** Webhook endpoints and the delivery log: read by auditors and up (never a secret), changed and redelivered by admins. */
+const WEBHOOK_READERS: readonly Role[] = READERS;
 
-/** `Query.<field>` / `Mutation.<field>` → roles allowed. */
+/** `Query.<field>` / `Mutation.<field>` / `Subscription.<field>` → roles allowed. */
 export const OPERATION_ROLES: Readonly<Record<string, readonly Role[]>> = {
   'Query.viewer': EVERYONE,
   'Query.decideHandoff': DECIDERS,
@@ -44,6 +54,7 @@ export const OPERATION_ROLES: Readonly<Record<string, readonly Role[]>> = {
   'Query.auditLog': READERS,
   'Query.verifyAuditLog': READERS,
   'Query.apiKeys': ['admin', 'auditor'],
+  'Query.keyNames': READERS,
   'Query.decision': READERS,
   'Query.decisions': READERS,
   'Query.replayDecision': READERS,
@@ -63,6 +74,10 @@ export const OPERATION_ROLES: Readonly<Record<string, readonly Role[]>> = {
   'Query.outcome': READERS,
   'Query.handoffKpis': READERS,
   'Query.handoffSuggestions': READERS,
+  'Query.webhookEventTypes': WEBHOOK_READERS,
+  'Query.webhookEndpoints': WEBHOOK_READERS,
+  'Query.webhookEndpoint': WEBHOOK_READERS,
+  'Query.webhookDeliveries': WEBHOOK_READERS,
 
   'Mutation.createPolicy': EDITORS,
   'Mutation.savePolicyDraft': EDITORS,
@@ -73,6 +88,7 @@ export const OPERATION_ROLES: Readonly<Record<string, readonly Role[]>> = {
   'Mutation.rejectChangeRequest': PUBLISHERS,
   'Mutation.activatePolicyVersion': PUBLISHERS,
   'Mutation.requestPolicyActivation': PUBLISHERS,
+  'Mutation.requestPolicyReview': EDITORS,
   'Mutation.setDefaultPolicy': PUBLISHERS,
   'Mutation.setRequiredApprovals': PUBLISHERS,
   'Mutation.createApiKey': ADMINS,
@@ -95,9 +111,17 @@ export const OPERATION_ROLES: Readonly<Record<string, readonly Role[]>> = {
   'Mutation.recordHandoffOutcome': OUTCOME_RECORDERS,
   'Mutation.recordAiOutcome': OUTCOME_RECORDERS,
   'Mutation.createDatasetFromSuggestion': EDITORS,
+  'Mutation.createWebhookEndpoint': ADMINS,
+  'Mutation.updateWebhookEndpoint': ADMINS,
+  'Mutation.deleteWebhookEndpoint': ADMINS,
+  'Mutation.rotateWebhookSecret': ADMINS,
+  'Mutation.redeliverWebhook': ADMINS,
+
+  'Subscription.handoffUpdated': HANDOFF_WATCHERS,
+  'Subscription.queueStatusUpdated': QUEUE_WATCHERS,
 };
 
 /** Roles allowed to call `Type.field`; empty when the field is unknown here (refused). */
-export function rolesFor(rootType: 'Query' | 'Mutation', field: string): readonly Role[] {
+export function rolesFor(rootType: 'Query' | 'Mutation' | 'Subscription', field: string): readonly Role[] {
   return OPERATION_ROLES[`${rootType}.${field}`] ?? [];
 }

@@ -24,6 +24,7 @@ const INTROSPECT = `{
   __schema {
     queryType { fields { name args { name type { ${TYPE_REF} } } type { ${TYPE_REF} } } }
     mutationType { fields { name args { name type { ${TYPE_REF} } } type { ${TYPE_REF} } } }
+    subscriptionType { fields { name } }
   }
 }`;
 
@@ -60,6 +61,8 @@ function expectedAllowed(role: Role, root: 'Query' | 'Mutation', field: string):
     'startBacktest',
     'cancelBacktest',
     'createDatasetFromSuggestion',
+    // Issue 19: an editor asks publishers to review the draft (a change request).
+    'requestPolicyReview',
   ];
   // Issue 16: the agent desktop (integration) and the bot tell a handoff's steps; the bot reads its own handoffs (scoped by the service).
   const handoffSteps = ['acceptHandoff', 'resolveHandoff', 'abandonHandoff'];
@@ -103,7 +106,7 @@ function expectedAllowed(role: Role, root: 'Query' | 'Mutation', field: string):
 
 describe('role matrix', () => {
   let t: TestServer;
-  let schema: { queryType: { fields: IntrospectedField[] }; mutationType: { fields: IntrospectedField[] } };
+  let schema: { queryType: { fields: IntrospectedField[] }; mutationType: { fields: IntrospectedField[] }; subscriptionType: { fields: { name: string }[] } };
   const keys = new Map<Role, string>();
 
   beforeAll(async () => {
@@ -121,7 +124,12 @@ describe('role matrix', () => {
   afterAll(() => t.close());
 
   it('lists every root field of the schema in the permission table, and nothing else', () => {
-    const fields = [...schema.queryType.fields.map((f) => `Query.${f.name}`), ...schema.mutationType.fields.map((f) => `Mutation.${f.name}`)];
+    // Subscriptions run over graphql-ws; their roles are tested there (server/src/http/graphql-ws.test.ts).
+    const fields = [
+      ...schema.queryType.fields.map((f) => `Query.${f.name}`),
+      ...schema.mutationType.fields.map((f) => `Mutation.${f.name}`),
+      ...schema.subscriptionType.fields.map((f) => `Subscription.${f.name}`),
+    ];
     expect(Object.keys(OPERATION_ROLES).sort()).toEqual(fields.sort());
   });
 
@@ -177,6 +185,7 @@ describe('role matrix', () => {
       'Query.decideHandoff',
       'Query.handoff',
       'Query.viewer',
+      'Subscription.handoffUpdated',
     ]);
   });
 });

@@ -2,8 +2,9 @@
  * The roles an API key can have, least to most powerful by intent:
  * - `integration`: a helpdesk or agent desktop; records outcomes (recordHandoffOutcome,
  *   recordAiOutcome, agents' verdicts included), tells any handoff's lifecycle (acceptHandoff,
- *   resolveHandoff, abandonHandoff) and reads nothing;
- * - `bot`: calls decideHandoff and startHandoff, reads (assignment, handoff) and changes
+ *   resolveHandoff, abandonHandoff) and reads nothing but the live handoff events and queue
+ *   figures (subscriptions handoffUpdated, queueStatusUpdated) an agent desktop shows;
+ * - `bot`: calls decideHandoff and startHandoff, reads (assignment, handoff, handoffUpdated) and changes
  *   (acceptHandoff, resolveHandoff, abandonHandoff, releaseAssignment) only the handoffs it
  *   started, and records outcomes without an agent's verdict;
  * - `auditor`: reads everything (versions, diffs, audit and decision logs, replay), changes nothing;

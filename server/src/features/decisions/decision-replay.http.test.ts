@@ -48,7 +48,7 @@ interface Replay {
 describe('replaying 1,000 logged decisions after a new version', () => {
   let t: TestServer;
   beforeAll(async () => {
-    t = await startTestServer({ decisionLog: { flushMs: 60_000, batchSize: 100 } });
+    t = await startTestServer({ decisionLog: { flushMs: 0, batchSize: 100 } });
   });
   afterAll(() => t.close());
 

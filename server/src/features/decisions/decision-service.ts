@@ -47,13 +47,15 @@ export class DecisionService {
 
   /**
    * Decides whether to hand the conversation to a person, on the active version of
-   * `input.policyId` (or of the default policy). Logged asynchronously unless `input.dryRun`.
+   * `input.policyId` (or of the default policy). Logged unless `input.dryRun` (group commit: the
+   * answer waits for the transaction its log entry shares with other requests).
    * While the conversation has an open handoff the answer is STAY, with_human, with that handoff
    * as `activeHandoff` (precedence over the policy).
    * @throws BAD_USER_INPUT (limits, see `checkDecideInput`); NOT_FOUND for an unknown policy,
    *   no default policy, or a policy with no published version; an internal error when the
-   *   decision log cannot accept the entry (`DecisionLog.enqueue`): no decision id is handed out
-   *   for a decision that would never be logged.
+   *   decision log cannot accept the entry, UNAVAILABLE when it could not store it
+   *   (`DecisionLog.enqueue`): a logged decision is answered only once it is committed, so no
+   *   decision id is handed out for a decision that is not in the log.
    */
   async decideHandoff(input: CoercedDecideHandoffInput): Promise<AnsweredDecision<AssignmentView>> {
     const started = performance.now();
@@ -78,7 +80,7 @@ export class DecisionService {
     const decision = activeHandoff ? answerWithHuman(decided.decision, activeHandoff) : { ...decided.decision, activeHandoff: null };
     if (input.dryRun !== true) {
       const latencyMs = performance.now() - started;
-      this.deps.log.enqueue({
+      await this.deps.log.enqueue({
         decisionId: decision.decisionId,
         evaluatedAt: now,
         policyId: ref.id,

@@ -33,7 +33,7 @@ describe('hostile decision inputs over HTTP', () => {
   const logged = async () => (await t.server.store.decisionLog.countDecisions()) + t.server.decisionLog.pending;
 
   beforeAll(async () => {
-    t = await startTestServer({ decisionLog: { flushMs: 60_000, batchSize: 100 } });
+    t = await startTestServer({ decisionLog: { flushMs: 0, batchSize: 100 } });
   });
   afterAll(() => t.close());
 
@@ -125,12 +125,12 @@ describe('hostile decision inputs over HTTP', () => {
 });
 
 describe('a decision log entry that cannot be written', () => {
-  it('never fails the batch it is in: the other decisions are written, it alone is retried and then dropped', async () => {
+  it('never fails the batch it is in: the other decisions are written and answered, it alone is retried, then refused to its caller', async () => {
     const store = await openSqliteStore(makeTempDir());
     const { decisionLog } = store;
     let refusals = 0;
     const t = await startTestServer(
-      { decisionLog: { flushMs: 60_000, batchSize: 100 } },
+      { decisionLog: { flushMs: 0, batchSize: 100 } },
       {
         store: {
           ...store,
@@ -153,20 +153,17 @@ describe('a decision log entry that cannot be written', () => {
       const responses = await Promise.all(
         conversations.map((id) => t.gql<{ decideHandoff: { decisionId: string } }>(DECIDE, { input: decideInput({ conversationId: id }) })),
       );
-      expect(responses.map((r) => r.body.errors)).toEqual([undefined, undefined, undefined, undefined, undefined]);
-      expect(t.server.decisionLog.pending).toBe(5);
-      await t.server.decisionLog.flush();
+      // Acknowledged means stored: the four others were answered with their ids, the poison one with UNAVAILABLE and no id.
+      expect(responses.map((r) => r.body.errors?.[0]?.extensions.code)).toEqual([undefined, undefined, 'UNAVAILABLE', undefined, undefined]);
+      expect(responses[2]?.body.data).toBeNull();
       const written = await Promise.all(
         responses.map(async (r) => (await decisionLog.getDecision(r.body.data?.decideHandoff.decisionId ?? ''))?.conversationId ?? null),
       );
       expect(written).toEqual(['a', 'b', null, 'c', 'd']);
-      expect(t.server.decisionLog.pending).toBe(1);
-      await t.server.decisionLog.flush();
-      await t.server.decisionLog.flush();
       expect(t.server.decisionLog.pending).toBe(0);
       expect(t.server.decisionLog.dropped).toBe(1);
-      // The batch of five once, then the poison entry alone on each of its three attempts.
-      expect(refusals).toBe(4);
+      // Whatever batch it shared, the poison entry failed it once, then failed alone on each of its three attempts.
+      expect(refusals).toBeGreaterThanOrEqual(3);
       expect(await decisionLog.countDecisions()).toBe(4);
     } finally {
       await t.close();

@@ -1,11 +1,12 @@
 /**
  * `testPolicyDraft`: the editor's test-as-you-draw. Evaluates unsaved work (or the stored draft)
  * exactly as a published version would run — validated, compiled and prepared by `@baton/rules`,
- * decided by the same `decide` — but always as a dry run: nothing is logged or stored.
+ * decided by the same `decide`, routed on the current directory snapshot — but always as a dry
+ * run: nothing is logged, stored or reserved.
  */
 import { randomUUID } from 'node:crypto';
 import type { HandoffDecision } from '@baton/schemas';
-import { compilePolicy, decide, preparePolicy, type PreparedPolicy } from '@baton/rules';
+import { compilePolicy, decide, preparePolicy, type PreparedDirectory, type PreparedPolicy } from '@baton/rules';
 import type { RequestLimits } from '../../config';
 import type { QueryTestPolicyDraftArgs, Resolvers } from '../../graphql/generated/resolvers-types';
 import { contentHashOf, requireDocumentShape } from '../policies/policy-document';
@@ -21,9 +22,16 @@ export interface DraftTesterDeps {
   cache?: PreparedPolicyCache;
 }
 
+/** Where routing reads queues, agents and waits from (the server's `DirectoryService`). */
+export interface DraftDirectory {
+  current(): Promise<PreparedDirectory>;
+}
+
 /**
- * Decides `args.input` on a draft of `args.policyId`: `args.graph` / `args.settings` when given,
- * else the stored draft's. The decision's policy ref has version 0 and the draft's content hash.
+ * Decides `args.input` on a draft of `args.policyId`: `args.graph` / `args.settings` /
+ * `args.routing` when given (routing `null`: none), else the stored draft's. With `directory` the
+ * handoff is routed on its snapshot (queue, agent, wait; nothing reserved), else it names its
+ * queue. The decision's policy ref has version 0 and the draft's content hash.
  * @throws BAD_USER_INPUT (limits; a graph or settings of the wrong shape), NOT_FOUND (unknown
  *   policy), INVALID_POLICY with `diagnostics` when the draft has validation errors.
  */
@@ -31,12 +39,15 @@ export async function testPolicyDraft(
   policies: PolicyService,
   deps: DraftTesterDeps & { cache: PreparedPolicyCache },
   args: QueryTestPolicyDraftArgs,
+  directory?: DraftDirectory,
 ): Promise<HandoffDecision> {
   const clock = deps.clock ?? (() => new Date());
   checkDecideInput(args.input, deps.limits, clock());
   const policy = await policies.getPolicy(args.policyId);
   if (!policy) throw policyNotFound(args.policyId);
-  const { document, validation } = requireDocumentShape(args.graph ?? policy.draft.graph, args.settings ?? policy.draft.settings);
+  // Routing given as null on purpose means "no routing graph"; only a routing left out falls back.
+  const routing = args.routing !== undefined ? args.routing : policy.draft.routing;
+  const { document, validation } = requireDocumentShape(args.graph ?? policy.draft.graph, args.settings ?? policy.draft.settings, routing);
   if (!validation.valid) throw invalidPolicy('The draft cannot be tested: it', validation.diagnostics, 'test');
   const contentHash = contentHashOf(document);
   const prepared = await deps.cache.get(contentHash, async (): Promise<PreparedPolicy> => preparePolicy(document, compilePolicy(document)));
@@ -44,7 +55,7 @@ export async function testPolicyDraft(
   return decide(
     prepared,
     { ...args.input, dryRun: true },
-    { now, decisionId: randomUUID(), policy: { id: policy.id, name: policy.name, version: 0, contentHash } },
+    { now, decisionId: randomUUID(), policy: { id: policy.id, name: policy.name, version: 0, contentHash }, directory: await directory?.current() },
   );
 }
 
@@ -53,7 +64,7 @@ export function createTestDraftResolvers(deps: DraftTesterDeps): Resolvers {
   const tester = { ...deps, cache: deps.cache ?? new PreparedPolicyCache(16) };
   return {
     Query: {
-      testPolicyDraft: (_parent, args, { policies }) => testPolicyDraft(policies, tester, args),
+      testPolicyDraft: (_parent, args, { policies, directory }) => testPolicyDraft(policies, tester, args, directory),
     },
   };
 }

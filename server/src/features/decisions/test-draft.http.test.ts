@@ -8,11 +8,20 @@ import { startTestServer, type TestServer } from '../../test-support/test-server
 afterAll(removeTempDirs);
 
 const TEST_DRAFT = /* GraphQL */ `
-  query Test($policyId: ID!, $input: DecideHandoffInput!, $graph: JSON, $settings: JSON) {
-    testPolicyDraft(policyId: $policyId, input: $input, graph: $graph, settings: $settings) {
+  query Test($policyId: ID!, $input: DecideHandoffInput!, $graph: JSON, $settings: JSON, $routing: JSON) {
+    testPolicyDraft(policyId: $policyId, input: $input, graph: $graph, settings: $settings, routing: $routing) {
       action
       reasonCode
       signals
+      routing {
+        queueId
+        agentId
+        agentName
+        estimatedWaitSeconds
+        explanation
+        routeNodeId
+        routePath
+      }
       policy {
         id
         version
@@ -34,6 +43,15 @@ interface TestDraftAnswer {
     action: string;
     reasonCode: string;
     signals: Record<string, unknown>;
+    routing: {
+      queueId: string;
+      agentId: string | null;
+      agentName: string | null;
+      estimatedWaitSeconds: number | null;
+      explanation: string[];
+      routeNodeId: string | null;
+      routePath: string[] | null;
+    } | null;
     policy: { id: string; version: number; contentHash: string };
     trace: { nodeId: string; result: string; evaluated: boolean; fact: string | null; factValue: unknown }[];
   };
@@ -83,6 +101,40 @@ describe('testPolicyDraft and sampleConversations over HTTP', () => {
     expect(body.data?.testPolicyDraft).toMatchObject({ action: 'STAY', reasonCode: 'always_stay' });
     const stored = await t.server.policies.getPolicy('support-default');
     expect(stored?.draft.graph).toEqual(referencePolicy.document.graph);
+  });
+
+  it("routes on the draft's routing graph and the directory: queue, agent or wait, and why", async () => {
+    const { input } = sample('billing_dispute (en)');
+    const stored = await t.gql<TestDraftAnswer>(TEST_DRAFT, { policyId: 'support-default', input });
+    expect(stored.body.errors).toBeUndefined();
+    const routed = stored.body.data?.testPolicyDraft.routing;
+    expect(routed).toMatchObject({ queueId: 'billing', routeNodeId: 'r_billing', agentId: expect.any(String), estimatedWaitSeconds: 0 });
+    expect(routed?.explanation.join(' ')).toContain(`Chose ${routed?.agentName ?? '?'}`);
+    expect(routed?.routePath?.[0]).toBe('start');
+    expect(routed?.routePath?.at(-1)).toBe('r_billing');
+
+    // Unsaved routing work: one route sending every handoff to general.
+    const routing = {
+      nodes: [
+        { id: 'start', kind: 'start', data: {} },
+        { id: 'r_all', kind: 'route', data: { targets: [{ queue: 'general' }] } },
+      ],
+      edges: [{ id: 'e0', source: 'start', target: 'r_all' }],
+    };
+    const unsaved = await t.gql<TestDraftAnswer>(TEST_DRAFT, { policyId: 'support-default', input, routing });
+    expect(unsaved.body.data?.testPolicyDraft.routing).toMatchObject({ queueId: 'general', routeNodeId: 'r_all', routePath: ['start', 'r_all'] });
+
+    // Routing null: no routing graph, the leaf's queue.
+    const none = await t.gql<TestDraftAnswer>(TEST_DRAFT, { policyId: 'support-default', input, routing: null });
+    expect(none.body.data?.testPolicyDraft.routing).toMatchObject({ queueId: 'billing', routeNodeId: null, routePath: null });
+
+    await t.server.decisionLog.flush();
+    expect(await t.server.store.decisionLog.countDecisions()).toBe(0);
+  });
+
+  it('refuses a routing graph of the wrong shape with BAD_USER_INPUT', async () => {
+    const { body } = await t.gql(TEST_DRAFT, { policyId: 'support-default', input: sample('security (en)').input, routing: { nodes: 'none' } });
+    expect(body.errors?.[0]?.extensions.code).toBe(BatonErrorCode.BadUserInput);
   });
 
   it('refuses a draft with validation errors with INVALID_POLICY and its diagnostics', async () => {

@@ -17,6 +17,11 @@ export interface DirectoryServiceDeps {
   clock?: () => Date;
   /** Longest a snapshot is trusted without re-reading the store, ms (default 5000). */
   refreshMs?: number;
+  /**
+   * Told after every change made through this service, with the queued handoffs it assigned
+   * (an agent came online or got free capacity), for live events (`handoff-events.ts`).
+   */
+  onChange?: (assigned: readonly string[]) => void;
 }
 
 export class DirectoryService {
@@ -24,6 +29,8 @@ export class DirectoryService {
   private snapshot: { prepared: PreparedDirectory; loadedAt: number } | null = null;
   /** Queue ids last seen; queues are never deleted, so this only grows between loads. */
   private knownQueueIds = new Set<string>();
+  /** Language codes the queues and agents last seen serve (known values of the `language` fact in validation); grows between loads. */
+  private knownLanguageCodes = new Set<string>();
   private loading: Promise<PreparedDirectory> | null = null;
   private generation = 0;
 
@@ -41,6 +48,11 @@ export class DirectoryService {
   /** Queue ids of the directory (what policy validation checks route targets against); empty before the first load. */
   queueIds(): ReadonlySet<string> {
     return this.knownQueueIds;
+  }
+
+  /** Languages the directory's queues and agents serve (ISO 639-1); empty before the first load. */
+  languages(): ReadonlySet<string> {
+    return this.knownLanguageCodes;
   }
 
   /**
@@ -99,14 +111,18 @@ export class DirectoryService {
     const known = new Set((await this.deps.store.listQueues()).map((q) => q.id));
     const queue = await this.deps.store.upsertQueue(toQueue(input, known), this.clock(), actor);
     this.knownQueueIds = new Set([...this.knownQueueIds, queue.id]);
+    this.knownLanguageCodes = new Set([...this.knownLanguageCodes, ...queue.languages]);
     this.invalidate();
+    this.deps.onChange?.([]);
     return queue;
   }
 
   /** Creates (offline) or replaces an agent's profile. @throws BAD_USER_INPUT (with `problems`) */
   async upsertAgent(input: AgentInput, actor: Actor): Promise<Agent> {
     const agent = await this.deps.store.upsertAgent(toAgentProfile(input), this.clock(), actor);
+    this.knownLanguageCodes = new Set([...this.knownLanguageCodes, ...agent.languages]);
     this.invalidate();
+    this.deps.onChange?.([]);
     return agent;
   }
 
@@ -122,6 +138,7 @@ export class DirectoryService {
       );
     }
     this.invalidate();
+    this.deps.onChange?.([]);
     return result.agent;
   }
 
@@ -136,6 +153,7 @@ export class DirectoryService {
     const change = await this.deps.store.setAgentPresence(agentId, status, counts, this.clock(), actor);
     if (!change) throw notFound(`Agent '${agentId}' does not exist; list agents with the agents query.`, { agentId });
     this.invalidate();
+    this.deps.onChange?.(change.assigned);
     return change.agent;
   }
 
@@ -150,6 +168,7 @@ export class DirectoryService {
         if (generation === this.generation) {
           this.snapshot = { prepared, loadedAt: Date.now() };
           this.knownQueueIds = new Set(snapshot.queues.map((q) => q.id));
+          this.knownLanguageCodes = new Set([...snapshot.queues, ...snapshot.agents].flatMap((x) => x.languages));
         }
         return prepared;
       })

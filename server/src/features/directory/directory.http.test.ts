@@ -2,6 +2,7 @@
  * The directory over HTTP: the seed directory, a Spanish-speaking VIP routed to an agent with
  * reasons, and bad input refused with a clear code and nothing written.
  */
+import { referencePolicy } from '@baton/seed';
 import { removeTempDirs } from '../../test-support/temp-dir';
 import { startTestServer, type TestServer } from '../../test-support/test-server';
 
@@ -146,5 +147,32 @@ describe('directory over GraphQL', () => {
     expect(body.data?.validatePolicyGraph.valid).toBe(false);
     expect(body.data?.validatePolicyGraph.diagnostics).toEqual([expect.objectContaining({ code: 'UNKNOWN_QUEUE', nodeId: 'r' })]);
     expect(body.data?.validatePolicyGraph.diagnostics[0]?.message).toContain('"biling"');
+  });
+
+  it('counts the languages its agents speak as known values of the language fact (a warning until one speaks it)', async () => {
+    const graph = {
+      nodes: [
+        { id: 'start', kind: 'start', data: {} },
+        { id: 'c_it', kind: 'condition', data: { test: { fact: 'language', operator: 'equal', value: 'it' } } },
+        { id: 's_it', kind: 'stay', data: { reasonCode: 'italian' } },
+        { id: 's', kind: 'stay', data: { reasonCode: 'other' } },
+      ],
+      edges: [
+        { id: 'e0', source: 'start', target: 'c_it' },
+        { id: 'e1', source: 'c_it', sourceHandle: 'true', target: 's_it' },
+        { id: 'e2', source: 'c_it', sourceHandle: 'false', target: 's' },
+      ],
+    };
+    const validate = async () =>
+      (
+        await t.gql<{ validatePolicyGraph: { valid: boolean; diagnostics: { code: string; nodeId: string }[] } }>(
+          `query V($graph: JSON!, $settings: JSON) { validatePolicyGraph(graph: $graph, settings: $settings) { valid diagnostics { code nodeId } } }`,
+          { graph, settings: referencePolicy.document.settings },
+        )
+      ).body.data?.validatePolicyGraph;
+    expect(await validate()).toEqual({ valid: true, diagnostics: [{ code: 'UNKNOWN_VALUE', nodeId: 'c_it' }] });
+    const added = await t.gql(UPSERT_AGENT, { input: agent({ id: 'ag-it', name: 'Giulia Conti', languages: ['it'] }) });
+    expect(added.body.errors).toBeUndefined();
+    expect(await validate()).toEqual({ valid: true, diagnostics: [] });
   });
 });

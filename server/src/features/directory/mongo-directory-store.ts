@@ -8,18 +8,28 @@ import { canonicalJson } from '@baton/rules';
 import type { ClientSession } from 'mongoose';
 import type { MongoContext } from '../../store/mongo/mongo-context';
 import { appendMongoAuditEvent } from '../audit/mongo-audit-append';
+import type { AssignmentRecord, HandoffChange } from '../handoffs/handoff-store';
 import { mongoAssignments } from '../handoffs/mongo-assignments';
 import { handoffModels } from '../handoffs/mongo-handoff-models';
 import { agentSummary, profileOf } from './agent-profile';
 import type { DirectoryStore } from './directory-store';
 import { allChannels, directoryModels, fromAgentDocument, fromQueueDocument, toAgentDocument, toQueueDocument } from './mongo-directory-models';
 
-/** Creates the MongoDB directory store. */
-export function createMongoDirectoryStore(ctx: MongoContext): DirectoryStore {
+/** Creates the MongoDB directory store; `outbox` is told, inside the transaction, of each queued handoff an agent's freed capacity takes (the webhooks outbox). */
+export function createMongoDirectoryStore(
+  ctx: MongoContext,
+  outbox: (change: HandoffChange, session: ClientSession) => Promise<void> = async () => undefined,
+): DirectoryStore {
   const { Queue, Agent } = directoryModels(ctx.connection);
   const { Assignment } = handoffModels(ctx.connection);
   const assignments = mongoAssignments(ctx.connection);
   const audit = appendMongoAuditEvent.bind(null, ctx.connection);
+  /** Lets `agentId`'s free capacity take queued handoffs, each told to the outbox. */
+  const drain = async (agentId: string, at: Date, session: ClientSession): Promise<string[]> => {
+    const taken = await assignments.drain(agentId, at, session);
+    for (const id of taken) await outbox({ kind: 'assign', after: (await assignments.read(id, session)) as AssignmentRecord, at }, session);
+    return taken;
+  };
 
   const readAgent = async (id: string, session: ClientSession | null): Promise<Agent | null> => {
     const doc = await Agent.findById(id).session(session).lean();
@@ -81,7 +91,7 @@ export function createMongoDirectoryStore(ctx: MongoContext): DirectoryStore {
           at,
         });
         // A raised capacity may take queued handoffs at once.
-        await assignments.drain(profile.id, at, session);
+        await drain(profile.id, at, session);
         return (await readAgent(profile.id, session)) as Agent;
       }),
     removeAgent: (id, at, actor) =>
@@ -110,7 +120,7 @@ export function createMongoDirectoryStore(ctx: MongoContext): DirectoryStore {
           { $set: { status, updatedAt: at, ...(counts ? Object.fromEntries(CHANNELS.map((channel) => [`active.${channel}`, counts[channel]])) : {}) } },
           { session, runValidators: true },
         );
-        const assigned = status === 'ONLINE' ? await assignments.drain(agentId, at, session) : [];
+        const assigned = status === 'ONLINE' ? await drain(agentId, at, session) : [];
         await audit(session, { actor, action: 'directory.agent.presence', targetType: 'agent', targetId: agentId, before, after: { ...after, assigned }, at });
         return { agent: (await readAgent(agentId, session)) as Agent, assigned };
       }),

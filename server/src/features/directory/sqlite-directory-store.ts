@@ -13,6 +13,7 @@ import {
 import { canonicalJson } from '@baton/rules';
 import type { Actor } from '../audit/audit-event';
 import { createSqliteAuditAppender } from '../audit/sqlite-audit-append';
+import type { AssignmentRecord, HandoffChange } from '../handoffs/handoff-store';
 import { assignmentSql } from '../handoffs/sqlite-assignments';
 import { agentSummary, profileOf } from './agent-profile';
 import type { DirectoryStore, PresenceChange, RemoveAgentResult } from './directory-store';
@@ -96,9 +97,16 @@ export const toAgent = (r: AgentRow, skills: readonly SkillRow[], channels: read
   };
 };
 
-export function createSqliteDirectoryStore(db: Database.Database): DirectoryStore {
+/** `outbox` is told, inside the transaction, of each queued handoff an agent's freed capacity takes (the webhooks outbox). */
+export function createSqliteDirectoryStore(db: Database.Database, outbox: (change: HandoffChange) => void = () => undefined): DirectoryStore {
   const audit = createSqliteAuditAppender(db);
   const assignments = assignmentSql(db);
+  /** Lets `agentId`'s free capacity take queued handoffs, each told to the outbox. */
+  const drain = (agentId: string, at: Date): string[] => {
+    const taken = assignments.drain(agentId, at);
+    for (const id of taken) outbox({ kind: 'assign', after: assignments.read(id) as AssignmentRecord, at });
+    return taken;
+  };
   const s = {
     queues: db.prepare('SELECT * FROM directory_queues ORDER BY id'),
     queue: db.prepare('SELECT * FROM directory_queues WHERE id = ?'),
@@ -189,7 +197,7 @@ export function createSqliteDirectoryStore(db: Database.Database): DirectoryStor
       at,
     });
     // A raised capacity may take queued handoffs at once.
-    assignments.drain(profile.id, at);
+    drain(profile.id, at);
     return readAgent(profile.id) as Agent;
   });
 
@@ -214,7 +222,7 @@ export function createSqliteDirectoryStore(db: Database.Database): DirectoryStor
       if (canonicalJson(before) === canonicalJson(after)) return { agent: previous, assigned: [] };
       s.setStatus.run(status, at.toISOString(), agentId);
       if (active) for (const channel of CHANNELS) s.setActive.run(active[channel] ?? 0, agentId, channel);
-      const assigned = status === 'ONLINE' ? assignments.drain(agentId, at) : [];
+      const assigned = status === 'ONLINE' ? drain(agentId, at) : [];
       audit({ actor, action: 'directory.agent.presence', targetType: 'agent', targetId: agentId, before, after: { ...after, assigned }, at });
       return { agent: readAgent(agentId) as Agent, assigned };
     },

@@ -18,5 +18,6 @@ export const handoffResolvers: Resolvers = {
   },
   Assignment: {
     channel: (assignment) => assignment.channel.toUpperCase() as Channel,
+    waitingRoom: (assignment, _a, context) => context.handoffs.waitingRoom(assignment),
   },
 };

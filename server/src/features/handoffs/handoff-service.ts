@@ -9,7 +9,7 @@
  * change of handoffs, and by `sweep()`, which `HandoffSweeper` runs periodically. A BOT key
  * reads and changes only the handoffs it started.
  */
-import { capacityChannel, estimateWaitSeconds, routeHandoff, type PreparedDirectory } from '@baton/rules';
+import { capacityChannel, estimateWaitSeconds, routeHandoff, type PreparedDirectory, type WaitingRoomState } from '@baton/rules';
 import { BatonErrorCode, type DecideHandoffInput, type Facts, type Priority } from '@baton/schemas';
 import { BatonError, badInput, notFound } from '../../baton-error';
 import { DEFAULT_HANDOFF_TIMEOUT_CONFIG } from '../../config';
@@ -19,7 +19,9 @@ import { PreparedPolicyCache } from '../decisions/prepared-policy-cache';
 import type { DirectoryService } from '../directory/directory-service';
 import type { PolicyStore } from '../policies/policy-store';
 import { checkHandoffAccess, dueBefore, isOpen, planCommand, planTimeout, type HandoffCommand, type HandoffTimeouts } from './handoff-lifecycle';
+import type { HandoffEvents } from './handoff-events';
 import type { AssignmentRecord, HandoffStep, HandoffStore, StepResult } from './handoff-store';
+import { WaitingRoomReader } from './waiting-room-reader';
 
 export interface HandoffServiceDeps {
   store: HandoffStore;
@@ -34,6 +36,8 @@ export interface HandoffServiceDeps {
   timeouts?: HandoffTimeouts;
   /** Told of handoffs started and of every lifecycle step (the operations metrics, `server/src/metrics/`). */
   metrics?: { handoffStarted(assignment: AssignmentRecord): void; handoffStepped(result: StepResult): void };
+  /** Told of every handoff started and every step, after its transaction committed (the subscriptions' bus, `handoff-events.ts`). */
+  events?: Pick<HandoffEvents, 'handoffChanged'>;
 }
 
 /** An assignment with its current wait estimate (seconds; 0 when an agent holds it, null when unknown or ended). */
@@ -53,12 +57,19 @@ export class HandoffService {
   private readonly cache: PreparedPolicyCache;
   private readonly clock: () => Date;
   private readonly timeouts: HandoffTimeouts;
+  private readonly waitingRooms: WaitingRoomReader;
   private sweeping: Promise<number> | undefined;
 
   constructor(private readonly deps: HandoffServiceDeps) {
     this.cache = deps.cache ?? new PreparedPolicyCache();
     this.clock = deps.clock ?? (() => new Date());
     this.timeouts = deps.timeouts ?? DEFAULT_HANDOFF_TIMEOUT_CONFIG;
+    this.waitingRooms = new WaitingRoomReader({ ...deps, cache: this.cache, clock: this.clock });
+  }
+
+  /** What to tell the customer of a queued handoff now (`waiting-room-reader.ts`); null unless QUEUED. */
+  waitingRoom(handoff: AssignmentView): Promise<WaitingRoomState | null> {
+    return this.waitingRooms.read(handoff, handoff.estimatedWaitSeconds);
   }
 
   /**
@@ -157,6 +168,7 @@ export class HandoffService {
     if (!created) return this.visible(assignment, actor);
     this.deps.metrics?.handoffStarted(assignment);
     this.deps.directory.invalidate();
+    this.deps.events?.handoffChanged(assignment, 'start');
     return this.view(assignment, directory);
   }
 
@@ -216,6 +228,11 @@ export class HandoffService {
     return [...waits, ...idle.map((queueId) => ({ queueId, waiting: 0, oldestQueuedAt: null }))];
   }
 
+  /** `record` with its current wait estimate, as the API shows it (no access check: the caller filters). */
+  async present(record: AssignmentRecord): Promise<AssignmentView> {
+    return this.view(record, await this.deps.directory.current());
+  }
+
   private async sweepOnce(): Promise<number> {
     if (this.timeouts.acceptSeconds === null && this.timeouts.maxAgeSeconds === null) return 0;
     const now = this.clock();
@@ -256,6 +273,8 @@ export class HandoffService {
     if (result?.step) {
       this.deps.metrics?.handoffStepped(result);
       this.deps.directory.invalidate();
+      this.deps.events?.handoffChanged(result.after, result.step.event);
+      if (result.next) this.deps.events?.handoffChanged(result.next, 'assign');
     }
     return result;
   }

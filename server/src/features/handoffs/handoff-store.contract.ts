@@ -159,6 +159,30 @@ export function describeHandoffStoreContract(store: () => BatonStore): void {
       ]);
     });
 
+    it("lists a queue's waiting handoffs in serving order with their positions, up to a limit", async () => {
+      const s = store();
+      await directoryWith(s, { a1: 1 });
+      await s.handoffs.startHandoff(request('taken', ['a1']), BOT);
+      await s.handoffs.startHandoff(request('w-old', ['a1'], { at: later(1) }), BOT);
+      await s.handoffs.startHandoff(request('w-urgent', ['a1'], { rank: 305, at: later(2) }), BOT);
+      await s.handoffs.startHandoff(request('w-new', ['a1'], { at: later(3) }), BOT);
+      await s.handoffs.startHandoff(request('w-general', ['a1'], { queueId: 'general', at: later(4) }), BOT);
+      const listed = await s.handoffs.queuedIn('billing', 10);
+      expect(listed.map((a) => [a.decisionId, a.status, a.position])).toEqual([
+        ['w-urgent', 'QUEUED', 1],
+        ['w-old', 'QUEUED', 2],
+        ['w-new', 'QUEUED', 3],
+      ]);
+      expect(listed[1]).toEqual(await s.handoffs.getAssignment('w-old'));
+      expect((await s.handoffs.queuedIn('billing', 2)).map((a) => a.decisionId)).toEqual(['w-urgent', 'w-old']);
+      await release(s, 'w-urgent', later(5));
+      expect((await s.handoffs.queuedIn('billing', 10)).map((a) => [a.decisionId, a.position])).toEqual([
+        ['w-old', 1],
+        ['w-new', 2],
+      ]);
+      expect(await s.handoffs.queuedIn('nowhere', 10)).toEqual([]);
+    });
+
     it('reports no queue waits when nothing waits, and leaves out withdrawn and assigned handoffs', async () => {
       const s = store();
       await directoryWith(s, { a1: 1 });

@@ -95,6 +95,16 @@ export interface StepResult {
   next: AssignmentRecord | null;
 }
 
+/**
+ * A handoff change as its transaction writes it, told to the outbox inside that transaction (the
+ * webhooks feature turns it into events, so a crash never loses one): a start, a lifecycle step,
+ * or a queued handoff assigned when capacity freed up elsewhere (an agent came online).
+ */
+export type HandoffChange =
+  | { kind: 'start'; after: AssignmentRecord; at: Date }
+  | { kind: 'step'; step: HandoffStep; before: AssignmentRecord; after: AssignmentRecord; next: AssignmentRecord | null }
+  | { kind: 'assign'; after: AssignmentRecord; at: Date };
+
 /** Handoffs waiting for an agent in one queue. */
 export interface QueueWait {
   queueId: string;
@@ -136,4 +146,6 @@ export interface HandoffStore {
   dueForTimeout(query: DueQuery): Promise<string[]>;
   /** Queues with handoffs waiting (those with none are left out), for the operations metrics. */
   queueWaits(): Promise<QueueWait[]>;
+  /** The queue's waiting handoffs in serving order (highest rank, then oldest first), the first `limit`, each with its position. */
+  queuedIn(queueId: string, limit: number): Promise<AssignmentRecord[]>;
 }

@@ -58,8 +58,7 @@ async function decide(i: number): Promise<string> {
 }
 
 beforeAll(async () => {
-  // A long flush interval: decisions stay in the log's write buffer until startHandoff needs them.
-  t = await startTestServer({ decisionLog: { flushMs: 60_000, batchSize: 1000 } });
+  t = await startTestServer({ decisionLog: { flushMs: 0, batchSize: 1000 } });
   expect(
     (
       await t.gql(UPSERT_QUEUE, {
@@ -91,9 +90,8 @@ afterAll(async () => {
 });
 
 describe('startHandoff', () => {
-  it('starts a decision that is still waiting in the decision log buffer', async () => {
+  it('starts a decision as soon as it is answered (the answer waited for its log entry)', async () => {
     const id = await decide(0);
-    expect(t.server.decisionLog.pending).toBeGreaterThan(0);
     const { body } = await t.gql<{ startHandoff: Assignment }>(START, { id });
     expect(body.errors).toBeUndefined();
     expect(body.data?.startHandoff).toMatchObject({ decisionId: id, status: 'ASSIGNED', estimatedWaitSeconds: 0 });

@@ -12,12 +12,15 @@ import { isDuplicateKey, type MongoContext } from '../../store/mongo/mongo-conte
 import { appendMongoAuditEvent } from '../audit/mongo-audit-append';
 import { handoffStarted, handoffStepped } from './handoff-audit';
 import { candidateOrder, isOpen, OPEN_STATUSES } from './handoff-lifecycle';
-import type { AssignmentRecord, HandoffStore, QueueWait, StepResult } from './handoff-store';
+import type { AssignmentRecord, HandoffChange, HandoffStore, QueueWait, StepResult } from './handoff-store';
 import { mongoAssignments } from './mongo-assignments';
-import { handoffModels, toAssignmentDocument } from './mongo-handoff-models';
+import { fromAssignmentDocument, handoffModels, SERVING_ORDER, toAssignmentDocument } from './mongo-handoff-models';
 
-/** Creates the MongoDB handoff store. */
-export function createMongoHandoffStore(ctx: MongoContext): HandoffStore {
+/** Creates the MongoDB handoff store; `outbox` is told of every change inside its transaction (the webhooks outbox). */
+export function createMongoHandoffStore(
+  ctx: MongoContext,
+  outbox: (change: HandoffChange, session: ClientSession) => Promise<void> = async () => undefined,
+): HandoffStore {
   const { Assignment } = handoffModels(ctx.connection);
   const assignments = mongoAssignments(ctx.connection);
   const { connection } = ctx;
@@ -67,6 +70,7 @@ export function createMongoHandoffStore(ctx: MongoContext): HandoffStore {
           await Assignment.create([toAssignmentDocument(record, candidateOrder(request))], { session });
           const assignment = (await assignments.read(request.decisionId, session)) as AssignmentRecord;
           await appendMongoAuditEvent(connection, session, handoffStarted(assignment, request.at, actor));
+          await outbox({ kind: 'start', after: assignment, at: request.at }, session);
           return { assignment, created: true };
         });
       } catch (error) {
@@ -113,6 +117,7 @@ export function createMongoHandoffStore(ctx: MongoContext): HandoffStore {
         }
         const after = (await assignments.read(decisionId, session)) as AssignmentRecord;
         await appendMongoAuditEvent(connection, session, handoffStepped(step, before, after, next, actor));
+        await outbox({ kind: 'step', step, before, after, next }, session);
         return { before, after, step, next };
       }),
     // Served by the { status, assignedAt } and { status, createdAt } indexes.
@@ -141,6 +146,11 @@ export function createMongoHandoffStore(ctx: MongoContext): HandoffStore {
         { $group: { _id: '$queueId', n: { $sum: 1 }, oldest: { $min: '$createdAt' } } },
       ]);
       return groups.map((g) => ({ queueId: g._id, waiting: g.n, oldestQueuedAt: new Date(g.oldest) }));
+    },
+    // Served by the partial { queueId, rank, createdAt } index of queued handoffs; positions follow from the serving order.
+    queuedIn: async (queueId: string, limit: number): Promise<AssignmentRecord[]> => {
+      const docs = await Assignment.find({ status: 'QUEUED', queueId }).sort(SERVING_ORDER).limit(limit).lean();
+      return docs.map((doc, i) => fromAssignmentDocument(doc, i + 1));
     },
   };
 }

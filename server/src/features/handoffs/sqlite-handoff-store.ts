@@ -10,12 +10,13 @@ import type { Actor } from '../audit/audit-event';
 import { createSqliteAuditAppender } from '../audit/sqlite-audit-append';
 import { handoffStarted, handoffStepped } from './handoff-audit';
 import { candidateOrder, isOpen } from './handoff-lifecycle';
-import type { AssignmentRecord, DueQuery, HandoffStep, HandoffStore, QueueWait, StartRequest, StepResult } from './handoff-store';
-import { assignmentSql } from './sqlite-assignments';
+import type { AssignmentRecord, DueQuery, HandoffChange, HandoffStep, HandoffStore, QueueWait, StartRequest, StepResult } from './handoff-store';
+import { assignmentSql, toAssignment, type AssignmentRow } from './sqlite-assignments';
 
 const iso = (d: Date | null) => (d === null ? null : d.toISOString());
 
-export function createSqliteHandoffStore(db: Database.Database): HandoffStore {
+/** `outbox` is told of every change inside its transaction (the webhooks outbox); by default nobody is. */
+export function createSqliteHandoffStore(db: Database.Database, outbox: (change: HandoffChange) => void = () => undefined): HandoffStore {
   const audit = createSqliteAuditAppender(db);
   const sql = assignmentSql(db);
   const insert = db.prepare(`INSERT INTO handoff_assignments
@@ -40,6 +41,7 @@ export function createSqliteHandoffStore(db: Database.Database): HandoffStore {
   );
   // Served by the partial index handoff_assignments_waiting.
   const waits = db.prepare(`SELECT queue_id, COUNT(*) AS n, MIN(created_at) AS oldest FROM handoff_assignments WHERE status = 'QUEUED' GROUP BY queue_id`);
+  const queued = db.prepare(`SELECT * FROM handoff_assignments WHERE status = 'QUEUED' AND queue_id = ? ORDER BY rank DESC, created_at, decision_id LIMIT ?`);
 
   const start = db.transaction((request: StartRequest, actor: Actor) => {
     const existing = sql.read(request.decisionId);
@@ -65,6 +67,7 @@ export function createSqliteHandoffStore(db: Database.Database): HandoffStore {
     candidateOrder(request).forEach((id, ordinal) => addCandidate.run(request.decisionId, id, ordinal));
     const assignment = sql.read(request.decisionId) as AssignmentRecord;
     audit(handoffStarted(assignment, request.at, actor));
+    outbox({ kind: 'start', after: assignment, at: request.at });
     return { assignment, created: true };
   });
 
@@ -91,6 +94,7 @@ export function createSqliteHandoffStore(db: Database.Database): HandoffStore {
     }
     const after = sql.read(decisionId) as AssignmentRecord;
     audit(handoffStepped(step, before, after, next, actor));
+    outbox({ kind: 'step', step, before, after, next });
     return { before, after, step, next };
   });
 
@@ -111,5 +115,7 @@ export function createSqliteHandoffStore(db: Database.Database): HandoffStore {
         waiting: r.n,
         oldestQueuedAt: new Date(r.oldest),
       })),
+    // Served by the partial index handoff_assignments_waiting; positions follow from the serving order.
+    queuedIn: async (queueId, limit) => (queued.all(queueId, limit) as AssignmentRow[]).map((row, i) => ({ ...toAssignment(row), position: i + 1 })),
   };
 }

@@ -321,7 +321,7 @@ describe('outcomes, KPIs and suggestions over HTTP', () => {
       expect({ events: await auditCount(), c3: await outcome('c3'), c4: await outcome('c4', 'HANDOFF') }).toEqual(before);
     });
 
-    it('lets the integration key record outcomes and tell handoff steps but read nothing, and readers read but not record', async () => {
+    it('lets the integration key record outcomes, tell handoff steps and watch them live but read nothing stored, and readers read but not record', async () => {
       for (const query of [KPIS, `{ decisions { nodes { decisionId } } }`, OUTCOME]) {
         const refused = await t.gql(query, { filter: RANGE, id: 'c1', kind: 'HANDOFF' }, keys.integration);
         expect({ status: refused.status, code: errorOf(refused)?.extensions.code }).toEqual({ status: 403, code: BatonErrorCode.Forbidden });
@@ -339,6 +339,9 @@ describe('outcomes, KPIs and suggestions over HTTP', () => {
           'Mutation.abandonHandoff',
           'Mutation.recordHandoffOutcome',
           'Mutation.recordAiOutcome',
+          // The agent desktop follows handoffs and queues as they change (issue 16).
+          'Subscription.handoffUpdated',
+          'Subscription.queueStatusUpdated',
         ],
       });
     });

@@ -144,6 +144,37 @@ describe('governance over HTTP', () => {
     ]);
   });
 
+  it('lets an EDITOR request review: a change request of at least one approval that a publisher approves into a version', async () => {
+    const REVIEW = `mutation ($policyId: ID!, $comment: String!) { requestPolicyReview(policyId: $policyId, comment: $comment) { id status author requiredApprovals activateVersion } }`;
+    await newPolicy('review', humanRequestGraph('general'));
+    const requests = async () =>
+      (await t.gql<{ policy: { changeRequests: { id: string; status: string }[] } }>(CHANGE_REQUESTS, { id: 'review' })).body.data?.policy.changeRequests;
+
+    const empty = await t.gql(REVIEW, { policyId: 'review', comment: '  ' }, keys.editor);
+    expect(empty.body.errors?.[0]?.extensions.code).toBe(BatonErrorCode.BadUserInput);
+    expect(await requests()).toEqual([]);
+    const asked = await t.gql<{ requestPolicyReview: { id: string } }>(REVIEW, { policyId: 'review', comment: 'Humans to general' }, keys.editor);
+    expect(asked.body.data?.requestPolicyReview).toMatchObject({ status: 'OPEN', author: keyIds.editor, requiredApprovals: 1, activateVersion: null });
+    const id = asked.body.data?.requestPolicyReview.id;
+    expect((await t.gql(REVIEW, { policyId: 'review', comment: 'again' }, keys.editor)).body.errors?.[0]?.extensions.code).toBe(BatonErrorCode.Conflict);
+    expect((await t.gql(APPROVE, { id }, keys.editor)).body.errors?.[0]?.extensions.code).toBe(BatonErrorCode.Forbidden);
+
+    const approved = await t.gql<{ approveChangeRequest: { version: { version: number; publishedBy: string } } }>(APPROVE, { id }, keys.pub1);
+    expect(approved.body.data?.approveChangeRequest).toMatchObject({
+      changeRequest: { status: 'PUBLISHED', publishedVersion: 1 },
+      version: { version: 1, publishedBy: keyIds.pub1 },
+    });
+    // Nothing left to review: the draft is the active version.
+    expect((await t.gql(REVIEW, { policyId: 'review', comment: 'no change' }, keys.editor)).body.errors?.[0]?.extensions.code).toBe(BatonErrorCode.Conflict);
+    expect((await requests())?.map((r) => r.status)).toEqual(['PUBLISHED']);
+
+    // Under four eyes the review needs the policy's count.
+    await t.gql(SET_APPROVALS, { policyId: 'review', count: 2 });
+    await t.gql(SAVE_DRAFT, { policyId: 'review', graph: stayGraph('keep_with_bot'), baseRevision: 1 });
+    const underTwo = await t.gql(REVIEW, { policyId: 'review', comment: 'Keep everything with the bot' }, keys.editor);
+    expect(underTwo.body.data).toMatchObject({ requestPolicyReview: { status: 'OPEN', requiredApprovals: 2 } });
+  });
+
   it('rejects a change request with a reason; a rejected request cannot be approved', async () => {
     await newPolicy('rejected');
     await t.gql(SET_APPROVALS, { policyId: 'rejected', count: 1 }, keys.pub1);

@@ -211,9 +211,10 @@ describe('policyDiff over HTTP', () => {
       topicsRemoved: [],
     });
     expect(d.summary).toBe(
-      'Version 1 → draft: 1 node changed (c_low_confidence: data.test.value 2 → 3), ' +
+      // Nodes with a title are named by it, as on the canvas (issue 19).
+      'Version 1 → draft: 1 node changed (“Bot unsure twice in a row?”: data.test.value 2 → 3), ' +
         '2 nodes added (c_billing_vip: customerTier = "vip"; h_billing_vip: Hand off to vip (billing_vip, URGENT)), 2 edges added, ' +
-        '1 edge changed (c_billing_dispute true: h_billing_dispute → c_billing_vip), 1 node moved (layout only); ' +
+        '1 edge changed (“Billing dispute?” true: “Billing dispute → Billing” → c_billing_vip), 1 node moved (layout only); ' +
         'settings: 2 phrases added to topic billing_dispute (es).',
     );
     expect(d.fromContentHash).toMatch(/^[0-9a-f]{64}$/);

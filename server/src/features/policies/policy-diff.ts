@@ -31,6 +31,14 @@ async function requireVersion(policies: PolicyService, policyId: string, version
   throw notFound(`Policy '${policyId}' has no version ${version} (argument ${argument}); ${known}.`, { policyId, version, argument });
 }
 
+/** Node titles (labels) by id over both sides' escalation and routing graphs, the later side winning, so a summary names nodes as the canvas does. */
+function nodeTitles(documents: ReadonlyArray<ReturnType<typeof documentOf>>): Map<string, string> {
+  const titles = new Map<string, string>();
+  for (const document of documents)
+    for (const node of [...document.graph.nodes, ...(document.routing?.nodes ?? [])]) if (node.label) titles.set(node.id, node.label);
+  return titles;
+}
+
 /**
  * Diffs version `from` of `policyId` against version `to`, or against the draft when `to` is
  * null or absent. Either direction works: from 4 to 2 lists what 4 → 2 would change.
@@ -50,7 +58,7 @@ export async function diffPolicyVersions(policies: PolicyService, { policyId, fr
     to,
     fromContentHash: before.contentHash,
     toContentHash: contentHashOf(afterDocument),
-    summary: summariseDiff(diff, `Version ${from}`, to === null ? 'draft' : `version ${to}`),
+    summary: summariseDiff(diff, `Version ${from}`, to === null ? 'draft' : `version ${to}`, nodeTitles([documentOf(before), afterDocument])),
   };
 }
 

@@ -22,3 +22,12 @@ export function invalidPolicy(subject: string, diagnostics: readonly Diagnostic[
     { diagnostics },
   );
 }
+
+/** `CONFLICT` for publishing (or asking to review) a draft identical to the active version: typically someone just published it. */
+export function nothingToPublish(policyId: string, activeVersion: number, contentHash: string): BatonError {
+  return new BatonError(
+    BatonErrorCode.Conflict,
+    `Nothing to publish: the draft of '${policyId}' is identical to its active version ${activeVersion} (sha256 ${contentHash.slice(0, 12)}…). Change the draft first.`,
+    { policyId, activeVersion },
+  );
+}

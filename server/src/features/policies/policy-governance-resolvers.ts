@@ -17,6 +17,7 @@ export const policyGovernanceResolvers: Resolvers = {
       policies.activateVersion(policyId, version, comment, principal, emergency === true),
     requestPolicyActivation: (_parent, { policyId, version, comment }, { policies, principal }) =>
       policies.requestActivation(policyId, version, comment, principal),
+    requestPolicyReview: (_parent, { policyId, comment }, { policies, principal }) => policies.requestReview(policyId, comment, principal),
     approveChangeRequest: async (_parent, { id }, { policies, principal }) => {
       const { request, version } = await policies.approveChangeRequest(id, principal);
       return { changeRequest: request, version };

@@ -28,7 +28,7 @@ import { contentHashOf, documentOf, requireDocumentShape } from './policy-docume
 import type { DraftRecord, NewVersion, PolicyRecord, PolicyStore, VersionRecord } from './policy-store';
 import type { ExpectedOutcome, PolicyTestCase, PolicyTestCaseStore } from './policy-test-case-store';
 import { runTestCases, type PolicyTestRun } from './policy-tests';
-import { invalidPolicy, policyNotFound } from './policy-errors';
+import { invalidPolicy, nothingToPublish, policyNotFound } from './policy-errors';
 
 export interface CreatePolicyRequest {
   id?: string | null;
@@ -58,6 +58,8 @@ export interface PolicyServiceDeps {
   store: PolicyStore;
   /** Queue ids of the directory: a routing graph naming any other queue does not validate. Omitted: queues are not checked. */
   knownQueues?: () => Iterable<string>;
+  /** Languages the directory serves: known values of the `language` fact besides the lexicons' (warnings only). */
+  knownLanguages?: () => Iterable<string>;
   changeRequests: ChangeRequestStore;
   testCases: PolicyTestCaseStore;
   /** Limits a test case's conversation must respect, as decideHandoff's input does. */
@@ -122,9 +124,12 @@ export class PolicyService {
     return validatePolicyDocument(noRouting ? { graph, settings } : { graph, settings, routing }, this.queueOptions());
   }
 
-  /** Validation options naming the directory's queues, when the service has a directory. */
+  /** Validation options naming the directory's queues and languages, when the service has a directory. */
   private queueOptions(): ValidationOptions {
-    return this.deps.knownQueues ? { knownQueues: this.deps.knownQueues() } : {};
+    return {
+      ...(this.deps.knownQueues ? { knownQueues: this.deps.knownQueues() } : {}),
+      ...(this.deps.knownLanguages ? { knownLanguages: this.deps.knownLanguages() } : {}),
+    };
   }
 
   /** Full validation of a stored draft (semantic errors included). */
@@ -197,36 +202,54 @@ export class PolicyService {
     const text = requireText(comment, 'comment', COMMENT_MAX);
     const policy = await this.requirePolicy(policyId);
     const version = await this.versionFromDraft(policy, text, makeDefault, actor);
-    if (policy.activeVersion !== null) {
-      const active = await this.deps.store.getVersion(policyId, policy.activeVersion);
-      if (active?.contentHash === version.contentHash) {
-        if (!makeDefault) {
-          // CONFLICT: typically another publisher just published this very draft.
-          throw new BatonError(
-            BatonErrorCode.Conflict,
-            `Nothing to publish: the draft of '${policyId}' is identical to its active version ${active.version} (sha256 ${version.contentHash.slice(0, 12)}…). Change the draft first.`,
-            { policyId, activeVersion: active.version },
-          );
-        }
-        await this.deps.store.setDefaultPolicy(policyId, this.clock(), actor);
-        return { version: active, changeRequest: null };
-      }
+    const active = await this.activeWithSameContent(policy, version);
+    if (active) {
+      if (!makeDefault) throw nothingToPublish(policy.id, active.version, version.contentHash);
+      await this.deps.store.setDefaultPolicy(policyId, this.clock(), actor);
+      return { version: active, changeRequest: null };
     }
-    if (policy.requiredApprovals > 0) {
-      const changeRequest = await this.deps.changeRequests.openChangeRequest({
-        id: randomUUID(),
-        policyId,
-        draftRevision: version.draftRevision,
-        contentHash: version.contentHash,
-        comment: text,
-        makeDefault,
-        requiredApprovals: policy.requiredApprovals,
-        at: this.clock(),
-        actor,
-      });
-      return { version: null, changeRequest };
-    }
+    if (policy.requiredApprovals > 0) return { version: null, changeRequest: await this.openPublishRequest(version, policy.requiredApprovals) };
     return { version: await this.deps.store.publishVersion(version), changeRequest: null };
+  }
+
+  /**
+   * An editor's "request review": a change request for the stored draft that publishers other
+   * than its author approve; the approval that reaches its count publishes the draft. The count
+   * is the policy's `requiredApprovals`, at least 1 — a review needs a reviewer even where
+   * publishers may publish at once. The draft is validated, compiled and tested first, as for a
+   * publish, so a reviewer never approves a draft that cannot be published.
+   * @throws BAD_USER_INPUT (empty comment), NOT_FOUND, INVALID_POLICY, POLICY_TESTS_FAILED,
+   *   BACKTEST_FAILED, CONFLICT (the draft is identical to the active version; a change request is already open)
+   */
+  async requestReview(policyId: string, comment: string, actor: Actor): Promise<ChangeRequestRecord> {
+    const text = requireText(comment, 'comment', COMMENT_MAX);
+    const policy = await this.requirePolicy(policyId);
+    const version = await this.versionFromDraft(policy, text, false, actor);
+    const active = await this.activeWithSameContent(policy, version);
+    if (active) throw nothingToPublish(policy.id, active.version, version.contentHash);
+    return this.openPublishRequest(version, Math.max(1, policy.requiredApprovals));
+  }
+
+  /** The active version when `version` has its content (publishing would change nothing), else null. */
+  private async activeWithSameContent(policy: PolicyRecord, version: NewVersion): Promise<VersionRecord | null> {
+    if (policy.activeVersion === null) return null;
+    const active = await this.deps.store.getVersion(policy.id, policy.activeVersion);
+    return active?.contentHash === version.contentHash ? active : null;
+  }
+
+  /** Opens the change request that publishes `version` (built from the draft) once `requiredApprovals` publishers approve. */
+  private openPublishRequest(version: NewVersion, requiredApprovals: number): Promise<ChangeRequestRecord> {
+    return this.deps.changeRequests.openChangeRequest({
+      id: randomUUID(),
+      policyId: version.policyId,
+      draftRevision: version.draftRevision,
+      contentHash: version.contentHash,
+      comment: version.comment,
+      makeDefault: version.makeDefault,
+      requiredApprovals,
+      at: this.clock(),
+      actor: version.actor,
+    });
   }
 
   /**
@@ -317,8 +340,9 @@ export class PolicyService {
   }
 
   /**
-   * Creates or replaces a test case. Its conversation must pass decideHandoff's input checks.
-   * @throws BAD_USER_INPUT (id, name, input limits, too many cases), NOT_FOUND.
+   * Creates or replaces a test case. Its conversation must pass decideHandoff's input checks, and
+   * an expected reason must be one a leaf of the policy's draft gives.
+   * @throws BAD_USER_INPUT (id, name, input limits, unknown reason, too many cases), NOT_FOUND.
    */
   async saveTestCase(policyId: string, request: TestCaseRequest, actor: Actor): Promise<PolicyTestCase> {
     if (!TEST_CASE_ID.test(request.id))
@@ -329,8 +353,22 @@ export class PolicyService {
     if (existing.length >= MAX_TEST_CASES && !existing.some((c) => c.id === request.id)) {
       throw badInput(`Policy '${policyId}' already has ${MAX_TEST_CASES} test cases, the limit; remove some first.`, { policyId });
     }
+    const reasonCode = request.expected.reasonCode ?? null;
+    if (reasonCode !== null) {
+      // A case expecting a reason no leaf gives could never pass, and would block every publish.
+      const draft = (await this.requirePolicy(policyId)).draft.graph;
+      const codes = new Set(
+        draft.nodes.flatMap((node) => ('reasonCode' in node.data && typeof node.data.reasonCode === 'string' ? [node.data.reasonCode] : [])),
+      );
+      if (!codes.has(reasonCode)) {
+        throw badInput(
+          `No leaf of policy '${policyId}' gives the reason '${reasonCode}'; expect one of ${[...codes].sort().join(', ') || '(none: the draft has no leaves)'}, or add a leaf with that reason first.`,
+          { field: 'input.expected.reasonCode' },
+        );
+      }
+    }
     const { policyId: _ignored, ...input } = request.input;
-    const expected: ExpectedOutcome = { action: request.expected.action, reasonCode: request.expected.reasonCode ?? null };
+    const expected: ExpectedOutcome = { action: request.expected.action, reasonCode };
     if (request.expected.queue !== undefined) expected.queue = request.expected.queue;
     return this.deps.testCases.saveTestCase(
       policyId,

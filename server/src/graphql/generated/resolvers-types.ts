@@ -13,6 +13,8 @@ import type { Suggestion, KpiFigures as KpiFiguresView } from '../../features/ou
 import type { StoredDecision } from '../../features/decisions/decision-log-store';
 import type { OutcomeRecord } from '../../features/outcomes/outcome-store';
 import type { PolicyRecord, DraftRecord, VersionRecord } from '../../features/policies/policy-store';
+import type { QueueStatusView } from '../../features/handoffs/queue-status';
+import type { WebhookDeliveryView, WebhookEndpointRecord } from '../../features/webhooks/webhook-store';
 import type { BatonContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -152,6 +154,8 @@ export type RoutingTarget = {
   nextOpeningAt?: Maybe<Scalars['DateTime']['output']>;
   /** The route node of the policy's routing graph that gave the targets. */
   routeNodeId?: Maybe<Scalars['ID']['output']>;
+  /** Node ids of the routing graph's path to that route node, start first (what the editor lights); null without a routing graph. */
+  routePath?: Maybe<Array<Scalars['ID']['output']>>;
 };
 
 /** A message of the conversation; index is its 0-based position in input.messages; text is redacted. */
@@ -310,17 +314,19 @@ export type HandoffDecision = {
 
 export type Query = {
   __typename?: 'Query';
-  /** Pure evaluation, logged unless dryRun; reserves nothing, so bots may call it every turn. While the conversation has an open handoff it answers STAY, with_human (see HandoffDecision). */
+  /** Pure evaluation, logged unless dryRun; reserves nothing, so bots may call it every turn. While the conversation has an open handoff it answers STAY, with_human (see HandoffDecision). With an Idempotency-Key header, a retry gets the first answer and logs nothing again. */
   decideHandoff: HandoffDecision;
   policies: Array<Policy>;
   policy?: Maybe<Policy>;
   /** Validate a graph (and optional trigger settings) without saving anything. */
   validatePolicyGraph: ValidationResult;
   /**
-   * Evaluates a draft without publishing it: graph and settings when given (unsaved work in the
-   * editor), else the stored draft of policyId. Always a dry run: nothing is logged. The answer's
-   * policy has version 0 and the draft's content hash. INVALID_POLICY (with extensions.diagnostics)
-   * when the draft has validation errors; NOT_FOUND for an unknown policy.
+   * Evaluates a draft without publishing it: graph, settings and routing when given (unsaved work in
+   * the editor), else the stored draft's; routing null means no routing graph. Routing runs on the
+   * current directory (queue, agent, estimated wait, explanation) without reserving capacity.
+   * Always a dry run: nothing is logged. The answer's policy has version 0 and the draft's content
+   * hash. INVALID_POLICY (with extensions.diagnostics) when the draft has validation errors;
+   * NOT_FOUND for an unknown policy.
    */
   testPolicyDraft: HandoffDecision;
   /** The seed's sample conversations (77), each with the outcome the reference policy gives it. */
@@ -328,6 +334,8 @@ export type Query = {
   viewer: Viewer;
   /** Every key, revoked ones too. */
   apiKeys: Array<ApiKey>;
+  /** The keys with these ids (at most 100; unknown ids are left out), readable by every person's role. */
+  keyNames: Array<KeyName>;
   /** Published versions, newest first. NOT_FOUND for an unknown policy. */
   policyVersions: Array<PolicyVersion>;
   /** Null when the policy has no such version. */
@@ -370,6 +378,13 @@ export type Query = {
   handoffKpis: HandoffKpis;
   /** Reasons whose unnecessary-escalation rate is above threshold (0..1) over at least minVerdicts verdicts, then reasons agents corrected at least minCorrections times; highest rate and most corrections first. */
   handoffSuggestions: Array<HandoffSuggestion>;
+  /** Every event type an endpoint may subscribe to, e.g. handoff.assigned. */
+  webhookEventTypes: Array<Scalars['String']['output']>;
+  webhookEndpoints: Array<WebhookEndpoint>;
+  /** Null for an unknown id. */
+  webhookEndpoint?: Maybe<WebhookEndpoint>;
+  /** The delivery log, newest first. first is 1..500; pass pageInfo.endCursor as after for the next page. */
+  webhookDeliveries: WebhookDeliveryConnection;
 };
 
 
@@ -395,6 +410,12 @@ export type QueryTestPolicyDraftArgs = {
   input: DecideHandoffInput;
   graph?: InputMaybe<Scalars['JSON']['input']>;
   settings?: InputMaybe<Scalars['JSON']['input']>;
+  routing?: InputMaybe<Scalars['JSON']['input']>;
+};
+
+
+export type QueryKeyNamesArgs = {
+  ids: Array<Scalars['ID']['input']>;
 };
 
 
@@ -518,6 +539,18 @@ export type QueryHandoffSuggestionsArgs = {
   minCorrections?: InputMaybe<Scalars['Int']['input']>;
 };
 
+
+export type QueryWebhookEndpointArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryWebhookDeliveriesArgs = {
+  filter?: InputMaybe<WebhookDeliveryFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** A problem found in a policy graph. nodeId points at the node to fix. */
 export type Diagnostic = {
   __typename?: 'Diagnostic';
@@ -619,6 +652,13 @@ export type Mutation = {
   activatePolicyVersion: Policy;
   /** Under four eyes (requiredApprovals above 0): asks to make a published version active; the approval that reaches the count activates it. BAD_USER_INPUT when the policy requires no approvals. */
   requestPolicyActivation: ChangeRequest;
+  /**
+   * An editor's "request review": opens a change request for the stored draft (validated, compiled and
+   * tested as for a publish) that publishers other than its author approve; it needs the policy's
+   * requiredApprovals, at least 1. The approval that reaches the count publishes the draft.
+   * CONFLICT when the draft is identical to the active version or a change request is already open.
+   */
+  requestPolicyReview: ChangeRequest;
   /** Approve as a publisher other than the author; the last approval needed (the request's own requiredApprovals) publishes the draft, or activates the version of an activation request. */
   approveChangeRequest: ApprovalResult;
   rejectChangeRequest: ChangeRequest;
@@ -639,7 +679,9 @@ export type Mutation = {
    * Commit a HANDOFF decision: reserve one unit of an agent's capacity atomically, or queue it with
    * a wait estimate. Idempotent per conversation: while the conversation has an open handoff (this
    * decision's or an earlier one's), it is returned unchanged and nothing is queued again.
-   * FORBIDDEN when a BOT key other than the one that started that handoff asks.
+   * FORBIDDEN when a BOT key other than the one that started that handoff asks. With an
+   * Idempotency-Key header, a retry gets the first answer byte for byte (IDEMPOTENCY_KEY_REUSED
+   * for the key with another request).
    */
   startHandoff: Assignment;
   /**
@@ -683,6 +725,16 @@ export type Mutation = {
   recordAiOutcome: Outcome;
   /** Turns every outcome behind a suggestion into a backtest dataset in one call: each conversation as its decision saw it, expecting STAY (UNNECESSARY_ESCALATION) or a HANDOFF for correctedReasonCode (REASON_CORRECTION). BAD_USER_INPUT when no outcome matches. */
   createDatasetFromSuggestion: Dataset;
+  /** Creates an endpoint and its first signing secret, returned only here. BAD_USER_INPUT names the field at fault. */
+  createWebhookEndpoint: WebhookEndpointWithSecret;
+  /** NOT_FOUND for an unknown id; BAD_USER_INPUT names the field at fault. */
+  updateWebhookEndpoint: WebhookEndpoint;
+  /** Deletes the endpoint; deliveries still owed to it become DEAD (the log keeps them). Returns the deleted endpoint. */
+  deleteWebhookEndpoint: WebhookEndpoint;
+  /** A new signing secret, returned only here. The previous ones keep signing too (several signatures in webhook-signature) for keepPreviousForSeconds (0..2,592,000, default 86,400), so receivers can switch without losing events. */
+  rotateWebhookSecret: WebhookEndpointWithSecret;
+  /** Sends a DELIVERED or DEAD delivery's event again, as a new delivery with redeliveryOf set. CONFLICT while the delivery is still being retried or its endpoint is disabled; NOT_FOUND for an unknown delivery or deleted endpoint. */
+  redeliverWebhook: WebhookDelivery;
 };
 
 
@@ -734,6 +786,12 @@ export type MutationActivatePolicyVersionArgs = {
 export type MutationRequestPolicyActivationArgs = {
   policyId: Scalars['ID']['input'];
   version: Scalars['Int']['input'];
+  comment: Scalars['String']['input'];
+};
+
+
+export type MutationRequestPolicyReviewArgs = {
+  policyId: Scalars['ID']['input'];
   comment: Scalars['String']['input'];
 };
 
@@ -861,6 +919,33 @@ export type MutationCreateDatasetFromSuggestionArgs = {
   input: SuggestionDatasetInput;
 };
 
+
+export type MutationCreateWebhookEndpointArgs = {
+  input: CreateWebhookEndpointInput;
+};
+
+
+export type MutationUpdateWebhookEndpointArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateWebhookEndpointInput;
+};
+
+
+export type MutationDeleteWebhookEndpointArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRotateWebhookSecretArgs = {
+  id: Scalars['ID']['input'];
+  keepPreviousForSeconds?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type MutationRedeliverWebhookArgs = {
+  deliveryId: Scalars['ID']['input'];
+};
+
 /** What the reference policy should decide on a sample conversation. */
 export type SampleExpectation = {
   __typename?: 'SampleExpectation';
@@ -911,6 +996,15 @@ export type CreatedApiKey = {
   key: ApiKey;
   /** The key itself. Shown only in this answer and stored only hashed: keep it now. */
   secret: Scalars['String']['output'];
+};
+
+/** Who a key is, for screens that show names instead of key ids (authors, approvers, publishers): never its secret. */
+export type KeyName = {
+  __typename?: 'KeyName';
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  role: Role;
+  active: Scalars['Boolean']['output'];
 };
 
 export type ChangeRequestStatus =
@@ -1315,6 +1409,40 @@ export type Assignment = {
   /** Id of the API key that started it (a BOT key reads and changes only its own); null when started by the system. */
   startedBy?: Maybe<Scalars['ID']['output']>;
   explanation: Array<Scalars['String']['output']>;
+  /**
+   * What to tell the customer while the handoff is QUEUED: the current update and the callback offer,
+   * in the conversation's language, from the policy's waiting-room settings (settings.waitingRoom).
+   * Null unless QUEUED.
+   */
+  waitingRoom?: Maybe<WaitingRoom>;
+};
+
+/**
+ * The waiting room of a queued handoff, at the server's clock. Updates are due from
+ * settings.waitingRoom.firstUpdateAfterSeconds of waiting (default 120), then every
+ * minUpdateIntervalSeconds..maxUpdateIntervalSeconds (default 60..90; each gap fixed per handoff, the
+ * same on every read); the callback or email offer from callbackOfferAfterSeconds (default 600).
+ * A bot polls (or is told of a change) and says `message` when `updateNumber` grows, and
+ * `callbackOffer` once when it appears.
+ */
+export type WaitingRoom = {
+  __typename?: 'WaitingRoom';
+  /** ISO 639-1 language of the messages: the conversation's, or en when neither the policy nor Baton has a template in it. */
+  language: Scalars['String']['output'];
+  /** Seconds the customer has waited since the handoff started. */
+  waitedSeconds: Scalars['Int']['output'];
+  /** How many updates are due so far; message is the updateNumber-th (0: none yet). */
+  updateNumber: Scalars['Int']['output'];
+  /** The update to say now, with the current position and expected wait, e.g. "You're now 2nd in the queue; … in about 3 minutes." Null before the first is due. */
+  message?: Maybe<Scalars['String']['output']>;
+  /** When the current update became due; null before the first. */
+  messageAt?: Maybe<Scalars['DateTime']['output']>;
+  /** When the next update is due: ask again then (60–90 s apart by default). */
+  nextUpdateAt: Scalars['DateTime']['output'];
+  /** The callback or email offer, once the wait has passed callbackOfferAfterSeconds (default 10 minutes); null before. */
+  callbackOffer?: Maybe<Scalars['String']['output']>;
+  /** When the callback offer is (or was) due. */
+  callbackOfferAt: Scalars['DateTime']['output'];
 };
 
 /** One named term of an agent's score: points = weight × value. */
@@ -1427,7 +1555,7 @@ export type PolicyDiff = {
   unchanged: Scalars['Boolean']['output'];
   /** Only node positions changed. */
   layoutOnly: Scalars['Boolean']['output'];
-  /** One paragraph, e.g. Version 3 → draft: 1 node changed (c_low_confidence: data.test.value 0.4 → 0.5), 2 edges added; settings: 3 phrases added to topic billing_dispute (es). */
+  /** One paragraph naming nodes by title (by id when untitled), e.g. Version 3 → draft: 1 node changed (“Bot unsure twice in a row?”: data.test.value 0.4 → 0.5), 2 edges added; settings: 3 phrases added to topic billing_dispute (es). */
   summary: Scalars['String']['output'];
 };
 
@@ -2151,6 +2279,167 @@ export type SuggestionDatasetInput = {
   filter: KpiFilter;
 };
 
+/** Where a delivery stands. */
+export type WebhookDeliveryStatus =
+  /** Waiting for its first attempt. */
+  | 'PENDING'
+  /** An attempt failed (non-2xx answer, timeout, connection error); it is retried at nextAttemptAt. */
+  | 'FAILED'
+  /** The receiver answered 2xx. */
+  | 'DELIVERED'
+  /** Dead-lettered: every attempt failed (BATON_WEBHOOK_MAX_ATTEMPTS), or its endpoint was deleted. Redeliver it by hand. */
+  | 'DEAD';
+
+/** One signing secret of an endpoint, without its value (shown once, by createWebhookEndpoint or rotateWebhookSecret). */
+export type WebhookSecretInfo = {
+  __typename?: 'WebhookSecretInfo';
+  /** The secret's first characters (whsec_ and four more), to tell secrets apart. */
+  prefix: Scalars['String']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  /** When Baton stops signing with it; null for the current secret. */
+  expiresAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
+/** A receiver of webhook events. */
+export type WebhookEndpoint = {
+  __typename?: 'WebhookEndpoint';
+  id: Scalars['ID']['output'];
+  /** http or https URL Baton POSTs each event to. */
+  url: Scalars['String']['output'];
+  description: Scalars['String']['output'];
+  /** The event types it receives (webhookEventTypes lists them). */
+  eventTypes: Array<Scalars['String']['output']>;
+  /** A disabled endpoint gets no new events; deliveries already owed to it wait until it is enabled again. */
+  enabled: Scalars['Boolean']['output'];
+  /** Secrets Baton signs with, newest first: during a rotation the previous one too, until it expires. */
+  secrets: Array<WebhookSecretInfo>;
+  createdAt: Scalars['DateTime']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+/** An endpoint with its new signing secret (whsec_ followed by base64), shown only this once. */
+export type WebhookEndpointWithSecret = {
+  __typename?: 'WebhookEndpointWithSecret';
+  endpoint: WebhookEndpoint;
+  secret: Scalars['String']['output'];
+};
+
+/** One event owed to one endpoint: its attempts so far and the last result. */
+export type WebhookDelivery = {
+  __typename?: 'WebhookDelivery';
+  id: Scalars['ID']['output'];
+  /** The event's id: the webhook-id header, the same for every attempt and redelivery (receivers deduplicate on it). */
+  eventId: Scalars['ID']['output'];
+  eventType: Scalars['String']['output'];
+  /** The handoff's decision id. */
+  decisionId: Scalars['ID']['output'];
+  endpointId: Scalars['ID']['output'];
+  status: WebhookDeliveryStatus;
+  attempts: Scalars['Int']['output'];
+  /** When the next attempt is due; null once DELIVERED or DEAD. */
+  nextAttemptAt?: Maybe<Scalars['DateTime']['output']>;
+  lastAttemptAt?: Maybe<Scalars['DateTime']['output']>;
+  /** HTTP status of the last answer; null when none came (timeout, refused connection) or no attempt was made yet. */
+  lastStatusCode?: Maybe<Scalars['Int']['output']>;
+  /** Why the last attempt failed; null after a success. */
+  lastError?: Maybe<Scalars['String']['output']>;
+  /** Duration of the last attempt, in milliseconds. */
+  lastDurationMs?: Maybe<Scalars['Int']['output']>;
+  deliveredAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Set on a manual redelivery: the delivery it repeats (the receiver also gets a baton-redelivery-of header). */
+  redeliveryOf?: Maybe<Scalars['ID']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  /** The body as sent (type, timestamp, data); null until the first attempt builds it. */
+  payload?: Maybe<Scalars['JSON']['output']>;
+};
+
+export type WebhookDeliveryConnection = {
+  __typename?: 'WebhookDeliveryConnection';
+  nodes: Array<WebhookDelivery>;
+  pageInfo: PageInfo;
+};
+
+/** Every field given must match. */
+export type WebhookDeliveryFilter = {
+  endpointId?: InputMaybe<Scalars['ID']['input']>;
+  status?: InputMaybe<WebhookDeliveryStatus>;
+  eventType?: InputMaybe<Scalars['String']['input']>;
+  decisionId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type CreateWebhookEndpointInput = {
+  url: Scalars['String']['input'];
+  /** At least one of webhookEventTypes. */
+  eventTypes: Array<Scalars['String']['input']>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  enabled?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** Fields left out stay as they are. */
+export type UpdateWebhookEndpointInput = {
+  url?: InputMaybe<Scalars['String']['input']>;
+  eventTypes?: InputMaybe<Array<Scalars['String']['input']>>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  enabled?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** A queue as agent desktops and supervisors watch it. */
+export type QueueStatus = {
+  __typename?: 'QueueStatus';
+  queueId: Scalars['ID']['output'];
+  queueName: Scalars['String']['output'];
+  /** Whether the queue is open now (server clock). */
+  openNow: Scalars['Boolean']['output'];
+  /** Handoffs waiting for an agent. */
+  waiting: Scalars['Int']['output'];
+  /** Seconds the longest-waiting handoff has waited since it was started; 0 when none waits. */
+  longestWaitSeconds: Scalars['Int']['output'];
+  /** Agents serving the queue whose status is ONLINE (busy or free). */
+  agentsOnline: Scalars['Int']['output'];
+  /**
+   * Expected wait of a chat conversation joining the queue now, seconds (Erlang C over the chat
+   * slots of the online agents, as routing estimates it); null when no agent is online.
+   */
+  estimatedWaitSeconds?: Maybe<Scalars['Int']['output']>;
+  /** The waiting handoffs in serving order, at most the first 50 (waiting counts them all). */
+  handoffs: Array<Assignment>;
+  /** When these figures were computed. */
+  at: Scalars['DateTime']['output'];
+};
+
+export type Subscription = {
+  __typename?: 'Subscription';
+  /**
+   * Lifecycle events of handoffs: each started handoff and each step (ASSIGNED, ACCEPTED, RESOLVED,
+   * TRANSFERRED, ABANDONED, RELEASED, EXPIRED, back to QUEUED) as the assignment after the step.
+   * With conversationId, that conversation's handoffs only: its current handoff (if any) comes
+   * first, then every step, and a new event whenever its place in the queue or its wait estimate
+   * changes while it waits. With queueId, the handoffs of that queue (NOT_FOUND for an unknown
+   * queue). With neither, every handoff the key may see. A BOT key sees only the handoffs it
+   * started: subscribing to a conversation whose handoff another key started is FORBIDDEN, and
+   * other keys' handoffs are never sent.
+   */
+  handoffUpdated: Assignment;
+  /**
+   * Queue figures for agent desktops and supervisors: the current status of the queue (every queue
+   * without queueId; NOT_FOUND for an unknown one) first, then a new one whenever it changes —
+   * after each handoff step, each change of agents or presence, and on a periodic tick
+   * (BATON_QUEUE_STATUS_TICK_SECONDS) as waits grow.
+   */
+  queueStatusUpdated: QueueStatus;
+};
+
+
+export type SubscriptionHandoffUpdatedArgs = {
+  conversationId?: InputMaybe<Scalars['ID']['input']>;
+  queueId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type SubscriptionQueueStatusUpdatedArgs = {
+  queueId?: InputMaybe<Scalars['ID']['input']>;
+};
+
 
 
 export type ResolverTypeWrapper<T> = Promise<T> | T;
@@ -2270,6 +2559,7 @@ export type ResolversTypes = {
   Viewer: ResolverTypeWrapper<Viewer>;
   ApiKey: ResolverTypeWrapper<ApiKeyRecord>;
   CreatedApiKey: ResolverTypeWrapper<Omit<CreatedApiKey, 'key'> & { key: ResolversTypes['ApiKey'] }>;
+  KeyName: ResolverTypeWrapper<ApiKeyRecord>;
   ChangeRequestStatus: ChangeRequestStatus;
   Approval: ResolverTypeWrapper<Approval>;
   ChangeRequest: ResolverTypeWrapper<ChangeRequestRecord>;
@@ -2310,6 +2600,7 @@ export type ResolversTypes = {
   Agent: ResolverTypeWrapper<DirectoryAgent>;
   AgentInput: AgentInput;
   Assignment: ResolverTypeWrapper<AssignmentView>;
+  WaitingRoom: ResolverTypeWrapper<WaitingRoom>;
   ScoreFactor: ResolverTypeWrapper<ScoreFactor>;
   RoutingCandidate: ResolverTypeWrapper<RoutingCandidate>;
   FieldChange: ResolverTypeWrapper<FieldChange>;
@@ -2364,6 +2655,17 @@ export type ResolversTypes = {
   OutcomeExample: ResolverTypeWrapper<OutcomeRecord>;
   HandoffSuggestion: ResolverTypeWrapper<Suggestion>;
   SuggestionDatasetInput: SuggestionDatasetInput;
+  WebhookDeliveryStatus: WebhookDeliveryStatus;
+  WebhookSecretInfo: ResolverTypeWrapper<WebhookSecretInfo>;
+  WebhookEndpoint: ResolverTypeWrapper<WebhookEndpointRecord>;
+  WebhookEndpointWithSecret: ResolverTypeWrapper<Omit<WebhookEndpointWithSecret, 'endpoint'> & { endpoint: ResolversTypes['WebhookEndpoint'] }>;
+  WebhookDelivery: ResolverTypeWrapper<WebhookDeliveryView>;
+  WebhookDeliveryConnection: ResolverTypeWrapper<Omit<WebhookDeliveryConnection, 'nodes'> & { nodes: Array<ResolversTypes['WebhookDelivery']> }>;
+  WebhookDeliveryFilter: WebhookDeliveryFilter;
+  CreateWebhookEndpointInput: CreateWebhookEndpointInput;
+  UpdateWebhookEndpointInput: UpdateWebhookEndpointInput;
+  QueueStatus: ResolverTypeWrapper<QueueStatusView>;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -2407,6 +2709,7 @@ export type ResolversParentTypes = {
   Viewer: Viewer;
   ApiKey: ApiKeyRecord;
   CreatedApiKey: Omit<CreatedApiKey, 'key'> & { key: ResolversParentTypes['ApiKey'] };
+  KeyName: ApiKeyRecord;
   Approval: Approval;
   ChangeRequest: ChangeRequestRecord;
   PublishResult: Omit<PublishResult, 'version' | 'changeRequest'> & { version?: Maybe<ResolversParentTypes['PolicyVersion']>, changeRequest?: Maybe<ResolversParentTypes['ChangeRequest']> };
@@ -2440,6 +2743,7 @@ export type ResolversParentTypes = {
   Agent: DirectoryAgent;
   AgentInput: AgentInput;
   Assignment: AssignmentView;
+  WaitingRoom: WaitingRoom;
   ScoreFactor: ScoreFactor;
   RoutingCandidate: RoutingCandidate;
   FieldChange: FieldChange;
@@ -2487,6 +2791,16 @@ export type ResolversParentTypes = {
   OutcomeExample: OutcomeRecord;
   HandoffSuggestion: Suggestion;
   SuggestionDatasetInput: SuggestionDatasetInput;
+  WebhookSecretInfo: WebhookSecretInfo;
+  WebhookEndpoint: WebhookEndpointRecord;
+  WebhookEndpointWithSecret: Omit<WebhookEndpointWithSecret, 'endpoint'> & { endpoint: ResolversParentTypes['WebhookEndpoint'] };
+  WebhookDelivery: WebhookDeliveryView;
+  WebhookDeliveryConnection: Omit<WebhookDeliveryConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['WebhookDelivery']> };
+  WebhookDeliveryFilter: WebhookDeliveryFilter;
+  CreateWebhookEndpointInput: CreateWebhookEndpointInput;
+  UpdateWebhookEndpointInput: UpdateWebhookEndpointInput;
+  QueueStatus: QueueStatusView;
+  Subscription: Record<PropertyKey, never>;
 };
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
@@ -2523,6 +2837,7 @@ export type RoutingTargetResolvers<ContextType = BatonContext, ParentType extend
   candidates?: Resolver<Array<ResolversTypes['RoutingCandidate']>, ParentType, ContextType>;
   nextOpeningAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   routeNodeId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  routePath?: Resolver<Maybe<Array<ResolversTypes['ID']>>, ParentType, ContextType>;
 };
 
 export type TranscriptEntryResolvers<ContextType = BatonContext, ParentType extends ResolversParentTypes['TranscriptEntry'] = ResolversParentTypes['TranscriptEntry']> = {
@@ -2649,6 +2964,7 @@ export type QueryResolvers<ContextType = BatonContext, ParentType extends Resolv
   sampleConversations?: Resolver<Array<ResolversTypes['SampleConversation']>, ParentType, ContextType>;
   viewer?: Resolver<ResolversTypes['Viewer'], ParentType, ContextType>;
   apiKeys?: Resolver<Array<ResolversTypes['ApiKey']>, ParentType, ContextType>;
+  keyNames?: Resolver<Array<ResolversTypes['KeyName']>, ParentType, ContextType, RequireFields<QueryKeyNamesArgs, 'ids'>>;
   policyVersions?: Resolver<Array<ResolversTypes['PolicyVersion']>, ParentType, ContextType, RequireFields<QueryPolicyVersionsArgs, 'policyId'>>;
   policyVersion?: Resolver<Maybe<ResolversTypes['PolicyVersion']>, ParentType, ContextType, RequireFields<QueryPolicyVersionArgs, 'policyId' | 'version'>>;
   changeRequest?: Resolver<Maybe<ResolversTypes['ChangeRequest']>, ParentType, ContextType, RequireFields<QueryChangeRequestArgs, 'id'>>;
@@ -2673,6 +2989,10 @@ export type QueryResolvers<ContextType = BatonContext, ParentType extends Resolv
   outcome?: Resolver<Maybe<ResolversTypes['Outcome']>, ParentType, ContextType, RequireFields<QueryOutcomeArgs, 'conversationId' | 'kind'>>;
   handoffKpis?: Resolver<ResolversTypes['HandoffKpis'], ParentType, ContextType, RequireFields<QueryHandoffKpisArgs, 'filter' | 'bucket' | 'timeZone'>>;
   handoffSuggestions?: Resolver<Array<ResolversTypes['HandoffSuggestion']>, ParentType, ContextType, RequireFields<QueryHandoffSuggestionsArgs, 'filter' | 'minVerdicts' | 'threshold' | 'minCorrections'>>;
+  webhookEventTypes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  webhookEndpoints?: Resolver<Array<ResolversTypes['WebhookEndpoint']>, ParentType, ContextType>;
+  webhookEndpoint?: Resolver<Maybe<ResolversTypes['WebhookEndpoint']>, ParentType, ContextType, RequireFields<QueryWebhookEndpointArgs, 'id'>>;
+  webhookDeliveries?: Resolver<ResolversTypes['WebhookDeliveryConnection'], ParentType, ContextType, RequireFields<QueryWebhookDeliveriesArgs, 'first'>>;
 };
 
 export type DiagnosticResolvers<ContextType = BatonContext, ParentType extends ResolversParentTypes['Diagnostic'] = ResolversParentTypes['Diagnostic']> = {
@@ -2735,6 +3055,7 @@ export type MutationResolvers<ContextType = BatonContext, ParentType extends Res
   revokeApiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType, RequireFields<MutationRevokeApiKeyArgs, 'id'>>;
   activatePolicyVersion?: Resolver<ResolversTypes['Policy'], ParentType, ContextType, RequireFields<MutationActivatePolicyVersionArgs, 'policyId' | 'version' | 'comment'>>;
   requestPolicyActivation?: Resolver<ResolversTypes['ChangeRequest'], ParentType, ContextType, RequireFields<MutationRequestPolicyActivationArgs, 'policyId' | 'version' | 'comment'>>;
+  requestPolicyReview?: Resolver<ResolversTypes['ChangeRequest'], ParentType, ContextType, RequireFields<MutationRequestPolicyReviewArgs, 'policyId' | 'comment'>>;
   approveChangeRequest?: Resolver<ResolversTypes['ApprovalResult'], ParentType, ContextType, RequireFields<MutationApproveChangeRequestArgs, 'id'>>;
   rejectChangeRequest?: Resolver<ResolversTypes['ChangeRequest'], ParentType, ContextType, RequireFields<MutationRejectChangeRequestArgs, 'id' | 'reason'>>;
   setRequiredApprovals?: Resolver<ResolversTypes['Policy'], ParentType, ContextType, RequireFields<MutationSetRequiredApprovalsArgs, 'policyId' | 'count'>>;
@@ -2758,6 +3079,11 @@ export type MutationResolvers<ContextType = BatonContext, ParentType extends Res
   recordHandoffOutcome?: Resolver<ResolversTypes['Outcome'], ParentType, ContextType, RequireFields<MutationRecordHandoffOutcomeArgs, 'input'>>;
   recordAiOutcome?: Resolver<ResolversTypes['Outcome'], ParentType, ContextType, RequireFields<MutationRecordAiOutcomeArgs, 'input'>>;
   createDatasetFromSuggestion?: Resolver<ResolversTypes['Dataset'], ParentType, ContextType, RequireFields<MutationCreateDatasetFromSuggestionArgs, 'input'>>;
+  createWebhookEndpoint?: Resolver<ResolversTypes['WebhookEndpointWithSecret'], ParentType, ContextType, RequireFields<MutationCreateWebhookEndpointArgs, 'input'>>;
+  updateWebhookEndpoint?: Resolver<ResolversTypes['WebhookEndpoint'], ParentType, ContextType, RequireFields<MutationUpdateWebhookEndpointArgs, 'id' | 'input'>>;
+  deleteWebhookEndpoint?: Resolver<ResolversTypes['WebhookEndpoint'], ParentType, ContextType, RequireFields<MutationDeleteWebhookEndpointArgs, 'id'>>;
+  rotateWebhookSecret?: Resolver<ResolversTypes['WebhookEndpointWithSecret'], ParentType, ContextType, RequireFields<MutationRotateWebhookSecretArgs, 'id' | 'keepPreviousForSeconds'>>;
+  redeliverWebhook?: Resolver<ResolversTypes['WebhookDelivery'], ParentType, ContextType, RequireFields<MutationRedeliverWebhookArgs, 'deliveryId'>>;
 };
 
 export type SampleExpectationResolvers<ContextType = BatonContext, ParentType extends ResolversParentTypes['SampleExpectation'] = ResolversParentTypes['SampleExpectation']> = {
@@ -2794,6 +3120,13 @@ export type ApiKeyResolvers<ContextType = BatonContext, ParentType extends Resol
 export type CreatedApiKeyResolvers<ContextType = BatonContext, ParentType extends ResolversParentTypes['CreatedApiKey'] = ResolversParentTypes['CreatedApiKey']> = {
   key?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType>;
   secret?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type KeyNameResolvers<ContextType = BatonContext, ParentType extends ResolversParentTypes['KeyName'] = ResolversParentTypes['KeyName']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
+  active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export type ApprovalResolvers<ContextType = BatonContext, ParentType extends ResolversParentTypes['Approval'] = ResolversParentTypes['Approval']> = {
@@ -2978,6 +3311,18 @@ export type AssignmentResolvers<ContextType = BatonContext, ParentType extends R
   requeues?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   startedBy?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   explanation?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  waitingRoom?: Resolver<Maybe<ResolversTypes['WaitingRoom']>, ParentType, ContextType>;
+};
+
+export type WaitingRoomResolvers<ContextType = BatonContext, ParentType extends ResolversParentTypes['WaitingRoom'] = ResolversParentTypes['WaitingRoom']> = {
+  language?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  waitedSeconds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  updateNumber?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  message?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  messageAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  nextUpdateAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  callbackOffer?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  callbackOfferAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 };
 
 export type ScoreFactorResolvers<ContextType = BatonContext, ParentType extends ResolversParentTypes['ScoreFactor'] = ResolversParentTypes['ScoreFactor']> = {
@@ -3383,6 +3728,69 @@ export type HandoffSuggestionResolvers<ContextType = BatonContext, ParentType ex
   examples?: Resolver<Array<ResolversTypes['OutcomeExample']>, ParentType, ContextType, RequireFields<HandoffSuggestionExamplesArgs, 'first'>>;
 };
 
+export type WebhookSecretInfoResolvers<ContextType = BatonContext, ParentType extends ResolversParentTypes['WebhookSecretInfo'] = ResolversParentTypes['WebhookSecretInfo']> = {
+  prefix?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  expiresAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+};
+
+export type WebhookEndpointResolvers<ContextType = BatonContext, ParentType extends ResolversParentTypes['WebhookEndpoint'] = ResolversParentTypes['WebhookEndpoint']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  eventTypes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  enabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  secrets?: Resolver<Array<ResolversTypes['WebhookSecretInfo']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type WebhookEndpointWithSecretResolvers<ContextType = BatonContext, ParentType extends ResolversParentTypes['WebhookEndpointWithSecret'] = ResolversParentTypes['WebhookEndpointWithSecret']> = {
+  endpoint?: Resolver<ResolversTypes['WebhookEndpoint'], ParentType, ContextType>;
+  secret?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type WebhookDeliveryResolvers<ContextType = BatonContext, ParentType extends ResolversParentTypes['WebhookDelivery'] = ResolversParentTypes['WebhookDelivery']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  eventId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  eventType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  decisionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  endpointId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['WebhookDeliveryStatus'], ParentType, ContextType>;
+  attempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  nextAttemptAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  lastAttemptAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  lastStatusCode?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  lastError?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  lastDurationMs?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  deliveredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  redeliveryOf?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  payload?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+};
+
+export type WebhookDeliveryConnectionResolvers<ContextType = BatonContext, ParentType extends ResolversParentTypes['WebhookDeliveryConnection'] = ResolversParentTypes['WebhookDeliveryConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['WebhookDelivery']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type QueueStatusResolvers<ContextType = BatonContext, ParentType extends ResolversParentTypes['QueueStatus'] = ResolversParentTypes['QueueStatus']> = {
+  queueId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  queueName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  openNow?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  waiting?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  longestWaitSeconds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  agentsOnline?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  estimatedWaitSeconds?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  handoffs?: Resolver<Array<ResolversTypes['Assignment']>, ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type SubscriptionResolvers<ContextType = BatonContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
+  handoffUpdated?: SubscriptionResolver<ResolversTypes['Assignment'], "handoffUpdated", ParentType, ContextType, Partial<SubscriptionHandoffUpdatedArgs>>;
+  queueStatusUpdated?: SubscriptionResolver<ResolversTypes['QueueStatus'], "queueStatusUpdated", ParentType, ContextType, Partial<SubscriptionQueueStatusUpdatedArgs>>;
+};
+
 export type Resolvers<ContextType = BatonContext> = {
   DateTime?: GraphQLScalarType;
   JSON?: GraphQLScalarType;
@@ -3414,6 +3822,7 @@ export type Resolvers<ContextType = BatonContext> = {
   Viewer?: ViewerResolvers<ContextType>;
   ApiKey?: ApiKeyResolvers<ContextType>;
   CreatedApiKey?: CreatedApiKeyResolvers<ContextType>;
+  KeyName?: KeyNameResolvers<ContextType>;
   Approval?: ApprovalResolvers<ContextType>;
   ChangeRequest?: ChangeRequestResolvers<ContextType>;
   PublishResult?: PublishResultResolvers<ContextType>;
@@ -3436,6 +3845,7 @@ export type Resolvers<ContextType = BatonContext> = {
   Queue?: QueueResolvers<ContextType>;
   Agent?: AgentResolvers<ContextType>;
   Assignment?: AssignmentResolvers<ContextType>;
+  WaitingRoom?: WaitingRoomResolvers<ContextType>;
   ScoreFactor?: ScoreFactorResolvers<ContextType>;
   RoutingCandidate?: RoutingCandidateResolvers<ContextType>;
   FieldChange?: FieldChangeResolvers<ContextType>;
@@ -3476,5 +3886,12 @@ export type Resolvers<ContextType = BatonContext> = {
   HandoffKpis?: HandoffKpisResolvers<ContextType>;
   OutcomeExample?: OutcomeExampleResolvers<ContextType>;
   HandoffSuggestion?: HandoffSuggestionResolvers<ContextType>;
+  WebhookSecretInfo?: WebhookSecretInfoResolvers<ContextType>;
+  WebhookEndpoint?: WebhookEndpointResolvers<ContextType>;
+  WebhookEndpointWithSecret?: WebhookEndpointWithSecretResolvers<ContextType>;
+  WebhookDelivery?: WebhookDeliveryResolvers<ContextType>;
+  WebhookDeliveryConnection?: WebhookDeliveryConnectionResolvers<ContextType>;
+  QueueStatus?: QueueStatusResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
 };
 

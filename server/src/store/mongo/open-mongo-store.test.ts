@@ -25,10 +25,14 @@ describe('MongoDB store assembly (no server)', () => {
       'dataset_rows',
       'datasets',
       'decision_log',
+      'idempotency_keys',
       'policies',
       'policy_test_cases',
       'policy_versions',
       'queues',
+      'webhook_deliveries',
+      'webhook_endpoints',
+      'webhook_events',
     ]);
   });
 
@@ -38,8 +42,14 @@ describe('MongoDB store assembly (no server)', () => {
       .map((model) => model.collection.collectionName)
       .sort();
     // The audit head is one document read by id; queues and agents are read by id or whole
-    // (the directory snapshot), in id order, which the _id index serves.
-    expect(withoutSecondary).toEqual(['agents', 'audit_head', 'queues']);
+    // (the directory snapshot), in id order, which the _id index serves; webhook events (the
+    // outbox's payloads) are read by the ids their deliveries name.
+    expect(withoutSecondary).toEqual(['agents', 'audit_head', 'queues', 'webhook_events']);
+  });
+
+  it('lets MongoDB delete expired idempotency keys itself (a TTL index on expiresAt)', () => {
+    const model = Object.values(connection.models).find((m) => m.collection.collectionName === 'idempotency_keys');
+    expect(model?.schema.indexes()).toContainEqual([{ expiresAt: 1 }, expect.objectContaining({ expireAfterSeconds: 0 })]);
   });
 
   it('turns retention into a TTL index on the decision log', () => {

@@ -16,9 +16,13 @@ import { createMongoDecisionLogStore } from '../../features/decisions/mongo-deci
 import { createMongoDirectoryStore } from '../../features/directory/mongo-directory-store';
 import { createMongoHandoffStore } from '../../features/handoffs/mongo-handoff-store';
 import { upgradeLegacyAssignments } from '../../features/handoffs/mongo-handoff-models';
+import { createIdempotencyStore } from '../../features/idempotency/idempotency-store';
+import { mongoIdempotencyRepositories } from '../../features/idempotency/mongo-idempotency-repositories';
 import { createMongoOutcomeAccess, mongoOutcomeRepositories } from '../../features/outcomes/mongo-outcome-repositories';
 import { createOutcomeStore } from '../../features/outcomes/transactional-outcome-store';
 import { createMongoPolicyReads, mongoPolicyRepositories } from '../../features/policies/mongo-policy-repositories';
+import { createMongoWebhookAccess, createMongoWebhookOutbox, mongoWebhookRepositories } from '../../features/webhooks/mongo-webhook-repositories';
+import { createWebhookStore } from '../../features/webhooks/transactional-webhook-store';
 import type { Logger } from '../../logger';
 import type { BatonStore } from '../baton-store';
 import { createMongoContext } from './mongo-context';
@@ -51,11 +55,17 @@ export function assembleMongoStore(connection: Connection, options: Pick<MongoSt
   const keyRepositories = mongoApiKeyRepositories(ctx);
   const backtestRepositories = mongoBacktestRepositories(ctx);
   const outcomeRepositories = mongoOutcomeRepositories(ctx);
+  const idempotencyRepositories = mongoIdempotencyRepositories(ctx);
+  const webhookRepositories = mongoWebhookRepositories(ctx);
+  // Handoff changes append their webhook events in their own transactions.
+  const outbox = createMongoWebhookOutbox(ctx);
   const uow = createMongoUnitOfWork(ctx, (session) => ({
     ...policyRepositories(session),
     ...keyRepositories(session),
     ...backtestRepositories(session),
     ...outcomeRepositories(session),
+    ...idempotencyRepositories(session),
+    ...webhookRepositories(session),
   }));
   const { policies, changeRequests, policyTests } = createPolicyStores(uow, createMongoPolicyReads(ctx));
   return {
@@ -66,10 +76,12 @@ export function assembleMongoStore(connection: Connection, options: Pick<MongoSt
     decisionLog: createMongoDecisionLogStore(ctx, { retentionDays: options.retentionDays }),
     apiKeys: createApiKeyStore(uow, createMongoApiKeyAccess(ctx)),
     auditLog: createMongoAuditLogStore(ctx),
-    directory: createMongoDirectoryStore(ctx),
-    handoffs: createMongoHandoffStore(ctx),
+    directory: createMongoDirectoryStore(ctx, outbox),
+    handoffs: createMongoHandoffStore(ctx, outbox),
     backtests: createBacktestStore(uow, createMongoBacktestAccess(ctx)),
     outcomes: createOutcomeStore(uow, createMongoOutcomeAccess(ctx)),
+    idempotency: createIdempotencyStore(uow),
+    webhooks: createWebhookStore(uow, createMongoWebhookAccess(ctx)),
     watchPolicyChanges: watchMongoPolicyChanges(connection, options.logger),
     isHealthy: () => connection.readyState === mongoose.ConnectionStates.connected,
     close: async () => {

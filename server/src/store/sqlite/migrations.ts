@@ -451,4 +451,72 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE change_requests ADD COLUMN activate_version INTEGER CHECK (activate_version IS NULL OR activate_version >= 1);
     `,
   },
+  {
+    version: 11,
+    name: 'webhooks: endpoints, outbox events, deliveries',
+    // Events are appended in the same transaction as the handoff change that raised them, one
+    // delivery per subscribed endpoint; the dispatcher claims due deliveries by moving
+    // next_attempt_at forward (a lease), so a crash mid-delivery only delays the retry.
+    sql: `
+      CREATE TABLE webhook_endpoints (
+        id TEXT PRIMARY KEY,
+        url TEXT NOT NULL,
+        description TEXT NOT NULL,
+        event_types TEXT NOT NULL,
+        enabled INTEGER NOT NULL CHECK (enabled IN (0, 1)),
+        secrets TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE TABLE webhook_events (
+        id TEXT PRIMARY KEY,
+        type TEXT NOT NULL,
+        decision_id TEXT NOT NULL,
+        occurred_at TEXT NOT NULL,
+        data TEXT NOT NULL,
+        payload TEXT
+      );
+      CREATE TABLE webhook_deliveries (
+        id TEXT PRIMARY KEY,
+        event_id TEXT NOT NULL REFERENCES webhook_events(id),
+        event_type TEXT NOT NULL,
+        decision_id TEXT NOT NULL,
+        endpoint_id TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('PENDING', 'FAILED', 'DELIVERED', 'DEAD')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at TEXT,
+        last_attempt_at TEXT,
+        last_status_code INTEGER,
+        last_error TEXT,
+        last_duration_ms INTEGER,
+        delivered_at TEXT,
+        redelivery_of TEXT,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX webhook_deliveries_due ON webhook_deliveries (next_attempt_at) WHERE status IN ('PENDING', 'FAILED');
+      CREATE INDEX webhook_deliveries_log ON webhook_deliveries (created_at DESC, id DESC);
+      CREATE INDEX webhook_deliveries_endpoint ON webhook_deliveries (endpoint_id, created_at DESC);
+      CREATE INDEX webhook_deliveries_decision ON webhook_deliveries (decision_id);
+    `,
+  },
+  {
+    version: 12,
+    name: 'safe retries: idempotency keys',
+    // One row per API key and Idempotency-Key: the first request's operation, fingerprint and
+    // (once answered) response, forgotten at expires_at (BATON_IDEMPOTENCY_TTL_SECONDS).
+    sql: `
+      CREATE TABLE idempotency_keys (
+        api_key_id TEXT NOT NULL,
+        key TEXT NOT NULL,
+        operation TEXT NOT NULL CHECK (operation IN ('decideHandoff', 'startHandoff')),
+        request_hash TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('PENDING', 'COMPLETED')),
+        response TEXT,
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL,
+        PRIMARY KEY (api_key_id, key)
+      );
+      CREATE INDEX idempotency_keys_expiry ON idempotency_keys (expires_at);
+    `,
+  },
 ];

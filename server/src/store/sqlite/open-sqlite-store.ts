@@ -10,9 +10,14 @@ import { createBacktestStore } from '../../features/backtest/transactional-backt
 import { createSqliteDecisionLogStore } from '../../features/decisions/sqlite-decision-log-store';
 import { createSqliteDirectoryStore } from '../../features/directory/sqlite-directory-store';
 import { createSqliteHandoffStore } from '../../features/handoffs/sqlite-handoff-store';
+import { createIdempotencyStore } from '../../features/idempotency/idempotency-store';
+import { sqliteIdempotencyRepositories } from '../../features/idempotency/sqlite-idempotency-repositories';
 import { createSqliteOutcomeAccess, sqliteOutcomeRepositories } from '../../features/outcomes/sqlite-outcome-repositories';
 import { createOutcomeStore } from '../../features/outcomes/transactional-outcome-store';
 import { createSqlitePolicyReads, sqlitePolicyRepositories } from '../../features/policies/sqlite-policy-repositories';
+import { createSqliteWebhookOutbox } from '../../features/webhooks/sqlite-webhook-outbox';
+import { createSqliteWebhookAccess, sqliteWebhookRepositories } from '../../features/webhooks/sqlite-webhook-repositories';
+import { createWebhookStore } from '../../features/webhooks/transactional-webhook-store';
 import type { BatonStore } from '../baton-store';
 import { createPolicyStores } from '../../features/policies/transactional-policy-stores';
 import { openDatabase } from './open-database';
@@ -30,11 +35,17 @@ export async function openSqliteStore(dataDir: string): Promise<BatonStore> {
   const keyRepositories = sqliteApiKeyRepositories(db);
   const backtestRepositories = sqliteBacktestRepositories(db);
   const outcomeRepositories = sqliteOutcomeRepositories(db);
+  const idempotencyRepositories = sqliteIdempotencyRepositories(db);
+  const webhookRepositories = sqliteWebhookRepositories(db);
+  // Handoff changes append their webhook events in their own transactions.
+  const outbox = createSqliteWebhookOutbox(db);
   const uow = createSqliteUnitOfWork(db, (queue) => ({
     ...policyRepositories(queue),
     ...keyRepositories(queue),
     ...backtestRepositories(queue),
     ...outcomeRepositories(queue),
+    ...idempotencyRepositories(queue),
+    ...webhookRepositories(queue),
   }));
   const { policies, changeRequests, policyTests } = createPolicyStores(uow, createSqlitePolicyReads(db));
   return {
@@ -44,10 +55,12 @@ export async function openSqliteStore(dataDir: string): Promise<BatonStore> {
     decisionLog: createSqliteDecisionLogStore(db),
     apiKeys: createApiKeyStore(uow, createSqliteApiKeyAccess(db)),
     auditLog: createSqliteAuditLogStore(db),
-    directory: createSqliteDirectoryStore(db),
-    handoffs: createSqliteHandoffStore(db),
+    directory: createSqliteDirectoryStore(db, outbox),
+    handoffs: createSqliteHandoffStore(db, outbox),
     backtests: createBacktestStore(uow, createSqliteBacktestAccess(db)),
     outcomes: createOutcomeStore(uow, createSqliteOutcomeAccess(db)),
+    idempotency: createIdempotencyStore(uow),
+    webhooks: createWebhookStore(uow, createSqliteWebhookAccess(db)),
     isHealthy: () => {
       if (!db.open) return false;
       try {

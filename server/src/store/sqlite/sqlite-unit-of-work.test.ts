@@ -1,3 +1,4 @@
+import { sqliteIdempotencyRepositories } from '../../features/idempotency/sqlite-idempotency-repositories';
 import { minimalSettings, stayGraph } from '../../test-support/fixtures';
 import { makeTempDir, removeTempDirs } from '../../test-support/temp-dir';
 import { SYSTEM_ACTOR } from '../../features/audit/audit-event';
@@ -6,6 +7,7 @@ import { sqliteApiKeyRepositories } from '../../features/auth/sqlite-api-key-rep
 import { sqliteBacktestRepositories } from '../../features/backtest/sqlite-backtest-repositories';
 import { sqliteOutcomeRepositories } from '../../features/outcomes/sqlite-outcome-repositories';
 import { createSqlitePolicyReads, sqlitePolicyRepositories } from '../../features/policies/sqlite-policy-repositories';
+import { sqliteWebhookRepositories } from '../../features/webhooks/sqlite-webhook-repositories';
 import { StaleWriteError } from '../unit-of-work';
 import { openDatabase } from './open-database';
 import { createSqliteUnitOfWork } from './sqlite-unit-of-work';
@@ -16,13 +18,22 @@ const T0 = new Date('2026-03-01T09:00:00.000Z');
 
 function setup() {
   const db = openDatabase(makeTempDir());
-  const [policies, keys, backtests, outcomes] = [
+  const [policies, keys, backtests, outcomes, webhooks] = [
     sqlitePolicyRepositories(db),
     sqliteApiKeyRepositories(db),
     sqliteBacktestRepositories(db),
     sqliteOutcomeRepositories(db),
+    sqliteWebhookRepositories(db),
   ];
-  const uow = createSqliteUnitOfWork(db, (queue) => ({ ...policies(queue), ...keys(queue), ...backtests(queue), ...outcomes(queue) }));
+  const idempotency = sqliteIdempotencyRepositories(db);
+  const uow = createSqliteUnitOfWork(db, (queue) => ({
+    ...policies(queue),
+    ...keys(queue),
+    ...backtests(queue),
+    ...outcomes(queue),
+    ...webhooks(queue),
+    ...idempotency(queue),
+  }));
   const reads = createSqlitePolicyReads(db);
   const auditCount = () => (db.prepare('SELECT COUNT(*) AS n FROM audit_log').get() as { n: number }).n;
   const record = (id: string) =>

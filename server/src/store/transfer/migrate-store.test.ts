@@ -1,6 +1,6 @@
 /**
  * Store migration, SQLite to a fresh SQLite file: a store seeded as `npm start` does, plus
- * governance, directory, handoff, decision and backtest activity, is copied record for record; the copy
+ * governance, directory, handoff, decision, backtest and webhook activity, is copied record for record; the copy
  * verifies, reads back equal through every port, decides the same and accepts the same keys.
  * A non-empty target is refused untouched; a tampered source audit row is reported.
  */
@@ -88,6 +88,8 @@ describe('migrateStore, SQLite to a new SQLite file', () => {
     expect(count('changeRequests')).toBe(1);
     // Two datasets of 3 and 10 rows, one policy's gates, two runs.
     expect([count('datasets'), count('datasetRows'), count('backtestGates'), count('backtestRuns')]).toEqual([2, 13, 1, 2]);
+    // One webhook endpoint; a handoff.started event and its delivery per started handoff.
+    expect([count('webhookEndpoints'), count('webhookEvents'), count('webhookDeliveries')]).toEqual([1, 3, 3]);
     expect(report).toMatchObject({
       ok: true,
       integrity: [],
@@ -116,6 +118,17 @@ describe('migrateStore, SQLite to a new SQLite file', () => {
       ['AI_ONLY', 'kept-conv', 5, null],
     ]);
     expect(copy.outcomes[1]?.fieldTimes.csat).toBeInstanceOf(Date);
+    // The endpoint with both signing secrets (the rotated one still valid for a day), and its delivery log.
+    expect(copy.webhookEndpoints).toEqual([
+      expect.objectContaining({ url: 'http://127.0.0.1:9/helpdesk', eventTypes: ['handoff.started'], enabled: true, description: 'helpdesk' }),
+    ]);
+    expect(copy.webhookEndpoints[0]?.secrets.map((x) => [x.secret.startsWith('whsec_'), x.expiresAt === null])).toEqual([
+      [true, true],
+      [true, false],
+    ]);
+    expect(copy.webhookDeliveries.map((d) => [d.eventType, d.endpointId, d.decisionId.length > 0])).toEqual(
+      Array.from({ length: 3 }, () => ['handoff.started', copy.webhookEndpoints[0]?.id, true]),
+    );
     expect(copy.runs.map((r) => [r.id, r.gateFailures])).toEqual([
       ['run-gate', []],
       ['run-manual', null],

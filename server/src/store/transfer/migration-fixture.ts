@@ -26,6 +26,8 @@ const RELEASE = `mutation ($id: ID!) { releaseAssignment(decisionId: $id) { stat
 const ACCEPT = `mutation ($id: ID!) { acceptHandoff(decisionId: $id) { status } }`;
 const RECORD_OUTCOME = `mutation ($input: HandoffOutcomeInput!) { recordHandoffOutcome(input: $input) { conversationId } }`;
 const RECORD_AI_OUTCOME = `mutation ($input: AiOutcomeInput!) { recordAiOutcome(input: $input) { conversationId } }`;
+const CREATE_WEBHOOK = `mutation ($input: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $input) { endpoint { id } } }`;
+const ROTATE_SECRET = `mutation ($id: ID!) { rotateWebhookSecret(id: $id) { endpoint { id } } }`;
 const DECIDE_ID = `query ($input: DecideHandoffInput!) { decideHandoff(input: $input) { decisionId action } }`;
 export const DECIDE_ALL = `query ($input: DecideHandoffInput!) { decideHandoff(input: $input) {
   decisionId action reasonCode priority tier customerMessage evaluatedAt signals
@@ -92,6 +94,13 @@ export async function populate(t: TestServer): Promise<Populated> {
   });
   const testCase = { id: 'stays', name: 'Bot keeps it', input: decideInput(), expected: { action: 'STAY' } };
   expectOk(await t.gql(SAVE_CASE, { policyId: 'four-eyes', input: testCase }));
+
+  // A helpdesk webhook on handoff.started (at a port nothing listens on: its deliveries fail and
+  // wait for a retry), its secret rotated so it holds two; the handoffs below fill its outbox.
+  const webhook = expectOk<{ createWebhookEndpoint: { endpoint: { id: string } } }>(
+    await t.gql(CREATE_WEBHOOK, { input: { url: 'http://127.0.0.1:9/helpdesk', eventTypes: ['handoff.started'], description: 'helpdesk' } }),
+  ).createWebhookEndpoint.endpoint;
+  expectOk(await t.gql(ROTATE_SECRET, { id: webhook.id }));
 
   // A queue always open, one agent online with one chat slot and one offline: accepted, queued, released.
   expectOk(await t.gql(UPSERT_QUEUE, { input: { id: 'overflow', name: 'Overflow', requiredSkills: [{ skill: 'overflow' }], maxWaitSeconds: 86_400 } }));
@@ -186,6 +195,8 @@ export async function throughPorts(store: BatonStore) {
       ...(await store.outcomes.listOutcomes({ filter: EVER, kind: 'HANDOFF' }, 10_000)),
       ...(await store.outcomes.listOutcomes({ filter: EVER, kind: 'AI_ONLY' }, 10_000)),
     ],
+    webhookEndpoints: await store.webhooks.listEndpoints(),
+    webhookDeliveries: await store.webhooks.queryDeliveries({}, 10_000, null),
   };
 }
 

@@ -45,6 +45,15 @@ import {
   toVersionDocument,
   type StoredTestCase,
 } from '../../features/policies/mongo-policy-models';
+import {
+  fromDeliveryDocument,
+  fromEndpointDocument,
+  fromEventDocument,
+  toDeliveryDocument,
+  toEndpointDocument,
+  toEventDocument,
+  webhookModels,
+} from '../../features/webhooks/mongo-webhook-models';
 import { messageOf } from './migration-error';
 import type { TransferCollection, TransferRecords } from './transfer-records';
 
@@ -142,6 +151,7 @@ export function mongoTransferCollections(connection: Connection): MongoCollectio
   const { DecisionLogEntry } = decisionLogModels(connection, {});
   const { Outcome } = outcomeModels(connection);
   const { AuditEvent } = auditModels(connection);
+  const webhooks = webhookModels(connection);
   const times = (r: { createdAt: Date; updatedAt: Date }) => ({ createdAt: r.createdAt, updatedAt: r.updatedAt });
   return {
     apiKeys: collectionOf(ApiKey, stringId, toApiKeyDocument, fromApiKeyDocument),
@@ -191,6 +201,9 @@ export function mongoTransferCollections(connection: Connection): MongoCollectio
     ),
     decisions: collectionOf(DecisionLogEntry, stringId, legacyDecisionDocument, fromDecisionDocument),
     outcomes: collectionOf(Outcome, stringId, toOutcomeDocument, fromOutcomeDocument),
+    webhookEndpoints: collectionOf(webhooks.Endpoint, stringId, toEndpointDocument, fromEndpointDocument),
+    webhookEvents: collectionOf(webhooks.Event, stringId, toEventDocument, fromEventDocument),
+    webhookDeliveries: collectionOf(webhooks.Delivery, stringId, toDeliveryDocument, fromDeliveryDocument),
     auditLog: collectionOf(AuditEvent, sequence, toAuditEventDocument, fromAuditEventDocument),
   };
 }

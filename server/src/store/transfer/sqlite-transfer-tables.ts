@@ -2,7 +2,8 @@
  * Internal: each transfer collection in the embedded store's tables. Rows are read with the
  * SQLite stores' own mappers (so a record is what the port would return) and written back
  * column for column, child rows included (approvals, skills, channels, handoff candidates in order).
- * Dataset rows and runs go through the text codecs the backtest store itself uses.
+ * Dataset rows and runs go through the text codecs the backtest store itself uses, webhook rows
+ * through the webhook store's own mappers and statements.
  */
 import type Database from 'better-sqlite3';
 import { CHANNELS } from '@baton/schemas';
@@ -27,6 +28,17 @@ import {
   type RequestRow,
   type VersionRow,
 } from '../../features/policies/sqlite-policy-repositories';
+import {
+  deliveryParams,
+  endpointParams,
+  INSERT_DELIVERY,
+  toDelivery,
+  toEndpoint,
+  toWebhookEvent,
+  type DeliveryRow,
+  type EndpointRow,
+  type WebhookEventRow,
+} from '../../features/webhooks/sqlite-webhook-repositories';
 import type { TransferCollection, TransferRecords } from './transfer-records';
 
 /** How one collection is stored: its main table, reading a row (with its children), inserting a record. */
@@ -94,6 +106,10 @@ export function sqliteTransferTables(db: Database.Database): SqliteTables {
       facts, action, reason_code, reasons, queue, priority, tier, latency_ms) VALUES (@id, @evaluatedAt, @loggedAt, @policyId, @policyVersion,
       @contentHash, @conversationId, @input, @facts, @action, @reasonCode, @reasons, @queue, @priority, @tier, @latencyMs)`),
     outcome: insert(INSERT_OUTCOME),
+    webhookEndpoint: insert(`INSERT INTO webhook_endpoints (id, url, description, event_types, enabled, secrets, created_at, updated_at)
+      VALUES (@id, @url, @description, @eventTypes, @enabled, @secrets, @createdAt, @updatedAt)`),
+    webhookEvent: insert('INSERT INTO webhook_events (id, type, decision_id, occurred_at, data, payload) VALUES (?, ?, ?, ?, ?, ?)'),
+    webhookDelivery: insert(INSERT_DELIVERY),
     event: insert(`INSERT INTO audit_log (sequence, at, actor_key_id, actor_role, action, target_type, target_id, before, after, prev_hash, hash)
       VALUES (@sequence, @at, @actorKeyId, @actorRole, @action, @targetType, @targetId, @before, @after, @prevHash, @hash)`),
   };
@@ -292,6 +308,21 @@ export function sqliteTransferTables(db: Database.Database): SqliteTables {
       table: 'conversation_outcomes',
       toRecord: (row) => toOutcome(row as OutcomeRow),
       insert: (o) => s.outcome.run(outcomeParams(o)),
+    },
+    webhookEndpoints: {
+      table: 'webhook_endpoints',
+      toRecord: (row) => toEndpoint(row as EndpointRow),
+      insert: (e) => s.webhookEndpoint.run(endpointParams(e)),
+    },
+    webhookEvents: {
+      table: 'webhook_events',
+      toRecord: (row) => toWebhookEvent(row as WebhookEventRow),
+      insert: (e) => s.webhookEvent.run(e.id, e.type, e.decisionId, iso(e.occurredAt), json(e.data), e.payload),
+    },
+    webhookDeliveries: {
+      table: 'webhook_deliveries',
+      toRecord: (row) => toDelivery(row as DeliveryRow),
+      insert: (d) => s.webhookDelivery.run(deliveryParams(d)),
     },
     auditLog: {
       table: 'audit_log',

@@ -15,6 +15,7 @@ import type { OutcomeRecord } from '../../features/outcomes/outcome-store';
 import type { ChangeRequestRecord } from '../../features/policies/change-request-store';
 import type { PolicyRecord, VersionRecord } from '../../features/policies/policy-store';
 import type { PolicyTestCase } from '../../features/policies/policy-test-case-store';
+import type { WebhookDeliveryRecord, WebhookEndpointRecord, WebhookEventRecord } from '../../features/webhooks/webhook-store';
 
 /** When a directory entry was created and last changed (stored, not part of the routing model). */
 export interface Timestamps {
@@ -67,6 +68,12 @@ export interface TransferRecords {
   decisions: StoredDecision;
   /** Outcomes of conversations, with when each field's value was true. */
   outcomes: OutcomeRecord;
+  /** With every signing secret (a rotation's previous one included), so receivers keep verifying. */
+  webhookEndpoints: WebhookEndpointRecord;
+  /** The outbox: each event as it happened, with the body sent once built. */
+  webhookEvents: WebhookEventRecord;
+  /** The delivery log, owed deliveries included (a server on the copy goes on delivering them). */
+  webhookDeliveries: WebhookDeliveryRecord;
   auditLog: AuditEvent;
 }
 
@@ -75,8 +82,9 @@ export type TransferCollection = keyof TransferRecords;
 /**
  * Every collection in copy order: what a record refers to is copied before it (queues before
  * agents and assignments, policies before their versions, requests and test cases, datasets
- * before their rows, the gates and the runs on them, decisions before their outcomes), and the audit log last, since its events
- * describe everything else.
+ * before their rows, the gates and the runs on them, decisions before their outcomes, webhook events before
+ * their deliveries), and the audit log last, since its events describe everything else. Idempotency keys are
+ * not copied: they live a day (BATON_IDEMPOTENCY_TTL_SECONDS) and only answer retries in flight.
  */
 export const TRANSFER_COLLECTIONS: readonly TransferCollection[] = [
   'apiKeys',
@@ -93,6 +101,9 @@ export const TRANSFER_COLLECTIONS: readonly TransferCollection[] = [
   'assignments',
   'decisions',
   'outcomes',
+  'webhookEndpoints',
+  'webhookEvents',
+  'webhookDeliveries',
   'auditLog',
 ];
 
@@ -103,6 +114,8 @@ export const TRANSFER_COLLECTIONS: readonly TransferCollection[] = [
 export function recordName<C extends TransferCollection>(collection: C, record: TransferRecords[C]): string {
   const r = record as TransferRecords[TransferCollection];
   if ('sequence' in r) return `${collection} #${r.sequence}`;
+  // Events and deliveries name a decision too; their own id is the one that is unique.
+  if (collection === 'webhookEvents' || collection === 'webhookDeliveries') return `${collection} ${(r as WebhookEventRecord | WebhookDeliveryRecord).id}`;
   if ('publishedAt' in r) return `${collection} ${r.policyId} v${r.version}`;
   if ('row' in r) return `${collection} ${r.datasetId}/${r.row.id}`;
   if ('gates' in r) return `${collection} ${r.policyId}`;

@@ -1,0 +1,47 @@
+/**
+ * Warns about a handoff or callback leaf whose customer message lacks a language the policy's
+ * lexicons cover: such a conversation is detected in that language, yet the customer reads the
+ * English template (or the built-in English sentence) followed by a wait sentence in their own
+ * language. Warnings only: a policy may choose English on purpose.
+ */
+import { lexiconLanguages, type TriggerSettings } from '@baton/schemas';
+import type { AnyGraph } from '../graph/graph-index';
+import { DiagnosticCode, warning, type Diagnostic } from './diagnostic';
+
+const LANGUAGE_NAMES: Readonly<Record<string, string>> = {
+  de: 'German',
+  en: 'English',
+  es: 'Spanish',
+  fr: 'French',
+  it: 'Italian',
+  nl: 'Dutch',
+  pt: 'Portuguese',
+};
+
+const named = (code: string): string => (LANGUAGE_NAMES[code] ? `${LANGUAGE_NAMES[code]} (${code})` : code);
+
+/**
+ * One `MISSING_TRANSLATION` warning per handoff or callback leaf missing a language of the lexicons.
+ * @param graph - a structurally valid escalation tree
+ */
+export function checkMessageLanguages(graph: AnyGraph, settings: TriggerSettings): Diagnostic[] {
+  const covered = lexiconLanguages(settings);
+  if (covered.length === 0) return [];
+  const problems: Diagnostic[] = [];
+  for (const node of graph.nodes) {
+    if (node.kind !== 'handoff' && node.kind !== 'callback') continue;
+    const templates = (node.data as { message?: Record<string, string> }).message ?? {};
+    const missing = covered.filter((language) => (templates[language] ?? '').trim() === '');
+    if (missing.length === 0) continue;
+    const name = node.label ? `"${node.label}" (${node.id})` : `"${node.id}"`;
+    const fallback = (templates.en ?? '').trim() !== '' ? 'its English message' : 'a built-in English sentence';
+    problems.push(
+      warning(
+        DiagnosticCode.MissingTranslation,
+        `${name} has no customer message in ${missing.map(named).join(', ')}, which the policy's lexicons detect: those customers get ${fallback} instead. Add the message in the Inspector.`,
+        { nodeId: node.id },
+      ),
+    );
+  }
+  return problems;
+}
