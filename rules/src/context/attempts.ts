@@ -24,6 +24,7 @@ import type { AttemptInput, ContextPackage, MessageInput } from '@baton/schemas'
 import { isFailedResult } from '../signals/attempts';
 import { ANALYSED_CHARS_PER_MESSAGE } from '../signals/compute-signals';
 import { foldText } from '../signals/text-normalise';
+import { LRUCache } from 'lru-cache';
 import { clip } from './display-text';
 import { dateOf } from './time-offsets';
 
@@ -140,8 +141,23 @@ export function outcomeOf(text: string): 'failed' | 'succeeded' | 'unknown' {
   return SUCCEEDED_REPLY.test(folded) ? 'succeeded' : 'unknown';
 }
 
+/**
+ * Attempts found per bot text: bots send the whole conversation every turn, so each reply is read
+ * once (10,000 texts, a kind and a short action each).
+ */
+const attemptsByText = new LRUCache<string, { found: { kind: AttemptKind; action: string } | null }>({ max: 10_000 });
+
 /** The attempt a bot message reports, if any: its kind and action words. */
 export function attemptIn(text: string): { kind: AttemptKind; action: string } | undefined {
+  let known = attemptsByText.get(text);
+  if (!known) {
+    known = { found: findAttempt(text) ?? null };
+    attemptsByText.set(text, known);
+  }
+  return known.found ?? undefined;
+}
+
+function findAttempt(text: string): { kind: AttemptKind; action: string } | undefined {
   for (const sentence of text.slice(0, ANALYSED_CHARS_PER_MESSAGE).split(/(?<=[.!?])\s+|\n+/)) {
     const folded = fold(sentence);
     const strong = FIRST_PERSON_DONE.test(folded) && !NEGATED.test(folded);
@@ -156,19 +172,22 @@ export function attemptIn(text: string): { kind: AttemptKind; action: string } |
 /** Attempts detected in the bot messages, each judged by the customer's next message. */
 export function detectAttempts(messages: readonly MessageInput[]): AttemptFinding[] {
   const findings: AttemptFinding[] = [];
-  messages.forEach((message, index) => {
-    if (message.speaker !== 'BOT') return;
+  // From the end, so each bot message knows the customer's next message without searching for it.
+  let reply: MessageInput | undefined;
+  for (let index = messages.length - 1; index >= 0; index -= 1) {
+    const message = messages[index] as MessageInput;
+    if (message.speaker === 'CUSTOMER') reply = message;
+    if (message.speaker !== 'BOT') continue;
     const found = attemptIn(message.text);
-    if (!found) return;
-    const reply = messages.slice(index + 1).find((next) => next.speaker === 'CUSTOMER');
+    if (!found) continue;
     const result = reply ? outcomeOf(reply.text) : 'unknown';
     findings.push({
       attempt: { action: found.action, result, at: dateOf(message.at), succeeded: result === 'succeeded', source: 'detected' },
       kind: found.kind,
       messageIndex: index,
     });
-  });
-  return findings;
+  }
+  return findings.reverse();
 }
 
 /** Attempts as the integration reported them; the kind is read from the action text. */

@@ -2,7 +2,7 @@ import { computeSignals, prepareSignals } from './index';
 import { conversation, customerSays } from './fixtures/conversation.fixture';
 import { FIXTURE_SETTINGS } from './fixtures/trigger-settings.fixture';
 import { AnalysedText } from './message-analysis';
-import { messageSimilarity } from './repeated-question';
+import { COMPARED_MESSAGES, messageSimilarity } from './repeated-question';
 
 const model = prepareSignals(FIXTURE_SETTINGS);
 const count = (...texts: string[]) => computeSignals(customerSays(...texts), model, new Date()).facts.repeatedQuestionCount;
@@ -50,6 +50,12 @@ describe('repeatedQuestionCount', () => {
 
   it('counts repeats of the latest message only, not of earlier ones', () => {
     expect(count('where is my order?', 'where is my order?', 'where is my order?', 'how do I change my email?')).toBe(1);
+  });
+
+  it('compares the latest message with the 50 customer messages before it, not earlier ones', () => {
+    const filler = Array.from({ length: COMPARED_MESSAGES - 1 }, (_, i) => `my parcel number is ${i}, is it at the depot?`);
+    expect(count('where is my invoice?', ...filler, 'where is my invoice?')).toBe(2);
+    expect(count('where is my invoice?', 'tracking please', ...filler, 'where is my invoice?')).toBe(1);
   });
 
   it('does not count unrelated or content-free repeats', () => {

@@ -11,7 +11,9 @@
  * arrive} at 0.83 and {cancel, order} vs {change, order} at 0.67 on their sides). Messages are compared whole and
  * sentence by sentence, and the best score counts, so "Sure, it's 48213. Where is my order?"
  * still repeats "where's my order??". A latest message without content words ("ok", "?") is
- * never a repeat: the count is then 1.
+ * never a repeat: the count is then 1. The latest message is compared with the
+ * {@link COMPARED_MESSAGES} customer messages before it, so a turn costs the same however long
+ * the conversation (issue 18).
  */
 import { isTypoOf } from './fuzzy-match';
 import type { AnalysedText } from './message-analysis';
@@ -30,6 +32,13 @@ const SCAFFOLDING: Record<string, string> = {
 };
 
 const scaffolding = new Map<string, Set<string>>();
+
+/**
+ * Earlier customer messages the latest is compared with. Support chats rarely pass 20 customer
+ * messages, and a question asked again after 50 more of the customer's own messages is a new
+ * request more than a repeat.
+ */
+export const COMPARED_MESSAGES = 50;
 
 function scaffoldingOf(language: string): Set<string> {
   let words = scaffolding.get(language);
@@ -120,7 +129,8 @@ export function messageSimilarity(a: AnalysedText, b: AnalysedText, language: st
 }
 
 /**
- * Counts the customer messages that ask the latest one again.
+ * Counts the customer messages, among the {@link COMPARED_MESSAGES} before it, that ask the
+ * latest one again.
  * @param messages customer messages in conversation order
  * @param language conversation language, for stems and stop words
  * @param threshold `thresholds.repeatSimilarity`, 0..1
@@ -131,7 +141,7 @@ export function findRepeatedQuestion(messages: readonly AnalysedText[], language
   const latestSets = contentWordSets(latest, language);
   const repeats: RepeatFinding['repeats'] = [];
   if (latestSets.length > 0) {
-    for (const message of messages.slice(0, -1)) {
+    for (const message of messages.slice(-COMPARED_MESSAGES - 1, -1)) {
       const similarity = bestSimilarity(latestSets, contentWordSets(message, language));
       if (similarity >= threshold) repeats.push({ message, similarity: Math.round(similarity * 100) / 100 });
     }

@@ -32,15 +32,19 @@ function withNewLatestMessage(input: SampleInput, suffix: string): SampleInput {
   return { ...input, messages };
 }
 
-/** `count` decision inputs cycling through the seed conversations, every latest customer message unique. */
-export function uniqueInputs(count: number, dryRun: boolean): SampleInput[] {
+/**
+ * `count` decision inputs cycling through the seed conversations, every latest customer message
+ * unique: it ends with an order number, from `firstOrder` on (inputs made with ranges that do not
+ * overlap never share a latest message).
+ */
+export function uniqueInputs(count: number, dryRun: boolean, firstOrder = 100_000): SampleInput[] {
   return Array.from({ length: count }, (_, n) => {
     const sample = sampleConversations[n % sampleConversations.length] as (typeof sampleConversations)[number];
-    return { ...withNewLatestMessage(sample.input, `(order ${100_000 + n})`), dryRun };
+    return { ...withNewLatestMessage(sample.input, `(order ${firstOrder + n})`), dryRun };
   });
 }
 
 /** {@link uniqueInputs} as JSON request bodies of {@link DECIDE_QUERY}. */
-export function decideBodies(count: number, dryRun: boolean): string[] {
-  return uniqueInputs(count, dryRun).map((input) => JSON.stringify({ query: DECIDE_QUERY, variables: { input } }));
+export function decideBodies(count: number, dryRun: boolean, firstOrder = 100_000): string[] {
+  return uniqueInputs(count, dryRun, firstOrder).map((input) => JSON.stringify({ query: DECIDE_QUERY, variables: { input } }));
 }

@@ -1,7 +1,8 @@
 /**
  * Internal to the benchmark: decideHandoff called turn by turn like a bot, on one connection, the
  * whole conversation so far in every request (dry run): each turn adds a customer message no
- * earlier turn had and the bot's reply. The latency of turns 3–7 is compared with turns 198–202;
+ * earlier turn had and the bot's reply, in one language per conversation (the seed's texts in
+ * English, Spanish, German...). The latency of turns 3–7 is compared with turns 198–202;
  * work done for earlier messages is reused, so the cost per turn stays flat.
  */
 import { sampleConversations } from '@baton/seed';
@@ -23,22 +24,25 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 }
 
-/** Customer and bot texts of the seed conversations, in order. */
-function textsBySpeaker(): { customer: string[]; bot: string[] } {
-  const messages = sampleConversations.flatMap((sample) => sample.input.messages);
+/** Customer and bot texts of the seed conversations in `language`, in order (a real chat keeps to one language). */
+function textsBySpeaker(language: string): { customer: string[]; bot: string[] } {
+  const messages = sampleConversations.filter((sample) => sample.input.customer.language === language).flatMap((sample) => sample.input.messages);
   return {
     customer: messages.filter((m) => m.speaker === 'CUSTOMER').map((m) => m.text),
     bot: messages.filter((m) => m.speaker === 'BOT').map((m) => m.text),
   };
 }
 
+const LANGUAGES = ['en', 'es', 'de', 'pt', 'fr'];
+
 /** Runs `conversations` conversations of 202 turns each against `url` (a Baton server) with `apiKey`. */
 export async function benchPerTurn(url: string, apiKey: string, conversations: number): Promise<PerTurnMeasurement> {
-  const { customer, bot } = textsBySpeaker();
   const early: number[] = [];
   const late: number[] = [];
   const start = Date.parse('2026-11-21T09:00:00Z');
   for (let c = 0; c < conversations; c += 1) {
+    const language = LANGUAGES[c % LANGUAGES.length] as string;
+    const { customer, bot } = textsBySpeaker(language);
     const messages: Array<{ speaker: 'CUSTOMER' | 'BOT'; text: string; at: string }> = [];
     for (let turn = 1; turn <= TURNS; turn += 1) {
       const at = start + turn * STEP_MS;
@@ -47,7 +51,7 @@ export async function benchPerTurn(url: string, apiKey: string, conversations: n
       const input = {
         conversationId: `bench-turns-${c}`,
         channel: 'chat',
-        customer: { id: `bench-customer-${c}`, tier: 'pro', language: 'en' },
+        customer: { id: `bench-customer-${c}`, tier: 'pro', language },
         messages,
         now: new Date(at + 1000).toISOString(),
         dryRun: true,

@@ -8,7 +8,7 @@
  */
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
-import { minimalSettings } from '../test-support/fixtures';
+import { handoffEveryTimePolicy } from '../test-support/fixtures';
 import { CREATE_POLICY, PUBLISH, decideInput } from '../test-support/operations';
 import { removeTempDirs } from '../test-support/temp-dir';
 import { startTestServer, TEST_ADMIN_KEY, type GraphQLResponse, type TestServer } from '../test-support/test-server';
@@ -135,18 +135,7 @@ function watch<T>(client: Client, query: string, variables: Record<string, unkno
 }
 
 /** Every conversation is a HANDOFF to `desk`; desk-1 takes one chat, desk-2 starts offline. */
-const deskPolicy = {
-  id: 'desk',
-  name: 'Desk',
-  graph: {
-    nodes: [
-      { id: 'start', kind: 'start', data: {} },
-      { id: 'h', kind: 'handoff', data: { reasonCode: 'desk', category: 'BUSINESS', queue: 'desk', priority: 'NORMAL' } },
-    ],
-    edges: [{ id: 'e', source: 'start', target: 'h' }],
-  },
-  settings: minimalSettings(),
-};
+const deskPolicy = handoffEveryTimePolicy('desk');
 
 function ok<T>(response: GraphQLResponse<T>): T {
   expect(response.body.errors).toBeUndefined();

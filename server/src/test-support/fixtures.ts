@@ -58,3 +58,19 @@ export function humanRequestGraph(queue = 'general'): PolicyGraph {
     ],
   };
 }
+
+/** A policy whose every conversation is a HANDOFF to queue `queue` (reason `desk`): handoff tests start one with any message. */
+export function handoffEveryTimePolicy(queue = 'desk'): { id: string; name: string; graph: PolicyGraph; settings: TriggerSettings } {
+  return {
+    id: queue,
+    name: 'Desk',
+    graph: {
+      nodes: [
+        { id: 'start', kind: 'start', data: {} },
+        { id: 'h', kind: 'handoff', data: { reasonCode: 'desk', category: 'BUSINESS', queue, priority: 'NORMAL' } },
+      ],
+      edges: [{ id: 'e', source: 'start', target: 'h' }],
+    } as PolicyGraph,
+    settings: minimalSettings(),
+  };
+}

@@ -5,7 +5,7 @@
  * assignment not accepted in time goes to the next agent (lazily on a read, and by the sweep),
  * then expires at its maximum age; BOT keys see and change only the handoffs they started.
  */
-import { minimalSettings } from '../../test-support/fixtures';
+import { handoffEveryTimePolicy } from '../../test-support/fixtures';
 import { CREATE_POLICY, PUBLISH, decideInput } from '../../test-support/operations';
 import { removeTempDirs } from '../../test-support/temp-dir';
 import { startTestServer, type GraphQLResponse, type TestServer } from '../../test-support/test-server';
@@ -64,18 +64,7 @@ const keys = { botA: '', botB: '', integration: '' };
 const keyIds = { botA: '' };
 
 /** Every conversation is a HANDOFF to `desk` (two agents, one chat slot each). */
-const deskPolicy = {
-  id: 'desk',
-  name: 'Desk',
-  graph: {
-    nodes: [
-      { id: 'start', kind: 'start', data: {} },
-      { id: 'h', kind: 'handoff', data: { reasonCode: 'desk', category: 'BUSINESS', queue: 'desk', priority: 'NORMAL' } },
-    ],
-    edges: [{ id: 'e', source: 'start', target: 'h' }],
-  },
-  settings: minimalSettings(),
-};
+const deskPolicy = handoffEveryTimePolicy('desk');
 
 function ok<T>(response: GraphQLResponse<T>): T {
   expect(response.body.errors).toBeUndefined();

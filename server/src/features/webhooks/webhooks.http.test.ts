@@ -7,7 +7,7 @@
  * rotated secret signs alongside the previous one.
  */
 import { Webhook } from 'standardwebhooks';
-import { minimalSettings } from '../../test-support/fixtures';
+import { handoffEveryTimePolicy } from '../../test-support/fixtures';
 import { CREATE_POLICY, PUBLISH, decideInput } from '../../test-support/operations';
 import { removeTempDirs } from '../../test-support/temp-dir';
 import { startTestServer, type GraphQLResponse, type TestServer } from '../../test-support/test-server';
@@ -63,18 +63,7 @@ interface Payload {
   };
 }
 
-const deskPolicy = {
-  id: 'desk',
-  name: 'Desk',
-  graph: {
-    nodes: [
-      { id: 'start', kind: 'start', data: {} },
-      { id: 'h', kind: 'handoff', data: { reasonCode: 'desk', category: 'BUSINESS', queue: 'desk', priority: 'NORMAL' } },
-    ],
-    edges: [{ id: 'e', source: 'start', target: 'h' }],
-  },
-  settings: minimalSettings(),
-};
+const deskPolicy = handoffEveryTimePolicy('desk');
 
 let t: TestServer;
 let receiver: TestReceiver;
