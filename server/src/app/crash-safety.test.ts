@@ -1,6 +1,6 @@
 /**
  * Crash safety (issue 17, finding 8): a real server process (`node server/dist/main.js`) is
- * killed with SIGKILL while it publishes, starts handoffs and logs decisions from several
+ * killed with SIGKILL while it publishes, approves change requests, starts handoffs and logs decisions from several
  * clients; then it is started again on the same data directory. Everything it acknowledged must
  * be there (every decision answered with a decisionId is in the log, every published version and
  * started handoff exists), nothing is half-written (versions run 1..N with the last one active)
@@ -61,11 +61,11 @@ function startBaton(dataDir: string): Promise<{ url: string; child: ChildProcess
 const exited = (child: ChildProcess) =>
   new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
 
-async function gql<T>(url: string, query: string, variables: Record<string, unknown>): Promise<T | undefined> {
+async function gql<T>(url: string, query: string, variables: Record<string, unknown>, key = TEST_ADMIN_KEY): Promise<T | undefined> {
   try {
     const response = await fetch(`${url}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${TEST_ADMIN_KEY}` },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
       body: JSON.stringify({ query, variables }),
     });
     const body = (await response.json()) as { data?: T; errors?: unknown[] };
@@ -173,6 +173,71 @@ describe('kill -9 and restart (finding 8)', () => {
       },
     );
     process.stdout.write(`crash during publishing: ${count} versions acknowledged, all stored\n`);
+  }, 90_000);
+
+  it('keeps every approval that published, under four eyes, while an admin asks and a second publisher approves in a loop', async () => {
+    const policyId = 'crash-approve';
+    let revision = 0;
+    let approver = '';
+    const count = await crashDuring(
+      {
+        clients: 1,
+        killAfter: { acknowledged: 4, maxMs: 20_000 },
+        setup: async (url) => {
+          const created = await gql<{ createPolicy: { draft: { revision: number } } }>(url, CREATE_POLICY, {
+            input: { id: policyId, name: 'Crash approve', graph: stayGraph() },
+          });
+          revision = created?.createPolicy.draft.revision ?? 0;
+          expect(await gql(url, `mutation { setRequiredApprovals(policyId: "${policyId}", count: 1) { requiredApprovals } }`, {})).toBeDefined();
+          const key = await gql<{ createApiKey: { secret: string } }>(
+            url,
+            `mutation { createApiKey(name: "second publisher", role: PUBLISHER) { secret } }`,
+            {},
+          );
+          approver = key?.createApiKey.secret ?? '';
+          expect(approver).not.toBe('');
+        },
+      },
+      async (url, _client, n) => {
+        const graph = stayGraph();
+        graph.nodes[0]!.label = `Start ${n}`;
+        const saved = await gql<{ savePolicyDraft: { revision: number } }>(url, SAVE_DRAFT, { policyId, graph, baseRevision: revision });
+        if (!saved) return undefined;
+        revision = saved.savePolicyDraft.revision;
+        const asked = await gql<{ publishPolicy: { changeRequest: { id: string } | null } }>(
+          url,
+          `mutation P($policyId: ID!, $comment: String!) { publishPolicy(policyId: $policyId, comment: $comment) { changeRequest { id } } }`,
+          { policyId, comment: `change ${n}` },
+        );
+        const id = asked?.publishPolicy.changeRequest?.id;
+        if (!id) return undefined;
+        const approved = await gql<{ approveChangeRequest: { changeRequest: { id: string }; version: { version: number; contentHash: string } | null } }>(
+          url,
+          `mutation A($id: ID!) { approveChangeRequest(id: $id) { changeRequest { id } version { version contentHash } } }`,
+          { id },
+          approver,
+        );
+        const version = approved?.approveChangeRequest.version;
+        return version ? { id, ...version } : undefined;
+      },
+      async (approvals, store) => {
+        expect(approvals.length).toBeGreaterThan(1);
+        const versions = await store.policies.listVersions(policyId);
+        const numbers = versions.map((v) => v.version).sort((a, b) => a - b);
+        expect(numbers).toEqual(numbers.map((_, i) => i + 1));
+        for (const { id, version, contentHash } of approvals) {
+          expect(versions.find((v) => v.version === version)?.contentHash).toBe(contentHash);
+          expect(await store.changeRequests.getChangeRequest(id)).toMatchObject({ status: 'PUBLISHED', publishedVersion: version });
+        }
+        // Nothing half-done: a request is published exactly when its version exists.
+        for (const request of await store.changeRequests.listChangeRequests(policyId)) {
+          if (request.status === 'PUBLISHED') expect(numbers).toContain(request.publishedVersion);
+          else expect(request.publishedVersion ?? null).toBeNull();
+        }
+        expect((await store.policies.getPolicy(policyId))?.activeVersion).toBe(numbers.at(-1));
+      },
+    );
+    process.stdout.write(`crash during approvals: ${count} approvals acknowledged, each with its version\n`);
   }, 90_000);
 
   it('keeps every started handoff, with four clients deciding and starting handoffs', async () => {
