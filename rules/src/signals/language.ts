@@ -78,7 +78,8 @@ function clearWinner(votes: Map<string, number>, min: number, lead: number): str
 /**
  * Detects the conversation language from the customer's messages, among `candidates`.
  * Two stages keep it cheap: when the messages' stop words (nlp.js lists) clearly vote for one
- * language (5+ votes, 3 times the runner-up's) that is the answer (a few µs); otherwise tinyld
+ * language (5+ votes, 3 times the runner-up's), or lean to the profile's language (2+ votes, 1.5
+ * times the runner-up's), that is the answer (a few µs); otherwise tinyld
  * reads the latest 200 characters, and its guess stands when it leads the runner-up twofold or
  * agrees with the stop words' leaning. Falls back to `customerLanguage` (the profile's, e.g.
  * "pt-BR"), then to "en", when the text is too short or both are unsure.
@@ -93,6 +94,10 @@ export function detectConversationLanguage(
   const voted = clearWinner(votes, MIN_STOPWORD_VOTES, STOPWORD_LEAD);
   if (voted) return { language: voted, source: 'detected', method: 'stopwords' };
   const leaning = clearWinner(votes, 2, 1.5);
+  // Stop words leaning to the profile's language settle it: tinyld could only overrule both with
+  // a twofold lead, and it is the costliest step of a decision on short texts (issue 18).
+  const profile = normaliseLanguageCode(customerLanguage);
+  if (leaning !== undefined && leaning === profile) return { language: leaning, source: 'detected', method: 'stopwords' };
   let text = '';
   for (let i = customerMessages.length - 1; i >= 0 && text.length < MAX_DETECT_CHARS; i -= 1) {
     text = `${customerMessages[i]?.text ?? ''}\n${text}`;
@@ -106,7 +111,6 @@ export function detectConversationLanguage(
       return { language: best.lang, source: 'detected', method: 'tinyld', accuracy: Math.round(best.accuracy * 100) / 100 };
     }
   }
-  const profile = normaliseLanguageCode(customerLanguage);
   if (profile) return { language: profile, source: 'customer' };
   return { language: DEFAULT_LANGUAGE, source: 'default' };
 }

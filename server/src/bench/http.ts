@@ -4,7 +4,7 @@
  * size): the cost of Apollo + HTTP alone versus a full decision through Baton (auth, limits,
  * policy cache, signals, rules, routing, context). Each server runs as its own process
  * (`node server/dist/main.js` for Baton, its default configuration over a fresh embedded store
- * but for rate limits, which are off),
+ * but for rate limits, which are off; both with NODE_ENV=production, as the Docker image runs),
  * pinned to one core while autocannon runs pinned to the other (`pinning.ts`).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -95,6 +95,7 @@ export async function benchHttp(connections: number, durationSeconds: number, tu
       BATON_LOG_LEVEL: 'warn',
       BATON_RATE_LIMIT_PER_KEY: '0',
       BATON_RATE_LIMIT_PER_ADDRESS: '0',
+      NODE_ENV: 'production',
     },
     pinning?.server,
   );
@@ -114,7 +115,7 @@ export async function benchHttp(connections: number, durationSeconds: number, tu
     const constant = await startServerProcess(
       [path.join(__dirname, 'constant-server.js'), decisionFile, String(constantPort)],
       constantPort,
-      {},
+      { NODE_ENV: 'production' },
       pinning?.server,
     );
     let floor: HttpMeasurement;
