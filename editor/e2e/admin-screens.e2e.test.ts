@@ -204,6 +204,59 @@ describe('admin screens and governance by name', () => {
     await page.close();
   });
 
+  it('lets an ADMIN roll back in an emergency under four eyes, with a required reason, and History shows it', async () => {
+    // A publisher under four eyes is offered a change request only, never the emergency path.
+    const publisher = await harness.server.gql<{ createApiKey: { secret: string } }>(
+      'mutation { createApiKey(name: "Ivo Pinto", role: PUBLISHER) { secret } }',
+    );
+    const other = await openPage();
+    await signIn(other.page, publisher.body.data?.createApiKey.secret);
+    await other.page.getByRole('button', { name: 'Open Support default' }).click();
+    await other.page.getByRole('button', { name: 'History' }).click();
+    await other.page.getByRole('button', { name: 'Make version 1 active…' }).waitFor();
+    expect(await other.page.getByRole('button', { name: /Emergency rollback/ }).count()).toBe(0);
+    await other.page.close();
+
+    const { page, problems } = await openPage({ bypassCsp: true });
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await signIn(page);
+    await page.getByRole('button', { name: 'Open Support default' }).click();
+    await page.getByRole('button', { name: 'History' }).click();
+    await page.getByRole('row', { name: /^v2 active/ }).waitFor();
+    await page.getByRole('button', { name: 'Emergency rollback to version 1, without approvals…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Emergency rollback to version 1' });
+    await dialog.getByText(/skips the four-eyes rule: version 1 becomes active at once, without the 1 approval this policy needs/).waitFor();
+    await dialog.getByText(/recorded in the audit log as an emergency activation/).waitFor();
+    const confirm = dialog.getByRole('button', { name: 'Make version 1 active now' });
+    // The reason is required: the dialog does not act without one.
+    expect(await confirm.isDisabled()).toBe(true);
+    await dialog.getByLabel('Reason (required): what is going wrong').fill('v2 sends refund questions to the wrong desk');
+    expect(await confirm.isDisabled()).toBe(false);
+    await shot(page, '19-09-emergency-rollback-dialog-1280x720');
+    expect(await axeViolations(page)).toEqual([]);
+    await confirm.click();
+
+    await page.getByText('Emergency rollback: version 1 is active now, without approvals. The audit log records it.').waitFor();
+    await page.getByRole('row', { name: /^v1 active/ }).waitFor();
+    const activity = page.getByRole('region', { name: 'Activations and rollbacks' });
+    await activity.getByText(/Emergency activation of v1 \(v2 was active\), without approvals/).waitFor();
+    await activity.getByText(/“v2 sends refund questions to the wrong desk”/).waitFor();
+    await shot(page, '19-10-emergency-rollback-in-history-1280x720');
+
+    // The audit log has it under its own action, with the reason.
+    const audit = await harness.server.gql<{ auditLog: { nodes: { action: string; after: { comment?: string; activeVersion?: number } }[] } }>(
+      '{ auditLog(filter: { action: "policy.emergencyActivate" }, first: 5) { nodes { action after } } }',
+    );
+    expect(audit.body.data?.auditLog.nodes).toEqual([
+      expect.objectContaining({
+        action: 'policy.emergencyActivate',
+        after: expect.objectContaining({ activeVersion: 1, comment: 'v2 sends refund questions to the wrong desk' }),
+      }),
+    ]);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('creates a queue and an agent in the directory screen, each bad field refused by the API on that field', async () => {
     const { page, problems } = await openPage({ bypassCsp: true });
     await signIn(page);
@@ -253,6 +306,28 @@ describe('admin screens and governance by name', () => {
     await row.getByText('chat 3').waitFor();
     await shotBoth(page, '19-07-directory', row);
     expect(await axeViolations(page)).toEqual([]);
+
+    // The filter narrows a long list of agents: by name, then by skill and language together, then by a queue's name.
+    const agents = page.getByRole('region', { name: 'Agents' });
+    const filter = page.getByRole('searchbox', { name: 'Filter agents' });
+    const agentRows = agents.getByRole('row');
+    const everyone = (await agentRows.count()) - 1;
+    expect(everyone).toBeGreaterThan(3);
+    await filter.fill('Rui Costa');
+    await agents.getByText(`1 of ${everyone} agents match`).waitFor();
+    expect(await agentRows.count()).toBe(2);
+    await filter.fill('refunds PT');
+    await agents.getByRole('row', { name: /Rui Costa/ }).waitFor();
+    expect(await agentRows.count()).toBeLessThan(everyone + 1);
+    await filter.scrollIntoViewIfNeeded();
+    await shot(page, '19-12-directory-filter-1280x800');
+    await filter.fill('portuguese billing');
+    await agents.getByRole('row', { name: /Rui Costa/ }).waitFor();
+    await filter.fill('nobody-by-this-name');
+    await agents.getByText('No agent matches “nobody-by-this-name”.').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await filter.fill('');
+    await agents.getByText(`${everyone} agents`, { exact: true }).waitFor();
 
     // What the screen shows is what the API stored.
     const stored = await harness.server.gql<{ agent: { status: string; timeZone: string; queueIds: string[] } }>(

@@ -2,8 +2,8 @@
  * End to end, the live queue: the built editor in Debian's Chromium against a real Baton server,
  * its figures pushed over the WebSocket (graphql-ws). A supervisor opens the page; a bot starts
  * handoffs through the API and they appear, without a reload, as waiting with their place in the
- * queue; an agent comes online and the queue empties. Screenshots at 1280×720 go to
- * editor/test-output/.
+ * queue; an agent comes online and the queue empties. axe-core finds no serious or critical
+ * violation on the page, waiting or empty. Screenshots at 1280×720 go to editor/test-output/.
  */
 import type { Locator, Page } from 'playwright-core';
 import { useEditorBrowser } from './browser-harness';
@@ -18,6 +18,17 @@ async function until(check: () => Promise<boolean>, what: string): Promise<void>
     if (Date.now() > deadline) throw new Error(`Timed out waiting: ${what}`);
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+/** axe-core on the page: the serious and critical violations, one line each. */
+async function axeViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: require.resolve('axe-core') });
+  const violations = await page.evaluate(async () => {
+    type AxeResult = { id: string; impact: string | null; help: string; nodes: { target: string[] }[] };
+    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: AxeResult[] }> } }).axe;
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id}: ${v.help} (${v.targets.join(', ')})`);
 }
 const textOf = async (locator: Locator) => ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
 
@@ -89,7 +100,8 @@ async function openLiveQueue(page: Page): Promise<Locator> {
 describe('the live queue', () => {
   it('shows handoffs as a bot starts them and as an agent comes online, without a reload', async () => {
     const botKey = await setUpDesk();
-    const { page, problems } = await openPage();
+    // CSP bypassed only so axe-core can be injected.
+    const { page, problems } = await openPage({ bypassCsp: true });
     await page.setViewportSize({ width: 1280, height: 720 });
     await signIn(page);
     const card = await openLiveQueue(page);
@@ -117,6 +129,7 @@ describe('the live queue', () => {
     expect(await figure(card, 'estimate')).toBe('12 min 00 s');
     await card.scrollIntoViewIfNeeded();
     await shot(page, '16-01-live-queue-waiting-1280x720');
+    expect(await axeViolations(page)).toEqual([]);
 
     // Ben comes online: his free seat takes the first in line at once.
     await api(`mutation { setAgentPresence(agentId: "desk-ben", status: ONLINE) { id } }`);
@@ -125,6 +138,7 @@ describe('the live queue', () => {
     expect((await cells(rows.nth(1))).slice(0, 3)).toEqual(['1', 'chat-4413', 'chat']);
     await card.scrollIntoViewIfNeeded();
     await shot(page, '16-02-live-queue-agent-online-1280x720');
+    expect(await axeViolations(page)).toEqual([]);
 
     expect(loads).toEqual([]);
     expect(problems).toEqual([]);

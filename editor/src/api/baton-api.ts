@@ -201,11 +201,15 @@ export class BatonApi {
     return (await dataOf(this.client.query({ query: EditorPolicyDiffDocument, variables: { policyId, from, to }, ...FRESH }))).policyDiff;
   }
 
-  /** Rollback or roll forward: makes `version` the active one. */
-  async activateVersion(policyId: string, version: number, comment: string): Promise<number> {
+  /**
+   * Rollback or roll forward: makes `version` the active one. `emergency`: an ADMIN's activation
+   * under required approvals, at once and without a change request (audited as
+   * `policy.emergencyActivate`); FORBIDDEN for other roles.
+   */
+  async activateVersion(policyId: string, version: number, comment: string, emergency = false): Promise<number> {
     // The policy answered has just been given an active version.
-    return (await dataOf(this.client.mutate({ mutation: EditorActivateVersionDocument, variables: { policyId, version, comment } }))).activatePolicyVersion
-      .activeVersion!.version;
+    return (await dataOf(this.client.mutate({ mutation: EditorActivateVersionDocument, variables: { policyId, version, comment, emergency } })))
+      .activatePolicyVersion.activeVersion!.version;
   }
 
   /** Under four eyes: opens a change request whose last approval makes `version` active. */

@@ -19,7 +19,7 @@ import { HistoryPage } from '../history/HistoryPage';
 import type { DraftDocument } from '../graph/draft-document';
 import { editorReducer, initialEditorState } from '../graph/editor-state';
 import type { FlowEdge, FlowNode } from '../graph/flow-types';
-import { addNode, connect, copyElements, pasteElements, removeElements, updateNode, type Clipboard } from '../graph/graph-operations';
+import { addNode, connect, copyElements, linkOutput, pasteElements, removeElements, updateNode, type Clipboard } from '../graph/graph-operations';
 import { Inspector } from '../inspector/Inspector';
 import { kindsOn, queuesOf } from '../nodes/registry';
 import { PublishDialog } from '../publish/PublishDialog';
@@ -214,12 +214,9 @@ function EditorView({ policy, initial, baseRevision: initialRevision, restored, 
   const onConnect = (c: Connection) => {
     if (!readOnly) editGraph((g) => connect(g, { source: c.source, sourceHandle: c.sourceHandle ?? null, target: c.target }));
   };
-  const onLink = (nodeId: string, handle: string | null, to: string | null) =>
-    editGraph((g) => {
-      if (to) return connect(g, { source: nodeId, sourceHandle: handle, target: to });
-      const edge = g.edges.find((e) => e.source === nodeId && (e.sourceHandle ?? null) === handle);
-      return edge ? removeElements(g, new Set(), new Set([edge.id])) : g;
-    });
+  const onLink = (nodeId: string, handle: string | null, to: string | null) => {
+    if (!readOnly) editGraph((g) => linkOutput(g, nodeId, handle, to));
+  };
   const onNodeChange = (node: CanvasNode, field: string) => editGraph((g) => updateNode(g, node.id, () => node), `${target}:${node.id}:${field}`);
   const onSettingsChange = (settings: TriggerSettings, field: string) =>
     dispatch({ type: 'edit', coalesceKey: `settings:${field}`, update: (doc) => ({ ...doc, settings }) });

@@ -1,13 +1,15 @@
 /**
  * The routing directory: queues (languages, skills, business hours, open now, waiting) and
  * agents (skills, languages, capacity per channel, presence, the queues they serve). An ADMIN
- * creates and edits both, sets presence and removes agents; other people read.
+ * creates and edits both, sets presence and removes agents; other people read. A filter box
+ * narrows the agents (name, skill, language, queue, presence) in a long directory.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useId, useState } from 'react';
 import type { AgentStatus, EditorAgentDetailFragment, EditorQueueDetailFragment } from '../api/generated/operations';
 import { problemOf, useApi } from '../app/api-context';
 import { usePermissions } from '../app/permissions';
 import { AgentEditor } from './AgentEditor';
+import { filterAgents } from './agent-filter';
 import { QueueEditor } from './QueueEditor';
 import { formatSchedule } from './schedule-text';
 
@@ -32,6 +34,8 @@ export function DirectoryPage({ onBack }: { onBack: () => void }) {
   const [editing, setEditing] = useState<Editing>(null);
   const [message, setMessage] = useState<{ kind: 'info' | 'error'; text: string } | null>(null);
   const [removing, setRemoving] = useState<string | null>(null);
+  const [filter, setFilter] = useState('');
+  const filterId = useId();
 
   const load = useCallback(() => {
     call((api) => api.directory()).then(
@@ -57,6 +61,7 @@ export function DirectoryPage({ onBack }: { onBack: () => void }) {
       (caught: unknown) => setMessage({ kind: 'error', text: problemOf(caught).message }),
     );
   const queueName = (id: string) => queues?.find((q) => q.id === id)?.name ?? id;
+  const shownAgents = agents === null ? null : filterAgents(agents, filter, queueName);
 
   return (
     <div className="bn-page bn-admin-page">
@@ -166,8 +171,28 @@ export function DirectoryPage({ onBack }: { onBack: () => void }) {
             }}
           />
         ) : null}
-        {agents === null ? (
+        <div className="bn-inline bn-agent-filter">
+          <label htmlFor={filterId}>Filter agents</label>
+          <input
+            id={filterId}
+            type="search"
+            value={filter}
+            onChange={(e) => setFilter(e.target.value)}
+            placeholder="name, skill, language, queue or presence"
+            aria-describedby={`${filterId}-count`}
+          />
+          <span id={`${filterId}-count`} className="bn-hint" role="status">
+            {agents === null || shownAgents === null
+              ? ''
+              : filter.trim() === ''
+                ? `${agents.length} agent${agents.length === 1 ? '' : 's'}`
+                : `${shownAgents.length} of ${agents.length} agents match`}
+          </span>
+        </div>
+        {shownAgents === null ? (
           <p role="status">Loading…</p>
+        ) : shownAgents.length === 0 && filter.trim() !== '' ? (
+          <p className="bn-hint">No agent matches “{filter.trim()}”.</p>
         ) : (
           <table className="bn-table">
             <thead>
@@ -183,7 +208,7 @@ export function DirectoryPage({ onBack }: { onBack: () => void }) {
               </tr>
             </thead>
             <tbody>
-              {agents.map((a) => (
+              {shownAgents.map((a) => (
                 <tr key={a.id}>
                   <td>
                     {a.name} <code className="bn-hint">{a.id}</code>

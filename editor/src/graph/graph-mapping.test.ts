@@ -25,6 +25,12 @@ describe('mapping between Baton graph JSON and React Flow', () => {
     expect(vip?.label).toBe('VIP');
   });
 
+  it('names nodes and edges to screen readers by title, not by id', () => {
+    expect(toFlowNodes(seed).find((n) => n.id === 'c_security')?.ariaLabel).toBe('Condition: Security incident?');
+    expect(toFlowEdges(seed).find((e) => e.id === 'e_c_security_true')?.ariaLabel).toBe('From “Security incident?” (true) to “Security → Trust & Safety”');
+    expect(toFlowEdges(seed).find((e) => e.id === 'e_start')?.ariaLabel).toBe('From “Start” to “Person in danger?”');
+  });
+
   it('keeps an unchanged node object, and the selection and measured size of a changed one', () => {
     const first = toFlowNodes(seed).map((n) => (n.id === 'c_legal' ? { ...n, selected: true, measured: { width: 240, height: 80 } } : n));
     const changed: PolicyGraph = { ...seed, nodes: seed.nodes.map((n) => (n.id === 'c_legal' ? { ...n, label: 'Legal?' } : n)) };

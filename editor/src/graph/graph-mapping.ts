@@ -2,14 +2,29 @@
  * The one mapping between Baton's policy graph JSON and React Flow's nodes and edges.
  * Policy → flow keeps what React Flow owns (selection, measured size) from the previous flow
  * nodes, so re-deriving the canvas after an edit never re-measures or deselects; flow → policy
- * keeps only what is saved (UI state never reaches the draft).
+ * keeps only what is saved (UI state never reaches the draft). Screen readers hear nodes and
+ * edges by their titles ("From “Crisis words?” (true) to “Crisis line”"), never by their ids.
  */
 import type { PolicyEdge } from '@baton/schemas';
-import { outputLabel } from '../nodes/registry';
+import { nodeSpecOf, outputLabel } from '../nodes/registry';
 import type { CanvasGraph, CanvasNode } from './canvas-graph';
 import type { FlowEdge, FlowNode } from './flow-types';
 
 const ORIGIN = { x: 0, y: 0 };
+
+/** What a node is called on screen and to screen readers: its title, or "Untitled <kind>" when it has none. */
+export const titleOf = (node: CanvasNode | undefined): string =>
+  node ? (node.label ?? '').trim() || `Untitled ${nodeSpecOf(node.kind).title.toLowerCase()}` : 'a missing node';
+
+/** A node's accessible name: its kind and title, e.g. "Condition: Crisis words?". */
+export function nodeAriaLabel(node: CanvasNode): string {
+  return `${nodeSpecOf(node.kind).title}: ${titleOf(node)}`;
+}
+
+/** An edge's accessible name from its ends' titles and its output's words, e.g. "From “Crisis words?” (true) to “Crisis line”". */
+export function edgeAriaLabel(source: CanvasNode | undefined, label: string | undefined, target: CanvasNode | undefined): string {
+  return `From “${titleOf(source)}”${label === undefined ? '' : ` (${label})`} to “${titleOf(target)}”`;
+}
 
 /**
  * Flow nodes for `graph`. A node whose policy node is unchanged keeps its previous flow node
@@ -20,7 +35,7 @@ export function toFlowNodes(graph: CanvasGraph, previous: readonly FlowNode[] = 
   return graph.nodes.map((node) => {
     const old = before.get(node.id);
     if (old && old.data.node === node) return old;
-    const flow: FlowNode = { id: node.id, type: node.kind, position: node.position ?? ORIGIN, data: { node } };
+    const flow: FlowNode = { id: node.id, type: node.kind, position: node.position ?? ORIGIN, data: { node }, ariaLabel: nodeAriaLabel(node) };
     if (old?.selected) flow.selected = true;
     if (old?.measured) flow.measured = old.measured;
     return flow;
@@ -33,7 +48,14 @@ export function toFlowEdges(graph: CanvasGraph, previous: readonly FlowEdge[] = 
   const selected = new Set(previous.filter((e) => e.selected).map((e) => e.id));
   return graph.edges.map((edge) => {
     const label = outputLabel(nodes.get(edge.source), edge.sourceHandle);
-    const flow: FlowEdge = { id: edge.id, source: edge.source, target: edge.target, sourceHandle: edge.sourceHandle ?? null, data: { label } };
+    const flow: FlowEdge = {
+      id: edge.id,
+      source: edge.source,
+      target: edge.target,
+      sourceHandle: edge.sourceHandle ?? null,
+      data: { label },
+      ariaLabel: edgeAriaLabel(nodes.get(edge.source), label, nodes.get(edge.target)),
+    };
     if (label !== undefined) flow.label = label;
     if (selected.has(edge.id)) flow.selected = true;
     return flow;

@@ -85,6 +85,18 @@ export function connect(graph: CanvasGraph, link: { source: string; sourceHandle
   return { ...graph, edges: [...kept, edge] };
 }
 
+/**
+ * The inspector's choice for one output, the keyboard's way to connect: `target` joins the
+ * output exactly as dragging it on the canvas does ({@link connect}: same edge id and shape,
+ * replacing the output's edge); null removes the output's edge. Refused choices leave the
+ * graph unchanged (the same object).
+ */
+export function linkOutput(graph: CanvasGraph, source: string, sourceHandle: string | null, target: string | null): CanvasGraph {
+  if (target !== null) return connect(graph, { source, sourceHandle, target });
+  const edge = graph.edges.find((e) => e.source === source && (e.sourceHandle ?? null) === sourceHandle);
+  return edge ? removeElements(graph, new Set(), new Set([edge.id])) : graph;
+}
+
 /** Copied nodes and the edges between them. */
 export interface Clipboard {
   nodes: CanvasNode[];

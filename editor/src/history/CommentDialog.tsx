@@ -7,11 +7,13 @@ export interface CommentDialogProps {
   label: string;
   confirm: string;
   intro?: string;
+  /** The confirm button in the danger colour: the action bypasses a safeguard. */
+  danger?: boolean;
   onConfirm: (comment: string) => Promise<void>;
   onClose: () => void;
 }
 
-export function CommentDialog({ title, label, confirm, intro, onConfirm, onClose }: CommentDialogProps) {
+export function CommentDialog({ title, label, confirm, intro, danger = false, onConfirm, onClose }: CommentDialogProps) {
   const id = useId();
   const dialog = useRef<HTMLDialogElement>(null);
   const [text, setText] = useState('');
@@ -60,7 +62,7 @@ export function CommentDialog({ title, label, confirm, intro, onConfirm, onClose
           <button type="button" onClick={() => dialog.current?.close()}>
             Cancel
           </button>
-          <button type="submit" className="bn-primary" disabled={busy || text.trim() === ''}>
+          <button type="submit" className={danger ? 'bn-danger' : 'bn-primary'} disabled={busy || text.trim() === ''}>
             {busy ? 'Working…' : confirm}
           </button>
         </div>

@@ -1,7 +1,8 @@
 /**
  * Version history of a policy: every published version (author, time, comment, content hash,
  * parent, which is active), opened read-only on the canvas or compared on the canvas with the
- * server's `policyDiff`; rollback ("make this version active", with a comment) for publishers;
+ * server's `policyDiff`; rollback ("make this version active", with a comment) for publishers,
+ * and under four eyes an ADMIN's emergency rollback that skips the approvals (audited);
  * every publish, activation and rollback with its author and comment (from the audit log);
  * and the approvals (four eyes) panel. It asks again every few seconds, so what colleagues do
  * shows without a reload; people are named by their keys' names.
@@ -59,6 +60,7 @@ export function HistoryPage({ policyId, policyName, directoryQueues, onActivated
   const [error, setError] = useState<string | null>(null);
   const [shown, setShown] = useState<Shown | null>(null);
   const [rollback, setRollback] = useState<number | null>(null);
+  const [emergency, setEmergency] = useState<number | null>(null);
   const [busy, setBusy] = useState(false);
   // Under four eyes an activation is a change request; the approvals panel remounts to show a new one.
   const [requiredApprovals, setRequiredApprovals] = useState(0);
@@ -126,6 +128,8 @@ export function HistoryPage({ policyId, policyName, directoryQueues, onActivated
   };
 
   const canActivate = permissions.can(requiredApprovals > 0 ? 'Mutation.requestPolicyActivation' : 'Mutation.activatePolicyVersion');
+  // The server lets only an ADMIN activate under four eyes, and only as an emergency.
+  const canEmergency = requiredApprovals > 0 && permissions.role === 'ADMIN' && permissions.can('Mutation.activatePolicyVersion');
   return (
     <div className="bn-history-page">
       <section className="bn-history" aria-label="Version history">
@@ -192,6 +196,16 @@ export function HistoryPage({ policyId, policyName, directoryQueues, onActivated
                         Make version {v.version} active…
                       </button>
                     ) : null}
+                    {canEmergency && v.version !== active ? (
+                      <button
+                        type="button"
+                        className="bn-danger"
+                        onClick={() => setEmergency(v.version)}
+                        aria-label={`Emergency rollback to version ${v.version}, without approvals…`}
+                      >
+                        Emergency rollback…
+                      </button>
+                    ) : null}
                   </td>
                 </tr>
               ))}
@@ -237,6 +251,22 @@ export function HistoryPage({ policyId, policyName, directoryQueues, onActivated
             const version = await call((api) => api.activateVersion(policyId, rollback, comment));
             setRollback(null);
             onActivated(`Version ${version} is active now: the next decision uses it.`);
+            load();
+          }}
+        />
+      ) : null}
+      {emergency !== null ? (
+        <CommentDialog
+          title={`Emergency rollback to version ${emergency}`}
+          label="Reason (required): what is going wrong"
+          confirm={`Make version ${emergency} active now`}
+          danger
+          intro={`This skips the four-eyes rule: version ${emergency} becomes active at once, without the ${requiredApprovals} approval${requiredApprovals === 1 ? '' : 's'} this policy needs. It is recorded in the audit log as an emergency activation, with your name and this reason, and shows in History. Use it only when the active version is doing harm; the draft is not changed.`}
+          onClose={() => setEmergency(null)}
+          onConfirm={async (comment) => {
+            const version = await call((api) => api.activateVersion(policyId, emergency, comment, true));
+            setEmergency(null);
+            onActivated(`Emergency rollback: version ${version} is active now, without approvals. The audit log records it.`);
             load();
           }}
         />

@@ -1,6 +1,11 @@
-/** Where each output of a node leads, chosen from a list: connecting without the mouse. */
+/**
+ * Where each output of a node leads, chosen from a list of the other nodes by title: how the
+ * keyboard connects nodes (edges are out of the tab order). A choice makes the same edge as
+ * dragging the output on the canvas; "not connected" removes it.
+ */
 import { useId } from 'react';
 import type { CanvasGraph, CanvasNode } from '../graph/canvas-graph';
+import { titleOf } from '../graph/graph-mapping';
 import { acceptsInput, nodeSpecOf, outputHandles, outputLabel } from '../nodes/registry';
 
 export interface OutputsEditorProps {
@@ -22,7 +27,7 @@ function OutputRow({ node, graph, handle, onLink }: OutputsEditorProps & { handl
         <option value="">(not connected)</option>
         {targets.map((t) => (
           <option key={t.id} value={t.id}>
-            {t.label ?? t.id} ({nodeSpecOf(t.kind).title})
+            {titleOf(t)} ({nodeSpecOf(t.kind).title})
           </option>
         ))}
       </select>
@@ -36,6 +41,7 @@ export function OutputsEditor(props: OutputsEditorProps) {
   return (
     <fieldset className="bn-outputs">
       <legend>Outputs</legend>
+      <p className="bn-hint">Connect each output to the next node: the same as dragging from the node’s right side on the canvas.</p>
       {handles.map((handle) => (
         <OutputRow key={handle ?? 'next'} {...props} handle={handle} />
       ))}

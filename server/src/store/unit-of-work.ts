@@ -5,11 +5,12 @@
  * approve, what goes stale, which policy is the default) live in services, never in adapters.
  *
  * Features move onto this port one at a time; the policies feature (policies, versions, change
- * requests, test cases), API keys, backtest datasets and gates, outcomes and webhook endpoints are on it.
+ * requests, test cases), API keys, backtest datasets and gates, outcomes, webhook endpoints and the directory are on it.
  */
 import type { AuditEventInput } from '../features/audit/audit-event';
 import type { ApiKeyRepository } from '../features/auth/api-key-repositories';
 import type { BacktestGateRepository, DatasetRepository } from '../features/backtest/backtest-store';
+import type { AgentRepository, QueuedHandoffRepository, QueueRepository } from '../features/directory/directory-store';
 import type { IdempotencyRepository } from '../features/idempotency/idempotency-store';
 import type { OutcomeRepository } from '../features/outcomes/outcome-store';
 import type { ChangeRequestRepository, PolicyRepository, PolicyTestCaseRepository, VersionRepository } from '../features/policies/policy-repositories';
@@ -36,6 +37,10 @@ export interface Transaction {
   readonly idempotencyKeys: IdempotencyRepository;
   readonly webhookEndpoints: WebhookEndpointRepository;
   readonly webhookDeliveries: WebhookDeliveryRepository;
+  readonly queues: QueueRepository;
+  readonly agents: AgentRepository;
+  /** The handoffs directory changes touch (an agent's free capacity taking queued ones). */
+  readonly queuedHandoffs: QueuedHandoffRepository;
   readonly audit: AuditAppend;
 }
 

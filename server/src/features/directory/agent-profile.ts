@@ -1,7 +1,4 @@
-/**
- * Internal: an agent's profile as the directory stores compare and audit it (SQLite and
- * MongoDB alike, so both record the same events).
- */
+/** Internal: an agent's profile as `directory-transitions.ts` compares and audits it. */
 import type { Agent, AgentProfile } from '@baton/schemas';
 
 /** The profile fields of an agent (what upsertAgent replaces), for change detection and audit. */

@@ -1,11 +1,13 @@
 /**
- * The directory storage port: queues, agent profiles, presence and load. Every changing
- * method takes the actor last and records one audit event in the same transaction as its
- * change, none when nothing changed. Adapters: SQLite (`sqlite-directory-store.ts`); the
- * MongoDB adapter runs the same contract (`directory-store.contract.ts`).
+ * The directory storage port: queues, agent profiles, presence and load. Changes go through the
+ * unit of work (`store/unit-of-work.ts`): `transactional-directory-store.ts` reads through the
+ * repositories below, decides with `directory-transitions.ts` and writes the records with their
+ * audit event, none when nothing changed. Adapters (`sqlite-directory-repositories.ts`,
+ * `mongo-directory-repositories.ts`) only persist; both run `directory-store.contract.ts`.
  */
 import type { Agent, AgentProfile, AgentStatus, ChannelCounts, DirectorySnapshot, Queue } from '@baton/schemas';
 import type { Actor } from '../audit/audit-event';
+import type { AssignmentRecord } from '../handoffs/handoff-store';
 
 export interface PresenceChange {
   agent: Agent;
@@ -15,13 +17,62 @@ export interface PresenceChange {
 
 export type RemoveAgentResult = { status: 'removed'; agent: Agent } | { status: 'not-found' } | { status: 'busy'; assigned: number };
 
-export interface DirectoryStore {
+/** Queues, inside a transaction. Only the directory writes them, so they carry no revision. */
+export interface QueueRepository {
+  find(id: string): Promise<Queue | null>;
+  /** @throws DuplicateKeyError (`id`) when the queue exists */
+  insert(queue: Queue, at: Date): Promise<void>;
+  /** Replaces a stored queue; `at` is its new change time. */
+  update(queue: Queue, at: Date): Promise<void>;
+}
+
+/**
+ * Agents (profile, presence and load), inside a transaction. Handoffs change an agent's load
+ * outside the unit of work (reserving and freeing capacity), so writes to a stored agent are
+ * conditional on the presence and load read: `expected`'s `status` and `activeConversations`.
+ */
+export interface AgentRepository {
+  find(id: string): Promise<Agent | null>;
+  /** @throws DuplicateKeyError (`id`) when the agent exists */
+  insert(agent: Agent, at: Date): Promise<void>;
+  /** Replaces profile, presence and load. @throws StaleWriteError when presence or load is no longer `expected`'s */
+  update(agent: Agent, expected: Agent, at: Date): Promise<void>;
+  /** @throws StaleWriteError when presence or load is no longer `expected`'s */
+  remove(expected: Agent): Promise<void>;
+}
+
+/** A queued handoff as an agent's free capacity may take it (its queue position is not read). */
+export type QueuedHandoff = Omit<AssignmentRecord, 'position'>;
+
+/** The handoffs an agent's directory changes touch, inside a transaction. */
+export interface QueuedHandoffRepository {
+  /** Queued handoffs `agentId` is a candidate for, in serving order (highest rank, then oldest, then decision id). */
+  waitingFor(agentId: string): Promise<QueuedHandoff[]>;
+  /** Handoffs assigned to or accepted by `agentId`. */
+  countHeldBy(agentId: string): Promise<number>;
+  /**
+   * Stores a queued handoff as `after` (assigned) and tells the webhooks outbox, in the same
+   * transaction. @throws StaleWriteError when it is no longer queued
+   */
+  assign(after: AssignmentRecord, at: Date): Promise<void>;
+  /** Open handoffs stop waiting for `agentId` (or being requeued to it). */
+  withdrawCandidate(agentId: string): Promise<void>;
+}
+
+/** Reads outside a transaction. */
+export interface DirectoryAccess {
   listQueues(): Promise<Queue[]>;
   getQueue(id: string): Promise<Queue | null>;
-  /** Creates or replaces a queue. @returns the stored queue */
-  upsertQueue(queue: Queue, at: Date, actor: Actor): Promise<Queue>;
   listAgents(): Promise<Agent[]>;
   getAgent(id: string): Promise<Agent | null>;
+  /** Everything routing reads, in one consistent read. */
+  snapshot(): Promise<DirectorySnapshot>;
+}
+
+/** The directory's storage as the service uses it. Every changing method takes the actor last. */
+export interface DirectoryStore extends DirectoryAccess {
+  /** Creates or replaces a queue. @returns the stored queue */
+  upsertQueue(queue: Queue, at: Date, actor: Actor): Promise<Queue>;
   /** Creates (offline, idle) or replaces an agent's profile; presence and load are kept. */
   upsertAgent(profile: AgentProfile, at: Date, actor: Actor): Promise<Agent>;
   /**
@@ -35,6 +86,4 @@ export interface DirectoryStore {
    * @returns null when the agent is unknown
    */
   setAgentPresence(agentId: string, status: AgentStatus, active: ChannelCounts | undefined, at: Date, actor: Actor): Promise<PresenceChange | null>;
-  /** Everything routing reads, in one consistent read. */
-  snapshot(): Promise<DirectorySnapshot>;
 }

@@ -1,5 +1,5 @@
 /**
- * Internal: what the MongoDB directory and handoff stores share — reading an assignment with
+ * Internal: what the MongoDB handoff store needs — reading an assignment with
  * its queue position, reserving capacity with a conditional `$inc`, and letting freed capacity
  * take queued handoffs (the counterpart of `sqlite-assignments.ts`). Writes run in the
  * caller's transaction (`session`).

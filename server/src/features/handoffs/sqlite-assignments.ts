@@ -1,7 +1,8 @@
 /**
- * Internal: SQL shared by the SQLite directory and handoff stores — reading assignments,
- * reserving capacity with a conditional update, and letting freed capacity take queued
- * handoffs. Every function runs inside the caller's transaction.
+ * Internal: SQL of the SQLite handoff store — reading assignments, reserving capacity with a
+ * conditional update, and letting freed capacity take queued handoffs (a directory change
+ * decides that in `directory-transitions.ts` instead). Every function runs inside the
+ * caller's transaction.
  */
 import type Database from 'better-sqlite3';
 import type { Channel } from '@baton/schemas';

@@ -13,7 +13,8 @@ import { createApiKeyStore } from '../../features/auth/transactional-api-key-sto
 import { createMongoBacktestAccess, mongoBacktestRepositories } from '../../features/backtest/mongo-backtest-repositories';
 import { createBacktestStore } from '../../features/backtest/transactional-backtest-store';
 import { createMongoDecisionLogStore } from '../../features/decisions/mongo-decision-log-store';
-import { createMongoDirectoryStore } from '../../features/directory/mongo-directory-store';
+import { createMongoDirectoryAccess, mongoDirectoryRepositories } from '../../features/directory/mongo-directory-repositories';
+import { createDirectoryStore } from '../../features/directory/transactional-directory-store';
 import { createMongoHandoffStore } from '../../features/handoffs/mongo-handoff-store';
 import { upgradeLegacyAssignments } from '../../features/handoffs/mongo-handoff-models';
 import { createIdempotencyStore } from '../../features/idempotency/idempotency-store';
@@ -59,6 +60,7 @@ export function assembleMongoStore(connection: Connection, options: Pick<MongoSt
   const webhookRepositories = mongoWebhookRepositories(ctx);
   // Handoff changes append their webhook events in their own transactions.
   const outbox = createMongoWebhookOutbox(ctx);
+  const directoryRepositories = mongoDirectoryRepositories(ctx, outbox);
   const uow = createMongoUnitOfWork(ctx, (session) => ({
     ...policyRepositories(session),
     ...keyRepositories(session),
@@ -66,6 +68,7 @@ export function assembleMongoStore(connection: Connection, options: Pick<MongoSt
     ...outcomeRepositories(session),
     ...idempotencyRepositories(session),
     ...webhookRepositories(session),
+    ...directoryRepositories(session),
   }));
   const { policies, changeRequests, policyTests } = createPolicyStores(uow, createMongoPolicyReads(ctx));
   return {
@@ -76,7 +79,7 @@ export function assembleMongoStore(connection: Connection, options: Pick<MongoSt
     decisionLog: createMongoDecisionLogStore(ctx, { retentionDays: options.retentionDays }),
     apiKeys: createApiKeyStore(uow, createMongoApiKeyAccess(ctx)),
     auditLog: createMongoAuditLogStore(ctx),
-    directory: createMongoDirectoryStore(ctx, outbox),
+    directory: createDirectoryStore(uow, createMongoDirectoryAccess(ctx)),
     handoffs: createMongoHandoffStore(ctx, outbox),
     backtests: createBacktestStore(uow, createMongoBacktestAccess(ctx)),
     outcomes: createOutcomeStore(uow, createMongoOutcomeAccess(ctx)),

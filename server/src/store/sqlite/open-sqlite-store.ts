@@ -8,7 +8,8 @@ import { createApiKeyStore } from '../../features/auth/transactional-api-key-sto
 import { createSqliteBacktestAccess, sqliteBacktestRepositories } from '../../features/backtest/sqlite-backtest-repositories';
 import { createBacktestStore } from '../../features/backtest/transactional-backtest-store';
 import { createSqliteDecisionLogStore } from '../../features/decisions/sqlite-decision-log-store';
-import { createSqliteDirectoryStore } from '../../features/directory/sqlite-directory-store';
+import { createSqliteDirectoryAccess, sqliteDirectoryRepositories } from '../../features/directory/sqlite-directory-repositories';
+import { createDirectoryStore } from '../../features/directory/transactional-directory-store';
 import { createSqliteHandoffStore } from '../../features/handoffs/sqlite-handoff-store';
 import { createIdempotencyStore } from '../../features/idempotency/idempotency-store';
 import { sqliteIdempotencyRepositories } from '../../features/idempotency/sqlite-idempotency-repositories';
@@ -39,6 +40,7 @@ export async function openSqliteStore(dataDir: string): Promise<BatonStore> {
   const webhookRepositories = sqliteWebhookRepositories(db);
   // Handoff changes append their webhook events in their own transactions.
   const outbox = createSqliteWebhookOutbox(db);
+  const directoryRepositories = sqliteDirectoryRepositories(db, outbox);
   const uow = createSqliteUnitOfWork(db, (queue) => ({
     ...policyRepositories(queue),
     ...keyRepositories(queue),
@@ -46,6 +48,7 @@ export async function openSqliteStore(dataDir: string): Promise<BatonStore> {
     ...outcomeRepositories(queue),
     ...idempotencyRepositories(queue),
     ...webhookRepositories(queue),
+    ...directoryRepositories(queue),
   }));
   const { policies, changeRequests, policyTests } = createPolicyStores(uow, createSqlitePolicyReads(db));
   return {
@@ -55,7 +58,7 @@ export async function openSqliteStore(dataDir: string): Promise<BatonStore> {
     decisionLog: createSqliteDecisionLogStore(db),
     apiKeys: createApiKeyStore(uow, createSqliteApiKeyAccess(db)),
     auditLog: createSqliteAuditLogStore(db),
-    directory: createSqliteDirectoryStore(db, outbox),
+    directory: createDirectoryStore(uow, createSqliteDirectoryAccess(db)),
     handoffs: createSqliteHandoffStore(db, outbox),
     backtests: createBacktestStore(uow, createSqliteBacktestAccess(db)),
     outcomes: createOutcomeStore(uow, createSqliteOutcomeAccess(db)),

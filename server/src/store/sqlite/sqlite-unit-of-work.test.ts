@@ -5,6 +5,7 @@ import { SYSTEM_ACTOR } from '../../features/audit/audit-event';
 import { createdPolicy } from '../../features/policies/policy-transitions';
 import { sqliteApiKeyRepositories } from '../../features/auth/sqlite-api-key-repositories';
 import { sqliteBacktestRepositories } from '../../features/backtest/sqlite-backtest-repositories';
+import { sqliteDirectoryRepositories } from '../../features/directory/sqlite-directory-repositories';
 import { sqliteOutcomeRepositories } from '../../features/outcomes/sqlite-outcome-repositories';
 import { createSqlitePolicyReads, sqlitePolicyRepositories } from '../../features/policies/sqlite-policy-repositories';
 import { sqliteWebhookRepositories } from '../../features/webhooks/sqlite-webhook-repositories';
@@ -26,6 +27,7 @@ function setup() {
     sqliteWebhookRepositories(db),
   ];
   const idempotency = sqliteIdempotencyRepositories(db);
+  const directory = sqliteDirectoryRepositories(db, () => undefined);
   const uow = createSqliteUnitOfWork(db, (queue) => ({
     ...policies(queue),
     ...keys(queue),
@@ -33,6 +35,7 @@ function setup() {
     ...outcomes(queue),
     ...webhooks(queue),
     ...idempotency(queue),
+    ...directory(queue),
   }));
   const reads = createSqlitePolicyReads(db);
   const auditCount = () => (db.prepare('SELECT COUNT(*) AS n FROM audit_log').get() as { n: number }).n;

@@ -14,7 +14,7 @@ import type { BacktestGate } from '../../features/backtest/backtest-store';
 import { rowFromJson, rowToJson } from '../../features/backtest/dataset-row-json';
 import { toDataset, type DatasetRow } from '../../features/backtest/sqlite-backtest-repositories';
 import { toStored, type DecisionRow } from '../../features/decisions/sqlite-decision-log-store';
-import { toAgent, toQueue, type AgentRow, type ChannelRow, type QueueRow, type SkillRow } from '../../features/directory/sqlite-directory-store';
+import { toAgent, toQueue, type AgentRow, type ChannelRow, type QueueRow, type SkillRow } from '../../features/directory/sqlite-directory-repositories';
 import { toAssignment, type AssignmentRow } from '../../features/handoffs/sqlite-assignments';
 import { INSERT_OUTCOME, outcomeParams, toOutcome, type OutcomeRow } from '../../features/outcomes/sqlite-outcome-repositories';
 import {

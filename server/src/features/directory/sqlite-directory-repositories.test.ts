@@ -1,0 +1,170 @@
+import type { AgentProfile, Queue } from '@baton/schemas';
+import { openDatabase } from '../../store/sqlite/open-database';
+import { sqliteApiKeyRepositories } from '../auth/sqlite-api-key-repositories';
+import { sqliteBacktestRepositories } from '../backtest/sqlite-backtest-repositories';
+import { sqliteIdempotencyRepositories } from '../idempotency/sqlite-idempotency-repositories';
+import { sqliteOutcomeRepositories } from '../outcomes/sqlite-outcome-repositories';
+import { sqlitePolicyRepositories } from '../policies/sqlite-policy-repositories';
+import { sqliteWebhookRepositories } from '../webhooks/sqlite-webhook-repositories';
+import { createSqliteUnitOfWork } from '../../store/sqlite/sqlite-unit-of-work';
+import { StaleWriteError, type UnitOfWork } from '../../store/unit-of-work';
+import { makeTempDir, removeTempDirs } from '../../test-support/temp-dir';
+import { SYSTEM_ACTOR } from '../audit/audit-event';
+import type { HandoffChange, StartRequest } from '../handoffs/handoff-store';
+import { createSqliteHandoffStore } from '../handoffs/sqlite-handoff-store';
+import { createSqliteDirectoryAccess, sqliteDirectoryRepositories } from './sqlite-directory-repositories';
+import { createDirectoryStore } from './transactional-directory-store';
+
+afterAll(removeTempDirs);
+
+const AT = new Date('2026-05-04T13:00:00Z');
+const queue: Queue = {
+  id: 'claims',
+  name: 'Claims',
+  requiredSkills: [],
+  languages: ['it'],
+  hours: null,
+  priority: 3,
+  fallbackQueueId: null,
+  maxWaitSeconds: 240,
+  averageHandleSeconds: 500,
+};
+const profile: AgentProfile = {
+  id: 'marco',
+  name: 'Marco',
+  skills: [],
+  languages: ['it'],
+  timeZone: 'Europe/Rome',
+  workingHours: [],
+  seniority: 'REGULAR',
+  deescalationTrained: false,
+  capacity: { chat: 2 },
+  accountIds: [],
+};
+const start = (decisionId: string, ranked: string[], qualified: string[]): StartRequest => ({
+  decisionId,
+  conversationId: `conv-${decisionId}`,
+  customerId: `cus-${decisionId}`,
+  queueId: 'claims',
+  channel: 'chat',
+  rank: 90,
+  fallbackUsed: false,
+  ranked,
+  qualified,
+  explanation: [],
+  at: AT,
+});
+
+/** A database with the queue and an away agent (chat capacity 2), its repositories' unit of work and the handoff store on it. */
+async function setup() {
+  const db = openDatabase(makeTempDir());
+  const told: HandoffChange[] = [];
+  const [policies, keys, backtests, outcomes, idempotency, webhooks, directoryRepositories] = [
+    sqlitePolicyRepositories(db),
+    sqliteApiKeyRepositories(db),
+    sqliteBacktestRepositories(db),
+    sqliteOutcomeRepositories(db),
+    sqliteIdempotencyRepositories(db),
+    sqliteWebhookRepositories(db),
+    sqliteDirectoryRepositories(db, (change) => told.push(change)),
+  ] as const;
+  const uow = createSqliteUnitOfWork(db, (queue) => ({
+    ...policies(queue),
+    ...keys(queue),
+    ...backtests(queue),
+    ...outcomes(queue),
+    ...idempotency(queue),
+    ...webhooks(queue),
+    ...directoryRepositories(queue),
+  }));
+  const handoffs = createSqliteHandoffStore(db);
+  const access = createSqliteDirectoryAccess(db);
+  const directory = createDirectoryStore(uow, access);
+  await directory.upsertQueue(queue, AT, SYSTEM_ACTOR);
+  await directory.upsertAgent(profile, AT, SYSTEM_ACTOR);
+  await directory.setAgentPresence('marco', 'AWAY', undefined, AT, SYSTEM_ACTOR);
+  const audits = () => (db.prepare(`SELECT COUNT(*) AS n FROM audit_log WHERE action LIKE 'directory.%'`).get() as { n: number }).n;
+  return { db, uow, handoffs, access, audits, told };
+}
+
+describe('SQLite directory repositories', () => {
+  it('refuses an agent write when a handoff changed its load after the read, and writes nothing of the unit', async () => {
+    const { uow, handoffs, access, audits } = await setup();
+    const online = createDirectoryStore(uow, access);
+    await online.setAgentPresence('marco', 'ONLINE', undefined, AT, SYSTEM_ACTOR);
+    const before = audits();
+    const write = uow.transaction(async (tx) => {
+      const read = await tx.agents.find('marco');
+      if (!read) throw new Error('marco was not stored');
+      // A handoff reserves one of its slots between the read and the write.
+      await handoffs.startHandoff(start('between', ['marco'], ['marco']), SYSTEM_ACTOR);
+      await tx.queues.update({ ...queue, name: 'Claims (renamed)' }, AT);
+      await tx.agents.update({ ...read, status: 'AWAY' }, read, AT);
+      await tx.audit.append({
+        actor: SYSTEM_ACTOR,
+        action: 'directory.queue.upsert',
+        targetType: 'queue',
+        targetId: 'claims',
+        before: queue,
+        after: queue,
+        at: AT,
+      });
+    });
+    await expect(write).rejects.toBeInstanceOf(StaleWriteError);
+    expect((await access.getQueue('claims'))?.name).toBe('Claims');
+    expect(await access.getAgent('marco')).toMatchObject({ status: 'ONLINE', activeConversations: { chat: 1 } });
+    expect(audits()).toBe(before);
+  });
+
+  it('retries a presence change a concurrent handoff raced, and never exceeds capacity', async () => {
+    const { db, uow, handoffs, access } = await setup();
+    await handoffs.startHandoff(start('q1', [], ['marco']), SYSTEM_ACTOR);
+    await handoffs.startHandoff(start('q2', [], ['marco']), SYSTEM_ACTOR);
+    let raced = false;
+    // On the first try, right after the agent is read, another server's handoff takes one of its chat slots.
+    const racing: UnitOfWork = {
+      transaction: (work) =>
+        uow.transaction((tx) =>
+          work({
+            ...tx,
+            agents: {
+              ...tx.agents,
+              find: async (id) => {
+                const read = await tx.agents.find(id);
+                if (!raced) {
+                  raced = true;
+                  // Only an online agent takes a handoff: briefly online, as for a presence change elsewhere.
+                  db.prepare(`UPDATE directory_agents SET status = 'ONLINE' WHERE id = 'marco'`).run();
+                  await handoffs.startHandoff(start('direct', ['marco'], ['marco']), SYSTEM_ACTOR);
+                  db.prepare(`UPDATE directory_agents SET status = 'AWAY' WHERE id = 'marco'`).run();
+                }
+                return read;
+              },
+            },
+          }),
+        ),
+    };
+    const directory = createDirectoryStore(racing, access);
+    const change = await directory.setAgentPresence('marco', 'ONLINE', undefined, AT, SYSTEM_ACTOR);
+    expect(raced).toBe(true);
+    expect(change?.assigned).toEqual(['q1']);
+    expect(change?.agent.activeConversations).toEqual({ chat: 2 });
+    expect((await access.getAgent('marco'))?.activeConversations).toEqual({ chat: 2 });
+    expect((await handoffs.getAssignment('direct'))?.status).toBe('ASSIGNED');
+    expect((await handoffs.getAssignment('q2'))?.status).toBe('QUEUED');
+  });
+
+  it('tells the outbox of each handoff a presence change assigns, as the store then holds it', async () => {
+    const { uow, handoffs, access, told } = await setup();
+    await handoffs.startHandoff(start('q1', [], ['marco']), SYSTEM_ACTOR);
+    await handoffs.startHandoff({ ...start('q2', [], ['marco']), rank: 95 }, SYSTEM_ACTOR);
+    const later = new Date(AT.getTime() + 90_000);
+    const change = await createDirectoryStore(uow, access).setAgentPresence('marco', 'ONLINE', undefined, later, SYSTEM_ACTOR);
+    expect(change?.assigned).toEqual(['q2', 'q1']);
+    expect(told).toEqual([
+      { kind: 'assign', after: await handoffs.getAssignment('q2'), at: later },
+      { kind: 'assign', after: await handoffs.getAssignment('q1'), at: later },
+    ]);
+    expect(told[0]?.after).toMatchObject({ status: 'ASSIGNED', agentId: 'marco', assignedAt: later, position: null });
+  });
+});
