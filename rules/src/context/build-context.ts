@@ -14,7 +14,7 @@ import { buildCustomerSnapshot } from './customer-snapshot';
 import { isFiller } from './filler';
 import { buildFiredTriggers } from './fired-triggers';
 import { buildIssue } from './issue';
-import { renderMarkdown } from './render-markdown';
+import { renderMarkdown, type PackageBody } from './render-markdown';
 import { buildSentimentTrajectory } from './sentiment-trajectory';
 import { buildSuggestedGreeting, issueKey } from './suggested-greeting';
 import { messageOffsets } from './time-offsets';
@@ -68,43 +68,8 @@ function problemStatement(input: DecideHandoffInput, signals: SignalResult): str
   return (customer.find((message) => !isFiller(message.text)) ?? customer[0])?.text ?? null;
 }
 
-/** `compute()` once, on the first call. */
-function once<T>(compute: () => T): () => T {
-  let done = false;
-  let value: T;
-  return () => {
-    if (!done) {
-      value = compute();
-      done = true;
-    }
-    return value;
-  };
-}
-
 /**
- * An object whose fields are worked out on first read, then kept: the API answers only the fields
- * a client selects, and the transcript, its condensed form and the Markdown cost the most on long
- * conversations (issue 18). Reading every field (JSON.stringify, structured clone, a spread)
- * gives the same object as building it at once.
- */
-function lazily<T extends object>(fields: { [K in keyof T]: () => T[K] }): T {
-  const target = {} as T;
-  for (const key of Object.keys(fields) as (keyof T)[]) {
-    Object.defineProperty(target, key, {
-      enumerable: true,
-      configurable: true,
-      get: () => {
-        const value = fields[key]();
-        Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
-        return value;
-      },
-    });
-  }
-  return target;
-}
-
-/**
- * Builds the context package of one decision; each part is built when first read.
+ * Builds the context package of one decision.
  * @returns a package that validates against `ContextPackageSchema` once its dates are
  *   serialised (JSON: `Date` → ISO string)
  */
@@ -112,37 +77,35 @@ export function buildContextPackage(request: ContextRequest): ContextPackage {
   const { input, signals, action, reasonCode, settings, now } = request;
   const messages = input.messages;
   const reasons = action === 'STAY' ? [] : request.reasons;
+  const offsets = messageOffsets(messages);
+  const customer = buildCustomerSnapshot(input.customer, signals.facts.language);
+  const issue = buildIssue(messages, signals.facts.topics, signals.evidence.topics ?? [], reasons[0]?.reason.code ?? reasonCode);
+  const attempts = collectAttempts(messages, input.attempts);
+  const transcript = buildTranscript(messages);
   const firedCodes = reasons.map(({ reason }) => reason.code);
-  const offsets = once(() => messageOffsets(messages));
-  const customer = once(() => buildCustomerSnapshot(input.customer, signals.facts.language));
-  const issue = once(() => buildIssue(messages, signals.facts.topics, signals.evidence.topics ?? [], reasons[0]?.reason.code ?? reasonCode));
-  const attempts = once(() => collectAttempts(messages, input.attempts));
-  const transcript = once(() => buildTranscript(messages));
-  const context: ContextPackage = lazily<ContextPackage>({
-    summary: () =>
-      buildSummary({
-        action,
-        reasonCode,
-        firedCodes,
-        customerName: customer().name,
-        flags: customer().flags,
-        want: problemStatement(input, signals),
-        attempts: attempts().map((finding) => finding.attempt),
-        botReplies: signals.facts.botReplyCount,
-      }),
+  const latestAttempt = attempts[attempts.length - 1];
+  const body: PackageBody = {
+    summary: buildSummary({
+      action,
+      reasonCode,
+      firedCodes,
+      customerName: customer.name,
+      flags: customer.flags,
+      want: problemStatement(input, signals),
+      attempts: attempts.map((finding) => finding.attempt),
+      botReplies: signals.facts.botReplyCount,
+    }),
     issue,
     customer,
-    triggers: () => buildFiredTriggers(action, reasons, messages, signals.sources),
-    sentimentTrajectory: () => buildSentimentTrajectory(messages, signals.customerSentiments, offsets(), settings.thresholds),
-    aiAssessment: () => buildAiAssessment(messages, signals, settings.thresholds),
-    attempts: () => attempts().map((finding) => finding.attempt),
+    triggers: buildFiredTriggers(action, reasons, messages, signals.sources),
+    sentimentTrajectory: buildSentimentTrajectory(messages, signals.customerSentiments, offsets, settings.thresholds),
+    aiAssessment: buildAiAssessment(messages, signals, settings.thresholds),
+    attempts: attempts.map((finding) => finding.attempt),
     transcript,
-    condensedTranscript: () => condenseTranscript(transcript()),
-    recommendedActions: () => recommendedActions(settings, [reasonCode, ...firedCodes]),
-    suggestedGreeting: () =>
-      buildSuggestedGreeting(customer().language, customer().name, issueKey(issue().category, issue().subcategory), attempts().at(-1)?.kind ?? null),
-    pageContext: () => plainObject(input.pageContext),
-    markdown: () => renderMarkdown(context, { action, reasonCode, offsets: offsets(), now }),
-  });
-  return context;
+    condensedTranscript: condenseTranscript(transcript),
+    recommendedActions: recommendedActions(settings, [reasonCode, ...firedCodes]),
+    suggestedGreeting: buildSuggestedGreeting(customer.language, customer.name, issueKey(issue.category, issue.subcategory), latestAttempt?.kind ?? null),
+    pageContext: plainObject(input.pageContext),
+  };
+  return { ...body, markdown: renderMarkdown(body, { action, reasonCode, offsets, now }) };
 }
