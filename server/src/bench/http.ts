@@ -37,7 +37,7 @@ export interface HttpBench {
 const ADMIN_KEY = 'bench-admin-key-0123456789abcdefghijklmnop';
 /** Bodies per run: more than a run sends at the expected rates, so no latest message repeats. */
 const BODIES_PER_SECOND = 4000;
-const WARM_UP_SECONDS = 5;
+const WARM_UP_SECONDS = 10;
 
 async function load(
   name: string,
@@ -124,7 +124,7 @@ export async function benchHttp(connections: number, durationSeconds: number, tu
     } finally {
       await constant.stop();
     }
-    // Warm-up, not measured: the JIT, the prepared policy and the memos settle in the first seconds.
+    // Warm-up, not measured: the JIT, the prepared policy and the memos settle in the first seconds; a server runs for hours.
     await load('warm-up', baton.url, auth, decideBodies(BODIES_PER_SECOND * WARM_UP_SECONDS, true, 900_000), connections, WARM_UP_SECONDS);
     const dry = await load('Baton decideHandoff (dry run)', baton.url, auth, decideBodies(bodyCount, true), connections, durationSeconds);
     const logged = await load('Baton decideHandoff (logged)', baton.url, auth, decideBodies(bodyCount, false, 500_000), connections, durationSeconds);
