@@ -96,8 +96,11 @@ describe('the canvas from the keyboard', () => {
     await page.keyboard.press('Home');
     expect(await whenTrue.inputValue()).toBe('');
     await edge.waitFor({ state: 'detached' });
-    // And back, by keyboard again.
-    await page.keyboard.type('Legal');
+    // And back, by keyboard again (the list stays focused; on a loaded machine the re-render can
+    // take longer than the type-ahead's one-second window, so the title's first letters suffice).
+    await whenTrue.focus();
+    await page.keyboard.type('Leg');
+    await page.waitForFunction(() => (document.querySelector('select:focus') as HTMLSelectElement | null)?.value === 'h_legal', undefined, { timeout: 10_000 });
     expect(await whenTrue.inputValue()).toBe('h_legal');
     await edgeFrom(page, 'c_legal', 'true').waitFor();
 

@@ -186,7 +186,7 @@ describe('policyDiff over HTTP', () => {
         id: 'stay_default',
         layout: [
           { path: 'position.x', before: 300, after: 320 },
-          { path: 'position.y', before: 1540, after: 1450 },
+          { path: 'position.y', before: 1580, after: 1450 },
         ],
       },
     ]);
