@@ -6,16 +6,15 @@
  * started handoff exists), nothing is half-written (versions run 1..N with the last one active)
  * and the audit chain verifies.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import { AuditService } from '../features/audit/audit-service';
 import { openSqliteStore } from '../store/sqlite/open-sqlite-store';
 import { stayGraph } from '../test-support/fixtures';
 import { CREATE_POLICY, DECIDE, decideInput, PUBLISH, SAVE_DRAFT } from '../test-support/operations';
+import { startServerProcess } from '../test-support/server-process';
 import { makeTempDir, removeTempDirs } from '../test-support/temp-dir';
 import { TEST_ADMIN_KEY } from '../test-support/test-server';
 
-const MAIN = path.resolve(__dirname, '../../dist/main.js');
 const START = `mutation S($id: ID!) { startHandoff(decisionId: $id) { decisionId status } }`;
 /** Asks for a person: the reference policy hands it off. */
 const HUMAN = [{ speaker: 'CUSTOMER', text: 'Please put me through to a real person, this bot is not helping' }];
@@ -27,35 +26,17 @@ afterAll(() => {
 });
 
 /** Starts Baton on `dataDir`; resolves with its URL and process once it listens. */
-function startBaton(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
-  const { MONGODB_URI: _ignored, ...inherited } = process.env;
-  const env = {
-    ...inherited,
+async function startBaton(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
+  const { url, child } = await startServerProcess({
     BATON_DATA_DIR: dataDir,
     PORT: '0',
     BATON_ADMIN_KEY: TEST_ADMIN_KEY,
     BATON_LOG_LEVEL: 'info',
     BATON_RATE_LIMIT_PER_KEY: '0',
     BATON_RATE_LIMIT_PER_ADDRESS: '0',
-  };
-  const child = spawn(process.execPath, [MAIN], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  children.push(child);
-  let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  return new Promise((resolve, reject) => {
-    let buffer = '';
-    const onData = (chunk: Buffer) => {
-      buffer += chunk.toString();
-      const line = buffer.split('\n').find((l) => l.includes('"Baton is listening"'));
-      if (line) {
-        child.stdout?.off('data', onData);
-        child.stdout?.resume();
-        resolve({ url: (JSON.parse(line) as { url: string }).url, child });
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.once('exit', (code, signal) => reject(new Error(`Baton exited (${code ?? signal}) before listening:\n${stderr}`)));
   });
+  children.push(child);
+  return { url, child };
 }
 
 const exited = (child: ChildProcess) =>
