@@ -7,9 +7,9 @@ import type { SupportLexicon } from './sentiment-lexicon';
 export const SPANISH: SupportLexicon = {
   words: {
     '-0.8':
-      'pésimo pésima horrible terrible vergonzoso vergüenza asco asqueroso inútil ridículo absurdo estafa estafadores estafador timo timadores timador indignante inaceptable desastre basura porquería harto harta furioso furiosa odio lamentable ladrones ladrón ladrona rateros sinvergüenzas sinvergüenza fraude robo atraco mierda joder jodido jodida cabrones espantoso espantosa fatal nefasto deplorable repugnante patético patética penoso penosa chapuza indignado indignada hartos hartas insoportable intolerable pesadilla puta subnormal inadmisible impresentable indignación cutre cutres',
+      'pésimo pésima horrible terrible vergonzoso vergüenza asco asqueroso inútil ridículo absurdo estafa estafadores estafador timo timadores timador indignante inaceptable desastre basura porquería harto harta furioso furiosa odio lamentable ladrones ladrón ladrona rateros sinvergüenzas sinvergüenza fraude robo atraco mierda joder jodido jodida cabrones espantoso espantosa fatal nefasto deplorable repugnante patético patética penoso penosa chapuza indignado indignada hartos hartas insoportable intolerable pesadilla puta subnormal inadmisible impresentable indignación cutre cutres pendejo pendeja pendejos chingada capullo horroroso horrorosa',
     '-0.55':
-      'enfadado enojado cabreado frustrado frustrante decepcionado decepcionante mal malo mala roto fallo falla incompetente tonto estúpido injusto mentira engañado engaño imposible grosero mentirosos mentiroso tramposos idiotas idiota imbéciles imbécil triste tristeza lástima miedo preocupante peor peores cansado cansada decepción desilusión disgusto disgustado disgustada cabreo rabia furia enfado abusivo abuso aburrido agotado agotada desesperado desesperada injusticia inútiles incompetentes caos malos malas feo fea muerto murió matar llorar llorando lloro sufrir sufriendo pff pfff puf grr desesperante pesadísimo ignorado ignorada ignoran decepcionada enfadada chungo fastidio cansino cansina agobiado agobiada agobio estresado estresada molesta molesto hostia hostias',
+      'enfadado enojado cabreado frustrado frustrante decepcionado decepcionante mal malo mala roto fallo falla incompetente tonto estúpido injusto mentira engañado engaño imposible grosero mentirosos mentiroso tramposos idiotas idiota imbéciles imbécil triste tristeza lástima miedo preocupante peor peores cansado cansada decepción desilusión disgusto disgustado disgustada cabreo rabia furia enfado abusivo abuso aburrido agotado agotada desesperado desesperada injusticia inútiles incompetentes caos malos malas feo fea muerto murió matar llorar llorando lloro sufrir sufriendo pff pfff puf grr desesperante pesadísimo ignorado ignorada ignoran decepcionada enfadada chungo fastidio cansino cansina agobiado agobiada agobio estresado estresada molesta molesto hostia hostias pinche maldito maldita malditos carajo hipócrita hipócritas cobarde cobardes machista',
     '-0.3':
       'problema problemas lento tarde retraso retrasado confuso desgraciadamente lamentablemente preocupado difícil error queja quejas reclamación uf uff rechazado rechazada rechazaron denegado denegada bloqueado bloqueada bloquearon caducado caducada vencido vencida perdido perdida hackeado hackeada suspendido suspendida robado robada falta faltan',
     '-0.15': 'todavía aún',
@@ -52,6 +52,11 @@ export const SPANISH: SupportLexicon = {
     ['basta ya', -0.6],
     ['lo que faltaba', -0.6],
     ['no me gusta', -0.5],
+    ['no soporto', -0.6],
+    ['por el amor de dios', -0.6],
+    ['me rindo', -0.6],
+    ['qué pena', -0.5],
+    ['me da pena', -0.5],
     ['me muero de risa', 0.4],
     ['muerto de risa', 0.4],
     ['no funciona', -0.6],
@@ -82,9 +87,10 @@ export const SPANISH: SupportLexicon = {
     ['falta de respeto', -0.8],
     ['vale la pena', 0.3],
   ],
-  boosters: 'muy tan súper super realmente totalmente completamente absolutamente',
+  boosters: 'muy tan súper super realmente totalmente completamente absolutamente demasiado bastante',
   contrast: 'pero aunque sino',
   demands: 'ya ahora inmediatamente',
+  ironic: 'genial perfecto estupendo fantástico maravilloso fenomenal bravo',
   faults: {
     words:
       'roto fallo falla error problema problemas lento tarde retraso retrasado rechazado rechazada rechazaron denegado denegada bloqueado bloqueada bloquearon caducado caducada vencido vencida perdido perdida hackeado hackeada suspendido suspendida robado robada falta faltan',

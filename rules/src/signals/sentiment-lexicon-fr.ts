@@ -7,9 +7,9 @@ import type { SupportLexicon } from './sentiment-lexicon';
 export const FRENCH: SupportLexicon = {
   words: {
     '-0.8':
-      'horrible nul nulle inacceptable scandaleux scandale honte honteux arnaque escroquerie escrocs escroc arnaqueurs arnaqueur voleurs voleur bandits fraude ridicule absurde catastrophe désastre inutile dégoûtant déteste furieux furieuse marre insupportable merde putain bordel chier dégueulasse affreux affreuse atroce épouvantable exécrable pitoyable minable haine hais détesté révoltant révolté révoltée indigné indignée écœurant écœuré cauchemar foutage inadmissible lamentable',
+      'horrible nul nulle inacceptable scandaleux scandale honte honteux arnaque escroquerie escrocs escroc arnaqueurs arnaqueur voleurs voleur bandits fraude ridicule absurde catastrophe désastre inutile dégoûtant déteste furieux furieuse marre insupportable merde putain bordel chier dégueulasse affreux affreuse atroce épouvantable exécrable pitoyable minable haine hais détesté révoltant révolté révoltée indigné indignée écœurant écœuré cauchemar foutage inadmissible lamentable salaud salauds enculé enculés imbécile imbéciles dégueu pathétique',
     '-0.55':
-      'énervé énervée agacé agacée fâché frustré frustrant déçu déçue décevant mauvais mauvaise faux cassé échec impossible injuste mensonge menteurs trompé incompétent impoli grossier stupide débile incapables minables idiots crétins abrutis triste tristesse déception mécontent mécontente insatisfait insatisfaite énervant agaçant chiant relou pénible fatigué fatiguée épuisé épuisée peur inquiétant pire nuls bête con conne cons colère rage désespéré désespérée désespérant galère incompréhensible raté foiré bâclé ennuyeux chaos pfff pff mort morte mourir tuer pleurer pleure souffrir souffre grr ignoré ignorée ignorez saoule soule craint déprime déprimée stressé stressée gonflé dégoûté dégoûtée',
+      'énervé énervée agacé agacée fâché frustré frustrant déçu déçue décevant mauvais mauvaise faux cassé échec impossible injuste mensonge menteurs trompé incompétent impoli grossier stupide débile incapables minables idiots crétins abrutis triste tristesse déception mécontent mécontente insatisfait insatisfaite énervant agaçant chiant relou pénible fatigué fatiguée épuisé épuisée peur inquiétant pire nuls bête con conne cons colère rage désespéré désespérée désespérant galère incompréhensible raté foiré bâclé ennuyeux chaos pfff pff mort morte mourir tuer pleurer pleure souffrir souffre grr ignoré ignorée ignorez saoule soule craint déprime déprimée stressé stressée gonflé dégoûté dégoûtée hypocrite hypocrites sexiste facho fachos foutu foutue',
     '-0.3':
       'problème problèmes lent retard confus malheureusement inquiet difficile compliqué erreur dommage hélas plainte réclamation bof refusé refusée rejeté rejetée bloqué bloquée bloqués perdu perdue volé volée piraté piratée suspendu suspendue expiré expirée sérieusement manque manquant manquante',
     '-0.15': 'encore',
@@ -39,6 +39,8 @@ export const FRENCH: SupportLexicon = {
     ['foutage de gueule', -0.8],
     ['à bout', -0.6],
     ["j'abandonne", -0.5],
+    ["pour l'amour du ciel", -0.6],
+    ['bon sang', -0.5],
     ['pas possible', -0.5],
     ['pas normal', -0.5],
     ['merci du cadeau', -0.6],
@@ -46,6 +48,7 @@ export const FRENCH: SupportLexicon = {
     ['morte de rire', 0.4],
     ['marche pas', -0.6],
     ['fonctionne pas', -0.6],
+    ['en panne', -0.55],
     ['perte de temps', -0.7],
     ['débité deux fois', -0.4],
     ['personne ne m aide', -0.6],
@@ -67,12 +70,13 @@ export const FRENCH: SupportLexicon = {
     ['toujours pas', -0.5],
     ['se moquer', -0.6],
   ],
-  boosters: 'très vraiment tellement trop complètement totalement absolument',
+  boosters: 'très vraiment tellement trop complètement totalement absolument hyper vachement carrément',
   contrast: 'mais cependant pourtant',
   demands: 'maintenant immédiatement',
+  ironic: 'génial super parfait formidable magnifique bravo chouette',
   faults: {
     words:
       'faux cassé échec problème problèmes lent retard erreur refusé refusée rejeté rejetée bloqué bloquée bloqués perdu perdue volé volée piraté piratée suspendu suspendue expiré expirée manque manquant manquante',
-    expressions: ['marche pas', 'fonctionne pas', 'débité deux fois'],
+    expressions: ['marche pas', 'fonctionne pas', 'en panne', 'débité deux fois'],
   },
 };

@@ -7,9 +7,9 @@ import type { SupportLexicon } from './sentiment-lexicon';
 export const PORTUGUESE: SupportLexicon = {
   words: {
     '-0.8':
-      'péssimo péssima horrível terrível ridículo absurdo vergonha vergonhoso nojento inútil roubo ladrões ladrão inaceitável desastre lixo porcaria odeio farto farta furioso furiosa palhaçada golpe golpistas golpista vigaristas vigarista picaretas picareta safados canalhas trapaceiros enganação roubalheira sacanagem fraude merda porra caralho bosta lamentável deplorável patético patética nojo revoltante revoltado revoltada indignado indignada indignação descaso desrespeito insuportável odiei ódio horroroso horrorosa pesadelo inadmissível pqp vsf',
+      'péssimo péssima horrível terrível ridículo absurdo vergonha vergonhoso nojento inútil roubo ladrões ladrão inaceitável desastre lixo porcaria odeio farto farta furioso furiosa palhaçada golpe golpistas golpista vigaristas vigarista picaretas picareta safados canalhas trapaceiros enganação roubalheira sacanagem fraude merda porra caralho bosta lamentável deplorável patético patética nojo revoltante revoltado revoltada indignado indignada indignação descaso desrespeito insuportável odiei ódio horroroso horrorosa pesadelo inadmissível pqp vsf otário otária otários cretino cretina vagabundo vagabunda escroto escrota',
     '-0.55':
-      'irritado chateado chateada frustrado frustrante decepcionado decepcionante mal mau ruim errado quebrado falha falhou injusto mentira enganado impossível grosseiro incompetente mentirosos mentiroso idiotas idiota triste tristeza decepção insatisfeito insatisfeita medo preocupante chato chata chatice descontente desapontado desapontada irritante aborrecido aborrecida desespero desesperado desesperada raiva pior piores cansado cansada cansei enrolação enrolando morreu morte matar sofrer sofrimento abusivo chorar chorando choro aff affe afff pff pfff putz inacreditável ignorado ignorada ignoram irritada decepcionada zoado zoada desanimado desanimada estressado estressada estresse cansativo ruins agonia',
+      'irritado chateado chateada frustrado frustrante decepcionado decepcionante mal mau ruim errado quebrado falha falhou injusto mentira enganado impossível grosseiro incompetente mentirosos mentiroso idiotas idiota triste tristeza decepção insatisfeito insatisfeita medo preocupante chato chata chatice descontente desapontado desapontada irritante aborrecido aborrecida desespero desesperado desesperada raiva pior piores cansado cansada cansei enrolação enrolando morreu morte matar sofrer sofrimento abusivo chorar chorando choro aff affe afff pff pfff putz inacreditável ignorado ignorada ignoram irritada decepcionada zoado zoada desanimado desanimada estressado estressada estresse cansativo ruins agonia cacete traidor machista hipócrita hipócritas covarde covardes desgraça',
     '-0.3':
       'problema problemas lento atraso atrasado confuso infelizmente preocupado difícil demora erro reclamação reclamar demorado demorando poxa recusado recusada recusaram negado negada bloqueado bloqueada bloquearam vencido vencida perdido perdida perdi hackeado hackeada suspenso suspensa roubado roubada falta faltando faltou',
     '-0.15': 'ainda novamente',
@@ -50,6 +50,14 @@ export const PORTUGUESE: SupportLexicon = {
     ['sem condições', -0.6],
     ['me enrolando', -0.6],
     ['não gostei', -0.5],
+    ['não gosto', -0.5],
+    ['não suporto', -0.6],
+    ['pelo amor de deus', -0.6],
+    ['eu desisto', -0.6],
+    ['me poupe', -0.5],
+    ['nos poupe', -0.5],
+    ['que pena', -0.5],
+    ['uma pena', -0.5],
     ['chorar de rir', 0.4],
     ['chorei de rir', 0.4],
     ['morrendo de rir', 0.4],
@@ -78,9 +86,10 @@ export const PORTUGUESE: SupportLexicon = {
     ['que droga', -0.6],
     ['ninguém resolve', -0.6],
   ],
-  boosters: 'muito tão super realmente totalmente completamente absolutamente',
+  boosters: 'muito tão super realmente totalmente completamente absolutamente bastante demasiado',
   contrast: 'mas porém contudo embora entretanto',
   demands: 'agora imediatamente já',
+  ironic: 'ótimo ótima perfeito maravilha maravilhoso lindo beleza parabéns',
   faults: {
     words:
       'errado quebrado falha falhou problema problemas lento atraso atrasado demora erro recusado recusada recusaram negado negada bloqueado bloqueada bloquearam vencido vencida perdido perdida perdi hackeado hackeada suspenso suspensa roubado roubada falta faltando faltou',

@@ -41,6 +41,17 @@ export interface SupportLexicon {
   contrast: string;
   /** Words that press for action ("now", "sofort"): negative only when written in capitals (`sentiment.ts`). */
   demands: string;
+  /**
+   * Praise words that, standing alone in the last clause after a complaint, are sarcasm ("late
+   * again, great", "schon wieder kaputt, toll"): `sentiment.ts` turns their valence negative.
+   */
+  ironic: string;
+  /**
+   * For languages that write compounds as one word (German): a word the lexicons do not know is
+   * read by its head, the longest known word it ends with ("Verkehrschaos" as "Chaos"), and
+   * words opening with a pejorative prefix ("Mistwetter", "Drecksarbeit") are negative.
+   */
+  compounds?: { prefixes: string };
   /** Words and expressions (listed above with their valence) that describe a fault, not a feeling. */
   faults: { words: string; expressions: readonly string[] };
 }
@@ -84,14 +95,15 @@ export const EMOJI_VALENCE: ReadonlyArray<readonly [string, number]> = [
 ];
 
 /**
- * ASCII emoticons and their valence, matched on the raw text: ":(" and ">:(" are as clear in a
- * chat as 😞, and so are the flat faces "-_-", "-.-" and the crying ";_;". The slant ":/" must not
- * be followed by another slash, so "https://" never frowns.
+ * ASCII emoticons and their valence, matched on the raw text: ":(", ";(" and ">:(" are as clear in a
+ * chat as 😞, and so are the flat faces "-_-", "-.-" and the crying ";_;". A frown typed onto the
+ * last word counts when its mouth is doubled ("again:(("), so "label:(note)" never frowns.
+ * The slant ":/" must not be followed by another slash, so "https://" never frowns.
  */
 export const EMOTICON_VALENCE: ReadonlyArray<readonly [RegExp, number]> = [
   [/>:-?\(/u, -0.7],
   [/[:;=]'-?\(/u, -0.5],
-  [/(?<![>\w])[:=]-?\(+/u, -0.45],
+  [/(?<![>\w])[:;=]-?\(+|[:;]-?\(\(/u, -0.45],
   [/(?<!\w)[:=]-?[/\\](?![/\\])/u, -0.35],
   [/(?<!\w)[Tt]_+[Tt](?!\w)/u, -0.45],
   [/(?<!\w)D:(?!\w)/u, -0.45],

@@ -23,10 +23,16 @@
  * jodas"); boosters ("very", "muy") multiply the next word by 1.3 and have no valence of their
  * own ("super lento"); a stretched or shouted word ("sooo", "USELESS") weighs 1.3; after "but"
  * words weigh 1.5, before it 0.5; praise in a message whose feelings already add up to -0.4
- * counts a quarter ("Thanks, nobody answers"); punctuation and shouting follow
- * `sentiment-emphasis.ts`; emoji add their valence. A demand word written in capitals ("Fix this
- * NOW!!!", "¡ARREGLEN ESTO YA!", "Machen Sie das SOFORT") is an impatient order and weighs -0.4;
- * in lower case ("it works now", "ya funciona") it is neutral.
+ * counts a quarter ("Thanks, nobody answers"); a last clause of bare praise after a complaint is
+ * sarcasm and counts negative ("Card declined again, great", "Schon wieder kaputt, toll");
+ * punctuation and shouting follow `sentiment-emphasis.ts`; emoji and emoticons add their valence.
+ * German compounds the lexicons do not list are read by a pejorative prefix ("Mistwetter") or
+ * their head, the longest own-lexicon word they end with ("Verkehrschaos"); the machine-translated
+ * general lists are not used for heads, nor looked up by stem: both made plain words collide with
+ * rated ones ("Gesellschaft" ending in "Haft", "große" stemming like "größer").
+ * A demand word written in capitals ("Fix this NOW!!!", "¡ARREGLEN ESTO YA!", "Machen Sie das
+ * SOFORT") is an impatient order and weighs -0.4; in lower case ("it works now", "ya funciona")
+ * it is neutral.
  * Fault words ("broken", "not working", "declined": the lexicon's `faults`) together add at most
  * -0.25, so a plain report of what broke scores about -0.24 at worst: below neutral, but not an
  * upset turn and never a sharp drop by itself; "still", "again", "?!" or any feeling on top of it
@@ -81,6 +87,10 @@ interface SentimentLanguage {
   contrast: Set<string>;
   /** Folded demand words ("now", "sofort"), negative when written in capitals. */
   demands: Set<string>;
+  /** Folded praise words read as sarcasm when they close a complaint ("…, great"). */
+  ironic: Set<string>;
+  /** Folded pejorative prefixes of compounds, when the language compounds (German). */
+  compoundPrefixes: string[] | undefined;
 }
 
 const LIBRARY_WEIGHT = 0.6;
@@ -117,6 +127,20 @@ const DEMAND_VALENCE = -0.4;
  * an upset turn by itself.
  */
 const FAULT_FLOOR = -0.25;
+/**
+ * Compounds: a word of 7+ letters splits into a modifier of 3+ letters and a head of 4+
+ * ("Verkehrs|chaos"); shorter heads ("gut", "tot", "arm") end too many plain words ("Saatgut").
+ * A pejorative prefix ("Mist|wetter") needs 4+ letters after it, so "Mistral" stays a name.
+ */
+const COMPOUND_MIN_LENGTH = 7;
+const COMPOUND_MIN_MODIFIER = 3;
+const COMPOUND_MIN_HEAD = 4;
+const PEJORATIVE: Valence = { value: -0.55, fault: false, own: true };
+/**
+ * Sarcasm: praise closing a message whose other words add up to this or less ("late again,
+ * great") is turned negative; a plain fault report reaches it ("card declined, great").
+ */
+const IRONIC_AFTER = -0.2;
 
 /**
  * How many letters an inflection may differ by at the end of a lexicon word: a stem shared with a
@@ -180,6 +204,8 @@ function compile(language: string, lexicon: SupportLexicon): SentimentLanguage {
     boosters: new Set(wordList(lexicon.boosters)),
     contrast: new Set(wordList(lexicon.contrast)),
     demands: new Set(wordList(lexicon.demands)),
+    ironic: new Set(wordList(lexicon.ironic)),
+    compoundPrefixes: lexicon.compounds && wordList(lexicon.compounds.prefixes),
   };
 }
 
@@ -271,9 +297,32 @@ function valenceOf(scoring: Scoring, i: number, word: string, wordStem: string):
   const entry = stop ? lexicon.exact.get(word) : lexiconEntry(lexicon, word, wordStem);
   if (entry || stop || scoring.negators.has(token.word)) return entry;
   const general = scoring.general.get(word);
-  if (general || scoring.libraryWeight === 0) return general;
+  if (general) return general;
+  if (lexicon.compoundPrefixes && word.length >= COMPOUND_MIN_LENGTH) {
+    const part = compoundValence(scoring, lexicon.compoundPrefixes, word);
+    if (part) return part;
+  }
+  if (scoring.libraryWeight === 0) return undefined;
   const library = scoring.library?.get(wordStem);
   return library !== undefined && Math.abs(library) >= LIBRARY_MIN_MAGNITUDE ? { value: library * scoring.libraryWeight, fault: false, own: false } : undefined;
+}
+
+/**
+ * The valence of a compound the lexicons do not know: a pejorative prefix's ("Drecks|arbeit"),
+ * else its head's, the longest known word it ends with ("Prüfungs|stress"); a neutral head
+ * ("Kunden|service") ends the search.
+ */
+function compoundValence(scoring: Scoring, prefixes: readonly string[], word: string): Valence | undefined {
+  const { lexicon } = scoring;
+  for (const prefix of prefixes) {
+    if (word.startsWith(prefix) && word.length - prefix.length >= COMPOUND_MIN_HEAD) return lexicon.exact.get(prefix) ?? PEJORATIVE;
+  }
+  for (let k = COMPOUND_MIN_MODIFIER; k <= word.length - COMPOUND_MIN_HEAD; k += 1) {
+    const head = word.slice(k);
+    const entry = lexicon.exact.get(head);
+    if (entry) return entry.value ? entry : undefined;
+  }
+  return undefined;
 }
 
 /** The valence of the token at `i` before emphasis and negation; a stretched word ("sooo") is read as its shorter forms. */
@@ -281,6 +330,23 @@ function wordValence(scoring: Scoring, i: number, elongated: boolean): Valence |
   const word = scoring.text.tokens[i]!.word;
   if (!elongated) return valenceOf(scoring, i, word, scoring.view.stems[i] ?? word);
   return elongationVariants(word).reduce<Valence | undefined>((found, form) => found ?? valenceOf(scoring, i, form, stem(scoring.language, form)), undefined);
+}
+
+/**
+ * The clause number of the message's last clause when it holds only sarcasm-prone praise
+ * (`ironic` words, boosters and stop words: "…, just great") and is not the message's only clause; else -1.
+ */
+function ironicLastClause(text: AnalysedText, lexicon: SentimentLanguage, view: LanguageView): number {
+  const tokens = text.tokens;
+  const last = tokens[tokens.length - 1];
+  if (!last || tokens[0]?.clause === last.clause) return -1;
+  let praised = false;
+  for (let i = tokens.length - 1; i >= 0 && tokens[i]!.clause === last.clause; i -= 1) {
+    const word = tokens[i]!.word;
+    if (lexicon.ironic.has(word)) praised = true;
+    else if (!lexicon.boosters.has(word) && !view.stop[i]) return -1;
+  }
+  return praised ? last.clause : -1;
 }
 
 /** Characters every emoji of `EMOJI_VALENCE` starts with: symbols (☹, ❤) and the lead surrogates of pictographs. */
@@ -323,6 +389,8 @@ export function scoreSentiment(text: AnalysedText, language: string): SentimentS
   tokens.forEach((token, i) => {
     if (lexicon.contrast.has(token.word)) contrastAt = i;
   });
+  const ironicClause = contrastAt < 0 ? ironicLastClause(text, lexicon, scoring.view) : -1;
+  let ironic = 0;
   let praise = 0;
   let blame = 0;
   let complaint = 0;
@@ -348,10 +416,14 @@ export function scoreSentiment(text: AnalysedText, language: string): SentimentS
     if (entry.own && !entry.fault && value < 0) complaint += value;
     // A negated fault ("not broken") is relief, not a fault: it joins the other words.
     if (entry.fault && value < 0) faults += weighted;
+    else if (weighted > 0 && token.clause === ironicClause) ironic += weighted;
     else if (weighted > 0) praise += weighted;
     else blame += weighted;
   });
   if (complaint <= COMPLAINT && contrastAt < 0) praise *= PRAISE_IN_COMPLAINT;
+  // "Late again, great": the closing praise is sarcasm when what came before reads as a complaint.
+  if (ironic > 0 && praise + blame + Math.max(FAULT_FLOOR, faults) <= IRONIC_AFTER) blame -= ironic;
+  else praise += ironic;
   let sum = praise + blame + Math.max(FAULT_FLOOR, faults);
   sum += faceValence(text.text);
   const adjusted = punctuationAdjusted(text.text, sum, shouting);
