@@ -24,6 +24,17 @@ const settings: TriggerSettings = {
         },
       ],
     },
+    unexplained_debit: {
+      phrases: {},
+      concepts: [
+        {
+          id: 'unexplained_debit',
+          objects: { en: ['debit', 'charge'], es: ['cargo'] },
+          states: { en: ["don't know where", "didn't make"], es: ['no sé de dónde'] },
+          window: 4,
+        },
+      ],
+    },
   },
 };
 const model = prepareSignals(settings);
@@ -34,8 +45,9 @@ describe('topic concepts', () => {
   it('matches an object and a state near each other, in either order and any inflection', () => {
     expect(topics('I have lost my card')).toEqual(['lost_item']);
     expect(topics('my wallet, I cannot find it anywhere')).toEqual([]); // "cannot" is not "can't": no such state
-    expect(topics("the card? I can't find it")).toEqual([]); // two sentences
-    expect(topics("my card... I can't find it")).toEqual([]);
+    // Two sentences pair only when the second is a short denial answering the first.
+    expect(topics("the card? I can't find it")).toEqual(['lost_item']);
+    expect(topics("my card... I can't find it anywhere in the house or the car")).toEqual([]);
     expect(topics("my card I can't find it")).toEqual(['lost_item']);
     expect(topics('think my wallets were stolen yesterday')).toEqual(['lost_item']);
   });
@@ -72,6 +84,29 @@ describe('topic concepts', () => {
     expect(topics("I can't find where my card settings are")).toEqual([]);
     expect(topics('Is a lost card replaced for free?')).toEqual([]);
     expect(topics('What do I do, my card was stolen?')).toEqual(['lost_item']);
+  });
+
+  it('reads a state written with its question word as a report unless a how-to follows', () => {
+    expect(topics("I really don't know where this debit on my card came from")).toEqual(['unexplained_debit']);
+    expect(topics('No sé de dónde sale este cargo de 12 €')).toEqual(['unexplained_debit']);
+    expect(topics("I don't know where to send the debit mandate")).toEqual([]);
+    expect(topics("I don't know whether the debit is due this week")).toEqual([]); // "don't know" alone is no state here
+  });
+
+  it('does not let a negation reach across an embedded question', () => {
+    expect(topics('no idea how wallet got stolen, it was in my locker')).toEqual(['lost_item']);
+    expect(topics("I don't think my card was stolen")).toEqual([]);
+  });
+
+  it('does not count the pronouns and auxiliaries of a relative clause against the window', () => {
+    expect(topics("there is a debit from my savings account which I didn't make")).toEqual(['unexplained_debit']);
+    expect(topics("there is a debit from my old savings account at the other bank I didn't make")).toEqual([]);
+  });
+
+  it('pairs an object with a denial answering it in a short sentence of its own', () => {
+    expect(topics('There is a debit on my card from Monday. I didn’t make it!')).toEqual(['unexplained_debit']);
+    expect(topics('There is a debit on my card from Monday. I didn’t make the other payment that week though.')).toEqual([]);
+    expect(topics('My card was in the drawer. Then it was stolen.')).toEqual([]); // only a denial answers across sentences
   });
 
   it('is cancelled by its resolvedBy words in the same message only', () => {
@@ -116,6 +151,61 @@ describe('reference concepts in five languages', () => {
     ['billing_dispute', 'en', 'What is this mysterious debit from last week?'],
     ['billing_dispute', 'en', 'somebody just made a purchase on my account from a shop abroad'],
     ['billing_dispute', 'en', 'that transfer out of my account looks fishy'],
+    // A payment the customer did not make is a billing dispute, even when someone else used the card to make it…
+    ['billing_dispute', 'en', 'someone used my card to pay for concert tickets and withdraw 200 pounds'],
+    ['billing_dispute', 'es', 'Alguien usó mi tarjeta para sacar dinero en un cajero de otra ciudad'],
+    ['billing_dispute', 'pt', 'Alguém usou meu cartão e fez uma compra que eu não reconheço'],
+    ['billing_dispute', 'de', 'Jemand hat meine Karte benutzt und Geld abgehoben'],
+    ['billing_dispute', 'fr', "Quelqu'un a utilisé ma carte pour un achat chez un marchand inconnu"],
+    // …and a freeze asked for because of such a payment is its remedy, not a separate incident.
+    ['billing_dispute', 'en', 'Please freeze my card, there are two payments from yesterday I never made'],
+    ['billing_dispute', 'es', 'Bloqueen mi tarjeta, hay un pago de ayer que no hice'],
+    // The card or account itself in someone else's hands is security.
+    ['security', 'en', 'I am afraid somebody else is using my card right now'],
+    ['security', 'es', 'Creo que alguien está usando mi tarjeta sin mi permiso'],
+    ['security', 'pt', 'Acho que alguém está usando meu cartão'],
+    ['security', 'de', 'Ich glaube, jemand benutzt meine Karte ohne mein Wissen'],
+    ['security', 'fr', "Je crois que quelqu'un utilise ma carte à mon insu"],
+    ['security', 'en', 'my card was used in a city I have never visited'],
+    // Unexplained payments, cash never received, duplicates, reversals, claims the customer disputes.
+    ['billing_dispute', 'en', "I don't get where this debit from last Tuesday is coming from"],
+    ['billing_dispute', 'es', 'No sé de dónde viene este cargo de la semana pasada'],
+    ['billing_dispute', 'pt', 'Não sei de onde veio essa cobrança'],
+    ['billing_dispute', 'de', 'Ich weiß nicht, woher diese Abbuchung kommt'],
+    ['billing_dispute', 'fr', "Je ne sais pas d'où vient ce prélèvement"],
+    ['billing_dispute', 'en', "What's this mystery debit of 9.99 on my statement?"],
+    ['billing_dispute', 'de', 'Was ist das für eine Lastschrift vom Montag?'],
+    ['billing_dispute', 'en', 'the machine kept my cash withdrawal and I never received the notes'],
+    ['billing_dispute', 'es', 'El cajero hizo el retiro pero no recibí el efectivo'],
+    ['billing_dispute', 'pt', 'Fiz o saque mas não recebi o dinheiro'],
+    ['billing_dispute', 'de', 'Die Abhebung wurde gebucht, aber das Bargeld habe ich nicht bekommen'],
+    ['billing_dispute', 'fr', "Le retrait a été débité mais je n'ai pas reçu les espèces"],
+    ['billing_dispute', 'en', 'Around 300 euros of money is missing from my account since Friday'],
+    ['billing_dispute', 'pt', 'Sumiu dinheiro da minha conta ontem'],
+    ['billing_dispute', 'en', 'The same grocery payment keeps showing up in my history'],
+    ['billing_dispute', 'es', 'Solo hice una compra pero me aparecen dos cargos'],
+    ['billing_dispute', 'en', 'I would like that direct debit reversed please'],
+    ['billing_dispute', 'pt', 'Quero o estorno desse pagamento'],
+    ['billing_dispute', 'en', 'the statement says I took out cash on Sunday, I was at home all day'],
+    ['billing_dispute', 'fr', "L'appli indique que j'ai retiré 100 euros, c'est faux"],
+    ['billing_dispute', 'en', 'Can I report a problem with my last invoice?'],
+    ['billing_dispute', 'en', 'Is it possible to dispute a payment from last spring?'],
+    // A phone or card the customer cannot locate, left somewhere, or taken in a mugging.
+    ['security', 'en', 'I have no idea where my phone is since the party'],
+    ['security', 'es', 'No sé dónde dejé el móvil, lo tenía en el bar'],
+    ['security', 'pt', 'Esqueci o celular no táxi ontem à noite'],
+    ['security', 'de', 'Ich habe mein Handy im Zug vergessen'],
+    ['security', 'de', 'Ich weiß nicht, wo mein Handy ist'],
+    ['security', 'fr', "J'ai oublié mon portefeuille dans le taxi"],
+    ['security', 'en', 'I got mugged on my way home and they took my bag'],
+    ['security', 'en', 'Has anyone handed in a black leather wallet?'],
+    ['security', 'es', '¿Alguien entregó una cartera marrón en recepción?'],
+    ['security', 'pt', 'Alguém entregou uma mochila azul na recepção?'],
+    // Cancelling a plan named earlier in the sentence, by pronoun.
+    ['cancellation', 'en', 'We took out the family travel policy with you last year and now we want to cancel it'],
+    ['cancellation', 'es', 'Tengo dos planes con ustedes y quiero cancelar uno'],
+    ['cancellation', 'fr', "J'ai un contrat d'assurance habitation chez vous et je veux le résilier"],
+    ['cancellation', 'en', "I really don't want the premium plan anymore, how can I stop it?"],
   ])('finds %s in %s', (topic, _language, text) => {
     expect(facts(text).topics).toContain(topic === 'security' ? 'security' : topic);
   });
@@ -131,6 +221,22 @@ describe('reference concepts in five languages', () => {
     ['en', 'There is no problem with my bill, I only need a copy'],
     ['en', 'Do you charge extra for a duplicate statement?'],
     ['en', 'Which payment methods are unknown to your shop?'],
+    // Stems too short to tell words apart: French "tuer" is no "tu", English "suing" no Spanish "su".
+    ['fr', "Je veux que tu m'aides avec ma facture"],
+    ['es', 'Quiero hablar con su equipo de ventas sobre un pedido'],
+    // A negation cut off by a comma answers a question; it does not negate what follows.
+    ['es', 'No, quiero abrir una cuenta nueva este mes'],
+    ['es', 'Abrí la cuenta bajo el nombre de mi empresa'],
+    ['es', 'La tienda dejó de aceptar mi tarjeta de crédito'],
+    ['en', "I'm not sure if it is a debit or a credit card"],
+    ['en', 'My refund payment was reversed by the shop yesterday'],
+    ['en', 'How do I let my partner top up my account?'],
+    ['en', 'I have a few questions about transfers to my savings account'],
+    ['en', "I don't want to use my credit card for this purchase"],
+    ['en', 'Can I keep using my account without verifying my address?'],
+    ['en', "I can't find my card in the app to link it to my wallet"],
+    ['en', 'I topped up with my card yesterday and the money has disappeared'],
+    ['es', 'No encuentro la tarjeta en la app para vincularla'],
   ])('stays calm on a routine %s message', (_language, text) => {
     expect(facts(text).topics).toEqual([]);
   });
@@ -142,6 +248,21 @@ describe('reference concepts in five languages', () => {
     ['de', 'Verbinden Sie mich bitte mit einem Mitarbeiter'],
     ['fr', 'Je voudrais parler à un conseiller'],
     ['en', 'Can I talk directly with the front desk?'],
+    // A one-word request phrase in a longer message decides nothing; the concept still asks.
+    ['es', 'Páseme ahora mismo con el agente encargado de mi caso, por favor'],
+    ['en', 'Could I get somebody else on the line to look at this?'],
+    ['es', '¿Me puede poner con alguien de recepción?'],
+    // Turning the bot down, or saying this chat is getting nowhere.
+    ['en', 'I am fed up with typing to a machine'],
+    ['en', 'this chat is a waste of time'],
+    ['es', 'Este chat no me ayuda para nada'],
+    ['pt', 'Essa conversa não está funcionando'],
+    ['de', 'Dieser Chat bringt nichts'],
+    ['fr', 'Cette conversation ne mène à rien'],
+    ['es', 'No me siento cómoda dando mis datos a un robot'],
+    ['pt', 'Estou cansado de falar com um robô'],
+    ['de', 'Ich bin es satt, mit einem Bot zu schreiben'],
+    ['fr', "Je n'ai pas confiance dans cette machine"],
   ])('hears a request for a person in %s', (_language, text) => {
     expect(facts(text).humanRequested).toBe(true);
   });
@@ -149,5 +270,17 @@ describe('reference concepts in five languages', () => {
   it('does not hear a request in talk about other people', () => {
     expect(facts('I need to add a person to my plan').humanRequested).toBe(false);
     expect(facts("I don't want to speak to an advisor, just tell me the fee").humanRequested).toBe(false);
+  });
+
+  it.each([
+    ['en', 'Is there an insurance agent near me in Leeds?'],
+    ['es', '¿Dónde está el agente más cercano a mi casa?'],
+    ['pt', 'Quero falar com um corretor perto de mim'],
+    ['de', 'Gibt es einen Berater in meiner Nähe?'],
+    ['fr', 'Je cherche le conseiller le plus proche de chez moi'],
+    ['en', 'Which countries do you operate in?'],
+    ['en', 'Which regions are represented in your network?'],
+  ])('reads looking for someone nearby, or a routine question, as no request in %s', (_language, text) => {
+    expect(facts(text).humanRequested).toBe(false);
   });
 });

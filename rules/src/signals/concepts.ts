@@ -4,8 +4,10 @@
  * wallet", "a payment I didn't make", "the subscription came out twice"). Both sides are
  * lexicon phrases (stemmed, typo-tolerant, `PhraseIndex`), so one concept covers what would take
  * dozens of fixed phrases and their inflections. The window counts the words between the two
- * parts except determiners, possessives and a partitive "one of", which fill a noun phrase
- * without moving its head away.
+ * parts except determiners, possessives, a partitive "one of" and the pronouns and auxiliaries
+ * of a relative clause, which fill a noun phrase without moving its head away. A denial may also
+ * answer in a short sentence of its own right after the object's ("There is a debit here. I
+ * didn't make it.").
  *
  * Negation scope: a negation word in the pair's clause just before it (up to 3 words) or between
  * its parts cancels it ("my card is not lost", "I wasn't charged twice"); a state that is itself
@@ -14,14 +16,17 @@
  * sentence before the pair's end ("whether a card can be stolen", "is it possible that…") makes it
  * speculation, not a report; a suspicion ("maybe somebody got hold of my card", "someone might be
  * using it") is a report, since a worried customer should reach a person; a denial state right before a question word ("I can't find
- * where to link it", "don't know how") is a how-to question. A concept's `resolvedBy` phrases
+ * where to link it", "don't know how") is a how-to question, unless the state is written with its
+ * question word and a clause follows ("I don't know where this debit came from"). A yes/no question
+ * about how things work is no report, unless it reports ("Can I dispute this charge?"). A concept's `resolvedBy` phrases
  * anywhere in the message cancel it there ("I found my lost card", "lost in the delivery").
  */
 import type { Concept } from '@baton/schemas';
 import type { AnalysedText } from './message-analysis';
 import { holdsNegator, NEGATION_REACH, negatorsOf } from './negation';
-import type { PhraseIndex } from './phrase-index';
+import type { CompiledPhrase, PhraseIndex } from './phrase-index';
 import { PhraseSet, rememberMatches, type MatchedMessage, type PhraseHit } from './phrase-match';
+import { tokenise } from './text-normalise';
 
 /** Default and documented meaning of `Concept.window`: most words between object and state. */
 export const DEFAULT_CONCEPT_WINDOW = 6;
@@ -53,6 +58,20 @@ const ADDRESSEES = words('you u ya');
 const SUBORDINATORS = words('since because cause cuz as now that porque pues ya como pois porque visto weil da nachdem denn parce puisque car comme');
 /** Question words: a denial state right before one asks how to do something ("can't find where to…"). */
 const QUESTION_WORDS = words('how where what which como donde que cual onde qual wie wo was welche comment ou quoi quel quelle');
+/**
+ * Words that, right after a question word, make it a how-to ("don't know where to go", "no sé
+ * cómo hacerlo", "weiß nicht, wie man", "je ne sais pas comment faire"), folded; a subject or a
+ * verb of its own makes it a report of something unexplained ("I don't know where this charge
+ * came from"). Romance infinitives are recognised by their ending (`INFINITIVE`).
+ */
+const HOW_TO_MARKERS = words('to man zu');
+const INFINITIVE = /^\p{L}{2,}(?:ar|er|ir|re)$/u;
+/**
+ * Verbs that make a yes/no question a report ("Can I report a billing issue?", "¿Puedo reclamar
+ * este cargo?"): the customer has a problem to hand over, whatever the grammar. Folded, matched
+ * by prefix so every inflection counts.
+ */
+const REPORTING_VERBS = ['report', 'disput', 'complain', 'reclam', 'denunci', 'contest', 'reklamier', 'beanstand', 'widersprech', 'meld', 'signal'];
 
 /** One concept found in a message: its topic and the two phrase occurrences. */
 export interface ConceptHit {
@@ -80,19 +99,70 @@ function isNegated(text: AnalysedText, object: PhraseHit<ConceptTerm>, state: Ph
     // French and others bracket a denial ("n'est pas à moi"): its first half is no negation of it.
     if (denial && j < state.first && state.first - j <= NEGATION_REACH) continue;
     const inScope = j < earlier.first ? token.clause === clause : token.sentence === sentence;
-    if (inScope && negators.some((set) => set.has(token.word))) return true;
+    if (inScope && negators.some((set) => set.has(token.word)) && !opensEmbeddedQuestion(text, j, earlier.first)) return true;
   }
   return false;
+}
+
+/**
+ * Words that open an embedded question, folded ("I don't know why…", "no entiendo de dónde…"):
+ * a negation before one negates the not-knowing, not the pair after it. Words that are also
+ * plain conjunctions ("que", "ou") are left out.
+ */
+const EMBEDDED_QUESTION = words('where why what how who when donde cuando como quien onde quando quem wo warum wie wer wann woher pourquoi comment quand');
+
+/** True when an embedded-question word stands after the negation at `negation`, up to token `first`. */
+function opensEmbeddedQuestion(text: AnalysedText, negation: number, first: number): boolean {
+  for (let k = negation + 1; k <= first; k += 1) if (EMBEDDED_QUESTION.has(text.tokens[k]?.word ?? '')) return true;
+  return false;
+}
+
+const endingInQuestionWord = new WeakMap<CompiledPhrase, boolean>();
+
+/**
+ * True when `phrase` is written ending in a question word ("don't know where", "no sé de
+ * dónde"): the question word is a stop word, so the compiled phrase stops before it.
+ */
+function endsInQuestionWord(phrase: CompiledPhrase): boolean {
+  let ends = endingInQuestionWord.get(phrase);
+  if (ends === undefined) {
+    ends = QUESTION_WORDS.has(tokenise(phrase.text).at(-1)?.word ?? '');
+    endingInQuestionWord.set(phrase, ends);
+  }
+  return ends;
+}
+
+/**
+ * True when a denial state opens a how-to question: a question word right after it ("I can't
+ * find where my settings are"), unless the state itself is written with that question word
+ * ("don't know where"), which asks how-to only when an infinitive follows ("don't know where to
+ * send it") and otherwise reports something unexplained ("don't know where this debit came from").
+ */
+function opensHowTo(text: AnalysedText, state: PhraseHit<ConceptTerm>): boolean {
+  const clause = text.tokens[state.last]?.clause;
+  const written = endsInQuestionWord(state.phrase);
+  // The state's own question word, matched as its last word, or the word right after it.
+  const at = written && QUESTION_WORDS.has(text.tokens[state.last]?.word ?? '') ? state.last : state.last + 1;
+  const question = text.tokens[at];
+  // In a clause of its own, the question is a new one ("I don't want this account anymore, how do I delete it?").
+  if (question === undefined || question.clause !== clause || !QUESTION_WORDS.has(question.word)) return false;
+  if (!written) return true;
+  const after = text.tokens[at + 1];
+  if (after === undefined || after.clause !== clause) return true;
+  return HOW_TO_MARKERS.has(after.word) || (state.phrase.language !== 'en' && state.phrase.language !== 'de' && INFINITIVE.test(after.word));
 }
 
 /** True when a hedge opens the pair's sentence before its end, a denial state opens a how-to question, or (unless `asking`) a policy question holds the pair. */
 function isSpeculation(text: AnalysedText, state: PhraseHit<ConceptTerm>, last: number, asking: boolean): boolean {
   const sentence = text.tokens[last]?.sentence;
+  let reports = false;
   for (let j = last; j >= 0 && text.tokens[j]?.sentence === sentence; j -= 1) {
-    if (HEDGES.has(text.tokens[j]?.word ?? '')) return true;
+    const word = text.tokens[j]?.word ?? '';
+    // "Is it possible to dispute this debit?" asks to report, it does not wonder.
+    reports ||= REPORTING_VERBS.some((verb) => word.startsWith(verb));
+    if (HEDGES.has(word) && !reports) return true;
   }
-  const next = text.tokens[state.last + 1];
-  if (holdsNegator(state.phrase)) return next !== undefined && next.sentence === text.tokens[state.last]?.sentence && QUESTION_WORDS.has(next.word);
+  if (holdsNegator(state.phrase)) return opensHowTo(text, state);
   return !asking && isPolicyQuestion(text, last);
 }
 
@@ -109,7 +179,10 @@ function isPolicyQuestion(text: AnalysedText, j: number): boolean {
   if (!QUESTION_OPENERS.has(text.tokens[first]?.word ?? '')) return false;
   // "Could you freeze my card?" asks for something to be done, not how things work ("Do you charge…?" still asks).
   if (REQUEST_MODALS.has(text.tokens[first]?.word ?? '') && ADDRESSEES.has(text.tokens[first + 1]?.word ?? '')) return false;
-  for (let k = first + 1; k < j; k += 1) if (SUBORDINATORS.has(text.tokens[k]?.word ?? '')) return false;
+  for (let k = first + 1; k < j; k += 1) {
+    const word = text.tokens[k]?.word ?? '';
+    if (SUBORDINATORS.has(word) || REPORTING_VERBS.some((verb) => word.startsWith(verb))) return false;
+  }
   let last = j;
   while (last + 1 < text.tokens.length && text.tokens[last + 1]?.sentence === token.sentence) last += 1;
   return /^[^\p{L}\p{N}]*\?/u.test(text.text.slice(text.tokens[last]?.end ?? 0));
@@ -137,10 +210,18 @@ const QUANTIFIERS = words(
   'one some any all both each uno una alguno alguna algunos algunas todos todas um uma algum alguma alguns algumas todas eins alle un une certains tous toutes',
 );
 const PARTITIVE_OF = words('of de von du');
+/**
+ * Relative pronouns, subject pronouns and auxiliaries, folded: they join a relative clause to the
+ * noun it describes without moving it away ("a withdrawal from my account which I did not
+ * make" is as close as "a withdrawal I did not make").
+ */
+const CLAUSE_GLUE = words(
+  'that which who i we did do does have has had was were is am are ' + 'que yo he ha hemos fue era eu tenho tem foi ich habe hat ist war wurde qui je j ai a',
+);
 
 /**
- * Words strictly between two hits, determiners, possessives and partitives ("one of") not
- * counted; 0 when one lies inside the other. Another "of" still counts: in "the automatic billing
+ * Words strictly between two hits, determiners, possessives, partitives ("one of") and the glue of
+ * a relative clause (`CLAUSE_GLUE`) not counted; 0 when one lies inside the other. Another "of" still counts: in "the automatic billing
  * of my account" the billing, not the account, is what is acted on.
  */
 function gapBetween(text: AnalysedText, a: PhraseHit<ConceptTerm>, b: PhraseHit<ConceptTerm>): number {
@@ -149,12 +230,24 @@ function gapBetween(text: AnalysedText, a: PhraseHit<ConceptTerm>, b: PhraseHit<
   for (let j = from; j < to; j += 1) {
     const word = text.tokens[j]?.word ?? '';
     const partitive = PARTITIVE_OF.has(word) && QUANTIFIERS.has(text.tokens[j - 1]?.word ?? '');
-    if (!FILLERS.has(word) && !partitive && !QUANTIFIERS.has(word)) gap += 1;
+    if (!FILLERS.has(word) && !partitive && !QUANTIFIERS.has(word) && !CLAUSE_GLUE.has(word)) gap += 1;
   }
   return gap;
 }
 
-/** The concepts of a policy, compiled into one phrase set. */
+/** Most words of a sentence that answers the one before it with a denial ("I didn't do that."). */
+const ANSWER_WORDS = 5;
+
+/**
+ * True when `state` is a denial that makes up a short sentence of its own right after the
+ * sentence naming `object`: "Why is there a direct debit on my account? I didn't set that up."
+ */
+function answersWithDenial(text: AnalysedText, object: PhraseHit<ConceptTerm>, state: PhraseHit<ConceptTerm>): boolean {
+  const sentence = text.tokens[state.first]?.sentence;
+  if (sentence === undefined || text.tokens[object.last]?.sentence !== sentence - 1 || !holdsNegator(state.phrase)) return false;
+  return text.tokens.filter((token) => token.sentence === sentence).length <= ANSWER_WORDS;
+}
+
 /** The words of a hit's two parts as the message shows them (redacted), in message order. */
 export function conceptWords(text: AnalysedText, hit: ConceptHit): [string, string] {
   const words = (part: PhraseHit<ConceptTerm>) => text.shown.slice(text.tokens[part.first]?.start, text.tokens[part.last]?.end);
@@ -209,7 +302,9 @@ export class ConceptSet {
         .filter(({ object, state }) => {
           const a = text.tokens[object.first];
           const b = text.tokens[state.first];
-          if (overlaps(object, state) || a?.sentence !== b?.sentence || gapBetween(text, object, state) > concept.window) return false;
+          if (overlaps(object, state)) return false;
+          const near = a?.sentence === b?.sentence ? gapBetween(text, object, state) <= concept.window : answersWithDenial(text, object, state);
+          if (!near) return false;
           return !isNegated(text, object, state) && !isSpeculation(text, state, Math.max(object.last, state.last), this.asking);
         })
         .sort((x, y) => Math.min(x.object.first, x.state.first) - Math.min(y.object.first, y.state.first))[0];

@@ -86,6 +86,20 @@ describe('humanRequested', () => {
     });
   });
 
+  it('lets a concept ask when a one-word phrase in a longer message decides nothing', () => {
+    const withConcept = prepareSignals({
+      ...FIXTURE_SETTINGS,
+      humanRequest: {
+        ...FIXTURE_SETTINGS.humanRequest,
+        concepts: [{ id: 'put_through', objects: { en: ['agent'], es: ['agente'] }, states: { en: ['put me through'], es: ['páseme'] } }],
+      },
+    });
+    const asks = (text: string) => computeSignals(customerSays(text), withConcept, new Date()).facts.humanRequested;
+    expect(asks('please put me through to the agent who handled my claim last week')).toBe(true);
+    expect(asks('Páseme con el agente que llevó mi reclamación la semana pasada')).toBe(true);
+    expect(asks('the agent who handled my claim last week was very kind')).toBe(false);
+  });
+
   it('quotes the request with the phrase that matched', () => {
     const { evidence } = signals('hello', 'quiero hablar con un agente ya');
     expect(evidence.humanRequested).toEqual(['customer message 2: "quiero hablar con un agente ya" asks for a person ("hablar con un agente")']);

@@ -15,8 +15,8 @@
  * want to talk to a human" and "I don't want a human" (no negator inside "want a human") decline.
  * The latest customer message that asks or declines decides: "actually, no need for a human
  * anymore" withdraws an earlier ask.
- * Where no phrase matches, the lexicon's concepts may (`concepts.ts`: a person and an ask near
- * each other, "put me through to one of your staff"), under the same negations.
+ * Where no phrase asks or declines, the lexicon's concepts may (`concepts.ts`: a person and an ask
+ * near each other, "put me through to one of your staff"), under the same negations.
  */
 import { conceptWords } from './concepts';
 import { holdsNegator } from './negation';
@@ -90,7 +90,8 @@ function judgeMessage(message: MatchedMessage, model: SignalsModel): HumanReques
       return { ...finding, requested: true };
     }
   }
-  return declined;
+  // A one-word phrase in a longer message decides nothing: a concept may still ask ("páseme con su supervisor").
+  return declined ?? judgeConcepts(message, model);
 }
 
 /**

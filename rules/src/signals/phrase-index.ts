@@ -1,6 +1,7 @@
 /**
  * Internal: the lexicon of a policy's phrases, compiled once per policy version. Each distinct
- * (language, stem) of a phrase word is a lexeme; a message token carries the lexemes it
+ * (language, stem) of a phrase word is a lexeme (`matchingStem`: a stem too short to tell words
+ * apart keeps its word); a message token carries the lexemes it
  * matches — by stem in every lexicon language (so "charges", "charged", "charging" all meet
  * "charge") and, for customer text, by one typo ("acount"). A word that is itself a lexicon
  * word of a language is no typo of another word of that language ("Betrag" is not "Betrug").
@@ -17,14 +18,15 @@
 import { isTypoOf, MIN_TYPO_LENGTH } from './fuzzy-match';
 import type { AnalysedText } from './message-analysis';
 import { isStopword } from './language-packs';
-import { stem } from './stemmer';
+import { matchingStem } from './stemmer';
 import { tokenise } from './text-normalise';
 
 /**
  * How a phrase matches. `content` (2+ content words): its content words in order, in one
  * sentence, each within 3 words of the previous one (or the phrase's own distance plus one)
  * with at most one other content word between ("charged me twice" for "charged twice");
- * numbers in between are free ("zweimal 12,99 € abgebucht" for "zweimal abgebucht").
+ * numbers in between are free ("zweimal 12,99 € abgebucht" for "zweimal abgebucht"); a question
+ * word that ends the phrase right after its last content word must follow it ("don't know where").
  * `sequence` (fewer content words: "I think", "no need", "peut-être"): every word, contiguous.
  *
  * An ellipsis ("…" or "...") splits a phrase into parts that must come in order anywhere in one
@@ -61,6 +63,13 @@ interface TypoEntry {
 }
 
 const ELLIPSIS = /…|\.\.\./;
+/**
+ * Question words, folded, that a `content` phrase keeps when it ends on one right after a content
+ * word: "don't know where" is no "don't know" ("I don't know if it's contactless").
+ */
+const TRAILING_QUESTION_WORDS = new Set(
+  'where what how why which who donde que como cual quien onde qual quem wo was wie warum welche wer woher ou quoi comment pourquoi quel quelle'.split(' '),
+);
 const SECRET_PLACEHOLDER = '{secret}';
 
 /** The term a `{secret}` placeholder compiles to (lexeme ids are never negative). */
@@ -110,9 +119,10 @@ export class PhraseIndex {
     parts.forEach((words, part) => {
       let previous = -1;
       words.forEach((word, i) => {
-        if (mode === 'content' && !isContent(word)) return;
+        const closingQuestion = mode === 'content' && i === words.length - 1 && previous === i - 1 && TRAILING_QUESTION_WORDS.has(word);
+        if (mode === 'content' && !isContent(word) && !closingQuestion) return;
         terms.push(word === SECRET_PLACEHOLDER ? SECRET_TERM : this.lexeme(language, word));
-        links.push(previous >= 0 ? (mode === 'content' ? 'near' : 'next') : part > 0 ? 'later' : 'next');
+        links.push(previous >= 0 ? (mode === 'content' && !closingQuestion ? 'near' : 'next') : part > 0 ? 'later' : 'next');
         gaps.push(previous < 0 ? 0 : i - previous - 1);
         previous = i;
       });
@@ -126,7 +136,7 @@ export class PhraseIndex {
       stems = new Map();
       this.byStem.set(language, stems);
     }
-    const key = stem(language, word);
+    const key = matchingStem(language, word);
     let id = stems.get(key);
     if (id === undefined) {
       id = this.lexemeCount;
@@ -162,7 +172,9 @@ export class PhraseIndex {
     const knownIn: string[][] = text.tokens.map(() => []);
     for (const [lexiconLanguage, stems] of this.byStem) {
       const exact = language !== null && lexiconLanguage !== language ? this.byWord.get(lexiconLanguage) : undefined;
-      const keys = exact ? text.tokens.map((token) => token.word) : text.view(lexiconLanguage).stems;
+      const keys = exact
+        ? text.tokens.map((token) => token.word)
+        : text.view(lexiconLanguage).stems.map((stemmed, i) => matchingStem(lexiconLanguage, text.tokens[i]?.word ?? '', stemmed));
       const ids = exact ?? stems;
       keys.forEach((key, i) => {
         const id = ids.get(key);

@@ -7,9 +7,11 @@
  * a phrase that opens with "someone" right after a modal ("could someone change my email?",
  * "kann jemand mein Passwort ändern?": support is asked to act). Phrases are
  * grouped by their first lexeme so a message only tries the phrases that can start at each of
- * its words. A `{secret}` placeholder (`phrase-index.ts`) is carried by any password-like word.
+ * its words. A negation word that opens a phrase does not reach the next phrase word across a
+ * comma ("No, quiero abrir la cuenta" is no "no quiero"). A `{secret}` placeholder (`phrase-index.ts`) is carried by any password-like word.
  */
 import type { AnalysedText } from './message-analysis';
+import { negatorsOf } from './negation';
 import { isSecretWord, SECRET_TERM, type CompiledPhrase } from './phrase-index';
 
 /** Words allowed between two content words of a `content` phrase (more if the phrase has more; numbers are free). */
@@ -170,15 +172,27 @@ function matchRest(text: AnalysedText, lexemes: number[][], phrase: CompiledPhra
       }
       return -1;
     }
+    const previous = current;
     if (phrase.links[k] === 'near') {
       current = nearby(text, lexemes, phrase, k, current, sentence);
       if (current < 0) return -1;
-      continue;
+    } else {
+      current += 1;
+      if (!inSentence(text, term, current, sentence) || !carries(text, lexemes, term, current)) return -1;
     }
-    current += 1;
-    if (!inSentence(text, term, current, sentence) || !carries(text, lexemes, term, current)) return -1;
+    if (k === 1 && cutNegation(text, phrase.language, previous, current)) return -1;
   }
   return current;
+}
+
+/**
+ * True when the negation word at token `from`, a phrase's first, is cut from token `to` by a
+ * clause break: "No, quiero abrir la cuenta" answers a question and wants the account, it is no
+ * "no quiero". A negation inside a phrase may stand before a comma ("weiß nicht, wo").
+ */
+function cutNegation(text: AnalysedText, language: string, from: number, to: number): boolean {
+  const negation = text.tokens[from];
+  return negation !== undefined && negation.clause !== text.tokens[to]?.clause && negatorsOf(language).has(negation.word);
 }
 
 /** The token after `from` that carries term `k` within the `content` gap rules, or -1. */

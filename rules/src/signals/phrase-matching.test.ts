@@ -8,6 +8,7 @@ import { computeSignals, prepareSignals } from './index';
 import { customerSays } from './fixtures/conversation.fixture';
 import { FIXTURE_SETTINGS } from './fixtures/trigger-settings.fixture';
 import { isSecretWord, PhraseIndex, SECRET_TERM } from './phrase-index';
+import { matchingStem, stem } from './stemmer';
 import { tokenise } from './text-normalise';
 
 const SETTINGS: TriggerSettings = {
@@ -27,7 +28,8 @@ const SETTINGS: TriggerSettings = {
         fr: ['débité deux fois'],
       },
     },
-    cancellation: { phrases: { en: ['want out … subscription'], es: ['cancelar mi suscripción'] } },
+    cancellation: { phrases: { en: ['want out … subscription'], es: ['cancelar mi suscripción', 'no quiero seguir'] } },
+    crisis: { phrases: { fr: ['veux me tuer'] } },
   },
 };
 const model = prepareSignals(SETTINGS);
@@ -120,6 +122,32 @@ describe('requests that are not reports', () => {
     const asks = prepareSignals({ ...SETTINGS, humanRequest: { ...SETTINGS.humanRequest, phrases: { en: ['someone call me'] } } });
     expect(computeSignals(customerSays('can someone call me?'), asks, new Date()).facts.humanRequested).toBe(true);
     expect(requested('can I talk to a person')).toBe(true);
+  });
+});
+
+describe('words the content rule must keep', () => {
+  it('keeps a question word that ends a phrase right after its last content word', () => {
+    const index = new PhraseIndex();
+    expect(index.add("don't know where", 'en')?.links).toEqual(['next', 'near', 'next']);
+    expect(index.add("don't know", 'en')?.links).toEqual(['next', 'near']);
+  });
+
+  it('does not let a negation reach its phrase across a comma', () => {
+    expect(topics('ya no quiero seguir con el plan')).toEqual(['cancellation']);
+    expect(topics('No, quiero seguir con el plan')).toEqual([]);
+  });
+});
+
+describe('stems too short to tell words apart', () => {
+  it('keeps the word when stemming leaves fewer than three letters', () => {
+    expect(matchingStem('fr', 'tuer')).toBe('tuer');
+    expect(matchingStem('en', 'suing')).toBe('suing');
+    expect(matchingStem('en', 'charged')).toBe(stem('en', 'charged'));
+  });
+
+  it('so a lexicon word does not meet a short function word ("tuer" is no "tu")', () => {
+    expect(topics('je veux me tuer')).toEqual(['crisis']);
+    expect(topics("je veux que tu m'aides avec la facture")).toEqual([]);
   });
 });
 

@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Ajv from 'ajv';
 import { TriggerSettingsSchema, type TriggerSettings } from '@baton/schemas';
+import { checkConcepts } from '../validate/concept-check';
 import { computeSignals, prepareSignals } from './index';
 import { conversation, customerSays } from './fixtures/conversation.fixture';
 
@@ -46,6 +47,10 @@ describe('reference trigger settings file', () => {
       expect(Object.keys(phrases).sort()).toEqual(LANGUAGES);
       for (const list of Object.values(phrases)) expect(list.length).toBeGreaterThanOrEqual(5);
     }
+  });
+
+  it('passes the concept check publishing runs (no concept term made of stop words only)', () => {
+    expect(checkConcepts(settings).map((problem) => problem.message)).toEqual([]);
   });
 
   it('lists no phrase twice within a language', () => {

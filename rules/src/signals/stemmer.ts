@@ -32,3 +32,17 @@ export function stem(language: string, word: string): string {
   memo.set(word, result);
   return result;
 }
+
+/** Shortest stem the lexicon matches by; a shorter one is a word's remnant ("tuer" -> "tu", "suing" -> "su"). */
+export const MIN_MATCHING_STEM = 3;
+
+/**
+ * The key a lexicon word and a message word meet on: the stem, unless stemming left fewer than
+ * `MIN_MATCHING_STEM` letters, then the word itself. A remnant that short is another language's
+ * or the same language's function word ("tu", "su"): French "tuer" (kill) must not meet "tu"
+ * (you), English "suing" not Spanish "su".
+ * @param stemmed `stem(language, word)` when the caller has it already
+ */
+export function matchingStem(language: string, word: string, stemmed: string = stem(language, word)): string {
+  return stemmed.length < MIN_MATCHING_STEM ? word : stemmed;
+}

@@ -37,7 +37,8 @@ export const ConceptSchema = Type.Object(
       Type.Integer({
         minimum: 1,
         maximum: 12,
-        description: 'Most words between the object and the state, determiners, possessives and a partitive "one of" not counted (default 6).',
+        description:
+          'Most words between the object and the state, determiners, possessives, a partitive "one of" and the pronouns and auxiliaries of a relative clause ("which I did") not counted (default 6).',
       }),
     ),
   },
