@@ -107,3 +107,19 @@ describe('boosters', () => {
     expect(score(language, text)).toBeLessThanOrEqual(UPSET);
   });
 });
+
+describe('plurals the stemmers part from their singular', () => {
+  it.each([
+    ['pt', 'Vocês são péssimos'],
+    ['pt', 'Os atendentes são inúteis'],
+    ['es', 'Sus respuestas son lamentables'],
+    ['de', 'Ihr seid echt das Letzte.'],
+  ])('reads an insult in the plural or an idiom as upset (%s): %s', (language, text) => {
+    expect(score(language, text)).toBeLessThanOrEqual(UPSET);
+  });
+
+  it('leaves a plural that is a function word alone ("mal" -> "mais")', () => {
+    expect(score('pt', 'Quero mais informações sobre o plano')).toBe(0);
+    expect(score('de', 'Das war das letzte Mal, dass ich bestellt habe')).toBe(0);
+  });
+});

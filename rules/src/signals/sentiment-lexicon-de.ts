@@ -19,6 +19,10 @@ export const GERMAN: SupportLexicon = {
     '0.8': 'super ausgezeichnet perfekt hervorragend wunderbar fantastisch großartig genial klasse',
   },
   expressions: [
+    ['seid das letzte', -0.8],
+    ['seid echt das letzte', -0.8],
+    ['seid wirklich das letzte', -0.8],
+    ['das allerletzte', -0.8],
     ['nicht zu fassen', -0.6],
     ['ich fasse es nicht', -0.5],
     ['nicht gut', -0.5],

@@ -48,6 +48,7 @@ import type { AnalysedText, LanguageView } from './message-analysis';
 import { elongationVariants, inCapitals, isElongated, isShouting, punctuationAdjusted } from './sentiment-emphasis';
 import { generalValences } from './sentiment-general';
 import { EMOJI_VALENCE, EMOTICON_VALENCE, SUPPORT_LEXICONS, type SupportLexicon } from './sentiment-lexicon';
+import { pluralsOf } from './plural-forms';
 import { stem } from './stemmer';
 import { foldText, tokenise } from './text-normalise';
 
@@ -182,6 +183,11 @@ function compile(language: string, lexicon: SupportLexicon): SentimentLanguage {
     for (const word of wordList(list)) {
       const entry = { value: Number(valence), fault: faultWords.has(word), own: true };
       exact.set(word, entry);
+      // The stemmers do not always join a singular and its plural ("péssimo"/"péssimos").
+      for (const plural of pluralsOf(language, word)) {
+        // A plural that is a function word ("mal" -> "mais", more) says nothing of feeling.
+        if (!exact.has(plural) && !isStopword(language, plural)) exact.set(plural, entry);
+      }
       const key = stem(language, word);
       if (entry.value === 0 || words.get(key)?.value !== 0) words.set(key, { ...entry, word });
     }
