@@ -22,6 +22,8 @@ export interface RouteRequest {
   targets: readonly RouteTarget[];
   /** Route node the targets come from; null when they are the leaf's queue alone. */
   routeNodeId: string | null;
+  /** That route node's title: the explanation names the route by it (by its id when it has none). */
+  routeNodeLabel?: string | null;
   directory: PreparedDirectory;
   channel: Channel;
   /** Conversation language, ISO 639-1. */
@@ -29,6 +31,8 @@ export interface RouteRequest {
   priority: Priority;
   customerId: string;
   accountOwnerId?: string | null;
+  /** The agent who most recently took a handoff of this customer (the caller reads it per decision); null when none. */
+  lastAgentId?: string | null;
   now: Date;
   /** Also list every agent who could take the conversation later (what a queued handoff waits for). */
   withQualified?: boolean;
@@ -81,7 +85,7 @@ export function evaluateRouting(request: RouteRequest): RouteResult {
   const clock: LocalClock = localClockAt(now);
   const explanation: string[] = [
     request.routeNodeId
-      ? `Routing graph: route "${request.routeNodeId}" with ${request.targets.length} target(s).`
+      ? `Routing graph: route "${request.routeNodeLabel ?? request.routeNodeId}" with ${request.targets.length} target(s).`
       : `No routing graph: the leaf's queue "${request.targets[0]?.queue}".`,
   ];
   const closed: { queue: Queue; opensAt: Date | null }[] = [];
@@ -96,7 +100,7 @@ export function evaluateRouting(request: RouteRequest): RouteResult {
       priority: request.priority,
       customerId: request.customerId,
       accountOwnerId: request.accountOwnerId,
-      lastAgentId: directory.lastAgentByCustomer[request.customerId] ?? null,
+      lastAgentId: request.lastAgentId ?? null,
       clock,
       now,
       rankAll: request.withQualified,

@@ -10,7 +10,6 @@ export interface PreparedDirectory {
   /** Agents serving each queue, in directory order. */
   membersByQueue: ReadonlyMap<string, readonly Agent[]>;
   waitingByQueue: Readonly<Record<string, number>>;
-  lastAgentByCustomer: Readonly<Record<string, string>>;
 }
 
 /** The proficiency (1..10) `agent` has in `skill`, 0 when none. */
@@ -32,5 +31,5 @@ export function servesQueue(agent: Agent, queue: Queue): boolean {
 export function prepareDirectory(snapshot: DirectorySnapshot): PreparedDirectory {
   const queues = new Map(snapshot.queues.map((q) => [q.id, q]));
   const membersByQueue = new Map(snapshot.queues.map((q) => [q.id, snapshot.agents.filter((a) => servesQueue(a, q))]));
-  return { queues, membersByQueue, waitingByQueue: snapshot.waitingByQueue, lastAgentByCustomer: snapshot.lastAgentByCustomer };
+  return { queues, membersByQueue, waitingByQueue: snapshot.waitingByQueue };
 }

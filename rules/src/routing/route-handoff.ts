@@ -19,6 +19,8 @@ export interface RouteHandoffRequest {
   input: Pick<DecideHandoffInput, 'channel' | 'customer'>;
   /** Without a directory the decision names the first target's queue and no agent. */
   directory?: PreparedDirectory;
+  /** The agent who most recently took a handoff of this customer; null or absent when none. */
+  lastAgentId?: string | null;
   now: Date;
   withQualified?: boolean;
 }
@@ -48,12 +50,14 @@ export async function routeHandoff(request: RouteHandoffRequest): Promise<RouteR
     const result = evaluateRouting({
       targets,
       routeNodeId: chosen?.route.id ?? null,
+      routeNodeLabel: chosen?.route.label ?? null,
       directory: request.directory,
       channel: capacityChannel(input.channel),
       language: facts.language,
       priority: leaf.data.priority,
       customerId: input.customer.id,
       accountOwnerId: input.customer.accountOwnerId ?? null,
+      lastAgentId: request.lastAgentId,
       now: request.now,
       withQualified: request.withQualified,
     });
@@ -72,8 +76,8 @@ export async function routeHandoff(request: RouteHandoffRequest): Promise<RouteR
       fallbackUsed: false,
       explanation: [
         chosen
-          ? `Route "${chosen.route.id}" of the routing graph names queue "${first.queue}" first; no directory was given to pick an agent.`
-          : `Queue "${leaf.data.queue}" is set on the policy's ${leaf.kind} node "${leaf.id}".`,
+          ? `Route "${chosen.route.label ?? chosen.route.id}" of the routing graph names queue "${first.queue}" first; no directory was given to pick an agent.`
+          : `Queue "${leaf.data.queue}" is set on the policy's ${leaf.kind} node "${leaf.label ?? leaf.id}".`,
       ],
       candidates: [],
       nextOpeningAt: null,

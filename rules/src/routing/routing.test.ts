@@ -45,11 +45,12 @@ const route = (
   evaluateRouting({
     targets,
     routeNodeId: 'r',
-    directory: prepareDirectory({ queues, agents, waitingByQueue: {}, lastAgentByCustomer: { 'cus-1': 'last' } }),
+    directory: prepareDirectory({ queues, agents, waitingByQueue: {} }),
     channel: 'chat',
     language: 'es',
     priority: 'NORMAL',
     customerId: 'cus-1',
+    lastAgentId: 'last',
     now: NOW,
     ...extra,
   });
@@ -198,7 +199,6 @@ describe('agent selection, factor by factor', () => {
       queues: [queue()],
       agents: [agent('night', { workingHours: [{ day: 'TUE', open: '20:00', close: '23:00' }] })],
       waitingByQueue: {},
-      lastAgentByCustomer: {},
     });
     const at = (iso: string) => route([], [{ queue: 'billing' }], { directory, now: new Date(iso) }).target.agentId;
     expect(at('2026-03-10T19:59:30Z')).toBeNull();
@@ -295,7 +295,7 @@ describe('properties', () => {
   });
   it('selectAgent ranks every eligible agent and only them', () => {
     const agents = [agent('a'), agent('b', { status: 'OFFLINE' }), agent('c', { activeConversations: { chat: 2 } })];
-    const members = prepareDirectory({ queues: [queue()], agents, waitingByQueue: {}, lastAgentByCustomer: {} }).membersByQueue.get('billing') ?? [];
+    const members = prepareDirectory({ queues: [queue()], agents, waitingByQueue: {} }).membersByQueue.get('billing') ?? [];
     const s = selectAgent({
       queue: queue(),
       members,

@@ -10,6 +10,4 @@ export interface DirectorySnapshot {
   agents: readonly Agent[];
   /** Handoffs waiting for an agent, per queue id. */
   waitingByQueue: Readonly<Record<string, number>>;
-  /** The agent who most recently took a handoff of each customer id. */
-  lastAgentByCustomer: Readonly<Record<string, string>>;
 }

@@ -30,6 +30,7 @@ import { BacktestService } from '../features/backtest/backtest-service';
 import { DatasetService } from '../features/backtest/dataset-service';
 import { DecisionLog } from '../features/decisions/decision-log';
 import { DecisionService } from '../features/decisions/decision-service';
+import { KnownCustomerTiers } from '../features/decisions/known-customer-tiers';
 import { DecisionLogService } from '../features/decisions/decision-log-service';
 import { DecisionRetention } from '../features/decisions/decision-retention';
 import { OutcomeService } from '../features/outcomes/outcome-service';
@@ -117,6 +118,8 @@ export async function createBatonServer(config: BatonConfig, options: BatonServe
   let dispatcher: WebhookDispatcher | undefined;
   let startedQueueFeed: QueueStatusFeed | undefined;
   let startedHeads: PolicyHeadCache | undefined;
+  let generatedKey: string | undefined;
+  const announce = options.announceAdminKey ?? printAdminKey;
   try {
     // Servers sharing the store see each other's activations through this cache's polling (and pushes when the store has them).
     const policyHeads = (startedHeads = new PolicyHeadCache({
@@ -130,7 +133,8 @@ export async function createBatonServer(config: BatonConfig, options: BatonServe
     // Rate limits only when configured (loadConfig always does; tests built in code do not).
     const rateLimiter = config.rateLimits && new RateLimiter(config.rateLimits);
     const auth = new AuthService({ store: store.apiKeys, logger, clock: options.clock, rateLimiter });
-    await auth.bootstrap(config.adminKey, options.announceAdminKey ?? printAdminKey);
+    // Shown once Baton listens, or with the failure when it cannot: the key is stored either way, and the next start would not show it.
+    await auth.bootstrap(config.adminKey, (key) => (generatedKey = key));
     // Live events of this process: handoff steps and directory changes, for subscriptions.
     const handoffEvents = new HandoffEvents({
       read: (decisionId) => store.handoffs.getAssignment(decisionId),
@@ -147,10 +151,14 @@ export async function createBatonServer(config: BatonConfig, options: BatonServe
     }
     await directory.current();
     const backtests = new BacktestService({ store: store.backtests, policies: policyStore, logger, clock: options.clock });
+    // The tiers integrations send (from the decision log, then each logged decision): known customerTier values.
+    const customerTiers = new KnownCustomerTiers();
+    await customerTiers.load(store.decisionLog);
     const policies = new PolicyService({
       store: policyStore,
       knownQueues: () => directory.queueIds(),
       knownLanguages: () => directory.languages(),
+      knownCustomerTiers: () => customerTiers.values(),
       changeRequests,
       testCases: store.policyTests,
       limits: config.limits,
@@ -180,6 +188,7 @@ export async function createBatonServer(config: BatonConfig, options: BatonServe
       metrics,
       // While a conversation has an open handoff, decideHandoff answers STAY, with_human.
       openHandoff: (conversationId) => handoffs.openHandoff(conversationId),
+      customerTiers,
     });
     const handoffTimeouts = config.handoffs ?? DEFAULT_HANDOFF_TIMEOUT_CONFIG;
     const handoffs = new HandoffService({
@@ -296,6 +305,14 @@ export async function createBatonServer(config: BatonConfig, options: BatonServe
       rateLimiter,
       editorAssets: createEditorAssets(options.editorDir ?? defaultEditorDir()),
     });
+    await new Promise<void>((resolve, reject) => {
+      http.once('error', reject);
+      http.listen(config.port, config.host, () => {
+        http.off('error', reject);
+        resolve();
+      });
+    });
+    // Attached once listening: ws re-emits the server's errors (a taken port) as its own, with a misleading trace.
     const subscriptions = attachGraphQLWs({
       server: http,
       schema,
@@ -306,13 +323,7 @@ export async function createBatonServer(config: BatonConfig, options: BatonServe
       maxSubscriptionsPerConnection: subscriptionConfig.maxPerConnection,
       formatError: createFormatError(logger, countError),
     });
-    await new Promise<void>((resolve, reject) => {
-      http.once('error', reject);
-      http.listen(config.port, config.host, () => {
-        http.off('error', reject);
-        resolve();
-      });
-    });
+    if (generatedKey) announce(generatedKey);
     const { port } = http.address() as AddressInfo;
     const host = config.host.includes(':') ? `[${config.host}]` : config.host;
     let closing: Promise<void> | undefined;
@@ -338,6 +349,7 @@ export async function createBatonServer(config: BatonConfig, options: BatonServe
       })());
     return { url: `http://${host}:${port}`, port, store, policies, decisions, decisionLog, handoffs, webhookDispatcher, policyHeads, close };
   } catch (error) {
+    if (generatedKey) announce(generatedKey);
     await startedQueueFeed?.close();
     await sweeper?.stop();
     await dispatcher?.stop();

@@ -59,6 +59,28 @@ describe('end to end', () => {
     await second.close();
   });
 
+  it('first start on a taken port: still shows the admin key it stored, which works once the port is free', async () => {
+    const dataDir = makeTempDir();
+    const blocker = await startTestServer();
+    const port = Number(new URL(blocker.server.url).port);
+    const announced: string[] = [];
+    const consoleError = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    await expect(
+      startTestServer({ dataDir, adminKey: undefined, port }, { announceAdminKey: (key) => announced.push(key), logger: silentLogger }),
+    ).rejects.toThrow(/EADDRINUSE/);
+    // Only the cause: no WebSocket server trace burying the key.
+    expect(consoleError).not.toHaveBeenCalled();
+    consoleError.mockRestore();
+    await blocker.close();
+    expect(announced).toHaveLength(1);
+
+    const next = await startTestServer({ dataDir, adminKey: undefined }, { announceAdminKey: (key) => announced.push(key), logger: silentLogger });
+    expect(announced).toHaveLength(1);
+    const { body } = await next.gql<{ decideHandoff: DecisionJson }>(DECIDE, { input: { ...HACKED, dryRun: true } }, announced[0]);
+    expect(body.data?.decideHandoff.action).toBe('HANDOFF');
+    await next.close();
+  });
+
   it('decides every seed sample conversation as expected over HTTP', async () => {
     const t = await startTestServer();
     for (const sample of sampleConversations) {

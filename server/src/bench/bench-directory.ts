@@ -19,5 +19,5 @@ export function benchDirectory(count = 500, now = new Date('2026-11-21T12:00:00Z
       lastAssignedAt: new Date(now.getTime() - (i % 60) * 60_000),
     };
   });
-  return prepareDirectory({ queues: seedDirectory.queues, agents, waitingByQueue: {}, lastAgentByCustomer: {} });
+  return prepareDirectory({ queues: seedDirectory.queues, agents, waitingByQueue: {} });
 }

@@ -5,12 +5,15 @@
  * approve, what goes stale, which policy is the default) live in services, never in adapters.
  *
  * Features move onto this port one at a time; the policies feature (policies, versions, change
- * requests, test cases), API keys, backtest datasets and gates, outcomes, webhook endpoints and the directory are on it.
+ * requests, test cases), API keys, backtest datasets and gates, outcomes, webhook endpoints, the
+ * directory, handoffs and the decision log's appends are on it.
  */
 import type { AuditEventInput } from '../features/audit/audit-event';
 import type { ApiKeyRepository } from '../features/auth/api-key-repositories';
 import type { BacktestGateRepository, DatasetRepository } from '../features/backtest/backtest-store';
-import type { AgentRepository, QueuedHandoffRepository, QueueRepository } from '../features/directory/directory-store';
+import type { DecisionRepository } from '../features/decisions/decision-log-store';
+import type { AgentRepository, QueueRepository } from '../features/directory/directory-store';
+import type { HandoffOutbox, HandoffRepository } from '../features/handoffs/handoff-store';
 import type { IdempotencyRepository } from '../features/idempotency/idempotency-store';
 import type { OutcomeRepository } from '../features/outcomes/outcome-store';
 import type { ChangeRequestRepository, PolicyRepository, PolicyTestCaseRepository, VersionRepository } from '../features/policies/policy-repositories';
@@ -39,8 +42,12 @@ export interface Transaction {
   readonly webhookDeliveries: WebhookDeliveryRepository;
   readonly queues: QueueRepository;
   readonly agents: AgentRepository;
-  /** The handoffs directory changes touch (an agent's free capacity taking queued ones). */
-  readonly queuedHandoffs: QueuedHandoffRepository;
+  /** Committed handoffs (assignments): started, stepped, and taken by an agent's free capacity. */
+  readonly handoffs: HandoffRepository;
+  /** The webhooks outbox: every handoff change appends its events here, in the change's own transaction. */
+  readonly handoffOutbox: HandoffOutbox;
+  /** The decision log: batches of decisions appended. */
+  readonly decisions: DecisionRepository;
   readonly audit: AuditAppend;
 }
 

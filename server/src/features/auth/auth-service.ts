@@ -118,7 +118,7 @@ export class AuthService {
         id: apiKeyId(key),
         role: 'admin',
         ...(await hashApiKey(key)),
-        label: 'generated on first start',
+        label: 'Bootstrap admin',
         source: 'generated',
         createdAt: now,
         createdBy: null,

@@ -146,6 +146,22 @@ export function describeDecisionLogStoreContract(store: () => BatonStore): void 
       });
     });
 
+    it('lists the distinct customer tiers of the newest decisions, sorted, skipping empty and missing ones', async () => {
+      const { decisionLog } = store();
+      expect(await decisionLog.recentCustomerTiers(100)).toEqual([]);
+      await decisionLog.appendDecisions([
+        sampleEntry('t1', { evaluatedAt: at('2025-01-01T00:00:00Z'), facts: { customerTier: 'gold' } }),
+        sampleEntry('t2', { evaluatedAt: at('2025-01-02T00:00:00Z'), facts: { customerTier: 'vip' } }),
+        sampleEntry('t3', { evaluatedAt: at('2025-01-03T00:00:00Z'), facts: { customerTier: 'free' } }),
+        sampleEntry('t4', { evaluatedAt: at('2025-01-04T00:00:00Z'), facts: { customerTier: '' } }),
+        sampleEntry('t5', { evaluatedAt: at('2025-01-05T00:00:00Z'), facts: { customerTier: 'vip' } }),
+        sampleEntry('t6', { evaluatedAt: at('2025-01-06T00:00:00Z'), facts: {} }),
+      ]);
+      expect(await decisionLog.recentCustomerTiers(100)).toEqual(['free', 'gold', 'vip']);
+      // Only the newest 4 (t3..t6): gold is older.
+      expect(await decisionLog.recentCustomerTiers(4)).toEqual(['free', 'vip']);
+    });
+
     it('purges only decisions logged before the cutoff, whatever their evaluation time', async () => {
       const { decisionLog } = store();
       await decisionLog.appendDecisions([

@@ -2,7 +2,9 @@
  * The decision log storage port. Entries are append-only and hold enough to replay a decision:
  * the input (redacted), the evaluation time, the policy version and content hash, the facts
  * and the outcome. Inputs are stored redacted (card numbers, passwords, codes, ids masked).
- * The only deletion is retention (`purgeDecisionsLoggedBefore`).
+ * The only deletion is retention (`purgeDecisionsLoggedBefore`). Appends go through the unit of
+ * work (`store/unit-of-work.ts`, `tx.decisions`); adapters (`sqlite-decision-log-store.ts`,
+ * `mongo-decision-log-store.ts`) only persist and read; both run `decision-log-store.contract.ts`.
  */
 import type { HandoffAction, Priority, SupportTier, TriggerReason } from '@baton/schemas';
 
@@ -123,13 +125,36 @@ export interface DecisionPage {
   hasNextPage: boolean;
 }
 
-export interface DecisionLogStore {
-  /** Appends all records atomically (one transaction). @throws on a duplicate decision id. */
+/** A record as the repository stores it: its JSON columns serialised (by the writer, or by `appendDecisions`). */
+export type SerialisedDecisionRecord = DecisionLogRecord & { serialised: SerialisedDecision };
+
+/** The decision log inside a transaction: append only. */
+export interface DecisionRepository {
+  /** Appends `records` in order. @throws DuplicateKeyError (`decisionId`) on a decision id already logged */
+  insert(records: readonly SerialisedDecisionRecord[]): Promise<void>;
+}
+
+/** The decision log as the service uses it; appends go through the unit of work (`transactional-decision-log-store.ts`). */
+export interface DecisionLogStore extends DecisionLogAccess {
+  /**
+   * Appends all records atomically (one transaction); an empty batch writes nothing.
+   * @throws Error when a record cannot be serialised (see {@link serialiseDecision}), nothing written;
+   *   DuplicateKeyError on a decision id already logged, nothing written
+   */
   appendDecisions(records: readonly DecisionLogRecord[]): Promise<void>;
+}
+
+/** Reads, and retention, outside a transaction. */
+export interface DecisionLogAccess {
   getDecision(decisionId: string): Promise<StoredDecision | null>;
   /** Newest first (evaluation time, then id, descending), filtered, one page at a time. */
   queryDecisions(query: DecisionPageQuery): Promise<DecisionPage>;
   countDecisions(): Promise<number>;
+  /**
+   * The distinct non-empty `customerTier` facts of the newest `limit` decisions (by evaluation
+   * time), sorted: the tiers the integrations actually send, for the editor's pick lists.
+   */
+  recentCustomerTiers(limit: number): Promise<string[]>;
   /**
    * Retention: deletes the decisions logged strictly before `cutoff` and nothing else.
    * @returns how many were deleted

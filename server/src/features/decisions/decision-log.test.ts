@@ -23,6 +23,7 @@ function recordingStore(failTimes = 0): DecisionLogStore & { batches: number[] }
     getDecision: async () => null,
     queryDecisions: async () => ({ decisions: [], hasNextPage: false }),
     countDecisions: async () => batches.reduce((a, b) => a + b, 0),
+    recentCustomerTiers: async () => [],
     purgeDecisionsLoggedBefore: async () => 0,
   };
 }

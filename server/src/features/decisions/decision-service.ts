@@ -23,7 +23,7 @@ export interface DecisionServiceDeps {
   /** Where non-dry-run decisions are queued. */
   log: Pick<DecisionLog, 'enqueue'>;
   /** The directory snapshot routing picks queues and agents from (in memory; refreshed on change). Without it a handoff names its leaf's queue. */
-  directory?: { current(): Promise<PreparedDirectory> };
+  directory?: { current(): Promise<PreparedDirectory>; lastAgentOf(customerId: string): Promise<string | null> };
   limits: RequestLimits;
   /** Told of every non-dry-run decision (the operations metrics, `server/src/metrics/`). */
   metrics?: { decided(policyId: string, policyVersion: number, action: string, reasonCode: string, latencyMs: number): void };
@@ -32,6 +32,8 @@ export interface DecisionServiceDeps {
   newId?: () => string;
   /** The conversation's open handoff (HandoffService.openHandoff); without it decisions never say with_human. */
   openHandoff?: (conversationId: string) => Promise<AssignmentView | null>;
+  /** Learns the customer tier of every logged decision (validation and the editor's pick lists read it). */
+  customerTiers?: { observe(tier: unknown): void };
 }
 
 export class DecisionService {
@@ -74,7 +76,8 @@ export class DecisionService {
     const prepared = await this.cache.ofRef({ policyId: ref.id, version: ref.version, contentHash: ref.contentHash }, this.deps.policies);
     const now = input.now ?? this.clock();
     const directory = await this.deps.directory?.current();
-    const decided = await decideForLog(prepared, input, { now, decisionId: this.newId(), policy: ref, directory });
+    const lastAgentId = directory ? await this.deps.directory?.lastAgentOf(input.customer.id) : null;
+    const decided = await decideForLog(prepared, input, { now, decisionId: this.newId(), policy: ref, directory, lastAgentId });
     const { redactedInput } = decided;
     const activeHandoff = (await this.deps.openHandoff?.(input.conversationId)) ?? null;
     const decision = activeHandoff ? answerWithHuman(decided.decision, activeHandoff) : { ...decided.decision, activeHandoff: null };
@@ -101,6 +104,7 @@ export class DecisionService {
         latencyMs,
       });
       this.deps.metrics?.decided(ref.id, ref.version, decision.action, decision.reasonCode, latencyMs);
+      this.deps.customerTiers?.observe(decision.signals.customerTier);
     }
     return decision;
   }

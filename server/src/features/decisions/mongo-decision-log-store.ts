@@ -1,12 +1,13 @@
 /**
- * `DecisionLogStore` over MongoDB: one multi-document transaction per batch, keyset pages on
- * (evaluatedAt, _id) descending, which every filter index of `mongo-decision-log-models.ts`
- * ends with. Retention is the TTL index when `retentionDays` is set; the port's explicit purge
- * works either way.
+ * The decision log on MongoDB: the repository a unit of work appends through (a batch is one
+ * multi-document transaction), the reads, keyset pages on (evaluatedAt, _id) descending, which
+ * every filter index of `mongo-decision-log-models.ts` ends with, and retention: the TTL index
+ * when `retentionDays` is set; the port's explicit purge works either way.
  */
-import type { QueryFilter } from 'mongoose';
+import type { ClientSession, QueryFilter } from 'mongoose';
+import { insertOrDuplicate } from '../../store/mongo/insert-or-duplicate';
 import type { MongoContext } from '../../store/mongo/mongo-context';
-import type { DecisionLogStore, DecisionPageQuery } from './decision-log-store';
+import type { DecisionLogAccess, DecisionPageQuery, DecisionRepository } from './decision-log-store';
 import { decisionLogModels, fromDecisionDocument, toDecisionDocument, type DecisionDocument, type DecisionLogModelOptions } from './mongo-decision-log-models';
 
 /** The MongoDB filter of one page query: the filter's fields, then strictly after the cursor. */
@@ -32,22 +33,28 @@ function filterOf({ filter, after }: DecisionPageQuery): QueryFilter<DecisionDoc
 }
 
 /**
- * Creates the MongoDB decision log store.
+ * The repository of one unit of work, bound to its session.
+ * @param options.retentionDays as for {@link createMongoDecisionLogAccess}
+ */
+export function mongoDecisionRepositories(ctx: MongoContext, options: DecisionLogModelOptions): (session: ClientSession) => { decisions: DecisionRepository } {
+  const { DecisionLogEntry } = decisionLogModels(ctx.connection, options);
+  return (session) => ({
+    decisions: {
+      insert: (records) =>
+        insertOrDuplicate('Decision', { _id: 'decisionId' }, () => DecisionLogEntry.insertMany(records.map(toDecisionDocument), { session, ordered: true })),
+    },
+  });
+}
+
+/**
+ * The decision log's reads and retention purge.
  * @param options.retentionDays `BATON_DECISION_RETENTION_DAYS`, declared as the TTL of the
  *   `loggedAt` index (indexes are created by `syncIndexes` at start-up, not here)
  * @throws as `decisionLogModels` for a bad or conflicting retention
  */
-export function createMongoDecisionLogStore(ctx: MongoContext, options: DecisionLogModelOptions): DecisionLogStore {
+export function createMongoDecisionLogAccess(ctx: MongoContext, options: DecisionLogModelOptions): DecisionLogAccess {
   const { DecisionLogEntry } = decisionLogModels(ctx.connection, options);
   return {
-    appendDecisions: async (records) => {
-      if (records.length === 0) return;
-      const documents = records.map(toDecisionDocument);
-      // One transaction: a duplicate id aborts the whole batch, as the port promises.
-      await ctx.transaction(async (session) => {
-        await DecisionLogEntry.insertMany(documents, { session, ordered: true });
-      });
-    },
     getDecision: async (decisionId) => {
       const doc = await DecisionLogEntry.findById(decisionId).lean();
       return doc ? fromDecisionDocument(doc) : null;
@@ -61,6 +68,16 @@ export function createMongoDecisionLogStore(ctx: MongoContext, options: Decision
       return { decisions: docs.slice(0, query.first).map(fromDecisionDocument), hasNextPage: docs.length > query.first };
     },
     countDecisions: async () => DecisionLogEntry.countDocuments({}),
+    recentCustomerTiers: async (limit) => {
+      const groups = await DecisionLogEntry.aggregate<{ _id: string }>([
+        { $sort: { evaluatedAt: -1, _id: -1 } },
+        { $limit: limit },
+        { $match: { 'facts.customerTier': { $type: 'string', $ne: '' } } },
+        { $group: { _id: '$facts.customerTier' } },
+        { $sort: { _id: 1 } },
+      ]);
+      return groups.map((g) => g._id);
+    },
     purgeDecisionsLoggedBefore: async (cutoff) => {
       // The server yields between documents of a multi-document delete, so unlike SQLite no chunking is needed to let requests through.
       const { deletedCount } = await DecisionLogEntry.deleteMany({ loggedAt: { $lt: cutoff } });

@@ -1,18 +1,13 @@
 /**
- * `DecisionLogStore` over better-sqlite3: one multi-row transaction per batch; a trigger
- * refuses UPDATEs so logged decisions stay as they were. Queries page by keyset on
- * (evaluated_at, id), which the filter indexes of migration 6 end with.
+ * The decision log over better-sqlite3: the repository a unit of work appends through (a batch
+ * is one transaction at its commit), the reads and the retention purge. A trigger refuses
+ * UPDATEs so logged decisions stay as they were. Queries page by keyset on (evaluated_at, id),
+ * which the filter indexes of migration 6 end with.
  */
 import type Database from 'better-sqlite3';
+import { insertOrDuplicate, type QueueWrite } from '../../store/sqlite/sqlite-unit-of-work';
 import type { HandoffAction, Priority, SupportTier, TriggerReason } from '@baton/schemas';
-import {
-  serialiseDecision,
-  type DecisionFilter,
-  type DecisionLogRecord,
-  type DecisionLogStore,
-  type DecisionPageQuery,
-  type StoredDecision,
-} from './decision-log-store';
+import type { DecisionFilter, DecisionLogAccess, DecisionPageQuery, DecisionRepository, StoredDecision } from './decision-log-store';
 
 /** A `decision_log` row. */
 export interface DecisionRow {
@@ -99,45 +94,55 @@ function whereOf({ filter, after }: DecisionPageQuery): { sql: string; params: R
   return { sql: clauses.length === 0 ? '' : `WHERE ${clauses.join(' AND ')}`, params };
 }
 
-/** Creates the SQLite decision log store on an open, migrated database. */
-export function createSqliteDecisionLogStore(db: Database.Database): DecisionLogStore {
+/** The repository of one unit of work: appends go to `queue`, so a batch is one transaction at its commit. */
+export function sqliteDecisionRepositories(db: Database.Database): (queue: QueueWrite) => { decisions: DecisionRepository } {
   const insert = db.prepare(`INSERT INTO decision_log (id, evaluated_at, logged_at, policy_id, policy_version, content_hash,
     conversation_id, input, facts, action, reason_code, reasons, queue, priority, tier, latency_ms)
     VALUES (@id, @evaluatedAt, @loggedAt, @policyId, @policyVersion, @contentHash, @conversationId, @input, @facts,
     @action, @reasonCode, @reasons, @queue, @priority, @tier, @latencyMs)`);
+  return (queue) => ({
+    decisions: {
+      insert: async (records) =>
+        queue(() => {
+          for (const record of records) {
+            const json = record.serialised;
+            const row = {
+              id: record.decisionId,
+              evaluatedAt: record.evaluatedAt.toISOString(),
+              loggedAt: record.loggedAt.toISOString(),
+              policyId: record.policyId,
+              policyVersion: record.policyVersion,
+              contentHash: record.contentHash,
+              conversationId: record.conversationId,
+              input: json.input,
+              facts: json.facts,
+              action: record.outcome.action,
+              reasonCode: record.outcome.reasonCode,
+              reasons: json.reasons,
+              queue: record.outcome.queue,
+              priority: record.outcome.priority,
+              tier: record.outcome.tier,
+              latencyMs: record.latencyMs,
+            };
+            insertOrDuplicate(`Decision '${record.decisionId}'`, 'decisionId', () => insert.run(row));
+          }
+        }),
+    },
+  });
+}
+
+/** The decision log's reads and retention purge on an open, migrated database. */
+export function createSqliteDecisionLogAccess(db: Database.Database): DecisionLogAccess {
   const get = db.prepare('SELECT * FROM decision_log WHERE id = ?');
   const count = db.prepare('SELECT COUNT(*) AS n FROM decision_log');
+  const tiers = db.prepare(`SELECT DISTINCT tier FROM (
+    SELECT json_extract(facts, '$.customerTier') AS tier FROM decision_log ORDER BY evaluated_at DESC LIMIT ?
+  ) WHERE typeof(tier) = 'text' AND tier <> '' ORDER BY tier`);
   const purgeChunk = db.prepare('DELETE FROM decision_log WHERE rowid IN (SELECT rowid FROM decision_log WHERE logged_at < ? LIMIT ?)');
   // One statement per combination of filters actually used (at most 2^11), prepared on first use.
   const pageStatements = new Map<string, Database.Statement>();
 
-  const appendAll = db.transaction((records: readonly DecisionLogRecord[]) => {
-    for (const record of records) {
-      // Serialised by the writer when it accepted the entry; records from elsewhere are serialised here.
-      const json = record.serialised ?? serialiseDecision(record);
-      insert.run({
-        id: record.decisionId,
-        evaluatedAt: record.evaluatedAt.toISOString(),
-        loggedAt: record.loggedAt.toISOString(),
-        policyId: record.policyId,
-        policyVersion: record.policyVersion,
-        contentHash: record.contentHash,
-        conversationId: record.conversationId,
-        input: json.input,
-        facts: json.facts,
-        action: record.outcome.action,
-        reasonCode: record.outcome.reasonCode,
-        reasons: json.reasons,
-        queue: record.outcome.queue,
-        priority: record.outcome.priority,
-        tier: record.outcome.tier,
-        latencyMs: record.latencyMs,
-      });
-    }
-  });
-
   return {
-    appendDecisions: async (records) => appendAll(records),
     getDecision: async (decisionId) => {
       const row = get.get(decisionId) as DecisionRow | undefined;
       return row ? toStored(row) : null;
@@ -155,6 +160,7 @@ export function createSqliteDecisionLogStore(db: Database.Database): DecisionLog
       return { decisions: rows.slice(0, query.first).map(toStored), hasNextPage: rows.length > query.first };
     },
     countDecisions: async () => (count.get() as { n: number }).n,
+    recentCustomerTiers: async (limit) => (tiers.all(limit) as { tier: string }[]).map((row) => row.tier),
     purgeDecisionsLoggedBefore: async (cutoff) => {
       const at = cutoff.toISOString();
       let total = 0;

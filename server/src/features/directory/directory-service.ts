@@ -45,6 +45,11 @@ export class DirectoryService {
     return this.reload();
   }
 
+  /** The agent who most recently took a handoff of `customerId` (routing prefers them); null when none did. */
+  lastAgentOf(customerId: string): Promise<string | null> {
+    return this.deps.store.lastAgentOf(customerId);
+  }
+
   /** Queue ids of the directory (what policy validation checks route targets against); empty before the first load. */
   queueIds(): ReadonlySet<string> {
     return this.knownQueueIds;

@@ -2,12 +2,12 @@
  * The directory storage port: queues, agent profiles, presence and load. Changes go through the
  * unit of work (`store/unit-of-work.ts`): `transactional-directory-store.ts` reads through the
  * repositories below, decides with `directory-transitions.ts` and writes the records with their
- * audit event, none when nothing changed. Adapters (`sqlite-directory-repositories.ts`,
+ * audit event, none when nothing changed; the queued handoffs an agent's free capacity takes are
+ * written through the handoffs' repository (`tx.handoffs`). Adapters (`sqlite-directory-repositories.ts`,
  * `mongo-directory-repositories.ts`) only persist; both run `directory-store.contract.ts`.
  */
 import type { Agent, AgentProfile, AgentStatus, ChannelCounts, DirectorySnapshot, Queue } from '@baton/schemas';
 import type { Actor } from '../audit/audit-event';
-import type { AssignmentRecord } from '../handoffs/handoff-store';
 
 export interface PresenceChange {
   agent: Agent;
@@ -28,7 +28,7 @@ export interface QueueRepository {
 
 /**
  * Agents (profile, presence and load), inside a transaction. Handoffs change an agent's load
- * outside the unit of work (reserving and freeing capacity), so writes to a stored agent are
+ * (reserving and freeing capacity) in transactions of their own, so writes to a stored agent are
  * conditional on the presence and load read: `expected`'s `status` and `activeConversations`.
  */
 export interface AgentRepository {
@@ -37,26 +37,14 @@ export interface AgentRepository {
   insert(agent: Agent, at: Date): Promise<void>;
   /** Replaces profile, presence and load. @throws StaleWriteError when presence or load is no longer `expected`'s */
   update(agent: Agent, expected: Agent, at: Date): Promise<void>;
+  /**
+   * Writes only `agent`'s load (`activeConversations`) and `lastAssignedAt`, as a handoff moves
+   * capacity; the profile and its change time stay.
+   * @throws StaleWriteError when presence or load is no longer `expected`'s
+   */
+  updateLoad(agent: Agent, expected: Agent): Promise<void>;
   /** @throws StaleWriteError when presence or load is no longer `expected`'s */
   remove(expected: Agent): Promise<void>;
-}
-
-/** A queued handoff as an agent's free capacity may take it (its queue position is not read). */
-export type QueuedHandoff = Omit<AssignmentRecord, 'position'>;
-
-/** The handoffs an agent's directory changes touch, inside a transaction. */
-export interface QueuedHandoffRepository {
-  /** Queued handoffs `agentId` is a candidate for, in serving order (highest rank, then oldest, then decision id). */
-  waitingFor(agentId: string): Promise<QueuedHandoff[]>;
-  /** Handoffs assigned to or accepted by `agentId`. */
-  countHeldBy(agentId: string): Promise<number>;
-  /**
-   * Stores a queued handoff as `after` (assigned) and tells the webhooks outbox, in the same
-   * transaction. @throws StaleWriteError when it is no longer queued
-   */
-  assign(after: AssignmentRecord, at: Date): Promise<void>;
-  /** Open handoffs stop waiting for `agentId` (or being requeued to it). */
-  withdrawCandidate(agentId: string): Promise<void>;
 }
 
 /** Reads outside a transaction. */
@@ -67,6 +55,12 @@ export interface DirectoryAccess {
   getAgent(id: string): Promise<Agent | null>;
   /** Everything routing reads, in one consistent read. */
   snapshot(): Promise<DirectorySnapshot>;
+  /**
+   * The agent who most recently took a handoff of `customerId`; null when none did. Read per
+   * decision through an index: kept out of the snapshot, which would grow with every customer
+   * ever served and be rebuilt after each handoff.
+   */
+  lastAgentOf(customerId: string): Promise<string | null>;
 }
 
 /** The directory's storage as the service uses it. Every changing method takes the actor last. */

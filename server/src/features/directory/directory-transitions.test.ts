@@ -1,7 +1,7 @@
 import type { Agent, AgentProfile, Queue } from '@baton/schemas';
 import { SYSTEM_ACTOR, type Actor } from '../audit/audit-event';
-import type { QueuedHandoff } from './directory-store';
-import { agentRemoval, agentUpsert, positiveCounts, presenceEvent, presenceUpdate, queueUpsert, takeQueued } from './directory-transitions';
+import type { StoredHandoff } from '../handoffs/handoff-store';
+import { agentRemoval, agentUpsert, freeSlot, positiveCounts, presenceEvent, presenceUpdate, queueUpsert, takeQueued } from './directory-transitions';
 
 const AT = new Date('2026-04-02T08:30:00Z');
 const OPS: Actor = { keyId: 'ops-key-0042', role: 'admin' };
@@ -29,7 +29,7 @@ const profile: AgentProfile = {
   accountIds: ['acct-9', 'acct-11'],
 };
 const agent = (over: Partial<Agent> = {}): Agent => ({ ...profile, status: 'ONLINE', activeConversations: {}, lastAssignedAt: null, ...over });
-const waiting = (decisionId: string, channel: QueuedHandoff['channel'] = 'chat'): QueuedHandoff => ({
+const waiting = (decisionId: string, channel: StoredHandoff['channel'] = 'chat'): StoredHandoff => ({
   decisionId,
   conversationId: `conv-${decisionId}`,
   customerId: `cus-${decisionId}`,
@@ -112,6 +112,15 @@ describe('takeQueued', () => {
     expect(takeQueued(away, [waiting('d1')], AT)).toEqual({ agent: away, assigned: [] });
     const chatOnly = agent();
     expect(takeQueued(chatOnly, [waiting('d1', 'voice')], AT)).toEqual({ agent: chatOnly, assigned: [] });
+  });
+});
+
+describe('freeSlot', () => {
+  it('gives back one conversation on the channel, never below 0, leaving the other channels and the profile as they are', () => {
+    const busy = agent({ activeConversations: { chat: 2, email: 1 }, lastAssignedAt: AT });
+    expect(freeSlot(busy, 'chat')).toEqual({ ...busy, activeConversations: { chat: 1, email: 1 } });
+    expect(freeSlot(busy, 'email')).toEqual({ ...busy, activeConversations: { chat: 2 } });
+    expect(freeSlot(agent(), 'voice').activeConversations).toEqual({});
   });
 });
 

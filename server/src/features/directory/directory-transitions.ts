@@ -1,14 +1,15 @@
 /**
  * The rules of changing the directory, without I/O: what a queue or profile upsert, a presence
- * change and a removal store and audit, and which queued handoffs an agent's free capacity takes.
+ * change and a removal store and audit, and how capacity moves: which queued handoffs an agent's
+ * free capacity takes (for the directory and the handoffs alike) and what giving a unit back does.
  * An unchanged queue, profile or presence writes nothing and records no event.
  */
-import type { Agent, AgentProfile, AgentStatus, ChannelCounts, Queue } from '@baton/schemas';
+import type { Agent, AgentProfile, AgentStatus, Channel, ChannelCounts, Queue } from '@baton/schemas';
 import { canonicalJson } from '@baton/rules';
 import type { Actor, AuditEventInput } from '../audit/audit-event';
-import type { AssignmentRecord } from '../handoffs/handoff-store';
+import type { AssignmentRecord, StoredHandoff } from '../handoffs/handoff-store';
 import { agentSummary, profileOf } from './agent-profile';
-import type { QueuedHandoff, RemoveAgentResult } from './directory-store';
+import type { RemoveAgentResult } from './directory-store';
 
 /** Only the channels with a positive count: how agents report load and capacity. */
 export function positiveCounts(counts: ChannelCounts): ChannelCounts {
@@ -74,10 +75,12 @@ export function presenceEvent(agentId: string, before: Presence, after: Presence
 /**
  * Which queued handoffs `agent`'s free capacity takes: only an online agent takes any; each, in
  * the order given (serving order), if its channel still has a free slot (active < capacity).
+ * The one rule of reserving capacity: a presence or profile change, a handoff's start (one
+ * handoff offered to each ranked agent in turn), a requeue and freed capacity all apply it.
  * @returns the agent with its load raised (and `lastAssignedAt` = `at` when it took any), and
- *   each taken handoff as stored after assignment (in the order taken)
+ *   each taken handoff as stored after assignment (in the order taken, no queue position)
  */
-export function takeQueued(agent: Agent, waiting: readonly QueuedHandoff[], at: Date): { agent: Agent; assigned: AssignmentRecord[] } {
+export function takeQueued(agent: Agent, waiting: readonly StoredHandoff[], at: Date): { agent: Agent; assigned: AssignmentRecord[] } {
   if (agent.status !== 'ONLINE') return { agent, assigned: [] };
   const active: ChannelCounts = { ...agent.activeConversations };
   const assigned: AssignmentRecord[] = [];
@@ -89,6 +92,12 @@ export function takeQueued(agent: Agent, waiting: readonly QueuedHandoff[], at: 
   }
   if (assigned.length === 0) return { agent, assigned };
   return { agent: { ...agent, activeConversations: positiveCounts(active), lastAssignedAt: at }, assigned };
+}
+
+/** `agent` with one conversation on `channel` given back (never below 0), as a handoff that held it ends or leaves it. */
+export function freeSlot(agent: Agent, channel: Channel): Agent {
+  const load = agent.activeConversations[channel] ?? 0;
+  return { ...agent, activeConversations: positiveCounts({ ...agent.activeConversations, [channel]: Math.max(load - 1, 0) }) };
 }
 
 /**

@@ -1,9 +1,9 @@
 /**
  * MongoDB collections of the directory: `queues` and `agents`, one document per queue or agent
  * (`_id` is its id). An agent document holds its profile and its presence: capacity and
- * conversations in progress are per-channel numbers on the same document, so reserving a
- * unit is one conditional `$inc` (`mongo-assignments.ts`). Every channel is stored, 0 when the
- * agent takes none, so that condition always compares two numbers.
+ * conversations in progress are per-channel numbers on the same document, so a load change is
+ * one update conditional on the load read (`mongo-directory-repositories.ts`). Every channel is
+ * stored, 0 when the agent takes none, so that condition matches a number on every channel.
  */
 import {
   AGENT_STATUSES,

@@ -8,12 +8,11 @@ import type { ClientSession } from 'mongoose';
 import { insertOrDuplicate } from '../../store/mongo/insert-or-duplicate';
 import type { MongoContext } from '../../store/mongo/mongo-context';
 import { StaleWriteError } from '../../store/unit-of-work';
-import { fromAssignmentDocument, handoffModels, SERVING_ORDER } from '../handoffs/mongo-handoff-models';
-import type { MongoHandoffOutbox } from '../webhooks/mongo-webhook-repositories';
-import type { AgentRepository, DirectoryAccess, QueuedHandoffRepository, QueueRepository } from './directory-store';
+import { handoffModels } from '../handoffs/mongo-handoff-models';
+import type { AgentRepository, DirectoryAccess, QueueRepository } from './directory-store';
 import { directoryModels, fromAgentDocument, fromQueueDocument, toAgentDocument, toQueueDocument } from './mongo-directory-models';
 
-/** The filter matching agent `expected.id` only while its presence and load are still `expected`'s (handoffs change load outside the unit of work). */
+/** The filter matching agent `expected.id` only while its presence and load are still `expected`'s (a concurrent handoff may have moved its load). */
 const asRead = (expected: Agent) => ({
   _id: expected.id,
   status: expected.status,
@@ -26,16 +25,9 @@ const changedFields = <T extends { _id: string; createdAt: Date }>({ _id, create
   fields
 );
 
-/**
- * The repositories of one unit of work, bound to its session. `outbox` is told, in the same
- * transaction, of each queued handoff an agent's free capacity takes (the webhooks outbox).
- */
-export function mongoDirectoryRepositories(
-  ctx: MongoContext,
-  outbox: MongoHandoffOutbox,
-): (session: ClientSession) => { queues: QueueRepository; agents: AgentRepository; queuedHandoffs: QueuedHandoffRepository } {
+/** The repositories of one unit of work, bound to its session. */
+export function mongoDirectoryRepositories(ctx: MongoContext): (session: ClientSession) => { queues: QueueRepository; agents: AgentRepository } {
   const { Queue, Agent } = directoryModels(ctx.connection);
-  const { Assignment } = handoffModels(ctx.connection);
   return (session) => ({
     queues: {
       find: async (id) => {
@@ -63,35 +55,14 @@ export function mongoDirectoryRepositories(
         const { matchedCount } = await Agent.updateOne(asRead(expected), { $set: changedFields(doc) }, { session });
         if (matchedCount === 0) throw new StaleWriteError(`Agent '${agent.id}'`);
       },
+      updateLoad: async (agent, expected) => {
+        const load = Object.fromEntries(CHANNELS.map((channel) => [`active.${channel}`, agent.activeConversations[channel] ?? 0]));
+        const { matchedCount } = await Agent.updateOne(asRead(expected), { $set: { ...load, lastAssignedAt: agent.lastAssignedAt } }, { session });
+        if (matchedCount === 0) throw new StaleWriteError(`Agent '${agent.id}'`);
+      },
       remove: async (expected) => {
         const { deletedCount } = await Agent.deleteOne(asRead(expected), { session });
         if (deletedCount === 0) throw new StaleWriteError(`Agent '${expected.id}'`);
-      },
-    },
-    queuedHandoffs: {
-      waitingFor: async (agentId) => {
-        const docs = await Assignment.find({ status: 'QUEUED', candidates: agentId }).sort(SERVING_ORDER).session(session).lean();
-        return docs.map((doc) => {
-          const { position, ...handoff } = fromAssignmentDocument(doc, null);
-          return (void position, handoff);
-        });
-      },
-      countHeldBy: async (agentId) => await Assignment.countDocuments({ agentId, status: { $in: ['ASSIGNED', 'ACCEPTED'] } }).session(session),
-      assign: async (after, at) => {
-        const { matchedCount } = await Assignment.updateOne(
-          { _id: after.decisionId, status: 'QUEUED' },
-          { $set: { status: 'ASSIGNED', agentId: after.agentId, assignedAt: at } },
-          { session },
-        );
-        if (matchedCount === 0) throw new StaleWriteError(`Handoff '${after.decisionId}'`);
-        await outbox({ kind: 'assign', after, at }, session);
-      },
-      withdrawCandidate: async (agentId) => {
-        await Assignment.updateMany(
-          { status: { $in: ['QUEUED', 'ASSIGNED', 'ACCEPTED'] }, candidates: agentId },
-          { $pull: { candidates: agentId } },
-          { session },
-        );
       },
     },
   });
@@ -125,14 +96,14 @@ export function createMongoDirectoryAccess(ctx: MongoContext): DirectoryAccess {
           { $group: { _id: '$queueId', n: { $sum: 1 } } },
         ]).session(session);
         for (const { _id, n } of waiting) waitingByQueue[_id] = n;
-        const lastAgentByCustomer: Record<string, string> = {};
-        const latest = await Assignment.aggregate<{ _id: string; agentId: string }>([
-          { $match: { agentId: { $type: 'string' } } },
-          { $sort: { customerId: 1, assignedAt: -1 } },
-          { $group: { _id: '$customerId', agentId: { $first: '$agentId' } } },
-        ]).session(session);
-        for (const { _id, agentId } of latest) lastAgentByCustomer[_id] = agentId;
-        return { queues: await listQueues(session), agents: await listAgents(session), waitingByQueue, lastAgentByCustomer };
+        return { queues: await listQueues(session), agents: await listAgents(session), waitingByQueue };
       }),
+    lastAgentOf: async (customerId) => {
+      const doc = await Assignment.findOne({ customerId, agentId: { $type: 'string' } })
+        .sort({ assignedAt: -1 })
+        .select({ agentId: 1 })
+        .lean();
+      return (doc?.agentId as string | undefined) ?? null;
+    },
   };
 }

@@ -1,18 +1,14 @@
 import type { AgentProfile, Queue } from '@baton/schemas';
 import { openDatabase } from '../../store/sqlite/open-database';
-import { sqliteApiKeyRepositories } from '../auth/sqlite-api-key-repositories';
-import { sqliteBacktestRepositories } from '../backtest/sqlite-backtest-repositories';
-import { sqliteIdempotencyRepositories } from '../idempotency/sqlite-idempotency-repositories';
-import { sqliteOutcomeRepositories } from '../outcomes/sqlite-outcome-repositories';
-import { sqlitePolicyRepositories } from '../policies/sqlite-policy-repositories';
-import { sqliteWebhookRepositories } from '../webhooks/sqlite-webhook-repositories';
+import { sqliteRepositories } from '../../store/sqlite/open-sqlite-store';
 import { createSqliteUnitOfWork } from '../../store/sqlite/sqlite-unit-of-work';
 import { StaleWriteError, type UnitOfWork } from '../../store/unit-of-work';
 import { makeTempDir, removeTempDirs } from '../../test-support/temp-dir';
 import { SYSTEM_ACTOR } from '../audit/audit-event';
 import type { HandoffChange, StartRequest } from '../handoffs/handoff-store';
-import { createSqliteHandoffStore } from '../handoffs/sqlite-handoff-store';
-import { createSqliteDirectoryAccess, sqliteDirectoryRepositories } from './sqlite-directory-repositories';
+import { createSqliteHandoffAccess } from '../handoffs/sqlite-handoff-repositories';
+import { createHandoffStore } from '../handoffs/transactional-handoff-store';
+import { createSqliteDirectoryAccess } from './sqlite-directory-repositories';
 import { createDirectoryStore } from './transactional-directory-store';
 
 afterAll(removeTempDirs);
@@ -55,29 +51,25 @@ const start = (decisionId: string, ranked: string[], qualified: string[]): Start
   at: AT,
 });
 
-/** A database with the queue and an away agent (chat capacity 2), its repositories' unit of work and the handoff store on it. */
+/**
+ * A database with the queue and an away agent (chat capacity 2), its repositories' unit of work
+ * (its handoff changes told to `told`) and a handoff store committing in units of work of its
+ * own, as another server's would (its changes are not watched here).
+ */
 async function setup() {
   const db = openDatabase(makeTempDir());
   const told: HandoffChange[] = [];
-  const [policies, keys, backtests, outcomes, idempotency, webhooks, directoryRepositories] = [
-    sqlitePolicyRepositories(db),
-    sqliteApiKeyRepositories(db),
-    sqliteBacktestRepositories(db),
-    sqliteOutcomeRepositories(db),
-    sqliteIdempotencyRepositories(db),
-    sqliteWebhookRepositories(db),
-    sqliteDirectoryRepositories(db, (change) => told.push(change)),
-  ] as const;
-  const uow = createSqliteUnitOfWork(db, (queue) => ({
-    ...policies(queue),
-    ...keys(queue),
-    ...backtests(queue),
-    ...outcomes(queue),
-    ...idempotency(queue),
-    ...webhooks(queue),
-    ...directoryRepositories(queue),
-  }));
-  const handoffs = createSqliteHandoffStore(db);
+  const uow = createSqliteUnitOfWork(
+    db,
+    sqliteRepositories(db, (change) => void told.push(change)),
+  );
+  const handoffs = createHandoffStore(
+    createSqliteUnitOfWork(
+      db,
+      sqliteRepositories(db, () => undefined),
+    ),
+    createSqliteHandoffAccess(db),
+  );
   const access = createSqliteDirectoryAccess(db);
   const directory = createDirectoryStore(uow, access);
   await directory.upsertQueue(queue, AT, SYSTEM_ACTOR);

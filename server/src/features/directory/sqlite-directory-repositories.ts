@@ -8,9 +8,7 @@ import { CHANNELS, type Agent, type AgentStatus, type Channel, type ChannelCount
 import { canonicalJson } from '@baton/rules';
 import { insertOrDuplicate, type QueueWrite } from '../../store/sqlite/sqlite-unit-of-work';
 import { StaleWriteError } from '../../store/unit-of-work';
-import { toAssignment, type AssignmentRow } from '../handoffs/sqlite-assignments';
-import type { SqliteHandoffOutbox } from '../webhooks/sqlite-webhook-outbox';
-import type { AgentRepository, DirectoryAccess, QueuedHandoffRepository, QueueRepository } from './directory-store';
+import type { AgentRepository, DirectoryAccess, QueueRepository } from './directory-store';
 
 /** A `directory_queues` row (timestamps left out). */
 export interface QueueRow {
@@ -139,19 +137,11 @@ function statements(db: Database.Database) {
     addSkill: db.prepare('INSERT INTO directory_agent_skills (agent_id, skill, proficiency) VALUES (?, ?, ?)'),
     setChannel: db.prepare(`INSERT INTO directory_agent_channels (agent_id, channel, capacity, active) VALUES (?, ?, ?, ?)
       ON CONFLICT (agent_id, channel) DO UPDATE SET capacity = excluded.capacity, active = excluded.active`),
+    setLoad: db.prepare('UPDATE directory_agent_channels SET active = ? WHERE agent_id = ? AND channel = ?'),
+    touchAgent: db.prepare('UPDATE directory_agents SET last_assigned_at = ? WHERE id = ?'),
     removeAgent: db.prepare('DELETE FROM directory_agents WHERE id = ?'),
-    withdrawCandidate: db.prepare('DELETE FROM handoff_candidates WHERE agent_id = ?'),
-    heldBy: db.prepare(`SELECT COUNT(*) AS n FROM handoff_assignments WHERE agent_id = ? AND status IN ('ASSIGNED', 'ACCEPTED')`),
-    waitingFor: db.prepare(
-      `SELECT a.* FROM handoff_assignments a JOIN handoff_candidates c ON c.decision_id = a.decision_id AND c.agent_id = ?
-         WHERE a.status = 'QUEUED' ORDER BY a.rank DESC, a.created_at, a.decision_id`,
-    ),
-    assign: db.prepare(`UPDATE handoff_assignments SET status = 'ASSIGNED', agent_id = ?, assigned_at = ? WHERE decision_id = ? AND status = 'QUEUED'`),
     waiting: db.prepare(`SELECT queue_id, COUNT(*) AS n FROM handoff_assignments WHERE status = 'QUEUED' GROUP BY queue_id`),
-    lastAgents: db.prepare(
-      `SELECT customer_id, agent_id FROM handoff_assignments a WHERE agent_id IS NOT NULL AND assigned_at = (
-         SELECT MAX(assigned_at) FROM handoff_assignments b WHERE b.customer_id = a.customer_id AND b.agent_id IS NOT NULL)`,
-    ),
+    lastAgent: db.prepare(`SELECT agent_id FROM handoff_assignments WHERE customer_id = ? AND agent_id IS NOT NULL ORDER BY assigned_at DESC LIMIT 1`),
   };
 }
 
@@ -175,7 +165,7 @@ const readQueue = (s: Statements, id: string): Queue | null => {
   return row ? toQueue(row) : null;
 };
 
-/** Presence and load, what handoffs change outside the unit of work. */
+/** Presence and load, what a concurrent handoff or presence change may have moved. */
 const presenceOf = (agent: Agent | null) => (agent ? canonicalJson({ status: agent.status, active: agent.activeConversations }) : null);
 
 /** Skills and per-channel capacity and load of `agent`, replacing what is stored. */
@@ -185,14 +175,8 @@ const writeDetails = (s: Statements, agent: Agent): void => {
   for (const channel of CHANNELS) s.setChannel.run(agent.id, channel, agent.capacity[channel] ?? 0, agent.activeConversations[channel] ?? 0);
 };
 
-/**
- * The repositories of one unit of work: reads run now, writes go to `queue`. `outbox` is told,
- * inside the commit, of each queued handoff an agent's free capacity takes (the webhooks outbox).
- */
-export function sqliteDirectoryRepositories(
-  db: Database.Database,
-  outbox: SqliteHandoffOutbox,
-): (queue: QueueWrite) => { queues: QueueRepository; agents: AgentRepository; queuedHandoffs: QueuedHandoffRepository } {
+/** The repositories of one unit of work: reads run now, writes go to `queue`. */
+export function sqliteDirectoryRepositories(db: Database.Database): (queue: QueueWrite) => { queues: QueueRepository; agents: AgentRepository } {
   const s = statements(db);
   /** Throws unless the stored presence and load are still `expected`'s (checked at commit). */
   const checkPresence = (expected: Agent): void => {
@@ -217,21 +201,18 @@ export function sqliteDirectoryRepositories(
           s.updateAgent.run(agentParams(agent, at));
           writeDetails(s, agent);
         }),
+      updateLoad: async (agent, expected) =>
+        queue(() => {
+          checkPresence(expected);
+          // A channel the agent has no row for has no capacity, so no load to write.
+          for (const channel of CHANNELS) s.setLoad.run(agent.activeConversations[channel] ?? 0, agent.id, channel);
+          s.touchAgent.run(agent.lastAssignedAt === null ? null : agent.lastAssignedAt.toISOString(), agent.id);
+        }),
       remove: async (expected) =>
         queue(() => {
           checkPresence(expected);
           s.removeAgent.run(expected.id);
         }),
-    },
-    queuedHandoffs: {
-      waitingFor: async (agentId) => (s.waitingFor.all(agentId) as AssignmentRow[]).map(toAssignment),
-      countHeldBy: async (agentId) => (s.heldBy.get(agentId) as { n: number }).n,
-      assign: async (after, at) =>
-        queue(() => {
-          if (s.assign.run(after.agentId, at.toISOString(), after.decisionId).changes !== 1) throw new StaleWriteError(`Handoff '${after.decisionId}'`);
-          outbox({ kind: 'assign', after, at });
-        }),
-      withdrawCandidate: async (agentId) => queue(() => void s.withdrawCandidate.run(agentId)),
     },
   });
 }
@@ -242,9 +223,7 @@ export function createSqliteDirectoryAccess(db: Database.Database): DirectoryAcc
   const snapshot = db.transaction((): DirectorySnapshot => {
     const waitingByQueue: Record<string, number> = {};
     for (const r of s.waiting.all() as { queue_id: string; n: number }[]) waitingByQueue[r.queue_id] = r.n;
-    const lastAgentByCustomer: Record<string, string> = {};
-    for (const r of s.lastAgents.all() as { customer_id: string; agent_id: string }[]) lastAgentByCustomer[r.customer_id] = r.agent_id;
-    return { queues: (s.queues.all() as QueueRow[]).map(toQueue), agents: readAgents(s), waitingByQueue, lastAgentByCustomer };
+    return { queues: (s.queues.all() as QueueRow[]).map(toQueue), agents: readAgents(s), waitingByQueue };
   });
   return {
     listQueues: async () => (s.queues.all() as QueueRow[]).map(toQueue),
@@ -252,5 +231,6 @@ export function createSqliteDirectoryAccess(db: Database.Database): DirectoryAcc
     listAgents: async () => readAgents(s),
     getAgent: async (id) => readAgent(s, id),
     snapshot: async () => snapshot(),
+    lastAgentOf: async (customerId) => (s.lastAgent.get(customerId) as { agent_id: string } | undefined)?.agent_id ?? null,
   };
 }

@@ -1,38 +1,32 @@
 /**
  * The directory store, written once for every adapter: each change is a unit of work that reads
  * through the repositories, decides with `directory-transitions.ts` and writes the records with
- * their audit event. Adapters supply the repositories (`tx.queues`, `tx.agents`,
- * `tx.queuedHandoffs`) and `DirectoryAccess`.
+ * their audit event. Adapters supply the repositories (`tx.queues`, `tx.agents`, `tx.handoffs`,
+ * `tx.handoffOutbox`) and `DirectoryAccess`. A change that lost a race with another writer (a
+ * handoff changed the agent's load between its read and its write, or a concurrent upsert created
+ * the same agent) is tried again on fresh data (`retryingConflicts`).
  */
 import type { Agent } from '@baton/schemas';
-import { DuplicateKeyError, StaleWriteError, type Transaction, type UnitOfWork } from '../../store/unit-of-work';
+import { retryingConflicts } from '../../store/retrying-conflicts';
+import type { Transaction, UnitOfWork } from '../../store/unit-of-work';
+import type { StoredHandoff } from '../handoffs/handoff-store';
 import type { DirectoryAccess, DirectoryStore } from './directory-store';
 import { agentRemoval, agentUpsert, presenceEvent, presenceUpdate, queueUpsert, takeQueued } from './directory-transitions';
 
 /**
- * How often a change is tried when another writer got there first: a handoff changed the
- * agent's load between its read and its write, or a concurrent upsert created the same agent.
- * Each try re-reads, so a retry decides on fresh data; a conflict every time is an error.
+ * Writes `next` (new or replacing `previous`) after letting its free capacity take queued
+ * handoffs, each told to the webhooks outbox. @returns the agent stored and the handoffs it took
  */
-const ATTEMPTS = 5;
-
-async function retryingConflicts<T>(run: () => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      return await run();
-    } catch (error) {
-      const conflict = error instanceof StaleWriteError || error instanceof DuplicateKeyError;
-      if (!conflict || attempt >= ATTEMPTS) throw error;
-    }
-  }
-}
-
-/** Writes `next` (new or replacing `previous`) after letting its free capacity take queued handoffs. @returns the agent stored and the handoffs it took */
 async function saveAgent(tx: Transaction, previous: Agent | null, next: Agent, at: Date): Promise<{ agent: Agent; assigned: string[] }> {
-  const taken = takeQueued(next, next.status === 'ONLINE' ? await tx.queuedHandoffs.waitingFor(next.id) : [], at);
+  const waiting = next.status === 'ONLINE' ? await tx.handoffs.waitingFor(next.id) : [];
+  const taken = takeQueued(next, waiting, at);
   if (previous) await tx.agents.update(taken.agent, previous, at);
   else await tx.agents.insert(taken.agent, at);
-  for (const handoff of taken.assigned) await tx.queuedHandoffs.assign(handoff, at);
+  for (const handoff of taken.assigned) {
+    // takeQueued returns only handoffs of the list it was given.
+    await tx.handoffs.update(handoff, waiting.find((w) => w.decisionId === handoff.decisionId) as StoredHandoff);
+    await tx.handoffOutbox.append({ kind: 'assign', after: handoff, at });
+  }
   return { agent: taken.agent, assigned: taken.assigned.map((h) => h.decisionId) };
 }
 
@@ -68,9 +62,9 @@ export function createDirectoryStore(uow: UnitOfWork, access: DirectoryAccess): 
       retryingConflicts(() =>
         uow.transaction(async (tx) => {
           const previous = await tx.agents.find(id);
-          const { result, event } = agentRemoval(previous, previous ? await tx.queuedHandoffs.countHeldBy(id) : 0, at, actor);
+          const { result, event } = agentRemoval(previous, previous ? await tx.handoffs.countHeldBy(id) : 0, at, actor);
           if (!event || !previous) return result;
-          await tx.queuedHandoffs.withdrawCandidate(id);
+          await tx.handoffs.withdrawCandidate(id);
           await tx.agents.remove(previous);
           await tx.audit.append(event);
           return result;

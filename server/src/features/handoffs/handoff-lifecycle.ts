@@ -1,6 +1,6 @@
 /**
  * The handoff lifecycle as pure functions: given a handoff as a transaction read it, each returns
- * the step to write (`HandoffStep`, which the store adapters apply as told) or throws the
+ * the step to take (`HandoffStep`, which `handoff-transitions.ts` turns into records) or throws the
  * client-facing error, so a refused step changes nothing.
  *
  *   QUEUED → ASSIGNED → ACCEPTED → RESOLVED | TRANSFERRED
@@ -8,7 +8,7 @@
  *                                  EXPIRED (open longer than the maximum age)
  *   ASSIGNED → QUEUED (not accepted in time: the next agent gets it)
  *
- * QUEUED → ASSIGNED itself happens in the store, when capacity is free (start, release, presence).
+ * QUEUED → ASSIGNED itself happens when capacity is free (start, requeue, release, presence): `takeQueued`.
  */
 import { BatonErrorCode } from '@baton/schemas';
 import { BatonError, conflict } from '../../baton-error';

@@ -139,8 +139,18 @@ export class HandoffService {
       throw notFound(`Decision '${decisionId}' does not name the handoff leaf it reached; it cannot be started.`, { decisionId });
     const input = logged.input as unknown as Pick<DecideHandoffInput, 'channel' | 'customer'>;
     const directory = await this.deps.directory.current();
+    const lastAgentId = await this.deps.directory.lastAgentOf(input.customer.id);
     const now = this.clock();
-    const routed = await routeHandoff({ routing: prepared.routing, leaf, facts: logged.facts as unknown as Facts, input, directory, now, withQualified: true });
+    const routed = await routeHandoff({
+      routing: prepared.routing,
+      leaf,
+      facts: logged.facts as unknown as Facts,
+      input,
+      directory,
+      lastAgentId,
+      now,
+      withQualified: true,
+    });
     if (routed.closed) {
       throw new BatonError(
         BatonErrorCode.Conflict,
@@ -308,7 +318,10 @@ export class HandoffService {
     await this.deps.flushDecisionLog();
     const flushed = await this.deps.decisionLogStore.getDecision(decisionId);
     if (!flushed)
-      throw notFound(`Decision '${decisionId}' is not in the decision log; a dryRun decision cannot be started — decide again without dryRun.`, { decisionId });
+      throw notFound(
+        `Decision '${decisionId}' is not in the decision log; check the id (decideHandoff's decisionId); a dryRun decision is never logged, so decide again without dryRun to start one.`,
+        { decisionId },
+      );
     return flushed;
   }
 }

@@ -1,16 +1,20 @@
 /**
- * The handoff storage port: committed handoffs (assignments) and their lifecycle. Reservation is
- * atomic: an adapter must never let an agent's active conversations on a channel exceed its
- * capacity, however many `startHandoff` calls race (SQLite: one transaction with a conditional
- * update; MongoDB: a conditional `$inc` in a transaction). Changing methods record one audit
- * event in the same transaction. No lifecycle rule lives behind this port: which step a
- * handoff may take, and when a timeout is due, is decided by `handoff-lifecycle.ts` (pure), and
- * the adapters write the `HandoffStep` it returns.
+ * The handoff storage port: committed handoffs (assignments) and their lifecycle. Changes go
+ * through the unit of work (`store/unit-of-work.ts`): `transactional-handoff-store.ts` reads
+ * through the repositories below, decides with `handoff-lifecycle.ts` (which step a handoff may
+ * take, when a timeout is due) and `handoff-transitions.ts` (which agent takes it, what capacity
+ * moves), and writes the records with their audit event and webhook outbox entry. Adapters
+ * (`sqlite-handoff-repositories.ts`, `mongo-handoff-repositories.ts`) only persist; both run
+ * `handoff-store.contract.ts`. An agent's load is written conditionally on the load read, so
+ * however many starts race, no agent is booked beyond its capacity.
  */
 import type { AssignmentStatus, Channel } from '@baton/schemas';
 import type { Actor } from '../audit/audit-event';
 
 export type { AssignmentStatus };
+
+/** A handoff as stored: its queue position is counted from the waiting handoffs, never stored. */
+export type StoredHandoff = Omit<AssignmentRecord, 'position'>;
 
 export interface AssignmentRecord {
   decisionId: string;
@@ -59,14 +63,14 @@ export interface StartRequest {
 export type HandoffEvent = 'accept' | 'resolve' | 'transfer' | 'abandon' | 'release' | 'requeue' | 'expire';
 
 /**
- * What one lifecycle step writes, decided by `handoff-lifecycle.ts` from the record the
- * adapter read in the same transaction. The adapter applies it as told, in this order: give back
- * the capacity (`free`), write the status and times, requeue (`requeueWithout`), let the freed
- * capacity take the next queued handoff (`drain`), append the audit event.
+ * What one lifecycle step changes, decided by `handoff-lifecycle.ts` from the record read in the
+ * same transaction; `planStep` (`handoff-transitions.ts`) turns it into the records to write:
+ * give back the capacity (`free`), write the status and times, requeue (`requeueWithout`), let
+ * the freed capacity take the next queued handoff (`drain`).
  */
 export interface HandoffStep {
   event: HandoffEvent;
-  /** The status written (`QUEUED` for a requeue: the adapter then assigns it to the next free candidate when it can). */
+  /** The status written (`QUEUED` for a requeue: it then goes to the next free candidate when there is one). */
   status: AssignmentStatus;
   at: Date;
   /** Sets `acceptedAt` to `at`. */
@@ -123,10 +127,21 @@ export interface DueQuery {
   limit: number;
 }
 
-export interface HandoffStore {
+/** Reads outside a transaction. */
+export interface HandoffAccess {
   getAssignment(decisionId: string): Promise<AssignmentRecord | null>;
   /** The conversation's open handoff (QUEUED, ASSIGNED or ACCEPTED), else its most recently started one; null when none. */
   findByConversation(conversationId: string): Promise<AssignmentRecord | null>;
+  /** Decision ids of open handoffs a timeout may be due for, oldest first (the caller re-checks each in `transition`). */
+  dueForTimeout(query: DueQuery): Promise<string[]>;
+  /** Queues with handoffs waiting (those with none are left out), for the operations metrics. */
+  queueWaits(): Promise<QueueWait[]>;
+  /** The queue's waiting handoffs in serving order (highest rank, then oldest first), the first `limit`, each with its position. */
+  queuedIn(queueId: string, limit: number): Promise<AssignmentRecord[]>;
+}
+
+/** The handoff store as the service uses it. Every changing method takes the actor last. */
+export interface HandoffStore extends HandoffAccess {
   /**
    * Reserves one unit of the first ranked agent with free capacity, or queues the handoff; the
    * starting key (`actor.keyId`) is recorded as `startedBy`. Idempotent per conversation: when
@@ -142,10 +157,42 @@ export interface HandoffStore {
    * @returns null for an unknown decision id
    */
   transition(decisionId: string, plan: (current: AssignmentRecord) => HandoffStep | null, actor: Actor): Promise<StepResult | null>;
-  /** Decision ids of open handoffs a timeout may be due for, oldest first (the caller re-checks each in `transition`). */
-  dueForTimeout(query: DueQuery): Promise<string[]>;
-  /** Queues with handoffs waiting (those with none are left out), for the operations metrics. */
-  queueWaits(): Promise<QueueWait[]>;
-  /** The queue's waiting handoffs in serving order (highest rank, then oldest first), the first `limit`, each with its position. */
-  queuedIn(queueId: string, limit: number): Promise<AssignmentRecord[]>;
+}
+
+/**
+ * Handoffs inside a transaction. Reads see committed state (a queued handoff's position among
+ * them); writes are conditional on what was read.
+ */
+export interface HandoffRepository {
+  /** The handoff of `decisionId` with its queue position; null when never started. */
+  find(decisionId: string): Promise<AssignmentRecord | null>;
+  /** The conversation's open handoff, else its most recently started one; null when none. */
+  findByConversation(conversationId: string): Promise<AssignmentRecord | null>;
+  /** 1 + the queued handoffs of `handoff`'s queue served before it (higher rank, then older, then lower decision id). */
+  positionOf(handoff: StoredHandoff): Promise<number>;
+  /** Agents who may take the handoff while it waits, in routing order; empty once it ended. */
+  candidatesOf(decisionId: string): Promise<string[]>;
+  /** Queued handoffs `agentId` is a candidate for, in serving order (highest rank, then oldest, then decision id). */
+  waitingFor(agentId: string): Promise<StoredHandoff[]>;
+  /** Handoffs assigned to or accepted by `agentId`. */
+  countHeldBy(agentId: string): Promise<number>;
+  /**
+   * Stores a new handoff and who may take it (`candidates`, in routing order).
+   * @throws DuplicateKeyError with key `decisionId` when the decision was started, `openConversation`
+   *   when its conversation has an open handoff
+   */
+  insert(handoff: StoredHandoff, candidates: readonly string[]): Promise<void>;
+  /**
+   * Replaces `expected` (as read) by `after`: status, agent and times, requeues; `candidates`,
+   * when given, replaces who may take it.
+   * @throws StaleWriteError when its status or agent is no longer `expected`'s
+   */
+  update(after: StoredHandoff, expected: StoredHandoff, candidates?: readonly string[]): Promise<void>;
+  /** Open handoffs stop waiting for `agentId` (or being requeued to it). */
+  withdrawCandidate(agentId: string): Promise<void>;
+}
+
+/** The webhooks outbox as a transaction sees it: a handoff change's events, committed with the change. */
+export interface HandoffOutbox {
+  append(change: HandoffChange): Promise<void>;
 }

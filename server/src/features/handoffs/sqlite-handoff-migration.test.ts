@@ -7,9 +7,12 @@
  */
 import { openDatabase } from '../../store/sqlite/open-database';
 import { MIGRATIONS } from '../../store/sqlite/migrations';
+import { sqliteRepositories } from '../../store/sqlite/open-sqlite-store';
+import { createSqliteUnitOfWork } from '../../store/sqlite/sqlite-unit-of-work';
 import { makeTempDir, removeTempDirs } from '../../test-support/temp-dir';
 import { planCommand, planTimeout } from './handoff-lifecycle';
-import { createSqliteHandoffStore } from './sqlite-handoff-store';
+import { createSqliteHandoffAccess } from './sqlite-handoff-repositories';
+import { createHandoffStore } from './transactional-handoff-store';
 
 afterAll(removeTempDirs);
 
@@ -45,7 +48,7 @@ describe('migration 9 (handoff lifecycle)', () => {
     const dir = makeTempDir();
     version8(dir);
     const db = openDatabase(dir);
-    const store = createSqliteHandoffStore(db);
+    const store = createHandoffStore(createSqliteUnitOfWork(db, sqliteRepositories(db)), createSqliteHandoffAccess(db));
     expect(await store.getAssignment('working')).toMatchObject({
       status: 'ACCEPTED',
       agentId: 'a1',

@@ -1,8 +1,8 @@
 /**
  * The webhooks feature over MongoDB: the repositories a unit of work writes through
  * (`store/mongo/mongo-unit-of-work.ts`), the reads, the dispatcher's claim-and-settle (each a
- * conditional update on the delivery's lease, atomic per document), and the outbox appender
- * the MongoDB handoff and directory stores call inside their transactions.
+ * conditional update on the delivery's lease, atomic per document), and the outbox appender a
+ * handoff change's unit of work calls in its transaction (`tx.handoffOutbox`).
  */
 import { randomUUID } from 'node:crypto';
 import type { ClientSession } from 'mongoose';

@@ -1,6 +1,6 @@
 /**
- * The outbox on SQLite: called by the SQLite handoff and directory stores inside the
- * better-sqlite3 transaction of each handoff change, it appends the change's events and one
+ * The outbox on SQLite: called, through `tx.handoffOutbox`, inside the better-sqlite3 transaction
+ * that commits each handoff change's unit of work, it appends the change's events and one
  * PENDING delivery per enabled endpoint subscribed to each (due at once). Synchronous, like the
  * transaction it joins; with no subscribed endpoint it writes nothing.
  */

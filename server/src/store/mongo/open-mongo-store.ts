@@ -12,10 +12,12 @@ import { createMongoApiKeyAccess, mongoApiKeyRepositories } from '../../features
 import { createApiKeyStore } from '../../features/auth/transactional-api-key-store';
 import { createMongoBacktestAccess, mongoBacktestRepositories } from '../../features/backtest/mongo-backtest-repositories';
 import { createBacktestStore } from '../../features/backtest/transactional-backtest-store';
-import { createMongoDecisionLogStore } from '../../features/decisions/mongo-decision-log-store';
+import { createMongoDecisionLogAccess, mongoDecisionRepositories } from '../../features/decisions/mongo-decision-log-store';
+import { createDecisionLogStore } from '../../features/decisions/transactional-decision-log-store';
 import { createMongoDirectoryAccess, mongoDirectoryRepositories } from '../../features/directory/mongo-directory-repositories';
 import { createDirectoryStore } from '../../features/directory/transactional-directory-store';
-import { createMongoHandoffStore } from '../../features/handoffs/mongo-handoff-store';
+import { createMongoHandoffAccess, mongoHandoffRepositories } from '../../features/handoffs/mongo-handoff-repositories';
+import { createHandoffStore } from '../../features/handoffs/transactional-handoff-store';
 import { upgradeLegacyAssignments } from '../../features/handoffs/mongo-handoff-models';
 import { createIdempotencyStore } from '../../features/idempotency/idempotency-store';
 import { mongoIdempotencyRepositories } from '../../features/idempotency/mongo-idempotency-repositories';
@@ -58,9 +60,11 @@ export function assembleMongoStore(connection: Connection, options: Pick<MongoSt
   const outcomeRepositories = mongoOutcomeRepositories(ctx);
   const idempotencyRepositories = mongoIdempotencyRepositories(ctx);
   const webhookRepositories = mongoWebhookRepositories(ctx);
+  const directoryRepositories = mongoDirectoryRepositories(ctx);
   // Handoff changes append their webhook events in their own transactions.
-  const outbox = createMongoWebhookOutbox(ctx);
-  const directoryRepositories = mongoDirectoryRepositories(ctx, outbox);
+  const handoffRepositories = mongoHandoffRepositories(ctx, createMongoWebhookOutbox(ctx));
+  const decisionOptions = { retentionDays: options.retentionDays };
+  const decisionRepositories = mongoDecisionRepositories(ctx, decisionOptions);
   const uow = createMongoUnitOfWork(ctx, (session) => ({
     ...policyRepositories(session),
     ...keyRepositories(session),
@@ -69,6 +73,8 @@ export function assembleMongoStore(connection: Connection, options: Pick<MongoSt
     ...idempotencyRepositories(session),
     ...webhookRepositories(session),
     ...directoryRepositories(session),
+    ...handoffRepositories(session),
+    ...decisionRepositories(session),
   }));
   const { policies, changeRequests, policyTests } = createPolicyStores(uow, createMongoPolicyReads(ctx));
   return {
@@ -76,11 +82,11 @@ export function assembleMongoStore(connection: Connection, options: Pick<MongoSt
     policies,
     changeRequests,
     policyTests,
-    decisionLog: createMongoDecisionLogStore(ctx, { retentionDays: options.retentionDays }),
+    decisionLog: createDecisionLogStore(uow, createMongoDecisionLogAccess(ctx, decisionOptions)),
     apiKeys: createApiKeyStore(uow, createMongoApiKeyAccess(ctx)),
     auditLog: createMongoAuditLogStore(ctx),
     directory: createDirectoryStore(uow, createMongoDirectoryAccess(ctx)),
-    handoffs: createMongoHandoffStore(ctx, outbox),
+    handoffs: createHandoffStore(uow, createMongoHandoffAccess(ctx)),
     backtests: createBacktestStore(uow, createMongoBacktestAccess(ctx)),
     outcomes: createOutcomeStore(uow, createMongoOutcomeAccess(ctx)),
     idempotency: createIdempotencyStore(uow),

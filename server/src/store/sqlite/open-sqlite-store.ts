@@ -2,27 +2,58 @@
  * The embedded adapter: every feature store on one better-sqlite3 connection to
  * `<dataDir>/baton.sqlite`.
  */
+import type Database from 'better-sqlite3';
 import { createSqliteAuditLogStore } from '../../features/audit/sqlite-audit-log-store';
 import { createSqliteApiKeyAccess, sqliteApiKeyRepositories } from '../../features/auth/sqlite-api-key-repositories';
 import { createApiKeyStore } from '../../features/auth/transactional-api-key-store';
 import { createSqliteBacktestAccess, sqliteBacktestRepositories } from '../../features/backtest/sqlite-backtest-repositories';
 import { createBacktestStore } from '../../features/backtest/transactional-backtest-store';
-import { createSqliteDecisionLogStore } from '../../features/decisions/sqlite-decision-log-store';
+import { createSqliteDecisionLogAccess, sqliteDecisionRepositories } from '../../features/decisions/sqlite-decision-log-store';
+import { createDecisionLogStore } from '../../features/decisions/transactional-decision-log-store';
 import { createSqliteDirectoryAccess, sqliteDirectoryRepositories } from '../../features/directory/sqlite-directory-repositories';
 import { createDirectoryStore } from '../../features/directory/transactional-directory-store';
-import { createSqliteHandoffStore } from '../../features/handoffs/sqlite-handoff-store';
+import { createSqliteHandoffAccess, sqliteHandoffRepositories } from '../../features/handoffs/sqlite-handoff-repositories';
+import { createHandoffStore } from '../../features/handoffs/transactional-handoff-store';
 import { createIdempotencyStore } from '../../features/idempotency/idempotency-store';
 import { sqliteIdempotencyRepositories } from '../../features/idempotency/sqlite-idempotency-repositories';
 import { createSqliteOutcomeAccess, sqliteOutcomeRepositories } from '../../features/outcomes/sqlite-outcome-repositories';
 import { createOutcomeStore } from '../../features/outcomes/transactional-outcome-store';
 import { createSqlitePolicyReads, sqlitePolicyRepositories } from '../../features/policies/sqlite-policy-repositories';
-import { createSqliteWebhookOutbox } from '../../features/webhooks/sqlite-webhook-outbox';
+import { createSqliteWebhookOutbox, type SqliteHandoffOutbox } from '../../features/webhooks/sqlite-webhook-outbox';
 import { createSqliteWebhookAccess, sqliteWebhookRepositories } from '../../features/webhooks/sqlite-webhook-repositories';
 import { createWebhookStore } from '../../features/webhooks/transactional-webhook-store';
 import type { BatonStore } from '../baton-store';
 import { createPolicyStores } from '../../features/policies/transactional-policy-stores';
 import { openDatabase } from './open-database';
-import { createSqliteUnitOfWork } from './sqlite-unit-of-work';
+import { createSqliteUnitOfWork, type SqliteRepositories } from './sqlite-unit-of-work';
+
+/**
+ * Every feature's repositories on `db`, as a unit of work writes through them. Handoff changes
+ * append their webhook events to `outbox` in their own transactions (default: the webhooks
+ * outbox on `db`; tests pass their own to see the changes).
+ */
+export function sqliteRepositories(db: Database.Database, outbox: SqliteHandoffOutbox = createSqliteWebhookOutbox(db)): SqliteRepositories {
+  const policies = sqlitePolicyRepositories(db);
+  const keys = sqliteApiKeyRepositories(db);
+  const backtests = sqliteBacktestRepositories(db);
+  const outcomes = sqliteOutcomeRepositories(db);
+  const idempotency = sqliteIdempotencyRepositories(db);
+  const webhooks = sqliteWebhookRepositories(db);
+  const directory = sqliteDirectoryRepositories(db);
+  const handoffs = sqliteHandoffRepositories(db, outbox);
+  const decisions = sqliteDecisionRepositories(db);
+  return (queue) => ({
+    ...policies(queue),
+    ...keys(queue),
+    ...backtests(queue),
+    ...outcomes(queue),
+    ...idempotency(queue),
+    ...webhooks(queue),
+    ...directory(queue),
+    ...handoffs(queue),
+    ...decisions(queue),
+  });
+}
 
 /**
  * Opens (creating and migrating when needed) the SQLite store in `dataDir`.
@@ -32,34 +63,17 @@ export async function openSqliteStore(dataDir: string): Promise<BatonStore> {
   const db = openDatabase(dataDir);
   const ping = db.prepare('SELECT 1');
   // One unit of work for the whole database: its units run one at a time across features.
-  const policyRepositories = sqlitePolicyRepositories(db);
-  const keyRepositories = sqliteApiKeyRepositories(db);
-  const backtestRepositories = sqliteBacktestRepositories(db);
-  const outcomeRepositories = sqliteOutcomeRepositories(db);
-  const idempotencyRepositories = sqliteIdempotencyRepositories(db);
-  const webhookRepositories = sqliteWebhookRepositories(db);
-  // Handoff changes append their webhook events in their own transactions.
-  const outbox = createSqliteWebhookOutbox(db);
-  const directoryRepositories = sqliteDirectoryRepositories(db, outbox);
-  const uow = createSqliteUnitOfWork(db, (queue) => ({
-    ...policyRepositories(queue),
-    ...keyRepositories(queue),
-    ...backtestRepositories(queue),
-    ...outcomeRepositories(queue),
-    ...idempotencyRepositories(queue),
-    ...webhookRepositories(queue),
-    ...directoryRepositories(queue),
-  }));
+  const uow = createSqliteUnitOfWork(db, sqliteRepositories(db));
   const { policies, changeRequests, policyTests } = createPolicyStores(uow, createSqlitePolicyReads(db));
   return {
     policies,
     changeRequests,
     policyTests,
-    decisionLog: createSqliteDecisionLogStore(db),
+    decisionLog: createDecisionLogStore(uow, createSqliteDecisionLogAccess(db)),
     apiKeys: createApiKeyStore(uow, createSqliteApiKeyAccess(db)),
     auditLog: createSqliteAuditLogStore(db),
     directory: createDirectoryStore(uow, createSqliteDirectoryAccess(db)),
-    handoffs: createSqliteHandoffStore(db, outbox),
+    handoffs: createHandoffStore(uow, createSqliteHandoffAccess(db)),
     backtests: createBacktestStore(uow, createSqliteBacktestAccess(db)),
     outcomes: createOutcomeStore(uow, createSqliteOutcomeAccess(db)),
     idempotency: createIdempotencyStore(uow),

@@ -1,16 +1,11 @@
-import { sqliteIdempotencyRepositories } from '../../features/idempotency/sqlite-idempotency-repositories';
 import { minimalSettings, stayGraph } from '../../test-support/fixtures';
 import { makeTempDir, removeTempDirs } from '../../test-support/temp-dir';
 import { SYSTEM_ACTOR } from '../../features/audit/audit-event';
 import { createdPolicy } from '../../features/policies/policy-transitions';
-import { sqliteApiKeyRepositories } from '../../features/auth/sqlite-api-key-repositories';
-import { sqliteBacktestRepositories } from '../../features/backtest/sqlite-backtest-repositories';
-import { sqliteDirectoryRepositories } from '../../features/directory/sqlite-directory-repositories';
-import { sqliteOutcomeRepositories } from '../../features/outcomes/sqlite-outcome-repositories';
-import { createSqlitePolicyReads, sqlitePolicyRepositories } from '../../features/policies/sqlite-policy-repositories';
-import { sqliteWebhookRepositories } from '../../features/webhooks/sqlite-webhook-repositories';
+import { createSqlitePolicyReads } from '../../features/policies/sqlite-policy-repositories';
 import { StaleWriteError } from '../unit-of-work';
 import { openDatabase } from './open-database';
+import { sqliteRepositories } from './open-sqlite-store';
 import { createSqliteUnitOfWork } from './sqlite-unit-of-work';
 
 afterAll(removeTempDirs);
@@ -19,24 +14,7 @@ const T0 = new Date('2026-03-01T09:00:00.000Z');
 
 function setup() {
   const db = openDatabase(makeTempDir());
-  const [policies, keys, backtests, outcomes, webhooks] = [
-    sqlitePolicyRepositories(db),
-    sqliteApiKeyRepositories(db),
-    sqliteBacktestRepositories(db),
-    sqliteOutcomeRepositories(db),
-    sqliteWebhookRepositories(db),
-  ];
-  const idempotency = sqliteIdempotencyRepositories(db);
-  const directory = sqliteDirectoryRepositories(db, () => undefined);
-  const uow = createSqliteUnitOfWork(db, (queue) => ({
-    ...policies(queue),
-    ...keys(queue),
-    ...backtests(queue),
-    ...outcomes(queue),
-    ...webhooks(queue),
-    ...idempotency(queue),
-    ...directory(queue),
-  }));
+  const uow = createSqliteUnitOfWork(db, sqliteRepositories(db));
   const reads = createSqlitePolicyReads(db);
   const auditCount = () => (db.prepare('SELECT COUNT(*) AS n FROM audit_log').get() as { n: number }).n;
   const record = (id: string) =>
