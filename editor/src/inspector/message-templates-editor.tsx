@@ -9,7 +9,7 @@ export function MessageTemplatesEditor({
   templates,
   onChange,
   legend = 'Message to the customer',
-  emptyHint = 'No message: the bot says nothing special when it hands off.',
+  emptyHint = "No message: the customer gets Baton's built-in sentence in their language (English for languages it has none in).",
   initialFor,
 }: {
   templates: MessageTemplates;

@@ -81,7 +81,7 @@ describe('the decision of a test run', () => {
   it("warns when the leaf has no message in the conversation's language", () => {
     show(decision('es', null));
     expect(screen.getByRole('alert')).toHaveTextContent('“Billing desk” has no message in “es”');
-    expect(screen.getByRole('alert')).toHaveTextContent('its English message');
+    expect(screen.getByRole('alert')).toHaveTextContent("the customer got Baton's built-in Spanish sentence instead");
   });
 
   it('warns when a sample no longer gives its expected outcome', () => {

@@ -5,7 +5,7 @@
  * reasons, context summary and what the bot says.
  */
 import { useEffect, useRef } from 'react';
-import type { Thresholds } from '@baton/schemas';
+import { describeFallback, type Thresholds } from '@baton/schemas';
 import type { DraftDecision } from '../api/types';
 import type { CanvasNode } from '../graph/canvas-graph';
 import { stepWords } from './step-words';
@@ -25,8 +25,7 @@ export function missingTemplate(decision: DraftDecision, nodes: readonly CanvasN
   if (!language || !leaf || (leaf.kind !== 'handoff' && leaf.kind !== 'callback')) return null;
   const templates = leaf.data.message ?? {};
   if ((templates[language] ?? '').trim() !== '') return null;
-  const fallback = (templates.en ?? '').trim() !== '' ? 'its English message' : 'the built-in English sentence';
-  return `“${leaf.label ?? leaf.id}” has no message in “${language}”, the language of this conversation: the customer got ${fallback} instead. Add one in the Inspector.`;
+  return `“${leaf.label ?? leaf.id}” has no message in “${language}”, the language of this conversation: the customer got ${describeFallback(templates, language)} instead. Add one in the Inspector.`;
 }
 
 export interface DecisionViewProps {

@@ -27,15 +27,18 @@ export interface DecideOptions {
   policy: PolicyRef;
   /** Directory snapshot to route on (`prepareDirectory`); without it a handoff names its queue and no agent. */
   directory?: PreparedDirectory;
+  /** The agent who most recently took a handoff of this customer (read per decision, not kept in the snapshot). */
+  lastAgentId?: string | null;
 }
 
 /** The customer message: the leaf's template, the wait after a handoff, the callback offer for a closed queue. */
 function messageOf(leaf: LeafNode, routed: RouteResult | null, input: DecideHandoffInput, language: string, routedOnDirectory: boolean): string | null {
-  if (!routed) return renderCustomerMessage(leaf, language, input.customer.name);
+  if (!routed) return renderCustomerMessage(leaf, language, input.customer.name)?.text ?? null;
   if (routed.closed) return callbackMessage(routed.target.queueName, routed.target.nextOpeningAt ?? null, language, input.customer.timezone ?? '');
   const base = renderCustomerMessage(leaf, language, input.customer.name, routedOnDirectory ? routed.target.queueName : undefined);
-  const wait = leaf.kind === 'handoff' ? waitSentence(routed.waitSeconds, language) : null;
-  return base && wait ? `${base} ${wait}` : base;
+  // In the language the message is written in: one customer message, one language.
+  const wait = base && leaf.kind === 'handoff' ? waitSentence(routed.waitSeconds, base.language) : null;
+  return base && wait ? `${base.text} ${wait}` : (base?.text ?? null);
 }
 
 /**
@@ -66,7 +69,15 @@ export async function decideForLog(
   const routed =
     leaf.kind === 'stay'
       ? null
-      : await routeHandoff({ routing: prepared.routing, leaf, facts: signals.facts, input, directory: options.directory, now: options.now });
+      : await routeHandoff({
+          routing: prepared.routing,
+          leaf,
+          facts: signals.facts,
+          input,
+          directory: options.directory,
+          lastAgentId: options.lastAgentId,
+          now: options.now,
+        });
   const action = routed?.closed ? 'CALLBACK' : actionOf(leaf);
   const reasonsWithFacts = buildReasons(decision, paths, safeSignals, leafOf);
   const reasons = reasonsWithFacts.map((r) => r.reason);

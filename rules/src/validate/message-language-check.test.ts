@@ -34,7 +34,7 @@ describe('customer messages missing a language of the lexicons', () => {
     expect(problems).toEqual([expect.objectContaining({ severity: 'WARNING', nodeId: 'h_vip' })]);
     expect(problems[0]?.message).toContain('"Upset VIP" (h_vip)');
     expect(problems[0]?.message).toContain('German (de), Spanish (es), French (fr), Portuguese (pt)');
-    expect(problems[0]?.message).toContain('its English message');
+    expect(problems[0]?.message).toContain("Baton's built-in sentence in their language");
   });
 
   it('counts a blank template as missing and says a leaf without any message falls back to the built-in sentence', () => {
@@ -47,7 +47,7 @@ describe('customer messages missing a language of the lexicons', () => {
     expect(problems.map((p) => p.nodeId)).toEqual(['h_human', 'h_senior']);
     expect(problems[0]?.message).toContain('Spanish (es),');
     expect(problems[0]?.message).not.toContain('German');
-    expect(problems[1]?.message).toContain('a built-in English sentence');
+    expect(problems[1]?.message).toContain("Baton's built-in sentence in their language");
   });
 
   it('does not block publishing', () => {

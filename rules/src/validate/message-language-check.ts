@@ -1,10 +1,10 @@
 /**
  * Warns about a handoff or callback leaf whose customer message lacks a language the policy's
- * lexicons cover: such a conversation is detected in that language, yet the customer reads the
- * English template (or the built-in English sentence) followed by a wait sentence in their own
- * language. Warnings only: a policy may choose English on purpose.
+ * lexicons cover: such a conversation is detected in that language, yet the customer reads
+ * Baton's built-in sentence instead of the policy's own words (`messageSourceFor`). Warnings
+ * only: the built-in sentence may be what the policy wants.
  */
-import { lexiconLanguages, type TriggerSettings } from '@baton/schemas';
+import { describeFallback, lexiconLanguages, messageSourceFor, type TriggerSettings } from '@baton/schemas';
 import type { AnyGraph } from '../graph/graph-index';
 import { DiagnosticCode, warning, type Diagnostic } from './diagnostic';
 
@@ -34,7 +34,9 @@ export function checkMessageLanguages(graph: AnyGraph, settings: TriggerSettings
     const missing = covered.filter((language) => (templates[language] ?? '').trim() === '');
     if (missing.length === 0) continue;
     const name = node.label ? `"${node.label}" (${node.id})` : `"${node.id}"`;
-    const fallback = (templates.en ?? '').trim() !== '' ? 'its English message' : 'a built-in English sentence';
+    const fallback = missing.every((language) => messageSourceFor(templates, language).kind === 'built-in')
+      ? "Baton's built-in sentence in their language"
+      : [...new Set(missing.map((language) => describeFallback(templates, language)))].join(' or ');
     problems.push(
       warning(
         DiagnosticCode.MissingTranslation,
