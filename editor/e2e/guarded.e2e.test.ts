@@ -4,11 +4,14 @@
  * panel; a new handoff leaf starts empty and, filled with only an English message, is caught for
  * Spanish both by validation and by a Spanish conversation in the test panel; a test run shows
  * queue, agent, wait and why, and lights the route on the routing canvas; "run all samples and
- * test cases" lists the samples the VIP trap breaks; axe-core finds no serious violation on the
- * test panel. Screenshots at 1280×720 and 1440×900 go to editor/test-output/.
+ * test cases" on the unsaved draft lists the samples and the test case the VIP trap breaks; the
+ * tier pick list holds a tier the server has seen in a decision; the inspector names nodes by
+ * title; axe-core finds no serious violation on the test panel. Screenshots at 1280×720 and
+ * 1440×900 go to editor/test-output/.
  */
 import type { Locator, Page } from 'playwright-core';
 import { sampleConversations } from '@baton/seed';
+import { axeViolations } from './axe-check';
 import { useEditorBrowser } from './browser-harness';
 
 const harness = useEditorBrowser();
@@ -42,7 +45,10 @@ async function select(page: Page, title: string, id: string): Promise<void> {
   await page.keyboard.press('Control+f');
   await page.getByRole('searchbox', { name: 'Search nodes' }).fill(title);
   await until(async () => /bn-selected/.test(await classOf(node(page, id).locator('.bn-node'))), `${id} selected`);
-  await page.getByRole('heading', { name: new RegExp(id) }).waitFor();
+  // The inspector names the node by its title, never by its id.
+  const heading = page.locator('.bn-inspector').getByRole('heading', { level: 2 });
+  await until(async () => ((await heading.textContent()) ?? '').includes(title), `the inspector of ${title}`);
+  expect(await heading.textContent()).not.toContain(id);
 }
 
 /** The problems panel's entries, as text. */
@@ -51,18 +57,6 @@ async function problemTexts(page: Page): Promise<string[]> {
   const panel = page.getByRole('region', { name: 'Problems' });
   await until(async () => !((await panel.getByRole('status').textContent()) ?? '').includes('Checking'), 'the draft checked');
   return panel.getByRole('listitem').allTextContents();
-}
-
-/** axe-core on the page: the serious and critical violations, one line each. */
-async function axeViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: require.resolve('axe-core') });
-  const violations = await page.evaluate(async () => {
-    type AxeResult = { id: string; impact: string | null; help: string; nodes: { target: string[] }[] };
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: AxeResult[] }> } }).axe;
-    const result = await axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
-  });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id}: ${v.help} (${v.targets.join(', ')})`);
 }
 
 /** Picks the sample whose name starts with `prefix` in the test panel and runs it. */
@@ -77,10 +71,21 @@ async function runSample(page: Page, prefix: string): Promise<void> {
 
 describe('guarded values and the routing-aware test panel', () => {
   it('catches the VIP case-trap on the node and in the problems panel, and a Spanish conversation missing its template', async () => {
+    // An integration sends its own tier: once a decision has carried it, the server knows it.
+    const decided = await harness.server.gql(`query ($input: DecideHandoffInput!) { decideHandoff(input: $input) { decisionId } }`, {
+      input: {
+        conversationId: 'e2e-gold',
+        customer: { id: 'e2e-gold-customer', tier: 'Gold' },
+        messages: [{ speaker: 'CUSTOMER', text: 'Is my parcel on its way?' }],
+      },
+    });
+    expect(decided.body.errors).toBeUndefined();
     const { page, problems } = await openReference(1440, 900);
 
     // The trap: the tier switch compares with "VIP"; customers and the directory say "vip".
     await select(page, 'Customer tier', 's_sentiment_tier');
+    // The pick list holds the catalog's tiers and the one the server has seen.
+    await expectText(page.locator('.bn-inspector'), 'Known: free, pro, vip, enterprise, gold.');
     const value = page.getByLabel('Value (customer tier)');
     await value.fill('VIP');
     await expectText(page.locator('.bn-inspector'), '“VIP” never matches: the customer tier is “vip”');
@@ -135,7 +140,7 @@ describe('guarded values and the routing-aware test panel', () => {
     ]);
     await shot(page, 'guarded-04-missing-template-problems-1280x720');
 
-    // A Spanish conversation reaches it: the test panel says the customer got English.
+    // A Spanish conversation reaches it: the test panel says the customer got Baton's Spanish sentence, not the node's words.
     await runSample(page, 'billing_dispute (es)');
     await page
       .locator('.bn-action')
@@ -144,9 +149,9 @@ describe('guarded values and the routing-aware test panel', () => {
     const decision = page.getByLabel('Decision');
     await expectText(
       decision.getByRole('alert'),
-      '“Billing, new wording” has no message in “es”, the language of this conversation: the customer got its English message',
+      "“Billing, new wording” has no message in “es”, the language of this conversation: the customer got Baton's built-in Spanish sentence",
     );
-    await expectText(decision.locator('.bn-quote'), 'A billing specialist is joining this chat now.');
+    await expectText(decision.locator('.bn-quote'), 'Le paso ahora con nuestro equipo de');
     await shot(page, 'guarded-05-missing-template-test-panel-1280x720');
     await page.setViewportSize({ width: 1440, height: 900 });
     await page.waitForTimeout(300);
@@ -213,11 +218,11 @@ describe('guarded values and the routing-aware test panel', () => {
     await page.getByRole('button', { name: 'Save as test case' }).click();
     await page.getByRole('region', { name: 'Test cases' }).getByText('Upset VIP goes to VIP care').waitFor();
 
-    // The VIP trap again, saved, then one regression over every sample and test case.
+    // The VIP trap again, left unsaved, then one regression over every sample and test case: the
+    // test cases run on the draft on screen too, so the saved case fails with the samples.
     await select(page, 'Customer tier', 's_sentiment_tier');
     await page.getByLabel('Value (customer tier)').fill('VIP');
-    await page.keyboard.press('Control+s');
-    await page.getByText('All changes saved').waitFor();
+    await page.getByText('Unsaved changes').waitFor();
     await page.getByRole('tab', { name: 'Test' }).click();
     await page.getByRole('button', { name: 'Run all samples and test cases' }).click();
     const regression = page.getByRole('region', { name: 'Regression' });

@@ -35,6 +35,7 @@ import {
   EditorRemoveTestCaseDocument,
   EditorRunPolicyTestsDocument,
   EditorSampleConversationsDocument,
+  EditorCustomerTiersDocument,
   EditorSaveDraftDocument,
   EditorSaveTestCaseDocument,
   EditorSetRequiredApprovalsDocument,
@@ -181,6 +182,11 @@ export class BatonApi {
     return (await dataOf(this.client.query({ query: EditorTestDraftDocument, variables, ...FRESH }))).testPolicyDraft as DraftDecision;
   }
 
+  /** Known customer tiers: the catalog's and those seen in logged decisions (the server's validation uses the same). */
+  async customerTiers(): Promise<string[]> {
+    return (await dataOf(this.client.query({ query: EditorCustomerTiersDocument, ...FRESH }))).customerTiers;
+  }
+
   async sampleConversations(): Promise<SampleConversation[]> {
     return (await dataOf(this.client.query({ query: EditorSampleConversationsDocument, ...FRESH }))).sampleConversations as SampleConversation[];
   }
@@ -241,9 +247,10 @@ export class BatonApi {
   }
 
   /** Runs the policy's test cases on the stored draft (or on `version`). */
-  async runTests(policyId: string, version?: number): Promise<PolicyTestRun> {
-    return (await dataOf(this.client.query({ query: EditorRunPolicyTestsDocument, variables: { policyId, version: version ?? null }, ...FRESH })))
-      .runPolicyTests;
+  /** Runs the test cases on the saved draft, or on `unsaved` work (the draft on screen; `routing` null: no routing graph). */
+  async runTests(policyId: string, unsaved?: { graph: PolicyGraph; settings: TriggerSettings; routing: RoutingGraph | null }): Promise<PolicyTestRun> {
+    const variables = unsaved ? { policyId, graph: unsaved.graph, settings: unsaved.settings, routing: unsaved.routing } : { policyId };
+    return (await dataOf(this.client.query({ query: EditorRunPolicyTestsDocument, variables, ...FRESH }))).runPolicyTests;
   }
 
   async saveTestCase(policyId: string, input: { id: string; name: string; input: ConversationInput; expected: ExpectedOutcome }): Promise<void> {

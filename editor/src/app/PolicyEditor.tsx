@@ -69,6 +69,7 @@ function EditorView({ policy, initial, baseRevision: initialRevision, restored, 
   const [backtestOpened, setBacktestOpened] = useState(false);
   const [testRequest, setTestRequest] = useState<TestRequest | null>(null);
   const [directoryQueues, setDirectoryQueues] = useState<string[] | null>(null);
+  const [customerTiers, setCustomerTiers] = useState<string[]>([]);
   const [side, setSide] = useState<SideTab>('inspect');
   const [decision, setDecision] = useState<DraftDecision | null>(null);
   const [notice, setNotice] = useState<{ kind: 'info' | 'error'; text: string } | null>(
@@ -100,6 +101,8 @@ function EditorView({ policy, initial, baseRevision: initialRevision, restored, 
       (queues) => setDirectoryQueues(queues.map((q) => q.id)),
       () => setDirectoryQueues(null),
     );
+    // Without the server's tiers the pick list keeps the catalog's.
+    call((api) => api.customerTiers()).then(setCustomerTiers, () => setCustomerTiers([]));
   }, [call]);
 
   // Unsaved work survives a refused key, a network failure or a reload of the tab.
@@ -150,10 +153,10 @@ function EditorView({ policy, initial, baseRevision: initialRevision, restored, 
       decision && target === 'escalation' ? tracedEdgeIds(decision.trace, state.edges) : target === 'routing' ? routeEdgeIds(decision, state.edges) : null,
     [decision, state.edges, target],
   );
-  // Pick lists of the value editors: tiers, languages, channels, queues, reason codes of this draft and the directory.
+  // Pick lists of the value editors: tiers the server knows, languages, channels, queues, reason codes of this draft and the directory.
   const domains = useMemo(
-    () => valueDomains({ settings: document.settings, nodes: document.graph.nodes, queues }),
-    [document.settings, document.graph.nodes, queues],
+    () => valueDomains({ settings: document.settings, nodes: document.graph.nodes, queues, customerTiers }),
+    [document.settings, document.graph.nodes, queues, customerTiers],
   );
   const routingSet = useMemo(() => new Set(routingDiagnostics), [routingDiagnostics]);
   const allDiagnostics = useMemo(
@@ -161,6 +164,11 @@ function EditorView({ policy, initial, baseRevision: initialRevision, restored, 
     [diagnostics, routingDiagnostics],
   );
   const nodeName = useCallback((id: string) => document.graph.nodes.find((n) => n.id === id)?.label ?? id, [document.graph.nodes]);
+  // Problems name nodes of both graphs.
+  const anyNodeName = useCallback(
+    (id: string) => [...document.graph.nodes, ...(document.routing?.nodes ?? [])].find((n) => n.id === id)?.label ?? id,
+    [document.graph.nodes, document.routing],
+  );
 
   const save = useCallback(
     async (base = baseRevision): Promise<boolean> => {
@@ -276,8 +284,8 @@ function EditorView({ policy, initial, baseRevision: initialRevision, restored, 
           >
             ← Policies
           </button>
-          <h1>
-            {policy.name} <span className="bn-hint">draft revision {baseRevision}</span>
+          <h1 className="bn-policy-title">
+            <span className="bn-policy-name">{policy.name}</span> <span className="bn-hint">draft revision {baseRevision}</span>
           </h1>
           {readOnly ? (
             <span className="bn-save-state bn-read-only" role="status">
@@ -480,7 +488,6 @@ function EditorView({ policy, initial, baseRevision: initialRevision, restored, 
                 <TestPanel
                   policyId={policy.id}
                   document={document}
-                  dirty={dirty}
                   decision={decision}
                   onDecision={setDecision}
                   onInvalid={setTestDiagnostics}
@@ -490,7 +497,7 @@ function EditorView({ policy, initial, baseRevision: initialRevision, restored, 
                 />
               </div>
               <div hidden={side !== 'problems'} role="tabpanel">
-                <ProblemsPanel validation={{ ...validation, diagnostics: allDiagnostics }} onPick={pickProblem} />
+                <ProblemsPanel validation={{ ...validation, diagnostics: allDiagnostics }} onPick={pickProblem} nodeName={anyNodeName} />
               </div>
             </aside>
           )}

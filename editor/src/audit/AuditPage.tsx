@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import type { AuditFilter, AuditPage as AuditPageData, AuditVerification } from '../api/types';
 import { problemOf, useApi } from '../app/api-context';
+import { useKeyNames } from '../keys/key-names';
 
 const PAGE_SIZE = 50;
 
@@ -47,6 +48,8 @@ export function AuditPage({ getKey, onBack }: { getKey: () => string | null; onB
   const [error, setError] = useState<string | null>(null);
   const [downloading, setDownloading] = useState(false);
   const after = cursors[cursors.length - 1] ?? null;
+  // People and keys by name: actors, and the keys api-key events are about.
+  const label = useKeyNames((page?.nodes ?? []).flatMap((e) => [e.actor.keyId, e.targetType === 'apiKey' ? e.targetId : null]));
 
   useEffect(() => {
     setPage(null);
@@ -177,14 +180,12 @@ export function AuditPage({ getKey, onBack }: { getKey: () => string | null; onB
               <tr key={e.sequence}>
                 <td>{e.sequence}</td>
                 <td>{new Date(e.at).toLocaleString()}</td>
-                <td>
-                  {e.actor.keyId ?? 'Baton'} <span className="bn-hint">({e.actor.role.toLowerCase()})</span>
-                </td>
+                <td title={e.actor.keyId ?? undefined}>{e.actor.keyId ? label(e.actor.keyId) : `Baton (${e.actor.role.toLowerCase()})`}</td>
                 <td>
                   <code>{e.action}</code>
                 </td>
-                <td>
-                  {e.targetType} {e.targetId}
+                <td title={e.targetId}>
+                  {e.targetType} {e.targetType === 'apiKey' && e.targetId ? label(e.targetId) : e.targetId}
                 </td>
                 <td className="bn-audit-change">
                   {e.before !== null && e.before !== undefined ? <div>before: {short(e.before)}</div> : null}

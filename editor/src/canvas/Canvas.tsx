@@ -95,6 +95,9 @@ export function useRevealNode(): (nodeId: string, duration?: number) => void {
   );
 }
 
+/** Window height (px) from which the minimap shows by default: below it, it would cover the nodes in view. */
+const MINIMAP_MIN_WINDOW_HEIGHT = 800;
+
 export function Canvas({ state, dispatch, readOnly, litEdgeIds, onConnect, onDropKind, kinds, label = 'Policy canvas', onFound }: CanvasProps) {
   const flow = useReactFlow<FlowNode, FlowEdge>();
   const initialized = useNodesInitialized();
@@ -108,6 +111,9 @@ export function Canvas({ state, dispatch, readOnly, litEdgeIds, onConnect, onDro
       ),
     [state.edges, litEdgeIds],
   );
+
+  // On a short window (1280×720) the minimap would sit on the leaves: it starts hidden there, one click away.
+  const [showMap, setShowMap] = useState(() => window.innerHeight >= MINIMAP_MIN_WINDOW_HEIGHT);
 
   // Open readable, and again when the canvas switches graph (escalation tree ↔ routing rules),
   // once every node of the graph shown has been measured.
@@ -155,12 +161,24 @@ export function Canvas({ state, dispatch, readOnly, litEdgeIds, onConnect, onDro
         aria-label={label}
       >
         <Background gap={20} />
-        <MiniMap<FlowNode> pannable zoomable ariaLabel="Minimap" style={{ width: 150, height: 110 }} nodeColor={(n) => nodeSpecOf(n.data.node.kind).colour} />
+        {showMap ? (
+          <MiniMap<FlowNode> pannable zoomable ariaLabel="Minimap" style={{ width: 150, height: 110 }} nodeColor={(n) => nodeSpecOf(n.data.node.kind).colour} />
+        ) : null}
         {/* React Flow's fit button would fit a large graph at an illegible zoom: this one fits at a readable zoom or shows the start. */}
         <Controls showInteractive={false} showFitView={false} aria-label="Zoom controls">
           <ControlButton onClick={() => readableView(200)} title="Readable view of the whole graph" aria-label="Readable view of the whole graph">
             <svg viewBox="0 0 16 16" aria-hidden="true">
               <path d="M1 5V1h4M11 1h4v4M15 11v4h-4M5 15H1v-4" fill="none" stroke="currentColor" strokeWidth="2" />
+            </svg>
+          </ControlButton>
+          <ControlButton
+            onClick={() => setShowMap((shown) => !shown)}
+            title={showMap ? 'Hide the minimap' : 'Show the minimap'}
+            aria-pressed={showMap}
+            aria-label="Minimap"
+          >
+            <svg viewBox="0 0 16 16" aria-hidden="true">
+              <path d="M1 3l4.5-1.5 5 1.5L15 1.5v11.5l-4.5 1.5-5-1.5L1 14.5z M5.5 1.5v11.5 M10.5 3v11.5" fill="none" stroke="currentColor" strokeWidth="1.5" />
             </svg>
           </ControlButton>
         </Controls>

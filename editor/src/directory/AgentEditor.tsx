@@ -7,7 +7,7 @@ import { useId, useState } from 'react';
 import type { EditorAgentDetailFragment, Seniority } from '../api/generated/operations';
 import { problemOf, useApi } from '../app/api-context';
 import { CHANNELS, EMPTY_AGENT, agentForm, problemsByField, toAgentInput, type AgentForm, type FormProblems } from './directory-form';
-import { FormText } from './form-controls';
+import { FormFooter, FormSelect, FormText, type FormBinding } from './form-controls';
 
 const SENIORITIES: readonly Seniority[] = ['JUNIOR', 'REGULAR', 'SENIOR'];
 
@@ -27,6 +27,7 @@ export function AgentEditor({
   const [problems, setProblems] = useState<FormProblems>({});
   const [busy, setBusy] = useState(false);
   const set = (patch: Partial<AgentForm>) => setForm((f) => ({ ...f, ...patch }));
+  const bind: FormBinding<AgentForm> = { form, set, problems };
   const save = async () => {
     const { input, problems: local } = toAgentInput(form);
     setProblems(local);
@@ -54,40 +55,16 @@ export function AgentEditor({
     >
       <h3 id={`${id}-title`}>{agent ? `Edit agent ${agent.name}` : 'New agent'}</h3>
       <div className="bn-row">
-        <FormText label="Agent id" value={form.id} onChange={(v) => set({ id: v })} error={problems.id} hint="e.g. ana.souza" disabled={agent !== null} />
-        <FormText label="Agent name" value={form.name} onChange={(v) => set({ name: v })} error={problems.name} />
+        <FormText bind={bind} name="id" label="Agent id" hint="e.g. ana.souza" disabled={agent !== null} />
+        <FormText bind={bind} name="name" label="Agent name" />
       </div>
       <div className="bn-row">
-        <FormText
-          label="Agent languages"
-          value={form.languages}
-          onChange={(v) => set({ languages: v })}
-          error={problems.languages}
-          hint="ISO 639-1 codes, e.g. pt, es"
-        />
-        <FormText
-          label="Skills"
-          value={form.skills}
-          onChange={(v) => set({ skills: v })}
-          error={problems.skills}
-          hint="skill:level (1–10), e.g. billing:8, refunds:5"
-        />
+        <FormText bind={bind} name="languages" label="Agent languages" hint="ISO 639-1 codes, e.g. pt, es" />
+        <FormText bind={bind} name="skills" label="Skills" hint="skill:level (1–10), e.g. billing:8, refunds:5" />
       </div>
       <div className="bn-row">
-        <FormText
-          label="Agent time zone"
-          value={form.timeZone}
-          onChange={(v) => set({ timeZone: v })}
-          error={problems.timeZone}
-          hint="IANA name, e.g. America/Sao_Paulo"
-        />
-        <FormText
-          label="Working hours"
-          value={form.hours}
-          onChange={(v) => set({ hours: v })}
-          error={problems.hours}
-          hint="e.g. MON-FRI 08:00-16:00; empty: no fixed hours"
-        />
+        <FormText bind={bind} name="timeZone" label="Agent time zone" hint="IANA name, e.g. America/Sao_Paulo" />
+        <FormText bind={bind} name="hours" label="Working hours" hint="e.g. MON-FRI 08:00-16:00; empty: no fixed hours" />
       </div>
       <fieldset className="bn-fieldset" aria-describedby={capacityError ? `${id}-capacity-error` : `${id}-capacity-hint`}>
         <legend>Capacity: most conversations at once</legend>
@@ -116,32 +93,13 @@ export function AgentEditor({
           </p>
         )}
       </fieldset>
-      <div className="bn-inline">
-        <label htmlFor={`${id}-seniority`}>Seniority</label>
-        <select id={`${id}-seniority`} value={form.seniority} onChange={(e) => set({ seniority: e.target.value as Seniority })}>
-          {SENIORITIES.map((s) => (
-            <option key={s} value={s}>
-              {s.toLowerCase()}
-            </option>
-          ))}
-        </select>
+      <div className="bn-row">
+        <FormSelect bind={bind} name="seniority" label="Seniority" options={SENIORITIES.map((s): [string, string] => [s, s.toLowerCase()])} />
         <label className="bn-check">
           <input type="checkbox" checked={form.deescalationTrained} onChange={(e) => set({ deescalationTrained: e.target.checked })} /> Trained in de-escalation
         </label>
       </div>
-      {problems.form ? (
-        <p className="bn-error" role="alert">
-          {problems.form}
-        </p>
-      ) : null}
-      <div className="bn-inline">
-        <button type="submit" className="bn-primary" disabled={busy}>
-          {busy ? 'Saving…' : agent ? 'Save agent' : 'Create agent'}
-        </button>
-        <button type="button" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormFooter problems={problems} busy={busy} submit={agent ? 'Save agent' : 'Create agent'} onCancel={onCancel} />
     </form>
   );
 }

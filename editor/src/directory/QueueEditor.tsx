@@ -7,7 +7,7 @@ import { useId, useState } from 'react';
 import type { EditorQueueDetailFragment } from '../api/generated/operations';
 import { problemOf, useApi } from '../app/api-context';
 import { EMPTY_QUEUE, problemsByField, queueForm, toQueueInput, type FormProblems, type QueueForm } from './directory-form';
-import { FormText } from './form-controls';
+import { FormFooter, FormSelect, FormText, type FormBinding } from './form-controls';
 
 export function QueueEditor({
   queue,
@@ -27,6 +27,7 @@ export function QueueEditor({
   const [problems, setProblems] = useState<FormProblems>({});
   const [busy, setBusy] = useState(false);
   const set = (patch: Partial<QueueForm>) => setForm((f) => ({ ...f, ...patch }));
+  const bind: FormBinding<QueueForm> = { form, set, problems };
   const save = async () => {
     const { input, problems: local } = toQueueInput(form);
     setProblems(local);
@@ -54,31 +55,12 @@ export function QueueEditor({
     >
       <h3 id={`${id}-title`}>{title}</h3>
       <div className="bn-row">
-        <FormText
-          label="Queue id"
-          value={form.id}
-          onChange={(v) => set({ id: v })}
-          error={problems.id}
-          hint="Lower-case slug, e.g. billing_es; policies name it"
-          disabled={queue !== null}
-        />
-        <FormText label="Name" value={form.name} onChange={(v) => set({ name: v })} error={problems.name} />
+        <FormText bind={bind} name="id" label="Queue id" hint="Lower-case slug, e.g. billing_es; policies name it" disabled={queue !== null} />
+        <FormText bind={bind} name="name" label="Name" />
       </div>
       <div className="bn-row">
-        <FormText
-          label="Languages"
-          value={form.languages}
-          onChange={(v) => set({ languages: v })}
-          error={problems.languages}
-          hint="ISO 639-1 codes, e.g. es, pt; empty: any"
-        />
-        <FormText
-          label="Required skills"
-          value={form.skills}
-          onChange={(v) => set({ skills: v })}
-          error={problems.skills}
-          hint="skill or skill:minimum level (1–10), e.g. billing:5, refunds"
-        />
+        <FormText bind={bind} name="languages" label="Languages" hint="ISO 639-1 codes, e.g. es, pt; empty: any" />
+        <FormText bind={bind} name="skills" label="Required skills" hint="skill or skill:minimum level (1–10), e.g. billing:5, refunds" />
       </div>
       <fieldset className="bn-fieldset">
         <legend>Business hours</legend>
@@ -87,84 +69,24 @@ export function QueueEditor({
         </label>
         {form.alwaysOpen ? null : (
           <div className="bn-row">
-            <FormText
-              label="Time zone"
-              value={form.timeZone}
-              onChange={(v) => set({ timeZone: v })}
-              error={problems.timeZone}
-              hint="IANA name, e.g. Europe/Madrid"
-            />
-            <FormText
-              label="Weekly hours"
-              value={form.hours}
-              onChange={(v) => set({ hours: v })}
-              error={problems.hours}
-              hint="e.g. MON-FRI 09:00-18:00; SAT 10:00-14:00"
-            />
-            <FormText
-              label="Holidays"
-              value={form.holidays}
-              onChange={(v) => set({ holidays: v })}
-              error={problems.holidays}
-              hint="One a line: 2026-12-25 Christmas"
-              multiline
-            />
+            <FormText bind={bind} name="timeZone" label="Time zone" hint="IANA name, e.g. Europe/Madrid" />
+            <FormText bind={bind} name="hours" label="Weekly hours" hint="e.g. MON-FRI 09:00-18:00; SAT 10:00-14:00" />
+            <FormText bind={bind} name="holidays" label="Holidays" hint="One a line: 2026-12-25 Christmas" multiline />
           </div>
         )}
       </fieldset>
       <div className="bn-row">
-        <FormText
-          label="Priority (1–10)"
-          value={form.priority}
-          onChange={(v) => set({ priority: v })}
-          error={problems.priority}
-          hint="Higher queues are served first"
+        <FormText bind={bind} name="priority" label="Priority (1–10)" hint="Higher queues are served first" />
+        <FormSelect
+          bind={bind}
+          name="fallbackQueueId"
+          label="Fallback queue"
+          options={[['', 'none'], ...queueIds.filter((q) => q !== form.id).map((q): [string, string] => [q, q])]}
         />
-        <div className="bn-field">
-          <label htmlFor={`${id}-fallback`}>Fallback queue</label>
-          <select
-            id={`${id}-fallback`}
-            value={form.fallbackQueueId}
-            aria-invalid={problems.fallbackQueueId ? true : undefined}
-            aria-describedby={problems.fallbackQueueId ? `${id}-fallback-error` : undefined}
-            onChange={(e) => set({ fallbackQueueId: e.target.value })}
-          >
-            <option value="">none</option>
-            {queueIds
-              .filter((q) => q !== form.id)
-              .map((q) => (
-                <option key={q} value={q}>
-                  {q}
-                </option>
-              ))}
-          </select>
-          {problems.fallbackQueueId ? (
-            <p className="bn-error" role="alert" id={`${id}-fallback-error`}>
-              {problems.fallbackQueueId}
-            </p>
-          ) : null}
-        </div>
-        <FormText label="Longest wait (s)" value={form.maxWaitSeconds} onChange={(v) => set({ maxWaitSeconds: v })} error={problems.maxWaitSeconds} />
-        <FormText
-          label="Average handle time (s)"
-          value={form.averageHandleSeconds}
-          onChange={(v) => set({ averageHandleSeconds: v })}
-          error={problems.averageHandleSeconds}
-        />
+        <FormText bind={bind} name="maxWaitSeconds" label="Longest wait (s)" />
+        <FormText bind={bind} name="averageHandleSeconds" label="Average handle time (s)" />
       </div>
-      {problems.form ? (
-        <p className="bn-error" role="alert">
-          {problems.form}
-        </p>
-      ) : null}
-      <div className="bn-inline">
-        <button type="submit" className="bn-primary" disabled={busy}>
-          {busy ? 'Saving…' : queue ? 'Save queue' : 'Create queue'}
-        </button>
-        <button type="button" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormFooter problems={problems} busy={busy} submit={queue ? 'Save queue' : 'Create queue'} onCancel={onCancel} />
     </form>
   );
 }

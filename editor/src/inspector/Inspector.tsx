@@ -82,7 +82,7 @@ export function Inspector(props: InspectorProps) {
   return (
     <div className="bn-inspector">
       <h2>
-        {spec.title} <span className="bn-node-id">{node.id}</span>
+        <span className="bn-node-kind">{spec.title} ·</span> {node.label?.trim() || 'Untitled'}
       </h2>
       {problems.length > 0 ? (
         <ul className="bn-node-problems" aria-label="Problems on this node">

@@ -1,8 +1,9 @@
 /**
  * "Run all samples and test cases" as one regression: every sample conversation decided on the
  * working draft (`testPolicyDraft`, a few at a time) and compared with the outcome it expects,
- * plus the policy's test cases (`runPolicyTests`, on the saved draft). Mismatches are listed
- * first, each with a button that loads the conversation into the test panel.
+ * plus the policy's test cases (`runPolicyTests` on the same working draft, unsaved edits
+ * included). Mismatches are listed first, each with a button that loads the conversation into
+ * the test panel.
  */
 import { useState } from 'react';
 import type { ConversationInput, SampleConversation } from '../api/types';
@@ -17,8 +18,6 @@ export interface RegressionRunProps {
   policyId: string;
   document: DraftDocument;
   samples: readonly SampleConversation[];
-  /** Unsaved edits: test cases run on the saved draft. */
-  dirty: boolean;
   /** Loads a conversation into the test panel (and runs it). */
   onOpen: (name: string, input: ConversationInput) => void;
 }
@@ -30,7 +29,7 @@ interface Run {
   inputs: Map<string, ConversationInput>;
 }
 
-export function RegressionRun({ policyId, document, samples, dirty, onOpen }: RegressionRunProps) {
+export function RegressionRun({ policyId, document, samples, onOpen }: RegressionRunProps) {
   const { call } = useApi();
   const [run, setRun] = useState<Run | null>(null);
   const [progress, setProgress] = useState<string | null>(null);
@@ -62,7 +61,10 @@ export function RegressionRun({ policyId, document, samples, dirty, onOpen }: Re
         }
       });
       setProgress('Running the test cases…');
-      const [cases, saved] = await Promise.all([call((api) => api.runTests(policyId)), call((api) => api.testCases(policyId))]);
+      const [cases, saved] = await Promise.all([
+        call((api) => api.runTests(policyId, { graph: document.graph, settings: document.settings, routing: document.routing ?? null })),
+        call((api) => api.testCases(policyId)),
+      ]);
       const caseOf = (id: string) => saved.find((c) => c.id === id);
       const caseRows = cases.results.map((r): RegressionRow => {
         const expected = caseOf(r.testCase.id)?.expected;
@@ -102,7 +104,6 @@ export function RegressionRun({ policyId, document, samples, dirty, onOpen }: Re
               : '')}
         </span>
       </div>
-      {dirty ? <p className="bn-hint">Samples run on your working draft; test cases on the saved draft (save with Ctrl+S to include your changes).</p> : null}
       {error ? (
         <p className="bn-error" role="alert">
           {error}

@@ -1,6 +1,6 @@
 /**
- * The policy's test cases in the test panel: listed with pass/fail from `runPolicyTests` (the
- * saved draft) in one click, saved from the conversation on screen with the outcome it must
+ * The policy's test cases in the test panel: listed with pass/fail from `runPolicyTests` on the
+ * working draft (unsaved edits included) in one click, saved from the conversation on screen with the outcome it must
  * give, and removed. Publishing is refused while any fails.
  */
 import { useCallback, useEffect, useId, useState } from 'react';
@@ -8,13 +8,14 @@ import { HANDOFF_ACTIONS, type HandoffAction } from '@baton/schemas';
 import type { ConversationInput, DraftDecision, PolicyTestCase, PolicyTestRun } from '../api/types';
 import { problemOf, useApi } from '../app/api-context';
 import { usePermissions } from '../app/permissions';
+import type { DraftDocument } from '../graph/draft-document';
 
 export interface TestCasesProps {
   policyId: string;
   conversation: ConversationInput;
   decision: DraftDecision | null;
-  /** Unsaved edits: runs use the saved draft. */
-  dirty: boolean;
+  /** The working draft on screen, which the runs use. */
+  document: DraftDocument;
 }
 
 /** A test case id from its name: lower-case slug. */
@@ -111,7 +112,7 @@ function SaveCaseForm({
   );
 }
 
-export function TestCases({ policyId, conversation, decision, dirty }: TestCasesProps) {
+export function TestCases({ policyId, conversation, decision, document }: TestCasesProps) {
   const { call } = useApi();
   const permissions = usePermissions();
   const [cases, setCases] = useState<PolicyTestCase[] | null>(null);
@@ -127,7 +128,7 @@ export function TestCases({ policyId, conversation, decision, dirty }: TestCases
     setRunning(true);
     setError(null);
     try {
-      setRun(await call((api) => api.runTests(policyId)));
+      setRun(await call((api) => api.runTests(policyId, { graph: document.graph, settings: document.settings, routing: document.routing ?? null })));
     } catch (caught) {
       setError(problemOf(caught).message);
     } finally {
@@ -150,7 +151,6 @@ export function TestCases({ policyId, conversation, decision, dirty }: TestCases
           </span>
         ) : null}
       </div>
-      {dirty ? <p className="bn-hint">Test cases run on the saved draft: save (Ctrl+S) to include your changes.</p> : null}
       {error ? (
         <p className="bn-error" role="alert">
           {error}

@@ -26,8 +26,6 @@ export interface TestRequest {
 export interface TestPanelProps {
   policyId: string;
   document: DraftDocument;
-  /** The working draft has unsaved edits. */
-  dirty?: boolean;
   decision: DraftDecision | null;
   onDecision: (decision: DraftDecision | null) => void;
   onInvalid: (diagnostics: ApiDiagnostic[]) => void;
@@ -38,7 +36,7 @@ export interface TestPanelProps {
   onShowRoute?: () => void;
 }
 
-export function TestPanel({ policyId, document, dirty = false, decision, onDecision, onInvalid, nodeName, request = null, onShowRoute }: TestPanelProps) {
+export function TestPanel({ policyId, document, decision, onDecision, onInvalid, nodeName, request = null, onShowRoute }: TestPanelProps) {
   const { call } = useApi();
   const sampleId = useId();
   const [samples, setSamples] = useState<SampleConversation[]>([]);
@@ -151,8 +149,8 @@ export function TestPanel({ policyId, document, dirty = false, decision, onDecis
           onShowRoute={document.routing ? onShowRoute : undefined}
         />
       ) : null}
-      <RegressionRun policyId={policyId} document={document} samples={samples} dirty={dirty} onOpen={openRow} />
-      <TestCases policyId={policyId} conversation={conversation} decision={decision} dirty={dirty} />
+      <RegressionRun policyId={policyId} document={document} samples={samples} onOpen={openRow} />
+      <TestCases policyId={policyId} conversation={conversation} decision={decision} document={document} />
     </section>
   );
 }

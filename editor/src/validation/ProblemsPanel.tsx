@@ -2,7 +2,14 @@
 import type { ApiDiagnostic } from '../api/api-error';
 import type { LiveValidation } from './use-live-validation';
 
-export function ProblemsPanel({ validation, onPick }: { validation: LiveValidation; onPick: (diagnostic: ApiDiagnostic) => void }) {
+export interface ProblemsPanelProps {
+  validation: LiveValidation;
+  onPick: (diagnostic: ApiDiagnostic) => void;
+  /** The title a node id shows as (its label). */
+  nodeName: (id: string) => string;
+}
+
+export function ProblemsPanel({ validation, onPick, nodeName }: ProblemsPanelProps) {
   const { diagnostics, pending, failed } = validation;
   const errors = diagnostics.filter((d) => d.severity === 'ERROR');
   return (
@@ -27,7 +34,7 @@ export function ProblemsPanel({ validation, onPick }: { validation: LiveValidati
               disabled={!d.nodeId && !d.edgeId}
             >
               <span className="bn-sev">{d.severity === 'ERROR' ? 'Error' : 'Warning'}</span> {d.message}
-              {d.nodeId ? <span className="bn-node-id"> · {d.nodeId}</span> : null}
+              {d.nodeId ? <span className="bn-problem-node"> · {nodeName(d.nodeId)}</span> : null}
             </button>
           </li>
         ))}

@@ -114,6 +114,8 @@ export interface ValidationOptions {
    * known values of the `language` fact.
    */
   knownLanguages?: Iterable<string>;
+  /** Customer tiers the server has seen integrations send, added to the catalog's as known values of the `customerTier` fact. */
+  knownCustomerTiers?: Iterable<string>;
 }
 
 const contextOf = (flavour: GraphFlavour, options: ValidationOptions): CheckContext =>
@@ -152,6 +154,7 @@ export function validatePolicyDocument(document: unknown, options: ValidationOpt
         nodes: (document.graph as AnyGraph).nodes,
         ...(options.knownQueues ? { queues: options.knownQueues } : {}),
         ...(options.knownLanguages ? { languages: options.knownLanguages } : {}),
+        ...(options.knownCustomerTiers ? { customerTiers: options.knownCustomerTiers } : {}),
       })
     : {};
   const valuesOf = (raw: unknown, diagnostics: Diagnostic[]): Diagnostic[] => {

@@ -56,6 +56,17 @@ describe('value domains in validatePolicyDocument', () => {
     expect(problems[0]?.message).toContain('free, pro, vip, enterprise');
   });
 
+  it('counts the tiers the server has seen as known, and still warns about one differing from them only in case', () => {
+    const seen = (value: string) =>
+      validatePolicyDocument({ graph: withTierCase(value), settings: FIXTURE_SETTINGS }, { knownCustomerTiers: ['gold'] }).diagnostics.filter(
+        (d) => d.code === DiagnosticCode.ValueCase || d.code === DiagnosticCode.UnknownValue,
+      );
+    expect(seen('gold')).toEqual([]);
+    expect(seen('Gold')).toEqual([expect.objectContaining({ code: DiagnosticCode.ValueCase, nodeId: 's_tier' })]);
+    expect(seen('VIP')).toEqual([expect.objectContaining({ code: DiagnosticCode.ValueCase, nodeId: 's_tier' })]);
+    expect(seen('platinum')[0]?.message).toContain('free, pro, vip, enterprise, gold');
+  });
+
   it('checks each element of an "in" list against the languages of the lexicons', () => {
     const graph = structuredClone(smallPolicyGraph());
     const node = graph.nodes.find((n) => n.id === 'c_human');

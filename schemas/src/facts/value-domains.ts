@@ -1,6 +1,6 @@
 /**
- * The values a string fact can hold, where they are known: customer tiers and channels from the
- * catalog, languages from the policy's lexicons (and the directory's queues), queues from the
+ * The values a string fact can hold, where they are known: customer tiers from the catalog and
+ * the tiers the server has seen customers have, channels from the catalog, languages from the policy's lexicons (and the directory's queues), queues from the
  * directory, reason codes from the escalation tree's leaves, topics from the lexicons, and the
  * decision's action, priority and support tier from their enums. The validator warns about a
  * condition comparing a fact with a value outside its domain (or one differing only in case);
@@ -13,8 +13,9 @@ import { CHANNELS } from '../directory/agent';
 export type ValueDomain = 'customerTiers' | 'languages' | 'channels' | 'queues' | 'reasonCodes' | 'topics' | 'actions' | 'priorities' | 'supportTiers';
 
 /**
- * Customer tiers Baton's integrations send, lower-case (the `customerTier` fact's description).
- * A tier outside them is only warned about: an integration may define its own.
+ * Customer tiers documented for Baton's integrations, lower-case (the `customerTier` fact's
+ * description). The server adds the tiers its integrations actually send (`DomainSources.customerTiers`);
+ * a tier outside both is only warned about.
  */
 export const CUSTOMER_TIERS: readonly string[] = ['free', 'pro', 'vip', 'enterprise'];
 
@@ -58,6 +59,8 @@ export interface DomainSources {
   queues?: Iterable<string>;
   /** Languages the directory serves (its queues' and agents' ISO 639-1 codes). */
   languages?: Iterable<string>;
+  /** Customer tiers the server knows (seen in logged decisions), added to {@link CUSTOMER_TIERS}. */
+  customerTiers?: Iterable<string>;
 }
 
 /** Language codes the policy's lexicons cover (topics, human requests, hedging), sorted. */
@@ -83,7 +86,8 @@ const sorted = (values: Iterable<string>): string[] => [...new Set(values)].sort
  */
 export function valueDomains(sources: DomainSources): Partial<Record<ValueDomain, string[]>> {
   const domains: Partial<Record<ValueDomain, string[]>> = {
-    customerTiers: [...CUSTOMER_TIERS],
+    // The catalog's tiers in their ladder order, then the others the server has seen.
+    customerTiers: [...new Set([...CUSTOMER_TIERS, ...sorted(sources.customerTiers ?? [])])],
     channels: [...CHANNELS],
     actions: HANDOFF_ACTIONS.filter((a) => a !== 'STAY'),
     priorities: [...PRIORITIES],

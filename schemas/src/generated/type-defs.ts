@@ -341,6 +341,12 @@ extend type Query {
   testPolicyDraft(policyId: ID!, input: DecideHandoffInput!, graph: JSON, settings: JSON, routing: JSON): HandoffDecision!
   "The seed's sample conversations (77), each with the outcome the reference policy gives it."
   sampleConversations: [SampleConversation!]!
+  """
+  Known values of the customerTier fact, lower-case: the tiers the fact catalog documents (free, pro,
+  vip, enterprise, in that order), then every other tier seen in logged decisions, sorted. Validation warns about a
+  condition on any other tier (VALUE_CASE when it differs only in case); the editor offers these as a pick list.
+  """
+  customerTiers: [String!]!
 }
 `,
   /* GraphQL */ `
@@ -501,8 +507,14 @@ extend type Query {
   "Null when the policy has no such version."
   policyVersion(policyId: ID!, version: Int!): PolicyVersion
   changeRequest(id: ID!): ChangeRequest
-  "Runs the policy's test cases on a version, or on the draft when version is omitted."
-  runPolicyTests(policyId: ID!, version: Int): PolicyTestRun!
+  """
+  Runs the policy's test cases on a published version, on unsaved work (graph, settings, routing, as
+  testPolicyDraft takes them; an omitted part is the stored draft's, routing null means none), or on
+  the stored draft when none of these is given. BAD_USER_INPUT when version is given with unsaved work,
+  or for a graph or settings of the wrong shape; INVALID_POLICY (with diagnostics) when the draft run
+  has validation errors; NOT_FOUND for an unknown policy or version.
+  """
+  runPolicyTests(policyId: ID!, version: Int, graph: JSON, settings: JSON, routing: JSON): PolicyTestRun!
 }
 
 extend type Mutation {

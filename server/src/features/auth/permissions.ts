@@ -66,6 +66,7 @@ export const OPERATION_ROLES: Readonly<Record<string, readonly Role[]>> = {
   'Query.handoff': HANDOFF_READERS,
   'Query.testPolicyDraft': READERS,
   'Query.sampleConversations': READERS,
+  'Query.customerTiers': READERS,
   'Query.datasets': READERS,
   'Query.dataset': READERS,
   'Query.backtestRun': READERS,

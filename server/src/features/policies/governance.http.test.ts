@@ -213,6 +213,23 @@ describe('governance over HTTP', () => {
 
     const draftRun = await t.gql<{ runPolicyTests: { version: null; passed: number; failed: number } }>(RUN_TESTS, { policyId: 'tested' });
     expect(draftRun.body.data?.runPolicyTests).toMatchObject({ version: null, passed: 1, failed: 0 });
+    // Unsaved work on screen (the editor's regression run): the cases run on it, the stored draft is untouched.
+    const UNSAVED_RUN = `query ($policyId: ID!, $version: Int, $graph: JSON, $settings: JSON) {
+      runPolicyTests(policyId: $policyId, version: $version, graph: $graph, settings: $settings) { version passed failed results { failures } } }`;
+    const unsavedRun = await t.gql<{ runPolicyTests: { version: null; passed: number; failed: number; results: { failures: string[] }[] } }>(UNSAVED_RUN, {
+      policyId: 'tested',
+      graph: stayGraph('never'),
+    });
+    expect(unsavedRun.body.data?.runPolicyTests).toMatchObject({ version: null, passed: 0, failed: 1 });
+    expect(unsavedRun.body.data?.runPolicyTests.results[0]?.failures).toContain('expected reason code human_requested, got never');
+    expect((await t.gql(RUN_TESTS, { policyId: 'tested' })).body.data).toMatchObject({ runPolicyTests: { passed: 1, failed: 0 } });
+    const both = await t.gql(UNSAVED_RUN, { policyId: 'tested', version: 1, graph: stayGraph('never') });
+    expect(both.body.errors?.[0]?.extensions.code).toBe(BatonErrorCode.BadUserInput);
+    const misshapen = await t.gql(UNSAVED_RUN, { policyId: 'tested', graph: { nodes: 'none' } });
+    expect(misshapen.body.errors?.[0]?.extensions.code).toBe(BatonErrorCode.BadUserInput);
+    const noStart = { nodes: stayGraph('never').nodes.filter((n) => n.kind !== 'start'), edges: [] };
+    const invalid = await t.gql(UNSAVED_RUN, { policyId: 'tested', graph: noStart });
+    expect(invalid.body.errors?.[0]?.extensions.code).toBe(BatonErrorCode.InvalidPolicy);
     expect((await t.gql(PUBLISH, { policyId: 'tested', comment: 'v1' }, keys.pub1)).body.errors).toBeUndefined();
 
     // A draft that breaks the case: nothing is published, the failure is named.

@@ -10,7 +10,8 @@ export const policyGovernanceResolvers: Resolvers = {
     },
     policyVersion: (_parent, { policyId, version }, { policies }) => policies.getVersion(policyId, version),
     changeRequest: (_parent, { id }, { policies }) => policies.getChangeRequest(id),
-    runPolicyTests: (_parent, { policyId, version }, { policies }) => policies.runTests(policyId, version ?? null),
+    runPolicyTests: (_parent, { policyId, version, graph, settings, routing }, { policies }) =>
+      policies.runTests(policyId, version ?? null, { graph: graph ?? undefined, settings: settings ?? undefined, routing }),
   },
   Mutation: {
     activatePolicyVersion: (_parent, { policyId, version, comment, emergency }, { policies, principal }) =>

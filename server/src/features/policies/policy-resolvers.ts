@@ -6,6 +6,7 @@ export const policyResolvers: Resolvers = {
     policies: (_parent, _args, { policies }) => policies.listPolicies(),
     policy: (_parent, { id }, { policies }) => policies.getPolicy(id),
     validatePolicyGraph: (_parent, { graph, settings, routing }, { policies }) => policies.validate(graph, settings, routing),
+    customerTiers: (_parent, _args, { policies }) => policies.customerTiers(),
   },
   Mutation: {
     createPolicy: (_parent, { input }, { policies, principal }) => policies.createPolicy(input, principal),

@@ -5,7 +5,7 @@
  * Every changing method takes the actor (API key and role, or the system) last.
  */
 import { randomUUID } from 'node:crypto';
-import { BatonErrorCode, type PolicyDocument, type PolicyRef, type TriggerSettings } from '@baton/schemas';
+import { BatonErrorCode, valueDomains, type PolicyDocument, type PolicyRef, type TriggerSettings } from '@baton/schemas';
 import {
   compilePolicy,
   preparePolicy,
@@ -48,6 +48,14 @@ export interface TestCaseRequest {
   expected: ExpectedOutcome;
 }
 
+/** Unsaved editor work to run test cases on, as JSON from the client (shape checked before use); undefined parts are the stored draft's. */
+export interface UnsavedDraft {
+  graph?: unknown;
+  settings?: unknown;
+  /** Null: no routing graph. */
+  routing?: unknown;
+}
+
 /** What publishPolicy did: published a version, or opened a change request awaiting approvals. */
 export interface PublishOutcome {
   version: VersionRecord | null;
@@ -60,6 +68,8 @@ export interface PolicyServiceDeps {
   knownQueues?: () => Iterable<string>;
   /** Languages the directory serves: known values of the `language` fact besides the lexicons' (warnings only). */
   knownLanguages?: () => Iterable<string>;
+  /** Customer tiers the server has seen (`KnownCustomerTiers`): known values of the `customerTier` fact besides the catalog's (warnings only). */
+  knownCustomerTiers?: () => Iterable<string>;
   changeRequests: ChangeRequestStore;
   testCases: PolicyTestCaseStore;
   /** Limits a test case's conversation must respect, as decideHandoff's input does. */
@@ -129,7 +139,13 @@ export class PolicyService {
     return {
       ...(this.deps.knownQueues ? { knownQueues: this.deps.knownQueues() } : {}),
       ...(this.deps.knownLanguages ? { knownLanguages: this.deps.knownLanguages() } : {}),
+      ...(this.deps.knownCustomerTiers ? { knownCustomerTiers: this.deps.knownCustomerTiers() } : {}),
     };
+  }
+
+  /** Known values of the `customerTier` fact: the catalog's documented tiers, then those the server has seen, sorted (what validation checks against). */
+  customerTiers(): string[] {
+    return valueDomains(this.deps.knownCustomerTiers ? { customerTiers: this.deps.knownCustomerTiers() } : {}).customerTiers ?? [];
   }
 
   /** Full validation of a stored draft (semantic errors included). */
@@ -384,20 +400,37 @@ export class PolicyService {
   }
 
   /**
-   * Runs the policy's test cases on a published version, or on the draft when `version` is null.
-   * @throws NOT_FOUND (policy or version); INVALID_POLICY when the draft has errors (it cannot run).
+   * Runs the policy's test cases on a published version, or on the draft when `version` is null:
+   * the stored draft, or unsaved work when `unsaved` is given (each part left undefined is the
+   * stored draft's; `routing: null` means no routing graph), so the editor tests what is on screen.
+   * @throws BAD_USER_INPUT (a version together with unsaved work; a graph or settings of the wrong
+   *   shape), NOT_FOUND (policy or version), INVALID_POLICY when the draft has errors (it cannot run).
    */
-  async runTests(policyId: string, version: number | null): Promise<PolicyTestRun> {
+  async runTests(policyId: string, version: number | null, unsaved?: UnsavedDraft): Promise<PolicyTestRun> {
     const policy = await this.requirePolicy(policyId);
+    const hasUnsaved = unsaved !== undefined && (unsaved.graph !== undefined || unsaved.settings !== undefined || unsaved.routing !== undefined);
+    if (version !== null && hasUnsaved) {
+      throw badInput(`Give either a published version or unsaved work (graph, settings, routing) to run the tests of '${policyId}' on, not both.`, {
+        field: 'version',
+      });
+    }
     const testCases = await this.deps.testCases.listTestCases(policyId);
     if (version === null) {
-      const { prepared, contentHash } = this.compileDraft(policy);
+      const draft = hasUnsaved ? this.unsavedDraft(policy.draft, unsaved) : policy.draft;
+      const { prepared, contentHash } = this.compileDraft({ ...policy, draft });
       return runTestCases(prepared, { id: policy.id, name: policy.name, version: 0, contentHash }, testCases, this.clock(), null);
     }
     const stored = await this.deps.store.getVersion(policyId, version);
     if (!stored) throw notFound(`Policy '${policyId}' has no version ${version}; policyVersions lists them.`, { policyId, version });
     const ref: PolicyRef = { id: policy.id, name: policy.name, version, contentHash: stored.contentHash };
     return runTestCases(preparePolicy(documentOf(stored), stored.compiledRules as CompiledPolicy), ref, testCases, this.clock(), version);
+  }
+
+  /** `stored` with the parts of `unsaved` that are given, checked for shape. @throws BAD_USER_INPUT for a graph or settings of the wrong shape. */
+  private unsavedDraft(stored: DraftRecord, unsaved: UnsavedDraft): DraftRecord {
+    const routing = unsaved.routing !== undefined ? unsaved.routing : stored.routing;
+    const { document } = requireDocumentShape(unsaved.graph ?? stored.graph, unsaved.settings ?? stored.settings, routing);
+    return { ...stored, graph: document.graph, settings: document.settings, routing: document.routing ?? null };
   }
 
   /** The draft as a version ready to store: valid, compiled, its test cases passing. */

@@ -331,6 +331,12 @@ export type Query = {
   testPolicyDraft: HandoffDecision;
   /** The seed's sample conversations (77), each with the outcome the reference policy gives it. */
   sampleConversations: Array<SampleConversation>;
+  /**
+   * Known values of the customerTier fact, lower-case: the tiers the fact catalog documents (free, pro,
+   * vip, enterprise, in that order), then every other tier seen in logged decisions, sorted. Validation warns about a
+   * condition on any other tier (VALUE_CASE when it differs only in case); the editor offers these as a pick list.
+   */
+  customerTiers: Array<Scalars['String']['output']>;
   viewer: Viewer;
   /** Every key, revoked ones too. */
   apiKeys: Array<ApiKey>;
@@ -341,7 +347,13 @@ export type Query = {
   /** Null when the policy has no such version. */
   policyVersion?: Maybe<PolicyVersion>;
   changeRequest?: Maybe<ChangeRequest>;
-  /** Runs the policy's test cases on a version, or on the draft when version is omitted. */
+  /**
+   * Runs the policy's test cases on a published version, on unsaved work (graph, settings, routing, as
+   * testPolicyDraft takes them; an omitted part is the stored draft's, routing null means none), or on
+   * the stored draft when none of these is given. BAD_USER_INPUT when version is given with unsaved work,
+   * or for a graph or settings of the wrong shape; INVALID_POLICY (with diagnostics) when the draft run
+   * has validation errors; NOT_FOUND for an unknown policy or version.
+   */
   runPolicyTests: PolicyTestRun;
   /** Oldest first. first: 1..500 (default 100). Export everything as JSON lines with GET /audit-log.jsonl. */
   auditLog: AuditEventConnection;
@@ -438,6 +450,9 @@ export type QueryChangeRequestArgs = {
 export type QueryRunPolicyTestsArgs = {
   policyId: Scalars['ID']['input'];
   version?: InputMaybe<Scalars['Int']['input']>;
+  graph?: InputMaybe<Scalars['JSON']['input']>;
+  settings?: InputMaybe<Scalars['JSON']['input']>;
+  routing?: InputMaybe<Scalars['JSON']['input']>;
 };
 
 
@@ -2962,6 +2977,7 @@ export type QueryResolvers<ContextType = BatonContext, ParentType extends Resolv
   validatePolicyGraph?: Resolver<ResolversTypes['ValidationResult'], ParentType, ContextType, RequireFields<QueryValidatePolicyGraphArgs, 'graph'>>;
   testPolicyDraft?: Resolver<ResolversTypes['HandoffDecision'], ParentType, ContextType, RequireFields<QueryTestPolicyDraftArgs, 'policyId' | 'input'>>;
   sampleConversations?: Resolver<Array<ResolversTypes['SampleConversation']>, ParentType, ContextType>;
+  customerTiers?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   viewer?: Resolver<ResolversTypes['Viewer'], ParentType, ContextType>;
   apiKeys?: Resolver<Array<ResolversTypes['ApiKey']>, ParentType, ContextType>;
   keyNames?: Resolver<Array<ResolversTypes['KeyName']>, ParentType, ContextType, RequireFields<QueryKeyNamesArgs, 'ids'>>;
