@@ -29,9 +29,18 @@ const VARIABLE_ERROR = /^(Variable "\$[^"]+") got invalid value (.*) at "([^"]+)
 /** Longest message sent back as it is; longer variable errors drop the echoed value. */
 const MAX_MESSAGE_CHARS = 2000;
 
+/** graphql-js's message for a required input field left out: `… got invalid value {…}[ at "input.customer"]; Field "id" of required type "ID!" was not provided.` */
+const MISSING_FIELD = /^Variable "\$([^"]+)" got invalid value (?:.*?)(?: at "([^"]+)")?; Field "([^"]+)" of required type "([^"]+)" was not provided\.$/s;
+
+/** The required field a variable error says is missing, as a path (`input.conversationId`) with its type. */
+function missingField(message: string): { field: string; type: string } | null {
+  const parts = MISSING_FIELD.exec(message);
+  return parts ? { field: `${parts[2] ?? parts[1]}.${parts[3]}`, type: parts[4] as string } : null;
+}
+
 /** The field a variable error names (`extensions.field`), e.g. `input.customer.attributes`. */
 function variableField(message: string): { field?: string } {
-  const field = VARIABLE_ERROR.exec(message)?.[3];
+  const field = missingField(message)?.field ?? VARIABLE_ERROR.exec(message)?.[3];
   return field === undefined ? {} : { field };
 }
 
@@ -42,6 +51,9 @@ const TOO_MANY_TOKENS = /^Syntax Error: Document contains more that (\d+) tokens
 function shortened(message: string): string {
   const tokens = TOO_MANY_TOKENS.exec(message)?.[1];
   if (tokens !== undefined) return `The document has more than ${tokens} tokens (BATON_MAX_QUERY_TOKENS); send a smaller operation.`;
+  // Without the echo of the whole input (a conversation of hundreds of messages), which says nothing here.
+  const missing = missingField(message);
+  if (missing) return `${missing.field} is required (${missing.type}) but was not provided.`;
   if (message.length <= MAX_MESSAGE_CHARS) return message;
   const parts = VARIABLE_ERROR.exec(message);
   if (parts) return `${parts[1]} is invalid at "${parts[3]}"; ${parts[4]}`.slice(0, MAX_MESSAGE_CHARS);

@@ -102,6 +102,20 @@ describe('decideHandoff over HTTP: bad input', () => {
     expect(error?.extensions.field).toBe(`input.messages[0].${field}`);
   });
 
+  it.each([
+    ['input.conversationId', (input: Record<string, unknown>) => delete input.conversationId],
+    ['input.customer.id', (input: Record<string, unknown>) => delete (input.customer as Record<string, unknown>).id],
+  ])('names a required field left out (%s) without echoing the whole input back', async (field, leaveOut) => {
+    const input = decideInput() as unknown as Record<string, unknown>;
+    leaveOut(input);
+    const error = await expectRefused(
+      { input },
+      BatonErrorCode.BadUserInput,
+      new RegExp(`^${field.replace(/\./g, '\\.')} is required \\(ID!\\) but was not provided\\.$`),
+    );
+    expect(error?.extensions.field).toBe(field);
+  });
+
   it('refuses bot-reported topics of the wrong type', async () => {
     await expectRefused(
       { input: decideInput({ messages: [{ speaker: 'CUSTOMER', text: 'hi', topics: [{ code: 'security' }] }] }) },
