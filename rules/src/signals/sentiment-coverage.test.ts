@@ -123,3 +123,29 @@ describe('plurals the stemmers part from their singular', () => {
     expect(score('de', 'Das war das letzte Mal, dass ich bestellt habe')).toBe(0);
   });
 });
+
+describe('disappointment as support customers write it', () => {
+  it.each([
+    ['de', 'Niemand fühlt sich zuständig, das kann doch nicht wahr sein.'],
+    ['de', 'Ich habe langsam keine Lust mehr.'],
+    ['de', 'Ich werde hier nur im Kreis geschickt.'],
+    ['de', 'Ich bin mit der Lösung überhaupt nicht zufrieden.'],
+    ['de', 'Ich fühle mich total veräppelt.'],
+    ['pt', 'Vocês me prometeram e não cumpriram.'],
+    ['pt', 'Isso já passou dos limites.'],
+    ['es', 'Llevo dos semanas esperando una respuesta.'],
+    ['es', 'No me están haciendo caso.'],
+    ['fr', "Cela fait deux semaines que j'attends une réponse."],
+    ['fr', 'Vous vous moquez de moi ?'],
+  ])('reads it as upset (%s): %s', (language, text) => {
+    expect(score(language, text)).toBeLessThanOrEqual(UPSET);
+  });
+
+  it.each([
+    ['fr', "Le colis que j'attends n'est pas encore arrivé ?"],
+    ['es', 'Estoy esperando una transferencia de otra cuenta.'],
+    ['de', 'Ich bin zufrieden, danke.'],
+  ])('keeps a plain question or a thank-you calm (%s): %s', (language, text) => {
+    expect(score(language, text)).toBeGreaterThan(UPSET);
+  });
+});

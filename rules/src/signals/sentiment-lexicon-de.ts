@@ -9,7 +9,7 @@ export const GERMAN: SupportLexicon = {
     '-0.8':
       'schrecklich furchtbar katastrophe katastrophal unverschämt lächerlich nutzlos unbrauchbar abzocke abgezockt abzocker inakzeptabel miserabel wütend hasse ekelhaft skandal skandalös zumutung zeitverschwendung diebe dieb betrüger betrug gauner verbrecher kriminelle halsabschneider saftladen verarsche verarscht beschiss beschissen scheiße scheisse scheiß scheiss kacke arsch grauenhaft grausam entsetzlich fürchterlich widerlich hass hassen unzumutbar empörend empört stinksauer armselig erbärmlich dreist kotzen albtraum alptraum unverschämtheit frechheit verarschen penner drecksack lachhaft grottig unerträglich fuck shit spast',
     '-0.55':
-      'ärgerlich verärgert genervt frustriert frustrierend enttäuscht schlecht falsch kaputt fehlgeschlagen unfreundlich dumm unfair gelogen lüge betrogen sauer mies unmöglich lügner unfähig mist idioten idiot vollidioten traurig enttäuschung ärger ärgert nervt blöd doof bescheuert ätzend übel schlimm schlimmer schlimmste schlechter schlechteste angst unzufrieden unverständlich unzuverlässig langweilig peinlich fassungslos entsetzt wut zornig verzweifelt frech quatsch unsinn blödsinn lahm sinnlos hilflos chaos mangelhaft ungenügend tot gestorben sterben töten weinen heulen leiden unglaublich pff pfff grr ignoriert enttäuschend nervig gestresst stress anstrengend verdammt seufz depp dreck verflucht schwachsinn beknackt heuchler feigling rassistisch sexistisch',
+      'ärgerlich verärgert genervt frustriert frustrierend enttäuscht schlecht falsch kaputt fehlgeschlagen unfreundlich dumm unfair gelogen lüge betrogen sauer mies unmöglich lügner unfähig mist idioten idiot vollidioten traurig enttäuschung ärger ärgert nervt blöd doof bescheuert ätzend übel schlimm schlimmer schlimmste schlechter schlechteste angst unzufrieden unverständlich unzuverlässig langweilig peinlich fassungslos entsetzt wut zornig verzweifelt frech quatsch unsinn blödsinn lahm sinnlos hilflos chaos mangelhaft ungenügend tot gestorben sterben töten weinen heulen leiden unglaublich pff pfff grr ignoriert enttäuschend nervig gestresst stress anstrengend verdammt seufz depp dreck verflucht schwachsinn beknackt heuchler feigling rassistisch sexistisch veräppelt veräppeln ignorieren',
     '-0.3':
       'problem probleme langsam verspätet verspätung leider verwirrend kompliziert schwierig besorgt fehler schade sorge sorgen beschwerde beschweren abgelehnt gesperrt blockiert verloren abgelaufen gehackt verdächtig ernsthaft gestohlen fehlt fehlen',
     '-0.15': 'immer wieder',
@@ -20,6 +20,11 @@ export const GERMAN: SupportLexicon = {
   },
   expressions: [
     ['seid das letzte', -0.8],
+    ['kann doch nicht wahr sein', -0.6],
+    ['keine lust mehr', -0.5],
+    ['nicht zufrieden', -0.55],
+    ['im kreis geschickt', -0.55],
+    ['im kreis schicken', -0.55],
     ['seid echt das letzte', -0.8],
     ['seid wirklich das letzte', -0.8],
     ['das allerletzte', -0.8],

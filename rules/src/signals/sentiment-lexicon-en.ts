@@ -21,6 +21,7 @@ export const ENGLISH: SupportLexicon = {
     '0.8': 'excellent amazing awesome perfect fantastic wonderful brilliant love loved outstanding superb lifesaver delighted thrilled',
   },
   expressions: [
+    ['nobody seems to care', -0.6],
     ['oh no', -0.5],
     ['how many times', -0.5],
     ['how many more times', -0.6],

@@ -19,6 +19,11 @@ export const SPANISH: SupportLexicon = {
     '0.8': 'excelente perfecto perfecta maravilloso fantástico estupendo encanta encantado',
   },
   expressions: [
+    ['semanas esperando', -0.45],
+    ['días esperando', -0.45],
+    ['meses esperando', -0.45],
+    ['no me hacen caso', -0.6],
+    ['no me están haciendo caso', -0.6],
     ['no puedo creer', -0.4],
     ['no aguanto', -0.6],
     ['oh no', -0.5],

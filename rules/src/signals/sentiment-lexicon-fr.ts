@@ -19,6 +19,10 @@ export const FRENCH: SupportLexicon = {
     '0.8': 'excellent parfait parfaitement formidable fantastique merveilleux adore top',
   },
   expressions: [
+    ['vous vous moquez', -0.6],
+    ['semaines que j attends', -0.45],
+    ['jours que j attends', -0.45],
+    ['mois que j attends', -0.45],
     ["j'en peux plus", -0.7],
     ["je n'en peux plus", -0.7],
     ['oh non', -0.5],

@@ -19,6 +19,10 @@ export const PORTUGUESE: SupportLexicon = {
     '0.8': 'excelente perfeito perfeita maravilhoso fantástico incrível adorei amo',
   },
   expressions: [
+    ['não cumpriram', -0.55],
+    ['não cumpriu', -0.55],
+    ['não cumprem', -0.55],
+    ['passou dos limites', -0.6],
     ['não acredito', -0.4],
     ['não aguento', -0.6],
     ['não tô aguentando', -0.6],
