@@ -2,7 +2,8 @@ import type { AgentProfile, Queue } from '@baton/schemas';
 import { openDatabase } from '../../store/sqlite/open-database';
 import { sqliteRepositories } from '../../store/sqlite/open-sqlite-store';
 import { createSqliteUnitOfWork } from '../../store/sqlite/sqlite-unit-of-work';
-import { StaleWriteError, type UnitOfWork } from '../../store/unit-of-work';
+import { StaleWriteError } from '../../store/unit-of-work';
+import { raceAfterAgentRead } from '../../test-support/race-after-agent-read';
 import { makeTempDir, removeTempDirs } from '../../test-support/temp-dir';
 import { SYSTEM_ACTOR } from '../audit/audit-event';
 import type { HandoffChange, StartRequest } from '../handoffs/handoff-store';
@@ -112,33 +113,15 @@ describe('SQLite directory repositories', () => {
     const { db, uow, handoffs, access } = await setup();
     await handoffs.startHandoff(start('q1', [], ['marco']), SYSTEM_ACTOR);
     await handoffs.startHandoff(start('q2', [], ['marco']), SYSTEM_ACTOR);
-    let raced = false;
-    // On the first try, right after the agent is read, another server's handoff takes one of its chat slots.
-    const racing: UnitOfWork = {
-      transaction: (work) =>
-        uow.transaction((tx) =>
-          work({
-            ...tx,
-            agents: {
-              ...tx.agents,
-              find: async (id) => {
-                const read = await tx.agents.find(id);
-                if (!raced) {
-                  raced = true;
-                  // Only an online agent takes a handoff: briefly online, as for a presence change elsewhere.
-                  db.prepare(`UPDATE directory_agents SET status = 'ONLINE' WHERE id = 'marco'`).run();
-                  await handoffs.startHandoff(start('direct', ['marco'], ['marco']), SYSTEM_ACTOR);
-                  db.prepare(`UPDATE directory_agents SET status = 'AWAY' WHERE id = 'marco'`).run();
-                }
-                return read;
-              },
-            },
-          }),
-        ),
-    };
-    const directory = createDirectoryStore(racing, access);
+    const racing = raceAfterAgentRead(uow, async () => {
+      // Only an online agent takes a handoff: briefly online, as for a presence change elsewhere.
+      db.prepare(`UPDATE directory_agents SET status = 'ONLINE' WHERE id = 'marco'`).run();
+      await handoffs.startHandoff(start('direct', ['marco'], ['marco']), SYSTEM_ACTOR);
+      db.prepare(`UPDATE directory_agents SET status = 'AWAY' WHERE id = 'marco'`).run();
+    });
+    const directory = createDirectoryStore(racing.uow, access);
     const change = await directory.setAgentPresence('marco', 'ONLINE', undefined, AT, SYSTEM_ACTOR);
-    expect(raced).toBe(true);
+    expect(racing.raced()).toBe(true);
     expect(change?.assigned).toEqual(['q1']);
     expect(change?.agent.activeConversations).toEqual({ chat: 2 });
     expect((await access.getAgent('marco'))?.activeConversations).toEqual({ chat: 2 });

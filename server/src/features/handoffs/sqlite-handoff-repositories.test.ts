@@ -7,7 +7,8 @@ import type { AgentProfile } from '@baton/schemas';
 import { openDatabase } from '../../store/sqlite/open-database';
 import { sqliteRepositories } from '../../store/sqlite/open-sqlite-store';
 import { createSqliteUnitOfWork } from '../../store/sqlite/sqlite-unit-of-work';
-import { StaleWriteError, type UnitOfWork } from '../../store/unit-of-work';
+import { StaleWriteError } from '../../store/unit-of-work';
+import { raceAfterAgentRead } from '../../test-support/race-after-agent-read';
 import { makeTempDir, removeTempDirs } from '../../test-support/temp-dir';
 import { SYSTEM_ACTOR } from '../audit/audit-event';
 import { createSqliteDirectoryAccess } from '../directory/sqlite-directory-repositories';
@@ -97,29 +98,11 @@ async function setup(agents: Record<string, number>) {
 describe('SQLite handoff units of work', () => {
   it('tries a start again when another writer took the last slot it read as free: it queues, and nobody is overbooked', async () => {
     const { uow, access, other, directory, handoffEvents } = await setup({ elin: 1 });
-    let raced = false;
-    // On the first try, right after the agent is read, another server's start takes its only chat slot.
-    const racing: UnitOfWork = {
-      transaction: (work) =>
-        uow.transaction((tx) =>
-          work({
-            ...tx,
-            agents: {
-              ...tx.agents,
-              find: async (id) => {
-                const read = await tx.agents.find(id);
-                if (!raced) {
-                  raced = true;
-                  await other.startHandoff(start('elsewhere', ['elin']), SYSTEM_ACTOR);
-                }
-                return read;
-              },
-            },
-          }),
-        ),
-    };
-    const { assignment, created } = await createHandoffStore(racing, access).startHandoff(start('mine', ['elin']), SYSTEM_ACTOR);
-    expect(raced).toBe(true);
+    const racing = raceAfterAgentRead(uow, async () => {
+      await other.startHandoff(start('elsewhere', ['elin']), SYSTEM_ACTOR);
+    });
+    const { assignment, created } = await createHandoffStore(racing.uow, access).startHandoff(start('mine', ['elin']), SYSTEM_ACTOR);
+    expect(racing.raced()).toBe(true);
     expect(created).toBe(true);
     expect(assignment).toMatchObject({ decisionId: 'mine', status: 'QUEUED', agentId: null, position: 1 });
     expect(await access.getAssignment('elsewhere')).toMatchObject({ status: 'ASSIGNED', agentId: 'elin' });
