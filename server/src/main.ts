@@ -14,6 +14,7 @@ async function main(): Promise<void> {
   logger.info(
     {
       url: server.url,
+      editor: `${server.url}/`,
       graphql: `${server.url}/graphql`,
       store: config.mongodbUri ? 'mongodb' : `sqlite (${config.dataDir})`,
       policyPollMs: config.policyPollMs,
