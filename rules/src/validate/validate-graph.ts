@@ -15,6 +15,7 @@ import { checkMessageLanguages } from './message-language-check';
 import { checkBotSignals } from './bot-signals-check';
 import { checkWaitingRoom } from './waiting-room-check';
 import { checkConcepts } from './concept-check';
+import { checkRoutineCollisions } from './routine-collision-check';
 import { DiagnosticCode, error, toResult, type Diagnostic, type ValidationResult } from './diagnostic';
 import { checkEdgeShape, checkNodeShape, checkSettingsShape } from './schema-check';
 import { checkCycles, checkEdges, checkIds, checkOutputs, checkReachability, checkStart } from './structure';
@@ -144,7 +145,9 @@ export function validatePolicyDocument(document: unknown, options: ValidationOpt
   const shape = checkSettingsShape(document.settings);
   const valid = document.settings as TriggerSettings;
   const settings =
-    shape.length > 0 ? shape : [...checkRedactionPatterns(valid), ...checkConcepts(valid), ...checkBotSignals(valid), ...checkWaitingRoom(valid)];
+    shape.length > 0
+      ? shape
+      : [...checkRedactionPatterns(valid), ...checkConcepts(valid), ...checkRoutineCollisions(valid), ...checkBotSignals(valid), ...checkWaitingRoom(valid)];
   const graph = graphDiagnostics(document.graph, { flavour: 'policy' });
   const routing = document.routing === undefined || document.routing === null ? [] : graphDiagnostics(document.routing, contextOf('routing', options));
   const checkable = (diagnostics: Diagnostic[]): boolean => settings.length === 0 && !diagnostics.some((d) => d.code === DiagnosticCode.InvalidShape);

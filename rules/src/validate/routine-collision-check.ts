@@ -1,0 +1,57 @@
+/**
+ * Internal: one-word topic and human-request phrases fire on their own, matched by stem; one
+ * that stems like a routine word of its language (`routine-words.ts`) would hand routine
+ * requests to a person, so validation refuses it with the phrase to rewrite. Concept terms are
+ * not checked: a concept needs an object and a state together, so "invoice" as an object is
+ * fine where "invoice" as a phrase is not.
+ */
+import type { TriggerSettings } from '@baton/schemas';
+import { ROUTINE_WORDS } from '../signals/routine-words';
+import { stem } from '../signals/stemmer';
+import { foldText } from '../signals/text-normalise';
+import { DiagnosticCode, error, type Diagnostic } from './diagnostic';
+
+const routineByStem = new Map<string, Map<string, string>>();
+
+/** Stem → routine word, per language, built on first use. */
+function routineStems(language: string): Map<string, string> {
+  let stems = routineByStem.get(language);
+  if (!stems) {
+    stems = new Map();
+    for (const word of (ROUTINE_WORDS[language] ?? '').split(/\s+/).filter(Boolean)) {
+      const key = stem(language, foldText(word));
+      // The first word of a stem names it ("operate", not "operation").
+      if (!stems.has(key)) stems.set(key, word);
+    }
+    routineByStem.set(language, stems);
+  }
+  return stems;
+}
+
+function phraseProblems(where: string, phrases: Readonly<Record<string, readonly string[]>>): Diagnostic[] {
+  const problems: Diagnostic[] = [];
+  for (const [language, list] of Object.entries(phrases)) {
+    for (const phrase of list) {
+      const words = foldText(phrase).split(/\s+/).filter(Boolean);
+      if (words.length !== 1) continue;
+      const stemmed = stem(language, words[0] as string);
+      const routine = routineStems(language).get(stemmed);
+      if (routine === undefined) continue;
+      problems.push(
+        error(
+          DiagnosticCode.InvalidSettings,
+          `The phrase "${phrase}" (${language}) of ${where} stems like the routine word "${routine}" ("${stemmed}"), so it would fire on routine requests; write a longer phrase or a concept (an object and a state) instead.`,
+        ),
+      );
+    }
+  }
+  return problems;
+}
+
+/** Problems of every one-word phrase in `settings` (topics and the human-request lexicon). */
+export function checkRoutineCollisions(settings: TriggerSettings): Diagnostic[] {
+  return [
+    ...Object.entries(settings.topics).flatMap(([topic, lexicon]) => phraseProblems(`topic "${topic}"`, lexicon.phrases)),
+    ...phraseProblems('the human-request lexicon', settings.humanRequest.phrases),
+  ];
+}
