@@ -112,9 +112,17 @@ describe('guarded values and the routing-aware test panel', () => {
     // A new handoff leaf starts empty: each field is an error until chosen.
     await page.getByRole('button', { name: 'Add Hand off node' }).click();
     await node(page, 'handoff_1').waitFor();
+    // Placed below the nodes at the centre of this dense canvas, it is brought into view.
+    const canvasBox = await page.locator('.bn-canvas').boundingBox();
+    await until(async () => {
+      const box = await node(page, 'handoff_1').boundingBox();
+      return !!box && !!canvasBox && box.y >= canvasBox.y && box.y + box.height <= canvasBox.y + canvasBox.height;
+    }, 'the new node in view');
     expect(await page.getByLabel('Trigger category').inputValue()).toBe('');
     expect(await page.getByLabel('Priority', { exact: true }).getAttribute('aria-invalid')).toBe('true');
-    const unfilled = (await problemTexts(page)).filter((t) => t.includes('"handoff_1"'));
+    // Each names the node by its title, its id after it.
+    const unfilled = (await problemTexts(page)).filter((t) => t.endsWith(' · handoff_1'));
+    expect(unfilled).toContainEqual('Error handoff node "Hand off" needs a reason code. · handoff_1');
     expect(unfilled.map((t) => /needs a ([a-z ]+)\./.exec(t)?.[1])).toEqual(expect.arrayContaining(['reason code', 'category', 'queue', 'priority']));
     expect(unfilled.every((t) => t.startsWith('Error'))).toBe(true);
 

@@ -6,22 +6,11 @@
  * Screenshots at 1280×720 go to editor/test-output/.
  */
 import type { Page } from 'playwright-core';
+import { axeViolations } from './axe-check';
 import { useEditorBrowser } from './browser-harness';
 
 const harness = useEditorBrowser();
 const { openPage, shot, signIn } = harness;
-
-/** axe-core on the page: the serious and critical violations, one line each. */
-async function axeViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: require.resolve('axe-core') });
-  const violations = await page.evaluate(async () => {
-    type AxeResult = { id: string; impact: string | null; help: string; nodes: { target: string[] }[] };
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: AxeResult[] }> } }).axe;
-    const result = await axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
-  });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id}: ${v.help} (${v.targets.join(', ')})`);
-}
 
 /** What has the focus: a node (its id), an edge, a labelled control, and whether it shows an outline. */
 function focused(page: Page) {

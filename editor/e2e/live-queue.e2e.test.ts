@@ -6,6 +6,7 @@
  * violation on the page, waiting or empty. Screenshots at 1280×720 go to editor/test-output/.
  */
 import type { Locator, Page } from 'playwright-core';
+import { axeViolations } from './axe-check';
 import { useEditorBrowser } from './browser-harness';
 
 const harness = useEditorBrowser();
@@ -18,17 +19,6 @@ async function until(check: () => Promise<boolean>, what: string): Promise<void>
     if (Date.now() > deadline) throw new Error(`Timed out waiting: ${what}`);
     await new Promise((r) => setTimeout(r, 100));
   }
-}
-/** axe-core on the page: the serious and critical violations, one line each. */
-async function axeViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: require.resolve('axe-core') });
-  const violations = await page.evaluate(async () => {
-    type AxeResult = { id: string; impact: string | null; help: string; nodes: { target: string[] }[] };
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: AxeResult[] }> } }).axe;
-    const result = await axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
-  });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id}: ${v.help} (${v.targets.join(', ')})`);
 }
 const textOf = async (locator: Locator) => ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
 
@@ -87,7 +77,7 @@ async function startHandoff(conversationId: string, botKey: string): Promise<{ s
 
 /** The cells of a table row: position, conversation, channel, waiting for, expected wait, back in queue. */
 const cells = async (row: Locator) => (await row.getByRole('cell').allTextContents()).map((text) => text.trim());
-const figure = (card: Locator, name: 'waiting' | 'longest' | 'online' | 'estimate') => textOf(card.locator(`[data-figure="${name}"]`));
+const figure = (card: Locator, name: 'waiting' | 'longest' | 'online' | 'free' | 'estimate') => textOf(card.locator(`[data-figure="${name}"]`));
 
 async function openLiveQueue(page: Page): Promise<Locator> {
   await page.getByRole('button', { name: 'Live queue', exact: true }).click();
@@ -127,6 +117,10 @@ describe('the live queue', () => {
     expect((await cells(rows.nth(2)))[4]).toBe('8 min 00 s');
     // One seat, busy, two waiting: the third in line waits for three handle times (240 s each) over one seat.
     expect(await figure(card, 'estimate')).toBe('12 min 00 s');
+    // Online is not free: the one agent's one seat is taken.
+    expect(await figure(card, 'free')).toBe('0');
+    // That figure is a new arrival's wait, and says so.
+    expect(await card.locator('dt').allTextContents()).toEqual(['Waiting', 'Longest wait', 'Agents online', 'Free chat seats', 'Wait for a new arrival']);
     await card.scrollIntoViewIfNeeded();
     await shot(page, '16-01-live-queue-waiting-1280x720');
     expect(await axeViolations(page)).toEqual([]);

@@ -11,6 +11,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
+import { axeViolations } from './axe-check';
 import { useEditorBrowser } from './browser-harness';
 
 const DOCS_IMAGES = path.resolve(__dirname, '..', '..', 'docs', 'images');
@@ -68,18 +69,6 @@ function pageFits(page: Page) {
       headerTop: (document.querySelector('.bn-topbar') as HTMLElement).getBoundingClientRect().top,
     };
   });
-}
-
-/** axe-core on the page: the serious and critical violations, one line each. */
-async function axeViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: require.resolve('axe-core') });
-  const violations = await page.evaluate(async () => {
-    type AxeResult = { id: string; impact: string | null; help: string; nodes: { target: string[] }[] };
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: AxeResult[] }> } }).axe;
-    const result = await axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
-  });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id}: ${v.help} (${v.targets.join(', ')})`);
 }
 
 describe('the editor, readable by default', () => {

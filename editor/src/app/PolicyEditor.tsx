@@ -4,7 +4,7 @@
  * mapping and history are pure modules, validating and deciding are the server's.
  */
 import { Suspense, lazy, useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
-import { ReactFlowProvider, useReactFlow, type Connection } from '@xyflow/react';
+import { ReactFlowProvider, useReactFlow, type Connection, type XYPosition } from '@xyflow/react';
 import { valueDomains, type TriggerSettings } from '@baton/schemas';
 import type { ApiDiagnostic } from '../api/api-error';
 import type { DraftDecision, PolicyDetail } from '../api/types';
@@ -31,6 +31,9 @@ import { useLiveValidation } from '../validation/use-live-validation';
 import { problemOf, useApi } from './api-context';
 import { usePermissions } from './permissions';
 import { useKeyboardShortcuts } from './use-keyboard-shortcuts';
+
+/** About half a new node's size on the canvas (px), to centre the view on one before React Flow has measured it. */
+const NEW_NODE_HALF = { width: 120, height: 50 };
 
 // The Backtest tab brings its charting library: loaded when first opened.
 const BacktestPage = lazy(() => import('../backtest/BacktestPage').then((m) => ({ default: m.BacktestPage })));
@@ -69,6 +72,7 @@ function EditorView({ policy, initial, baseRevision: initialRevision, restored, 
   const [backtestOpened, setBacktestOpened] = useState(false);
   const [testRequest, setTestRequest] = useState<TestRequest | null>(null);
   const [directoryQueues, setDirectoryQueues] = useState<string[] | null>(null);
+  const [queueNames, setQueueNames] = useState<ReadonlyMap<string, string> | null>(null);
   const [customerTiers, setCustomerTiers] = useState<string[]>([]);
   const [side, setSide] = useState<SideTab>('inspect');
   const [decision, setDecision] = useState<DraftDecision | null>(null);
@@ -98,8 +102,14 @@ function EditorView({ policy, initial, baseRevision: initialRevision, restored, 
 
   useEffect(() => {
     call((api) => api.queues()).then(
-      (queues) => setDirectoryQueues(queues.map((q) => q.id)),
-      () => setDirectoryQueues(null),
+      (queues) => {
+        setDirectoryQueues(queues.map((q) => q.id));
+        setQueueNames(new Map(queues.map((q) => [q.id, q.name])));
+      },
+      () => {
+        setDirectoryQueues(null);
+        setQueueNames(null);
+      },
     );
     // Without the server's tiers the pick list keeps the catalog's.
     call((api) => api.customerTiers()).then(setCustomerTiers, () => setCustomerTiers([]));
@@ -145,8 +155,9 @@ function EditorView({ policy, initial, baseRevision: initialRevision, restored, 
             : null,
       diff: null,
       thresholds: document.settings.thresholds,
+      queueNames,
     }),
-    [diagnostics, routingDiagnostics, decision, target, document.settings.thresholds, document.routing],
+    [diagnostics, routingDiagnostics, decision, target, document.settings.thresholds, document.routing, queueNames],
   );
   const litEdgeIds = useMemo(
     () =>
@@ -205,11 +216,14 @@ function EditorView({ policy, initial, baseRevision: initialRevision, restored, 
     for (let tries = 0; tries < 50 && covers(y); tries++) y += 60;
     return { x: spot.x, y };
   };
-  const add = (kind: CanvasNodeKind, position = freeCentre()) => {
+  const add = (kind: CanvasNodeKind, dropped?: XYPosition) => {
     if (readOnly) return;
+    const position = dropped ?? freeCentre();
     // The id the node gets in the graph on screen, which the edit below extends.
     const { id } = addNode(graph, kind, position);
     editGraph((g) => addNode(g, kind, position).graph);
+    // A click may have placed it below the nodes at the centre, out of view: the view follows it.
+    if (!dropped) void flow.setCenter(position.x + NEW_NODE_HALF.width, position.y + NEW_NODE_HALF.height, { zoom: flow.getZoom(), duration: 300 });
     // The new node becomes the selection so the inspector shows it.
     dispatch({ type: 'select', nodeIds: [id] });
     setSide('inspect');

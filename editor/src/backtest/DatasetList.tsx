@@ -1,5 +1,6 @@
 /** The stored datasets: rows, expectations, masked values and warnings; picked for a run, or deleted after a confirm. */
 import type { Dataset } from '../api/types';
+import { useKeyNames } from '../keys/key-names';
 import { count, outcomeLabel } from './backtest-format';
 
 export interface DatasetListProps {
@@ -18,6 +19,7 @@ const FORMATS: Record<Dataset['format'], string> = {
 };
 
 export function DatasetList({ datasets, selectedId, onSelect, onDelete }: DatasetListProps) {
+  const keyName = useKeyNames(datasets.map((d) => d.createdBy));
   if (datasets.length === 0) return <p className="bn-hint">No dataset yet: import a file of past conversations above.</p>;
   return (
     <table className="bn-table bn-dataset-table" aria-label="Datasets">
@@ -37,7 +39,7 @@ export function DatasetList({ datasets, selectedId, onSelect, onDelete }: Datase
               <strong>{d.name}</strong>
               <div className="bn-hint">
                 {FORMATS[d.format]} · {d.source} · {new Date(d.createdAt).toLocaleString()}
-                {d.createdBy ? ` · ${d.createdBy}` : ''}
+                {d.createdBy ? ` · ${keyName(d.createdBy)}` : ''}
               </div>
               {d.warnings.map((w, i) => (
                 <div key={i} className="bn-sev-warning bn-small">

@@ -7,6 +7,7 @@ import { createContext, useContext } from 'react';
 import type { Thresholds } from '@baton/schemas';
 import type { ApiDiagnostic } from '../api/api-error';
 import type { DecisionTraceStep } from '../api/types';
+import type { NodeNames } from '../nodes/node-spec';
 
 export type DiffMark = 'added' | 'removed' | 'changed';
 
@@ -17,6 +18,8 @@ export interface CanvasOverlay {
   diff: ReadonlyMap<string, DiffMark> | null;
   /** The thresholds of the settings the graph is shown with; absent when unknown. */
   thresholds?: Thresholds | null;
+  /** Queue names by id from the directory; absent or null when not loaded (leaves then show queue ids). */
+  queueNames?: ReadonlyMap<string, string> | null;
 }
 
 export const EMPTY_OVERLAY: CanvasOverlay = { diagnostics: new Map(), trace: null, diff: null };
@@ -25,6 +28,11 @@ export const CanvasOverlayContext = createContext<CanvasOverlay>(EMPTY_OVERLAY);
 
 export function useCanvasOverlay(): CanvasOverlay {
   return useContext(CanvasOverlayContext);
+}
+
+/** The names node words use on this canvas: a queue by its directory name, by its id when the directory does not have it. */
+export function overlayNames(overlay: CanvasOverlay): NodeNames {
+  return { queue: (id) => overlay.queueNames?.get(id) ?? id };
 }
 
 /** Diagnostics grouped by the node they point at. */

@@ -10,7 +10,7 @@ import type { Priority } from '@baton/schemas';
 import type { CanvasNodeKind } from '../graph/canvas-graph';
 import { formatFactValue } from '../graph/node-words';
 import type { EditorNodeSpec, NodeOf, NodeOutput } from '../nodes/node-spec';
-import { useCanvasOverlay } from './canvas-overlay';
+import { overlayNames, useCanvasOverlay } from './canvas-overlay';
 
 const outputWords = (output: NodeOutput): string => output.label ?? output.handle ?? 'next';
 
@@ -54,7 +54,7 @@ export function NodeFrame<K extends CanvasNodeKind>({ spec, node, selected, body
   const step = overlay.trace?.get(node.id);
   const diff = overlay.diff?.get(node.id);
   const outputs = spec.outputs(node);
-  const words = spec.describe(node);
+  const words = spec.describe(node, overlayNames(overlay));
   const taken = step ? outputs.find((o) => o.handle === step.result) : undefined;
   const classes = [
     'bn-node',
@@ -93,7 +93,7 @@ export function NodeFrame<K extends CanvasNodeKind>({ spec, node, selected, body
         )}
         {children}
         {step && step.fact ? (
-          <div className="bn-trace-value" title={step.description}>
+          <div className="bn-trace-value" title={`saw ${formatFactValue(step.factValue)}${step.description ? `: ${step.description}` : ''}`}>
             saw {formatFactValue(step.factValue)} → {taken ? outputWords(taken) : step.result}
           </div>
         ) : step && spec.input && step.result === 'reached' ? (

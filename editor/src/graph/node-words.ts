@@ -121,14 +121,21 @@ export function describeTest(test: ConditionTest, nested = false): string {
   return `not ${describeTest(test.not, true)}`;
 }
 
-/** A fact value as a short text ("2", "true", "security, billing"). */
+/**
+ * A fact value as a short text ("2", "true", "security, billing"). The values of a group of
+ * tests, keyed `fact` or `fact path` as the trace gives them, read by the facts' phrases:
+ * "negative customer messages: 0 · sentiment dropped sharply: no".
+ */
 export function formatFactValue(value: unknown): string {
   if (value === null || value === undefined) return '—';
   if (Array.isArray(value)) return value.length === 0 ? '(none)' : value.join(', ');
   if (typeof value === 'object')
     return Object.entries(value as Record<string, unknown>)
-      .map(([k, v]) => `${k}: ${formatFactValue(v)}`)
-      .join('; ');
+      .map(([key, v]) => {
+        const [fact = key, path] = key.split(' ');
+        return `${factPhrase(fact, path)}: ${typeof v === 'boolean' ? (v ? 'yes' : 'no') : formatFactValue(v)}`;
+      })
+      .join(' · ');
   if (typeof value === 'number') return String(Math.round(value * 1000) / 1000);
   return String(value);
 }

@@ -5,6 +5,7 @@ import type { CanvasGraph, CanvasNode } from '../graph/canvas-graph';
 import type { ApiDiagnostic } from '../api/api-error';
 import { nodeSpecOf, outputLabel } from '../nodes/registry';
 import type { NodeFormContext } from './node-form';
+import { problemMessage } from '../validation/problem-words';
 import { OutputsEditor } from './outputs-editor';
 import { ValueDomainsContext } from './value-domains-context';
 
@@ -88,7 +89,7 @@ export function Inspector(props: InspectorProps) {
         <ul className="bn-node-problems" aria-label="Problems on this node">
           {problems.map((d, i) => (
             <li key={i} className={d.severity === 'ERROR' ? 'bn-sev-error' : 'bn-sev-warning'}>
-              {d.message}
+              {problemMessage(d, (id) => (id === node.id ? node.label?.trim() || id : id))}
             </li>
           ))}
         </ul>

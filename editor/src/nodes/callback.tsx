@@ -7,7 +7,7 @@ import { MessageTemplatesEditor } from '../inspector/message-templates-editor';
 import { LabelField, type NodeFormProps } from '../inspector/node-form';
 import { QueuedLeafFields } from '../inspector/queued-leaf-fields';
 import type { EditorNodeSpec, FlowNodeOf } from './node-spec';
-import { NOT_CHOSEN, fieldsOf, unfilledData } from './unfilled';
+import { NOT_CHOSEN, fieldsOf, queueWords, unfilledData } from './unfilled';
 
 function CallbackNodeView({ data, selected }: NodeProps<FlowNodeOf<'callback'>>) {
   return (
@@ -37,7 +37,7 @@ export const callbackSpec: EditorNodeSpec<'callback'> = {
   targets: ['escalation'],
   input: true,
   create: (id, position) => ({ id, kind: 'callback', label: 'Offer a callback', position, data: unfilledData() }),
-  describe: (node) => `Callback from ${fieldsOf(node.data).queue ?? `(queue ${NOT_CHOSEN})`} · ${fieldsOf(node.data).priority ?? `(priority ${NOT_CHOSEN})`}`,
+  describe: (node, names) => `Callback from ${queueWords(fieldsOf(node.data).queue, names)} · ${fieldsOf(node.data).priority ?? `(priority ${NOT_CHOSEN})`}`,
   outputs: () => [],
   queues: (node) => (fieldsOf(node.data).queue ? [node.data.queue] : []),
   Renderer: memo(CallbackNodeView),

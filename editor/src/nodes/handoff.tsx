@@ -8,7 +8,7 @@ import { MessageTemplatesEditor } from '../inspector/message-templates-editor';
 import { LabelField, type NodeFormProps } from '../inspector/node-form';
 import { QueuedLeafFields } from '../inspector/queued-leaf-fields';
 import type { EditorNodeSpec, FlowNodeOf } from './node-spec';
-import { NOT_CHOSEN, fieldsOf, unfilledData } from './unfilled';
+import { NOT_CHOSEN, fieldsOf, queueWords, unfilledData } from './unfilled';
 
 function HandoffNodeView({ data, selected }: NodeProps<FlowNodeOf<'handoff'>>) {
   return (
@@ -44,7 +44,7 @@ export const handoffSpec: EditorNodeSpec<'handoff'> = {
   targets: ['escalation'],
   input: true,
   create: (id, position) => ({ id, kind: 'handoff', label: 'Hand off', position, data: unfilledData() }),
-  describe: (node) => `Hand off to ${fieldsOf(node.data).queue ?? `(queue ${NOT_CHOSEN})`} · ${fieldsOf(node.data).priority ?? `(priority ${NOT_CHOSEN})`}`,
+  describe: (node, names) => `Hand off to ${queueWords(fieldsOf(node.data).queue, names)} · ${fieldsOf(node.data).priority ?? `(priority ${NOT_CHOSEN})`}`,
   outputs: () => [],
   queues: (node) => (fieldsOf(node.data).queue ? [node.data.queue] : []),
   Renderer: memo(HandoffNodeView),

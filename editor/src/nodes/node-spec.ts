@@ -33,6 +33,12 @@ export interface Position {
   y: number;
 }
 
+/** Names a node's words show instead of ids; an id they do not know reads as itself. */
+export interface NodeNames {
+  /** A queue id as the directory names it ("Trust & Safety" for trust_safety). */
+  queue(id: string): string;
+}
+
 export interface EditorNodeSpec<K extends CanvasNodeKind> {
   kind: K;
   /** Name on the palette button, the node and the inspector heading. */
@@ -49,8 +55,8 @@ export interface EditorNodeSpec<K extends CanvasNodeKind> {
   input: boolean;
   /** A new node as dropped from the palette: valid defaults an ops person then edits. */
   create(id: string, position: Position): NodeOf<K>;
-  /** The node in one line of words (shown on the canvas, or as the tooltip of a richer body). */
-  describe(node: NodeOf<K>): string;
+  /** The node in one line of words (shown on the canvas, or as the tooltip of a richer body); ids read as themselves without `names`. */
+  describe(node: NodeOf<K>, names?: NodeNames): string;
   /** Output handles in the order they are drawn; none for leaves. */
   outputs(node: NodeOf<K>): NodeOutput[];
   /** Queue ids the node names (offered again by queue pickers). */

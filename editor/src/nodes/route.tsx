@@ -6,11 +6,12 @@
 import { memo, useId } from 'react';
 import type { NodeProps } from '@xyflow/react';
 import type { AgentFilter, RouteNode, RouteTarget, SkillRequirement } from '@baton/schemas';
+import { overlayNames, useCanvasOverlay } from '../canvas/canvas-overlay';
 import { NodeFrame } from '../canvas/node-frame';
 import { TextField, numberProblem } from '../inspector/fields';
 import { LabelField, type NodeFormProps } from '../inspector/node-form';
 import { QueueField } from '../inspector/queue-field';
-import type { EditorNodeSpec, FlowNodeOf } from './node-spec';
+import type { EditorNodeSpec, FlowNodeOf, NodeNames } from './node-spec';
 
 /** Skills as typed: `billing:6, spanish` (skill, optional minimum proficiency 1..10). */
 export function parseSkills(text: string): SkillRequirement[] | string {
@@ -178,8 +179,8 @@ function RouteForm(props: NodeFormProps<RouteNode>) {
   );
 }
 
-/** One route target in words: "billing (same language, senior; 60 s; skip if nobody free)". */
-function describeTarget(target: RouteTarget): string {
+/** One route target in words: "Billing (same language, senior; 60 s; skip if nobody free)", the queue by its directory name when `names` has it. */
+function describeTarget(target: RouteTarget, names?: NodeNames): string {
   const filter = target.agentFilter ?? {};
   const notes = [
     ...(filter.skills ?? []).map((s) => (s.minProficiency ? `${s.skill} ≥ ${s.minProficiency}` : s.skill)),
@@ -189,14 +190,16 @@ function describeTarget(target: RouteTarget): string {
     target.timeoutSeconds !== undefined ? `${target.timeoutSeconds} s` : '',
     target.skipIfNoAgentAvailable ? 'skip if nobody free' : '',
   ].filter(Boolean);
-  return notes.length > 0 ? `${target.queue} (${notes.join(', ')})` : target.queue;
+  const queue = names?.queue(target.queue) ?? target.queue;
+  return notes.length > 0 ? `${queue} (${notes.join(', ')})` : queue;
 }
 
 function RouteNodeView({ data, selected }: NodeProps<FlowNodeOf<'route'>>) {
+  const names = overlayNames(useCanvasOverlay());
   const body = (
     <ol className="bn-route-targets" aria-label="Targets in order">
       {data.node.data.targets.map((t, i) => (
-        <li key={i}>{describeTarget(t)}</li>
+        <li key={i}>{describeTarget(t, names)}</li>
       ))}
     </ol>
   );
@@ -212,7 +215,7 @@ export const routeSpec: EditorNodeSpec<'route'> = {
   targets: ['routing'],
   input: true,
   create: (id, position) => ({ id, kind: 'route', label: 'Route', position, data: { targets: [{ queue: 'general' }] } }),
-  describe: (node) => node.data.targets.map((t, i) => `${i + 1}. ${describeTarget(t)}`).join(' → '),
+  describe: (node, names) => node.data.targets.map((t, i) => `${i + 1}. ${describeTarget(t, names)}`).join(' → '),
   outputs: () => [],
   queues: (node) => node.data.targets.map((t) => t.queue),
   Renderer: memo(RouteNodeView),

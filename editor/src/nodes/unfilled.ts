@@ -5,6 +5,7 @@
  * validation, which blocks publishing, and the draft still saves meanwhile.
  */
 import type { CallbackNode, HandoffNode, StayNode } from '@baton/schemas';
+import type { NodeNames } from './node-spec';
 
 /** A leaf's data as it may be while being filled: any required field still missing. */
 export type Unfilled<D> = Partial<D>;
@@ -21,3 +22,8 @@ export function fieldsOf<D extends object>(data: D): Unfilled<D> {
 
 /** The words for a field not chosen yet, shown on the canvas. */
 export const NOT_CHOSEN = 'not chosen';
+
+/** A leaf's queue on the canvas: its directory name (the id without `names` or when unknown), or that none is chosen. */
+export function queueWords(queue: string | undefined, names?: NodeNames): string {
+  return queue === undefined ? `(queue ${NOT_CHOSEN})` : (names?.queue(queue) ?? queue);
+}

@@ -3,6 +3,7 @@ import { useEffect, useId, useState } from 'react';
 import type { PolicySummary } from '../api/types';
 import { problemOf, useApi } from '../app/api-context';
 import { usePermissions } from '../app/permissions';
+import { useKeyNames } from '../keys/key-names';
 
 const EMPTY_GRAPH = { nodes: [{ id: 'start', kind: 'start' as const, label: 'Start', position: { x: 0, y: 0 }, data: {} }], edges: [] };
 
@@ -13,6 +14,7 @@ export function PolicyList({ onOpen }: { onOpen: (id: string) => void }) {
   const [policies, setPolicies] = useState<PolicySummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [name, setName] = useState('');
+  const keyName = useKeyNames((policies ?? []).map((p) => p.draft.updatedBy));
   const load = () =>
     call((api) => api.policies()).then(
       (list) => {
@@ -58,7 +60,7 @@ export function PolicyList({ onOpen }: { onOpen: (id: string) => void }) {
                 <td>{p.activeVersion ? `v${p.activeVersion.version}, ${new Date(p.activeVersion.publishedAt).toLocaleString()}` : 'not published'}</td>
                 <td>
                   revision {p.draft.revision}
-                  {p.draft.updatedBy ? ` by ${p.draft.updatedBy}` : ''}
+                  {p.draft.updatedBy ? ` by ${keyName(p.draft.updatedBy)}` : ''}
                 </td>
                 <td>
                   <button type="button" onClick={() => onOpen(p.id)} aria-label={`Open ${p.name}`}>

@@ -1,6 +1,6 @@
 /**
  * The live queue for supervisors and agent desks: every queue's figures (waiting, longest wait,
- * agents online, estimated wait) and the handoffs waiting, pushed by the server over the
+ * agents online, the wait a new arrival should expect) and the handoffs waiting, pushed by the server over the
  * WebSocket (`queueStatusUpdated`) as handoffs start and move, agents come and go, and waits grow.
  * Nothing is polled: what is on screen is the last status the server sent for each queue.
  */
@@ -36,8 +36,15 @@ function QueueCard({ status }: { status: LiveQueueStatus }) {
           <dd data-figure="online">{status.agentsOnline}</dd>
         </div>
         <div>
-          <dt>Estimated wait</dt>
-          <dd data-figure="estimate" title="For a chat conversation joining now">
+          <dt>Free chat seats</dt>
+          <dd data-figure="free" title="Chat conversations the online agents can still take now">
+            {status.freeChatSeats}
+          </dd>
+        </div>
+        <div>
+          {/* Not the wait of those already in line (each row's Expected says that): a conversation handed off now waits behind them. */}
+          <dt>Wait for a new arrival</dt>
+          <dd data-figure="estimate" title="What a chat conversation handed off to this queue now should expect to wait, behind those already waiting">
             {!status.openNow ? 'closed now' : status.agentsOnline === 0 ? 'nobody online' : formatSeconds(status.estimatedWaitSeconds)}
           </dd>
         </div>

@@ -7,6 +7,7 @@ const status = (queueId: string, queueName: string, at: string, waiting = 0): Li
   waiting,
   longestWaitSeconds: 0,
   agentsOnline: 1,
+  freeChatSeats: 1,
   estimatedWaitSeconds: 0,
   at,
   handoffs: [],

@@ -1,5 +1,6 @@
 /** The validation problems of the draft; choosing one selects its node (or connection). */
 import type { ApiDiagnostic } from '../api/api-error';
+import { problemMessage } from './problem-words';
 import type { LiveValidation } from './use-live-validation';
 
 export interface ProblemsPanelProps {
@@ -25,19 +26,28 @@ export function ProblemsPanel({ validation, onPick, nodeName }: ProblemsPanelPro
               : `${errors.length} error${errors.length === 1 ? '' : 's'}, ${diagnostics.length - errors.length} warning${diagnostics.length - errors.length === 1 ? '' : 's'}.`}
       </p>
       <ul>
-        {diagnostics.map((d, i) => (
-          <li key={i}>
-            <button
-              type="button"
-              className={`bn-problem ${d.severity === 'ERROR' ? 'bn-sev-error' : 'bn-sev-warning'}`}
-              onClick={() => onPick(d)}
-              disabled={!d.nodeId && !d.edgeId}
-            >
-              <span className="bn-sev">{d.severity === 'ERROR' ? 'Error' : 'Warning'}</span> {d.message}
-              {d.nodeId ? <span className="bn-problem-node"> · {nodeName(d.nodeId)}</span> : null}
-            </button>
-          </li>
-        ))}
+        {diagnostics.map((d, i) => {
+          const message = problemMessage(d, nodeName);
+          const name = d.nodeId ? nodeName(d.nodeId) : null;
+          return (
+            <li key={i}>
+              <button
+                type="button"
+                className={`bn-problem ${d.severity === 'ERROR' ? 'bn-sev-error' : 'bn-sev-warning'}`}
+                onClick={() => onPick(d)}
+                disabled={!d.nodeId && !d.edgeId}
+                title={d.nodeId ? `Node id: ${d.nodeId}` : undefined}
+              >
+                <span className="bn-sev">{d.severity === 'ERROR' ? 'Error' : 'Warning'}</span> {message}
+                {/* Whichever of the title and the id the message does not say already, so both stay in sight. */}
+                {d.nodeId && name !== null && !message.includes(name) ? <span className="bn-problem-node"> · {name}</span> : null}
+                {d.nodeId && name !== null && message.includes(name) && !message.includes(d.nodeId) ? (
+                  <span className="bn-problem-node bn-node-id"> · {d.nodeId}</span>
+                ) : null}
+              </button>
+            </li>
+          );
+        })}
       </ul>
     </section>
   );

@@ -56,7 +56,7 @@ describe('summariseDiff', () => {
         { ...FIXTURE_SETTINGS, thresholds: { ...FIXTURE_SETTINGS.thresholds, lowConfidence: 0.55 }, topics: { security: FIXTURE_SETTINGS.topics.security! } },
         routing,
       ),
-      summary: `Version 3 → draft: routing: 2 nodes added (r_start: Start; r_vip: Route to vip, then general), 1 edge added; settings: thresholds.lowConfidence ${FIXTURE_SETTINGS.thresholds.lowConfidence} → 0.55, ${Object.keys(
+      summary: `Version 3 → draft: routing: 2 nodes added (r_start: Start; r_vip: Route to vip, then general), 1 edge added; settings: Low-confidence threshold ${FIXTURE_SETTINGS.thresholds.lowConfidence} → 0.55, ${Object.keys(
         FIXTURE_SETTINGS.topics,
       )
         .filter((t) => t !== 'security')

@@ -2,9 +2,11 @@
  * One paragraph an auditor can read instead of the JSON: "Version 3 → draft: 1 node changed
  * (“Bot unsure twice”: data.test.value 0.4 → 0.5), 1 node added (h_billing_vip: Hand off to vip
  * (billing_vip, HIGH)), 2 edges added; settings: 3 phrases added to topic billing (es)."
- * Nodes are named by their titles (labels) where they have one, by id otherwise.
+ * Nodes are named by their titles (labels) where they have one, by id otherwise; thresholds by
+ * their titles in the settings schema.
  * Long lists name the first few items and count the rest.
  */
+import { ThresholdsSchema } from '@baton/schemas';
 import { describeNode } from '../graph/describe-node';
 import type { GraphNode } from '../graph/graph-index';
 import type { FieldChange, GraphDiff, NodeChange, PhraseListChange, PolicyDocumentDiff, SettingsDiff } from './diff-types';
@@ -66,13 +68,21 @@ function graphParts(diff: GraphDiff, names: NodeNames): string[] {
   return parts;
 }
 
+const THRESHOLDS = ThresholdsSchema.properties as Record<string, { title?: string }>;
+
+/** A settings path in words: a threshold by its schema title ("Low-confidence threshold"), anything else by its path. */
+function settingName(path: string): string {
+  const threshold = /^thresholds\.(\w+)$/.exec(path)?.[1];
+  return threshold !== undefined && Object.hasOwn(THRESHOLDS, threshold) ? (THRESHOLDS[threshold]?.title ?? path) : path;
+}
+
 function phraseList(change: PhraseListChange): string {
   return change.topic === null ? change.list : `topic ${change.topic}`;
 }
 
 function settingsParts(diff: SettingsDiff): string[] {
   const parts: string[] = [];
-  if (diff.fields.length > 0) parts.push(listed(diff.fields.map(formatField)));
+  if (diff.fields.length > 0) parts.push(listed(diff.fields.map((change) => formatField({ ...change, path: settingName(change.path) }))));
   const wholeTopic = new Set([...diff.topicsAdded, ...diff.topicsRemoved]);
   const phraseCount = (topic: string, side: 'added' | 'removed'): number =>
     diff.phrases.filter((p) => p.topic === topic).reduce((n, p) => n + p[side].length, 0);

@@ -1827,6 +1827,8 @@ type QueueStatus {
   longestWaitSeconds: Int!
   "Agents serving the queue whose status is ONLINE (busy or free)."
   agentsOnline: Int!
+  "Chat seats the online agents have free now (capacity minus conversations held); a seat may also serve another queue."
+  freeChatSeats: Int!
   """
   Expected wait of a chat conversation joining the queue now, seconds (Erlang C over the chat
   slots of the online agents, as routing estimates it); null when no agent is online.

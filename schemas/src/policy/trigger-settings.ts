@@ -82,15 +82,46 @@ export const BotSignalsSchema = Type.Object(
   { additionalProperties: false },
 );
 
+/** The thresholds; each `title` is the plain name screens and diff summaries show for it. */
 export const ThresholdsSchema = Type.Object(
   {
-    negativeSentiment: Type.Number({ minimum: -1, maximum: 1, description: 'A customer message at or below this sentiment score counts as negative.' }),
-    sharpDropFrom: Type.Number({ minimum: -1, maximum: 1, description: 'Sharp drop: the previous message scored at least this...' }),
-    sharpDropTo: Type.Number({ minimum: -1, maximum: 1, description: '...and the latest at most this.' }),
-    lowConfidence: Type.Number({ minimum: 0, maximum: 1, description: 'A bot reply below this confidence counts as low confidence.' }),
-    hedgedConfidence: Type.Number({ minimum: 0, maximum: 1, description: 'Confidence assumed for a hedging bot reply that carries none.' }),
-    assumedConfidence: Type.Number({ minimum: 0, maximum: 1, description: 'Confidence assumed for a plain bot reply that carries none.' }),
-    repeatSimilarity: Type.Number({ minimum: 0, maximum: 1, description: 'Two customer messages this similar (0..1) count as the same question.' }),
+    negativeSentiment: Type.Number({
+      title: 'Negative sentiment threshold',
+      minimum: -1,
+      maximum: 1,
+      description: 'A customer message at or below this sentiment score counts as negative.',
+    }),
+    sharpDropFrom: Type.Number({
+      title: 'Sharp drop: previous message at least',
+      minimum: -1,
+      maximum: 1,
+      description: 'Sharp drop: the previous message scored at least this...',
+    }),
+    sharpDropTo: Type.Number({ title: 'Sharp drop: latest message at most', minimum: -1, maximum: 1, description: '...and the latest at most this.' }),
+    lowConfidence: Type.Number({
+      title: 'Low-confidence threshold',
+      minimum: 0,
+      maximum: 1,
+      description: 'A bot reply below this confidence counts as low confidence.',
+    }),
+    hedgedConfidence: Type.Number({
+      title: 'Confidence of a hedging reply',
+      minimum: 0,
+      maximum: 1,
+      description: 'Confidence assumed for a hedging bot reply that carries none.',
+    }),
+    assumedConfidence: Type.Number({
+      title: 'Confidence of a plain reply',
+      minimum: 0,
+      maximum: 1,
+      description: 'Confidence assumed for a plain bot reply that carries none.',
+    }),
+    repeatSimilarity: Type.Number({
+      title: 'Repeated-question similarity',
+      minimum: 0,
+      maximum: 1,
+      description: 'Two customer messages this similar (0..1) count as the same question.',
+    }),
   },
   { additionalProperties: false },
 );

@@ -48,6 +48,7 @@ describe('queueStatusOf', () => {
       queueName: 'Billing',
       waiting: 2,
       agentsOnline: 2,
+      freeChatSeats: 0,
       estimatedWaitSeconds: 600,
       longestWaitSeconds: 95,
       at: NOW,
@@ -56,6 +57,8 @@ describe('queueStatusOf', () => {
 
   it('waits 0 with a free seat and nobody waiting, and cannot estimate with nobody online', () => {
     expect(queueStatusOf(input([agent('a', 'ONLINE', 2, 0)], 0, null))).toMatchObject({ estimatedWaitSeconds: 0, longestWaitSeconds: 0, agentsOnline: 1 });
+    // Free seats: each online agent's chat capacity less the conversations it holds; away agents' seats do not count.
+    expect(queueStatusOf(input([agent('a', 'ONLINE', 2, 0), agent('b', 'ONLINE', 3, 2), agent('c', 'AWAY', 3, 0)], 0, null)).freeChatSeats).toBe(3);
     expect(queueStatusOf(input([agent('a', 'OFFLINE', 2, 0)], 1, NOW))).toMatchObject({ estimatedWaitSeconds: null, agentsOnline: 0, waiting: 1 });
   });
 });

@@ -26,6 +26,8 @@ export interface QueueStatusView {
   longestWaitSeconds: number;
   /** Members of the queue whose status is ONLINE. */
   agentsOnline: number;
+  /** Chat seats those members have free now: capacity minus conversations held. */
+  freeChatSeats: number;
   /** Seconds a chat conversation joining now should expect to wait; null when no agent is online. */
   estimatedWaitSeconds: number | null;
   /** The first `LISTED_HANDOFFS` waiting handoffs, in serving order. */
@@ -70,6 +72,7 @@ export function queueStatusOf(input: QueueStatusInput): QueueStatusView {
     waiting: input.waiting,
     longestWaitSeconds: longest,
     agentsOnline: online.length,
+    freeChatSeats: slots - busy,
     // No wait comes back as -0 (a ceiling of a tiny negative); + 0 makes it the 0 people expect.
     estimatedWaitSeconds: estimate === null ? null : estimate + 0,
     handoffs: input.handoffs,

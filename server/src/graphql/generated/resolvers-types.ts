@@ -2411,6 +2411,8 @@ export type QueueStatus = {
   longestWaitSeconds: Scalars['Int']['output'];
   /** Agents serving the queue whose status is ONLINE (busy or free). */
   agentsOnline: Scalars['Int']['output'];
+  /** Chat seats the online agents have free now (capacity minus conversations held); a seat may also serve another queue. */
+  freeChatSeats: Scalars['Int']['output'];
   /**
    * Expected wait of a chat conversation joining the queue now, seconds (Erlang C over the chat
    * slots of the online agents, as routing estimates it); null when no agent is online.
@@ -3797,6 +3799,7 @@ export type QueueStatusResolvers<ContextType = BatonContext, ParentType extends 
   waiting?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   longestWaitSeconds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   agentsOnline?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  freeChatSeats?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   estimatedWaitSeconds?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   handoffs?: Resolver<Array<ResolversTypes['Assignment']>, ParentType, ContextType>;
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
