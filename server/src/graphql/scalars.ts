@@ -1,6 +1,8 @@
 /**
  * The custom scalars of the SDL, from graphql-scalars: `DateTime` (RFC 3339 string on the wire,
- * `Date` in resolvers; unparseable values are BAD_USER_INPUT with the expected format named)
+ * `Date` in resolvers; unparseable values are BAD_USER_INPUT with the expected format named;
+ * a bot resends every earlier message's time each turn, so the instants of the latest
+ * {@link DATE_TIME_MEMO} strings parsed are remembered)
  * and `JSON` (any JSON value within `BATON_MAX_JSON_DEPTH` and `BATON_MAX_JSON_BYTES`, with no
  * NUL and no lone surrogate: see `json-limits.ts`; a value that breaks one is BAD_USER_INPUT,
  * and the request error names the variable's field, e.g. `input.attributes`).
@@ -8,6 +10,7 @@
 import { BatonErrorCode } from '@baton/schemas';
 import { GraphQLError, GraphQLScalarType } from 'graphql';
 import { DateTimeResolver, JSONResolver } from 'graphql-scalars';
+import { LRUCache } from 'lru-cache';
 import { DEFAULT_LIMITS, type RequestLimits } from '../config';
 import { checkJson, JsonLimitError, type JsonLimits } from './json-limits';
 
@@ -22,9 +25,24 @@ function withHint<T>(parse: () => T): T {
   }
 }
 
+/** Date-time strings whose instant is remembered (a 500-message conversation is 500 of them). */
+export const DATE_TIME_MEMO = 20_000;
+/** String → epoch ms of the latest valid date-times parsed; a new `Date` is made per use, so nothing shared is mutable. */
+const parsedInstants = new LRUCache<string, number>({ max: DATE_TIME_MEMO });
+
+function parseDateTimeValue(value: unknown): Date {
+  if (typeof value === 'string') {
+    const known = parsedInstants.get(value);
+    if (known !== undefined) return new Date(known);
+  }
+  const parsed = withHint(() => DateTimeResolver.parseValue(value));
+  if (typeof value === 'string') parsedInstants.set(value, parsed.getTime());
+  return parsed;
+}
+
 const DateTime = new GraphQLScalarType({
   ...DateTimeResolver.toConfig(),
-  parseValue: (value) => withHint(() => DateTimeResolver.parseValue(value)),
+  parseValue: parseDateTimeValue,
   parseLiteral: (ast, variables) => withHint(() => DateTimeResolver.parseLiteral(ast, variables)),
 });
 
