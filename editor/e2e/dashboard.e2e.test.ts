@@ -4,14 +4,16 @@
  * (`npm run demo:traffic`'s generator, small) goes into the server's store, and an ops lead reads
  * the figures and charts (checked against the API), narrows them to a channel, switches to
  * weekly buckets, exports the buckets as CSV, opens the decisions behind a figure and a
- * conversation, turns a suggestion into a backtest dataset, and meets the empty state of a
- * filter nothing matches. An AUDITOR reads it all but makes no dataset. Screenshots at 1280×720
- * and 1440×900 go to editor/test-output/ (and one to docs/images/).
+ * conversation, replays a logged decision on its version, turns a suggestion into a backtest
+ * dataset, and meets the empty state of a filter nothing matches. An AUDITOR reads it all but
+ * makes no dataset. Screenshots at 1280×720 and 1440×900 go to editor/test-output/ (and one to
+ * docs/images/).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { seedDemoTraffic } from '../../server/src/demo/demo-traffic';
+import { axeViolations } from './axe-check';
 import { useEditorBrowser } from './browser-harness';
 
 const DOCS_IMAGES = path.resolve(__dirname, '..', '..', 'docs', 'images');
@@ -76,7 +78,7 @@ describe('the handoff dashboard', () => {
     const seeded = await seedDemoTraffic(harness.server.server.store, { conversations: 1000, days: 30 });
     expect(seeded.handoffs).toBeGreaterThan(100);
 
-    const { page, problems } = await openPage();
+    const { page, problems } = await openPage({ bypassCsp: true });
     await page.setViewportSize({ width: 1280, height: 720 });
     await signIn(page);
     await openDashboard(page);
@@ -154,6 +156,24 @@ describe('the handoff dashboard', () => {
     await dialog.getByRole('list', { name: /^Conversation demo-/ }).waitFor();
     expect(await textOf(dialog.getByRole('list', { name: /^Conversation demo-/ }))).toContain('Customer');
     await shot(page, '8-05-dashboard-decisions-behind');
+
+    // Replay: the logged decision evaluated again on its version gives the same outcome, as the API says.
+    const decisionId = await textOf(dialog.locator('.bn-dash-transcript-row code').first());
+    const api = await harness.server.gql<{ replayDecision: { identical: boolean; policyId: string; policyVersion: number; contentHash: string } }>(
+      'query($id: ID!) { replayDecision(id: $id) { identical policyId policyVersion contentHash } }',
+      { id: decisionId },
+    );
+    const replay = api.body.data?.replayDecision;
+    expect(replay?.identical).toBe(true);
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await dialog.getByRole('button', { name: 'Replay' }).click();
+    const result = dialog.getByRole('status', { name: 'Replay result' });
+    await result.waitFor();
+    expect(await textOf(result)).toContain(`Identical: yes. Replayed on ${replay?.policyId} v${replay?.policyVersion}, content hash ${replay?.contentHash}.`);
+    expect(await dialog.getByRole('alert').count()).toBe(0);
+    await result.scrollIntoViewIfNeeded();
+    await shot(page, '8-05b-dashboard-replay-1280x720');
+    expect(await axeViolations(page)).toEqual([]);
     await dialog.getByRole('button', { name: 'Close' }).click();
     await dialog.waitFor({ state: 'hidden' });
 
@@ -211,7 +231,10 @@ describe('the handoff dashboard', () => {
     await suggestions.getByRole('listitem').first().waitFor();
     expect(await suggestions.getByRole('button', { name: 'Open as backtest dataset' }).count()).toBe(0);
     await page.getByLabel('Figures of the range').getByRole('button', { name: 'Decisions behind it' }).first().click();
-    await page.getByRole('dialog').locator('tbody > tr').first().waitFor();
+    const dialog = page.getByRole('dialog');
+    await dialog.locator('tbody > tr').first().getByRole('button').click();
+    await dialog.getByRole('button', { name: 'Replay' }).click();
+    expect(await textOf(dialog.getByRole('status', { name: 'Replay result' }))).toMatch(/^Identical: yes\. Replayed on \S+ v\d+, content hash \S+\./);
     expect(problems).toEqual([]);
     await page.close();
   });

@@ -19,6 +19,7 @@ import {
   EditorDatasetsDocument,
   EditorDecisionDocument,
   EditorDecisionsDocument,
+  EditorReplayDecisionDocument,
   EditorDeleteDatasetDocument,
   EditorGovernanceDocument,
   EditorHandoffKpisDocument,
@@ -69,6 +70,7 @@ import {
   type DecisionFilter,
   type EditorApproveMutation,
   type EditorDecisionsQuery,
+  type EditorReplayDecisionQuery,
   type EditorHandoffKpisQuery,
   type EditorHandoffSuggestionsQuery,
   type EditorLoggedDecisionFragment,
@@ -404,6 +406,14 @@ export class BatonApi {
   /** One logged decision; null for an unknown id. */
   async decision(id: string): Promise<EditorLoggedDecisionFragment | null> {
     return (await dataOf(this.client.query({ query: EditorDecisionDocument, variables: { id }, ...FRESH }))).decision;
+  }
+
+  /**
+   * Re-evaluates a logged decision's stored facts on the version that made it and compares the outcomes.
+   * Rejects with NOT_FOUND for an unknown id, FORBIDDEN for a key below AUDITOR.
+   */
+  async replayDecision(id: string): Promise<EditorReplayDecisionQuery['replayDecision']> {
+    return (await dataOf(this.client.query({ query: EditorReplayDecisionDocument, variables: { id }, ...FRESH }))).replayDecision;
   }
 
   /**

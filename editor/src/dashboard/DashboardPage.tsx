@@ -22,6 +22,7 @@ import {
   plural,
   rangeProblem,
   reasonsOf,
+  todayInstead,
   toKpiFilter,
   type DashboardForm,
   type HandoffKpis,
@@ -47,6 +48,8 @@ export function DashboardPage({ onBack, onOpenPolicy }: { onBack: () => void; on
   const [queues, setQueues] = useState<DirectoryQueue[]>([]);
   const [reasons, setReasons] = useState<string[]>([]);
   const [behind, setBehind] = useState<DecisionsRequest | null>(null);
+  /** Today's decisions when the range applied has none but ends before today: the hint that switches to today. */
+  const [today, setToday] = useState<{ form: DashboardForm; conversations: number } | null>(null);
   const dialog = useRef<HTMLDialogElement>(null);
   const canSuggest = permissions.can('Query.handoffSuggestions');
   const canListDecisions = permissions.can('Query.decisions');
@@ -74,11 +77,19 @@ export function DashboardPage({ onBack, onOpenPolicy }: { onBack: () => void; on
     setError(null);
     const figures = call((api) => api.handoffKpis(filter, applied.bucket, applied.timeZone));
     const suggested = canSuggest ? call((api) => api.handoffSuggestions(filter)) : Promise.resolve([]);
-    Promise.all([figures, suggested]).then(
-      ([k, s]) => {
+    // Asked only when the range is empty: one more KPI query, for today, to say whether today has decisions.
+    const todays = figures.then(async (k) => {
+      const instead = k.overall.conversations === 0 ? todayInstead(applied) : null;
+      if (!instead) return null;
+      const t = await call((api) => api.handoffKpis(toKpiFilter(instead), 'DAY', instead.timeZone)).catch(() => null);
+      return t && t.overall.conversations > 0 ? { form: instead, conversations: t.overall.conversations } : null;
+    });
+    Promise.all([figures, suggested, todays]).then(
+      ([k, s, t]) => {
         if (!current) return;
         setKpis(k);
         setSuggestions(s);
+        setToday(t);
         setReasons((known) => [...new Set([...known, ...reasonsOf(k)])].sort());
         setLoading(false);
       },
@@ -91,7 +102,7 @@ export function DashboardPage({ onBack, onOpenPolicy }: { onBack: () => void; on
     return () => {
       current = false;
     };
-  }, [call, filter, applied.bucket, applied.timeZone, canSuggest]);
+  }, [call, filter, applied, canSuggest]);
 
   useEffect(() => {
     if (behind) dialog.current?.showModal();
@@ -139,6 +150,17 @@ export function DashboardPage({ onBack, onOpenPolicy }: { onBack: () => void; on
         <div aria-busy={loading} className={loading ? 'bn-dash-stale' : undefined}>
           {noDecisions ? (
             <section className="bn-dash-empty" aria-label="No data">
+              {today ? (
+                <div className="bn-dash-notice" role="note">
+                  <p>
+                    <strong>Today has {plural(today.conversations, 'conversation')} decided so far.</strong> The range presets count whole days up to yesterday,
+                    so {applied.from} to {applied.to} leaves them out.
+                  </p>
+                  <button type="button" onClick={() => setForm(today.form)}>
+                    Show today so far
+                  </button>
+                </div>
+              ) : null}
               {isNarrowed(applied) ? (
                 <>
                   <h2>No decisions match these filters</h2>

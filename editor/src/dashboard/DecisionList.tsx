@@ -1,12 +1,15 @@
 /**
  * The logged decisions behind a figure: the `decisions` query on the filter the API linked to it
  * (newest first, 25 a page), or the decisions of a list of ids (outcome figures). Each row opens
- * the conversation as the policy saw it (redacted) and the reasons it gave.
+ * the conversation as the policy saw it (redacted), the reasons it gave and, for auditors and up,
+ * a replay of it on the version that made it.
  */
 import { Fragment, useCallback, useEffect, useState } from 'react';
 import type { DecisionFilter, EditorLoggedDecisionFragment } from '../api/generated/operations';
 import { problemOf, useApi } from '../app/api-context';
+import { usePermissions } from '../app/permissions';
 import { lastCustomerText } from './dashboard-model';
+import { DecisionReplay } from './DecisionReplay';
 
 /** Where the decisions come from. */
 export type DecisionSource = { kind: 'filter'; filter: DecisionFilter } | { kind: 'ids'; ids: string[] };
@@ -45,6 +48,7 @@ export function DecisionList({ request, timeZone }: { request: DecisionsRequest;
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [open, setOpen] = useState<string | null>(null);
+  const canReplay = usePermissions().can('Query.replayDecision');
 
   const load = useCallback(
     async (from: { after: string | null; offset: number }) => {
@@ -148,6 +152,7 @@ export function DecisionList({ request, timeZone }: { request: DecisionsRequest;
                         <p className="bn-hint">
                           Decision <code>{d.decisionId}</code>
                         </p>
+                        {canReplay ? <DecisionReplay decisionId={d.decisionId} /> : null}
                       </td>
                     </tr>
                   ) : null}

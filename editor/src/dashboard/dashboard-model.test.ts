@@ -7,6 +7,7 @@ import {
   rangeProblem,
   startOfDay,
   toDecisionFilter,
+  todayInstead,
   toKpiFilter,
   type HandoffKpis,
   type KpiFigures,
@@ -42,6 +43,15 @@ describe('the dashboard filter', () => {
     expect(presetRange('today', 'Europe/Madrid', now)).toEqual({ from: '2026-12-07', to: '2026-12-07' });
     expect(presetRange('today', 'America/New_York', now)).toEqual({ from: '2026-12-06', to: '2026-12-06' });
     expect(presetRange('custom', 'UTC', now)).toBeNull();
+  });
+
+  it('offers today instead only for a range that ends before today, keeping the other filters', () => {
+    const now = new Date('2026-12-07T07:30:00.000Z');
+    const last7 = { ...defaultForm('Asia/Tokyo', now), preset: '7' as const, ...presetRange('7', 'Asia/Tokyo', now), channel: 'email' };
+    expect(todayInstead(last7, now)).toEqual({ ...last7, preset: 'today', from: '2026-12-07', to: '2026-12-07' });
+    expect(todayInstead({ ...last7, preset: 'custom', to: '2026-12-07' }, now)).toBeNull();
+    // Still the 6th in Los Angeles: its last 7 days end on the 5th.
+    expect(todayInstead(defaultForm('America/Los_Angeles', now), now)).toMatchObject({ from: '2026-12-06', to: '2026-12-06' });
   });
 
   it('says what is wrong with a range', () => {

@@ -116,6 +116,16 @@ export function defaultForm(timeZone = browserTimeZone(), now = new Date()): Das
   return { preset: '30', ...range, policyId: '', policyVersion: '', reasonCode: '', queueId: '', channel: '', language: '', bucket: 'DAY', timeZone };
 }
 
+/**
+ * The form switched to "Today so far", other filters kept; null when its range already reaches today.
+ * Offered when a range ending yesterday (every preset but today) has no decision: a new install's
+ * first decisions are all today's.
+ */
+export function todayInstead(form: DashboardForm, now = new Date()): DashboardForm | null {
+  const today = presetRange('today', form.timeZone, now) as { from: string; to: string };
+  return form.to < today.from ? { ...form, preset: 'today', ...today } : null;
+}
+
 /** True when a field other than the range, buckets and time zone narrows the figures. */
 export function isNarrowed(form: DashboardForm): boolean {
   return [form.policyId, form.policyVersion, form.reasonCode, form.queueId, form.channel, form.language].some((v) => v !== '');
