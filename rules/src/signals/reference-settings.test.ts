@@ -107,6 +107,10 @@ describe('reference lexicons on realistic messages', () => {
     ['billing_dispute', 'Aparece una compra que nunca hice'],
     ['billing_dispute', 'Apareceu um pagamento que eu nunca fiz'],
     ['billing_dispute', 'Da ist eine Zahlung, die ich nie gemacht habe'],
+    ['billing_dispute', 'Warum wurde mir eine Gebühr berechnet, die ich nie vereinbart habe?'],
+    ['security', 'Ich finde meine Kreditkarte nirgends mehr'],
+    ['security', 'Je ne retrouve plus ma carte bancaire'],
+    ['security', 'Não estou achando meu cartão em lugar nenhum'],
     ['cancellation', 'I want to cancel my subscription at the end of the month'],
     ['cancellation', 'please delete my account'],
     ['cancellation', 'Quiero darme de baja'],
@@ -157,6 +161,10 @@ describe('reference lexicons on realistic messages', () => {
     'Verbinden Sie mich bitte mit einem Mitarbeiter',
     'je veux parler à un conseiller',
     'Mettez-moi en relation avec un conseiller',
+    '¿Hay alguien que me pueda atender?',
+    'Tem alguém aí para me atender?',
+    "Est-ce que je peux avoir quelqu'un au téléphone ?",
+    'Gibt es jemanden, mit dem ich telefonieren kann?',
   ])('hears a request for a person: %s', (text) => {
     expect(facts(text).humanRequested).toBe(true);
   });
