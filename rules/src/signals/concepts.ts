@@ -17,7 +17,7 @@
  * speculation, not a report; a suspicion ("maybe somebody got hold of my card", "someone might be
  * using it") is a report, since a worried customer should reach a person; a denial state right before a question word ("I can't find
  * where to link it", "don't know how") is a how-to question, unless the state is written with its
- * question word and a clause follows ("I don't know where this debit came from"). A yes/no question
+ * question word and a clause follows ("I don't know where that fee comes from"). A yes/no question
  * about how things work is no report, unless it reports ("Can I dispute this charge?"). A concept's `resolvedBy` phrases
  * anywhere in the message cancel it there ("I found my lost card", "lost in the delivery").
  */
@@ -136,7 +136,7 @@ function endsInQuestionWord(phrase: CompiledPhrase): boolean {
  * True when a denial state opens a how-to question: a question word right after it ("I can't
  * find where my settings are"), unless the state itself is written with that question word
  * ("don't know where"), which asks how-to only when an infinitive follows ("don't know where to
- * send it") and otherwise reports something unexplained ("don't know where this debit came from").
+ * send it") and otherwise reports something unexplained ("don't know where that fee comes from").
  */
 function opensHowTo(text: AnalysedText, state: PhraseHit<ConceptTerm>): boolean {
   const clause = text.tokens[state.last]?.clause;
@@ -144,7 +144,7 @@ function opensHowTo(text: AnalysedText, state: PhraseHit<ConceptTerm>): boolean 
   // The state's own question word, matched as its last word, or the word right after it.
   const at = written && QUESTION_WORDS.has(text.tokens[state.last]?.word ?? '') ? state.last : state.last + 1;
   const question = text.tokens[at];
-  // In a clause of its own, the question is a new one ("I don't want this account anymore, how do I delete it?").
+  // In a clause of its own, the question is a new one ("I'm done with this account, how can I remove it?").
   if (question === undefined || question.clause !== clause || !QUESTION_WORDS.has(question.word)) return false;
   if (!written) return true;
   const after = text.tokens[at + 1];

@@ -65,7 +65,7 @@ interface TypoEntry {
 const ELLIPSIS = /…|\.\.\./;
 /**
  * Question words, folded, that a `content` phrase keeps when it ends on one right after a content
- * word: "don't know where" is no "don't know" ("I don't know if it's contactless").
+ * word: "don't know where" is no "don't know" ("I don't know if my card works abroad").
  */
 const TRAILING_QUESTION_WORDS = new Set(
   'where what how why which who donde que como cual quien onde qual quem wo was wie warum welche wer woher ou quoi comment pourquoi quel quelle'.split(' '),
