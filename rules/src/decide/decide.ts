@@ -27,8 +27,11 @@ export interface DecideOptions {
   policy: PolicyRef;
   /** Directory snapshot to route on (`prepareDirectory`); without it a handoff names its queue and no agent. */
   directory?: PreparedDirectory;
-  /** The agent who most recently took a handoff of this customer (read per decision, not kept in the snapshot). */
-  lastAgentId?: string | null;
+  /**
+   * The agent who most recently took a handoff of a customer (the caller's store, not the
+   * snapshot); asked only when a handoff is routed on `directory`, so a STAY reads nothing.
+   */
+  lastAgentOf?: (customerId: string) => Promise<string | null>;
 }
 
 /** The customer message: the leaf's template, the wait after a handoff, the callback offer for a closed queue. */
@@ -75,7 +78,7 @@ export async function decideForLog(
           facts: signals.facts,
           input,
           directory: options.directory,
-          lastAgentId: options.lastAgentId,
+          lastAgentId: options.directory && options.lastAgentOf ? await options.lastAgentOf(input.customer.id) : null,
           now: options.now,
         });
   const action = routed?.closed ? 'CALLBACK' : actionOf(leaf);

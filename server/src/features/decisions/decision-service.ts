@@ -76,8 +76,9 @@ export class DecisionService {
     const prepared = await this.cache.ofRef({ policyId: ref.id, version: ref.version, contentHash: ref.contentHash }, this.deps.policies);
     const now = input.now ?? this.clock();
     const directory = await this.deps.directory?.current();
-    const lastAgentId = directory ? await this.deps.directory?.lastAgentOf(input.customer.id) : null;
-    const decided = await decideForLog(prepared, input, { now, decisionId: this.newId(), policy: ref, directory, lastAgentId });
+    const directoryService = this.deps.directory;
+    const lastAgentOf = directoryService && ((customerId: string) => directoryService.lastAgentOf(customerId));
+    const decided = await decideForLog(prepared, input, { now, decisionId: this.newId(), policy: ref, directory, lastAgentOf });
     const { redactedInput } = decided;
     const activeHandoff = (await this.deps.openHandoff?.(input.conversationId)) ?? null;
     const decision = activeHandoff ? answerWithHuman(decided.decision, activeHandoff) : { ...decided.decision, activeHandoff: null };
