@@ -8,6 +8,7 @@ export { CUSTOMER_TIERS, FACT_DOMAINS, DOMAIN_NOUNS, lexiconLanguages, valueDoma
 export type { ValueDomain, DomainSources, DomainFit } from './facts/value-domains';
 export type { Operator } from './facts/operators';
 export { ConditionTestSchema, FactTestSchema, isFactTest } from './policy/condition-test';
+export { LANGUAGE_NAMES } from './facts/language-names';
 export { BUILT_IN_MESSAGE_LANGUAGES, isBuiltInMessageLanguage, messageSourceFor, describeFallback } from './policy/customer-message-fallback';
 export type { BuiltInMessageLanguage, MessageSource } from './policy/customer-message-fallback';
 export type { ConditionTest, FactTest, ConditionValue } from './policy/condition-test';

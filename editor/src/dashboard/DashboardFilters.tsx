@@ -3,20 +3,13 @@
  * queue, channel and language, day or week buckets and the time zone they are counted in.
  */
 import { useId, useMemo } from 'react';
+import { LANGUAGE_NAMES } from '@baton/schemas';
 import type { DirectoryQueue, PolicySummary, VersionSummary } from '../api/types';
 import { RANGE_PRESETS, presetRange, rangeProblem, timeZones, type DashboardForm, type RangePreset } from './dashboard-model';
 
 /** Channels and languages offered besides any already chosen (the API filters on the lower-case fact). */
 const CHANNELS = ['chat', 'whatsapp', 'email', 'voice', 'sms', 'web'];
-const LANGUAGES: [string, string][] = [
-  ['en', 'English'],
-  ['es', 'Spanish'],
-  ['de', 'German'],
-  ['fr', 'French'],
-  ['pt', 'Portuguese'],
-  ['it', 'Italian'],
-  ['nl', 'Dutch'],
-];
+const LANGUAGES = Object.entries(LANGUAGE_NAMES);
 
 export interface DashboardFiltersProps {
   form: DashboardForm;

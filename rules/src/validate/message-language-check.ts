@@ -4,19 +4,9 @@
  * Baton's built-in sentence instead of the policy's own words (`messageSourceFor`). Warnings
  * only: the built-in sentence may be what the policy wants.
  */
-import { describeFallback, lexiconLanguages, messageSourceFor, type TriggerSettings } from '@baton/schemas';
+import { describeFallback, LANGUAGE_NAMES, lexiconLanguages, messageSourceFor, type TriggerSettings } from '@baton/schemas';
 import type { AnyGraph } from '../graph/graph-index';
 import { DiagnosticCode, warning, type Diagnostic } from './diagnostic';
-
-const LANGUAGE_NAMES: Readonly<Record<string, string>> = {
-  de: 'German',
-  en: 'English',
-  es: 'Spanish',
-  fr: 'French',
-  it: 'Italian',
-  nl: 'Dutch',
-  pt: 'Portuguese',
-};
 
 const named = (code: string): string => (LANGUAGE_NAMES[code] ? `${LANGUAGE_NAMES[code]} (${code})` : code);
 

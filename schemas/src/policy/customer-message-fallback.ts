@@ -5,6 +5,7 @@
  * decision (`rules/src/context/customer-message.ts`), policy validation and the editor's test
  * panel so that all three tell the same story.
  */
+import { LANGUAGE_NAMES } from '../facts/language-names';
 
 /** Languages Baton writes its own handoff, callback and wait sentences in (ISO 639-1). */
 export const BUILT_IN_MESSAGE_LANGUAGES = ['en', 'es', 'pt', 'de', 'fr'] as const;
@@ -12,8 +13,6 @@ export type BuiltInMessageLanguage = (typeof BUILT_IN_MESSAGE_LANGUAGES)[number]
 
 export const isBuiltInMessageLanguage = (language: string): language is BuiltInMessageLanguage =>
   (BUILT_IN_MESSAGE_LANGUAGES as readonly string[]).includes(language);
-
-const LANGUAGE_NAMES: Readonly<Record<string, string>> = { de: 'German', en: 'English', es: 'Spanish', fr: 'French', pt: 'Portuguese' };
 
 /** Where the text for `language` comes from, given a leaf's `templates` (language → text; blank counts as missing). */
 export type MessageSource = { kind: 'leaf'; language: string } | { kind: 'built-in'; language: BuiltInMessageLanguage };
