@@ -68,3 +68,6 @@ export function warning(code: DiagnosticCode, message: string, where: { nodeId?:
 export function toResult(diagnostics: Diagnostic[]): ValidationResult {
   return { valid: !diagnostics.some((d) => d.severity === 'ERROR'), diagnostics };
 }
+
+/** How a diagnostic names a node: `"title" (id)`, or `"id"` for a node without a title. */
+export const quotedNodeName = (node: { id: string; label?: string | null }): string => (node.label ? `"${node.label}" (${node.id})` : `"${node.id}"`);

@@ -6,7 +6,7 @@
  */
 import { describeFallback, LANGUAGE_NAMES, lexiconLanguages, messageSourceFor, type TriggerSettings } from '@baton/schemas';
 import type { AnyGraph } from '../graph/graph-index';
-import { DiagnosticCode, warning, type Diagnostic } from './diagnostic';
+import { DiagnosticCode, quotedNodeName, warning, type Diagnostic } from './diagnostic';
 
 const named = (code: string): string => (LANGUAGE_NAMES[code] ? `${LANGUAGE_NAMES[code]} (${code})` : code);
 
@@ -23,7 +23,7 @@ export function checkMessageLanguages(graph: AnyGraph, settings: TriggerSettings
     const templates = (node.data as { message?: Record<string, string> }).message ?? {};
     const missing = covered.filter((language) => (templates[language] ?? '').trim() === '');
     if (missing.length === 0) continue;
-    const name = node.label ? `"${node.label}" (${node.id})` : `"${node.id}"`;
+    const name = quotedNodeName(node);
     const fallback = missing.every((language) => messageSourceFor(templates, language).kind === 'built-in')
       ? "Baton's built-in sentence in their language"
       : [...new Set(missing.map((language) => describeFallback(templates, language)))].join(' or ');

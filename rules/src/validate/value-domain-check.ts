@@ -6,17 +6,15 @@
  * not know (a tier of its own), so the ops person decides.
  */
 import { DOMAIN_NOUNS, FACT_DOMAINS, fitOfValue, knownValuesOf, type ValueDomain } from '@baton/schemas';
-import type { AnyGraph, GraphNode } from '../graph/graph-index';
+import type { AnyGraph } from '../graph/graph-index';
 import { branchingOf } from '../nodes/registry';
-import { DiagnosticCode, warning, type Diagnostic } from './diagnostic';
+import { DiagnosticCode, quotedNodeName, warning, type Diagnostic } from './diagnostic';
 import { factTests } from './topic-check';
 
 /** Known values per domain; a domain left out is not checked. */
 export type KnownDomains = Partial<Record<ValueDomain, readonly string[]>>;
 
 const MAX_LISTED = 12;
-
-const nameOf = (node: GraphNode): string => (node.label ? `"${node.label}" (${node.id})` : `"${node.id}"`);
 
 const listed = (known: readonly string[]): string => (known.length > MAX_LISTED ? `${known.slice(0, MAX_LISTED).join(', ')}, …` : known.join(', ') || 'none');
 
@@ -47,7 +45,7 @@ export function checkValueDomains(graph: AnyGraph, domains: KnownDomains): Diagn
           problems.push(
             warning(
               DiagnosticCode.ValueCase,
-              `${nameOf(node)} compares ${test.fact} with "${value}", but the known ${DOMAIN_NOUNS[domain]} is "${fit.expected}": values are compared exactly, so this never matches. Write "${fit.expected}".`,
+              `${quotedNodeName(node)} compares ${test.fact} with "${value}", but the known ${DOMAIN_NOUNS[domain]} is "${fit.expected}": values are compared exactly, so this never matches. Write "${fit.expected}".`,
               { nodeId: node.id },
             ),
           );
@@ -55,7 +53,7 @@ export function checkValueDomains(graph: AnyGraph, domains: KnownDomains): Diagn
           problems.push(
             warning(
               DiagnosticCode.UnknownValue,
-              `${nameOf(node)} compares ${test.fact} with "${value}", which is no known ${DOMAIN_NOUNS[domain]} (${listed(known)}); check the spelling, or ignore this if your integration sends it.`,
+              `${quotedNodeName(node)} compares ${test.fact} with "${value}", which is no known ${DOMAIN_NOUNS[domain]} (${listed(known)}); check the spelling, or ignore this if your integration sends it.`,
               { nodeId: node.id },
             ),
           );
