@@ -7,7 +7,7 @@
  */
 import type { TriggerSettings } from '@baton/schemas';
 import { ROUTINE_WORDS } from '../signals/routine-words';
-import { stem } from '../signals/stemmer';
+import { matchingStem } from '../signals/stemmer';
 import { foldText } from '../signals/text-normalise';
 import { DiagnosticCode, error, type Diagnostic } from './diagnostic';
 
@@ -19,7 +19,7 @@ function routineStems(language: string): Map<string, string> {
   if (!stems) {
     stems = new Map();
     for (const word of (ROUTINE_WORDS[language] ?? '').split(/\s+/).filter(Boolean)) {
-      const key = stem(language, foldText(word));
+      const key = matchingStem(language, foldText(word));
       // The first word of a stem names it ("operate", not "operation").
       if (!stems.has(key)) stems.set(key, word);
     }
@@ -34,7 +34,8 @@ function phraseProblems(where: string, phrases: Readonly<Record<string, readonly
     for (const phrase of list) {
       const words = foldText(phrase).split(/\s+/).filter(Boolean);
       if (words.length !== 1) continue;
-      const stemmed = stem(language, words[0] as string);
+      // The key the matcher compares words on (a stem too short to mean anything keeps the word).
+      const stemmed = matchingStem(language, words[0] as string);
       const routine = routineStems(language).get(stemmed);
       if (routine === undefined) continue;
       problems.push(
