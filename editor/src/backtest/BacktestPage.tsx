@@ -179,8 +179,10 @@ export function BacktestPage({ policyId, policyName, document, dirty, hidden, on
           {canImport ? (
             <DatasetUpload
               onImported={(dataset) => {
-                setNotice(`Imported “${dataset.name}”: ${count(dataset.rows, 'row')}, ${count(dataset.redactions, 'value')} masked.`);
-                void loadDatasets(dataset.id);
+                // Announced once the list shows it, so "Imported" always names a dataset the picker already holds.
+                void loadDatasets(dataset.id).then(() =>
+                  setNotice(`Imported “${dataset.name}”: ${count(dataset.rows, 'row')}, ${count(dataset.redactions, 'value')} masked.`),
+                );
               }}
             />
           ) : null}

@@ -46,7 +46,8 @@ describe('DecisionLog', () => {
 
   it('writes queued entries after flushMs without waiting for a full batch, and settles each caller only then', async () => {
     const store = recordingStore();
-    const log = new DecisionLog({ store, logger: silentLogger, flushMs: 20, batchSize: 100 });
+    // Long enough that a loaded machine's 5 ms sleep cannot outlast it.
+    const log = new DecisionLog({ store, logger: silentLogger, flushMs: 400, batchSize: 100 });
     let settled = 0;
     const committed = [log.enqueue(sampleEntry('a')), log.enqueue(sampleEntry('b'))].map((p) => p.then(() => (settled += 1)));
     expect(store.batches).toEqual([]);
