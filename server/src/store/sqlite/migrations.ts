@@ -519,4 +519,13 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX idempotency_keys_expiry ON idempotency_keys (expires_at);
     `,
   },
+  {
+    version: 13,
+    name: 'decision log: one index fewer per insert',
+    // decision_log_kpi_conversation starts with the same (conversation_id, evaluated_at), so it
+    // serves every lookup this one did; each logged decision now updates eleven indexes, not twelve.
+    sql: `
+      DROP INDEX decision_log_conversation;
+    `,
+  },
 ];
