@@ -50,3 +50,6 @@ export interface BatonStore {
   /** Closes the connection; later calls fail. Idempotent. */
   close(): Promise<void>;
 }
+
+/** The stores of the policies feature and the audit log its changes append to. */
+export type PolicyFeatureStores = Pick<BatonStore, 'policies' | 'changeRequests' | 'policyTests' | 'auditLog'>;

@@ -51,7 +51,11 @@ export interface Transaction {
   readonly audit: AuditAppend;
 }
 
-export interface UnitOfWork {
+/**
+ * Runs units of work over `Tx`: the whole {@link Transaction} for an adapter, or the slice one
+ * feature's service needs (e.g. `PolicyTransaction`), so a test adapter implements only that slice.
+ */
+export interface UnitOfWork<Tx = Transaction> {
   /**
    * Runs `work` and commits everything it wrote, with its audit events, atomically. `work` may
    * run more than once (MongoDB retries transient write conflicts), so it must keep no state
@@ -59,7 +63,7 @@ export interface UnitOfWork {
    * @throws whatever `work` throws (nothing is written); {@link StaleWriteError} when a
    *   conditional write found the record changed; {@link DuplicateKeyError} on a taken key.
    */
-  transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T>;
+  transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T>;
 }
 
 /** A conditional write found its record no longer as it was read: another writer got there first. */

@@ -180,3 +180,21 @@ function hashedContent(event: Omit<AuditEvent, 'hash'>): string {
 export function hashAuditEvent(event: Omit<AuditEvent, 'hash'>): string {
   return createHash('sha256').update(event.prevHash).update(hashedContent(event)).digest('hex');
 }
+
+/**
+ * The event `input` becomes when appended after `previous` (null for the first event of the log):
+ * the next sequence number, linked to and hashed over the previous hash. `before` and `after`
+ * are hashed as JSON, as every adapter stores and reads them back (a Date becomes a string).
+ */
+export function chainedAuditEvent(input: AuditEventInput, previous: { sequence: number; hash: string } | null): AuditEvent {
+  const { before, after, ...rest } = input;
+  const unhashed = {
+    ...rest,
+    // Absent, not undefined, when the action records none: as every adapter reads it back.
+    ...(before === undefined ? {} : { before: JSON.parse(JSON.stringify(before)) as unknown }),
+    ...(after === undefined ? {} : { after: JSON.parse(JSON.stringify(after)) as unknown }),
+    sequence: (previous?.sequence ?? 0) + 1,
+    prevHash: previous?.hash ?? GENESIS_HASH,
+  };
+  return { ...unhashed, hash: hashAuditEvent(unhashed) };
+}

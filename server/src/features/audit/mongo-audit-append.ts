@@ -5,8 +5,7 @@
  */
 import type { ClientSession, Connection } from 'mongoose';
 import { MAJORITY } from '../../store/mongo/mongo-context';
-import { asJson } from '../../store/mongo/schema-fields';
-import { GENESIS_HASH, hashAuditEvent, type AuditEvent, type AuditEventInput } from './audit-event';
+import { GENESIS_HASH, chainedAuditEvent, type AuditEvent, type AuditEventInput } from './audit-event';
 import { AUDIT_HEAD_ID, auditModels, toAuditEventDocument } from './mongo-audit-models';
 
 /**
@@ -37,14 +36,7 @@ export async function appendMongoAuditEvent(connection: Connection, session: Cli
   // is not an error the driver retries.
   const previous = await AuditHead.findById(AUDIT_HEAD_ID, null, { session }).lean();
   if (!previous) throw new Error('The audit log has no head document: call ensureAuditHead(connection) at start-up, before any change.');
-  const unhashed = {
-    ...input,
-    before: input.before === undefined ? undefined : asJson(input.before),
-    after: input.after === undefined ? undefined : asJson(input.after),
-    sequence: previous.sequence + 1,
-    prevHash: previous.hash,
-  };
-  const event: AuditEvent = { ...unhashed, hash: hashAuditEvent(unhashed) };
+  const event = chainedAuditEvent(input, previous);
   const moved = await AuditHead.updateOne(
     { _id: AUDIT_HEAD_ID, sequence: previous.sequence },
     { $set: { sequence: event.sequence, hash: event.hash } },

@@ -4,9 +4,7 @@
  * SQLite serialises writers, so the chain stays linear.
  */
 import type Database from 'better-sqlite3';
-import { GENESIS_HASH, hashAuditEvent, type AuditEvent, type AuditEventInput } from './audit-event';
-
-const toJson = (value: unknown): unknown => (value === undefined ? undefined : JSON.parse(JSON.stringify(value)));
+import { chainedAuditEvent, type AuditEvent, type AuditEventInput } from './audit-event';
 
 /** Returns an append function bound to `db`; statements are prepared once. */
 export function createSqliteAuditAppender(db: Database.Database): (input: AuditEventInput) => AuditEvent {
@@ -15,16 +13,7 @@ export function createSqliteAuditAppender(db: Database.Database): (input: AuditE
     VALUES (@sequence, @at, @actorKeyId, @actorRole, @action, @targetType, @targetId, @before, @after, @prevHash, @hash)`);
   return (input) => {
     if (!db.inTransaction) throw new Error('Audit events are appended inside the transaction of the change they record.');
-    const previous = last.get() as { sequence: number; hash: string } | undefined;
-    // Hash what will be read back: a Date in before/after becomes a string in storage.
-    const unhashed = {
-      ...input,
-      before: toJson(input.before),
-      after: toJson(input.after),
-      sequence: (previous?.sequence ?? 0) + 1,
-      prevHash: previous?.hash ?? GENESIS_HASH,
-    };
-    const event: AuditEvent = { ...unhashed, hash: hashAuditEvent(unhashed) };
+    const event = chainedAuditEvent(input, (last.get() as { sequence: number; hash: string } | undefined) ?? null);
     insert.run({
       sequence: event.sequence,
       at: event.at.toISOString(),

@@ -5,7 +5,7 @@
 import { BatonErrorCode } from '@baton/schemas';
 import type { BatonError } from '../../baton-error';
 import { minimalSettings, stayGraph } from '../../test-support/fixtures';
-import type { BatonStore } from '../../store/baton-store';
+import type { PolicyFeatureStores } from '../../store/baton-store';
 import { SYSTEM_ACTOR, type Actor } from '../audit/audit-event';
 import type { NewChangeRequest } from './change-request-store';
 import type { NewVersion } from './policy-store';
@@ -63,7 +63,7 @@ async function expectBatonError(promise: Promise<unknown>, code: BatonErrorCode)
   return error as BatonError;
 }
 
-async function createPolicy({ policies }: BatonStore, id = 'p'): Promise<void> {
+async function createPolicy({ policies }: PolicyFeatureStores, id = 'p'): Promise<void> {
   await policies.createPolicy({
     id,
     name: `Policy ${id}`,
@@ -78,12 +78,12 @@ async function createPolicy({ policies }: BatonStore, id = 'p'): Promise<void> {
 }
 
 /** Actions of the events appended after the first `skip`, in order. */
-async function actionsAfter({ auditLog }: BatonStore, skip: number): Promise<string[]> {
+async function actionsAfter({ auditLog }: PolicyFeatureStores, skip: number): Promise<string[]> {
   return (await auditLog.scanEvents(skip, 100)).map((e) => e.action);
 }
 
 /** Registers the change request store contract; `store()` returns a fresh, empty store per test. */
-export function describeChangeRequestStoreContract(store: () => BatonStore): void {
+export function describeChangeRequestStoreContract(store: () => PolicyFeatureStores): void {
   describe('change requests', () => {
     it('opens a request for the current draft revision and lists requests newest first', async () => {
       const { changeRequests, auditLog } = store();

@@ -5,7 +5,7 @@
 import { BatonErrorCode, type RoutingGraph } from '@baton/schemas';
 import type { BatonError } from '../../baton-error';
 import { minimalSettings, stayGraph } from '../../test-support/fixtures';
-import type { BatonStore } from '../../store/baton-store';
+import type { PolicyFeatureStores } from '../../store/baton-store';
 import { SYSTEM_ACTOR, type Actor } from '../audit/audit-event';
 import type { NewPolicy, PolicyStore } from './policy-store';
 
@@ -56,7 +56,7 @@ async function publish(policies: PolicyStore, policyId: string, draftRevision: n
 }
 
 /** Registers the policy store contract; `store()` returns a fresh, empty store per test. */
-export function describePolicyStoreContract(store: () => BatonStore): void {
+export function describePolicyStoreContract(store: () => PolicyFeatureStores): void {
   describe('policies', () => {
     it('starts empty', async () => {
       const { policies } = store();

@@ -5,7 +5,7 @@
 import { BatonErrorCode } from '@baton/schemas';
 import type { BatonError } from '../../baton-error';
 import { minimalSettings, stayGraph } from '../../test-support/fixtures';
-import type { BatonStore } from '../../store/baton-store';
+import type { PolicyFeatureStores } from '../../store/baton-store';
 import type { Actor } from '../audit/audit-event';
 import type { PolicyTestCase } from './policy-test-case-store';
 
@@ -39,7 +39,7 @@ async function expectBatonError(promise: Promise<unknown>, code: BatonErrorCode)
   return error as BatonError;
 }
 
-async function createPolicy({ policies }: BatonStore, id: string): Promise<void> {
+async function createPolicy({ policies }: PolicyFeatureStores, id: string): Promise<void> {
   await policies.createPolicy({
     id,
     name: id,
@@ -54,7 +54,7 @@ async function createPolicy({ policies }: BatonStore, id: string): Promise<void>
 }
 
 /** Registers the policy test case store contract; `store()` returns a fresh, empty store per test. */
-export function describePolicyTestCaseStoreContract(store: () => BatonStore): void {
+export function describePolicyTestCaseStoreContract(store: () => PolicyFeatureStores): void {
   describe('policy test cases', () => {
     it('saves test cases with their input exactly and lists them by id', async () => {
       const s = store();

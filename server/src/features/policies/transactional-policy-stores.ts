@@ -43,25 +43,28 @@ import {
   type PolicyWrite,
 } from './policy-transitions';
 
-async function requirePolicy(tx: Transaction, id: string): Promise<PolicyRecord> {
+/** The part of a unit of work the policies feature reads and writes. */
+export type PolicyTransaction = Pick<Transaction, 'policies' | 'versions' | 'changeRequests' | 'testCases' | 'audit'>;
+
+async function requirePolicy(tx: PolicyTransaction, id: string): Promise<PolicyRecord> {
   const policy = await tx.policies.find(id);
   if (!policy) throw policyNotFound(id);
   return policy;
 }
 
-async function requireRequest(tx: Transaction, id: string): Promise<ChangeRequestRecord> {
+async function requireRequest(tx: PolicyTransaction, id: string): Promise<ChangeRequestRecord> {
   const request = await tx.changeRequests.find(id);
   if (!request) throw changeRequestNotFound(id);
   return request;
 }
 
-async function writePolicies(tx: Transaction, writes: readonly PolicyWrite[]): Promise<void> {
+async function writePolicies(tx: PolicyTransaction, writes: readonly PolicyWrite[]): Promise<void> {
   for (const { next, expected } of writes) await tx.policies.update(next, expected);
 }
 
 /** `target` made the default as well, with the old default's flag cleared first. */
 async function withDefault(
-  tx: Transaction,
+  tx: PolicyTransaction,
   target: PolicyWrite,
   at: Date,
   actor: Actor,
@@ -72,7 +75,7 @@ async function withDefault(
 }
 
 /** Publishes inside `tx`: the version inserted, the policy's active pointer (and default flag) moved. */
-async function publishIn(tx: Transaction, version: NewVersion): Promise<VersionRecord> {
+async function publishIn(tx: PolicyTransaction, version: NewVersion): Promise<VersionRecord> {
   const policy = await requirePolicy(tx, version.policyId);
   const published = publishedVersion(policy, version, await tx.versions.latestNumber(policy.id));
   const moved = version.makeDefault ? await withDefault(tx, published.write, version.at, version.actor) : { writes: [published.write], events: [] };
@@ -83,7 +86,7 @@ async function publishIn(tx: Transaction, version: NewVersion): Promise<VersionR
 }
 
 /** Activates an approved activation request's version inside `tx`. */
-async function activateIn(tx: Transaction, request: ChangeRequestRecord, at: Date, actor: Actor): Promise<VersionRecord> {
+async function activateIn(tx: PolicyTransaction, request: ChangeRequestRecord, at: Date, actor: Actor): Promise<VersionRecord> {
   const policy = await requirePolicy(tx, request.policyId);
   const version = request.activateVersion as number;
   const target = await tx.versions.find(policy.id, version);
@@ -96,7 +99,7 @@ async function activateIn(tx: Transaction, request: ChangeRequestRecord, at: Dat
 
 /** Builds the policies feature's stores over `uow`; reads go straight to `reads`. */
 export function createPolicyStores(
-  uow: UnitOfWork,
+  uow: UnitOfWork<PolicyTransaction>,
   reads: PolicyReads,
 ): { policies: PolicyStore; changeRequests: ChangeRequestStore; policyTests: PolicyTestCaseStore } {
   const currentRevision = async (policyId: string): Promise<number> => {

@@ -31,6 +31,7 @@ import type { BatonStore } from '../baton-store';
 import { createMongoContext } from './mongo-context';
 import { createPolicyStores } from '../../features/policies/transactional-policy-stores';
 import { watchMongoPolicyChanges } from './mongo-policy-changes';
+import type { UnitOfWork } from '../unit-of-work';
 import { createMongoUnitOfWork } from './mongo-unit-of-work';
 
 export interface MongoStoreOptions {
@@ -46,6 +47,8 @@ export interface MongoStoreOptions {
 /** A MongoDB store; `connection` is for the migration command and tests. */
 export interface MongoBatonStore extends BatonStore {
   readonly connection: Connection;
+  /** The unit of work the feature stores run on, for the unit-of-work contract tests. */
+  readonly uow: UnitOfWork;
 }
 
 /**
@@ -79,6 +82,7 @@ export function assembleMongoStore(connection: Connection, options: Pick<MongoSt
   const { policies, changeRequests, policyTests } = createPolicyStores(uow, createMongoPolicyReads(ctx));
   return {
     connection,
+    uow,
     policies,
     changeRequests,
     policyTests,

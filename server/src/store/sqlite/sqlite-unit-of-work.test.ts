@@ -2,8 +2,10 @@ import { minimalSettings, stayGraph } from '../../test-support/fixtures';
 import { makeTempDir, removeTempDirs } from '../../test-support/temp-dir';
 import { SYSTEM_ACTOR } from '../../features/audit/audit-event';
 import { createdPolicy } from '../../features/policies/policy-transitions';
+import { createPolicyStores } from '../../features/policies/transactional-policy-stores';
 import { createSqlitePolicyReads } from '../../features/policies/sqlite-policy-repositories';
-import { StaleWriteError } from '../unit-of-work';
+import { createSqliteAuditLogStore } from '../../features/audit/sqlite-audit-log-store';
+import { describeUnitOfWorkContract } from '../unit-of-work.contract';
 import { openDatabase } from './open-database';
 import { sqliteRepositories } from './open-sqlite-store';
 import { createSqliteUnitOfWork } from './sqlite-unit-of-work';
@@ -32,36 +34,12 @@ function setup() {
   return { db, uow, reads, auditCount, record };
 }
 
+describeUnitOfWorkContract('SQLite', async () => {
+  const { db, uow, reads } = setup();
+  return { uow, policies: createPolicyStores(uow, reads).policies, auditLog: createSqliteAuditLogStore(db), close: async () => void db.close() };
+});
+
 describe('SQLite unit of work', () => {
-  it('writes nothing, audit included, when the work throws after queuing writes', async () => {
-    const { uow, reads, auditCount, record } = setup();
-    const failing = uow.transaction(async (tx) => {
-      const { record: p, event } = record('p');
-      await tx.policies.insert(p);
-      await tx.audit.append(event);
-      throw new Error('decided against it');
-    });
-    await expect(failing).rejects.toThrow('decided against it');
-    expect(await reads.hasPolicies()).toBe(false);
-    expect(auditCount()).toBe(0);
-  });
-
-  it('rolls back the earlier writes of a unit whose conditional write finds the record changed', async () => {
-    const { uow, reads, auditCount, record } = setup();
-    const { record: p, event } = record('p');
-    await uow.transaction(async (tx) => {
-      await tx.policies.insert(p);
-      await tx.audit.append(event);
-    });
-    const stale = uow.transaction(async (tx) => {
-      await tx.policies.insert(record('q').record);
-      await tx.policies.update({ ...p, name: 'renamed' }, { ...p, activeVersion: 7 });
-    });
-    await expect(stale).rejects.toBeInstanceOf(StaleWriteError);
-    expect((await reads.listPolicies()).map((x) => [x.id, x.name])).toEqual([['p', 'p']]);
-    expect(auditCount()).toBe(1);
-  });
-
   it('runs units one at a time, so a unit reads what the one before it committed', async () => {
     const { uow, record } = setup();
     const seen: (string | null)[] = [];

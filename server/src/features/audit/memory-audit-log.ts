@@ -1,0 +1,41 @@
+/**
+ * The audit log in memory, for unit tests: events chained exactly as the stored adapters chain
+ * them (`chainedAuditEvent`), appended inside a memory unit of work, read through `AuditLogStore`.
+ */
+import { chainedAuditEvent, type AuditEvent, type AuditEventInput } from './audit-event';
+import type { AuditFilter, AuditLogStore } from './audit-log-store';
+
+/** Appends `input` to `events` (a unit of work's next state). */
+export function appendMemoryAuditEvent(events: AuditEvent[], input: AuditEventInput): void {
+  events.push(chainedAuditEvent(input, events.at(-1) ?? null));
+}
+
+function matches(event: AuditEvent, filter: AuditFilter): boolean {
+  const { actorKeyId, action, targetType, targetId, from, to } = filter;
+  return (
+    (actorKeyId === undefined || event.actor.keyId === actorKeyId) &&
+    (action === undefined || event.action === action || (action.endsWith('.') && event.action.startsWith(action))) &&
+    (targetType === undefined || event.targetType === targetType) &&
+    (targetId === undefined || event.targetId === targetId) &&
+    (from === undefined || event.at >= from) &&
+    (to === undefined || event.at <= to)
+  );
+}
+
+/** Reads `events()`, the committed log, in sequence order. */
+export function createMemoryAuditLogStore(events: () => readonly AuditEvent[]): AuditLogStore {
+  return {
+    listEvents: async (filter, first, after) =>
+      structuredClone(
+        events()
+          .filter((e) => e.sequence > (after ?? 0) && matches(e, filter))
+          .slice(0, first),
+      ),
+    scanEvents: async (after, limit) =>
+      structuredClone(
+        events()
+          .filter((e) => e.sequence > after)
+          .slice(0, limit),
+      ),
+  };
+}

@@ -1,0 +1,135 @@
+/**
+ * The policies feature's repositories and reads in memory, for unit tests of its services: the
+ * same conditional writes and keys as `sqlite-policy-repositories.ts` (update when the stored
+ * record is still as read, one default policy, unique ids and version numbers), over plain maps.
+ */
+import type { AuditEvent } from '../audit/audit-event';
+import { appendMemoryAuditEvent } from '../audit/memory-audit-log';
+import { DuplicateKeyError, StaleWriteError } from '../../store/unit-of-work';
+import type { QueueMemoryWrite } from '../../store/memory/memory-unit-of-work';
+import type { ChangeRequestRecord } from './change-request-store';
+import type { PolicyReads } from './policy-repositories';
+import type { PolicyRecord, VersionRecord } from './policy-store';
+import type { PolicyTestCase } from './policy-test-case-store';
+import type { PolicyTransaction } from './transactional-policy-stores';
+
+/** Everything the policies feature stores, with the audit log its changes append to. */
+export interface PolicyTables {
+  policies: Map<string, PolicyRecord>;
+  /** Keyed by `${policyId}/${version}`. */
+  versions: Map<string, VersionRecord>;
+  changeRequests: Map<string, ChangeRequestRecord>;
+  /** Policy id → test case id → case. */
+  testCases: Map<string, Map<string, PolicyTestCase>>;
+  audit: AuditEvent[];
+}
+
+/** Empty tables. */
+export function emptyPolicyTables(): PolicyTables {
+  return { policies: new Map(), versions: new Map(), changeRequests: new Map(), testCases: new Map(), audit: [] };
+}
+
+const versionKey = (policyId: string, version: number) => `${policyId}/${version}`;
+/** SQLite's `ORDER BY` on text: by code unit, not by locale. */
+const binary = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const copy = <T>(value: T | undefined): T | null => (value === undefined ? null : structuredClone(value));
+const byCreation = (a: ChangeRequestRecord, b: ChangeRequestRecord) => a.createdAt.getTime() - b.createdAt.getTime() || binary(a.id, b.id);
+const versionsOf = (t: PolicyTables, policyId: string) => [...t.versions.values()].filter((v) => v.policyId === policyId);
+
+/** The repositories of one unit of work: reads from `committed`, writes through `queue`. */
+export function memoryPolicyRepositories(committed: PolicyTables, queue: QueueMemoryWrite<PolicyTables>): PolicyTransaction {
+  return {
+    policies: {
+      find: async (id) => copy(committed.policies.get(id)),
+      findDefaultId: async () => [...committed.policies.values()].find((p) => p.isDefault)?.id ?? null,
+      insert: async (policy) =>
+        queue((next) => {
+          if (next.policies.has(policy.id)) throw new DuplicateKeyError('policy', 'id');
+          next.policies.set(policy.id, structuredClone(policy));
+        }),
+      update: async (policy, expected) =>
+        queue((next) => {
+          const stored = next.policies.get(policy.id);
+          const unchanged =
+            stored !== undefined &&
+            stored.draft.revision === expected.draft.revision &&
+            stored.activeVersion === expected.activeVersion &&
+            stored.isDefault === expected.isDefault &&
+            stored.requiredApprovals === expected.requiredApprovals;
+          if (!unchanged) throw new StaleWriteError(`Policy '${policy.id}'`);
+          next.policies.set(policy.id, structuredClone(policy));
+          // The partial unique index of the stored adapters: at most one default policy.
+          if ([...next.policies.values()].filter((p) => p.isDefault).length > 1) throw new DuplicateKeyError('policy', 'isDefault');
+        }),
+    },
+    versions: {
+      find: async (policyId, version) => copy(committed.versions.get(versionKey(policyId, version))),
+      latestNumber: async (policyId) => Math.max(0, ...versionsOf(committed, policyId).map((v) => v.version)),
+      insert: async (version) =>
+        queue((next) => {
+          const key = versionKey(version.policyId, version.version);
+          if (next.versions.has(key)) throw new DuplicateKeyError('version', 'version');
+          next.versions.set(key, structuredClone(version));
+        }),
+    },
+    changeRequests: {
+      find: async (id) => copy(committed.changeRequests.get(id)),
+      listOpen: async (policyId) =>
+        structuredClone([...committed.changeRequests.values()].filter((r) => r.policyId === policyId && r.status === 'OPEN').sort(byCreation)),
+      insert: async (request) =>
+        queue((next) => {
+          if (next.changeRequests.has(request.id)) throw new DuplicateKeyError('changeRequest', 'id');
+          next.changeRequests.set(request.id, structuredClone(request));
+        }),
+      update: async (request, expected) =>
+        queue((next) => {
+          const stored = next.changeRequests.get(request.id);
+          if (stored?.status !== expected.status || stored.approvals.length !== expected.approvals.length) {
+            throw new StaleWriteError(`Change request '${request.id}'`);
+          }
+          next.changeRequests.set(request.id, {
+            ...structuredClone(request),
+            approvals: [...stored.approvals, ...structuredClone(request.approvals.slice(expected.approvals.length))],
+          });
+        }),
+    },
+    testCases: {
+      find: async (policyId, id) => copy(committed.testCases.get(policyId)?.get(id)),
+      save: async (policyId, testCase) =>
+        queue((next) => {
+          const cases = next.testCases.get(policyId) ?? new Map<string, PolicyTestCase>();
+          next.testCases.set(policyId, cases.set(testCase.id, structuredClone(testCase)));
+        }),
+      remove: async (policyId, id) =>
+        queue((next) => {
+          if (!next.testCases.get(policyId)?.delete(id)) throw new StaleWriteError(`Test case '${id}' of policy '${policyId}'`);
+        }),
+    },
+    audit: { append: async (...events) => events.forEach((event) => queue((next) => appendMemoryAuditEvent(next.audit, event))) },
+  };
+}
+
+/** The read side over `tables()`, the committed tables. */
+export function memoryPolicyReads(tables: () => PolicyTables): PolicyReads {
+  const policyHead = (policy: PolicyRecord | undefined) =>
+    policy === undefined
+      ? null
+      : {
+          id: policy.id,
+          name: policy.name,
+          activeVersion: policy.activeVersion,
+          activeContentHash: policy.activeVersion === null ? null : (tables().versions.get(versionKey(policy.id, policy.activeVersion))?.contentHash ?? null),
+        };
+  return {
+    hasPolicies: async () => tables().policies.size > 0,
+    listPolicies: async () => structuredClone([...tables().policies.values()].sort((a, b) => binary(a.id, b.id))),
+    getPolicy: async (id) => copy(tables().policies.get(id)),
+    getPolicyHead: async (id) => policyHead(id === null ? [...tables().policies.values()].find((p) => p.isDefault) : tables().policies.get(id)),
+    getVersion: async (policyId, version) => copy(tables().versions.get(versionKey(policyId, version))),
+    listVersions: async (policyId) => structuredClone(versionsOf(tables(), policyId).sort((a, b) => b.version - a.version)),
+    getChangeRequest: async (id) => copy(tables().changeRequests.get(id)),
+    listChangeRequests: async (policyId) =>
+      structuredClone([...tables().changeRequests.values()].filter((r) => r.policyId === policyId).sort((a, b) => byCreation(b, a))),
+    listTestCases: async (policyId) => structuredClone([...(tables().testCases.get(policyId)?.values() ?? [])].sort((a, b) => binary(a.id, b.id))),
+  };
+}
