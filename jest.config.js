@@ -1,5 +1,10 @@
 /** Jest runs TypeScript through @swc/jest (no type checking: `npm run typecheck` does that). */
-const baton = { '^@baton/(schemas|rules|seed|server)$': '<rootDir>/$1/src/index.ts', '^@baton/schemas/client$': '<rootDir>/schemas/src/client/index.ts' };
+const baton = {
+  '^@baton/(schemas|rules|seed|server)$': '<rootDir>/$1/src/index.ts',
+  '^@baton/schemas/client$': '<rootDir>/schemas/src/client/index.ts',
+  // A dynamic import() keeps its ".js" (Node16 module resolution); under Jest it is the .ts beside it.
+  '^(\\.{1,2}/.*)\\.js$': '$1',
+};
 
 /** @type {import('jest').Config} */
 module.exports = {

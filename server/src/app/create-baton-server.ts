@@ -55,7 +55,6 @@ import { BatonMetrics } from '../metrics/baton-metrics';
 import { createEditorAssets, defaultEditorDir } from '../http/editor-assets';
 import { createLogger, type Logger } from '../logger';
 import type { BatonStore } from '../store/baton-store';
-import { openMongoStore } from '../store/mongo/open-mongo-store';
 import { openSqliteStore } from '../store/sqlite/open-sqlite-store';
 
 export interface BatonServerOptions {
@@ -99,9 +98,12 @@ function printAdminKey(key: string): void {
 }
 
 /** MongoDB when `MONGODB_URI` is set, else the embedded SQLite file in `BATON_DATA_DIR`. */
-function openStore(config: BatonConfig, logger: Logger): Promise<BatonStore> {
-  if (config.mongodbUri) return openMongoStore(config.mongodbUri, { logger, retentionDays: config.decisionLog.retentionDays });
-  return openSqliteStore(config.dataDir);
+async function openStore(config: BatonConfig, logger: Logger): Promise<BatonStore> {
+  if (!config.mongodbUri) return openSqliteStore(config.dataDir);
+  // Loaded only here: the driver's BSON module alone allocates a 17 MB buffer on load, memory a
+  // server on the embedded store would carry for nothing.
+  const { openMongoStore } = await import('../store/mongo/open-mongo-store.js');
+  return openMongoStore(config.mongodbUri, { logger, retentionDays: config.decisionLog.retentionDays });
 }
 
 /**
