@@ -144,6 +144,10 @@ describe('admin screens and governance by name', () => {
       .first()
       .waitFor();
     await pageB.locator('.bn-version-viewer').getByTestId('node-c_low_confidence').waitFor();
+    // The read-only canvas names queues as the editable one does: from the directory.
+    const securityLeaf = await pageB.locator('.bn-version-viewer').getByTestId('node-h_security').textContent();
+    expect(securityLeaf).toContain('Trust & Safety');
+    expect(securityLeaf).not.toContain('trust_safety');
     expect(
       await pageB
         .locator('.bn-approvals')

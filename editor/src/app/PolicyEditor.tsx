@@ -414,6 +414,7 @@ function EditorView({ policy, initial, baseRevision: initialRevision, restored, 
               policyId={policy.id}
               policyName={policy.name}
               directoryQueues={directoryQueues}
+              queueNames={queueNames}
               onActivated={(text) => setNotice({ kind: 'info', text })}
             />
           ) : view === 'routing' && !document.routing ? (

@@ -43,6 +43,8 @@ export interface HistoryPageProps {
   policyId: string;
   policyName: string;
   directoryQueues: readonly string[] | null;
+  /** Queue id → name from the directory, so nodes name queues as the rest of the editor does. */
+  queueNames: ReadonlyMap<string, string> | null;
   onActivated: (message: string) => void;
 }
 
@@ -52,7 +54,7 @@ interface Shown {
   diff: PolicyDiff | null;
 }
 
-export function HistoryPage({ policyId, policyName, directoryQueues, onActivated }: HistoryPageProps) {
+export function HistoryPage({ policyId, policyName, directoryQueues, queueNames, onActivated }: HistoryPageProps) {
   const { call } = useApi();
   const permissions = usePermissions();
   const [versions, setVersions] = useState<VersionSummary[] | null>(null);
@@ -225,7 +227,7 @@ export function HistoryPage({ policyId, policyName, directoryQueues, onActivated
         {canReadAudit ? <ActivityList activity={activity} label={label} /> : null}
       </section>
       {shown ? (
-        <VersionViewer title={shown.title} document={shown.document} diff={shown.diff} directoryQueues={directoryQueues} />
+        <VersionViewer title={shown.title} document={shown.document} diff={shown.diff} directoryQueues={directoryQueues} queueNames={queueNames} />
       ) : (
         <p className="bn-hint bn-viewer-empty">Open a version or a diff to see it on the canvas here.</p>
       )}

@@ -22,6 +22,7 @@ export interface VersionViewerProps {
   document: DraftDocument;
   diff: PolicyDiff | null;
   directoryQueues: readonly string[] | null;
+  queueNames: ReadonlyMap<string, string> | null;
 }
 
 const EMPTY_GRAPH: CanvasGraph = { nodes: [], edges: [] };
@@ -31,10 +32,12 @@ function ViewerCanvas({
   target,
   diff,
   directoryQueues,
+  queueNames,
   topics,
   thresholds,
 }: {
   thresholds: Thresholds | null;
+  queueNames: ReadonlyMap<string, string> | null;
   graph: CanvasGraph;
   target: CanvasTarget;
   diff: PolicyDiff | null;
@@ -46,7 +49,10 @@ function ViewerCanvas({
   const [state, dispatch] = useReducer(editorReducer, { graph: shown, settings: {} as DraftDocument['settings'], routing: null } as DraftDocument, (doc) =>
     initialEditorState(doc),
   );
-  const overlay: CanvasOverlay = useMemo(() => ({ diagnostics: new Map(), trace: null, diff: laid?.marks ?? null, thresholds }), [laid, thresholds]);
+  const overlay: CanvasOverlay = useMemo(
+    () => ({ diagnostics: new Map(), trace: null, diff: laid?.marks ?? null, thresholds, queueNames }),
+    [laid, thresholds, queueNames],
+  );
   const edges = useMemo(
     () =>
       state.edges.map((e) =>
@@ -132,7 +138,7 @@ function ViewerCanvas({
   );
 }
 
-export function VersionViewer({ title, document, diff, directoryQueues }: VersionViewerProps) {
+export function VersionViewer({ title, document, diff, directoryQueues, queueNames }: VersionViewerProps) {
   const [target, setTarget] = useState<CanvasTarget>('escalation');
   const graph = target === 'routing' ? (document.routing ?? EMPTY_GRAPH) : document.graph;
   const topics = Object.keys(document.settings.topics ?? {});
@@ -162,6 +168,7 @@ export function VersionViewer({ title, document, diff, directoryQueues }: Versio
           target={target}
           diff={diff}
           directoryQueues={directoryQueues}
+          queueNames={queueNames}
           topics={topics}
           thresholds={document.settings.thresholds ?? null}
         />
