@@ -132,6 +132,22 @@ describe('governance in the editor', () => {
     await page.getByRole('button', { name: 'Apply filters' }).click();
     await page.locator('.bn-audit-table').getByText('apiKey.create').first().waitFor();
     await shot(page, '4-02-audit-log');
+    // Picking an actor by name filters by that actor's key.
+    const actor = page
+      .locator('.bn-audit-table tbody')
+      .getByRole('button', { name: /^Only events by / })
+      .first();
+    const actorName = (await actor.textContent()) ?? '';
+    await actor.click();
+    await until(async () => (await page.getByLabel('Actor key id').inputValue()).length > 0, 'the actor filter filled in');
+    await until(async () => {
+      const rows = await page.locator('.bn-audit-table tbody tr').count();
+      const byActor = await page
+        .locator('.bn-audit-table tbody tr')
+        .getByRole('button', { name: `Only events by ${actorName}`, exact: true })
+        .count();
+      return rows > 0 && rows === byActor;
+    }, 'only that actor’s events');
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Download the whole log (JSON lines)' }).click();
     expect((await download).suggestedFilename()).toMatch(/\.jsonl$/);

@@ -1,7 +1,7 @@
 /**
- * The audit log for auditors and admins: filters (actor key id, action prefix, target, time
- * range), pages of events (oldest first, `after` cursors), the chain verification result, and
- * the whole log as JSON lines (fetched with the key, saved as a file).
+ * The audit log for auditors and admins: filters (actor key id, or a click on an actor's name;
+ * action prefix, target, time range), pages of events (oldest first, `after` cursors), the chain
+ * verification result, and the whole log as JSON lines (fetched with the key, saved as a file).
  */
 import { useCallback, useEffect, useId, useState } from 'react';
 import type { AuditFilter, AuditPage as AuditPageData, AuditVerification } from '../api/types';
@@ -80,6 +80,14 @@ export function AuditPage({ getKey, onBack }: { getKey: () => string | null; onB
     } finally {
       setDownloading(false);
     }
+  };
+
+  // An auditor sees people by name; picking one filters by their key without having to know its id.
+  const byActor = (keyId: string) => {
+    const next = { ...form, actorKeyId: keyId };
+    setForm(next);
+    setFilter(toAuditFilter(next));
+    setCursors([null]);
   };
 
   const field = (name: keyof FilterForm, label: string, type = 'text', placeholder?: string) => (
@@ -180,7 +188,20 @@ export function AuditPage({ getKey, onBack }: { getKey: () => string | null; onB
               <tr key={e.sequence}>
                 <td>{e.sequence}</td>
                 <td>{new Date(e.at).toLocaleString()}</td>
-                <td title={e.actor.keyId ?? undefined}>{e.actor.keyId ? label(e.actor.keyId) : `Baton (${e.actor.role.toLowerCase()})`}</td>
+                <td title={e.actor.keyId ?? undefined}>
+                  {e.actor.keyId ? (
+                    <button
+                      type="button"
+                      className="bn-link"
+                      aria-label={`Only events by ${label(e.actor.keyId)}`}
+                      onClick={() => byActor(e.actor.keyId as string)}
+                    >
+                      {label(e.actor.keyId)}
+                    </button>
+                  ) : (
+                    `Baton (${e.actor.role.toLowerCase()})`
+                  )}
+                </td>
                 <td>
                   <code>{e.action}</code>
                 </td>
