@@ -37,11 +37,22 @@ export function inCapitals(text: AnalysedText, token: AnalysedText['tokens'][num
   return (source.match(/\p{Lu}/gu) ?? []).length >= 2 && source === source.toUpperCase();
 }
 
-/** A sentence of 2+ words of 3+ letters, at least half of them in capitals ("WHERE IS MY ORDER"). */
+/** True when `token` is a hashtag or a mention ("#BLACKFRIDAY", "@ACME_HELP"): a name, however it is written. */
+function isTag(text: AnalysedText, token: AnalysedText['tokens'][number]): boolean {
+  const before = text.text[token.start - 1];
+  return before === '#' || before === '@';
+}
+
+/** True when `token` is a word written in capitals for emphasis ("USELESS"), not a hashtag or a mention. */
+export function isShoutedWord(text: AnalysedText, token: AnalysedText['tokens'][number]): boolean {
+  return token.shouted && !isTag(text, token);
+}
+
+/** A sentence of 2+ words of 3+ letters, at least half of them in capitals ("WHERE IS MY ORDER"); hashtags and mentions are not words here. */
 export function isShouting(text: AnalysedText): boolean {
   const perSentence = new Map<number, { long: number; shouted: number }>();
   for (const token of text.tokens) {
-    if (token.end - token.start < 3) continue;
+    if (token.end - token.start < 3 || isTag(text, token)) continue;
     const counts = perSentence.get(token.sentence) ?? { long: 0, shouted: 0 };
     counts.long += 1;
     if (token.shouted) counts.shouted += 1;

@@ -25,17 +25,18 @@ import { foldText } from './text-normalise';
 
 /**
  * Entries left out, folded: translation artefacts (the English word's other sense: es "frase" from
- * "sentence", fr "queue" from "cock", de "teuer" from "dear" rated +3, pt "tem" and "falar"), words
+ * "sentence", fr "queue" from "cock", pt "pênis" from "dick", the flame "fogo", "fuego", "feu",
+ * "Feuer" from "fire" someone, de "teuer" from "dear" rated +3, pt "tem" and "falar"), words
  * that are common function words or names in the language ("plus", "comme", "halt", "solo"), and
  * the topic words of support chats ("charged", "lost", "dispute"): a customer who reports a charge or
  * a lost card states a fault, which `sentiment-lexicon.ts` weighs, not a feeling.
  */
 const NOT_FEELINGS: Readonly<Record<string, string>> = {
   en: 'charged charges charge dispute disputed debt pay cancel cancelled lost stolen emergency urgent block blocked fine like joke limited care cares secure support supported save saved saves reward rewards benefit benefits top gift',
-  es: 'autor caro carga claro corte ducha frase impar listo lista mayor moda multa nubes paga pique rapto rosa salir sol solo tapas telar tipo tiempo venga viola mente mateo puesto tema par negro negra negros negras serio justa tard dona ora orar lag won esperando cargado',
-  pt: 'tem temos falar fala falando falou falamos mano manos galera diva mim negro negra louca mega vira virar peca faca gravar autor aleta cal caro dente galo nozes sugar tenda tear tard frase mania ducha ha pare impar usado sair solta solto corte ai atencao bloqueio carregada',
-  de: 'satz satze mode art still teuer gross hell stahl stall block greif hagel messe roman oben rein reich aktie irre kippe leck halt druck not log lose dick vital safe tard foul pikee ness fan nein ja lame gebuhren arm berechnet',
-  fr: 'comme plus prix nuit corps queue coq dos cher chere devin hall nappe ferme force fort gros monte nerfs or vol sale seul tard mode roman lance etend payer jeter tirer coupe blocs hante ruse prete admis admet vaut voulu prive exige gree pique toque visse rape ecume juste non charge',
+  es: 'fuego autor caro carga claro corte ducha frase impar listo lista mayor moda multa nubes paga pique rapto rosa salir sol solo tapas telar tipo tiempo venga viola mente mateo puesto tema par negro negra negros negras serio justa tard dona ora orar lag won esperando cargado',
+  pt: 'penis fogo tem temos falar fala falando falou falamos mano manos galera diva mim negro negra louca mega vira virar peca faca gravar autor aleta cal caro dente galo nozes sugar tenda tear tard frase mania ducha ha pare impar usado sair solta solto corte ai atencao bloqueio carregada',
+  de: 'feuer satz satze mode art still teuer gross hell stahl stall block greif hagel messe roman oben rein reich aktie irre kippe leck halt druck not log lose dick vital safe tard foul pikee ness fan nein ja lame gebuhren arm berechnet',
+  fr: 'feu comme plus prix nuit corps queue coq dos cher chere devin hall nappe ferme force fort gros monte nerfs or vol sale seul tard mode roman lance etend payer jeter tirer coupe blocs hante ruse prete admis admet vaut voulu prive exige gree pique toque visse rape ecume juste non charge',
 };
 
 const AFINN: Readonly<Record<string, Readonly<Record<string, number>>>> = { en: afinnEn, es: afinnEs, pt: afinnPt, de: afinnDe, fr: afinnFr };

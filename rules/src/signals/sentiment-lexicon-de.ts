@@ -7,13 +7,13 @@ import type { SupportLexicon } from './sentiment-lexicon';
 export const GERMAN: SupportLexicon = {
   words: {
     '-0.8':
-      'schrecklich furchtbar katastrophe katastrophal unverschämt lächerlich nutzlos unbrauchbar abzocke abgezockt abzocker inakzeptabel miserabel wütend hasse ekelhaft skandal skandalös zumutung zeitverschwendung diebe dieb betrüger betrug gauner verbrecher kriminelle halsabschneider saftladen verarsche verarscht beschiss beschissen scheiße scheisse scheiß scheiss kacke arsch grauenhaft grausam entsetzlich fürchterlich widerlich hass hassen unzumutbar empörend empört stinksauer armselig erbärmlich dreist kotzen albtraum alptraum unverschämtheit frechheit verarschen penner drecksack lachhaft grottig unerträglich fuck shit spast',
+      'schrecklich furchtbar katastrophe katastrophal unverschämt lächerlich nutzlos unbrauchbar abzocke abgezockt abzocker inakzeptabel miserabel wütend hasse ekelhaft skandal skandalös zumutung zeitverschwendung diebe dieb betrüger betrug gauner verbrecher kriminelle halsabschneider saftladen verarsche verarscht beschiss beschissen scheiße scheisse scheiß scheiss kacke arsch grauenhaft grausam entsetzlich fürchterlich widerlich hass hassen unzumutbar empörend empört stinksauer armselig erbärmlich dreist kotzen albtraum alptraum unverschämtheit frechheit verarschen penner drecksack lachhaft grottig unerträglich fuck shit spast respektlos inkompetent inkompetenz igitt pfui jämmerlich',
     '-0.55':
-      'ärgerlich verärgert genervt frustriert frustrierend enttäuscht schlecht falsch kaputt fehlgeschlagen unfreundlich dumm unfair gelogen lüge betrogen sauer mies unmöglich lügner unfähig mist idioten idiot vollidioten traurig enttäuschung ärger ärgert nervt blöd doof bescheuert ätzend übel schlimm schlimmer schlimmste schlechter schlechteste angst unzufrieden unverständlich unzuverlässig langweilig peinlich fassungslos entsetzt wut zornig verzweifelt frech quatsch unsinn blödsinn lahm sinnlos hilflos chaos mangelhaft ungenügend tot gestorben sterben töten weinen heulen leiden unglaublich pff pfff grr ignoriert enttäuschend nervig gestresst stress anstrengend verdammt seufz depp dreck verflucht schwachsinn beknackt heuchler feigling rassistisch sexistisch veräppelt veräppeln ignorieren',
+      'ärgerlich verärgert genervt frustriert frustrierend enttäuscht schlecht falsch kaputt fehlgeschlagen unfreundlich dumm unfair gelogen lüge betrogen sauer mies unmöglich lügner unfähig mist idioten idiot vollidioten traurig enttäuschung ärger ärgert nervt blöd doof bescheuert ätzend übel schlimm schlimmer schlimmste schlechter schlechteste angst unzufrieden unverständlich unzuverlässig langweilig peinlich fassungslos entsetzt wut zornig verzweifelt frech quatsch unsinn blödsinn lahm sinnlos hilflos chaos mangelhaft ungenügend tot gestorben sterben töten weinen heulen leiden unglaublich pff pfff grr ignoriert enttäuschend nervig gestresst stress anstrengend verdammt seufz depp dreck verflucht schwachsinn beknackt heuchler feigling rassistisch sexistisch veräppelt veräppeln ignorieren bereue bereuen schmerz schmerzen schmerzt einsam verletzt ignoranz trauer aua autsch',
     '-0.3':
       'problem probleme langsam verspätet verspätung leider verwirrend kompliziert schwierig besorgt fehler schade sorge sorgen beschwerde beschweren abgelehnt gesperrt blockiert verloren abgelaufen gehackt verdächtig ernsthaft gestohlen fehlt fehlen',
     '-0.15': 'immer wieder',
-    '0': 'hilfe helfen brauche bestellung konto rechnung abbuchung zahlung geld erstattung mitarbeiter mensch service support bitte kunde karte möchte vorsorge fürsorge seelsorge',
+    '0': 'hilfe helfen brauche bestellung konto rechnung abbuchung zahlung geld erstattung mitarbeiter mensch service support bitte kunde karte möchte vorsorge fürsorge seelsorge gemeinsam',
     '0.3': 'okay gut funktioniert geklappt gelöst erledigt behoben',
     '0.5': 'danke dankeschön toll hilfreich schnell freundlich zufrieden prima gefällt',
     '0.8': 'super ausgezeichnet perfekt hervorragend wunderbar fantastisch großartig genial klasse',
@@ -85,15 +85,23 @@ export const GERMAN: SupportLexicon = {
     ['nie wieder', -0.6],
     ['es reicht', -0.6],
     ['zum kotzen', -0.8],
+    ['tut weh', -0.55],
+    ['total daneben', -0.6],
+    ['voll daneben', -0.6],
+    ['was soll das', -0.5],
+    ['auf die nerven', -0.6],
+    ['meine güte', -0.45],
+    ['den bach runter', -0.6],
   ],
   boosters: 'sehr so total echt wirklich völlig extrem absolut ganz unglaublich voll mega richtig ziemlich',
   contrast: 'aber jedoch sondern obwohl',
+  unnegated: 'danke dankeschön leider',
   demands: 'jetzt sofort umgehend',
   ironic: 'toll super prima klasse perfekt wunderbar herrlich spitze großartig',
   compounds: { prefixes: 'scheiß scheiss mist drecks kack' },
   faults: {
     words:
-      'falsch kaputt fehlgeschlagen problem probleme langsam verspätet verspätung fehler abgelehnt gesperrt blockiert verloren abgelaufen gehackt verdächtig gestohlen fehlt fehlen',
+      'leider falsch kaputt fehlgeschlagen problem probleme langsam verspätet verspätung fehler abgelehnt gesperrt blockiert verloren abgelaufen gehackt verdächtig gestohlen fehlt fehlen',
     expressions: ['funktioniert nicht', 'nicht funktioniert', 'geht nicht', 'klappt nicht', 'zweimal belastet', 'doppelt abgebucht'],
   },
 };

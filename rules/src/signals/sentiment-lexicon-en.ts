@@ -121,14 +121,16 @@ export const ENGLISH: SupportLexicon = {
     ['never again', -0.6],
     ['expected better', -0.5],
     ['first time', 0],
+    ['not mistaken', 0],
   ],
   boosters: 'very really so extremely totally absolutely completely super incredibly such',
   contrast: 'but however although though',
+  unnegated: 'thanks thank thx cheers unfortunately sadly',
   demands: 'now immediately',
   ironic: 'great perfect wonderful lovely fantastic brilliant awesome nice marvellous marvelous terrific splendid',
   faults: {
     words:
-      'wrong broken fail failed failing failure stuck impossible crash crashes crashed crashing damaged problem issue error bug slow late delay delayed missing lost overcharged refused declined denied unable rejected invalid unauthorized unauthorised suspicious hacked locked blocked expired suspended disconnected outage stolen',
+      'unfortunately wrong broken fail failed failing failure stuck impossible crash crashes crashed crashing damaged problem issue error bug slow late delay delayed missing lost overcharged refused declined denied unable rejected invalid unauthorized unauthorised suspicious hacked locked blocked expired suspended disconnected outage stolen',
     expressions: [
       'not working',
       'stopped working',

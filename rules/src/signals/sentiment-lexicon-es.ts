@@ -7,9 +7,9 @@ import type { SupportLexicon } from './sentiment-lexicon';
 export const SPANISH: SupportLexicon = {
   words: {
     '-0.8':
-      'pésimo pésima horrible terrible vergonzoso vergüenza asco asqueroso inútil ridículo absurdo estafa estafadores estafador timo timadores timador indignante inaceptable desastre basura porquería harto harta furioso furiosa odio lamentable ladrones ladrón ladrona rateros sinvergüenzas sinvergüenza fraude robo atraco mierda joder jodido jodida cabrones espantoso espantosa fatal nefasto deplorable repugnante patético patética penoso penosa chapuza indignado indignada hartos hartas insoportable intolerable pesadilla puta subnormal inadmisible impresentable indignación cutre cutres pendejo pendeja pendejos chingada capullo horroroso horrorosa',
+      'pésimo pésima horrible terrible vergonzoso vergüenza asco asqueroso inútil ridículo absurdo estafa estafadores estafador timo timadores timador indignante inaceptable desastre basura porquería harto harta furioso furiosa odio lamentable ladrones ladrón ladrona rateros sinvergüenzas sinvergüenza fraude robo atraco mierda joder jodido jodida cabrones espantoso espantosa fatal nefasto deplorable repugnante patético patética penoso penosa chapuza indignado indignada hartos hartas insoportable intolerable pesadilla puta subnormal inadmisible impresentable indignación cutre cutres pendejo pendeja pendejos chingada capullo horroroso horrorosa detesto detestar desastroso desastrosa asqueado asqueada',
     '-0.55':
-      'enfadado enojado cabreado frustrado frustrante decepcionado decepcionante mal malo mala roto fallo falla incompetente tonto estúpido injusto mentira engañado engaño imposible grosero mentirosos mentiroso tramposos idiotas idiota imbéciles imbécil triste tristeza lástima miedo preocupante peor peores cansado cansada decepción desilusión disgusto disgustado disgustada cabreo rabia furia enfado abusivo abuso aburrido agotado agotada desesperado desesperada injusticia inútiles incompetentes caos malos malas feo fea muerto murió matar llorar llorando lloro sufrir sufriendo pff pfff puf grr desesperante pesadísimo ignorado ignorada ignoran decepcionada enfadada chungo fastidio cansino cansina agobiado agobiada agobio estresado estresada molesta molesto hostia hostias pinche maldito maldita malditos carajo hipócrita hipócritas cobarde cobardes machista',
+      'enfadado enojado cabreado frustrado frustrante decepcionado decepcionante mal malo mala roto fallo falla incompetente tonto estúpido injusto mentira engañado engaño imposible grosero mentirosos mentiroso tramposos idiotas idiota imbéciles imbécil triste tristeza lástima miedo preocupante peor peores cansado cansada decepción desilusión disgusto disgustado disgustada cabreo rabia furia enfado abusivo abuso aburrido agotado agotada desesperado desesperada injusticia inútiles incompetentes caos malos malas feo fea muerto murió matar llorar llorando lloro sufrir sufriendo pff pfff puf grr desesperante pesadísimo ignorado ignorada ignoran decepcionada enfadada chungo fastidio cansino cansina agobiado agobiada agobio estresado estresada molesta molesto hostia hostias pinche maldito maldita malditos carajo hipócrita hipócritas cobarde cobardes machista mintieron mintió mienten mintiendo arrepiento arrepentido arrepentida pobre dolor duele angustia sufrimiento miseria insulto insultos irrespetuoso irrespetuosa malvado malvada cruel incapaz incapaces arruinado arruinada injusta',
     '-0.3':
       'problema problemas lento tarde retraso retrasado confuso desgraciadamente lamentablemente preocupado difícil error queja quejas reclamación uf uff rechazado rechazada rechazaron denegado denegada bloqueado bloqueada bloquearon caducado caducada vencido vencida perdido perdida hackeado hackeada suspendido suspendida robado robada falta faltan',
     '-0.15': 'todavía aún',
@@ -91,14 +91,29 @@ export const SPANISH: SupportLexicon = {
     ['no puede ser', -0.5],
     ['falta de respeto', -0.8],
     ['vale la pena', 0.3],
+    ['hasta los huevos', -0.8],
+    ['hasta el moño', -0.7],
+    ['hasta el gorro', -0.7],
+    ['una pena', -0.5],
+    ['qué lástima', -0.5],
+    ['nada bien', -0.45],
+    ['no me convence', -0.45],
+    ['no vale nada', -0.5],
+    ['nadie aguanta', -0.6],
+    ['hecho daño', -0.55],
+    ['hizo daño', -0.55],
+    ['sin gracia', -0.45],
+    ['si mal no recuerdo', 0],
+    ['si no me equivoco', 0],
   ],
   boosters: 'muy tan súper super realmente totalmente completamente absolutamente demasiado bastante',
   contrast: 'pero aunque sino',
+  unnegated: 'gracias lamentablemente desgraciadamente',
   demands: 'ya ahora inmediatamente',
   ironic: 'genial perfecto estupendo fantástico maravilloso fenomenal bravo',
   faults: {
     words:
-      'roto fallo falla error problema problemas lento tarde retraso retrasado rechazado rechazada rechazaron denegado denegada bloqueado bloqueada bloquearon caducado caducada vencido vencida perdido perdida hackeado hackeada suspendido suspendida robado robada falta faltan',
+      'lamentablemente desgraciadamente imposible roto fallo falla error problema problemas lento tarde retraso retrasado rechazado rechazada rechazaron denegado denegada bloqueado bloqueada bloquearon caducado caducada vencido vencida perdido perdida hackeado hackeada suspendido suspendida robado robada falta faltan',
     expressions: ['no funciona', 'cobraron dos veces', 'cobro doble'],
   },
 };

@@ -7,13 +7,13 @@ import type { SupportLexicon } from './sentiment-lexicon';
 export const FRENCH: SupportLexicon = {
   words: {
     '-0.8':
-      'horrible nul nulle inacceptable scandaleux scandale honte honteux arnaque escroquerie escrocs escroc arnaqueurs arnaqueur voleurs voleur bandits fraude ridicule absurde catastrophe désastre inutile dégoûtant déteste furieux furieuse marre insupportable merde putain bordel chier dégueulasse affreux affreuse atroce épouvantable exécrable pitoyable minable haine hais détesté révoltant révolté révoltée indigné indignée écœurant écœuré cauchemar foutage inadmissible lamentable salaud salauds enculé enculés imbécile imbéciles dégueu pathétique',
+      'horrible nul nulle inacceptable scandaleux scandale honte honteux arnaque escroquerie escrocs escroc arnaqueurs arnaqueur voleurs voleur bandits fraude ridicule absurde catastrophe désastre inutile dégoûtant déteste furieux furieuse marre insupportable merde putain bordel chier dégueulasse affreux affreuse atroce épouvantable exécrable pitoyable minable haine hais détesté révoltant révolté révoltée indigné indignée écœurant écœuré cauchemar foutage inadmissible lamentable salaud salauds enculé enculés imbécile imbéciles dégueu pathétique fiasco déplorable scandalisé scandalisée dégoût merdique connard connards connasse',
     '-0.55':
-      'énervé énervée agacé agacée fâché frustré frustrant déçu déçue décevant mauvais mauvaise faux cassé échec impossible injuste mensonge menteurs trompé incompétent impoli grossier stupide débile incapables minables idiots crétins abrutis triste tristesse déception mécontent mécontente insatisfait insatisfaite énervant agaçant chiant relou pénible fatigué fatiguée épuisé épuisée peur inquiétant pire nuls bête con conne cons colère rage désespéré désespérée désespérant galère incompréhensible raté foiré bâclé ennuyeux chaos pfff pff mort morte mourir tuer pleurer pleure souffrir souffre grr ignoré ignorée ignorez saoule soule craint déprime déprimée stressé stressée gonflé dégoûté dégoûtée hypocrite hypocrites sexiste facho fachos foutu foutue',
+      'énervé énervée agacé agacée fâché frustré frustrant déçu déçue décevant mauvais mauvaise faux cassé échec impossible injuste mensonge menteurs trompé incompétent impoli grossier stupide débile incapables minables idiots crétins abrutis triste tristesse déception mécontent mécontente insatisfait insatisfaite énervant agaçant chiant relou pénible fatigué fatiguée épuisé épuisée peur inquiétant pire nuls bête con conne cons colère rage désespéré désespérée désespérant galère incompréhensible raté foiré bâclé ennuyeux chaos pfff pff mort morte mourir tuer pleurer pleure souffrir souffre grr ignoré ignorée ignorez saoule soule craint déprime déprimée stressé stressée gonflé dégoûté dégoûtée hypocrite hypocrites sexiste facho fachos foutu foutue détestent détestons détestez détestais détestait regrettable gâchis honteuse honteuses naze moche navrant navrante consterné consternée consternant choqué choquée choquant malheureux malheureuse malheur misère tristement chagrin larmes pleurs souffrance douleur angoisse angoissé angoissée mépris méprisant victime victimes danger dangereux dangereuse menace menaces menacé menacée menacés menacées abruti crétin idiot bouffon bouffons cruel cruelle injustice pourri pourrie pourris pourries pauvre pauvres inquiétude inquiétudes malaise gaspillage impasse aversion',
     '-0.3':
       'problème problèmes lent retard confus malheureusement inquiet difficile compliqué erreur dommage hélas plainte réclamation bof refusé refusée rejeté rejetée bloqué bloquée bloqués perdu perdue volé volée piraté piratée suspendu suspendue expiré expirée sérieusement manque manquant manquante',
     '-0.15': 'encore',
-    '0': 'aide aider besoin veux voudrais commande compte facture prélèvement paiement argent remboursement conseiller agent personne humain service support client carte réglez régler réparez réparer incroyable',
+    '0': 'aide aider besoin veux voudrais commande compte facture prélèvement paiement argent remboursement conseiller agent personne humain service support client carte réglez régler réparez réparer incroyable pourrait pourrais pourraient pourriez pourrions pourra pourrez pourrai pourront connais connait connaît connaissez connaissons connaissent connaître crois croit croyez croire pu finalement amérique plus',
     '0.3': 'bien bon bonne fonctionne marche marché résolu réglé',
     '0.5': 'merci génial utile rapide content contente satisfait satisfaite super',
     '0.8': 'excellent parfait parfaitement formidable fantastique merveilleux adore top',
@@ -73,14 +73,27 @@ export const FRENCH: SupportLexicon = {
     ['ras le bol', -0.8],
     ['toujours pas', -0.5],
     ['se moquer', -0.6],
+    ['pas terrible', -0.5],
+    ['pas bien', -0.45],
+    ['pas génial', -0.45],
+    ['ça me rend fou', -0.6],
+    ['ça me rend folle', -0.6],
+    ['sans merci', -0.5],
+    ['sans pitié', -0.5],
+    ['quel dommage', -0.5],
+    ["j'en ai assez", -0.6],
+    ['ça suffit', -0.6],
+    ['à chier', -0.8],
+    ['si je ne me trompe', 0],
   ],
   boosters: 'très vraiment tellement trop complètement totalement absolument hyper vachement carrément',
   contrast: 'mais cependant pourtant',
+  unnegated: 'merci malheureusement hélas',
   demands: 'maintenant immédiatement',
   ironic: 'génial super parfait formidable magnifique bravo chouette',
   faults: {
     words:
-      'faux cassé échec problème problèmes lent retard erreur refusé refusée rejeté rejetée bloqué bloquée bloqués perdu perdue volé volée piraté piratée suspendu suspendue expiré expirée manque manquant manquante',
+      'malheureusement hélas impossible faux cassé échec problème problèmes lent retard erreur refusé refusée rejeté rejetée bloqué bloquée bloqués perdu perdue volé volée piraté piratée suspendu suspendue expiré expirée manque manquant manquante',
     expressions: ['marche pas', 'fonctionne pas', 'en panne', 'débité deux fois'],
   },
 };

@@ -7,13 +7,13 @@ import type { SupportLexicon } from './sentiment-lexicon';
 export const PORTUGUESE: SupportLexicon = {
   words: {
     '-0.8':
-      'péssimo péssima horrível terrível ridículo absurdo vergonha vergonhoso nojento inútil roubo ladrões ladrão inaceitável desastre lixo porcaria odeio farto farta furioso furiosa palhaçada golpe golpistas golpista vigaristas vigarista picaretas picareta safados canalhas trapaceiros enganação roubalheira sacanagem fraude merda porra caralho bosta lamentável deplorável patético patética nojo revoltante revoltado revoltada indignado indignada indignação descaso desrespeito insuportável odiei ódio horroroso horrorosa pesadelo inadmissível pqp vsf otário otária otários cretino cretina vagabundo vagabunda escroto escrota',
+      'péssimo péssima horrível terrível ridículo absurdo vergonha vergonhoso nojento inútil roubo ladrões ladrão inaceitável desastre lixo porcaria odeio farto farta furioso furiosa palhaçada golpe golpistas golpista vigaristas vigarista picaretas picareta safados canalhas trapaceiros enganação roubalheira sacanagem fraude merda porra caralho bosta lamentável deplorável patético patética nojo revoltante revoltado revoltada indignado indignada indignação descaso desrespeito insuportável odiei ódio horroroso horrorosa pesadelo inadmissível pqp vsf otário otária otários cretino cretina vagabundo vagabunda escroto escrota odeia odeiam odiar odiando detesto detestar humilhação humilhante humilhado humilhada fodeu fudeu fodido fodida fudido fudida',
     '-0.55':
-      'irritado chateado chateada frustrado frustrante decepcionado decepcionante mal mau ruim errado quebrado falha falhou injusto mentira enganado impossível grosseiro incompetente mentirosos mentiroso idiotas idiota triste tristeza decepção insatisfeito insatisfeita medo preocupante chato chata chatice descontente desapontado desapontada irritante aborrecido aborrecida desespero desesperado desesperada raiva pior piores cansado cansada cansei enrolação enrolando morreu morte matar sofrer sofrimento abusivo chorar chorando choro aff affe afff pff pfff putz inacreditável ignorado ignorada ignoram irritada decepcionada zoado zoada desanimado desanimada estressado estressada estresse cansativo ruins agonia cacete traidor machista hipócrita hipócritas covarde covardes desgraça',
+      'irritado chateado chateada frustrado frustrante decepcionado decepcionante mal mau ruim errado quebrado falha falhou injusto mentira enganado impossível grosseiro incompetente mentirosos mentiroso idiotas idiota triste tristeza decepção insatisfeito insatisfeita medo preocupante chato chata chatice descontente desapontado desapontada irritante aborrecido aborrecida desespero desesperado desesperada raiva pior piores cansado cansada cansei enrolação enrolando morreu morte matar sofrer sofrimento abusivo chorar chorando choro aff affe afff pff pfff putz inacreditável ignorado ignorada ignoram irritada decepcionada zoado zoada desanimado desanimada estressado estressada estresse cansativo ruins agonia cacete traidor machista hipócrita hipócritas covarde covardes desgraça coitado coitada coitados coitadas arrependo arrependido arrependida affs dor chateação injustiça grosseria revolta arrogante infeliz',
     '-0.3':
       'problema problemas lento atraso atrasado confuso infelizmente preocupado difícil demora erro reclamação reclamar demorado demorando poxa recusado recusada recusaram negado negada bloqueado bloqueada bloquearam vencido vencida perdido perdida perdi hackeado hackeada suspenso suspensa roubado roubada falta faltando faltou',
     '-0.15': 'ainda novamente',
-    '0': 'ajuda ajudar preciso quero pedido conta fatura cobrança cobrar pagamento pagar pago dinheiro reembolso atendente pessoa humano serviço suporte favor cliente compra cartão legal querer resolvam resolver resolve consertem consertar',
+    '0': 'ajuda ajudar preciso quero pedido conta fatura cobrança cobrar pagamento pagar pago dinheiro reembolso atendente pessoa humano serviço suporte favor cliente compra cartão legal querer resolvam resolver resolve consertem consertar foda',
     '0.3': 'bem bom boa certo funciona funcionou resolvido resolveu',
     '0.5': 'obrigado obrigada agradeço ótimo ótima útil rápido feliz contente satisfeito satisfeita gosto gostei',
     '0.8': 'excelente perfeito perfeita maravilhoso fantástico incrível adorei amo',
@@ -89,14 +89,31 @@ export const PORTUGUESE: SupportLexicon = {
     ['falta de respeito', -0.8],
     ['que droga', -0.6],
     ['ninguém resolve', -0.6],
+    ['que saco', -0.6],
+    ['não está bom', -0.45],
+    ['não tá bom', -0.45],
+    ['não é legal', -0.45],
+    ['não tá legal', -0.45],
+    ['nada legal', -0.45],
+    ['não presta', -0.6],
+    ['uma droga', -0.6],
+    ['falta de educação', -0.6],
+    ['ninguém aguenta', -0.6],
+    ['nada que preste', -0.6],
+    ['em prantos', -0.6],
+    ['vai se foder', -0.8],
+    ['vai se fuder', -0.8],
+    ['sem graça', -0.45],
+    ['se não me engano', 0],
   ],
   boosters: 'muito tão super realmente totalmente completamente absolutamente bastante demasiado',
   contrast: 'mas porém contudo embora entretanto',
+  unnegated: 'obrigado obrigada valeu infelizmente',
   demands: 'agora imediatamente já',
   ironic: 'ótimo ótima perfeito maravilha maravilhoso lindo beleza parabéns',
   faults: {
     words:
-      'errado quebrado falha falhou problema problemas lento atraso atrasado demora erro recusado recusada recusaram negado negada bloqueado bloqueada bloquearam vencido vencida perdido perdida perdi hackeado hackeada suspenso suspensa roubado roubada falta faltando faltou',
+      'infelizmente impossível errado quebrado falha falhou problema problemas lento atraso atrasado demora erro recusado recusada recusaram negado negada bloqueado bloqueada bloquearam vencido vencida perdido perdida perdi hackeado hackeada suspenso suspensa roubado roubada falta faltando faltou',
     expressions: ['não funciona', 'cobrado duas vezes', 'cobraram duas vezes'],
   },
 };

@@ -39,6 +39,11 @@ export interface SupportLexicon {
   boosters: string;
   /** Words after which the rest of the message weighs more ("but", "pero"). */
   contrast: string;
+  /**
+   * Words a negation does not flip: thanks ("no thanks", "nein danke" decline politely) and regret
+   * ("leider nicht", "malheureusement pas" stay regretful).
+   */
+  unnegated: string;
   /** Words that press for action ("now", "sofort"): negative only when written in capitals (`sentiment.ts`). */
   demands: string;
   /**
@@ -52,7 +57,10 @@ export interface SupportLexicon {
    * words opening with a pejorative prefix ("Mistwetter", "Drecksarbeit") are negative.
    */
   compounds?: { prefixes: string };
-  /** Words and expressions (listed above with their valence) that describe a fault, not a feeling. */
+  /**
+   * Words and expressions (listed above with their valence) that describe a fault, not a feeling,
+   * and the adverbs that regret one ("leider", "unfortunately"): together they stay above "upset".
+   */
   faults: { words: string; expressions: readonly string[] };
 }
 
@@ -72,6 +80,16 @@ export const EMOJI_VALENCE: ReadonlyArray<readonly [string, number]> = [
   ['😒', -0.4],
   ['💩', -0.5],
   ['🤦', -0.5],
+  ['💔', -0.5],
+  ['🤮', -0.7],
+  ['🤢', -0.6],
+  ['🖕', -0.8],
+  ['👿', -0.6],
+  ['😟', -0.4],
+  ['😓', -0.4],
+  ['😰', -0.4],
+  ['😨', -0.4],
+  ['😿', -0.4],
   ['☹', -0.5],
   ['🙁', -0.4],
   ['😕', -0.3],

@@ -19,13 +19,16 @@
  *
  * Scoring, in the spirit of VADER: word valences (-1..1) are summed; a negator up to three words
  * earlier in the clause flips and softens a word (x-0.75; German also looks for a clause-final
- * "nicht" up to three words later), but a negated curse stays negative at half weight ("no
- * jodas"); boosters ("very", "muy") multiply the next word by 1.3 and have no valence of their
- * own ("super lento"); a stretched or shouted word ("sooo", "USELESS") weighs 1.3; after "but"
- * words weigh 1.5, before it 0.5; praise in a message whose feelings already add up to -0.4
+ * "nicht" up to five words later, or before a closing "mehr"), but a negated curse stays negative
+ * at half weight ("no jodas"), thanks and regret do not flip ("no thanks", "leider nicht"), and a
+ * negated state word ("not fixed", "no funciona") counts as a fault; boosters ("very", "muy")
+ * multiply the next word by 1.3 and have no valence of their own ("super lento"); a stretched or
+ * shouted word ("sooo", "USELESS") weighs 1.3; after "but" words weigh 1.5, before it 0.5; praise in a message whose feelings already add up to -0.4
  * counts a quarter ("Thanks, nobody answers"); a last clause of bare praise after a complaint is
  * sarcasm and counts negative ("Card declined again, great", "Schon wieder kaputt, toll");
  * punctuation and shouting follow `sentiment-emphasis.ts`; emoji and emoticons add their valence.
+ * Spanish and Portuguese absolute superlatives the lexicons do not list read as their adjective
+ * with a booster ("cabreadísimo", `superlative-forms.ts`).
  * German compounds the lexicons do not list are read by a pejorative prefix ("Mistwetter") or
  * their head, the longest own-lexicon word they end with ("Verkehrschaos"); the machine-translated
  * general lists are not used for heads, nor looked up by stem: both made plain words collide with
@@ -45,11 +48,12 @@
  */
 import { isStopword, languagePack } from './language-packs';
 import type { AnalysedText, LanguageView } from './message-analysis';
-import { elongationVariants, inCapitals, isElongated, isShouting, punctuationAdjusted } from './sentiment-emphasis';
+import { elongationVariants, inCapitals, isElongated, isShoutedWord, isShouting, punctuationAdjusted } from './sentiment-emphasis';
 import { generalValences } from './sentiment-general';
 import { EMOJI_VALENCE, EMOTICON_VALENCE, SUPPORT_LEXICONS, type SupportLexicon } from './sentiment-lexicon';
 import { pluralsOf } from './plural-forms';
 import { stem } from './stemmer';
+import { superlativeBase } from './superlative-forms';
 import { foldText, tokenise } from './text-normalise';
 
 /** Sentiment of one message. */
@@ -88,6 +92,8 @@ interface SentimentLanguage {
   contrast: Set<string>;
   /** Folded demand words ("now", "sofort"), negative when written in capitals. */
   demands: Set<string>;
+  /** Folded words a negation does not flip ("no thanks", "leider nicht"). */
+  unnegated: Set<string>;
   /** Folded praise words read as sarcasm when they close a complaint ("…, great"). */
   ironic: Set<string>;
   /** Folded pejorative prefixes of compounds, when the language compounds (German). */
@@ -105,10 +111,20 @@ const LIBRARY_MIN_MAGNITUDE = 0.1;
 const NEGATION_FACTOR = -0.75;
 const NEGATION_REACH = 3;
 /**
+ * How far a German clause-final "nicht" reaches back: the verb it negates may stand five words
+ * before it ("Das interessiert mich gerade echt nicht").
+ */
+const CLAUSE_FINAL_REACH = 5;
+/**
  * A negated curse or insult ("no jodas", "not fucking working") stays negative at half weight:
  * these words do not flip like "not happy" or "not bad" do.
  */
 const STRONG_NEGATIVE = -0.8;
+/**
+ * The support lexicons' mildest praise (0.3) is a state ("works", "fixed", "funktioniert"):
+ * negated, it counts with the faults.
+ */
+const STATE_PRAISE = 0.3;
 const NEGATED_STRONG_FACTOR = 0.5;
 /**
  * Praise in a message whose feelings (not its faults) add up to -0.4 or less counts a quarter:
@@ -193,16 +209,31 @@ function compile(language: string, lexicon: SupportLexicon): SentimentLanguage {
     }
   }
   const expressions = new Map<string, Expression[]>();
-  for (const [phrase, value] of lexicon.expressions) {
-    const valence = { value, fault: faultExpressions.has(phrase), own: true };
+  const parsed = lexicon.expressions.map(([phrase, value]) => {
     const all = tokenise(phrase).map((token) => token.word);
     const content = all.filter((word) => !isStopword(language, word));
-    const sequence = content.length < 2;
+    return { phrase, value, all, content, key: content.map((word) => stem(language, word)).join(' ') };
+  });
+  // Content words alone would make "una y otra vez" (-0.5) read every "otra vez" (-0.2), and "no
+  // vale nada" ("vale" is a stop word) any "no … nada": an expression that shares its content
+  // words with a shorter one of another valence, or that loses a stop word and keeps only a
+  // negation and one word, is matched on all its words in a row ("nicht gut" still matches
+  // "nicht so gut").
+  const negators = languagePack(language)?.negators ?? NO_NEGATORS;
+  const shortest = new Map<string, { length: number; value: number }>();
+  for (const { key, all, value } of parsed) if (all.length < (shortest.get(key)?.length ?? Infinity)) shortest.set(key, { length: all.length, value });
+  for (const { phrase, value, all, content, key } of parsed) {
+    const valence = { value, fault: faultExpressions.has(phrase), own: true };
+    const other = shortest.get(key)!;
+    const meaningful = content.filter((word) => !negators.has(word)).length;
+    const sequence = content.length < 2 || (meaningful < 2 && content.length < all.length) || (all.length > other.length && value !== other.value);
     const stems = (sequence ? all : content).map((word) => stem(language, word));
     const first = stems[0];
     if (first === undefined) continue;
     expressions.set(first, [...(expressions.get(first) ?? []), { stems, sequence, valence }]);
   }
+  // The longest expression that matches wins ("não aguento mais" over "não aguento").
+  for (const list of expressions.values()) list.sort((a, b) => b.stems.length - a.stems.length);
   return {
     exact,
     words,
@@ -210,6 +241,7 @@ function compile(language: string, lexicon: SupportLexicon): SentimentLanguage {
     boosters: new Set(wordList(lexicon.boosters)),
     contrast: new Set(wordList(lexicon.contrast)),
     demands: new Set(wordList(lexicon.demands)),
+    unnegated: new Set(wordList(lexicon.unnegated)),
     ironic: new Set(wordList(lexicon.ironic)),
     compoundPrefixes: lexicon.compounds && wordList(lexicon.compounds.prefixes),
   };
@@ -262,6 +294,16 @@ function scoreExpressions(text: AnalysedText, lexicon: SentimentLanguage, langua
   return found;
 }
 
+/** German "nicht mehr" (no longer) ends a clause like "nicht" alone: "Die Karte geht seit gestern nicht mehr." */
+const AFTER_CLAUSE_FINAL_NEGATION = 'mehr';
+
+/** True when the token at `j` is past the end of `clause`, or is "mehr" closing it. */
+function isClauseEnd(tokens: AnalysedText['tokens'], j: number, clause: number | undefined): boolean {
+  const token = tokens[j];
+  if (token?.clause !== clause) return true;
+  return token?.word === AFTER_CLAUSE_FINAL_NEGATION && tokens[j + 1]?.clause !== clause;
+}
+
 function isNegated(text: AnalysedText, i: number, negators: ReadonlySet<string>, language: string, consumed: boolean[]): boolean {
   const tokens = text.tokens;
   const clause = tokens[i]?.clause;
@@ -271,10 +313,10 @@ function isNegated(text: AnalysedText, i: number, negators: ReadonlySet<string>,
   }
   if (language !== 'de') return false;
   // German main clauses put "nicht" last: "Das gefällt mir nicht."
-  for (let j = i + 1; j <= i + NEGATION_REACH; j += 1) {
+  for (let j = i + 1; j <= i + CLAUSE_FINAL_REACH; j += 1) {
     const token = tokens[j];
     if (!token || token.clause !== clause) return false;
-    if (negators.has(token.word) && tokens[j + 1]?.clause !== clause) return true;
+    if (negators.has(token.word) && isClauseEnd(tokens, j + 1, clause)) return true;
   }
   return false;
 }
@@ -331,11 +373,19 @@ function compoundValence(scoring: Scoring, prefixes: readonly string[], word: st
   return undefined;
 }
 
-/** The valence of the token at `i` before emphasis and negation; a stretched word ("sooo") is read as its shorter forms. */
+/**
+ * The valence of the token at `i` before emphasis and negation; a stretched word ("sooo") is read
+ * as its shorter forms, an absolute superlative ("cabreadísimo") as its adjective with a booster.
+ */
 function wordValence(scoring: Scoring, i: number, elongated: boolean): Valence | undefined {
   const word = scoring.text.tokens[i]!.word;
-  if (!elongated) return valenceOf(scoring, i, word, scoring.view.stems[i] ?? word);
-  return elongationVariants(word).reduce<Valence | undefined>((found, form) => found ?? valenceOf(scoring, i, form, stem(scoring.language, form)), undefined);
+  if (elongated)
+    return elongationVariants(word).reduce<Valence | undefined>((found, form) => found ?? valenceOf(scoring, i, form, stem(scoring.language, form)), undefined);
+  const found = valenceOf(scoring, i, word, scoring.view.stems[i] ?? word);
+  if (found) return found;
+  const base = superlativeBase(scoring.language, word);
+  const adjective = base === undefined ? undefined : valenceOf(scoring, i, base, stem(scoring.language, base));
+  return adjective?.value ? { ...adjective, value: adjective.value * BOOSTER_FACTOR } : undefined;
 }
 
 /**
@@ -415,8 +465,12 @@ export function scoreSentiment(text: AnalysedText, language: string): SentimentS
       value = entry.value;
       const previous = tokens[i - 1];
       if (previous && previous.clause === token.clause && lexicon.boosters.has(previous.word)) value *= BOOSTER_FACTOR;
-      if ((token.shouted && !shouting) || elongated) value *= SHOUTED_WORD_FACTOR;
-      if (pack && isNegated(text, i, scoring.negators, lang, consumed)) value *= value <= STRONG_NEGATIVE ? NEGATED_STRONG_FACTOR : NEGATION_FACTOR;
+      if ((!shouting && isShoutedWord(text, token)) || elongated) value *= SHOUTED_WORD_FACTOR;
+      if (pack && !lexicon.unnegated.has(token.word) && isNegated(text, i, scoring.negators, lang, consumed)) {
+        // A negated state word ("not fixed", "funktioniert … nicht") reports a fault, not a feeling.
+        if (entry.own && entry.value > 0 && entry.value <= STATE_PRAISE) entry = { ...entry, fault: true };
+        value *= value <= STRONG_NEGATIVE ? NEGATED_STRONG_FACTOR : NEGATION_FACTOR;
+      }
     }
     const weighted = value * (contrastAt < 0 ? 1 : i < contrastAt ? CONTRAST_BEFORE : i > contrastAt ? CONTRAST_AFTER : 1);
     if (entry.own && !entry.fault && value < 0) complaint += value;
