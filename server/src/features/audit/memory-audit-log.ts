@@ -2,12 +2,24 @@
  * The audit log in memory, for unit tests: events chained exactly as the stored adapters chain
  * them (`chainedAuditEvent`), appended inside a memory unit of work, read through `AuditLogStore`.
  */
-import { chainedAuditEvent, type AuditEvent, type AuditEventInput } from './audit-event';
+import type { QueueMemoryWrite } from '../../store/memory/memory-unit-of-work';
+import type { AuditAppend } from '../../store/unit-of-work';
+import { chainedAuditEvent, type AuditEvent } from './audit-event';
 import type { AuditFilter, AuditLogStore } from './audit-log-store';
 
-/** Appends `input` to `events` (a unit of work's next state). */
-export function appendMemoryAuditEvent(events: AuditEvent[], input: AuditEventInput): void {
-  events.push(chainedAuditEvent(input, events.at(-1) ?? null));
+/** The audit table of the memory tables. */
+export type AuditTable = { audit: AuditEvent[] };
+
+/** Appends through `queue` to the `audit` table, each event chained after the one before it. */
+export function memoryAuditAppend(queue: QueueMemoryWrite<AuditTable>): AuditAppend {
+  return {
+    append: async (...events) =>
+      events.forEach((input) =>
+        queue((next) => {
+          next.audit.push(chainedAuditEvent(input, next.audit.at(-1) ?? null));
+        }),
+      ),
+  };
 }
 
 function matches(event: AuditEvent, filter: AuditFilter): boolean {

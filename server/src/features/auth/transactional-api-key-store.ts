@@ -3,13 +3,16 @@
  * work that read through the repository, decide with `api-key-transitions.ts` and write the
  * record with its audit event. Adapters supply only the repository and `ApiKeyAccess`.
  */
-import { DuplicateKeyError, conflictAs, type UnitOfWork } from '../../store/unit-of-work';
+import { DuplicateKeyError, conflictAs, type Transaction, type UnitOfWork } from '../../store/unit-of-work';
 import type { ApiKeyAccess } from './api-key-repositories';
 import type { ApiKeyStore } from './api-key-store';
 import { createdKey, keyIdTaken, revokedKey, revokedKeys } from './api-key-transitions';
 
+/** The part of a unit of work the API keys feature reads and writes. */
+export type ApiKeyTransaction = Pick<Transaction, 'apiKeys' | 'audit'>;
+
 /** Builds the store over `uow`; reads and the use stamp go straight to `access`. */
-export function createApiKeyStore(uow: UnitOfWork, access: ApiKeyAccess): ApiKeyStore {
+export function createApiKeyStore(uow: UnitOfWork<ApiKeyTransaction>, access: ApiKeyAccess): ApiKeyStore {
   return {
     findKey: (id) => access.findKey(id),
     listKeys: () => access.listKeys(),

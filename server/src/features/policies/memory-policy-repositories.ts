@@ -3,8 +3,6 @@
  * same conditional writes and keys as `sqlite-policy-repositories.ts` (update when the stored
  * record is still as read, one default policy, unique ids and version numbers), over plain maps.
  */
-import type { AuditEvent } from '../audit/audit-event';
-import { appendMemoryAuditEvent } from '../audit/memory-audit-log';
 import { DuplicateKeyError, StaleWriteError } from '../../store/unit-of-work';
 import type { QueueMemoryWrite } from '../../store/memory/memory-unit-of-work';
 import type { ChangeRequestRecord } from './change-request-store';
@@ -13,20 +11,19 @@ import type { PolicyRecord, VersionRecord } from './policy-store';
 import type { PolicyTestCase } from './policy-test-case-store';
 import type { PolicyTransaction } from './transactional-policy-stores';
 
-/** Everything the policies feature stores, with the audit log its changes append to. */
-export interface PolicyTables {
+/** Everything the policies feature stores. */
+export type PolicyTables = {
   policies: Map<string, PolicyRecord>;
   /** Keyed by `${policyId}/${version}`. */
   versions: Map<string, VersionRecord>;
   changeRequests: Map<string, ChangeRequestRecord>;
   /** Policy id → test case id → case. */
   testCases: Map<string, Map<string, PolicyTestCase>>;
-  audit: AuditEvent[];
-}
+};
 
 /** Empty tables. */
 export function emptyPolicyTables(): PolicyTables {
-  return { policies: new Map(), versions: new Map(), changeRequests: new Map(), testCases: new Map(), audit: [] };
+  return { policies: new Map(), versions: new Map(), changeRequests: new Map(), testCases: new Map() };
 }
 
 const versionKey = (policyId: string, version: number) => `${policyId}/${version}`;
@@ -37,7 +34,7 @@ const byCreation = (a: ChangeRequestRecord, b: ChangeRequestRecord) => a.created
 const versionsOf = (t: PolicyTables, policyId: string) => [...t.versions.values()].filter((v) => v.policyId === policyId);
 
 /** The repositories of one unit of work: reads from `committed`, writes through `queue`. */
-export function memoryPolicyRepositories(committed: PolicyTables, queue: QueueMemoryWrite<PolicyTables>): PolicyTransaction {
+export function memoryPolicyRepositories(committed: PolicyTables, queue: QueueMemoryWrite<PolicyTables>): Omit<PolicyTransaction, 'audit'> {
   return {
     policies: {
       find: async (id) => copy(committed.policies.get(id)),
@@ -97,15 +94,17 @@ export function memoryPolicyRepositories(committed: PolicyTables, queue: QueueMe
       find: async (policyId, id) => copy(committed.testCases.get(policyId)?.get(id)),
       save: async (policyId, testCase) =>
         queue((next) => {
-          const cases = next.testCases.get(policyId) ?? new Map<string, PolicyTestCase>();
+          // A new inner map: the committed one is shared with the tables this commit replaces.
+          const cases = new Map(next.testCases.get(policyId));
           next.testCases.set(policyId, cases.set(testCase.id, structuredClone(testCase)));
         }),
       remove: async (policyId, id) =>
         queue((next) => {
-          if (!next.testCases.get(policyId)?.delete(id)) throw new StaleWriteError(`Test case '${id}' of policy '${policyId}'`);
+          const cases = new Map(next.testCases.get(policyId));
+          if (!cases.delete(id)) throw new StaleWriteError(`Test case '${id}' of policy '${policyId}'`);
+          next.testCases.set(policyId, cases);
         }),
     },
-    audit: { append: async (...events) => events.forEach((event) => queue((next) => appendMemoryAuditEvent(next.audit, event))) },
   };
 }
 

@@ -1,27 +1,35 @@
 /**
- * A unit of work over plain objects in memory, for unit tests of services: no database, same
- * semantics as the SQLite adapter. Reads see committed state; writes are queued and applied at
- * commit to a copy of the state, which replaces it only when every write succeeded, so a unit
- * that throws (a stale or duplicate write included) leaves nothing behind. Units run one at a
- * time, each reading what the one before it committed.
+ * A unit of work over tables in memory, for unit tests of services: no database, same semantics
+ * as the SQLite adapter. Reads see committed state; writes are queued and applied at commit to
+ * a copy of the tables, which replaces them only when every write succeeded, so a unit that
+ * throws (a stale or duplicate write included) leaves nothing behind. Units run one at a time,
+ * each reading what the one before it committed.
+ *
+ * Tables are copied shallowly per commit: repositories store and hand out copies of records and
+ * replace a record (or a nested map) rather than change it in place.
  */
 import type { UnitOfWork } from '../unit-of-work';
 
-/** Queues one write of the current unit; it runs at commit against the next state. */
-export type QueueMemoryWrite<State> = (write: (next: State) => void) => void;
+/** The state: named tables, each a map of records or an append-only list. */
+export type MemoryTables = Record<string, Map<unknown, unknown> | unknown[]>;
 
-/** A unit of work over `State`, with a view of what it committed for the read side. */
-export interface MemoryUnitOfWork<State, Tx> extends UnitOfWork<Tx> {
-  /** The committed state. Read-only by convention: copy what you hand out. */
+/** Queues one write of the current unit; it runs at commit against the next tables. */
+export type QueueMemoryWrite<State extends MemoryTables> = (write: (next: State) => void) => void;
+
+/** A unit of work over `State`, with the committed tables for the read side. */
+export interface MemoryUnitOfWork<State extends MemoryTables, Tx> extends UnitOfWork<Tx> {
+  /** The committed tables. Read-only: copy what you hand out. */
   committed(): State;
 }
 
-/**
- * Creates the unit of work. `repositories(committed, queue)` builds one unit's repositories:
- * reads from `committed`, writes through `queue`. State is copied with `structuredClone` per
- * commit, fine for test-sized data.
- */
-export function createMemoryUnitOfWork<State, Tx>(
+function copyTables<State extends MemoryTables>(state: State): State {
+  const copy: MemoryTables = {};
+  for (const [name, table] of Object.entries(state)) copy[name] = Array.isArray(table) ? [...table] : new Map(table);
+  return copy as State;
+}
+
+/** Creates the unit of work. `repositories(committed, queue)` builds one unit's repositories. */
+export function createMemoryUnitOfWork<State extends MemoryTables, Tx>(
   initial: State,
   repositories: (committed: State, queue: QueueMemoryWrite<State>) => Tx,
 ): MemoryUnitOfWork<State, Tx> {
@@ -31,7 +39,7 @@ export function createMemoryUnitOfWork<State, Tx>(
   const run = async <T>(work: (tx: Tx) => Promise<T>): Promise<T> => {
     const writes: ((next: State) => void)[] = [];
     const result = await work(repositories(state, (write) => writes.push(write)));
-    const next = structuredClone(state);
+    const next = copyTables(state);
     for (const write of writes) write(next);
     state = next;
     return result;
