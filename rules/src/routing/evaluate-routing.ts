@@ -71,6 +71,8 @@ interface Attempt {
   queue: Queue;
   target: RouteTarget;
   selection: Selection;
+  /** The agent the conversation gets now: the selection's first, unless the handoffs already waiting take every free slot. */
+  chosen: Selection['chosen'];
   wait: number | null;
   request: SelectionRequest;
 }
@@ -113,10 +115,14 @@ export function evaluateRouting(request: RouteRequest): RouteResult {
       `${label}: ${queue.id}${filterWords(target, request.language)}: ${selection.eligibleCount} of ${selectionRequest.members.length} agent(s) available` +
         `${excluded ? ` (${excluded})` : ''}, ${waiting} waiting, expected wait ${wait === null ? 'unknown (nobody available)' : `${wait} s`}.`,
     );
-    return { queue, target, selection, wait, request: selectionRequest };
+    // startHandoff serves the handoffs already waiting before a newcomer: promise no agent whose free slot they will take.
+    const free = selection.load.slots - selection.load.busy;
+    const chosen = selection.chosen && waiting < free ? selection.chosen : null;
+    if (selection.chosen && !chosen) explanation.push(`${label}: the ${waiting} handoff(s) waiting in ${queue.id} take the ${free} free slot(s) first.`);
+    return { queue, target, selection, chosen, wait, request: selectionRequest };
   };
   const done = (a: Attempt, fallbackUsed: boolean): RouteResult => {
-    const chosen = a.selection.chosen;
+    const chosen = a.chosen;
     explanation.push(
       chosen
         ? `Chose ${chosen.agentName} (${chosen.agentId}), score ${chosen.score}${chosen.preference ? `, preferred as ${chosen.preference}` : ''}.`
@@ -133,7 +139,7 @@ export function evaluateRouting(request: RouteRequest): RouteResult {
         estimatedWaitSeconds: a.wait,
         fallbackUsed,
         explanation,
-        candidates: a.selection.candidates,
+        candidates: chosen ? a.selection.candidates : a.selection.candidates.map((c) => ({ ...c, chosen: false })),
         nextOpeningAt: null,
         routeNodeId: request.routeNodeId,
       },
@@ -159,7 +165,7 @@ export function evaluateRouting(request: RouteRequest): RouteResult {
     }
     const a = attempt(queue, target, label);
     open.push(a);
-    if (a.selection.chosen) return done(a, false);
+    if (a.chosen) return done(a, false);
     if (target.skipIfNoAgentAvailable) {
       explanation.push(`${label}: no agent available and the target says skip; next.`);
       continue;

@@ -225,6 +225,27 @@ describe('targets in turn', () => {
     const r = route([agent('full', { activeConversations: { chat: 2 } })], [{ queue: 'billing' }], {}, [queue({ maxWaitSeconds: 3600 })]);
     expect(r.target).toMatchObject({ queueId: 'billing', agentId: null, estimatedWaitSeconds: 300 });
   });
+  it('promises no agent whose free slots the handoffs already waiting will take first', () => {
+    const queues = [queue({ maxWaitSeconds: 3600 })];
+    const agents = [agent('one-free', { activeConversations: { chat: 1 } })];
+    const waitingAhead = (waiting: number) =>
+      evaluateRouting({
+        targets: [{ queue: 'billing' }],
+        routeNodeId: 'r',
+        directory: prepareDirectory({ queues, agents, waitingByQueue: { billing: waiting } }),
+        channel: 'chat',
+        language: 'en',
+        priority: 'NORMAL',
+        customerId: 'cus-1',
+        lastAgentId: null,
+        now: NOW,
+      });
+    expect(waitingAhead(0).target).toMatchObject({ agentId: 'one-free' });
+    const behind = waitingAhead(1).target;
+    expect(behind).toMatchObject({ queueId: 'billing', agentId: null });
+    expect(behind.candidates.filter((c) => c.chosen)).toEqual([]);
+    expect(behind.explanation).toContain('Target 1: the 1 handoff(s) waiting in billing take the 1 free slot(s) first.');
+  });
   it('uses the fallback queue when every target is over its maximum wait', () => {
     const r = route([agent('full', { activeConversations: { chat: 2 } }), agent('gen', { skills: [] })], [{ queue: 'billing' }], {}, [
       queue({ maxWaitSeconds: 60, fallbackQueueId: 'general' }),

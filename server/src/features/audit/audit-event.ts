@@ -100,7 +100,8 @@ export interface AuditActions {
   'directory.agent.upsert': { targetType: 'agent'; before: AgentSummary | undefined; after: AgentSummary };
   'directory.agent.remove': { targetType: 'agent'; before: AgentSummary; after: undefined };
   'directory.agent.presence': { targetType: 'agent'; before: Presence; after: Presence & { assigned: unknown[] } };
-  'handoff.start': { targetType: 'handoff'; before: undefined; after: HandoffSummary };
+  /** `queuedAssigned`: handoffs queued before it that its ranked agents served first (absent in events of older servers). */
+  'handoff.start': { targetType: 'handoff'; before: undefined; after: HandoffSummary & { queuedAssigned: string[] } };
   'handoff.release': HandoffStepEvent;
   'handoff.accept': HandoffStepEvent;
   'handoff.resolve': HandoffStepEvent;

@@ -115,17 +115,20 @@ describe('SQLite directory repositories', () => {
     await handoffs.startHandoff(start('q2', [], ['marco']), SYSTEM_ACTOR);
     const racing = raceAfterAgentRead(uow, async () => {
       // Only an online agent takes a handoff: briefly online, as for a presence change elsewhere.
+      // An urgent start: marco serves it, then the oldest queued handoff (q1), with its two slots.
       db.prepare(`UPDATE directory_agents SET status = 'ONLINE' WHERE id = 'marco'`).run();
-      await handoffs.startHandoff(start('direct', ['marco'], ['marco']), SYSTEM_ACTOR);
+      await handoffs.startHandoff({ ...start('direct', ['marco'], ['marco']), rank: 190 }, SYSTEM_ACTOR);
       db.prepare(`UPDATE directory_agents SET status = 'AWAY' WHERE id = 'marco'`).run();
     });
     const directory = createDirectoryStore(racing.uow, access);
     const change = await directory.setAgentPresence('marco', 'ONLINE', undefined, AT, SYSTEM_ACTOR);
     expect(racing.raced()).toBe(true);
-    expect(change?.assigned).toEqual(['q1']);
+    // Retried on what the start wrote: marco is full, so the presence change assigns nothing more.
+    expect(change?.assigned).toEqual([]);
     expect(change?.agent.activeConversations).toEqual({ chat: 2 });
     expect((await access.getAgent('marco'))?.activeConversations).toEqual({ chat: 2 });
     expect((await handoffs.getAssignment('direct'))?.status).toBe('ASSIGNED');
+    expect((await handoffs.getAssignment('q1'))?.status).toBe('ASSIGNED');
     expect((await handoffs.getAssignment('q2'))?.status).toBe('QUEUED');
   });
 

@@ -7,9 +7,16 @@ import type { AssignmentRecord, HandoffStep } from './handoff-store';
 
 const summary = (a: AssignmentRecord) => ({ status: a.status, queueId: a.queueId, agentId: a.agentId, channel: a.channel, position: a.position });
 
-/** `handoff.start`: a new assignment, assigned or queued. */
-export function handoffStarted(assignment: AssignmentRecord, at: Date, actor: Actor): AuditEventInput {
-  return { actor, action: 'handoff.start', targetType: 'handoff', targetId: assignment.decisionId, after: summary(assignment), at };
+/** `handoff.start`: a new assignment, assigned or queued, with the handoffs queued before it that its ranked agents took first. */
+export function handoffStarted(assignment: AssignmentRecord, alsoAssigned: readonly AssignmentRecord[], at: Date, actor: Actor): AuditEventInput {
+  return {
+    actor,
+    action: 'handoff.start',
+    targetType: 'handoff',
+    targetId: assignment.decisionId,
+    after: { ...summary(assignment), queuedAssigned: alsoAssigned.map((a) => a.decisionId) },
+    at,
+  };
 }
 
 /**

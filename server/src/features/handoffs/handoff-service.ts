@@ -159,7 +159,7 @@ export class HandoffService {
       );
     }
     const queue = directory.queues.get(routed.target.queueId);
-    const { assignment, created } = await this.deps.store.startHandoff(
+    const { assignment, created, alsoAssigned } = await this.deps.store.startHandoff(
       {
         decisionId,
         conversationId: logged.conversationId,
@@ -179,6 +179,7 @@ export class HandoffService {
     this.deps.metrics?.handoffStarted(assignment);
     this.deps.directory.invalidate();
     this.deps.events?.handoffChanged(assignment, 'start');
+    for (const taken of alsoAssigned) this.deps.events?.handoffChanged(taken, 'assign');
     return this.view(assignment, directory);
   }
 

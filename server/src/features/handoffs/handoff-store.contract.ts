@@ -132,7 +132,7 @@ export function describeHandoffStoreContract(store: () => BatonStore): void {
       await directoryWith(s, { a1: 3 });
       const first = await s.handoffs.startHandoff(request('d1', ['a1']), BOT);
       const again = await s.handoffs.startHandoff(request('d1', ['a1'], { queueId: 'general', at: later(5) }), BOT);
-      expect(again).toEqual({ assignment: first.assignment, created: false });
+      expect(again).toEqual({ assignment: first.assignment, created: false, alsoAssigned: [] });
       expect((await s.directory.getAgent('a1'))?.activeConversations).toEqual({ chat: 1 });
       expect(await handoffEvents(s)).toEqual([['handoff.start', 'd1']]);
       expect(await s.handoffs.getAssignment('unknown')).toBeNull();
@@ -299,7 +299,7 @@ export function describeHandoffStoreContract(store: () => BatonStore): void {
       await directoryWith(s, { a1: 3 });
       const first = await s.handoffs.startHandoff(request('turn-1', ['a1'], { conversationId: 'conv-x' }), BOT);
       const second = await s.handoffs.startHandoff(request('turn-2', ['a1'], { conversationId: 'conv-x', at: later(1) }), BOT);
-      expect(second).toEqual({ assignment: first.assignment, created: false });
+      expect(second).toEqual({ assignment: first.assignment, created: false, alsoAssigned: [] });
       expect(await s.handoffs.getAssignment('turn-2')).toBeNull();
       expect((await s.directory.getAgent('a1'))?.activeConversations).toEqual({ chat: 1 });
       expect(await s.handoffs.findByConversation('conv-x')).toEqual(first.assignment);
@@ -364,6 +364,24 @@ export function describeHandoffStoreContract(store: () => BatonStore): void {
       expect(nothing).toEqual({ before, after: before, step: null, next: null });
       expect(await s.handoffs.getAssignment('d1')).toEqual(before);
       expect(await handoffEvents(s)).toEqual([['handoff.start', 'd1']]);
+    });
+
+    it('lets an agent with a free slot serve the handoffs queued before a new one first: the newcomer queues behind them', async () => {
+      const s = store();
+      await directoryWith(s, { slow: 1 });
+      await s.handoffs.startHandoff(request('d1', ['slow']), BOT);
+      await s.handoffs.startHandoff(request('d2', ['slow'], { at: later(0.5) }), BOT);
+      // d1 times out: slow's slot is given back, and not to d2 at that moment (slow did not answer).
+      await timeout(s, 'd1', later(1));
+      expect(await s.handoffs.getAssignment('d2')).toMatchObject({ status: 'QUEUED', position: 2 });
+      expect((await s.directory.getAgent('slow'))?.activeConversations).toEqual({});
+      const started = await s.handoffs.startHandoff(request('d3', ['slow'], { at: later(2) }), BOT);
+      expect(started.assignment).toMatchObject({ decisionId: 'd3', status: 'QUEUED', agentId: null, position: 2 });
+      expect(started.alsoAssigned).toMatchObject([{ decisionId: 'd2', status: 'ASSIGNED', agentId: 'slow', assignedAt: later(2) }]);
+      expect(await s.handoffs.getAssignment('d2')).toMatchObject({ status: 'ASSIGNED', agentId: 'slow' });
+      expect((await s.directory.getAgent('slow'))?.activeConversations).toEqual({ chat: 1 });
+      const [event] = await s.auditLog.listEvents({ action: 'handoff.start', targetId: 'd3' }, 1, null);
+      expect(event?.after).toMatchObject({ status: 'QUEUED', queuedAssigned: ['d2'] });
     });
 
     it('requeues an assignment not accepted in time to the next candidate in routing order; the agent who let it time out is not offered it again', async () => {

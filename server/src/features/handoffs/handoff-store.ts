@@ -143,13 +143,14 @@ export interface HandoffAccess {
 /** The handoff store as the service uses it. Every changing method takes the actor last. */
 export interface HandoffStore extends HandoffAccess {
   /**
-   * Reserves one unit of the first ranked agent with free capacity, or queues the handoff; the
-   * starting key (`actor.keyId`) is recorded as `startedBy`. Idempotent per conversation: when
-   * the decision was started already, or the conversation has an open handoff, that handoff is
-   * returned unchanged (`created` false) — checked in the same transaction as the insert, so two
-   * racing starts of one conversation queue it once.
+   * Reserves one unit of the first ranked agent with free capacity, or queues the handoff; a
+   * ranked agent serves the handoffs queued before it first (`planStart`), and those it takes are
+   * returned as `alsoAssigned`. The starting key (`actor.keyId`) is recorded as `startedBy`.
+   * Idempotent per conversation: when the decision was started already, or the conversation has
+   * an open handoff, that handoff is returned unchanged (`created` false) — checked in the same
+   * transaction as the insert, so two racing starts of one conversation queue it once.
    */
-  startHandoff(request: StartRequest, actor: Actor): Promise<{ assignment: AssignmentRecord; created: boolean }>;
+  startHandoff(request: StartRequest, actor: Actor): Promise<{ assignment: AssignmentRecord; created: boolean; alsoAssigned: AssignmentRecord[] }>;
   /**
    * One lifecycle step, atomically: reads the handoff, asks `plan` (pure; it may run more than
    * once when the store retries a conflicting transaction) what to write, writes it with its

@@ -86,7 +86,14 @@ describe('planStart', () => {
   it('assigns the handoff to the first ranked agent that can take it, keeping every candidate in routing order', () => {
     const noor = agent('noor', { activeConversations: { chat: 2 } });
     const sem = agent('sem');
-    const plan = planStart(request(), [noor, sem], BOT);
+    const plan = planStart(
+      request(),
+      [
+        { agent: noor, waiting: [] },
+        { agent: sem, waiting: [] },
+      ],
+      BOT,
+    );
     expect(plan.handoff).toEqual({
       decisionId: 'dec-refund-17',
       conversationId: 'conv-refund-17',
@@ -106,14 +113,43 @@ describe('planStart', () => {
       startedBy: 'bk_shop-bot',
     });
     expect(plan.candidates).toEqual(['noor', 'sem', 'lotte']);
-    expect(plan.agent).toEqual({ agent: { ...sem, activeConversations: { chat: 1 }, lastAssignedAt: AT }, expected: sem });
+    expect(plan.agents).toEqual([{ agent: { ...sem, activeConversations: { chat: 1 }, lastAssignedAt: AT }, expected: sem }]);
+    expect(plan.taken).toEqual([]);
   });
 
   it('queues the handoff, reserving nothing, when no ranked agent can take it', () => {
-    const plan = planStart(request({ ranked: ['noor'] }), [agent('noor', { status: 'OFFLINE' })], { keyId: null, role: 'system' });
+    const plan = planStart(request({ ranked: ['noor'] }), [{ agent: agent('noor', { status: 'OFFLINE' }), waiting: [] }], { keyId: null, role: 'system' });
     expect(plan.handoff).toMatchObject({ status: 'QUEUED', agentId: null, assignedAt: null, startedBy: null });
-    expect(plan.agent).toBeNull();
+    expect(plan.agents).toEqual([]);
     expect(plan.candidates).toEqual(['noor', 'sem', 'lotte']);
+  });
+
+  it('lets a free agent serve the handoffs queued before the new one first: the newcomer queues behind them', () => {
+    const sem = agent('sem', { activeConversations: { chat: 1 } });
+    const older = waiting('older', { createdAt: new Date(AT.getTime() - 60_000) });
+    const plan = planStart(request({ ranked: ['sem'] }), [{ agent: sem, waiting: [older] }], BOT);
+    expect(plan.handoff).toMatchObject({ decisionId: 'dec-refund-17', status: 'QUEUED', agentId: null });
+    expect(plan.taken).toEqual([{ after: { ...older, status: 'ASSIGNED', agentId: 'sem', assignedAt: AT, position: null }, expected: older }]);
+    expect(plan.agents).toEqual([{ agent: { ...sem, activeConversations: { chat: 2 }, lastAssignedAt: AT }, expected: sem }]);
+  });
+
+  it('serves a more urgent newcomer before older, less urgent handoffs, and the next ranked agent serves what is left', () => {
+    const noor = agent('noor', { activeConversations: { chat: 1 } });
+    const sem = agent('sem', { activeConversations: { chat: 1 } });
+    const older = waiting('older', { rank: 100, createdAt: new Date(AT.getTime() - 60_000) });
+    const oldest = waiting('oldest', { rank: 300, createdAt: new Date(AT.getTime() - 120_000) });
+    const plan = planStart(
+      request({ rank: 204 }),
+      [
+        { agent: noor, waiting: [oldest, older] },
+        { agent: sem, waiting: [oldest, older] },
+      ],
+      BOT,
+    );
+    // noor's one free slot goes to the rank-300 handoff; sem's to the newcomer (204), ahead of the rank-100 one.
+    expect(plan.taken.map((t) => [t.after.decisionId, t.after.agentId])).toEqual([['oldest', 'noor']]);
+    expect(plan.handoff).toMatchObject({ status: 'ASSIGNED', agentId: 'sem' });
+    expect(plan.agents.map((a) => a.agent.id)).toEqual(['noor', 'sem']);
   });
 });
 

@@ -44,19 +44,36 @@ export function firstTaker(handoff: StoredHandoff, agents: readonly (Agent | nul
   return null;
 }
 
-/** What a start writes: the new handoff (no position yet), who may take it later, and the agent it reserved, if any. */
+/** A ranked agent as a start reads it: null when not in the directory, with the queued handoffs it is a candidate for (serving order). */
+export interface RankedAgent {
+  agent: Agent | null;
+  waiting: readonly StoredHandoff[];
+}
+
+/** What a start writes: the new handoff (no position yet), who may take it later, the agents whose load moves, and queued handoffs they took first. */
 export interface StartPlan {
   handoff: StoredHandoff;
   candidates: string[];
-  agent: AgentWrite | null;
+  agents: AgentWrite[];
+  taken: HandoffWrite[];
+}
+
+/** True when `a` is served before `b`: higher rank, then older, then lower decision id (the queue's serving order). */
+export function servedBefore(a: StoredHandoff, b: StoredHandoff): boolean {
+  if (a.rank !== b.rank) return a.rank > b.rank;
+  if (a.createdAt.getTime() !== b.createdAt.getTime()) return a.createdAt < b.createdAt;
+  return a.decisionId < b.decisionId;
 }
 
 /**
- * A new handoff for `request`: ASSIGNED to the first of the ranked agents (`ranked`, read in
- * `request.ranked` order) that is online with a free slot on the channel, else QUEUED for every
- * candidate (`candidateOrder`). Started by `actor.keyId`.
+ * A new handoff for `request`, started by `actor.keyId`. Each ranked agent in turn (`ranked`, in
+ * `request.ranked` order) serves its waiting handoffs and the new one in serving order, as far as
+ * its free slots go (`takeQueued`): a newcomer never takes a slot from a handoff queued before it
+ * that the agent could serve. The new handoff is ASSIGNED to the first agent that reaches it,
+ * else QUEUED for every candidate (`candidateOrder`); the queued handoffs the agents took on the
+ * way are assigned too.
  */
-export function planStart(request: StartRequest, ranked: readonly (Agent | null)[], actor: Actor): StartPlan {
+export function planStart(request: StartRequest, ranked: readonly RankedAgent[], actor: Actor): StartPlan {
   const queued: StoredHandoff = {
     decisionId: request.decisionId,
     conversationId: request.conversationId,
@@ -75,8 +92,36 @@ export function planStart(request: StartRequest, ranked: readonly (Agent | null)
     requeues: 0,
     startedBy: actor.keyId,
   };
-  const taker = firstTaker(queued, ranked, request.at);
-  return { handoff: taker ? stored(taker.taken) : queued, candidates: candidateOrder(request), agent: taker?.agent ?? null };
+  let handoff = queued;
+  const agents: AgentWrite[] = [];
+  const taken: HandoffWrite[] = [];
+  const takenIds = new Set<string>();
+  for (const { agent: expected, waiting } of ranked) {
+    if (!expected) continue;
+    const others = waiting.filter((w) => !takenIds.has(w.decisionId));
+    const order = [...others.filter((w) => servedBefore(w, queued)), queued, ...others.filter((w) => !servedBefore(w, queued))];
+    const { agent, assigned } = takeQueued(expected, order, request.at);
+    if (assigned.length === 0) continue;
+    agents.push({ agent, expected });
+    const read = new Map(others.map((w) => [w.decisionId, w]));
+    for (const a of assigned) {
+      const before = read.get(a.decisionId);
+      if (before) {
+        taken.push({ after: a, expected: before });
+        takenIds.add(a.decisionId);
+      } else handoff = stored(a);
+    }
+    if (handoff !== queued) break;
+  }
+  return { handoff, candidates: candidateOrder(request), agents, taken };
+}
+
+/**
+ * How many handoffs of the new one's queue, waiting ahead of it, the start assigned: its position
+ * counted on what was committed before the start is that much too high.
+ */
+export function takenAhead(plan: StartPlan): number {
+  return plan.taken.filter((t) => t.expected.queueId === plan.handoff.queueId && servedBefore(t.expected, plan.handoff)).length;
 }
 
 /** What a step needs read, beyond the handoff itself (see {@link stepReads}). */

@@ -13,7 +13,7 @@ import type { Transaction, UnitOfWork } from '../../store/unit-of-work';
 import { handoffStarted, handoffStepped } from './handoff-audit';
 import { isOpen } from './handoff-lifecycle';
 import type { AssignmentRecord, HandoffAccess, HandoffStore, StartRequest, StepResult, StoredHandoff } from './handoff-store';
-import { planStart, planStep, stepReads } from './handoff-transitions';
+import { planStart, planStep, stepReads, takenAhead, type RankedAgent } from './handoff-transitions';
 
 /** The decision's handoff, else the conversation's open one; null when the request may start a new one. */
 async function startedAlready(tx: Transaction, request: StartRequest): Promise<AssignmentRecord | null> {
@@ -35,6 +35,15 @@ async function agentsOf(tx: Transaction, ids: readonly string[]): Promise<(Agent
   return agents;
 }
 
+/** The ranked agents, in order, each with the queued handoffs it could serve (read only for an online agent). */
+async function rankedOf(tx: Transaction, ids: readonly string[]): Promise<RankedAgent[]> {
+  const ranked: RankedAgent[] = [];
+  for (const agent of await agentsOf(tx, ids)) {
+    ranked.push({ agent, waiting: agent?.status === 'ONLINE' ? await tx.handoffs.waitingFor(agent.id) : [] });
+  }
+  return ranked;
+}
+
 /** Builds the store over `uow`; reads go straight to `access`. */
 export function createHandoffStore(uow: UnitOfWork, access: HandoffAccess): HandoffStore {
   return {
@@ -43,14 +52,18 @@ export function createHandoffStore(uow: UnitOfWork, access: HandoffAccess): Hand
       retryingConflicts(() =>
         uow.transaction(async (tx) => {
           const found = await startedAlready(tx, request);
-          if (found) return { assignment: found, created: false };
-          const plan = planStart(request, await agentsOf(tx, request.ranked), actor);
-          const assignment = await positioned(tx, plan.handoff);
-          if (plan.agent) await tx.agents.updateLoad(plan.agent.agent, plan.agent.expected);
+          if (found) return { assignment: found, created: false, alsoAssigned: [] };
+          const plan = planStart(request, await rankedOf(tx, request.ranked), actor);
+          const counted = await positioned(tx, plan.handoff);
+          const assignment = counted.position === null ? counted : { ...counted, position: counted.position - takenAhead(plan) };
+          for (const { agent, expected } of plan.agents) await tx.agents.updateLoad(agent, expected);
           await tx.handoffs.insert(plan.handoff, plan.candidates);
-          await tx.audit.append(handoffStarted(assignment, request.at, actor));
+          for (const taken of plan.taken) await tx.handoffs.update(taken.after, taken.expected);
+          const alsoAssigned = plan.taken.map((t) => t.after);
+          await tx.audit.append(handoffStarted(assignment, alsoAssigned, request.at, actor));
           await tx.handoffOutbox.append({ kind: 'start', after: assignment, at: request.at });
-          return { assignment, created: true };
+          for (const after of alsoAssigned) await tx.handoffOutbox.append({ kind: 'assign', after, at: request.at });
+          return { assignment, created: true, alsoAssigned };
         }),
       ),
     transition: (decisionId, plan, actor) =>
