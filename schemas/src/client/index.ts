@@ -4,7 +4,7 @@
  * which sends them with `fetch`, with an `Idempotency-Key` on decideHandoff and startHandoff and
  * retries with exponential backoff, and watches a handoff over graphql-ws. See README.md next to this file.
  */
-import { createClient, type Client } from 'graphql-ws/client';
+import { createClient, type Client, type FormattedExecutionResult } from 'graphql-ws/client';
 import {
   AssignmentDocument,
   DecideHandoffDocument,
@@ -294,8 +294,23 @@ export function createBatonClient(options: BatonClientOptions): BatonClient {
       retryWait: (retries) => sleep(backoff(retries + 1, null)),
     }));
 
-  async function* watch(conversationId: string): AsyncGenerator<HandoffUpdate, void, undefined> {
+  function watch(conversationId: string): AsyncGenerator<HandoffUpdate, void, undefined> {
     const results = connect().iterate<WatchHandoffSubscription>({ query: WatchHandoffDocument.toString(), variables: { conversationId } });
+    const updates = follow(results);
+    // A generator's return() waits behind a pending next(), which waits for the next event: a
+    // bot giving up on a quiet queue would hang. Ending the subscription first settles that next().
+    const finish = updates.return.bind(updates);
+    updates.return = async (value) => {
+      await results.return?.();
+      return finish(value);
+    };
+    return updates;
+  }
+
+  /** The handoff updates `results` carries, ending after one with a final status. */
+  async function* follow(
+    results: AsyncIterableIterator<FormattedExecutionResult<WatchHandoffSubscription, unknown>>,
+  ): AsyncGenerator<HandoffUpdate, void, undefined> {
     try {
       for (;;) {
         let step: Awaited<ReturnType<typeof results.next>>;

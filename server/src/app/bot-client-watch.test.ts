@@ -45,6 +45,22 @@ afterAll(async () => {
   removeTempDirs();
 });
 
+test('stops at once when given up while waiting for an update that does not come', async () => {
+  const bot = await botClient('impatient bot');
+  const started = await handOff(bot, 'watch-quiet');
+  const updates = bot.watchHandoff('watch-quiet');
+  expect((await updates.next()).value).toMatchObject({ decisionId: started.decisionId });
+  // Nothing happens to this handoff now: the next update is pending when the bot gives up.
+  const pending = updates.next();
+  const outcome = await Promise.race([
+    updates.return(undefined).then(() => 'stopped'),
+    new Promise<string>((resolve) => setTimeout(() => resolve('still waiting after 5 s'), 5000)),
+  ]);
+  expect(outcome).toBe('stopped');
+  expect(await pending).toEqual({ done: true, value: undefined });
+  await bot.releaseAssignment(started.decisionId);
+});
+
 test('watches its own handoff from its current state to RELEASED, where the iteration ends', async () => {
   const bot = await botClient('watching bot');
   const started = await handOff(bot, 'watch-1');
