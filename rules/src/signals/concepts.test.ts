@@ -115,6 +115,77 @@ describe('topic concepts', () => {
   });
 });
 
+describe('a concept that yields to another', () => {
+  const yielding = prepareSignals({
+    ...FIXTURE_SETTINGS,
+    topics: {
+      security: {
+        phrases: {},
+        concepts: [
+          {
+            id: 'lost_wallet',
+            objects: { en: ['wallet', 'card'] },
+            states: { en: ['lost', 'stolen', 'someone … using'] },
+            resolvedBy: { en: ['found', '@cash_taken'] },
+          },
+        ],
+      },
+      billing_dispute: {
+        phrases: {},
+        concepts: [{ id: 'cash_taken', objects: { en: ['withdrawal', 'withdrew'] }, states: { en: ['stolen', 'lost', "didn't make"] } }],
+      },
+    },
+  });
+  const found = (...texts: string[]) => computeSignals(customerSays(...texts), yielding, new Date('2026-03-01T10:00:00Z')).facts.topics;
+
+  it('gives way where the concept it names is found in the same message', () => {
+    expect(found('My wallet was stolen and now there is a withdrawal on my account')).toEqual(['billing_dispute']);
+    expect(found('My wallet was stolen yesterday on the tram')).toEqual(['security']);
+  });
+
+  it('stands when the word is only mentioned, or the other concept is in another message', () => {
+    expect(found('I lost my card, how soon can I make a withdrawal again?')).toEqual(['security']);
+    expect(found('My wallet was stolen on the tram', 'Somebody made a withdrawal I did not make')).toEqual(['security', 'billing_dispute']);
+  });
+
+  it('still yields to nothing once its phrases resolve it', () => {
+    expect(found('I lost my wallet but found it under the seat')).toEqual([]);
+  });
+
+  it('does not compile the reference as a phrase', () => {
+    expect(found('cash taken')).toEqual([]);
+  });
+});
+
+describe('questions around a pair', () => {
+  it('reads "is someone …?" as a suspicion, but not "can someone …?" or "does anyone …?"', () => {
+    const misuse = prepareSignals({
+      ...FIXTURE_SETTINGS,
+      topics: {
+        security: {
+          phrases: {},
+          concepts: [{ id: 'misuse', objects: { en: ['card', 'account'] }, states: { en: ['someone … using', 'someone … use', 'anyone … access'] } }],
+        },
+      },
+    });
+    const found = (text: string) => computeSignals(customerSays(text), misuse, new Date('2026-03-01T10:00:00Z')).facts.topics;
+    expect(found('Is someone else using my card?')).toEqual(['security']);
+    expect(found('Can someone else use my card if I lend it?')).toEqual([]);
+    expect(found('Does anyone at your bank have access to my account?')).toEqual([]);
+  });
+
+  it('does not pair parts a new question separates', () => {
+    expect(topics('I lost the bet, what happens to my card?')).toEqual([]);
+    expect(topics('I lost my wallet, where is the nearest branch?')).toEqual(['lost_item']);
+    expect(topics('I lost my wallet with the card in it')).toEqual(['lost_item']);
+  });
+
+  it('pairs an object with a denial of up to six words in the sentence after it', () => {
+    expect(topics('There is a debit from Monday on the card. Honestly, I didn’t make it.')).toEqual(['unexplained_debit']);
+    expect(topics('There is a debit from Monday on the card. Honestly, I didn’t make it at all.')).toEqual([]);
+  });
+});
+
 describe('reference concepts in five languages', () => {
   const file = path.join(__dirname, '../../../seed/src/policies/support-default/trigger-settings.json');
   const reference = prepareSignals(JSON.parse(fs.readFileSync(file, 'utf8')) as TriggerSettings);

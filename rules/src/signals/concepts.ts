@@ -19,7 +19,10 @@
  * where to link it", "don't know how") is a how-to question, unless the state is written with its
  * question word and a clause follows ("I don't know where that fee comes from"). A yes/no question
  * about how things work is no report, unless it reports ("Can I dispute this charge?"). A concept's `resolvedBy` phrases
- * anywhere in the message cancel it there ("I found my lost card", "lost in the delivery").
+ * anywhere in the message cancel it there ("I found my lost card", "lost in the delivery"); a
+ * `resolvedBy` entry "@other_concept" makes it yield to that concept of the same set where both are
+ * found ("my wallet was stolen and there is a withdrawal I didn't make" is the withdrawal's
+ * dispute, while "I lost my wallet, how soon can I make a withdrawal?" stays a lost wallet).
  */
 import type { Concept } from '@baton/schemas';
 import type { AnalysedText } from './message-analysis';
@@ -35,7 +38,12 @@ interface CompiledConcept {
   id: string;
   topic: string;
   window: number;
+  /** Ids of the concepts this one yields to (`resolvedBy` entries "@id"). */
+  yieldsTo: ReadonlySet<string>;
 }
+
+/** A `resolvedBy` entry that names a concept to yield to rather than a phrase ("@disputed_withdrawal"). */
+export const CONCEPT_REFERENCE = /^@([a-z][a-z0-9_]*)$/;
 
 interface ConceptTerm {
   concept: number;
@@ -54,6 +62,16 @@ const QUESTION_OPENERS = words('is are can could may does do should will would p
 /** A modal and "you" open a request, not a question about how things work ("can you", "could you"), folded. */
 const REQUEST_MODALS = words('can could would will');
 const ADDRESSEES = words('you u ya');
+/**
+ * Openers of a yes/no question about what is going on, folded: with "someone" as its subject
+ * ("Is someone using my card?", "Est-ce que quelqu'un utilise ma carte ?") the question voices a
+ * suspicion, a report. Modals and "do" stay out: "Can someone else use my card?" and "Does
+ * anyone else have access to my data?" ask how things work.
+ */
+const STATE_OPENERS = words('is are ist est es e');
+const SOMEONE = words('someone somebody anyone anybody alguien alguem jemand quelqu');
+/** How far after its opener the subject of a question may stand ("Est-ce que quelqu'un…"). */
+const SUBJECT_REACH = 3;
 /** Words that open a clause giving a reason or a fact, folded: what follows them is reported, not asked. */
 const SUBORDINATORS = words('since because cause cuz as now that porque pues ya como pois porque visto weil da nachdem denn parce puisque car comme');
 /** Question words: a denial state right before one asks how to do something ("can't find where to…"). */
@@ -179,13 +197,14 @@ function isPolicyQuestion(text: AnalysedText, j: number): boolean {
   if (!QUESTION_OPENERS.has(text.tokens[first]?.word ?? '')) return false;
   // "Could you freeze my card?" asks for something to be done, not how things work ("Do you charge…?" still asks).
   if (REQUEST_MODALS.has(text.tokens[first]?.word ?? '') && ADDRESSEES.has(text.tokens[first + 1]?.word ?? '')) return false;
+  if (STATE_OPENERS.has(text.tokens[first]?.word ?? '')) {
+    for (let k = first + 1; k <= Math.min(j, first + SUBJECT_REACH); k += 1) if (SOMEONE.has(text.tokens[k]?.word ?? '')) return false;
+  }
   for (let k = first + 1; k < j; k += 1) {
     const word = text.tokens[k]?.word ?? '';
     if (SUBORDINATORS.has(word) || REPORTING_VERBS.some((verb) => word.startsWith(verb))) return false;
   }
-  let last = j;
-  while (last + 1 < text.tokens.length && text.tokens[last + 1]?.sentence === token.sentence) last += 1;
-  return /^[^\p{L}\p{N}]*\?/u.test(text.text.slice(text.tokens[last]?.end ?? 0));
+  return endsInQuestionMark(text, j);
 }
 
 /** True when the state's ends fall inside the object (an object inside an ellipsis state is fine). */
@@ -235,8 +254,38 @@ function gapBetween(text: AnalysedText, a: PhraseHit<ConceptTerm>, b: PhraseHit<
   return gap;
 }
 
+/**
+ * Question words that open a new question anywhere in a sentence, folded; words that are also
+ * conjunctions ("when … I didn't approve it", "cuando", "quand") open one only at the head of a
+ * clause ("Perdí la cartera, ¿cuándo puedo…?").
+ */
+const NEW_QUESTION = words('how what which where why donde onde wie warum woher pourquoi comment');
+
+/**
+ * True when a question word between the two parts opens a new question in a sentence ending in
+ * "?": "I lost my wallet, how soon can I make a withdrawal?" asks about the withdrawal, it does
+ * not report one made with the wallet.
+ */
+function asksAnew(text: AnalysedText, a: PhraseHit<ConceptTerm>, b: PhraseHit<ConceptTerm>): boolean {
+  const [from, to] = a.first < b.first ? [a.last + 1, b.first] : [b.last + 1, a.first];
+  for (let j = from; j < to; j += 1) {
+    const word = text.tokens[j]?.word ?? '';
+    const opensClause = text.tokens[j - 1]?.clause !== text.tokens[j]?.clause;
+    if ((NEW_QUESTION.has(word) || (opensClause && EMBEDDED_QUESTION.has(word))) && endsInQuestionMark(text, j)) return true;
+  }
+  return false;
+}
+
+/** True when the sentence holding token `j` ends in "?". */
+function endsInQuestionMark(text: AnalysedText, j: number): boolean {
+  const sentence = text.tokens[j]?.sentence;
+  let last = j;
+  while (last + 1 < text.tokens.length && text.tokens[last + 1]?.sentence === sentence) last += 1;
+  return /^[^\p{L}\p{N}]*\?/u.test(text.text.slice(text.tokens[last]?.end ?? 0));
+}
+
 /** Most words of a sentence that answers the one before it with a denial ("I didn't do that."). */
-const ANSWER_WORDS = 5;
+const ANSWER_WORDS = 6;
 
 /**
  * True when `state` is a denial that makes up a short sentence of its own right after the
@@ -268,11 +317,17 @@ export class ConceptSet {
   /** Compiles `concept` of `topic` into `index`. */
   add(topic: string, concept: Concept, index: PhraseIndex): void {
     const number = this.concepts.length;
-    this.concepts.push({ id: concept.id, topic, window: concept.window ?? DEFAULT_CONCEPT_WINDOW });
+    const yieldsTo = new Set<string>();
+    this.concepts.push({ id: concept.id, topic, window: concept.window ?? DEFAULT_CONCEPT_WINDOW, yieldsTo });
     const lists = { object: concept.objects, state: concept.states, resolved: concept.resolvedBy ?? {} };
     for (const role of ['object', 'state', 'resolved'] as const) {
       for (const [language, phrases] of Object.entries(lists[role])) {
         for (const phrase of phrases) {
+          const reference = role === 'resolved' ? CONCEPT_REFERENCE.exec(phrase.trim()) : null;
+          if (reference?.[1]) {
+            yieldsTo.add(reference[1]);
+            continue;
+          }
           const compiled = index.add(phrase, language);
           if (compiled) this.terms.add(compiled, { concept: number, role });
         }
@@ -292,7 +347,7 @@ export class ConceptSet {
       (hit.tag.role === 'object' ? entry.objects : hit.tag.role === 'state' ? entry.states : entry.resolved).push(hit);
       byConcept.set(hit.tag.concept, entry);
     }
-    const found: ConceptHit[] = [];
+    const found: (ConceptHit & { number: number })[] = [];
     for (const [number, { objects, states, resolved }] of [...byConcept].sort((a, b) => a[0] - b[0])) {
       const concept = this.concepts[number];
       // A resolving word inside a state is part of it: "no puedo encontrar" is no "encontré".
@@ -304,12 +359,13 @@ export class ConceptSet {
           const b = text.tokens[state.first];
           if (overlaps(object, state)) return false;
           const near = a?.sentence === b?.sentence ? gapBetween(text, object, state) <= concept.window : answersWithDenial(text, object, state);
-          if (!near) return false;
+          if (!near || asksAnew(text, object, state)) return false;
           return !isNegated(text, object, state) && !isSpeculation(text, state, Math.max(object.last, state.last), this.asking);
         })
         .sort((x, y) => Math.min(x.object.first, x.state.first) - Math.min(y.object.first, y.state.first))[0];
       if (pair) {
         found.push({
+          number,
           id: concept.id,
           topic: concept.topic,
           ...pair,
@@ -318,6 +374,8 @@ export class ConceptSet {
         });
       }
     }
-    return found;
+    // A concept that yields to another found here gives way to it: one level, on what was found before any gave way.
+    const ids = new Set(found.map((hit) => hit.id));
+    return found.filter((hit) => ![...(this.concepts[hit.number]?.yieldsTo ?? [])].some((id) => ids.has(id))).map(({ number: _number, ...hit }) => hit);
   }
 }

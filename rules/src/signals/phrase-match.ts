@@ -9,6 +9,7 @@
  * grouped by their first lexeme so a message only tries the phrases that can start at each of
  * its words. A negation word that opens a phrase does not reach the next phrase word across a
  * comma ("No, quiero abrir la cuenta" is no "no quiero"). A `{secret}` placeholder (`phrase-index.ts`) is carried by any password-like word.
+ * One emphasis adverb may stand between two words of a word-for-word phrase ("did not actually make").
  */
 import type { AnalysedText } from './message-analysis';
 import { negatorsOf } from './negation';
@@ -136,6 +137,24 @@ function isAddressedRequest(text: AnalysedText, start: number): boolean {
   return previous !== undefined && token !== undefined && previous.sentence === token.sentence && ANY_MODAL.has(previous.word) && SOMEONE.has(token.word);
 }
 
+/**
+ * Emphasis adverbs per language, folded: they stress a statement without changing it, so one may
+ * stand inside a word-for-word phrase ("I did not really make it" for "did not make"). Negators
+ * ("never", "nunca", "jamais") are left out: they change what a phrase says.
+ */
+const EMPHASIS: Record<string, ReadonlySet<string>> = {
+  en: new Set(wordList('actually really even truly honestly definitely certainly personally')),
+  es: new Set(wordList('realmente personalmente ciertamente siquiera')),
+  pt: new Set(wordList('realmente pessoalmente mesmo sequer')),
+  de: new Set(wordList('wirklich eigentlich tatsachlich selbst personlich')),
+  fr: new Set(wordList('vraiment reellement personnellement')),
+};
+
+/** True when token `j` is an emphasis adverb of `language`. */
+function isEmphasis(text: AnalysedText, language: string, j: number): boolean {
+  return EMPHASIS[language]?.has(text.tokens[j]?.word ?? '') ?? false;
+}
+
 /** True when token `j` carries `term`: its lexeme, or for `SECRET_TERM` a password-like word. */
 function carries(text: AnalysedText, lexemes: number[][], term: number, j: number): boolean {
   return term === SECRET_TERM ? isSecretWord(text.tokens[j]?.word ?? '') : (lexemes[j]?.includes(term) ?? false);
@@ -178,6 +197,8 @@ function matchRest(text: AnalysedText, lexemes: number[][], phrase: CompiledPhra
       if (current < 0) return -1;
     } else {
       current += 1;
+      // "did not actually make" is "did not make": one emphasis adverb may stand inside a word-for-word phrase.
+      if (isEmphasis(text, phrase.language, current) && !carries(text, lexemes, term, current)) current += 1;
       if (!inSentence(text, term, current, sentence) || !carries(text, lexemes, term, current)) return -1;
     }
     if (k === 1 && cutNegation(text, phrase.language, previous, current)) return -1;

@@ -138,6 +138,29 @@ describe('words the content rule must keep', () => {
   });
 });
 
+describe('an emphasis adverb inside a word-for-word phrase', () => {
+  const denials = prepareSignals({ ...FIXTURE_SETTINGS, topics: { billing_dispute: { phrases: { en: ['did not make', 'was not me'] } } } });
+  const found = (text: string) => computeSignals(customerSays(text), denials, new Date()).facts.topics;
+
+  it('applies to phrases matched word for word', () => {
+    expect(new PhraseIndex().add('did not make', 'en')?.mode).toBe('sequence');
+  });
+
+  it.each(['I did not actually make that one', 'I did not really make it, I was asleep', 'it was honestly not me'])(
+    'reads the phrase through one adverb that only stresses it: %s',
+    (text) => {
+      expect(found(text)).toEqual(['billing_dispute']);
+    },
+  );
+
+  it.each(['I did not want to make it', 'I did not really actually make it', 'it was not really about me'])(
+    'keeps other words and a second adverb out: %s',
+    (text) => {
+      expect(found(text)).toEqual([]);
+    },
+  );
+});
+
 describe('stems too short to tell words apart', () => {
   it('keeps the word when stemming leaves fewer than three letters', () => {
     expect(matchingStem('fr', 'tuer')).toBe('tuer');

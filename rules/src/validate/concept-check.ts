@@ -3,9 +3,12 @@
  * nearly every message, are refused at validation with the concept to fix: a concept needs, in at
  * least one language, both objects and states, and a term made only of stop words ("the", "is")
  * would pair with anything. Pronoun objects are the exception ops may choose: they are written
- * on purpose and still need a state next to them.
+ * on purpose and still need a state next to them. A `resolvedBy` entry starting with "@" names a
+ * concept to yield to (`concepts.ts`): it must name another concept of the same lexicon family
+ * (the topics' concepts, or the human-request lexicon's), or the concept would never yield.
  */
 import type { Concept, TriggerSettings } from '@baton/schemas';
+import { CONCEPT_REFERENCE } from '../signals/concepts';
 import { isStopword } from '../signals/language-packs';
 import { tokenise } from '../signals/text-normalise';
 import { DiagnosticCode, error, type Diagnostic } from './diagnostic';
@@ -44,12 +47,51 @@ function conceptProblems(where: string, concept: Concept): Diagnostic[] {
   return problems;
 }
 
+/**
+ * Problems of the "@concept" entries of `concept.resolvedBy`; `known` holds the ids of the
+ * concepts it may yield to, `family` names them in the message ("any topic").
+ */
+function referenceProblems(where: string, concept: Concept, known: ReadonlySet<string>, family: string): Diagnostic[] {
+  const problems: Diagnostic[] = [];
+  for (const [language, entries] of Object.entries(concept.resolvedBy ?? {})) {
+    for (const entry of entries) {
+      if (!entry.trim().startsWith('@')) continue;
+      const id = CONCEPT_REFERENCE.exec(entry.trim())?.[1];
+      const problem =
+        id === undefined
+          ? 'is not a concept id (lower case letters, digits and "_")'
+          : id === concept.id
+            ? 'names the concept itself'
+            : known.has(id)
+              ? undefined
+              : `names no concept of ${family}`;
+      if (problem) {
+        problems.push(
+          error(
+            DiagnosticCode.InvalidSettings,
+            `Concept "${concept.id}" of ${where}: resolvedBy "${entry}" (${language}) ${problem}; write "@" and the id of another concept to yield to it, or a phrase.`,
+          ),
+        );
+      }
+    }
+  }
+  return problems;
+}
+
 /** Problems of every concept in `settings` (topics and the human-request lexicon). */
 export function checkConcepts(settings: TriggerSettings): Diagnostic[] {
+  const topicConcepts = Object.entries(settings.topics).flatMap(([topic, lexicon]) => (lexicon.concepts ?? []).map((concept) => ({ topic, concept })));
+  const topicIds = new Set(topicConcepts.map(({ concept }) => concept.id));
+  const humanConcepts = settings.humanRequest.concepts ?? [];
+  const humanIds = new Set(humanConcepts.map((concept) => concept.id));
   return [
-    ...Object.entries(settings.topics).flatMap(([topic, lexicon]) =>
-      (lexicon.concepts ?? []).flatMap((concept) => conceptProblems(`topic "${topic}"`, concept)),
-    ),
-    ...(settings.humanRequest.concepts ?? []).flatMap((concept) => conceptProblems('the human-request lexicon', concept)),
+    ...topicConcepts.flatMap(({ topic, concept }) => [
+      ...conceptProblems(`topic "${topic}"`, concept),
+      ...referenceProblems(`topic "${topic}"`, concept, topicIds, 'any topic'),
+    ]),
+    ...humanConcepts.flatMap((concept) => [
+      ...conceptProblems('the human-request lexicon', concept),
+      ...referenceProblems('the human-request lexicon', concept, humanIds, 'that lexicon'),
+    ]),
   ];
 }

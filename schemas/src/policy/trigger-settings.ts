@@ -31,7 +31,9 @@ export const ConceptSchema = Type.Object(
     objects: Phrases,
     states: Phrases,
     resolvedBy: Type.Optional(
-      phraseLists('Words that say the situation is over or of another kind, cancelling the concept in that message ("found it", "delivery").'),
+      phraseLists(
+        'Words that say the situation is over or of another kind, cancelling the concept in that message ("found it", "delivery"); an entry "@concept_id" yields to that concept where it is found in the same message.',
+      ),
     ),
     window: Type.Optional(
       Type.Integer({
