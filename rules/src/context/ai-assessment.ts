@@ -17,14 +17,23 @@ function replyConfidence(message: MessageInput, hedged: boolean, thresholds: Thr
 /** @returns the assessment; confidences are null when the bot has not replied */
 export function buildAiAssessment(messages: readonly MessageInput[], signals: SignalResult, thresholds: Thresholds): ContextPackage['aiAssessment'] {
   const hedged = new Set(signals.sources.hedgingCount ?? []);
-  const confidences = messages.flatMap((message, index) => (message.speaker === 'BOT' ? [replyConfidence(message, hedged.has(index), thresholds)] : []));
-  const kbArticleIds = [...new Set(messages.flatMap((message) => (message.kbArticleIds ?? []).filter((id) => typeof id === 'string' && id.trim() !== '')))];
-  const last = confidences.length > 0 ? signals.facts.botConfidenceLatest : null;
+  // One pass without intermediate arrays: a bot resends the whole conversation every turn.
+  let replies = 0;
+  let lowest = Number.POSITIVE_INFINITY;
+  const kbArticleIds = new Set<string>();
+  messages.forEach((message, index) => {
+    if (message.speaker === 'BOT') {
+      replies += 1;
+      lowest = Math.min(lowest, replyConfidence(message, hedged.has(index), thresholds));
+    }
+    for (const id of message.kbArticleIds ?? []) if (typeof id === 'string' && id.trim() !== '') kbArticleIds.add(id);
+  });
+  const last = replies > 0 ? signals.facts.botConfidenceLatest : null;
   return {
     lastConfidence: last,
-    lowestConfidence: last === null ? null : confidences.reduce((low, value) => Math.min(low, value), last),
+    lowestConfidence: last === null ? null : Math.min(lowest, last),
     lowConfidenceStreak: signals.facts.lowConfidenceStreak,
     hedgingSeen: signals.facts.hedgingCount > 0,
-    kbArticleIds,
+    kbArticleIds: [...kbArticleIds],
   };
 }

@@ -5,7 +5,7 @@
  * as given, which the caller has already redacted: nothing here reads the raw conversation.
  * A stay gets a package too (its summary says the AI keeps the conversation; no triggers).
  */
-import type { ContextPackage, DecideHandoffInput, HandoffAction, TriggerReason, TriggerSettings } from '@baton/schemas';
+import type { ContextPackage, DecideHandoffInput, HandoffAction, MessageInput, TriggerReason, TriggerSettings } from '@baton/schemas';
 import type { SignalResult } from '../signals/signals-api';
 import { buildAiAssessment } from './ai-assessment';
 import { collectAttempts } from './attempts';
@@ -64,8 +64,8 @@ function problemStatement(input: DecideHandoffInput, signals: SignalResult): str
   const topicIndex = signals.sources.topics?.[0];
   const topicMessage = topicIndex === undefined ? undefined : input.messages[topicIndex];
   if (topicMessage?.speaker === 'CUSTOMER') return topicMessage.text;
-  const customer = input.messages.filter((message) => message.speaker === 'CUSTOMER');
-  return (customer.find((message) => !isFiller(message.text)) ?? customer[0])?.text ?? null;
+  const customer = (message: MessageInput) => message.speaker === 'CUSTOMER';
+  return (input.messages.find((message) => customer(message) && !isFiller(message.text)) ?? input.messages.find(customer))?.text ?? null;
 }
 
 /**

@@ -19,14 +19,29 @@ export function buildTranscript(messages: readonly MessageInput[]): TranscriptEn
   return messages.map((message, index) => ({ index, speaker: message.speaker, text: message.text, at: dateOf(message.at) }));
 }
 
-/** The condensed transcript of `transcript` (entries keep their original indices, in order). */
+/** True for an entry the condensed transcript may hold: a substantive customer or bot message. */
+function substantive(entry: TranscriptEntry): boolean {
+  return (entry.speaker === 'CUSTOMER' || entry.speaker === 'BOT') && !isFiller(entry.text);
+}
+
+/**
+ * The condensed transcript of `transcript` (entries keep their original indices, in order).
+ * Reads from both ends and stops once it has what it keeps: a bot resends the whole conversation
+ * every turn, and only the latest {@link CONDENSED_MAX} entries and the first customer's are kept.
+ */
 export function condenseTranscript(transcript: readonly TranscriptEntry[]): TranscriptEntry[] {
-  const kept = transcript.filter((entry) => (entry.speaker === 'CUSTOMER' || entry.speaker === 'BOT') && !isFiller(entry.text));
-  let chosen = kept;
-  if (kept.length > CONDENSED_MAX) {
-    const recent = kept.slice(-CONDENSED_MAX);
-    const first = kept.find((entry) => entry.speaker === 'CUSTOMER');
-    chosen = first && !recent.includes(first) ? [first, ...kept.slice(-(CONDENSED_MAX - 1))] : recent;
+  // One more than kept, to tell whether any was left out.
+  const recent: TranscriptEntry[] = [];
+  for (let i = transcript.length - 1; i >= 0 && recent.length <= CONDENSED_MAX; i -= 1) {
+    const entry = transcript[i] as TranscriptEntry;
+    if (substantive(entry)) recent.push(entry);
+  }
+  recent.reverse();
+  let chosen = recent;
+  if (recent.length > CONDENSED_MAX) {
+    const latest = recent.slice(-CONDENSED_MAX);
+    const first = transcript.find((entry) => entry.speaker === 'CUSTOMER' && substantive(entry));
+    chosen = first && !latest.includes(first) ? [first, ...recent.slice(-(CONDENSED_MAX - 1))] : latest;
   }
   return chosen.map((entry) => ({ ...entry, text: clip(entry.text, CONDENSED_TEXT_MAX) }));
 }

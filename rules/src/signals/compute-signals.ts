@@ -1,34 +1,27 @@
 /**
  * `computeSignals`: one `DecideHandoffInput` -> the complete `Facts` of the catalog, with
  * evidence. Pure and synchronous: the clock is the `now` argument; nothing is read or written
- * outside the input and the model (the stemmer memo only saves work).
+ * outside the input and the model (the stemmer, text and conversation memos only save work: a
+ * bot's next turn reads only its new messages, see `conversation-memo.ts`).
  */
 import type { DecideHandoffInput, FactName, Facts } from '@baton/schemas';
 import { attemptFacts } from './attempts';
 import { findBotReports } from './bot-signals';
-import { confidenceFacts, replyConfidence } from './confidence';
+import { confidenceFacts } from './confidence';
 import { conversationStats } from './conversation-stats';
 import { formatNumber, quote } from './evidence';
-import { findHumanRequest } from './human-request';
-import { detectConversationLanguage, messageLanguage, type LanguageDetection } from './language';
+import { detectConversationLanguage, type LanguageDetection } from './language';
 import type { AnalysedText } from './message-analysis';
-import type { MatchedMessage } from './phrase-match';
 import type { SignalsModel } from './prepare-signals';
+import { latestRequest, mergeTopicFindings, readCustomers, readMessages, readReplies } from './read-messages';
 import { findRepeatedQuestion } from './repeated-question';
-import { scoreSentiment } from './sentiment';
 import { sentimentFacts } from './sentiment-facts';
 import type { SignalResult } from './signals-api';
-import { findTopics } from './topics';
 
 type Evidence = SignalResult['evidence'];
 type Sources = SignalResult['sources'];
 
-/**
- * Characters of each message read for words (topics, requests, sentiment, repeats). Support
- * messages are far shorter; the cap bounds the CPU one decision can take on the event loop
- * (a 2 MB conversation took 1.4 s in full, see the closing note of the foundation issue).
- */
-export const ANALYSED_CHARS_PER_MESSAGE = 2000;
+export { ANALYSED_CHARS_PER_MESSAGE } from './read-messages';
 
 function languageEvidence(detection: LanguageDetection): string {
   switch (detection.source) {
@@ -47,18 +40,17 @@ function languageEvidence(detection: LanguageDetection): string {
   }
 }
 
-/** Baton's sentiment score of a customer message, -1..1 (`scoreSentiment`), once per text and language. */
-function sentimentOf(text: AnalysedText, language: string): number {
-  return text.remember(`sentiment:${language}`, () => scoreSentiment(text, language).score);
-}
-
 function put(evidence: Evidence, fact: FactName, lines: readonly string[] | undefined): void {
   if (lines && lines.length > 0) evidence[fact] = [...(evidence[fact] ?? []), ...lines];
 }
 
 /** Records the messages behind a fact: sorted, without duplicates; nothing when there are none. */
 function source(sources: Sources, fact: FactName, indices: readonly number[] | undefined): void {
-  if (indices && indices.length > 0) sources[fact] = [...new Set([...(sources[fact] ?? []), ...indices])].sort((a, b) => a - b);
+  if (!indices || indices.length === 0) return;
+  const earlier = sources[fact];
+  // Most facts get one list, already in order (every customer message, say): no set or sort needed.
+  if (!earlier && indices.every((index, i) => i === 0 || index > (indices[i - 1] as number))) sources[fact] = [...indices];
+  else sources[fact] = [...new Set([...(earlier ?? []), ...indices])].sort((a, b) => a - b);
 }
 
 /**
@@ -72,50 +64,32 @@ function source(sources: Sources, fact: FactName, indices: readonly number[] | u
  *   messages behind it (0-based indices into `input.messages`)
  */
 export function computeSignals(input: DecideHandoffInput, model: SignalsModel, now: Date, shown: DecideHandoffInput = input): SignalResult {
-  const customerTexts: AnalysedText[] = [];
-  const botTexts: Array<{ text: AnalysedText; reported: number | null | undefined }> = [];
-  input.messages.forEach((message, i) => {
-    if (message.speaker !== 'CUSTOMER' && message.speaker !== 'BOT') return;
-    const analysed = message.text.slice(0, ANALYSED_CHARS_PER_MESSAGE);
-    // Quotes are cut from the redacted text: cutting first could leave half a card number.
-    const quotable = (shown.messages[i]?.text ?? message.text).slice(0, ANALYSED_CHARS_PER_MESSAGE);
-    const text = model.messages.analyse(analysed, i + 1, quotable);
-    if (message.speaker === 'CUSTOMER') customerTexts.push(text);
-    else botTexts.push({ text, reported: message.confidence });
-  });
+  const read = readMessages(input, model, shown);
+  const customerTexts = read.customer.map((record) => record.analysed as AnalysedText);
   const detection = detectConversationLanguage(customerTexts, model.languages, input.customer.language);
-  const languages = customerTexts.map((text) => messageLanguage(text, detection.language, model.languages));
-  // Typos are read in the message's own language only.
-  const lexemesOf = (text: AnalysedText, language: string | null): number[][] =>
-    text.remember(`lexemes:${language ?? '*'}`, () => model.index.tokenLexemes(text, language));
-  const customer: MatchedMessage[] = customerTexts.map((text, i) => ({ text, lexemes: lexemesOf(text, languages[i] ?? detection.language) }));
-  const bot = botTexts.map(({ text, reported }) => ({ text, reported, lexemes: lexemesOf(text, null) }));
+  const readings = readCustomers(read.customer, detection.language, model);
   const evidence: Evidence = {};
   const sources: Sources = {};
   put(evidence, 'language', [languageEvidence(detection)]);
 
-  // The bot's own score of a message takes the place of Baton's (`bot-signals.ts`).
-  const scores = customerTexts.map((message, i) => {
-    const reported = input.messages[message.index]?.sentiment;
-    return reported === null || reported === undefined
-      ? { message, score: sentimentOf(message, languages[i] ?? detection.language) }
-      : { message, score: reported, reportedByBot: true };
-  });
+  const scores = readings.map((reading) =>
+    reading.reportedByBot
+      ? { message: reading.matched.text, score: reading.score, reportedByBot: true }
+      : { message: reading.matched.text, score: reading.score },
+  );
   const sentiment = sentimentFacts(scores, model.thresholds);
   for (const [fact, lines] of Object.entries(sentiment.evidence)) put(evidence, fact as FactName, lines);
   for (const [fact, indices] of Object.entries(sentiment.sources)) source(sources, fact as FactName, indices);
 
-  const confidence = confidenceFacts(
-    bot.map((reply) => replyConfidence(reply, reply.reported, model)),
-    model.thresholds,
-  );
+  const replies = readReplies(read.bot, model);
+  const confidence = confidenceFacts(replies, model.thresholds);
   put(evidence, 'lowConfidenceStreak', confidence.lowConfidenceEvidence);
   put(evidence, 'botConfidenceLatest', confidence.lowConfidenceEvidence.slice(-1));
   put(evidence, 'hedgingCount', confidence.hedgingEvidence);
   for (const [fact, indices] of Object.entries(confidence.sources)) source(sources, fact as FactName, indices);
 
   const reports = findBotReports(input.messages, customerTexts, model.topicNames, model.bot);
-  const request = findHumanRequest(customer, model);
+  const request = latestRequest(readings);
   // The message that decided the fact, whether it asks or declines.
   if (request) source(sources, 'humanRequested', [request.message.index]);
   if (request?.requested) {
@@ -143,7 +117,10 @@ export function computeSignals(input: DecideHandoffInput, model: SignalsModel, n
     ]);
   }
 
-  const found = findTopics(customer, model);
+  const found = mergeTopicFindings(
+    readings.map((reading) => reading.topics),
+    model.topicNames,
+  );
   put(evidence, 'topics', found.evidence);
   source(sources, 'topics', found.sources);
   for (const [topic, list] of reports.topics) {
@@ -184,7 +161,7 @@ export function computeSignals(input: DecideHandoffInput, model: SignalsModel, n
   source(
     sources,
     'botReplyCount',
-    bot.map((reply) => reply.text.index),
+    replies.map((reply) => reply.index),
   );
   const firstCustomer = customerTexts[0];
   if (firstCustomer && latestCustomer && customerTexts.length > 1) source(sources, 'messageLengthGrowth', [firstCustomer.index, latestCustomer.index]);

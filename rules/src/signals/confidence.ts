@@ -49,10 +49,12 @@ export function replyConfidence(reply: MatchedMessage, reported: number | null |
   const [hit] = model.hedging.find(text, lexemes);
   const start = hit ? text.tokens[hit.first]?.start : undefined;
   const end = hit ? text.tokens[hit.last]?.end : undefined;
+  let quoted: string | undefined;
   const base = {
     position: text.position,
     index: text.index,
-    quote: () => quote('bot', text.position, text.shown, start, end),
+    // Kept: a reply's record outlives its turn (`conversation-memo.ts`), and hedging evidence quotes every hedged reply.
+    quote: () => (quoted ??= quote('bot', text.position, text.shown, start, end)),
     ...(hit ? { hedge: hit.phrase.text } : {}),
   };
   if (typeof reported === 'number' && Number.isFinite(reported)) {

@@ -44,11 +44,9 @@ function plainObject(value: unknown): Record<string, unknown> {
  * Length of the latest customer message over the first (characters, trimmed; 1 with fewer than
  * two customer messages), 2 decimals.
  */
-function lengthGrowth(customer: readonly MessageInput[]): number {
-  const first = customer[0]?.text.trim().length ?? 0;
-  const latest = customer[customer.length - 1]?.text.trim().length ?? 0;
-  if (customer.length < 2) return 1;
-  return round2(latest / Math.max(1, first));
+function lengthGrowth(first: MessageInput | undefined, latest: MessageInput | undefined, customerCount: number): number {
+  if (customerCount < 2) return 1;
+  return round2((latest?.text.trim().length ?? 0) / Math.max(1, first?.text.trim().length ?? 0));
 }
 
 /**
@@ -58,22 +56,35 @@ function lengthGrowth(customer: readonly MessageInput[]): number {
  * never negative).
  */
 export function conversationStats(input: DecideHandoffInput, now: Date): ConversationStats {
-  const customer = input.messages.filter((message) => message.speaker === 'CUSTOMER');
-  const stamped = input.messages
-    .map((message, index) => ({ index, time: validTime(message.at) }))
-    .filter((item): item is { index: number; time: number } => item.time !== undefined);
-  const earliest = stamped.reduce<(typeof stamped)[number] | undefined>((low, item) => (!low || item.time < low.time ? item : low), undefined);
-  const latest = stamped.reduce<(typeof stamped)[number] | undefined>((high, item) => (!high || item.time > high.time ? item : high), undefined);
+  // One pass: a bot sends the whole conversation every turn.
+  let customerCount = 0;
+  let botCount = 0;
+  let firstCustomer: MessageInput | undefined;
+  let latestCustomer: MessageInput | undefined;
+  let earliest: { index: number; time: number } | undefined;
+  let latest: { index: number; time: number } | undefined;
+  input.messages.forEach((message, index) => {
+    if (message.speaker === 'CUSTOMER') {
+      customerCount += 1;
+      firstCustomer ??= message;
+      latestCustomer = message;
+    } else if (message.speaker === 'BOT') botCount += 1;
+    const time = validTime(message.at);
+    if (time === undefined) return;
+    // The first of equal times, for both ends.
+    if (!earliest || time < earliest.time) earliest = { index, time };
+    if (!latest || time > latest.time) latest = { index, time };
+  });
   const first = earliest?.time;
   const last = latest?.time;
   const nowTime = validTime(now);
   const ltv = input.customer.lifetimeValue;
   return {
-    customerMessageCount: customer.length,
-    botReplyCount: input.messages.filter((message) => message.speaker === 'BOT').length,
+    customerMessageCount: customerCount,
+    botReplyCount: botCount,
     conversationMinutes: first !== undefined && last !== undefined ? round2((last - first) / MS_PER_MINUTE) : 0,
     elapsedMinutes: first !== undefined && nowTime !== undefined ? round2(Math.max(0, nowTime - first) / MS_PER_MINUTE) : 0,
-    messageLengthGrowth: lengthGrowth(customer),
+    messageLengthGrowth: lengthGrowth(firstCustomer, latestCustomer, customerCount),
     customerTier: (input.customer.tier ?? '').trim().toLowerCase(),
     channel: (input.channel ?? '').trim().toLowerCase(),
     lifetimeValue: typeof ltv === 'number' && Number.isFinite(ltv) ? ltv : 0,

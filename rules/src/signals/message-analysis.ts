@@ -4,7 +4,8 @@
  *
  * What a text alone determines is kept per signals model in a bounded memo (`MessageMemo`): a bot
  * sends the whole conversation on every turn, so each earlier message is read once, not once per
- * turn, and a turn costs about the same at message 400 as at message 10 (issue 18).
+ * turn (issue 18). What a message decides in its conversation is kept apart, per conversation
+ * (`conversation-memo.ts`).
  */
 import { LRUCache } from 'lru-cache';
 import { stopwordTest } from './language-packs';
@@ -76,7 +77,9 @@ export class AnalysedText {
    * `position` or `shown`), and its result must not be mutated.
    */
   remember<T>(key: string, compute: () => T): T {
-    if (this.work.results.has(key)) return this.work.results.get(key) as T;
+    // One lookup when known (the language check asks every message for each candidate every turn).
+    const known = this.work.results.get(key);
+    if (known !== undefined || this.work.results.has(key)) return known as T;
     const result = compute();
     this.work.results.set(key, result);
     return result;

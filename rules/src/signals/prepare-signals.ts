@@ -8,14 +8,15 @@ import { prepareBotSignals, type BotSignalsModel } from './bot-signals';
 import { detectableLanguages } from './language';
 import { languagePack, PACKED_LANGUAGES } from './language-packs';
 import { ConceptSet } from './concepts';
+import { ConversationMemo } from './conversation-memo';
 import { MessageMemo } from './message-analysis';
 import { PhraseIndex } from './phrase-index';
 import { PhraseSet } from './phrase-match';
 import { warmSentiment } from './sentiment';
 
 /**
- * The compiled trigger settings of one policy version. Immutable once built (but for the memo of
- * work per message text, which only saves work): share it between
+ * The compiled trigger settings of one policy version. Immutable once built (but for the memos of
+ * work per message text and per conversation, which only save work): share it between
  * concurrent decisions and cache it per policy version (content hash). Its fields are internal
  * to `@baton/rules`; other packages only pass it back to `computeSignals`.
  */
@@ -39,6 +40,8 @@ export interface SignalsModel {
   readonly bot: BotSignalsModel;
   /** Work done for each message text under this model, bounded (`message-analysis.ts`). */
   readonly messages: MessageMemo;
+  /** What each message decided at a conversation's previous turn, bounded (`conversation-memo.ts`). */
+  readonly conversations: ConversationMemo;
 }
 
 function addPhrases<T>(index: PhraseIndex, set: PhraseSet<T>, phrases: Phrases, tag: T): void {
@@ -90,5 +93,6 @@ export function prepareSignals(settings: TriggerSettings): SignalsModel {
     hedging,
     bot: prepareBotSignals(settings.botSignals),
     messages: new MessageMemo(),
+    conversations: new ConversationMemo(),
   };
 }

@@ -96,6 +96,33 @@ function bestSimilarity(a: readonly ContentWord[][], b: readonly ContentWord[][]
   return best;
 }
 
+/**
+ * The similarity of two sets of `a` and `b` words sharing every word of the smaller one: the most
+ * {@link questionSimilarity} can give them (the same arithmetic, so the bound is exact).
+ */
+function similarityBound(a: number, b: number): number {
+  const shared = Math.min(a, b);
+  return ((2 * shared) / (a + b) + shared / shared) / 2;
+}
+
+/**
+ * {@link bestSimilarity} when it is at least `threshold`, else a value below `threshold`: pairs
+ * whose bound cannot reach the threshold or beat the best so far are not compared (the repeat
+ * check compares the latest message with 50 others, sentence by sentence, on every turn).
+ */
+function bestSimilarityFrom(a: readonly ContentWord[][], b: readonly ContentWord[][], threshold: number): number {
+  let best = 0;
+  for (const x of a) {
+    for (const y of b) {
+      if (x.length === 0 || y.length === 0) continue;
+      const bound = similarityBound(x.length, y.length);
+      if (bound < threshold || bound <= best) continue;
+      best = Math.max(best, questionSimilarity(x, y));
+    }
+  }
+  return best;
+}
+
 function sameWord(a: ContentWord, b: ContentWord): boolean {
   return a.stem === b.stem || isTypoOf(a.word, b.word) || isTypoOf(b.word, a.word);
 }
@@ -109,13 +136,16 @@ function sameWord(a: ContentWord, b: ContentWord): boolean {
  */
 export function questionSimilarity(a: readonly ContentWord[], b: readonly ContentWord[]): number {
   if (a.length === 0 || b.length === 0) return 0;
-  const used = new Set<number>();
+  // Greedy: each word of a takes the first unused word of b it matches.
+  const used: boolean[] = new Array<boolean>(b.length).fill(false);
   let shared = 0;
   for (const word of a) {
-    const j = b.findIndex((other, k) => !used.has(k) && sameWord(word, other));
-    if (j >= 0) {
-      used.add(j);
-      shared += 1;
+    for (let k = 0; k < b.length; k += 1) {
+      if (!used[k] && sameWord(word, b[k] as ContentWord)) {
+        used[k] = true;
+        shared += 1;
+        break;
+      }
     }
   }
   const dice = (2 * shared) / (a.length + b.length);
@@ -142,7 +172,7 @@ export function findRepeatedQuestion(messages: readonly AnalysedText[], language
   const repeats: RepeatFinding['repeats'] = [];
   if (latestSets.length > 0) {
     for (const message of messages.slice(-COMPARED_MESSAGES - 1, -1)) {
-      const similarity = bestSimilarity(latestSets, contentWordSets(message, language));
+      const similarity = bestSimilarityFrom(latestSets, contentWordSets(message, language), threshold);
       if (similarity >= threshold) repeats.push({ message, similarity: Math.round(similarity * 100) / 100 });
     }
   }

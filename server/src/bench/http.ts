@@ -14,7 +14,7 @@ import autocannon from 'autocannon';
 import { decideBodies } from './bench-bodies';
 import { benchPerTurn, type PerTurnMeasurement } from './per-turn';
 import { choosePinning, pinSelf, type Pinning } from './pinning';
-import { freePort, startServerProcess } from './server-process';
+import { freePort, startServerProcess, type ServerProcess } from './server-process';
 
 export interface HttpMeasurement {
   name: string;
@@ -70,6 +70,47 @@ async function load(
   };
 }
 
+/** Baton (`node server/dist/main.js`) on a fresh embedded store in `dataDir`, pinned to the server core when there is one. */
+async function startBaton(dataDir: string, pinning: Pinning | null): Promise<ServerProcess> {
+  const port = await freePort();
+  return startServerProcess(
+    [path.join(__dirname, '..', 'main.js')],
+    port,
+    // Rate limits off: one key from one address sends thousands a second here, to measure capacity.
+    {
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      BATON_DATA_DIR: dataDir,
+      BATON_ADMIN_KEY: ADMIN_KEY,
+      BATON_LOG_LEVEL: 'warn',
+      BATON_RATE_LIMIT_PER_KEY: '0',
+      BATON_RATE_LIMIT_PER_ADDRESS: '0',
+      NODE_ENV: 'production',
+    },
+    pinning?.server,
+  );
+}
+
+/**
+ * The per-turn measure alone (`per-turn.ts`, `turnConversations` conversations of 202 turns) on a
+ * Baton warmed up as in {@link benchHttp}, pinned the same way: for working on the cost per turn
+ * without the throughput runs.
+ */
+export async function benchPerTurnOnly(connections: number, turnConversations: number): Promise<{ pinning: Pinning | null; perTurn: PerTurnMeasurement }> {
+  const pinning = choosePinning();
+  if (pinning) pinSelf(pinning.load);
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'baton-bench-'));
+  const baton = await startBaton(dataDir, pinning);
+  try {
+    const auth = { authorization: `Bearer ${ADMIN_KEY}` };
+    await load('warm-up', baton.url, auth, decideBodies(BODIES_PER_SECOND * WARM_UP_SECONDS, true, 900_000), connections, WARM_UP_SECONDS);
+    return { pinning, perTurn: await benchPerTurn(baton.url, ADMIN_KEY, turnConversations) };
+  } finally {
+    await baton.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
 /**
  * Runs the constant resolver, then Baton (dry run, then logging every decision) for
  * `durationSeconds` each at `connections` connections, Baton on one connection for half as long,
@@ -81,24 +122,7 @@ export async function benchHttp(connections: number, durationSeconds: number, tu
   const dataDir = mkdtempSync(path.join(tmpdir(), 'baton-bench-'));
   const bodyCount = BODIES_PER_SECOND * durationSeconds;
   const auth = { authorization: `Bearer ${ADMIN_KEY}` };
-  const serverEntry = path.join(__dirname, '..', 'main.js');
-  const batonPort = await freePort();
-  const baton = await startServerProcess(
-    [serverEntry],
-    batonPort,
-    // Rate limits off: one key from one address sends thousands a second here, to measure capacity.
-    {
-      PORT: String(batonPort),
-      HOST: '127.0.0.1',
-      BATON_DATA_DIR: dataDir,
-      BATON_ADMIN_KEY: ADMIN_KEY,
-      BATON_LOG_LEVEL: 'warn',
-      BATON_RATE_LIMIT_PER_KEY: '0',
-      BATON_RATE_LIMIT_PER_ADDRESS: '0',
-      NODE_ENV: 'production',
-    },
-    pinning?.server,
-  );
+  const baton = await startBaton(dataDir, pinning);
   try {
     const [first] = decideBodies(1, true);
     const sample = (await (

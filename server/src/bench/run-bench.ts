@@ -4,12 +4,27 @@
  * decideHandoff at ≥ 0.3× a constant-resolver Apollo Server, p99 ≤ 50 ms at 50 connections,
  * logging within 10 %, flat cost per turn, ≤ 250 MB resident).
  * BENCH_SECONDS (default 10) sets the HTTP duration per target; in-process variants run 3 s each.
+ * `run-bench.js per-turn` runs only the turn-by-turn measure (on a warmed-up, pinned Baton).
  */
 import { benchBacktest } from './backtest';
 import { benchInProcess } from './in-process';
-import { benchHttp } from './http';
+import { benchHttp, benchPerTurnOnly } from './http';
+import type { PerTurnMeasurement } from './per-turn';
 
 const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');
+
+function printPerTurn({ earlyMs, lateMs, conversations }: PerTurnMeasurement): void {
+  console.log(
+    `  Turn by turn (${conversations} conversations, 1 connection, dry run): turns 3–7 ${earlyMs.toFixed(2)} ms, turns 198–202 ${lateMs.toFixed(2)} ms: ${(lateMs / earlyMs).toFixed(2)}x (target ≤ 1.5x)`,
+  );
+}
+
+/** Only the turn-by-turn measure. */
+async function perTurnOnly(): Promise<void> {
+  const { pinning, perTurn } = await benchPerTurnOnly(50, 3);
+  console.log(`Baton benchmark, turn by turn only — Node ${process.version}, ${pinning ? `pinned to core ${pinning.server}` : 'not pinned'}`);
+  printPerTurn(perTurn);
+}
 
 async function main(): Promise<void> {
   const seconds = Number(process.env.BENCH_SECONDS ?? 10);
@@ -47,13 +62,10 @@ async function main(): Promise<void> {
   console.log(`  Baton decideHandoff (dry run) p99 at 50 connections: ${dry.latencyP99Ms} ms (target ≤ 50 ms)`);
   console.log(`  Logged / dry run: ${(logged.requestsPerSecond / dry.requestsPerSecond).toFixed(2)}x (target ≥ 0.90)`);
   console.log(`  Baton peak resident memory under that load: ${http.batonPeakRssMb ?? 'n/a'} MB (target ≤ 250 MB)`);
-  const { earlyMs, lateMs, conversations } = http.perTurn;
-  console.log(
-    `  Turn by turn (${conversations} conversations, 1 connection, dry run): turns 3–7 ${earlyMs.toFixed(2)} ms, turns 198–202 ${lateMs.toFixed(2)} ms: ${(lateMs / earlyMs).toFixed(2)}x (target ≤ 1.5x)`,
-  );
+  printPerTurn(http.perTurn);
 }
 
-main().catch((error: unknown) => {
+(process.argv[2] === 'per-turn' ? perTurnOnly() : main()).catch((error: unknown) => {
   console.error(error);
   process.exit(1);
 });
