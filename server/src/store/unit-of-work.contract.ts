@@ -23,7 +23,8 @@ export interface UnitOfWorkTarget {
 
 const T0 = new Date('2026-03-01T09:00:00.000Z');
 
-const created = (id: string) =>
+/** The record and audit event of a new policy `id` (a stay graph, created by the system). */
+export const created = (id: string) =>
   createdPolicy({
     id,
     name: id,

@@ -1,37 +1,20 @@
-import { minimalSettings, stayGraph } from '../../test-support/fixtures';
 import { makeTempDir, removeTempDirs } from '../../test-support/temp-dir';
-import { SYSTEM_ACTOR } from '../../features/audit/audit-event';
-import { createdPolicy } from '../../features/policies/policy-transitions';
 import { createPolicyStores } from '../../features/policies/transactional-policy-stores';
 import { createSqlitePolicyReads } from '../../features/policies/sqlite-policy-repositories';
 import { createSqliteAuditLogStore } from '../../features/audit/sqlite-audit-log-store';
-import { describeUnitOfWorkContract } from '../unit-of-work.contract';
+import { created, describeUnitOfWorkContract } from '../unit-of-work.contract';
 import { openDatabase } from './open-database';
 import { sqliteRepositories } from './open-sqlite-store';
 import { createSqliteUnitOfWork } from './sqlite-unit-of-work';
 
 afterAll(removeTempDirs);
 
-const T0 = new Date('2026-03-01T09:00:00.000Z');
-
 function setup() {
   const db = openDatabase(makeTempDir());
   const uow = createSqliteUnitOfWork(db, sqliteRepositories(db));
   const reads = createSqlitePolicyReads(db);
   const auditCount = () => (db.prepare('SELECT COUNT(*) AS n FROM audit_log').get() as { n: number }).n;
-  const record = (id: string) =>
-    createdPolicy({
-      id,
-      name: id,
-      description: null,
-      graph: stayGraph(),
-      settings: minimalSettings(),
-      routing: null,
-      makeDefault: false,
-      at: T0,
-      actor: SYSTEM_ACTOR,
-    });
-  return { db, uow, reads, auditCount, record };
+  return { db, uow, reads, auditCount, record: created };
 }
 
 describeUnitOfWorkContract('SQLite', async () => {
