@@ -2,8 +2,8 @@
  * The API keys feature's repository and reads in memory, for unit tests of its services: the
  * same unique id and conditional revocation as `sqlite-api-key-repositories.ts`, over a map.
  */
-import type { QueueMemoryWrite } from '../../store/memory/memory-unit-of-work';
-import { DuplicateKeyError, StaleWriteError } from '../../store/unit-of-work';
+import { byCodeUnit, insertUnique, type QueueMemoryWrite } from '../../store/memory/memory-unit-of-work';
+import { StaleWriteError } from '../../store/unit-of-work';
 import type { ApiKeyAccess, ApiKeyRepository } from './api-key-repositories';
 import type { ApiKeyRecord } from './api-key-store';
 import { ROLES } from './roles';
@@ -18,7 +18,7 @@ export function emptyApiKeyTables(): ApiKeyTables {
 
 // structuredClone would turn the Buffers into plain Uint8Arrays.
 const copy = (key: ApiKeyRecord): ApiKeyRecord => ({ ...key, salt: Buffer.from(key.salt), hash: Buffer.from(key.hash) });
-const byId = (a: ApiKeyRecord, b: ApiKeyRecord) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const byId = (a: ApiKeyRecord, b: ApiKeyRecord) => byCodeUnit(a.id, b.id);
 
 /** The repository of one unit of work: reads from `committed`, writes through `queue`. */
 export function memoryApiKeyRepositories(committed: ApiKeyTables, queue: QueueMemoryWrite<ApiKeyTables>): { apiKeys: ApiKeyRepository } {
@@ -33,11 +33,7 @@ export function memoryApiKeyRepositories(committed: ApiKeyTables, queue: QueueMe
           .filter((k) => k.revokedAt === null && (role === undefined || k.role === role) && (source === undefined || k.source === source))
           .sort(byId)
           .map(copy),
-      insert: async (key) =>
-        queue((next) => {
-          if (next.apiKeys.has(key.id)) throw new DuplicateKeyError('apiKey', 'id');
-          next.apiKeys.set(key.id, copy(key));
-        }),
+      insert: async (key) => queue((next) => insertUnique(next.apiKeys, key.id, copy(key), 'apiKey')),
       revoke: async (id, at) =>
         queue((next) => {
           const key = next.apiKeys.get(id);

@@ -4,7 +4,7 @@
  * record is still as read, one default policy, unique ids and version numbers), over plain maps.
  */
 import { DuplicateKeyError, StaleWriteError } from '../../store/unit-of-work';
-import type { QueueMemoryWrite } from '../../store/memory/memory-unit-of-work';
+import { byCodeUnit, insertUnique, type QueueMemoryWrite } from '../../store/memory/memory-unit-of-work';
 import type { ChangeRequestRecord } from './change-request-store';
 import type { PolicyReads } from './policy-repositories';
 import type { PolicyRecord, VersionRecord } from './policy-store';
@@ -27,10 +27,8 @@ export function emptyPolicyTables(): PolicyTables {
 }
 
 const versionKey = (policyId: string, version: number) => `${policyId}/${version}`;
-/** SQLite's `ORDER BY` on text: by code unit, not by locale. */
-const binary = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const copy = <T>(value: T | undefined): T | null => (value === undefined ? null : structuredClone(value));
-const byCreation = (a: ChangeRequestRecord, b: ChangeRequestRecord) => a.createdAt.getTime() - b.createdAt.getTime() || binary(a.id, b.id);
+const byCreation = (a: ChangeRequestRecord, b: ChangeRequestRecord) => a.createdAt.getTime() - b.createdAt.getTime() || byCodeUnit(a.id, b.id);
 const versionsOf = (t: PolicyTables, policyId: string) => [...t.versions.values()].filter((v) => v.policyId === policyId);
 
 /** The repositories of one unit of work: reads from `committed`, writes through `queue`. */
@@ -39,11 +37,7 @@ export function memoryPolicyRepositories(committed: PolicyTables, queue: QueueMe
     policies: {
       find: async (id) => copy(committed.policies.get(id)),
       findDefaultId: async () => [...committed.policies.values()].find((p) => p.isDefault)?.id ?? null,
-      insert: async (policy) =>
-        queue((next) => {
-          if (next.policies.has(policy.id)) throw new DuplicateKeyError('policy', 'id');
-          next.policies.set(policy.id, structuredClone(policy));
-        }),
+      insert: async (policy) => queue((next) => insertUnique(next.policies, policy.id, structuredClone(policy), 'policy')),
       update: async (policy, expected) =>
         queue((next) => {
           const stored = next.policies.get(policy.id);
@@ -63,21 +57,13 @@ export function memoryPolicyRepositories(committed: PolicyTables, queue: QueueMe
       find: async (policyId, version) => copy(committed.versions.get(versionKey(policyId, version))),
       latestNumber: async (policyId) => Math.max(0, ...versionsOf(committed, policyId).map((v) => v.version)),
       insert: async (version) =>
-        queue((next) => {
-          const key = versionKey(version.policyId, version.version);
-          if (next.versions.has(key)) throw new DuplicateKeyError('version', 'version');
-          next.versions.set(key, structuredClone(version));
-        }),
+        queue((next) => insertUnique(next.versions, versionKey(version.policyId, version.version), structuredClone(version), 'version', 'version')),
     },
     changeRequests: {
       find: async (id) => copy(committed.changeRequests.get(id)),
       listOpen: async (policyId) =>
         structuredClone([...committed.changeRequests.values()].filter((r) => r.policyId === policyId && r.status === 'OPEN').sort(byCreation)),
-      insert: async (request) =>
-        queue((next) => {
-          if (next.changeRequests.has(request.id)) throw new DuplicateKeyError('changeRequest', 'id');
-          next.changeRequests.set(request.id, structuredClone(request));
-        }),
+      insert: async (request) => queue((next) => insertUnique(next.changeRequests, request.id, structuredClone(request), 'changeRequest')),
       update: async (request, expected) =>
         queue((next) => {
           const stored = next.changeRequests.get(request.id);
@@ -121,7 +107,7 @@ export function memoryPolicyReads(tables: () => PolicyTables): PolicyReads {
         };
   return {
     hasPolicies: async () => tables().policies.size > 0,
-    listPolicies: async () => structuredClone([...tables().policies.values()].sort((a, b) => binary(a.id, b.id))),
+    listPolicies: async () => structuredClone([...tables().policies.values()].sort((a, b) => byCodeUnit(a.id, b.id))),
     getPolicy: async (id) => copy(tables().policies.get(id)),
     getPolicyHead: async (id) => policyHead(id === null ? [...tables().policies.values()].find((p) => p.isDefault) : tables().policies.get(id)),
     getVersion: async (policyId, version) => copy(tables().versions.get(versionKey(policyId, version))),
@@ -129,6 +115,6 @@ export function memoryPolicyReads(tables: () => PolicyTables): PolicyReads {
     getChangeRequest: async (id) => copy(tables().changeRequests.get(id)),
     listChangeRequests: async (policyId) =>
       structuredClone([...tables().changeRequests.values()].filter((r) => r.policyId === policyId).sort((a, b) => byCreation(b, a))),
-    listTestCases: async (policyId) => structuredClone([...(tables().testCases.get(policyId)?.values() ?? [])].sort((a, b) => binary(a.id, b.id))),
+    listTestCases: async (policyId) => structuredClone([...(tables().testCases.get(policyId)?.values() ?? [])].sort((a, b) => byCodeUnit(a.id, b.id))),
   };
 }

@@ -8,7 +8,7 @@
  * Tables are copied shallowly per commit: repositories store and hand out copies of records and
  * replace a record (or a nested map) rather than change it in place.
  */
-import type { UnitOfWork } from '../unit-of-work';
+import { DuplicateKeyError, type UnitOfWork } from '../unit-of-work';
 
 /** The state: named tables, each a map of records or an append-only list. */
 export type MemoryTables = Record<string, Map<unknown, unknown> | unknown[]>;
@@ -21,6 +21,15 @@ export interface MemoryUnitOfWork<State extends MemoryTables, Tx> extends UnitOf
   /** The committed tables. Read-only: copy what you hand out. */
   committed(): State;
 }
+
+/** Sets `key` of `table` (a unit's next tables) to `value`, as a unique index would. @throws DuplicateKeyError (`record`, `keyName`) when the key is taken. */
+export function insertUnique<K, V>(table: Map<K, V>, key: K, value: V, record: string, keyName = 'id'): void {
+  if (table.has(key)) throw new DuplicateKeyError(record, keyName);
+  table.set(key, value);
+}
+
+/** Text order as SQLite's `ORDER BY` sorts it: by code unit, not by locale. */
+export const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 function copyTables<State extends MemoryTables>(state: State): State {
   const copy: MemoryTables = {};
