@@ -103,6 +103,30 @@ describe('topic concepts', () => {
     expect(topics("there is a debit from my old savings account at the other bank I didn't make")).toEqual([]);
   });
 
+  it('does not count an amount against the window', () => {
+    expect(topics('there is a debit of 1,249.99 USD from the 12th I didn’t make')).toEqual(['unexplained_debit']);
+    expect(topics('a charge of 30 euros at the shop I didn’t make')).toEqual(['unexplained_debit']);
+    expect(topics('there is a debit from the shop on the corner of the high street I didn’t make')).toEqual([]);
+  });
+
+  it('lets a denial opening a relative clause reach twice the window back to its noun', () => {
+    expect(topics('a debit from the garden centre on the high street which I didn’t make')).toEqual(['unexplained_debit']);
+    expect(topics('a debit from the garden centre on the high street I didn’t make')).toEqual([]);
+    expect(topics('a debit from the big garden centre on the old high street near the station which I didn’t make')).toEqual([]);
+  });
+
+  it('pairs an object with a denial opening a short clause after it in the same sentence', () => {
+    expect(topics('There is a debit on my card from the garden centre in the next town, I didn’t make it')).toEqual(['unexplained_debit']);
+    expect(topics('There is a debit on my card from the garden centre in the next town, but I didn’t make it')).toEqual(['unexplained_debit']);
+    expect(topics('There is a debit on my card from the garden centre in the next town, I didn’t make the trip to the shop myself')).toEqual([]);
+  });
+
+  it('does not read a denial of something else named after it as an answer', () => {
+    expect(topics('There is a debit on my card from the garden centre in the next town, I didn’t make the list')).toEqual([]);
+    expect(topics('There is a debit on my card from Monday. I didn’t make the cake.')).toEqual([]);
+    expect(topics('There is a debit on my card from Monday. I didn’t make that!')).toEqual(['unexplained_debit']);
+  });
+
   it('pairs an object with a denial answering it in a short sentence of its own', () => {
     expect(topics('There is a debit on my card from Monday. I didn’t make it!')).toEqual(['unexplained_debit']);
     expect(topics('There is a debit on my card from Monday. I didn’t make the other payment that week though.')).toEqual([]);

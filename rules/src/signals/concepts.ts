@@ -4,10 +4,12 @@
  * wallet", "a payment I didn't make", "the subscription came out twice"). Both sides are
  * lexicon phrases (stemmed, typo-tolerant, `PhraseIndex`), so one concept covers what would take
  * dozens of fixed phrases and their inflections. The window counts the words between the two
- * parts except determiners, possessives, a partitive "one of" and the pronouns and auxiliaries
- * of a relative clause, which fill a noun phrase without moving its head away. A denial may also
- * answer in a short sentence of its own right after the object's ("There is a debit here. I
- * didn't make it.").
+ * parts except determiners, possessives, a partitive "one of", amounts and the pronouns and
+ * auxiliaries of a relative clause, which fill a noun phrase without moving its head away. A
+ * denial opening a relative clause reaches twice as far ("a debit of 14.99 to a firm called Quellix
+ * Cloud which I don't recognise"). A denial may also answer in a short sentence or clause of its
+ * own right after the object's ("There is a debit here. I didn't make it.", "a purchase at a shop
+ * in Rome, I've never been to Italy").
  *
  * Negation scope: a negation word in the pair's clause just before it (up to 3 words) or between
  * its parts cancels it ("my card is not lost", "I wasn't charged twice"); a state that is itself
@@ -40,12 +42,15 @@ interface CompiledConcept {
   window: number;
   /** Ids of the concepts this one yields to (`resolvedBy` entries "@id"). */
   yieldsTo: ReadonlySet<string>;
+  /** Some state holds a negation word ("doesn't understand me"): a complaint, whose objects name no one to ask for. */
+  complains: boolean;
 }
 
 /** A `resolvedBy` entry that names a concept to yield to rather than a phrase ("@disputed_withdrawal"). */
 export const CONCEPT_REFERENCE = /^@([a-z][a-z0-9_]*)$/;
 
-interface ConceptTerm {
+/** What a concept term is registered with: its concept (by number) and its part. */
+export interface ConceptTerm {
   concept: number;
   role: 'object' | 'state' | 'resolved';
 }
@@ -217,7 +222,7 @@ function overlaps(object: PhraseHit<ConceptTerm>, state: PhraseHit<ConceptTerm>)
  * Determiners and possessives, folded: they fill a noun phrase without moving its head away, so
  * the window does not count them ("close my joint account" is as close as "close the account").
  */
-const FILLERS = words(
+export const FILLERS = words(
   'a an the my your our his her their this that these those some any ' +
     'un una unos unas el la los las mi mis tu tus su sus nuestro nuestra nuestros nuestras este esta estos estas ese esa esos esas ' +
     'um uma uns umas o a os as meu minha meus minhas seu sua seus suas teu tua nosso nossa este esta esse essa ' +
@@ -235,13 +240,35 @@ const PARTITIVE_OF = words('of de von du');
  * make" is as close as "a withdrawal I did not make").
  */
 const CLAUSE_GLUE = words(
-  'that which who i we did do does have has had was were is am are ' + 'que yo he ha hemos fue era eu tenho tem foi ich habe hat ist war wurde qui je j ai a',
+  'that which who i we did do does have has had was were is am are ve m re d ll ' +
+    'que yo he ha hemos fue era eu tenho tem foi ich habe hat ist war wurde qui je j ai a suis ne n',
 );
+/**
+ * Numbers and currency names or codes, folded: an amount ("of 89.99 euros", "de R$ 350,00", "über
+ * 64,50 €") says which payment, it does not move its noun away. The sign "€" is no token at all.
+ */
+const CURRENCIES = words(
+  'eur euro euros usd dollar dollars gbp pound pounds quid bucks cent cents pence chf brl r reais franc francs franken peso pesos centimos centavos',
+);
+const NUMBER = /^\p{N}/u;
+/**
+ * Relative pronouns, folded: a denial that opens a relative clause ("…that I never made", "…, die
+ * ich nicht kenne", "…que no hice", "…que je n'ai pas faite", "…que não fiz") describes the noun
+ * before it, however long the noun phrase in between ("a payment of 89.99 to a shop called ZX
+ * Trading that I never made"), so such a pair may stand `RELATIVE_REACH` times the window apart.
+ */
+const RELATIVES = words('that which who whom que quem die der das den dem welche welcher welches welchen qui lequel laquelle dont');
+const RELATIVE_REACH = 2;
+/** How far before a denial its relative pronoun may stand: subject, auxiliary and negation particle between ("that I have never"). */
+const RELATIVE_LEAD = 4;
+/** Subject pronouns, folded, that may stand between a relative pronoun or a clause's start and its denial. */
+const SUBJECTS = words('i we you he she they it yo nosotros eu nos ele ela ich wir er es je j nous vous il elle on tu');
 
 /**
- * Words strictly between two hits, determiners, possessives, partitives ("one of") and the glue of
- * a relative clause (`CLAUSE_GLUE`) not counted; 0 when one lies inside the other. Another "of" still counts: in "the automatic billing
- * of my account" the billing, not the account, is what is acted on.
+ * Words strictly between two hits, determiners, possessives, partitives ("one of"), the glue of
+ * a relative clause (`CLAUSE_GLUE`) and amounts (`CURRENCIES`) not counted; 0 when one lies
+ * inside the other. Another "of" still counts: in "the automatic billing of my account" the
+ * billing, not the account, is what is acted on.
  */
 function gapBetween(text: AnalysedText, a: PhraseHit<ConceptTerm>, b: PhraseHit<ConceptTerm>): number {
   const [from, to] = a.first < b.first ? [a.last + 1, b.first] : [b.last + 1, a.first];
@@ -249,7 +276,8 @@ function gapBetween(text: AnalysedText, a: PhraseHit<ConceptTerm>, b: PhraseHit<
   for (let j = from; j < to; j += 1) {
     const word = text.tokens[j]?.word ?? '';
     const partitive = PARTITIVE_OF.has(word) && QUANTIFIERS.has(text.tokens[j - 1]?.word ?? '');
-    if (!FILLERS.has(word) && !partitive && !QUANTIFIERS.has(word) && !CLAUSE_GLUE.has(word)) gap += 1;
+    const amount = NUMBER.test(word) || CURRENCIES.has(word);
+    if (!FILLERS.has(word) && !partitive && !QUANTIFIERS.has(word) && !CLAUSE_GLUE.has(word) && !amount) gap += 1;
   }
   return gap;
 }
@@ -294,7 +322,74 @@ const ANSWER_WORDS = 6;
 function answersWithDenial(text: AnalysedText, object: PhraseHit<ConceptTerm>, state: PhraseHit<ConceptTerm>): boolean {
   const sentence = text.tokens[state.first]?.sentence;
   if (sentence === undefined || text.tokens[object.last]?.sentence !== sentence - 1 || !holdsNegator(state.phrase)) return false;
-  return text.tokens.filter((token) => token.sentence === sentence).length <= ANSWER_WORDS;
+  return text.tokens.filter((token) => token.sentence === sentence).length <= ANSWER_WORDS && !deniesAnother(text, state);
+}
+
+/**
+ * True when a noun phrase of its own follows the denial in its clause ("I don't remember the
+ * amount", "no recuerdo la fecha"): the denial is about that, not about a payment named before
+ * it. A pronoun ("I didn't make it", "I didn't do that") or a place ("never been to Portugal")
+ * leaves it answering; a denial followed by the payment itself pairs within the window anyway.
+ */
+function deniesAnother(text: AnalysedText, state: PhraseHit<ConceptTerm>): boolean {
+  const clause = text.tokens[state.last]?.clause;
+  const next = text.tokens[state.last + 1];
+  return next !== undefined && next.clause === clause && FILLERS.has(next.word) && text.tokens[state.last + 2]?.clause === clause;
+}
+
+/** Conjunctions, folded, that may open a clause answering the one before it ("…, and I have never been there", "…, but it wasn't me"). */
+const ANSWER_OPENERS = words('and but y pero e mas und aber et mais');
+/** Most words of a clause that answers the one before it, its subject, auxiliaries, negation words and determiners not counted. */
+const ANSWER_CLAUSE_WORDS = 4;
+
+/**
+ * True when `state` is a denial opening a short clause right after the clause naming `object`, in
+ * one sentence, however long that clause: "There is a charge on my statement from a shop in
+ * Lisbon, I've never been to Portugal", "…, ce n'était pas moi". Only a subject, auxiliaries,
+ * negation particles and a conjunction may stand before the denial in its clause.
+ */
+function answersInClause(text: AnalysedText, object: PhraseHit<ConceptTerm>, state: PhraseHit<ConceptTerm>): boolean {
+  const opening = text.tokens[state.first];
+  const named = text.tokens[object.last];
+  if (!opening || !named || object.last >= state.first || opening.sentence !== named.sentence || opening.clause === named.clause) return false;
+  if (!holdsNegator(state.phrase)) return false;
+  const negators = negatorsOf(state.phrase.language);
+  const glue = (word: string) => SUBJECTS.has(word) || CLAUSE_GLUE.has(word) || negators.has(word) || ANSWER_OPENERS.has(word);
+  // After the rest of the object's clause, only the denial's own opening: no clause of another kind between.
+  for (let j = object.last + 1; j < state.first; j += 1) {
+    const token = text.tokens[j];
+    if (token && token.clause !== named.clause && !glue(token.word)) return false;
+  }
+  let count = 0;
+  for (let j = state.first; j < text.tokens.length && text.tokens[j]?.clause === opening.clause; j += 1) {
+    const word = text.tokens[j]?.word ?? '';
+    if (!glue(word) && !FILLERS.has(word)) count += 1;
+  }
+  return count <= ANSWER_CLAUSE_WORDS && !deniesAnother(text, state);
+}
+
+/**
+ * True when `state` is a denial opening a relative clause after `object`: a relative pronoun at
+ * most `RELATIVE_LEAD` words before it, with only a subject, auxiliaries or negation particles
+ * between ("…that I have never", "…, die ich nicht", "…que je n'ai pas").
+ */
+function opensRelativeClause(text: AnalysedText, object: PhraseHit<ConceptTerm>, state: PhraseHit<ConceptTerm>): boolean {
+  if (object.last >= state.first || !holdsNegator(state.phrase)) return false;
+  const negators = negatorsOf(state.phrase.language);
+  for (let j = state.first - 1; j > object.last && j >= state.first - RELATIVE_LEAD; j -= 1) {
+    const word = text.tokens[j]?.word ?? '';
+    if (RELATIVES.has(word)) return true;
+    if (!SUBJECTS.has(word) && !CLAUSE_GLUE.has(word) && !negators.has(word)) return false;
+  }
+  return false;
+}
+
+/** True when `object` and `state` are near enough in one sentence: within the window, twice that for a relative denial, or a denial answering in a clause of its own. */
+function nearInSentence(text: AnalysedText, concept: CompiledConcept, object: PhraseHit<ConceptTerm>, state: PhraseHit<ConceptTerm>): boolean {
+  const gap = gapBetween(text, object, state);
+  if (gap <= concept.window) return true;
+  if (gap <= concept.window * RELATIVE_REACH && opensRelativeClause(text, object, state)) return true;
+  return answersInClause(text, object, state);
 }
 
 /** The words of a hit's two parts as the message shows them (redacted), in message order. */
@@ -318,7 +413,8 @@ export class ConceptSet {
   add(topic: string, concept: Concept, index: PhraseIndex): void {
     const number = this.concepts.length;
     const yieldsTo = new Set<string>();
-    this.concepts.push({ id: concept.id, topic, window: concept.window ?? DEFAULT_CONCEPT_WINDOW, yieldsTo });
+    const compiledConcept: CompiledConcept = { id: concept.id, topic, window: concept.window ?? DEFAULT_CONCEPT_WINDOW, yieldsTo, complains: false };
+    this.concepts.push(compiledConcept);
     const lists = { object: concept.objects, state: concept.states, resolved: concept.resolvedBy ?? {} };
     for (const role of ['object', 'state', 'resolved'] as const) {
       for (const [language, phrases] of Object.entries(lists[role])) {
@@ -329,10 +425,23 @@ export class ConceptSet {
             continue;
           }
           const compiled = index.add(phrase, language);
-          if (compiled) this.terms.add(compiled, { concept: number, role });
+          if (!compiled) continue;
+          this.terms.add(compiled, { concept: number, role });
+          if (role === 'state' && holdsNegator(compiled)) compiledConcept.complains = true;
         }
       }
     }
+  }
+
+  /**
+   * The parts of asking concepts found in `message`, paired or not: objects name whom a customer
+   * may ask for ("a person", "someone from your team"), states are ways of asking ("talk",
+   * "put me through"). A concept with a negated state ("doesn't understand me") complains about
+   * the bot: its objects ("bot", "machine") name no one to ask for and are left out.
+   */
+  askingParts({ text, lexemes }: MatchedMessage): { objects: PhraseHit<ConceptTerm>[]; states: PhraseHit<ConceptTerm>[] } {
+    const parts = this.terms.find(text, lexemes).filter((hit) => this.concepts[hit.tag.concept]?.complains === false);
+    return { objects: parts.filter((hit) => hit.tag.role === 'object'), states: parts.filter((hit) => hit.tag.role === 'state') };
   }
 
   /** Every concept found in `message`, at most one hit per concept (the first pair by position). */
@@ -358,7 +467,7 @@ export class ConceptSet {
           const a = text.tokens[object.first];
           const b = text.tokens[state.first];
           if (overlaps(object, state)) return false;
-          const near = a?.sentence === b?.sentence ? gapBetween(text, object, state) <= concept.window : answersWithDenial(text, object, state);
+          const near = a?.sentence === b?.sentence ? nearInSentence(text, concept, object, state) : answersWithDenial(text, object, state);
           if (!near || asksAnew(text, object, state)) return false;
           return !isNegated(text, object, state) && !isSpeculation(text, state, Math.max(object.last, state.last), this.asking);
         })

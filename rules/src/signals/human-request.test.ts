@@ -1,5 +1,8 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { MessageInput, TriggerSettings } from '@baton/schemas';
 import { computeSignals, prepareSignals } from './index';
-import { customerSays } from './fixtures/conversation.fixture';
+import { conversation, customerSays, type MessageSpec } from './fixtures/conversation.fixture';
 import { FIXTURE_SETTINGS } from './fixtures/trigger-settings.fixture';
 
 const model = prepareSignals(FIXTURE_SETTINGS);
@@ -103,5 +106,89 @@ describe('humanRequested', () => {
   it('quotes the request with the phrase that matched', () => {
     const { evidence } = signals('hello', 'quiero hablar con un agente ya');
     expect(evidence.humanRequested).toEqual(['customer message 2: "quiero hablar con un agente ya" asks for a person ("hablar con un agente")']);
+  });
+});
+
+describe('declines on the reference settings, over a conversation', () => {
+  const file = path.join(__dirname, '../../../seed/src/policies/support-default/trigger-settings.json');
+  const reference = prepareSignals(JSON.parse(fs.readFileSync(file, 'utf8')) as TriggerSettings);
+  const bot = (text: string): MessageSpec => ['BOT', text, { confidence: 0.9 }];
+  const customer = (text: string, fields: Partial<MessageInput> = {}): MessageSpec => ['CUSTOMER', text, fields];
+  const decide = (...messages: MessageSpec[]) => computeSignals(conversation(messages), reference, new Date('2026-03-01T10:00:00Z'));
+
+  it.each([
+    ['en', 'Could I speak with an agent please?', 'Sorted it myself, no need for a person any more.'],
+    ['en', 'Can someone from your team call me?', 'Actually I don’t need anyone from your team, thanks.'],
+    ['es', 'Quiero hablar con un agente.', 'Ya no hace falta una persona, gracias.'],
+    ['es', '¿Me pasas con alguien?', 'No necesito a ningún asesor, ya lo resolví.'],
+    ['pt', 'Quero falar com um atendente.', 'Já não preciso de uma pessoa, obrigado.'],
+    // Portuguese "mais" is "any more", not French "mais" ("but"): it does not end the negation's clause.
+    ['pt', 'Me passa para alguém, por favor.', 'Não preciso mais de um atendente, consegui sozinho.'],
+    ['de', 'Ich möchte mit einem Mitarbeiter sprechen.', 'Ich brauche keinen Menschen mehr, danke.'],
+    ['de', 'Verbinden Sie mich mit jemandem.', 'Ein Mitarbeiter ist nicht nötig, hat sich erledigt.'],
+    ['fr', 'Je voudrais parler à un conseiller.', "Pas besoin d'un humain finalement, merci."],
+    ['fr', 'Passez-moi quelqu’un.', "Finalement je n'ai pas besoin de parler à quelqu'un."],
+  ])('lets a later decline that names the person another way withdraw the ask (%s)', (_language, ask, decline) => {
+    const asked = decide(customer(ask));
+    expect(asked.facts.humanRequested).toBe(true);
+    const withdrawn = decide(customer(ask), bot('Sure, let me check who is available.'), customer(decline));
+    expect(withdrawn.facts.humanRequested).toBe(false);
+    expect(withdrawn.sources.humanRequested).toEqual([2]);
+  });
+
+  it('lets the decline withdraw a request the bot reported', () => {
+    const asked = [customer('ok', { intent: 'talk_to_agent', intentConfidence: 0.9 }), bot('I can transfer you. Anything else first?')] as const;
+    expect(decide(...asked).facts.humanRequested).toBe(true);
+    expect(decide(...asked, customer('No need for a person, thanks.')).facts.humanRequested).toBe(false);
+    expect(decide(...asked, customer('Ya no hace falta una persona.')).facts.humanRequested).toBe(false);
+  });
+
+  it.each([
+    ['en', 'I want to speak to an agent.', 'I don’t want to wait for the agent all day, please hurry.'],
+    ['en', 'Can I talk to a human?', 'No need for the restaurant menu, just reception please.'],
+    ['en', 'Can I talk to a human?', 'I don’t need a bot, I need a person.'],
+    ['en', 'Can I talk to a person?', 'I don’t want a machine answering me'],
+    ['en', 'Can I talk to a person?', 'I don’t need an agent, I need a supervisor.'],
+    ['es', '¿Puedo hablar con una persona?', 'No necesito un agente, necesito un supervisor.'],
+    ['es', 'Quiero hablar con un agente.', 'No necesito otra factura, necesito al agente.'],
+    ['pt', 'Quero falar com um atendente.', 'Não quero um robô, quero uma pessoa.'],
+    ['de', 'Ich möchte mit einem Mitarbeiter sprechen.', 'Ich will nicht ewig auf den Mitarbeiter warten.'],
+    ['fr', 'Je voudrais parler à un conseiller.', 'Je ne veux pas attendre le conseiller toute la journée.'],
+  ])('keeps the ask when the later message declines something else (%s)', (_language, ask, later) => {
+    expect(decide(customer(ask), bot('One moment please.'), customer(later)).facts.humanRequested).toBe(true);
+  });
+
+  it.each([
+    ['en', 'I’m not asking for a human, just tell me my balance.'],
+    ['en', 'I never asked to speak to a person, I only want the opening hours.'],
+    ['es', 'No estoy pidiendo hablar con una persona, solo dime mi saldo.'],
+    ['es', 'No quiero hablar con un agente, solo dime el saldo.'],
+    ['pt', 'Não estou pedindo um atendente, só quero saber o saldo.'],
+    ['pt', 'Não preciso de um atendente, só quero saber o saldo.'],
+    ['pt', 'Não quero mais falar com um atendente, já resolvi.'],
+    ['de', 'Ich will nicht mit einem Mitarbeiter sprechen, sagen Sie mir nur den Kontostand.'],
+    ['de', 'Ich verlange keinen Mitarbeiter, nur die Öffnungszeiten bitte.'],
+    ['fr', 'Je ne veux pas parler à un conseiller, donnez-moi juste mon solde.'],
+    ['fr', 'Je ne demande pas un conseiller, juste mon solde.'],
+    // Telling the bot a transfer is not needed, however many words of asking stand between.
+    ['en', 'No, there is no need to pass me on to a real human.'],
+    ['es', 'No, no hace falta que me pases con una persona de verdad.'],
+    ['pt', 'Você não precisa me transferir para um atendente.'],
+    ['de', 'Sie müssen mich nicht an einen Mitarbeiter weiterleiten.'],
+    ['fr', 'Vous n’avez pas besoin de me passer un conseiller.'],
+  ])('does not hear a negated request as one (%s): %s', (_language, text) => {
+    expect(decide(customer(text)).facts.humanRequested).toBe(false);
+  });
+
+  it.each([
+    ['en', 'I’m not asking again, get me a human.'],
+    ['en', 'I’m not asking for much, just let me talk to a person'],
+    ['es', 'No quiero esperar más, pásame con un agente'],
+    ['pt', 'Não estou pedindo muito, só quero falar com um atendente'],
+    ['pt', 'Não aguento mais esse robô, quero falar com um atendente'],
+    ['de', 'Ich will nicht länger warten, verbinden Sie mich mit einem Mitarbeiter'],
+    ['fr', 'Je ne veux plus attendre, passez-moi un conseiller'],
+  ])('hears a request after a negation of something else (%s): %s', (_language, text) => {
+    expect(decide(customer(text)).facts.humanRequested).toBe(true);
   });
 });

@@ -16,10 +16,14 @@
  * The latest customer message that asks or declines decides: "actually, no need for a human
  * anymore" withdraws an earlier ask.
  * Where no phrase asks or declines, the lexicon's concepts may (`concepts.ts`: a person and an ask
- * near each other, "put me through to one of your staff"), under the same negations.
+ * near each other, "put me through to one of your staff"), under the same negations. Failing
+ * that, a negation right before or after a person the asking concepts name declines ("no need for
+ * a person", "ein Mitarbeiter ist nicht nötig"): a customer rarely repeats the noun they asked for.
+ * A one-word phrase is declined the same strict way, so "I don't want to wait for the agent" is no
+ * decline.
  */
-import { conceptWords } from './concepts';
-import { holdsNegator } from './negation';
+import { conceptWords, FILLERS } from './concepts';
+import { holdsNegator, negatorsOf } from './negation';
 import type { SignalsModel } from './prepare-signals';
 import type { AnalysedText } from './message-analysis';
 import type { MatchedMessage, PhraseHit } from './phrase-match';
@@ -37,28 +41,113 @@ export interface HumanRequestFinding {
   last: number;
 }
 
+/** A token span: a phrase hit, a concept part. */
+type Span = Pick<PhraseHit<unknown>, 'first' | 'last'>;
+
 const NEGATION_BEFORE = 6;
 const NEGATION_AFTER = 4;
+/** Most words between a negation and the person it declines when they are all glue ("no need to pass me on to a real person"). */
+const STRICT_NEGATION_BEFORE = 8;
 const SHORT_MESSAGE_CONTENT_WORDS = 3;
 
 function contentWords(text: AnalysedText, language: string): number {
   return text.view(language).stop.filter((stop) => !stop).length;
 }
 
-function overlaps(a: PhraseHit<true>, b: PhraseHit<true>): boolean {
+function overlaps(a: Span, b: Span): boolean {
   return a.first <= b.last && b.first <= a.last;
 }
 
+/**
+ * Words that end a clause in one language only: Portuguese "mais" is "more" ("não preciso mais
+ * de…", "não quero mais falar…"), while the tokeniser, which knows no language, splits at it as
+ * at French "mais" ("but").
+ */
+const NOT_A_CLAUSE_BREAK: Readonly<Record<string, string>> = { pt: 'mais' };
+
+/** True when tokens `from`..`to` stand in one clause, read in `language`. */
+function inOneClause(text: AnalysedText, from: number, to: number, language: string): boolean {
+  for (let j = from + 1; j <= to; j += 1) {
+    const token = text.tokens[j];
+    const previous = text.tokens[j - 1];
+    if (!token || !previous || token.clause === previous.clause) continue;
+    // A break made by the word itself, with no punctuation before it.
+    const wordBreak = token.word === NOT_A_CLAUSE_BREAK[language] && /^\s*$/.test(text.text.slice(previous.end, token.start));
+    if (!wordBreak) return false;
+  }
+  return true;
+}
+
 function negationOf(text: AnalysedText, request: PhraseHit<true>, negations: readonly PhraseHit<true>[]): PhraseHit<true> | undefined {
-  const clause = text.tokens[request.first]?.clause;
   return negations.find((negation) => {
     const before = negation.first < request.first && request.first - negation.last <= NEGATION_BEFORE;
     const after = negation.first > request.last && negation.first - request.last <= NEGATION_AFTER;
     if (!before && !after) return false;
-    const from = Math.min(negation.first, request.first);
-    const to = Math.max(negation.last, request.last);
-    return text.tokens.slice(from, to + 1).every((token) => token.clause === clause);
+    return inOneClause(text, Math.min(negation.first, request.first), Math.max(negation.last, request.last), negation.phrase.language);
   });
+}
+
+/**
+ * Words that may stand between a negation and the person it declines, folded, per language:
+ * prepositions, pronouns, "to" and "any more" ("no need for a person", "no hace falta que me pases
+ * con una persona", "não preciso mais de um atendente", "ich brauche keinen Menschen mehr", "pas
+ * besoin d'un conseiller"). With determiners (`FILLERS`), negation words ("no necesito a ningún
+ * asesor") and the concepts' ways of asking ("don't need to talk to anyone from the team"),
+ * nothing else: "I don't want to wait for the agent" declines nobody.
+ */
+const DECLINE_GLUE = new Set(
+  (
+    'to for of with from about on over through me you us anyone anybody any more longer really ' +
+    'de a con para por al del que me te le les nos nadie mas ya realmente ' +
+    'com do da dos das ao na no em lhe ninguem mais ' +
+    'mit zu von fur an nach bei mich mir dich dir sie ihnen jemanden jemandem niemanden mehr noch wirklich ' +
+    'd au aux avec pour par du m t vous moi personne plus vraiment'
+  ).split(' '),
+);
+/** Words that may stand between a person and a negation after it ("a person is not necessary", "ein Mensch ist nicht nötig"), folded. */
+const COPULAS = new Set('is are be was would will really es sera seria e ist ware wird est serait sont'.split(' '));
+
+/**
+ * The negation that declines `person` strictly: before it with only `DECLINE_GLUE`, determiners
+ * and ways of asking (`asks`) between (up to `STRICT_NEGATION_BEFORE` words), or after it with
+ * only copulas and negation words between (the usual reach), in one clause.
+ */
+function strictNegationOf(text: AnalysedText, person: Span, negations: readonly PhraseHit<true>[], asks: readonly Span[]): PhraseHit<true> | undefined {
+  return negations.find((negation) => {
+    const before = negation.last < person.first;
+    if (!before && negation.first <= person.last) return false;
+    const [from, to] = before ? [negation.last + 1, person.first] : [person.last + 1, negation.first];
+    if (to - from > (before ? STRICT_NEGATION_BEFORE : NEGATION_AFTER)) return false;
+    const language = negation.phrase.language;
+    if (!inOneClause(text, Math.min(negation.first, person.first), Math.max(negation.last, person.last), language)) return false;
+    const negators = negatorsOf(language);
+    for (let j = from; j < to; j += 1) {
+      const word = text.tokens[j]?.word ?? '';
+      const asking = asks.some((ask) => j >= ask.first && j <= ask.last);
+      const glue = before ? FILLERS.has(word) || DECLINE_GLUE.has(word) || asking : COPULAS.has(word);
+      if (!glue && !negators.has(word)) return false;
+    }
+    return true;
+  });
+}
+
+/**
+ * A decline that names the person without asking: "no need for a person", "não preciso de um
+ * atendente", "kein Mitarbeiter nötig". The persons are the objects of the asking concepts; the
+ * negation must hold a negation word ("nearby" declines nobody). Any person the message names
+ * without a negation ("no need for the restaurant, just reception") keeps it undecided.
+ */
+function judgeDecline(message: MatchedMessage, model: SignalsModel, negations: readonly PhraseHit<true>[]): HumanRequestFinding | undefined {
+  const declining = negations.filter((negation) => holdsNegator(negation.phrase));
+  if (declining.length === 0) return undefined;
+  const { objects, states } = model.humanRequestConcepts.askingParts(message);
+  const judged = objects.map((person) => ({ person, negation: strictNegationOf(message.text, person, declining, states) }));
+  const declined = judged.filter((entry) => entry.negation);
+  const named = judged.some((entry) => !entry.negation && !declined.some((other) => overlaps(other.person, entry.person)));
+  const [first] = declined;
+  if (!first?.negation || named) return undefined;
+  const { person, negation } = first;
+  return { requested: false, message: message.text, phrase: person.phrase.text, negation: negation.phrase.text, first: person.first, last: person.last };
 }
 
 /** A request found by a concept, or declined by a negation phrase around it. */
@@ -76,22 +165,32 @@ function judgeConcepts(message: MatchedMessage, model: SignalsModel): HumanReque
 function judgeMessage(message: MatchedMessage, model: SignalsModel): HumanRequestFinding | undefined {
   const { text, lexemes } = message;
   const hits = model.humanRequests.find(text, lexemes);
-  if (hits.length === 0) return judgeConcepts(message, model);
+  if (hits.length === 0) return judgeConcepts(message, model) ?? judgeDecline(message, model, model.humanRequestNegations.find(text, lexemes));
   // A negation that shares words with a refusal ("I don't want to talk to a bot") is part of it.
   const refusals = hits.filter((hit) => holdsNegator(hit.phrase));
   const negations = model.humanRequestNegations.find(text, lexemes).filter((negation) => !refusals.some((hit) => overlaps(hit, negation)));
   let declined: HumanRequestFinding | undefined;
+  let named = false;
   for (const hit of hits) {
-    const negation = negationOf(text, hit, negations);
+    const oneWord = hit.phrase.terms.length === 1;
+    // A one-word phrase ("agent") is declined only as a person is: "I don't need an agent", not "I don't want to wait for the agent".
+    const asks = model.humanRequestConcepts.askingParts(message).states;
+    const negation = oneWord
+      ? strictNegationOf(text, hit, negations, asks)
+      : (negationOf(text, hit, negations) ?? strictNegationOf(text, hit, negations, asks));
     const finding = { message: text, phrase: hit.phrase.text, first: hit.first, last: hit.last };
     if (negation) {
       declined ??= { ...finding, requested: false, negation: negation.phrase.text };
-    } else if (hit.phrase.terms.length > 1 || contentWords(text, hit.phrase.language) <= SHORT_MESSAGE_CONTENT_WORDS) {
+    } else if (!oneWord || contentWords(text, hit.phrase.language) <= SHORT_MESSAGE_CONTENT_WORDS) {
       return { ...finding, requested: true };
+    } else {
+      named = true;
     }
   }
+  // A person named un-negated keeps a decline from deciding ("I don't need an agent, I need a supervisor").
+  if (declined && !named) return declined;
   // A one-word phrase in a longer message decides nothing: a concept may still ask ("páseme con su supervisor").
-  return declined ?? judgeConcepts(message, model);
+  return judgeConcepts(message, model) ?? (named ? undefined : judgeDecline(message, model, negations));
 }
 
 /**

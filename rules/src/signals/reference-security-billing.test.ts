@@ -121,3 +121,69 @@ describe('charges and money the customer does not account for', () => {
     expect(topics(text)).toEqual([]);
   });
 });
+
+describe('a denial reaches its payment across an amount, a payee or a clause', () => {
+  it.each([
+    // An amount and a named payee between the payment and a relative clause that denies it.
+    ['en', 'Hi. I just spotted a debit of 14,99 USD to something called Quellix Cloud which I don’t recognise at all.'],
+    ['en', 'I noticed a charge for 72.40 GBP from Harbour and Finch Ltd on the 3rd that was not me.'],
+    ['es', 'En mi cuenta aparece una compra de 45,00 € en un comercio llamado Veltra Shop que yo no he hecho.'],
+    ['es', 'Me aparece un pago de 59,90 € a una empresa que se llama Dorvani que yo no hice.'],
+    ['pt', 'Apareceu uma compra de R$ 350,00 numa loja chamada Tecnoluz que eu não fiz.'],
+    ['pt', 'Tem um saque de 300 euros num caixa em Lisboa que eu não fiz.'],
+    ['de', 'Auf meinem Konto ist eine Zahlung über 64,50 Euro an eine Firma namens Kolbex, die ich nicht veranlasst habe.'],
+    ['de', 'Da ist eine Lastschrift von 23,99 € von Streamora auf meinem Konto, die ich nicht kenne.'],
+    ['de', 'Ich sehe eine Kartenzahlung über 230 Euro bei einem Händler in Prag, die ich nicht getätigt habe.'],
+    ['fr', "Il y a un prélèvement de 79,90 € d'une société appelée Vantelo sur mon compte que je n'ai pas fait."],
+    ['fr', "Il y a un retrait de 200 euros dans un distributeur à Lyon que je n'ai pas fait."],
+    // A denial of having been there, in a clause of its own after a long one naming the payment.
+    ['en', 'My card was charged 59 dollars at a restaurant downtown in Chicago, I have never been to the US.'],
+    ['es', 'Me cobraron 80 euros en un hotel del centro de Londres, jamás he estado en Inglaterra.'],
+    ['pt', 'Cobraram 90 reais de uma loja do shopping em Curitiba no meu cartão, nunca estive lá.'],
+    ['de', 'Auf meinem Kontoauszug steht eine Zahlung in einem kleinen Laden in Wien, ich war noch nie in Österreich.'],
+    ['fr', 'Il y a un paiement dans un magasin de chaussures à Rome sur mon relevé, je ne suis jamais allé en Italie.'],
+  ])('finds a billing dispute (%s): %s', (_language, text) => {
+    expect(topics(text)).toEqual(['billing_dispute']);
+  });
+
+  it.each([
+    ['en', 'I sent a transfer of 80 euros to a friend who never got it, can you check?'],
+    ['en', 'I want to set up a payment of 300 euros to my sister who I haven’t seen in years.'],
+    ['en', 'I paid for a hotel in Rome last week, I’ve never been to Italy before, so exciting!'],
+    ['en', 'The transfer to my savings account worked, it wasn’t hard.'],
+    ['pt', 'Quero fazer uma transferência de 200 reais para uma conta que eu não uso há anos.'],
+    ['de', 'Ich möchte eine Überweisung über 50 Euro an einen Freund machen, den ich nicht oft sehe.'],
+    ['fr', "Je veux faire un virement de 100 euros à un ami que je n'ai pas vu depuis longtemps."],
+  ])('stays calm when the denial is about something else (%s): %s', (_language, text) => {
+    expect(topics(text)).toEqual([]);
+  });
+});
+
+describe('money taken from the account that the customer denies is a billing dispute, not security', () => {
+  it.each([
+    ['en', 'Just got an alert that 250 euros were taken from my account, that wasn’t me!'],
+    ['en', 'Someone withdrew 200 from my account last night, it wasn’t me.'],
+    ['es', 'Me acaban de avisar que sacaron 200 euros de mi cuenta, ¡no fui yo!'],
+    ['es', 'Se llevaron 150 euros de mi cuenta esta mañana, yo no fui.'],
+    ['pt', 'Recebi um aviso de que tiraram 400 reais da minha conta, não fui eu!'],
+    ['pt', 'Saíram 200 reais da minha conta hoje, não fui eu.'],
+    ['de', 'Eben kam eine Nachricht, dass 150 Euro von meinem Konto abgebucht wurden, das war ich nicht!'],
+    ['de', 'Heute früh sind 300 Euro von meinem Konto verschwunden, das war nicht ich.'],
+    ['fr', "Je viens de recevoir une alerte : 180 euros ont été prélevés sur mon compte, ce n'était pas moi !"],
+    ['fr', "Ce matin 120 euros ont été retirés de mon compte, je n'ai rien fait."],
+  ])('hands it to billing (%s): %s', (_language, text) => {
+    expect(topics(text)).toEqual(['billing_dispute']);
+  });
+
+  it('keeps a phone taken from a bag a security incident', () => {
+    expect(topics('My phone was taken from my bag on the train, it was not me who left it open.')).toEqual(['security']);
+  });
+
+  it.each([
+    ['en', 'How much cash can be taken from my account in one day?'],
+    ['es', '¿Cuánto dinero se puede sacar de mi cuenta en un día?'],
+    ['de', 'Wie viel Geld kann pro Tag von meinem Konto abgebucht werden?'],
+  ])('stays calm on a question about limits (%s): %s', (_language, text) => {
+    expect(topics(text)).toEqual([]);
+  });
+});
