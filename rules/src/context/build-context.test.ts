@@ -272,7 +272,7 @@ describe('buildContextPackage — other outcomes', () => {
     expect(pkg.triggers[0]?.excerpt).toMatch(/^Someone hacked my account and changed the email to •••••@mail\.ru\./);
     expect(pkg.attempts).toEqual([{ action: 'Send password reset SMS', result: 'sent', at: at(1), succeeded: true, source: 'reported' }]);
     expect(pkg.suggestedGreeting).toBe(
-      "Hi, I see you're worried someone else got into your account and have already tried a password reset with our assistant — I'll take it from here and sort this out now.",
+      "Hi, I see you're worried about the safety of your account or card and have already tried a password reset with our assistant — I'll take it from here and sort this out now.",
     );
     expect(pkg.transcript.map((entry) => entry.text)).toEqual(input.messages.map((message) => message.text));
     expect(long.startsWith((pkg.triggers[0]?.excerpt ?? 'missing').replace(/…$/, ''))).toBe(true);

@@ -48,7 +48,7 @@ const TEMPLATES: Record<GreetingLanguage, Template> = {
   en: {
     hello: 'Hi',
     issue: {
-      security: "you're worried someone else got into your account",
+      security: "you're worried about the safety of your account or card",
       legal: 'you have a legal or data-protection request',
       refund: "you're waiting on a refund",
       billing: "you're disputing a charge on your account",
@@ -73,7 +73,7 @@ const TEMPLATES: Record<GreetingLanguage, Template> = {
   es: {
     hello: 'Hola',
     issue: {
-      security: 'le preocupa que alguien haya entrado en su cuenta',
+      security: 'le preocupa la seguridad de su cuenta o de su tarjeta',
       legal: 'tiene una consulta legal o de protección de datos',
       refund: 'está esperando un reembolso',
       billing: 'no está de acuerdo con un cargo en su cuenta',
@@ -98,7 +98,7 @@ const TEMPLATES: Record<GreetingLanguage, Template> = {
   pt: {
     hello: 'Olá',
     issue: {
-      security: 'você suspeita que alguém entrou na sua conta',
+      security: 'você está preocupado com a segurança da sua conta ou do seu cartão',
       legal: 'você tem uma solicitação jurídica ou de proteção de dados',
       refund: 'você está aguardando um reembolso',
       billing: 'você contesta uma cobrança na sua conta',
@@ -122,7 +122,7 @@ const TEMPLATES: Record<GreetingLanguage, Template> = {
   de: {
     hello: 'Hallo',
     issue: {
-      security: 'Sie einen fremden Zugriff auf Ihr Konto befürchten',
+      security: 'Sie sich um die Sicherheit Ihres Kontos oder Ihrer Karte sorgen',
       legal: 'Sie ein rechtliches oder datenschutzbezogenes Anliegen haben',
       refund: 'Sie auf eine Erstattung warten',
       billing: 'Sie eine Abbuchung auf Ihrem Konto beanstanden',
@@ -147,7 +147,7 @@ const TEMPLATES: Record<GreetingLanguage, Template> = {
   fr: {
     hello: 'Bonjour',
     issue: {
-      security: "vous craignez qu'une autre personne ait accédé à votre compte",
+      security: 'vous êtes inquiet pour la sécurité de votre compte ou de votre carte',
       legal: 'vous avez une demande juridique ou liée à vos données personnelles',
       refund: 'vous attendez un remboursement',
       billing: 'vous contestez un prélèvement sur votre compte',
