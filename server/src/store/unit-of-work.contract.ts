@@ -10,7 +10,7 @@ import type { AuditLogStore } from '../features/audit/audit-log-store';
 import type { PolicyStore } from '../features/policies/policy-store';
 import { createdPolicy } from '../features/policies/policy-transitions';
 import type { PolicyTransaction } from '../features/policies/transactional-policy-stores';
-import { minimalSettings, stayGraph } from '../test-support/fixtures';
+import { newStayPolicy } from '../test-support/fixtures';
 import { DuplicateKeyError, StaleWriteError, type UnitOfWork } from './unit-of-work';
 
 /** A fresh, empty adapter: its unit of work and the committed state's reads. */
@@ -24,18 +24,7 @@ export interface UnitOfWorkTarget {
 const T0 = new Date('2026-03-01T09:00:00.000Z');
 
 /** The record and audit event of a new policy `id` (a stay graph, created by the system). */
-export const created = (id: string) =>
-  createdPolicy({
-    id,
-    name: id,
-    description: null,
-    graph: stayGraph(),
-    settings: minimalSettings(),
-    routing: null,
-    makeDefault: false,
-    at: T0,
-    actor: SYSTEM_ACTOR,
-  });
+export const created = (id: string) => createdPolicy(newStayPolicy(id, T0, SYSTEM_ACTOR));
 
 /** Registers the contract under `describe(name)`; `open` is called once per test. */
 export function describeUnitOfWorkContract(name: string, open: () => Promise<UnitOfWorkTarget>): void {

@@ -3,6 +3,8 @@
  * tests do not depend on the seed.
  */
 import type { PolicyDocument, PolicyGraph, TriggerSettings } from '@baton/schemas';
+import type { Actor } from '../features/audit/audit-event';
+import type { NewPolicy } from '../features/policies/policy-store';
 
 /** start → stay leaf. */
 export function stayGraph(reasonCode = 'ai_resolving'): PolicyGraph {
@@ -73,4 +75,9 @@ export function handoffEveryTimePolicy(queue = 'desk'): { id: string; name: stri
     } as PolicyGraph,
     settings: minimalSettings(),
   };
+}
+
+/** What creating policy `id` with {@link stayGraph} and {@link minimalSettings} takes, named `id`, at `at` by `actor`; `extra` overrides. */
+export function newStayPolicy(id: string, at: Date, actor: Actor, extra: Partial<NewPolicy> = {}): NewPolicy {
+  return { id, name: id, description: null, graph: stayGraph(), settings: minimalSettings(), routing: null, makeDefault: false, at, actor, ...extra };
 }

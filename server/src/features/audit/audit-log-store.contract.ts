@@ -3,7 +3,7 @@
  * the other feature stores append. Called by `defineStoreContractTests`.
  */
 import { BatonErrorCode, type Queue } from '@baton/schemas';
-import { minimalSettings, stayGraph } from '../../test-support/fixtures';
+import { minimalSettings, newStayPolicy, stayGraph } from '../../test-support/fixtures';
 import type { BatonStore } from '../../store/baton-store';
 import type { ApiKeyRecord } from '../auth/api-key-store';
 import { GENESIS_HASH, SYSTEM_ACTOR, hashAuditEvent, type Actor, type AuditEvent } from './audit-event';
@@ -39,17 +39,7 @@ const apiKey = (id: string): ApiKeyRecord => ({
 });
 
 async function createPolicy({ policies }: BatonStore, id: string, by: Actor, at: Date): Promise<void> {
-  await policies.createPolicy({
-    id,
-    name: id,
-    description: null,
-    graph: stayGraph(),
-    settings: minimalSettings(),
-    routing: null,
-    makeDefault: false,
-    at,
-    actor: by,
-  });
+  await policies.createPolicy(newStayPolicy(id, at, by));
 }
 
 /** Fails unless `events` are the whole chain: sequence 1, 2, 3..., each linked to and hashed over the one before. */

@@ -4,7 +4,7 @@
  */
 import { BatonErrorCode } from '@baton/schemas';
 import type { BatonError } from '../../baton-error';
-import { minimalSettings, stayGraph } from '../../test-support/fixtures';
+import { minimalSettings, newStayPolicy, stayGraph } from '../../test-support/fixtures';
 import type { PolicyFeatureStores } from '../../store/baton-store';
 import { SYSTEM_ACTOR, type Actor } from '../audit/audit-event';
 import type { NewChangeRequest } from './change-request-store';
@@ -64,17 +64,7 @@ async function expectBatonError(promise: Promise<unknown>, code: BatonErrorCode)
 }
 
 async function createPolicy({ policies }: PolicyFeatureStores, id = 'p'): Promise<void> {
-  await policies.createPolicy({
-    id,
-    name: `Policy ${id}`,
-    description: null,
-    graph: stayGraph(),
-    settings: minimalSettings(),
-    routing: null,
-    makeDefault: false,
-    at: T0,
-    actor: AUTHOR,
-  });
+  await policies.createPolicy(newStayPolicy(id, T0, AUTHOR, { name: `Policy ${id}` }));
 }
 
 /** Actions of the events appended after the first `skip`, in order. */

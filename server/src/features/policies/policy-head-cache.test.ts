@@ -7,7 +7,7 @@ import { silentLogger } from '../../logger';
 import type { BatonStore } from '../../store/baton-store';
 import { openSqliteStore } from '../../store/sqlite/open-sqlite-store';
 import { captureLogs } from '../../test-support/captured-logs';
-import { minimalSettings, stayGraph } from '../../test-support/fixtures';
+import { minimalSettings, newStayPolicy, stayGraph } from '../../test-support/fixtures';
 import { makeTempDir, removeTempDirs } from '../../test-support/temp-dir';
 import type { Actor } from '../audit/audit-event';
 import { PolicyHeadCache } from './policy-head-cache';
@@ -26,17 +26,7 @@ function countingStore(store: Pick<PolicyStore, 'getPolicyHead'>) {
 
 /** Policy `id` with versions 1 and 2 published (2 active); the first one created becomes the default. */
 async function policyWithTwoVersions(store: BatonStore, id: string): Promise<void> {
-  await store.policies.createPolicy({
-    id,
-    name: id,
-    description: null,
-    graph: stayGraph(),
-    settings: minimalSettings(),
-    routing: null,
-    makeDefault: false,
-    at: AT,
-    actor: ACTOR,
-  });
+  await store.policies.createPolicy(newStayPolicy(id, AT, ACTOR));
   for (const [revision, reason] of [
     [1, 'v1'],
     [2, 'v2'],

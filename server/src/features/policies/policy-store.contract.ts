@@ -4,7 +4,7 @@
  */
 import { BatonErrorCode, type RoutingGraph } from '@baton/schemas';
 import type { BatonError } from '../../baton-error';
-import { minimalSettings, stayGraph } from '../../test-support/fixtures';
+import { minimalSettings, newStayPolicy, stayGraph } from '../../test-support/fixtures';
 import type { PolicyFeatureStores } from '../../store/baton-store';
 import { SYSTEM_ACTOR, type Actor } from '../audit/audit-event';
 import type { NewPolicy, PolicyStore } from './policy-store';
@@ -15,18 +15,7 @@ const T0 = new Date('2025-01-01T10:00:00.000Z');
 const T1 = new Date('2025-01-01T11:00:00.000Z');
 
 function newPolicy(id: string, extra: Partial<NewPolicy> = {}): NewPolicy {
-  return {
-    id,
-    name: `Policy ${id}`,
-    description: null,
-    graph: stayGraph(),
-    settings: minimalSettings(),
-    routing: null,
-    makeDefault: false,
-    at: T0,
-    actor: keyActor('key-a'),
-    ...extra,
-  };
+  return newStayPolicy(id, T0, keyActor('key-a'), { name: `Policy ${id}`, ...extra });
 }
 
 async function expectBatonError(promise: Promise<unknown>, code: BatonErrorCode): Promise<BatonError> {

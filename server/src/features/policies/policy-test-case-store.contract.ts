@@ -4,7 +4,7 @@
  */
 import { BatonErrorCode } from '@baton/schemas';
 import type { BatonError } from '../../baton-error';
-import { minimalSettings, stayGraph } from '../../test-support/fixtures';
+import { newStayPolicy } from '../../test-support/fixtures';
 import type { PolicyFeatureStores } from '../../store/baton-store';
 import type { Actor } from '../audit/audit-event';
 import type { PolicyTestCase } from './policy-test-case-store';
@@ -40,17 +40,7 @@ async function expectBatonError(promise: Promise<unknown>, code: BatonErrorCode)
 }
 
 async function createPolicy({ policies }: PolicyFeatureStores, id: string): Promise<void> {
-  await policies.createPolicy({
-    id,
-    name: id,
-    description: null,
-    graph: stayGraph(),
-    settings: minimalSettings(),
-    routing: null,
-    makeDefault: false,
-    at: T0,
-    actor: editor('key-e'),
-  });
+  await policies.createPolicy(newStayPolicy(id, T0, editor('key-e')));
 }
 
 /** Registers the policy test case store contract; `store()` returns a fresh, empty store per test. */

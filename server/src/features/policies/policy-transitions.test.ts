@@ -1,5 +1,5 @@
 import { BatonErrorCode } from '@baton/schemas';
-import { minimalSettings, stayGraph } from '../../test-support/fixtures';
+import { minimalSettings, newStayPolicy, stayGraph } from '../../test-support/fixtures';
 import type { Actor } from '../audit/audit-event';
 import type { ChangeRequestRecord } from './change-request-store';
 import type { NewVersion, PolicyRecord, VersionRecord } from './policy-store';
@@ -25,17 +25,7 @@ const BOB: Actor = { keyId: 'key-bob', role: 'publisher' };
 const ADMIN: Actor = { keyId: 'key-admin', role: 'admin' };
 
 function policy(extra: Partial<PolicyRecord> = {}): PolicyRecord {
-  const { record } = createdPolicy({
-    id: 'p',
-    name: 'P',
-    description: null,
-    graph: stayGraph(),
-    settings: minimalSettings(),
-    routing: null,
-    makeDefault: false,
-    at: T0,
-    actor: ALICE,
-  });
+  const { record } = createdPolicy(newStayPolicy('p', T0, ALICE, { name: 'P' }));
   return { ...record, ...extra };
 }
 
