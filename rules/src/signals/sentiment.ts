@@ -23,9 +23,10 @@
  * at half weight ("no jodas"), thanks and regret do not flip ("no thanks", "leider nicht"), and a
  * negated state word ("not fixed", "no funciona") counts as a fault; boosters ("very", "muy")
  * multiply the next word by 1.3 and have no valence of their own ("super lento"); a stretched or
- * shouted word ("sooo", "USELESS") weighs 1.3; after "but" words weigh 1.5, before it 0.5; praise in a message whose feelings already add up to -0.4
- * counts a quarter ("Thanks, nobody answers"); a last clause of bare praise after a complaint is
- * sarcasm and counts negative ("Card declined again, great", "Schon wieder kaputt, toll");
+ * shouted word ("sooo", "USELESS") weighs 1.3; after "but" words weigh 1.5, before it 0.5;
+ * praise in a message whose feelings already add up to -0.4 counts a quarter ("Thanks, nobody
+ * answers"); a last clause of bare praise after a complaint is sarcasm and counts negative ("Card
+ * declined again, great", "Schon wieder kaputt, toll");
  * punctuation and shouting follow `sentiment-emphasis.ts`; emoji and emoticons add their valence.
  * Spanish and Portuguese absolute superlatives the lexicons do not list read as their adjective
  * with a booster ("cabreadísimo", `superlative-forms.ts`).
