@@ -88,7 +88,7 @@ describe('charges and money the customer does not account for', () => {
     ['en', "I haven't used my card since Friday but a purchase appeared today"],
     ['en', "There's a payment from a restaurant I have never visited"],
     ['en', "I don't recognise what this debit on my statement is"],
-    ['en', 'Why was a direct debit set up in my name?'],
+    ['en', 'Apparently a direct debit has been set up in my name without my consent'],
     ['en', 'There is a direct debit I don’t think should be there'],
     ['en', 'Unexpected money showed up in my balance'],
     ['en', 'There are funds in my account I never deposited'],
@@ -112,7 +112,7 @@ describe('charges and money the customer does not account for', () => {
 
   it.each([
     ['en', "I didn't put enough money on my card for the top-up"],
-    ['en', "I want to buy online but don't want to use my credit card"],
+    ['en', "For web shopping I'd rather not enter my credit card details"],
     ['en', "The transfer didn't go through"],
     ['en', 'How do I change my billing address? The one on the invoice is incorrect'],
     ['es', 'La dirección de facturación de mi recibo es incorrecta'],
