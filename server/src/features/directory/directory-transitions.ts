@@ -72,6 +72,11 @@ export function presenceEvent(agentId: string, before: Presence, after: Presence
   return { actor, action: 'directory.agent.presence', targetType: 'agent', targetId: agentId, before, after: { ...after, assigned }, at };
 }
 
+/** True when `agent` is online with a free slot on `channel` (active < capacity): it could take a handoff there now. */
+export function hasFreeSlot(agent: Agent, channel: Channel): boolean {
+  return agent.status === 'ONLINE' && (agent.activeConversations[channel] ?? 0) < (agent.capacity[channel] ?? 0);
+}
+
 /**
  * Which queued handoffs `agent`'s free capacity takes: only an online agent takes any; each, in
  * the order given (serving order), if its channel still has a free slot (active < capacity).

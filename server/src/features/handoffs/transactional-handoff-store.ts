@@ -9,6 +9,7 @@
  */
 import type { Agent } from '@baton/schemas';
 import { retryingConflicts } from '../../store/retrying-conflicts';
+import { hasFreeSlot } from '../directory/directory-transitions';
 import type { Transaction, UnitOfWork } from '../../store/unit-of-work';
 import { handoffStarted, handoffStepped } from './handoff-audit';
 import { isOpen } from './handoff-lifecycle';
@@ -35,11 +36,14 @@ async function agentsOf(tx: Transaction, ids: readonly string[]): Promise<(Agent
   return agents;
 }
 
-/** The ranked agents, in order, each with the queued handoffs it could serve (read only for an online agent). */
-async function rankedOf(tx: Transaction, ids: readonly string[]): Promise<RankedAgent[]> {
+/**
+ * The ranked agents, in order, each with the queued handoffs it could serve: read only for an
+ * agent with a free slot on the new handoff's channel, the only ones that could reach it.
+ */
+async function rankedOf(tx: Transaction, request: StartRequest): Promise<RankedAgent[]> {
   const ranked: RankedAgent[] = [];
-  for (const agent of await agentsOf(tx, ids)) {
-    ranked.push({ agent, waiting: agent?.status === 'ONLINE' ? await tx.handoffs.waitingFor(agent.id) : [] });
+  for (const agent of await agentsOf(tx, request.ranked)) {
+    ranked.push({ agent, waiting: agent && hasFreeSlot(agent, request.channel) ? await tx.handoffs.waitingFor(agent.id) : [] });
   }
   return ranked;
 }
@@ -53,7 +57,7 @@ export function createHandoffStore(uow: UnitOfWork, access: HandoffAccess): Hand
         uow.transaction(async (tx) => {
           const found = await startedAlready(tx, request);
           if (found) return { assignment: found, created: false, alsoAssigned: [] };
-          const plan = planStart(request, await rankedOf(tx, request.ranked), actor);
+          const plan = planStart(request, await rankedOf(tx, request), actor);
           const counted = await positioned(tx, plan.handoff);
           const assignment = counted.position === null ? counted : { ...counted, position: counted.position - takenAhead(plan) };
           for (const { agent, expected } of plan.agents) await tx.agents.updateLoad(agent, expected);
