@@ -22,7 +22,7 @@
  */
 import type { AttemptInput, ContextPackage, MessageInput } from '@baton/schemas';
 import { isFailedResult } from '../signals/attempts';
-import { ANALYSED_CHARS_PER_MESSAGE } from '../signals/compute-signals';
+import { ANALYSED_CHARS_PER_MESSAGE } from '../signals/read-messages';
 import { foldText } from '../signals/text-normalise';
 import { LRUCache } from 'lru-cache';
 import { clip } from './display-text';

@@ -1,6 +1,6 @@
 import { FACT_CATALOG, type DecideHandoffInput, type FactName } from '@baton/schemas';
 import { computeSignals, prepareSignals } from './index';
-import { ANALYSED_CHARS_PER_MESSAGE } from './compute-signals';
+import { ANALYSED_CHARS_PER_MESSAGE } from './read-messages';
 import { at, conversation } from './fixtures/conversation.fixture';
 import { FIXTURE_SETTINGS } from './fixtures/trigger-settings.fixture';
 

@@ -21,8 +21,6 @@ import type { SignalResult } from './signals-api';
 type Evidence = SignalResult['evidence'];
 type Sources = SignalResult['sources'];
 
-export { ANALYSED_CHARS_PER_MESSAGE } from './read-messages';
-
 function languageEvidence(detection: LanguageDetection): string {
   switch (detection.source) {
     case 'detected':
