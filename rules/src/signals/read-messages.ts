@@ -12,7 +12,7 @@ import { messageLanguage } from './language';
 import type { AnalysedText } from './message-analysis';
 import type { SignalsModel } from './prepare-signals';
 import { scoreSentiment } from './sentiment';
-import { findTopics, type TopicFindings } from './topics';
+import { findTopics, QUOTES_PER_TOPIC, type TopicFindings } from './topics';
 
 /**
  * Characters of each message read for words (topics, requests, sentiment, repeats). Support
@@ -20,12 +20,6 @@ import { findTopics, type TopicFindings } from './topics';
  * (a 2 MB conversation took 1.4 s in full, see the closing note of the foundation issue).
  */
 export const ANALYSED_CHARS_PER_MESSAGE = 2000;
-
-/**
- * Quotes kept per topic over the conversation: `findTopics` keeps the first two messages that
- * match a topic (`topics.ts`); `mergeTopicFindings` must keep as many (a test compares the two).
- */
-export const QUOTES_PER_TOPIC = 2;
 
 /** The conversation's messages as read: every message's record, and the CUSTOMER and BOT ones in order. */
 export interface ReadMessages {

@@ -34,7 +34,8 @@ export interface TopicFindings {
   sources: number[];
 }
 
-const QUOTES_PER_TOPIC = 2;
+/** Quotes kept per topic over a conversation: the first messages that match it. */
+export const QUOTES_PER_TOPIC = 2;
 
 /** The message text with the password-like words of a `{secret}` hit masked, same length. */
 function quotable(text: AnalysedText, hit: PhraseHit<string>): string {
