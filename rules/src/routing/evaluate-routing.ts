@@ -139,7 +139,8 @@ export function evaluateRouting(request: RouteRequest): RouteResult {
         estimatedWaitSeconds: a.wait,
         fallbackUsed,
         explanation,
-        candidates: chosen ? a.selection.candidates : a.selection.candidates.map((c) => ({ ...c, chosen: false })),
+        // Unmark the selection's first only where the waiting handoffs overrode it.
+        candidates: chosen === a.selection.chosen ? a.selection.candidates : a.selection.candidates.map((c) => ({ ...c, chosen: false })),
         nextOpeningAt: null,
         routeNodeId: request.routeNodeId,
       },
