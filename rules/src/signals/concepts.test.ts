@@ -163,7 +163,7 @@ describe('a concept that yields to another', () => {
   const found = (...texts: string[]) => computeSignals(customerSays(...texts), yielding, new Date('2026-03-01T10:00:00Z')).facts.topics;
 
   it('gives way where the concept it names is found in the same message', () => {
-    expect(found('The wallet got stolen on the bus, and a withdrawal appeared that I didn\'t make')).toEqual(['billing_dispute']);
+    expect(found("The wallet got stolen on the bus, and a withdrawal appeared that I didn't make")).toEqual(['billing_dispute']);
     expect(found('My wallet was stolen yesterday on the tram')).toEqual(['security']);
   });
 
