@@ -15,8 +15,11 @@ const T2 = new Date('2026-03-01T11:00:00.000Z');
 const HASH_A = 'a'.repeat(64);
 const HASH_B = 'b'.repeat(64);
 
+/** The stores the backtest contract reads and writes. */
+type BacktestContractStores = Pick<BatonStore, 'backtests' | 'auditLog'>;
+
 /** Registers the backtest store contract; `store()` returns a fresh, empty store per test. */
-export function describeBacktestStoreContract(store: () => BatonStore): void {
+export function describeBacktestStoreContract(store: () => BacktestContractStores): void {
   const events = async () => (await store().auditLog.listEvents({}, 100, null)).map((e) => [e.action, e.targetType, e.targetId, e.before, e.after]);
 
   describe('backtests', () => {

@@ -4,12 +4,15 @@
  * `dataset-transitions.ts` and write with their audit event. Adapters supply the repositories and
  * `BacktestAccess`.
  */
-import { DuplicateKeyError, StaleWriteError, conflictAs, type UnitOfWork } from '../../store/unit-of-work';
+import { DuplicateKeyError, StaleWriteError, conflictAs, type Transaction, type UnitOfWork } from '../../store/unit-of-work';
 import type { BacktestAccess, BacktestStore } from './backtest-store';
 import { datasetIdTaken, datasetNotFound, importedDataset, removedDataset, replacedGates } from './dataset-transitions';
 
+/** The part of a unit of work the backtest feature reads and writes. */
+export type BacktestTransaction = Pick<Transaction, 'datasets' | 'backtestGates' | 'audit'>;
+
 /** Builds the store over `uow`; reads and run records go straight to `access`. */
-export function createBacktestStore(uow: UnitOfWork, access: BacktestAccess): BacktestStore {
+export function createBacktestStore(uow: UnitOfWork<BacktestTransaction>, access: BacktestAccess): BacktestStore {
   return {
     ...access,
 

@@ -42,8 +42,11 @@ const stay = (decisionId: string, extra: Partial<DecisionLogRecord> = {}): Decis
 
 const at = (iso: string): Date => new Date(iso);
 
+/** The store the decision log contract reads and writes. */
+type DecisionLogContractStores = Pick<BatonStore, 'decisionLog'>;
+
 /** Registers the decision log contract; `store()` returns a fresh, empty store per test. */
-export function describeDecisionLogStoreContract(store: () => BatonStore): void {
+export function describeDecisionLogStoreContract(store: () => DecisionLogContractStores): void {
   describe('decision log', () => {
     it('appends a batch and reads entries back as JSON', async () => {
       const { decisionLog } = store();

@@ -4,11 +4,14 @@
  * work (`tx.decisions`) in one transaction, so a duplicate id leaves nothing of the batch behind.
  * Reads and retention go straight to the adapter's `DecisionLogAccess`.
  */
-import type { UnitOfWork } from '../../store/unit-of-work';
+import type { Transaction, UnitOfWork } from '../../store/unit-of-work';
 import { serialiseDecision, type DecisionLogAccess, type DecisionLogStore, type SerialisedDecisionRecord } from './decision-log-store';
 
+/** The part of a unit of work the decision log writes. */
+export type DecisionLogTransaction = Pick<Transaction, 'decisions'>;
+
 /** Builds the store over `uow`; reads and the retention purge go to `access`. */
-export function createDecisionLogStore(uow: UnitOfWork, access: DecisionLogAccess): DecisionLogStore {
+export function createDecisionLogStore(uow: UnitOfWork<DecisionLogTransaction>, access: DecisionLogAccess): DecisionLogStore {
   return {
     ...access,
     appendDecisions: async (records) => {

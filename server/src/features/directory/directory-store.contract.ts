@@ -34,6 +34,9 @@ const profile = (id: string, chat = 1): AgentProfile => ({
   capacity: { chat },
   accountIds: [],
 });
+/** The stores the directory contract reads and writes. */
+type DirectoryContractStores = Pick<BatonStore, 'directory' | 'handoffs' | 'auditLog'>;
+
 const start = (decisionId: string, ranked: string[], qualified: string[] = ranked): StartRequest => ({
   decisionId,
   conversationId: `c-${decisionId}`,
@@ -48,7 +51,7 @@ const start = (decisionId: string, ranked: string[], qualified: string[] = ranke
   at: AT,
 });
 
-export function describeDirectoryStoreContract(store: () => BatonStore): void {
+export function describeDirectoryStoreContract(store: () => DirectoryContractStores): void {
   describe('directory store', () => {
     it('stores queues and agents; a new agent is offline and idle, a profile update keeps presence', async () => {
       const { directory } = store();

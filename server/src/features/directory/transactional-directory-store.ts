@@ -13,11 +13,14 @@ import type { StoredHandoff } from '../handoffs/handoff-store';
 import type { DirectoryAccess, DirectoryStore } from './directory-store';
 import { agentRemoval, agentUpsert, presenceEvent, presenceUpdate, queueUpsert, takeQueued } from './directory-transitions';
 
+/** The part of a unit of work the directory reads and writes: its own records, and the queued handoffs freed capacity takes. */
+export type DirectoryTransaction = Pick<Transaction, 'queues' | 'agents' | 'handoffs' | 'handoffOutbox' | 'audit'>;
+
 /**
  * Writes `next` (new or replacing `previous`) after letting its free capacity take queued
  * handoffs, each told to the webhooks outbox. @returns the agent stored and the handoffs it took
  */
-async function saveAgent(tx: Transaction, previous: Agent | null, next: Agent, at: Date): Promise<{ agent: Agent; assigned: string[] }> {
+async function saveAgent(tx: DirectoryTransaction, previous: Agent | null, next: Agent, at: Date): Promise<{ agent: Agent; assigned: string[] }> {
   const waiting = next.status === 'ONLINE' ? await tx.handoffs.waitingFor(next.id) : [];
   const taken = takeQueued(next, waiting, at);
   if (previous) await tx.agents.update(taken.agent, previous, at);
@@ -31,7 +34,7 @@ async function saveAgent(tx: Transaction, previous: Agent | null, next: Agent, a
 }
 
 /** Builds the store over `uow`; reads go straight to `access`. */
-export function createDirectoryStore(uow: UnitOfWork, access: DirectoryAccess): DirectoryStore {
+export function createDirectoryStore(uow: UnitOfWork<DirectoryTransaction>, access: DirectoryAccess): DirectoryStore {
   return {
     ...access,
     upsertQueue: (queue, at, actor) =>

@@ -16,13 +16,15 @@ const AT = new Date('2026-03-10T10:00:00.000Z');
 const later = (minutes: number): Date => new Date(AT.getTime() + minutes * 60_000);
 const BOT: Actor = { keyId: 'bot-key-0001', role: 'bot' };
 const TIMEOUTS: HandoffTimeouts = { acceptSeconds: 60, maxAgeSeconds: 3600 };
+/** The stores the handoff contract reads and writes. */
+type HandoffContractStores = Pick<BatonStore, 'directory' | 'handoffs' | 'auditLog'>;
 
 /** A caller's step, planned as the service plans it. */
-const step = (s: BatonStore, decisionId: string, command: HandoffCommand, at: Date, actor: Actor = BOT) =>
+const step = (s: HandoffContractStores, decisionId: string, command: HandoffCommand, at: Date, actor: Actor = BOT) =>
   s.handoffs.transition(decisionId, (current) => planCommand(current, command, at), actor);
-const release = (s: BatonStore, decisionId: string, at: Date) => step(s, decisionId, { kind: 'release' }, at);
+const release = (s: HandoffContractStores, decisionId: string, at: Date) => step(s, decisionId, { kind: 'release' }, at);
 /** The timeouts due at `at`, as the sweep applies them. */
-const timeout = (s: BatonStore, decisionId: string, at: Date) =>
+const timeout = (s: HandoffContractStores, decisionId: string, at: Date) =>
   s.handoffs.transition(decisionId, (current) => planTimeout(current, at, TIMEOUTS), SYSTEM_ACTOR);
 
 const queue = (id: string): Queue => ({
@@ -64,7 +66,7 @@ const request = (decisionId: string, ranked: string[], extra: Partial<StartReque
 });
 
 /** Queues `billing` and `general`, and online agents with the given chat capacities. */
-async function directoryWith(s: BatonStore, chat: Record<string, number>): Promise<void> {
+async function directoryWith(s: HandoffContractStores, chat: Record<string, number>): Promise<void> {
   for (const id of ['billing', 'general']) await s.directory.upsertQueue(queue(id), AT, SYSTEM_ACTOR);
   for (const [id, capacity] of Object.entries(chat)) {
     await s.directory.upsertAgent(profile(id, { chat: capacity, email: 2 }), AT, SYSTEM_ACTOR);
@@ -72,10 +74,10 @@ async function directoryWith(s: BatonStore, chat: Record<string, number>): Promi
   }
 }
 
-const handoffEvents = async (s: BatonStore) => (await s.auditLog.listEvents({ action: 'handoff.' }, 500, null)).map((e) => [e.action, e.targetId]);
+const handoffEvents = async (s: HandoffContractStores) => (await s.auditLog.listEvents({ action: 'handoff.' }, 500, null)).map((e) => [e.action, e.targetId]);
 
 /** Registers the handoff store contract; `store()` returns a fresh, empty store per test. */
-export function describeHandoffStoreContract(store: () => BatonStore): void {
+export function describeHandoffStoreContract(store: () => HandoffContractStores): void {
   describe('handoff store', () => {
     it('reserves the first ranked agent that is online with free capacity on the channel', async () => {
       const s = store();

@@ -16,8 +16,11 @@ import { isOpen } from './handoff-lifecycle';
 import type { AssignmentRecord, HandoffAccess, HandoffStore, StartRequest, StepResult, StoredHandoff } from './handoff-store';
 import { planStart, planStep, stepReads, takenAhead, type RankedAgent } from './handoff-transitions';
 
+/** The part of a unit of work handoffs read and write: the handoffs, the agents' load, the webhooks outbox. */
+export type HandoffTransaction = Pick<Transaction, 'handoffs' | 'agents' | 'handoffOutbox' | 'audit'>;
+
 /** The decision's handoff, else the conversation's open one; null when the request may start a new one. */
-async function startedAlready(tx: Transaction, request: StartRequest): Promise<AssignmentRecord | null> {
+async function startedAlready(tx: HandoffTransaction, request: StartRequest): Promise<AssignmentRecord | null> {
   const started = await tx.handoffs.find(request.decisionId);
   if (started) return started;
   const latest = await tx.handoffs.findByConversation(request.conversationId);
@@ -25,12 +28,12 @@ async function startedAlready(tx: Transaction, request: StartRequest): Promise<A
 }
 
 /** `handoff` with its queue position: counted among the committed waiting handoffs when QUEUED, else null. */
-async function positioned(tx: Transaction, handoff: StoredHandoff): Promise<AssignmentRecord> {
+async function positioned(tx: HandoffTransaction, handoff: StoredHandoff): Promise<AssignmentRecord> {
   return { ...handoff, position: handoff.status === 'QUEUED' ? await tx.handoffs.positionOf(handoff) : null };
 }
 
 /** The agents `ids` name, in order, as read (null for one not in the directory). */
-async function agentsOf(tx: Transaction, ids: readonly string[]): Promise<(Agent | null)[]> {
+async function agentsOf(tx: HandoffTransaction, ids: readonly string[]): Promise<(Agent | null)[]> {
   const agents: (Agent | null)[] = [];
   for (const id of ids) agents.push(await tx.agents.find(id));
   return agents;
@@ -40,7 +43,7 @@ async function agentsOf(tx: Transaction, ids: readonly string[]): Promise<(Agent
  * The ranked agents, in order, each with the queued handoffs it could serve: read only for an
  * agent with a free slot on the new handoff's channel, the only ones that could reach it.
  */
-async function rankedOf(tx: Transaction, request: StartRequest): Promise<RankedAgent[]> {
+async function rankedOf(tx: HandoffTransaction, request: StartRequest): Promise<RankedAgent[]> {
   const ranked: RankedAgent[] = [];
   for (const agent of await agentsOf(tx, request.ranked)) {
     ranked.push({ agent, waiting: agent && hasFreeSlot(agent, request.channel) ? await tx.handoffs.waitingFor(agent.id) : [] });
@@ -49,7 +52,7 @@ async function rankedOf(tx: Transaction, request: StartRequest): Promise<RankedA
 }
 
 /** Builds the store over `uow`; reads go straight to `access`. */
-export function createHandoffStore(uow: UnitOfWork, access: HandoffAccess): HandoffStore {
+export function createHandoffStore(uow: UnitOfWork<HandoffTransaction>, access: HandoffAccess): HandoffStore {
   return {
     ...access,
     startHandoff: (request, actor) =>

@@ -14,7 +14,10 @@ import type { IdempotencyRecord } from './idempotency-store';
 
 const T0 = Date.parse('2026-08-01T10:00:00.000Z');
 
-export function describeIdempotencyStoreContract(store: () => BatonStore): void {
+/** The store the idempotency contract reads and writes. */
+type IdempotencyContractStores = Pick<BatonStore, 'idempotency'>;
+
+export function describeIdempotencyStoreContract(store: () => IdempotencyContractStores): void {
   describe('idempotency keys', () => {
     let now = T0;
     const service = () => new IdempotencyService({ store: store().idempotency, ttlSeconds: 600, clock: () => new Date(now) });

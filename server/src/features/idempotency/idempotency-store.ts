@@ -4,7 +4,7 @@
  * it expires. Written through the unit of work (`store/unit-of-work.ts`); every rule (what a
  * second use of a key gets) lives in `idempotency-rules.ts`.
  */
-import type { UnitOfWork } from '../../store/unit-of-work';
+import type { Transaction, UnitOfWork } from '../../store/unit-of-work';
 
 /** The operations a key makes safe to retry. */
 export type IdempotentOperation = 'decideHandoff' | 'startHandoff';
@@ -48,7 +48,10 @@ export interface IdempotencyStore {
   transaction<T>(work: (keys: IdempotencyRepository) => Promise<T>): Promise<T>;
 }
 
+/** The part of a unit of work the idempotency feature reads and writes. */
+export type IdempotencyTransaction = Pick<Transaction, 'idempotencyKeys'>;
+
 /** The store over an adapter's unit of work. */
-export function createIdempotencyStore(uow: UnitOfWork): IdempotencyStore {
+export function createIdempotencyStore(uow: UnitOfWork<IdempotencyTransaction>): IdempotencyStore {
   return { transaction: (work) => uow.transaction((tx) => work(tx.idempotencyKeys)) };
 }

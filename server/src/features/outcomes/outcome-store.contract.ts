@@ -126,8 +126,11 @@ const AGENT: AgentProfile = {
 const sorted = <T>(rows: readonly T[]): T[] => [...rows].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
 const normalized = (a: KpiAggregates) => Object.fromEntries(Object.entries(a).map(([key, rows]) => [key, sorted(rows as unknown[])]));
 
+/** The stores the outcome contract reads and writes (decisions, queues, agents and handoffs are what KPIs count). */
+type OutcomeContractStores = Pick<BatonStore, 'outcomes' | 'auditLog' | 'decisionLog' | 'directory' | 'handoffs'>;
+
 /** Registers the outcome store contract; `store()` returns a fresh, empty store per test. */
-export function describeOutcomeStoreContract(store: () => BatonStore): void {
+export function describeOutcomeStoreContract(store: () => OutcomeContractStores): void {
   const record = (anchorId: string, kind: OutcomeKind, u: Omit<OutcomeUpdate, 'kind'>, at = T('2026-03-12T00:00:00Z')): Promise<OutcomeRecord> =>
     store().outcomes.recordOutcome(anchorOf(anchorId).conversationId, kind, (existing) => mergeOutcome(existing, anchorOf(anchorId), { ...u, kind }, at, DESK));
   const events = async () => (await store().auditLog.listEvents({ action: 'outcome.' }, 100, null)).map((e) => [e.action, e.targetId, e.actor, e.after]);

@@ -4,11 +4,14 @@
  * service's `change`) and writes the result with its audit event. Adapters supply the repository
  * and `OutcomeAccess`.
  */
-import type { UnitOfWork } from '../../store/unit-of-work';
+import type { Transaction, UnitOfWork } from '../../store/unit-of-work';
 import type { OutcomeAccess, OutcomeStore } from './outcome-store';
 
+/** The part of a unit of work the outcomes feature reads and writes. */
+export type OutcomeTransaction = Pick<Transaction, 'outcomes' | 'audit'>;
+
 /** Builds the store over `uow`; reads and aggregates go straight to `access`. */
-export function createOutcomeStore(uow: UnitOfWork, access: OutcomeAccess): OutcomeStore {
+export function createOutcomeStore(uow: UnitOfWork<OutcomeTransaction>, access: OutcomeAccess): OutcomeStore {
   return {
     ...access,
     recordOutcome: (conversationId, kind, change) =>

@@ -3,11 +3,14 @@
  * unit of work that reads through the repositories, lets the service's pure plan decide, and
  * writes the result with its audit event. Adapters supply the repositories and `WebhookAccess`.
  */
-import type { UnitOfWork } from '../../store/unit-of-work';
+import type { Transaction, UnitOfWork } from '../../store/unit-of-work';
 import type { WebhookAccess, WebhookStore } from './webhook-store';
 
+/** The part of a unit of work the webhooks feature reads and writes (the outbox is written by handoff changes, not here). */
+export type WebhookTransaction = Pick<Transaction, 'webhookEndpoints' | 'webhookDeliveries' | 'audit'>;
+
 /** Builds the store over `uow`; reads and the dispatcher's claims go straight to `access`. */
-export function createWebhookStore(uow: UnitOfWork, access: WebhookAccess): WebhookStore {
+export function createWebhookStore(uow: UnitOfWork<WebhookTransaction>, access: WebhookAccess): WebhookStore {
   return {
     ...access,
     changeEndpoint: (id, change) =>

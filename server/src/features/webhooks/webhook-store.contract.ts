@@ -29,6 +29,9 @@ const start = (decisionId: string, seconds: number): StartRequest => ({
   at: at(seconds),
 });
 
+/** The stores the webhooks contract reads and writes. */
+type WebhookContractStores = Pick<BatonStore, 'webhooks' | 'handoffs' | 'directory' | 'auditLog'>;
+
 const delivered = (attempts: number, when: Date): AttemptUpdate => ({
   status: 'DELIVERED',
   attempts,
@@ -40,7 +43,7 @@ const delivered = (attempts: number, when: Date): AttemptUpdate => ({
   deliveredAt: when,
 });
 
-export function describeWebhookStoreContract(store: () => BatonStore): void {
+export function describeWebhookStoreContract(store: () => WebhookContractStores): void {
   const create = async (eventTypes: string[], enabled = true) => {
     const plan = planCreate({ url: 'https://desk.example.com/hook', eventTypes, enabled }, SYSTEM_ACTOR, T0);
     return (await store().webhooks.changeEndpoint(plan.result.endpoint.id, () => plan)).endpoint;
