@@ -8,11 +8,16 @@
  * a time: never shared by two runs, never rebuilt on the hot path. `run-engine.test.ts` and
  * `run-routing-graph.test.ts` prove that concurrent runs give the same answers as sequential ones.
  *
- * A run's answer is a pure function of the values of the facts the rules read, so the pool keeps
- * the latest runs per rule set by those values (`MEMO_RUNS`): real traffic repeats them (a
- * handful of topics, flags and small counts), and a repeated run costs a lookup instead of
- * json-rules-engine's deep copy of every rule's conditions and event. Answers are frozen: shared
- * by every caller, mutated by none.
+ * A run's answer is a pure function of the outcomes of the comparisons its conditions make, so
+ * the pool keeps the latest runs per rule set by those outcomes (`MEMO_RUNS`): a fact compared
+ * only with constants (`customerMessageCount >= 2`, `topics contains "security"`) is keyed by
+ * which of its comparisons hold, other facts by their exact value. Real traffic repeats these
+ * keys (a handful of topics and flags, counts on one side of their thresholds), even as a
+ * conversation's counts and minutes grow every turn, and a repeated run costs a lookup instead of
+ * json-rules-engine's deep copy of every rule's conditions and event. A remembered run whose
+ * facts had other values (on the same sides) is answered with the current values in its
+ * evaluated conditions (`factResult`), so reasons and the trace read exactly what a new run
+ * gives. Answers are frozen: shared by every caller, mutated by none.
  */
 import { LRUCache } from 'lru-cache';
 import { Engine, type EngineOptions, type RuleProperties, type RuleResult, type TopLevelCondition } from 'json-rules-engine';
@@ -38,20 +43,62 @@ const MAX_IDLE_ENGINES = 32;
  */
 export const MEMO_RUNS = 1000;
 
-/** The names of the facts a rule set's conditions read (in conditions, values and shared conditions). */
-function factsRead(compiled: CompiledRuleSet): string[] {
-  const names = new Set<string>();
+/** A comparison a condition makes: a fact, an operator and the value it compares with. */
+interface FactComparison {
+  fact: string;
+  operator?: unknown;
+  value?: unknown;
+  path?: unknown;
+  params?: unknown;
+}
+
+/** Decides one comparison the way the engine does: json-rules-engine's `Operator#evaluate`. */
+type Evaluate = (factValue: unknown, compareTo: unknown) => boolean;
+/** The engine's operator named `name`, if it has one. */
+type OperatorLookup = (name: string) => { evaluate: Evaluate } | undefined;
+
+/**
+ * The operators of `engine`, read from json-rules-engine's `operators` map (not in its typings;
+ * where a release drops it, every fact is keyed by its value and the memo hits less, never wrongly).
+ */
+function operatorsOf(engine: Engine): OperatorLookup {
+  const operators = (engine as unknown as { operators?: { get?: unknown } }).operators;
+  const get = operators?.get;
+  return typeof get === 'function' ? (name) => get.call(operators, name) as { evaluate: Evaluate } | undefined : () => undefined;
+}
+
+/** How a memo key holds one fact: the outcome of each comparison made on it, or (null) its exact value. */
+interface KeyedFact {
+  name: string;
+  comparisons: Array<(value: unknown) => boolean> | null;
+}
+
+/**
+ * The facts a rule set reads (in conditions, values and shared conditions), each keyed by its
+ * comparisons when every one is with a constant value, with no path or params.
+ */
+function keyedFacts(compiled: CompiledRuleSet, operators: OperatorLookup): KeyedFact[] {
+  const comparisons = new Map<string, Array<(value: unknown) => boolean> | null>();
   const walk = (node: unknown): void => {
     if (Array.isArray(node)) node.forEach(walk);
     else if (node !== null && typeof node === 'object') {
-      const fact = (node as { fact?: unknown }).fact;
-      if (typeof fact === 'string') names.add(fact);
+      const condition = node as FactComparison;
+      if (typeof condition.fact === 'string') {
+        const operator = typeof condition.operator === 'string' ? operators(condition.operator) : undefined;
+        const isFactReference = condition.value !== null && typeof condition.value === 'object' && Object.hasOwn(condition.value, 'fact');
+        const known = comparisons.get(condition.fact);
+        if (!operator || condition.path !== undefined || condition.params !== undefined || isFactReference) comparisons.set(condition.fact, null);
+        else if (known !== null) {
+          const compareTo = condition.value;
+          comparisons.set(condition.fact, [...(known ?? []), (value) => operator.evaluate(value, compareTo)]);
+        }
+      }
       Object.values(node).forEach(walk);
     }
   };
   walk(compiled.conditions);
   walk(compiled.rules);
-  return [...names].sort();
+  return [...comparisons.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([name, compare]) => ({ name, comparisons: compare }));
 }
 
 function deepFreeze<T>(value: T): T {
@@ -62,27 +109,105 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-/** The latest runs of one rule set, by the values of the facts it reads. */
+/** Equal fact values: the same primitive, or objects with the same JSON. */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  return a !== null && b !== null && typeof a === 'object' && typeof b === 'object' && JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** A copy of `object` (keeping its prototype: json-rules-engine's RuleResult and Condition) with `patch`. */
+function copyWith<T extends object>(object: T, patch: Record<string, unknown>): T {
+  return Object.assign(Object.create(Object.getPrototypeOf(object) as object | null) as T, object, patch);
+}
+
+/**
+ * `condition` with the `factResult` of every evaluated comparison on a fact of `values` set to its
+ * value there, copying only the nodes on the way to a change.
+ */
+function withFactResults<T>(condition: T, values: ReadonlyMap<string, unknown>): T {
+  if (Array.isArray(condition)) {
+    const mapped = condition.map((item: unknown) => withFactResults(item, values));
+    return (mapped.some((item, i) => item !== condition[i]) ? mapped : condition) as T;
+  }
+  if (condition === null || typeof condition !== 'object') return condition;
+  const node = condition as Record<string, unknown>;
+  if (typeof node.fact === 'string' && Object.hasOwn(node, 'factResult') && values.has(node.fact))
+    return copyWith(condition, { factResult: values.get(node.fact) });
+  const patch: Record<string, unknown> = {};
+  for (const key of ['all', 'any', 'not']) {
+    if (node[key] === undefined) continue;
+    const next = withFactResults(node[key], values);
+    if (next !== node[key]) patch[key] = next;
+  }
+  return Object.keys(patch).length > 0 ? copyWith(condition, patch) : condition;
+}
+
+/** `run` as a run on facts with `values` gives it (the same comparison outcomes, so only `factResult` differs). */
+function withFactValues(run: PooledRun, values: ReadonlyMap<string, unknown>): PooledRun {
+  const rebase = (result: RuleResult): RuleResult => {
+    const conditions = withFactResults(result.conditions, values);
+    return conditions === result.conditions ? result : copyWith(result, { conditions });
+  };
+  return { results: run.results.map(rebase), failureResults: run.failureResults.map(rebase) };
+}
+
+/** A remembered run and the values of the facts read that it ran on, in {@link RunMemo} key order. */
+interface MemoEntry {
+  run: PooledRun;
+  values: unknown[];
+}
+
+/** One fact's part of a memo key (see {@link RunMemo.keyOf}). */
+function partOf(value: unknown, comparisons: KeyedFact['comparisons']): string {
+  if (value === undefined) return '';
+  if (comparisons) {
+    try {
+      return `#${comparisons.map((holds) => (holds(value) ? '1' : '0')).join('')}`;
+    } catch {
+      // An operator that throws on this value: the engine run will say how; key it exactly.
+    }
+  }
+  return JSON.stringify(value);
+}
+
+/** The latest runs of one rule set, by the outcomes of the comparisons its conditions make. */
 class RunMemo {
-  private readonly names: string[];
-  private readonly runs = new LRUCache<string, PooledRun>({ max: MEMO_RUNS });
+  private readonly facts: KeyedFact[];
+  private readonly runs = new LRUCache<string, MemoEntry>({ max: MEMO_RUNS });
 
-  constructor(compiled: CompiledRuleSet) {
-    this.names = factsRead(compiled);
+  constructor(compiled: CompiledRuleSet, operators: OperatorLookup) {
+    this.facts = keyedFacts(compiled, operators);
   }
 
-  /** The values of the facts read, as one string; '' (never JSON) for an absent fact. */
+  /**
+   * The memo key of `facts`: per fact read, '' (never JSON) when absent, '#' and one digit per
+   * comparison when keyed by comparisons, else its JSON.
+   */
   keyOf(facts: Record<string, unknown>): string {
-    return this.names.map((name) => (facts[name] === undefined ? '' : JSON.stringify(facts[name]))).join('\u0001');
+    return this.facts.map(({ name, comparisons }) => partOf(facts[name], comparisons)).join('\u0001');
   }
 
-  get(key: string): PooledRun | undefined {
-    return this.runs.get(key);
-  }
-
-  set(key: string, run: PooledRun): PooledRun {
-    this.runs.set(key, deepFreeze(run));
+  /** The run remembered under `key`, with the values of `facts` in its evaluated conditions. */
+  get(key: string, facts: Record<string, unknown>): PooledRun | undefined {
+    const entry = this.runs.get(key);
+    if (!entry) return undefined;
+    const changed = new Map<string, unknown>();
+    this.facts.forEach(({ name }, i) => {
+      if (!sameValue(facts[name], entry.values[i])) changed.set(name, facts[name]);
+    });
+    if (changed.size === 0) return entry.run;
+    const run = deepFreeze(withFactValues(entry.run, changed));
+    this.runs.set(key, { run, values: this.valuesOf(facts) });
     return run;
+  }
+
+  set(key: string, facts: Record<string, unknown>, run: PooledRun): PooledRun {
+    this.runs.set(key, { run: deepFreeze(run), values: this.valuesOf(facts) });
+    return run;
+  }
+
+  private valuesOf(facts: Record<string, unknown>): unknown[] {
+    return this.facts.map(({ name }) => facts[name]);
   }
 }
 
@@ -102,25 +227,37 @@ export class EnginePool {
   ) {}
 
   /**
-   * Runs `compiled` on `facts` on an Engine no other run holds, or answers a run with the same
-   * values of the facts read from the memo. The answer is frozen.
+   * Runs `compiled` on `facts` on an Engine no other run holds, or answers from the memo a run
+   * whose comparisons all came out the same. The answer is frozen.
    */
   async run(compiled: CompiledRuleSet, facts: Record<string, unknown>): Promise<PooledRun> {
-    let memo = this.memos.get(compiled);
-    if (!memo) {
-      memo = new RunMemo(compiled);
-      this.memos.set(compiled, memo);
-    }
+    const memo = this.memoOf(compiled);
     const key = memo.keyOf(facts);
-    return memo.get(key) ?? memo.set(key, await this.runOnEngine(compiled, facts));
+    return memo.get(key, facts) ?? memo.set(key, facts, await this.runOnEngine(compiled, facts));
   }
 
-  private async runOnEngine(compiled: CompiledRuleSet, facts: Record<string, unknown>): Promise<PooledRun> {
+  private memoOf(compiled: CompiledRuleSet): RunMemo {
+    let memo = this.memos.get(compiled);
+    if (!memo) {
+      const engine = this.build(compiled);
+      memo = new RunMemo(compiled, operatorsOf(engine));
+      this.memos.set(compiled, memo);
+      this.idleOf(compiled).push(engine);
+    }
+    return memo;
+  }
+
+  private idleOf(compiled: CompiledRuleSet): Engine[] {
     let idle = this.idle.get(compiled);
     if (!idle) {
       idle = [];
       this.idle.set(compiled, idle);
     }
+    return idle;
+  }
+
+  private async runOnEngine(compiled: CompiledRuleSet, facts: Record<string, unknown>): Promise<PooledRun> {
+    const idle = this.idleOf(compiled);
     const engine = idle.pop() ?? this.build(compiled);
     try {
       const { results, failureResults } = await engine.run(facts);
