@@ -17,7 +17,19 @@ import { runEngine } from '../evaluate/run-engine';
 import { computeSignals, prepareSignals } from '../signals';
 import { conversation } from '../signals/fixtures/conversation.fixture';
 import { buildContextPackage, recommendedActions, type ContextRequest } from './build-context';
+import { renderMarkdown } from './render-markdown';
+import { buildTranscript } from './transcript';
 import { at, englishBilling, openingHours, spanishBilling } from './fixtures/conversations.fixture';
+
+// The real functions, watched: a package builds its transcript and Markdown only when they are read.
+jest.mock('./render-markdown', () => {
+  const actual = jest.requireActual<typeof import('./render-markdown')>('./render-markdown');
+  return { ...actual, renderMarkdown: jest.fn(actual.renderMarkdown) };
+});
+jest.mock('./transcript', () => {
+  const actual = jest.requireActual<typeof import('./transcript')>('./transcript');
+  return { ...actual, buildTranscript: jest.fn(actual.buildTranscript) };
+});
 
 // The reference policy, read from disk (rules must not import seed).
 const DIR = path.join(__dirname, '../../../seed/src/policies/support-default');
@@ -51,6 +63,23 @@ function schemaErrors(pkg: ContextPackage): unknown {
 }
 
 const SECTIONS = ['## Issue summary', '## Customer', '## Why escalated', '## What the AI tried', '## Sentiment', '## Conversation'];
+
+describe('buildContextPackage — built as it is read', () => {
+  it('builds the transcript and the Markdown only for a reader who asks for them', async () => {
+    const render = jest.mocked(renderMarkdown);
+    const transcript = jest.mocked(buildTranscript);
+    render.mockClear();
+    transcript.mockClear();
+    const pkg = await packageFor(englishBilling, at(6));
+    expect(pkg.summary.length).toBeGreaterThan(0);
+    expect(render).not.toHaveBeenCalled();
+    expect(transcript).not.toHaveBeenCalled();
+    expect(pkg.markdown).toContain('## Conversation');
+    expect(pkg.markdown).toBe(pkg.markdown);
+    expect(render).toHaveBeenCalledTimes(1);
+    expect(transcript).toHaveBeenCalledTimes(1);
+  });
+});
 
 describe('buildContextPackage — an English VIP billing dispute', () => {
   let pkg: ContextPackage;

@@ -14,10 +14,11 @@ import { buildCustomerSnapshot } from './customer-snapshot';
 import { isFiller } from './filler';
 import { buildFiredTriggers } from './fired-triggers';
 import { buildIssue } from './issue';
-import { renderMarkdown, type PackageBody } from './render-markdown';
+import { renderMarkdown } from './render-markdown';
 import { buildSentimentTrajectory } from './sentiment-trajectory';
 import { buildSuggestedGreeting, issueKey } from './suggested-greeting';
 import { messageOffsets } from './time-offsets';
+import { lazyFields, once } from './lazy-fields';
 import { buildTranscript, condenseTranscript } from './transcript';
 
 /** Everything the package is built from. */
@@ -69,7 +70,8 @@ function problemStatement(input: DecideHandoffInput, signals: SignalResult): str
 }
 
 /**
- * Builds the context package of one decision.
+ * Builds the context package of one decision. Its fields are computed on first read
+ * (`lazy-fields.ts`): a reader of the summary alone never builds the transcript or the Markdown.
  * @returns a package that validates against `ContextPackageSchema` once its dates are
  *   serialised (JSON: `Date` → ISO string)
  */
@@ -77,35 +79,39 @@ export function buildContextPackage(request: ContextRequest): ContextPackage {
   const { input, signals, action, reasonCode, settings, now } = request;
   const messages = input.messages;
   const reasons = action === 'STAY' ? [] : request.reasons;
-  const offsets = messageOffsets(messages);
-  const customer = buildCustomerSnapshot(input.customer, signals.facts.language);
-  const issue = buildIssue(messages, signals.facts.topics, signals.evidence.topics ?? [], reasons[0]?.reason.code ?? reasonCode);
-  const attempts = collectAttempts(messages, input.attempts);
-  const transcript = buildTranscript(messages);
   const firedCodes = reasons.map(({ reason }) => reason.code);
-  const latestAttempt = attempts[attempts.length - 1];
-  const body: PackageBody = {
-    summary: buildSummary({
-      action,
-      reasonCode,
-      firedCodes,
-      customerName: customer.name,
-      flags: customer.flags,
-      want: problemStatement(input, signals),
-      attempts: attempts.map((finding) => finding.attempt),
-      botReplies: signals.facts.botReplyCount,
-    }),
+  const offsets = once(() => messageOffsets(messages));
+  const customer = once(() => buildCustomerSnapshot(input.customer, signals.facts.language));
+  const issue = once(() => buildIssue(messages, signals.facts.topics, signals.evidence.topics ?? [], reasons[0]?.reason.code ?? reasonCode));
+  const attempts = once(() => collectAttempts(messages, input.attempts));
+  const transcript = once(() => buildTranscript(messages));
+  const contextPackage: ContextPackage = lazyFields<ContextPackage>({
+    summary: () =>
+      buildSummary({
+        action,
+        reasonCode,
+        firedCodes,
+        customerName: customer().name,
+        flags: customer().flags,
+        want: problemStatement(input, signals),
+        attempts: attempts().map((finding) => finding.attempt),
+        botReplies: signals.facts.botReplyCount,
+      }),
     issue,
     customer,
-    triggers: buildFiredTriggers(action, reasons, messages, signals.sources),
-    sentimentTrajectory: buildSentimentTrajectory(messages, signals.customerSentiments, offsets, settings.thresholds),
-    aiAssessment: buildAiAssessment(messages, signals, settings.thresholds),
-    attempts: attempts.map((finding) => finding.attempt),
+    triggers: () => buildFiredTriggers(action, reasons, messages, signals.sources),
+    sentimentTrajectory: () => buildSentimentTrajectory(messages, signals.customerSentiments, offsets(), settings.thresholds),
+    aiAssessment: () => buildAiAssessment(messages, signals, settings.thresholds),
+    attempts: () => attempts().map((finding) => finding.attempt),
     transcript,
-    condensedTranscript: condenseTranscript(transcript),
-    recommendedActions: recommendedActions(settings, [reasonCode, ...firedCodes]),
-    suggestedGreeting: buildSuggestedGreeting(customer.language, customer.name, issueKey(issue.category, issue.subcategory), latestAttempt?.kind ?? null),
-    pageContext: plainObject(input.pageContext),
-  };
-  return { ...body, markdown: renderMarkdown(body, { action, reasonCode, offsets, now }) };
+    condensedTranscript: () => condenseTranscript(transcript()),
+    recommendedActions: () => recommendedActions(settings, [reasonCode, ...firedCodes]),
+    suggestedGreeting: () => {
+      const latestAttempt = attempts()[attempts().length - 1];
+      return buildSuggestedGreeting(customer().language, customer().name, issueKey(issue().category, issue().subcategory), latestAttempt?.kind ?? null);
+    },
+    pageContext: () => plainObject(input.pageContext),
+    markdown: () => renderMarkdown(contextPackage, { action, reasonCode, offsets: offsets(), now }),
+  });
+  return contextPackage;
 }
