@@ -2,7 +2,7 @@
  * `redactInput`: a deep copy of a decision input with every free-text field masked by
  * `redactText` — what the decision log and a human may read.
  */
-import type { DecideHandoffInput } from '@baton/schemas';
+import type { AttemptInput, DecideHandoffInput, MessageInput } from '@baton/schemas';
 import { LRUCache } from 'lru-cache';
 import type { RedactionModel } from './prepare-redaction';
 import { redactText } from './redact-text';
@@ -56,9 +56,18 @@ function messageRedactor(model: RedactionModel): (text: string) => string {
 export function redactInput(input: DecideHandoffInput, model: RedactionModel): DecideHandoffInput {
   const redact = (value: string): string => redactText(value, model);
   const redactMessage = messageRedactor(model);
-  const copy = copyValue(input, same) as DecideHandoffInput;
-  copy.messages = copy.messages.map((message) => ({ ...message, text: redactMessage(message.text) }));
-  if (copy.attempts) copy.attempts = copy.attempts.map((attempt) => ({ ...attempt, action: redact(attempt.action), result: redact(attempt.result) }));
+  // Each message and attempt is copied once, its texts redacted in the same pass.
+  const copyField = (key: string, value: unknown): unknown => {
+    if (key === 'messages') return input.messages.map((message) => ({ ...(copyValue(message, same) as MessageInput), text: redactMessage(message.text) }));
+    if (key === 'attempts' && input.attempts)
+      return input.attempts.map((attempt) => ({
+        ...(copyValue(attempt, same) as AttemptInput),
+        action: redact(attempt.action),
+        result: redact(attempt.result),
+      }));
+    return copyValue(value, same);
+  };
+  const copy = Object.fromEntries(Object.entries(input).map(([key, value]) => [key, copyField(key, value)])) as unknown as DecideHandoffInput;
   if (input.customer.attributes) copy.customer.attributes = copyValue(input.customer.attributes, redact) as Record<string, unknown>;
   if (input.attributes) copy.attributes = copyValue(input.attributes, redact) as Record<string, unknown>;
   if (input.pageContext) copy.pageContext = copyValue(input.pageContext, redact) as Record<string, unknown>;
