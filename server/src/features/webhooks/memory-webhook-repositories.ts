@@ -4,10 +4,9 @@
  * with the same keys, leases and orderings as `sqlite-webhook-repositories.ts` and
  * `sqlite-webhook-outbox.ts`, over plain maps.
  */
-import { randomUUID } from 'node:crypto';
 import { byCodeUnit, insertUnique, type QueueMemoryWrite } from '../../store/memory/memory-unit-of-work';
 import type { HandoffChange } from '../handoffs/handoff-store';
-import { eventsOf } from './webhook-events';
+import { plannedOutbox } from './webhook-transitions';
 import type {
   WebhookAccess,
   WebhookDeliveryRecord,
@@ -36,38 +35,9 @@ export type MemoryHandoffOutbox = (next: WebhookTables, change: HandoffChange) =
 /** The outbox: each event once, with one PENDING delivery (due at once) per enabled endpoint subscribed to it; nothing for an event nobody takes. */
 export const memoryWebhookOutbox: MemoryHandoffOutbox = (next, change) => {
   const endpoints = [...next.webhookEndpoints.values()].filter((e) => e.enabled);
-  for (const event of eventsOf(change)) {
-    const to = endpoints.filter((e) => e.eventTypes.includes(event.type));
-    if (to.length === 0) continue;
-    const eventId = `evt_${randomUUID()}`;
-    next.webhookEvents.set(eventId, {
-      id: eventId,
-      type: event.type,
-      decisionId: event.decisionId,
-      occurredAt: event.occurredAt,
-      data: event.data,
-      payload: null,
-    });
-    for (const endpoint of to) {
-      const id = `dlv_${randomUUID()}`;
-      next.webhookDeliveries.set(id, {
-        id,
-        eventId,
-        eventType: event.type,
-        decisionId: event.decisionId,
-        endpointId: endpoint.id,
-        status: 'PENDING',
-        attempts: 0,
-        nextAttemptAt: event.occurredAt,
-        lastAttemptAt: null,
-        lastStatusCode: null,
-        lastError: null,
-        lastDurationMs: null,
-        deliveredAt: null,
-        redeliveryOf: null,
-        createdAt: event.occurredAt,
-      });
-    }
+  for (const { event, deliveries } of plannedOutbox(change, endpoints)) {
+    next.webhookEvents.set(event.id, event);
+    for (const delivery of deliveries) next.webhookDeliveries.set(delivery.id, delivery);
   }
 };
 

@@ -4,12 +4,11 @@
  * conditional update on the delivery's lease, atomic per document), and the outbox appender a
  * handoff change's unit of work calls in its transaction (`tx.handoffOutbox`).
  */
-import { randomUUID } from 'node:crypto';
 import type { ClientSession } from 'mongoose';
 import { insertOrDuplicate } from '../../store/mongo/insert-or-duplicate';
 import type { MongoContext } from '../../store/mongo/mongo-context';
 import type { HandoffChange } from '../handoffs/handoff-store';
-import { eventsOf } from './webhook-events';
+import { plannedOutbox } from './webhook-transitions';
 import {
   fromDeliveryDocument,
   fromEndpointDocument,
@@ -132,39 +131,13 @@ export function createMongoWebhookOutbox(ctx: MongoContext): MongoHandoffOutbox 
   const { Endpoint, Event, Delivery } = webhookModels(ctx.connection);
   return async (change, session) => {
     const endpoints = await Endpoint.find({ enabled: true }, { eventTypes: 1 }, { session }).lean();
-    if (endpoints.length === 0) return;
-    for (const event of eventsOf(change)) {
-      const to = endpoints.filter((endpoint) => endpoint.eventTypes.includes(event.type));
-      if (to.length === 0) continue;
-      const eventId = `evt_${randomUUID()}`;
+    const subscribers = endpoints.map((endpoint) => ({ id: endpoint._id, eventTypes: endpoint.eventTypes }));
+    for (const { event, deliveries } of plannedOutbox(change, subscribers)) {
       await Event.create(
-        [{ _id: eventId, type: event.type, decisionId: event.decisionId, occurredAt: event.occurredAt, data: JSON.stringify(event.data), payload: null }],
-        {
-          session,
-        },
+        [{ _id: event.id, type: event.type, decisionId: event.decisionId, occurredAt: event.occurredAt, data: JSON.stringify(event.data), payload: null }],
+        { session },
       );
-      await Delivery.create(
-        to.map((endpoint) =>
-          toDeliveryDocument({
-            id: `dlv_${randomUUID()}`,
-            eventId,
-            eventType: event.type,
-            decisionId: event.decisionId,
-            endpointId: endpoint._id,
-            status: 'PENDING',
-            attempts: 0,
-            nextAttemptAt: event.occurredAt,
-            lastAttemptAt: null,
-            lastStatusCode: null,
-            lastError: null,
-            lastDurationMs: null,
-            deliveredAt: null,
-            redeliveryOf: null,
-            createdAt: event.occurredAt,
-          }),
-        ),
-        { session, ordered: true },
-      );
+      await Delivery.create(deliveries.map(toDeliveryDocument), { session, ordered: true });
     }
   };
 }

@@ -4,10 +4,9 @@
  * PENDING delivery per enabled endpoint subscribed to each (due at once). Synchronous, like the
  * transaction it joins; with no subscribed endpoint it writes nothing.
  */
-import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { HandoffChange } from '../handoffs/handoff-store';
-import { eventsOf } from './webhook-events';
+import { plannedOutbox } from './webhook-transitions';
 import { deliveryParams, INSERT_DELIVERY } from './sqlite-webhook-repositories';
 
 /** Appends a handoff change's events; must run inside the transaction that writes the change. */
@@ -21,35 +20,11 @@ export function createSqliteWebhookOutbox(db: Database.Database): SqliteHandoffO
   return (change) => {
     const endpoints = (subscribers.all() as { id: string; event_types: string }[]).map((row) => ({
       id: row.id,
-      types: JSON.parse(row.event_types) as string[],
+      eventTypes: JSON.parse(row.event_types) as string[],
     }));
-    if (endpoints.length === 0) return;
-    for (const event of eventsOf(change)) {
-      const to = endpoints.filter((endpoint) => endpoint.types.includes(event.type));
-      if (to.length === 0) continue;
-      const eventId = `evt_${randomUUID()}`;
-      insertEvent.run(eventId, event.type, event.decisionId, event.occurredAt.toISOString(), JSON.stringify(event.data));
-      for (const endpoint of to) {
-        insertDelivery.run(
-          deliveryParams({
-            id: `dlv_${randomUUID()}`,
-            eventId,
-            eventType: event.type,
-            decisionId: event.decisionId,
-            endpointId: endpoint.id,
-            status: 'PENDING',
-            attempts: 0,
-            nextAttemptAt: event.occurredAt,
-            lastAttemptAt: null,
-            lastStatusCode: null,
-            lastError: null,
-            lastDurationMs: null,
-            deliveredAt: null,
-            redeliveryOf: null,
-            createdAt: event.occurredAt,
-          }),
-        );
-      }
+    for (const { event, deliveries } of plannedOutbox(change, endpoints)) {
+      insertEvent.run(event.id, event.type, event.decisionId, event.occurredAt.toISOString(), JSON.stringify(event.data));
+      for (const delivery of deliveries) insertDelivery.run(deliveryParams(delivery));
     }
   };
 }

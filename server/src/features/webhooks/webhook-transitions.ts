@@ -1,5 +1,6 @@
 /**
- * What an attempt does to its delivery, and what a manual redelivery is (pure):
+ * What a handoff change owes the endpoints, what an attempt does to its delivery, and what a
+ * manual redelivery is (pure):
  *
  *   PENDING | FAILED ─2xx→ DELIVERED
  *   PENDING | FAILED ─anything else→ FAILED (retried after the backoff) | DEAD (the last attempt)
@@ -8,7 +9,9 @@
 import { randomUUID } from 'node:crypto';
 import { conflict, notFound } from '../../baton-error';
 import { retryDelayMs, type RetrySchedule } from './webhook-backoff';
-import type { AttemptUpdate, WebhookDeliveryRecord, WebhookEndpointRecord } from './webhook-store';
+import type { HandoffChange } from '../handoffs/handoff-store';
+import { eventsOf } from './webhook-events';
+import type { AttemptUpdate, WebhookDeliveryRecord, WebhookEndpointRecord, WebhookEventRecord } from './webhook-store';
 
 /** How an attempt ended. */
 export interface AttemptOutcome {
@@ -97,4 +100,46 @@ export function planRedelivery(
     redeliveryOf: delivery.id,
     createdAt: now,
   };
+}
+
+/** One outbox entry: an event and its deliveries. */
+export interface OutboxEntry {
+  event: WebhookEventRecord;
+  deliveries: WebhookDeliveryRecord[];
+}
+
+/**
+ * What `change` appends to the outbox, given the enabled endpoints and the event types each
+ * subscribes to: each of its events some endpoint takes, once, with one PENDING delivery per
+ * such endpoint, due at once; nothing for an event nobody takes.
+ */
+export function plannedOutbox(change: HandoffChange, endpoints: ReadonlyArray<{ id: string; eventTypes: readonly string[] }>): OutboxEntry[] {
+  if (endpoints.length === 0) return [];
+  return eventsOf(change).flatMap((event) => {
+    const to = endpoints.filter((endpoint) => endpoint.eventTypes.includes(event.type));
+    if (to.length === 0) return [];
+    const eventId = `evt_${randomUUID()}`;
+    return [
+      {
+        event: { id: eventId, type: event.type, decisionId: event.decisionId, occurredAt: event.occurredAt, data: event.data, payload: null },
+        deliveries: to.map((endpoint) => ({
+          id: `dlv_${randomUUID()}`,
+          eventId,
+          eventType: event.type,
+          decisionId: event.decisionId,
+          endpointId: endpoint.id,
+          status: 'PENDING' as const,
+          attempts: 0,
+          nextAttemptAt: event.occurredAt,
+          lastAttemptAt: null,
+          lastStatusCode: null,
+          lastError: null,
+          lastDurationMs: null,
+          deliveredAt: null,
+          redeliveryOf: null,
+          createdAt: event.occurredAt,
+        })),
+      },
+    ];
+  });
 }
