@@ -113,7 +113,7 @@ function isNegated(text: AnalysedText, object: PhraseHit<ConceptTerm>, state: Ph
   const negators = [negatorsOf(state.phrase.language), negatorsOf(object.phrase.language)];
   const earlier = object.first < state.first ? object : state;
   const later = earlier === object ? state : object;
-  const clause = text.tokens[earlier.first]?.clause;
+  const clauses = text.clauses(state.phrase.language);
   const sentence = text.tokens[earlier.first]?.sentence;
   const denial = holdsNegator(state.phrase);
   for (let j = Math.max(0, earlier.first - NEGATION_REACH); j <= later.last; j += 1) {
@@ -121,7 +121,7 @@ function isNegated(text: AnalysedText, object: PhraseHit<ConceptTerm>, state: Ph
     if (!token || inside(j, object) || (denial && inside(j, state))) continue;
     // French and others bracket a denial ("n'est pas à moi"): its first half is no negation of it.
     if (denial && j < state.first && state.first - j <= NEGATION_REACH) continue;
-    const inScope = j < earlier.first ? token.clause === clause : token.sentence === sentence;
+    const inScope = j < earlier.first ? clauses[j] === clauses[earlier.first] : token.sentence === sentence;
     if (inScope && negators.some((set) => set.has(token.word)) && !opensEmbeddedQuestion(text, j, earlier.first)) return true;
   }
   return false;
@@ -162,16 +162,17 @@ function endsInQuestionWord(phrase: CompiledPhrase): boolean {
  * send it") and otherwise reports something unexplained ("don't know where that fee comes from").
  */
 function opensHowTo(text: AnalysedText, state: PhraseHit<ConceptTerm>): boolean {
-  const clause = text.tokens[state.last]?.clause;
+  const clauses = text.clauses(state.phrase.language);
+  const clause = clauses[state.last];
   const written = endsInQuestionWord(state.phrase);
   // The state's own question word, matched as its last word, or the word right after it.
   const at = written && QUESTION_WORDS.has(text.tokens[state.last]?.word ?? '') ? state.last : state.last + 1;
   const question = text.tokens[at];
   // In a clause of its own, the question is a new one ("I'm done with this account, how can I remove it?").
-  if (question === undefined || question.clause !== clause || !QUESTION_WORDS.has(question.word)) return false;
+  if (question === undefined || clauses[at] !== clause || !QUESTION_WORDS.has(question.word)) return false;
   if (!written) return true;
   const after = text.tokens[at + 1];
-  if (after === undefined || after.clause !== clause) return true;
+  if (after === undefined || clauses[at + 1] !== clause) return true;
   return HOW_TO_MARKERS.has(after.word) || (state.phrase.language !== 'en' && state.phrase.language !== 'de' && INFINITIVE.test(after.word));
 }
 
@@ -186,7 +187,7 @@ function isSpeculation(text: AnalysedText, state: PhraseHit<ConceptTerm>, last: 
     if (HEDGES.has(word) && !reports) return true;
   }
   if (holdsNegator(state.phrase)) return opensHowTo(text, state);
-  return !asking && isPolicyQuestion(text, last);
+  return !asking && isPolicyQuestion(text, last, state.phrase.language);
 }
 
 /**
@@ -194,11 +195,11 @@ function isSpeculation(text: AnalysedText, state: PhraseHit<ConceptTerm>, last: 
  * "?", unless a subordinator stands between the opener and `j`: "Is there anything to do since my
  * phone was stolen?" asks what to do about a report.
  */
-function isPolicyQuestion(text: AnalysedText, j: number): boolean {
-  const token = text.tokens[j];
-  if (!token) return false;
+function isPolicyQuestion(text: AnalysedText, j: number, language: string): boolean {
+  if (!text.tokens[j]) return false;
+  const clauses = text.clauses(language);
   let first = j;
-  while (first > 0 && text.tokens[first - 1]?.clause === token.clause) first -= 1;
+  while (first > 0 && clauses[first - 1] === clauses[j]) first -= 1;
   if (!QUESTION_OPENERS.has(text.tokens[first]?.word ?? '')) return false;
   // "Could you freeze my card?" asks for something to be done, not how things work ("Do you charge…?" still asks).
   if (REQUEST_MODALS.has(text.tokens[first]?.word ?? '') && ADDRESSEES.has(text.tokens[first + 1]?.word ?? '')) return false;
@@ -296,9 +297,10 @@ const NEW_QUESTION = words('how what which where why donde onde wie warum woher 
  */
 function asksAnew(text: AnalysedText, a: PhraseHit<ConceptTerm>, b: PhraseHit<ConceptTerm>): boolean {
   const [from, to] = a.first < b.first ? [a.last + 1, b.first] : [b.last + 1, a.first];
+  const clauses = text.clauses(b.phrase.language);
   for (let j = from; j < to; j += 1) {
     const word = text.tokens[j]?.word ?? '';
-    const opensClause = text.tokens[j - 1]?.clause !== text.tokens[j]?.clause;
+    const opensClause = clauses[j - 1] !== clauses[j];
     if ((NEW_QUESTION.has(word) || (opensClause && EMBEDDED_QUESTION.has(word))) && endsInQuestionMark(text, j)) return true;
   }
   return false;
@@ -332,9 +334,10 @@ function answersWithDenial(text: AnalysedText, object: PhraseHit<ConceptTerm>, s
  * leaves it answering; a denial followed by the payment itself pairs within the window anyway.
  */
 function deniesAnother(text: AnalysedText, state: PhraseHit<ConceptTerm>): boolean {
-  const clause = text.tokens[state.last]?.clause;
+  const clauses = text.clauses(state.phrase.language);
+  const clause = clauses[state.last];
   const next = text.tokens[state.last + 1];
-  return next !== undefined && next.clause === clause && FILLERS.has(next.word) && text.tokens[state.last + 2]?.clause === clause;
+  return next !== undefined && clauses[state.last + 1] === clause && FILLERS.has(next.word) && clauses[state.last + 2] === clause;
 }
 
 /** Conjunctions, folded, that may open a clause answering the one before it ("…, and I have never been there", "…, but it wasn't me"). */
@@ -351,17 +354,18 @@ const ANSWER_CLAUSE_WORDS = 4;
 function answersInClause(text: AnalysedText, object: PhraseHit<ConceptTerm>, state: PhraseHit<ConceptTerm>): boolean {
   const opening = text.tokens[state.first];
   const named = text.tokens[object.last];
-  if (!opening || !named || object.last >= state.first || opening.sentence !== named.sentence || opening.clause === named.clause) return false;
+  const clauses = text.clauses(state.phrase.language);
+  if (!opening || !named || object.last >= state.first || opening.sentence !== named.sentence || clauses[state.first] === clauses[object.last]) return false;
   if (!holdsNegator(state.phrase)) return false;
   const negators = negatorsOf(state.phrase.language);
   const glue = (word: string) => SUBJECTS.has(word) || CLAUSE_GLUE.has(word) || negators.has(word) || ANSWER_OPENERS.has(word);
   // After the rest of the object's clause, only the denial's own opening: no clause of another kind between.
   for (let j = object.last + 1; j < state.first; j += 1) {
     const token = text.tokens[j];
-    if (token && token.clause !== named.clause && !glue(token.word)) return false;
+    if (token && clauses[j] !== clauses[object.last] && !glue(token.word)) return false;
   }
   let count = 0;
-  for (let j = state.first; j < text.tokens.length && text.tokens[j]?.clause === opening.clause; j += 1) {
+  for (let j = state.first; j < text.tokens.length && clauses[j] === clauses[state.first]; j += 1) {
     const word = text.tokens[j]?.word ?? '';
     if (!glue(word) && !FILLERS.has(word)) count += 1;
   }

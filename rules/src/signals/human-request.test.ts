@@ -181,6 +181,48 @@ describe('declines on the reference settings, over a conversation', () => {
   });
 
   it.each([
+    ['en', 'I really don’t want to wait any longer for a human'],
+    ['es', 'Ya no quiero seguir esperando a un asesor'],
+    ['pt', 'Não quero ficar esperando mais pelo atendente'],
+    ['de', 'Ich möchte nicht mehr länger auf einen Menschen warten'],
+    ['fr', 'Je ne veux plus attendre un conseiller'],
+  ])('hears impatience for a person as an ask (%s): %s', (_language, text) => {
+    const { facts, evidence } = decide(customer(text));
+    expect(facts.humanRequested).toBe(true);
+    expect(evidence.humanRequested?.[0]).toMatch(/asks for a person \("waiting: /);
+  });
+
+  it.each([
+    ['en', 'Can I talk to a person?', 'I don’t want to wait any more to talk to an agent'],
+    ['es', 'Quiero hablar con un agente.', 'No quiero esperar más para hablar con una persona'],
+    ['pt', 'Quero falar com um atendente.', 'Não quero esperar mais para falar com um atendente'],
+    ['de', 'Ich möchte mit einem Mitarbeiter sprechen.', 'Ich will nicht länger warten, um mit einem Menschen zu sprechen'],
+    ['fr', 'Je voudrais parler à un conseiller.', 'Je ne veux plus attendre pour parler à un conseiller'],
+  ])('does not read a negated wait before the ask as a decline (%s)', (_language, ask, later) => {
+    const result = decide(customer(ask), bot('One moment please.'), customer(later));
+    expect(result.facts.humanRequested).toBe(true);
+    expect(result.sources.humanRequested).toEqual([2]);
+  });
+
+  it.each([
+    ['en', 'I don’t want to wait to talk to an agent'],
+    ['es', 'No quiero esperar para hablar con una persona'],
+    ['pt', 'Não quero esperar para falar com um atendente'],
+    ['fr', 'Je ne veux pas attendre pour parler à un conseiller'],
+  ])('lets the ask after a negated wait stand (%s): %s', (_language, text) => {
+    expect(decide(customer(text)).facts.humanRequested).toBe(true);
+  });
+
+  it.each([
+    ['en', 'I don’t want to wait for an agent, just give me my balance'],
+    ['es', 'No quiero esperar al agente, dime solo el saldo'],
+  ])('hears neither an ask nor a decline in a wait turned down without impatience (%s): %s', (_language, text) => {
+    const result = decide(customer(text));
+    expect(result.facts.humanRequested).toBe(false);
+    expect(result.sources.humanRequested).toBeUndefined();
+  });
+
+  it.each([
     ['en', 'I’m not asking again, get me a human.'],
     ['en', 'I’m not asking for much, just let me talk to a person'],
     ['es', 'No quiero esperar más, pásame con un agente'],

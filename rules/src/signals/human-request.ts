@@ -21,6 +21,10 @@
  * a person", "ein Mitarbeiter ist nicht nötig"): a customer rarely repeats the noun they asked for.
  * A one-word phrase is declined the same strict way, so "I don't want to wait for the agent" is no
  * decline.
+ * A negation before a verb of waiting is about the wait, not the person ("I don't want to wait to
+ * talk to an agent", "Ich will nicht auf einen Mitarbeiter warten"); said with "any longer" or
+ * "keep" it is impatience for the person, an ask ("No quiero esperar más al agente", "Je ne veux
+ * plus attendre l'agent"): `judgeImpatience`.
  */
 import { conceptWords, FILLERS } from './concepts';
 import { holdsNegator, negatorsOf } from './negation';
@@ -58,32 +62,73 @@ function overlaps(a: Span, b: Span): boolean {
   return a.first <= b.last && b.first <= a.last;
 }
 
-/**
- * Words that end a clause in one language only: Portuguese "mais" is "more" ("não preciso mais
- * de…", "não quero mais falar…"), while the tokeniser, which knows no language, splits at it as
- * at French "mais" ("but").
- */
-const NOT_A_CLAUSE_BREAK: Readonly<Record<string, string>> = { pt: 'mais' };
-
-/** True when tokens `from`..`to` stand in one clause, read in `language`. */
+/** True when tokens `from`..`to` stand in one clause, read in `language` (Portuguese "mais", "more", splits none). */
 function inOneClause(text: AnalysedText, from: number, to: number, language: string): boolean {
-  for (let j = from + 1; j <= to; j += 1) {
-    const token = text.tokens[j];
-    const previous = text.tokens[j - 1];
-    if (!token || !previous || token.clause === previous.clause) continue;
-    // A break made by the word itself, with no punctuation before it.
-    const wordBreak = token.word === NOT_A_CLAUSE_BREAK[language] && /^\s*$/.test(text.text.slice(previous.end, token.start));
-    if (!wordBreak) return false;
+  const clauses = text.clauses(language);
+  return clauses[from] !== undefined && clauses[from] === clauses[to];
+}
+
+/**
+ * Verbs of waiting per language, folded: a negation before one is about the wait, not the person
+ * after it ("no quiero esperar para hablar con un agente", "je ne veux pas attendre le conseiller").
+ */
+const WAITING: Readonly<Record<string, RegExp>> = {
+  en: /^(?:wait(?:s|ed|ing)?|queu(?:e|ed|es|ing|eing))$/,
+  es: /^(?:esper|aguard)(?:ar|o|a|as|an|amos|ando|ado|e|es|en|arle|arlo|arla)$/,
+  pt: /^(?:esper|aguard)(?:ar|o|a|as|am|amos|ando|ado|e|em)$/,
+  de: /^(?:ge)?wart(?:en|e|est|et|ete|eten)$/,
+  fr: /^(?:attend(?:re|s|ons|ez|ent|u|ant)?|patient(?:er|e|ez))$/,
+};
+/** Languages that put the verb after its object ("auf einen Mitarbeiter warten"). */
+const VERB_LAST = new Set(['de']);
+/**
+ * Words that make a negated wait impatient, folded: "any more", "any longer", "keep" (waiting),
+ * "ya no", "más", "seguir", "mais", "continuar", "länger", "mehr", "weiter", "ne… plus", "continuer".
+ */
+const IMPATIENCE: Readonly<Record<string, ReadonlySet<string>>> = {
+  en: new Set(['more', 'longer', 'anymore', 'keep']),
+  es: new Set(['mas', 'ya', 'seguir', 'sigo']),
+  pt: new Set(['mais', 'continuar', 'ficar']),
+  de: new Set(['langer', 'mehr', 'weiter']),
+  fr: new Set(['plus', 'continuer']),
+};
+
+function isWaiting(word: string, language: string): boolean {
+  return WAITING[language]?.test(word) ?? false;
+}
+
+/**
+ * True when a verb of waiting stands in a gap of `hit` ("quiero … agente" over "no quiero esperar
+ * al agente"): what is wanted there is the wait, so the hit asks for no one.
+ */
+function spansWaiting(text: AnalysedText, hit: PhraseHit<unknown>): boolean {
+  const language = hit.phrase.language;
+  for (let j = hit.first + 1; j < hit.last; j += 1) if (isWaiting(text.tokens[j]?.word ?? '', language)) return true;
+  return false;
+}
+
+/**
+ * True when a verb of waiting in the clause stands after `negation` and before the end of
+ * `target` (after it too, in a verb-last language): the negation is about the wait.
+ */
+function negatesWaiting(text: AnalysedText, negation: Span, target: Span, language: string): boolean {
+  if (negation.last >= target.last) return false;
+  const clauses = text.clauses(language);
+  for (let j = negation.last + 1; j < text.tokens.length && clauses[j] === clauses[negation.last]; j += 1) {
+    if (j > target.last && !VERB_LAST.has(language)) return false;
+    if (isWaiting(text.tokens[j]?.word ?? '', language)) return true;
   }
-  return true;
+  return false;
 }
 
 function negationOf(text: AnalysedText, request: PhraseHit<true>, negations: readonly PhraseHit<true>[]): PhraseHit<true> | undefined {
   return negations.find((negation) => {
+    const language = negation.phrase.language;
     const before = negation.first < request.first && request.first - negation.last <= NEGATION_BEFORE;
     const after = negation.first > request.last && negation.first - request.last <= NEGATION_AFTER;
     if (!before && !after) return false;
-    return inOneClause(text, Math.min(negation.first, request.first), Math.max(negation.last, request.last), negation.phrase.language);
+    if (before && negatesWaiting(text, negation, request, language)) return false;
+    return inOneClause(text, Math.min(negation.first, request.first), Math.max(negation.last, request.last), language);
   });
 }
 
@@ -150,6 +195,37 @@ function judgeDecline(message: MatchedMessage, model: SignalsModel, negations: r
   return { requested: false, message: message.text, phrase: person.phrase.text, negation: negation.phrase.text, first: person.first, last: person.last };
 }
 
+/**
+ * An impatient ask: a negated verb of waiting (a negation word at most `NEGATION_BEFORE` words
+ * before it), an impatience word from the word before the negation on ("ya no", "any longer",
+ * "plus"), and a person after the negation word, all in one clause ("I don't want to wait any
+ * longer for an agent", "não quero mais esperar pelo atendente", "Ich will nicht länger auf einen
+ * Mitarbeiter warten", "je ne veux plus attendre le conseiller"): the customer is waiting for a
+ * person and wants one now. The persons are the request phrases and the objects of the asking
+ * concepts found in the message.
+ */
+function judgeImpatience(text: AnalysedText, persons: readonly PhraseHit<unknown>[]): HumanRequestFinding | undefined {
+  for (const person of persons) {
+    const language = person.phrase.language;
+    const clauses = text.clauses(language);
+    const negators = negatorsOf(language);
+    const impatience = IMPATIENCE[language];
+    // Token indexes in the person's clause, outside the person.
+    const around = text.tokens.map((_, j) => j).filter((j) => clauses[j] === clauses[person.first] && (j < person.first || j > person.last));
+    const word = (j: number) => text.tokens[j]?.word ?? '';
+    const negated = around.find((j) => negators.has(word(j)));
+    if (negated === undefined || person.first < negated) continue;
+    const waiting = around.find((j) => j > negated && j - negated <= NEGATION_BEFORE && isWaiting(word(j), language));
+    const impatient = around.some((j) => j >= negated - 1 && (impatience?.has(word(j)) ?? false));
+    if (waiting === undefined || !impatient) continue;
+    const quote = (from: number, to: number) => text.shown.slice(text.tokens[from]?.start, text.tokens[to]?.end);
+    const [wait, who] = [quote(waiting, waiting), quote(person.first, person.last)];
+    const phrase = waiting < person.first ? `waiting: ${wait} … ${who}` : `waiting: ${who} … ${wait}`;
+    return { requested: true, message: text, phrase, first: Math.min(waiting, person.first), last: Math.max(waiting, person.last) };
+  }
+  return undefined;
+}
+
 /** A request found by a concept, or declined by a negation phrase around it. */
 function judgeConcepts(message: MatchedMessage, model: SignalsModel): HumanRequestFinding | undefined {
   const [hit] = model.humanRequestConcepts.find(message);
@@ -164,7 +240,10 @@ function judgeConcepts(message: MatchedMessage, model: SignalsModel): HumanReque
 
 function judgeMessage(message: MatchedMessage, model: SignalsModel): HumanRequestFinding | undefined {
   const { text, lexemes } = message;
-  const hits = model.humanRequests.find(text, lexemes);
+  const found = model.humanRequests.find(text, lexemes);
+  const impatient = judgeImpatience(text, [...found, ...model.humanRequestConcepts.askingParts(message).objects]);
+  if (impatient) return impatient;
+  const hits = found.filter((hit) => !spansWaiting(text, hit));
   if (hits.length === 0) return judgeConcepts(message, model) ?? judgeDecline(message, model, model.humanRequestNegations.find(text, lexemes));
   // A negation that shares words with a refusal ("I don't want to talk to a bot") is part of it.
   const refusals = hits.filter((hit) => holdsNegator(hit.phrase));

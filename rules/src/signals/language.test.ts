@@ -33,6 +33,34 @@ describe('conversation language', () => {
     expect(detect([], 'FR')).toEqual({ language: 'fr', source: 'customer' });
   });
 
+  it.each([
+    ['es', 'Gracias'],
+    ['es', 'la app no abre'],
+    ['es', 'perdí mi tarjeta'],
+    ['es', 'me cobraron de más'],
+    ['pt', 'Obrigada'],
+    ['pt', 'não consigo entrar'],
+    ['pt', 'sim, por favor'],
+    ['pt', 'me cobraram a mais'],
+    ['de', 'Danke'],
+    ['de', 'ja, bitte'],
+    ['de', 'Karte gestohlen'],
+    ['fr', 'Merci'],
+    ['fr', 'bonjour'],
+    ['fr', 'la carte ne fonctionne pas'],
+  ])('detects %s in a message of a few words when there is no profile: %s', (language, text) => {
+    expect(detect([text])).toMatchObject({ language, source: 'detected' });
+  });
+
+  it.each(['menu', 'balance', 'refund please', 'card declined', 'no', 'ok', 'talk to agent', 'I paid'])('keeps a short English message English: %s', (text) => {
+    expect(detect([text]).language).toBe('en');
+  });
+
+  it('lets the profile settle a short message both readings cannot', () => {
+    expect(detect(['Danke'], 'fr')).toEqual({ language: 'fr', source: 'customer' });
+    expect(detect(['perdí mi tarjeta'], 'pt-BR')).toEqual({ language: 'pt', source: 'customer' });
+  });
+
   it('only answers with candidate languages', () => {
     const result = detectConversationLanguage([new AnalysedText('Hola, me cobraron dos veces la suscripción de este mes.', 1)], ['en', 'de'], null);
     expect(['en', 'de']).toContain(result.language);

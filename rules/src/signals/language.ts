@@ -6,11 +6,14 @@
  * the short texts of chat: it tells "quero falar com um atendente" from Spanish and declines to
  * guess on "ok". It is also slow for a per-turn path (about 100–350 µs for 200 characters), so
  * a stop-word vote (nlp.js's lists) settles the clear cases first and tinyld runs only on the
- * unclear ones, once per decision. Single messages that are plainly in another language are
- * scored in that language (`messageLanguage`).
+ * unclear ones, once per decision. A message of a few words gives both too little to go on alone
+ * ("no funciona la app", "Danke", "sim, por favor"): without a profile language, the two weak
+ * readings, with negation words added to the vote, are combined (`shortTextLanguage`) rather
+ * than falling back to English. Single messages that are plainly in another language are scored
+ * in that language (`messageLanguage`).
  */
 import { detectAll, supportedLanguages, toISO2 } from 'tinyld';
-import { languagePack, PACKED_LANGUAGES } from './language-packs';
+import { languagePack, PACKED_LANGUAGES, type LanguagePack } from './language-packs';
 import type { AnalysedText } from './message-analysis';
 
 /** How the conversation language was decided. */
@@ -30,7 +33,7 @@ export interface LanguageDetection {
 export const DEFAULT_LANGUAGE = 'en';
 /** Most recent customer characters handed to the detector (tinyld's cost grows with length). */
 const MAX_DETECT_CHARS = 200;
-/** Fewer letters than this and the text is too short to tell. */
+/** Fewer letters than this and the text is too short for tinyld to tell. */
 const MIN_LETTERS = 8;
 /** Stop-word votes that settle the language without tinyld, and their lead over the runner-up. */
 const MIN_STOPWORD_VOTES = 5;
@@ -56,13 +59,32 @@ export function normaliseLanguageCode(code: string | null | undefined): string |
 
 /** Stop-word votes of `texts` per candidate language that has a stop-word list. */
 function stopwordVotes(texts: readonly AnalysedText[], candidates: readonly string[]): Map<string, number> {
+  return wordVotes(texts, candidates, 'stopwords', (pack) => pack.stopwords);
+}
+
+/**
+ * Function-word votes of `texts` per candidate language: its stop words and its negation words
+ * ("não", "nicht", "pas" say more than most words of a few). Only the short-text stage reads
+ * them: negation words shared between languages ("no") would blur the stop words' clear cases.
+ */
+function functionWordVotes(texts: readonly AnalysedText[], candidates: readonly string[]): Map<string, number> {
+  return wordVotes(texts, candidates, 'function-words', (pack) => ({ has: (word) => pack.stopwords.has(word) || pack.negators.has(word) }));
+}
+
+/** Votes of `texts` per candidate language with a pack: tokens of 2+ letters in the language's `list`. */
+function wordVotes(
+  texts: readonly AnalysedText[],
+  candidates: readonly string[],
+  kind: string,
+  list: (pack: LanguagePack) => Pick<ReadonlySet<string>, 'has'>,
+): Map<string, number> {
   const votes = new Map<string, number>();
   for (const language of candidates) {
-    const stopwords = languagePack(language)?.stopwords;
-    if (!stopwords) continue;
+    const pack = languagePack(language);
+    if (!pack) continue;
+    const words = list(pack);
     let count = 0;
-    for (const text of texts)
-      count += text.remember(`stopwords:${language}`, () => text.tokens.filter((token) => token.word.length >= 2 && stopwords.has(token.word)).length);
+    for (const text of texts) count += text.remember(`${kind}:${language}`, () => text.tokens.filter(({ word }) => word.length >= 2 && words.has(word)).length);
     votes.set(language, count);
   }
   return votes;
@@ -79,10 +101,11 @@ function clearWinner(votes: Map<string, number>, min: number, lead: number): str
  * Detects the conversation language from the customer's messages, among `candidates`.
  * Two stages keep it cheap: when the messages' stop words (nlp.js lists) clearly vote for one
  * language (5+ votes, 3 times the runner-up's), or lean to the profile's language (2+ votes, 1.5
- * times the runner-up's), that is the answer (a few µs); otherwise tinyld
- * reads the latest 200 characters, and its guess stands when it leads the runner-up twofold or
- * agrees with the stop words' leaning. Falls back to `customerLanguage` (the profile's, e.g.
- * "pt-BR"), then to "en", when the text is too short or both are unsure.
+ * times the runner-up's), that is the answer (a few µs); otherwise tinyld reads the latest 200
+ * characters, and its guess stands when it leads the runner-up twofold or agrees with the stop
+ * words' leaning. Falls back to `customerLanguage` (the profile's, e.g. "pt-BR") when the text is
+ * too short or unclear; without one, a text too short for either alone is read by both together
+ * (`shortTextLanguage`), and "en" is the answer only when that tells nothing either.
  */
 export function detectConversationLanguage(
   customerMessages: readonly AnalysedText[],
@@ -104,15 +127,45 @@ export function detectConversationLanguage(
   }
   text = text.slice(-MAX_DETECT_CHARS);
   const letters = (text.match(/\p{L}/gu) ?? []).length;
-  if (letters >= MIN_LETTERS && candidates.length > 0) {
-    const [best, second] = detectAll(text, { only: [...candidates] });
-    const leads = best !== undefined && best.accuracy >= MIN_LEAD * (second?.accuracy ?? 0);
-    if (best && best.accuracy >= MIN_ACCURACY && (leads || best.lang === leaning)) {
-      return { language: best.lang, source: 'detected', method: 'tinyld', accuracy: Math.round(best.accuracy * 100) / 100 };
-    }
+  const guesses = letters >= MIN_LETTERS && candidates.length > 0 ? detectAll(text, { only: [...candidates] }) : [];
+  const [best, second] = guesses;
+  if (best && best.accuracy >= MIN_ACCURACY) {
+    const leads = best.accuracy >= MIN_LEAD * (second?.accuracy ?? 0);
+    if (leads || best.lang === leaning) return tinyldDetection(best);
   }
   if (profile) return { language: profile, source: 'customer' };
-  return { language: DEFAULT_LANGUAGE, source: 'default' };
+  // With no profile to fall back on, two weak readings beat the default ("Gracias" is no English).
+  const short = allVote ? shortTextLanguage(functionWordVotes(customerMessages, candidates), guesses) : undefined;
+  return short ?? { language: DEFAULT_LANGUAGE, source: 'default' };
+}
+
+function tinyldDetection(guess: { lang: string; accuracy: number }): LanguageDetection {
+  return { language: guess.lang, source: 'detected', method: 'tinyld', accuracy: Math.round(guess.accuracy * 100) / 100 };
+}
+
+/**
+ * The language of a text too short for the stop words or tinyld alone ("no funciona la app",
+ * "sim, por favor", "Karte gestohlen"): the one language with the most function-word `votes`;
+ * among languages tied on votes, the one tinyld rates highest; with no votes, tinyld's guess when
+ * it reaches half the usual accuracy with a twofold lead. `guesses` is empty for a text under
+ * `MIN_LETTERS` letters: such a word ("menu", "balance") tells no language unless it is a
+ * function word ("Danke", "merci"). Read only when there is no profile language: a profile is a
+ * better guess than one weak reading. Undefined when nothing tells.
+ */
+function shortTextLanguage(votes: Map<string, number>, guesses: readonly { lang: string; accuracy: number }[]): LanguageDetection | undefined {
+  const [best, second] = guesses;
+  const top = Math.max(0, ...votes.values());
+  const leaders = top > 0 ? [...votes].filter(([, count]) => count === top).map(([language]) => language) : [];
+  if (leaders.length === 0) {
+    const clear = best !== undefined && best.accuracy >= MIN_ACCURACY / 2 && best.accuracy >= MIN_LEAD * (second?.accuracy ?? 0);
+    return clear ? tinyldDetection(best) : undefined;
+  }
+  const [leader] = leaders;
+  if (leaders.length === 1 && leader) return { language: leader, source: 'detected', method: 'stopwords' };
+  // Tied on votes: tinyld picks among the leaders when it rates one of them above the others.
+  const [first, next] = guesses.filter((guess) => leaders.includes(guess.lang));
+  if (!first || first.accuracy <= (next?.accuracy ?? 0)) return undefined;
+  return tinyldDetection(first);
 }
 
 /**

@@ -10,7 +10,7 @@
 import { LRUCache } from 'lru-cache';
 import { stopwordTest } from './language-packs';
 import { stem } from './stemmer';
-import { tokenise, type TextToken } from './text-normalise';
+import { clauseNumbers, tokenise, type TextToken } from './text-normalise';
 
 /** Stems and stop-word marks of a message's tokens in one language (same indexes as `tokens`). */
 export interface LanguageView {
@@ -22,6 +22,7 @@ export interface LanguageView {
 class TextWork {
   readonly tokens: TextToken[];
   readonly views = new Map<string, LanguageView>();
+  readonly clauses = new Map<string, readonly number[]>();
   readonly results = new Map<string, unknown>();
 
   constructor(text: string) {
@@ -69,6 +70,20 @@ export class AnalysedText {
       this.work.views.set(language, view);
     }
     return view;
+  }
+
+  /**
+   * Clause number of each token read in `language` (ISO 639-1; same indexes as `tokens`):
+   * punctuation and the language's "but"-words split clauses (`clauseNumbers`). Portuguese "mais"
+   * ("more") does not split one, French "mais" ("but") does.
+   */
+  clauses(language: string): readonly number[] {
+    let clauses = this.work.clauses.get(language);
+    if (!clauses) {
+      clauses = clauseNumbers(this.tokens, language);
+      this.work.clauses.set(language, clauses);
+    }
+    return clauses;
   }
 
   /**

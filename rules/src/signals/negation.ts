@@ -34,10 +34,10 @@ export function holdsNegator(phrase: CompiledPhrase): boolean {
 /** True when a negation word of `language` stands within `NEGATION_REACH` words before token `first`, in its clause. */
 export function negatedBefore(text: AnalysedText, first: number, language: string): boolean {
   const negators = negatorsOf(language);
-  const clause = text.tokens[first]?.clause;
+  const clauses = text.clauses(language);
   for (let j = Math.max(0, first - NEGATION_REACH); j < first; j += 1) {
     const token = text.tokens[j];
-    if (token && token.clause === clause && negators.has(token.word)) return true;
+    if (token && clauses[j] === clauses[first] && negators.has(token.word)) return true;
   }
   return false;
 }

@@ -213,7 +213,8 @@ function matchRest(text: AnalysedText, lexemes: number[][], phrase: CompiledPhra
  */
 function cutNegation(text: AnalysedText, language: string, from: number, to: number): boolean {
   const negation = text.tokens[from];
-  return negation !== undefined && negation.clause !== text.tokens[to]?.clause && negatorsOf(language).has(negation.word);
+  const clauses = text.clauses(language);
+  return negation !== undefined && clauses[from] !== clauses[to] && negatorsOf(language).has(negation.word);
 }
 
 /** The token after `from` that carries term `k` within the `content` gap rules, or -1. */

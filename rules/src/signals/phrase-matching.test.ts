@@ -88,13 +88,13 @@ describe('tokenise around numbers', () => {
     const tokens = tokenise('It was $1,299.00 at 10:30 and 12,99 € later. Next');
     expect(tokens.map((t) => t.word)).toEqual(['it', 'was', '1', '299', '00', 'at', '10', '30', 'and', '12', '99', 'later', 'next']);
     expect(new Set(tokens.slice(0, -1).map((t) => t.sentence))).toEqual(new Set([0]));
-    expect(new Set(tokens.slice(0, -1).map((t) => t.clause))).toEqual(new Set([0]));
+    expect(new Set(tokens.slice(0, -1).map((t) => t.punctuationClause))).toEqual(new Set([0]));
     expect(tokens.at(-1)?.sentence).toBe(1);
   });
 
   it('still breaks at punctuation between a number and a word', () => {
     expect(tokenise('I paid 20. Then').map((t) => t.sentence)).toEqual([0, 0, 0, 1]);
-    expect(tokenise('item 3, please').map((t) => t.clause)).toEqual([0, 0, 1]);
+    expect(tokenise('item 3, please').map((t) => t.punctuationClause)).toEqual([0, 0, 1]);
   });
 });
 

@@ -13,14 +13,17 @@
  * "só que não", "na toll", "merci du cadeau") and colloquial exasperation ("qué rabia", "saco
  * cheio", "geht mir auf die Nerven", "ça me saoule"); laughing idioms built on dying or crying
  * ("morrendo de rir", "mort de rire") are positive.
- * Fault words and expressions ("broken", "not working", "no funciona", "kaputt", and the state
- * of a card or payment: "stolen", "declined", "rechazado", "gesperrt") describe what went wrong
+ * Fault words and expressions ("broken", "not working", "no funciona", "kaputt", the state of a
+ * card or payment: "stolen", "declined", "rechazado", "gesperrt", and the wording of a disputed
+ * payment or vanished money: "don't recognise", "sin mi autorización", "sumiu", "verschwunden",
+ * "je ne reconnais pas") describe what went wrong
  * rather than how the customer feels: they are listed again under `faults`, and
  * `sentiment.ts` caps what they add up to, so a plain report ("my app is not working", "the
  * parcel arrived damaged and broken") reads negative but not very negative — it is no sharp drop
  * on its own, not even as the first message; anger, insults or "!!" on top of it are.
  * Insults and accusations aimed at the company ("thieves", "scammers", "ladrones", "Abzocker",
- * "arnaqueurs") weigh like the strongest complaints. Demand words ("now", "ya", "sofort") are
+ * "arnaqueurs") weigh like the strongest complaints. Banking nouns the general lists rate as
+ * feelings ("withdrawal", "retirada", "retrait": withdrawal symptoms, retreat) are zeroed. Demand words ("now", "ya", "sofort") are
  * neutral unless written in capitals: "Fix this NOW!!!" is shouting, "it works now" is not.
  */
 import { ENGLISH } from './sentiment-lexicon-en';
@@ -44,6 +47,12 @@ export interface SupportLexicon {
    * ("leider nicht", "malheureusement pas" stay regretful).
    */
   unnegated: string;
+  /**
+   * Thanking formulas ("thanks", "gracias", "obrigado", "danke", "merci"): politeness, not relief,
+   * in a message that reports a problem or complains ("Thanks, my card was stolen"), where
+   * `sentiment.ts` does not count them; elsewhere they are praise.
+   */
+  courtesy: string;
   /** Words that press for action ("now", "sofort"): negative only when written in capitals (`sentiment.ts`). */
   demands: string;
   /**
@@ -106,7 +115,27 @@ export const EMOJI_VALENCE: ReadonlyArray<readonly [string, number]> = [
   ['😄', 0.5],
   ['👍', 0.5],
   ['🙏', 0.4],
-  ['❤️', 0.6],
+  // The heart without its emoji variation selector (U+FE0F) too: both spellings are common.
+  ['❤', 0.6],
+  ['♥', 0.5],
+  ['♡', 0.4],
+  ['💕', 0.5],
+  ['💖', 0.5],
+  ['💗', 0.5],
+  ['💙', 0.5],
+  ['💜', 0.5],
+  ['💚', 0.5],
+  ['💛', 0.5],
+  ['🥰', 0.7],
+  ['😘', 0.5],
+  ['😁', 0.5],
+  ['😉', 0.3],
+  ['😋', 0.4],
+  ['🤗', 0.5],
+  ['😇', 0.4],
+  ['👏', 0.4],
+  ['🙌', 0.4],
+  ['🥳', 0.6],
   ['😍', 0.7],
   ['🎉', 0.6],
   ['👌', 0.4],

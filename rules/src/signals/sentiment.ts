@@ -25,8 +25,10 @@
  * multiply the next word by 1.3 and have no valence of their own ("super lento"); a stretched or
  * shouted word ("sooo", "USELESS") weighs 1.3; after "but" words weigh 1.5, before it 0.5;
  * praise in a message whose feelings already add up to -0.4 counts a quarter ("Thanks, nobody
- * answers"); a last clause of bare praise after a complaint is sarcasm and counts negative ("Card
- * declined again, great", "Schon wieder kaputt, toll");
+ * answers"); thanks in a message that reports a fault count for nothing unless a "but" weighs the
+ * parts ("Thanks, my card was stolen and the money is gone" is a report, not relief); a last
+ * clause of bare praise after a complaint is sarcasm and counts negative ("Card declined again,
+ * great", "Schon wieder kaputt, toll");
  * punctuation and shouting follow `sentiment-emphasis.ts`; emoji and emoticons add their valence.
  * Spanish and Portuguese absolute superlatives the lexicons do not list read as their adjective
  * with a booster ("cabreadísimo", `superlative-forms.ts`).
@@ -37,10 +39,12 @@
  * A demand word written in capitals ("Fix this NOW!!!", "¡ARREGLEN ESTO YA!", "Machen Sie das
  * SOFORT") is an impatient order and weighs -0.4; in lower case ("it works now", "ya funciona")
  * it is neutral.
- * Fault words ("broken", "not working", "declined": the lexicon's `faults`) together add at most
- * -0.25, so a plain report of what broke scores about -0.24 at worst: below neutral, but not an
- * upset turn and never a sharp drop by itself; "still", "again", "?!" or any feeling on top of it
- * are.
+ * Clauses are read in the message's language (`AnalysedText.clauses`): Portuguese "mais" is "more"
+ * and keeps a negation in reach ("não estou mais satisfeito"), French "mais" is "but".
+ * Fault words ("broken", "not working", "declined", "don't recognise": the lexicon's `faults`)
+ * together add at most -0.25, so a plain report of what broke scores about -0.24 at worst: below
+ * neutral, but not an upset turn and never a sharp drop by itself; "still", "again", "?!" or any
+ * feeling on top of it are.
  * The sum S becomes a score by S / sqrt(S² + 1), so one strong word gives about ±0.6 and short
  * angry messages are not diluted by their length.
  *
@@ -97,6 +101,8 @@ interface SentimentLanguage {
   unnegated: Set<string>;
   /** Folded praise words read as sarcasm when they close a complaint ("…, great"). */
   ironic: Set<string>;
+  /** Stems of the thanking words ("Vielen Dank" as "danke"): politeness in a message that reports a problem. */
+  courtesy: Set<string>;
   /** Folded pejorative prefixes of compounds, when the language compounds (German). */
   compoundPrefixes: string[] | undefined;
 }
@@ -244,6 +250,7 @@ function compile(language: string, lexicon: SupportLexicon): SentimentLanguage {
     demands: new Set(wordList(lexicon.demands)),
     unnegated: new Set(wordList(lexicon.unnegated)),
     ironic: new Set(wordList(lexicon.ironic)),
+    courtesy: new Set(wordList(lexicon.courtesy).map((word) => stem(language, word))),
     compoundPrefixes: lexicon.compounds && wordList(lexicon.compounds.prefixes),
   };
 }
@@ -263,16 +270,16 @@ export function warmSentiment(language: string): void {
 }
 
 /** Token positions an expression covers when it starts at token `start`, or undefined. */
-function expressionAt(text: AnalysedText, view: LanguageView, content: readonly number[], expression: Expression, start: number): number[] | undefined {
+function expressionAt(view: LanguageView, clauses: readonly number[], content: readonly number[], expression: Expression, start: number): number[] | undefined {
   const from = expression.sequence ? start : content.indexOf(start);
   if (from < 0) return undefined;
   // Within one clause: "Oh, no problem" is not "oh no".
-  const clause = text.tokens[start]?.clause;
+  const clause = clauses[start];
   const { stems } = expression;
   // Checked before any array is built: most candidates fail on their second word.
   for (let k = 1; k < stems.length; k += 1) {
     const p = expression.sequence ? start + k : content[from + k];
-    if (p === undefined || view.stems[p] !== stems[k] || text.tokens[p]?.clause !== clause) return undefined;
+    if (p === undefined || view.stems[p] !== stems[k] || clauses[p] !== clause) return undefined;
   }
   return expression.sequence ? stems.map((_, k) => start + k) : content.slice(from, from + stems.length);
 }
@@ -280,12 +287,13 @@ function expressionAt(text: AnalysedText, view: LanguageView, content: readonly 
 /** Marks expression words consumed; returns the valence placed on each expression's first word. */
 function scoreExpressions(text: AnalysedText, lexicon: SentimentLanguage, language: string, consumed: boolean[]): Map<number, Valence> {
   const view = text.view(language);
+  const clauses = text.clauses(language);
   const content = text.tokens.map((_, i) => i).filter((i) => !view.stop[i]);
   const found = new Map<number, Valence>();
   for (let start = 0; start < text.tokens.length; start += 1) {
     if (consumed[start]) continue;
     for (const expression of lexicon.expressions.get(view.stems[start] ?? '') ?? []) {
-      const positions = expressionAt(text, view, content, expression, start);
+      const positions = expressionAt(view, clauses, content, expression, start);
       if (!positions) continue;
       for (const p of positions) consumed[p] = true;
       found.set(start, expression.valence);
@@ -299,25 +307,25 @@ function scoreExpressions(text: AnalysedText, lexicon: SentimentLanguage, langua
 const AFTER_CLAUSE_FINAL_NEGATION = 'mehr';
 
 /** True when the token at `j` is past the end of `clause`, or is "mehr" closing it. */
-function isClauseEnd(tokens: AnalysedText['tokens'], j: number, clause: number | undefined): boolean {
-  const token = tokens[j];
-  if (token?.clause !== clause) return true;
-  return token?.word === AFTER_CLAUSE_FINAL_NEGATION && tokens[j + 1]?.clause !== clause;
+function isClauseEnd(text: AnalysedText, clauses: readonly number[], j: number, clause: number | undefined): boolean {
+  if (clauses[j] !== clause) return true;
+  return text.tokens[j]?.word === AFTER_CLAUSE_FINAL_NEGATION && clauses[j + 1] !== clause;
 }
 
-function isNegated(text: AnalysedText, i: number, negators: ReadonlySet<string>, language: string, consumed: boolean[]): boolean {
+function isNegated(scoring: Scoring, i: number, consumed: boolean[]): boolean {
+  const { text, clauses, negators } = scoring;
   const tokens = text.tokens;
-  const clause = tokens[i]?.clause;
+  const clause = clauses[i];
   for (let j = Math.max(0, i - NEGATION_REACH); j < i; j += 1) {
     const token = tokens[j];
-    if (token && token.clause === clause && !consumed[j] && negators.has(token.word)) return true;
+    if (token && clauses[j] === clause && !consumed[j] && negators.has(token.word)) return true;
   }
-  if (language !== 'de') return false;
+  if (scoring.language !== 'de') return false;
   // German main clauses put "nicht" last: "Das gefällt mir nicht."
   for (let j = i + 1; j <= i + CLAUSE_FINAL_REACH; j += 1) {
     const token = tokens[j];
-    if (!token || token.clause !== clause) return false;
-    if (negators.has(token.word) && isClauseEnd(tokens, j + 1, clause)) return true;
+    if (!token || clauses[j] !== clause) return false;
+    if (negators.has(token.word) && isClauseEnd(text, clauses, j + 1, clause)) return true;
   }
   return false;
 }
@@ -330,6 +338,8 @@ interface Scoring {
   text: AnalysedText;
   language: string;
   view: LanguageView;
+  /** Clause number of each token in `language`. */
+  clauses: readonly number[];
   lexicon: SentimentLanguage;
   general: ReadonlyMap<string, Valence>;
   negators: ReadonlySet<string>;
@@ -393,17 +403,18 @@ function wordValence(scoring: Scoring, i: number, elongated: boolean): Valence |
  * The clause number of the message's last clause when it holds only sarcasm-prone praise
  * (`ironic` words, boosters and stop words: "…, just great") and is not the message's only clause; else -1.
  */
-function ironicLastClause(text: AnalysedText, lexicon: SentimentLanguage, view: LanguageView): number {
+function ironicLastClause(scoring: Scoring): number {
+  const { text, lexicon, view, clauses } = scoring;
   const tokens = text.tokens;
-  const last = tokens[tokens.length - 1];
-  if (!last || tokens[0]?.clause === last.clause) return -1;
+  const last = clauses[tokens.length - 1];
+  if (last === undefined || clauses[0] === last) return -1;
   let praised = false;
-  for (let i = tokens.length - 1; i >= 0 && tokens[i]!.clause === last.clause; i -= 1) {
+  for (let i = tokens.length - 1; i >= 0 && clauses[i] === last; i -= 1) {
     const word = tokens[i]!.word;
     if (lexicon.ironic.has(word)) praised = true;
     else if (!lexicon.boosters.has(word) && !view.stop[i]) return -1;
   }
-  return praised ? last.clause : -1;
+  return praised ? last : -1;
 }
 
 /** Characters every emoji of `EMOJI_VALENCE` starts with: symbols (☹, ❤) and the lead surrogates of pictographs. */
@@ -433,6 +444,7 @@ export function scoreSentiment(text: AnalysedText, language: string): SentimentS
     text,
     language: lang,
     view: text.view(lang),
+    clauses: text.clauses(lang),
     lexicon,
     general: generalValences(lang),
     negators: pack?.negators ?? NO_NEGATORS,
@@ -446,8 +458,10 @@ export function scoreSentiment(text: AnalysedText, language: string): SentimentS
   tokens.forEach((token, i) => {
     if (lexicon.contrast.has(token.word)) contrastAt = i;
   });
-  const ironicClause = contrastAt < 0 ? ironicLastClause(text, lexicon, scoring.view) : -1;
+  const ironicClause = contrastAt < 0 ? ironicLastClause(scoring) : -1;
+  const { clauses } = scoring;
   let ironic = 0;
+  let courtesy = 0;
   let praise = 0;
   let blame = 0;
   let complaint = 0;
@@ -457,17 +471,16 @@ export function scoreSentiment(text: AnalysedText, language: string): SentimentS
     let value = entry?.value ?? 0;
     if (!entry) {
       if (consumed[i]) return;
-      const next = tokens[i + 1];
       // "super happy", "so slow": a booster strengthens the next word and has no valence of its own.
-      if (lexicon.boosters.has(token.word) && next?.clause === token.clause) return;
+      if (lexicon.boosters.has(token.word) && clauses[i + 1] === clauses[i]) return;
       const elongated = isElongated(token.word);
       entry = wordValence(scoring, i, elongated);
       if (!entry?.value) return;
       value = entry.value;
       const previous = tokens[i - 1];
-      if (previous && previous.clause === token.clause && lexicon.boosters.has(previous.word)) value *= BOOSTER_FACTOR;
+      if (previous && clauses[i - 1] === clauses[i] && lexicon.boosters.has(previous.word)) value *= BOOSTER_FACTOR;
       if ((!shouting && isShoutedWord(text, token)) || elongated) value *= SHOUTED_WORD_FACTOR;
-      if (pack && !lexicon.unnegated.has(token.word) && isNegated(text, i, scoring.negators, lang, consumed)) {
+      if (pack && !lexicon.unnegated.has(token.word) && isNegated(scoring, i, consumed)) {
         // A negated state word ("not fixed", "funktioniert … nicht") reports a fault, not a feeling.
         if (entry.own && entry.value > 0 && entry.value <= STATE_PRAISE) entry = { ...entry, fault: true };
         value *= value <= STRONG_NEGATIVE ? NEGATED_STRONG_FACTOR : NEGATION_FACTOR;
@@ -477,10 +490,14 @@ export function scoreSentiment(text: AnalysedText, language: string): SentimentS
     if (entry.own && !entry.fault && value < 0) complaint += value;
     // A negated fault ("not broken") is relief, not a fault: it joins the other words.
     if (entry.fault && value < 0) faults += weighted;
-    else if (weighted > 0 && token.clause === ironicClause) ironic += weighted;
+    else if (weighted > 0 && clauses[i] === ironicClause) ironic += weighted;
+    else if (weighted > 0 && !expressions.has(i) && lexicon.courtesy.has(scoring.view.stems[i] ?? '')) courtesy += weighted;
     else if (weighted > 0) praise += weighted;
     else blame += weighted;
   });
+  // "Thanks, my card was stolen": thanks in a report of a fault is politeness, not relief; after a
+  // "but" the contrast weighting says which part counts ("it broke, but thanks for fixing it").
+  if (faults >= 0 || contrastAt >= 0) praise += courtesy;
   if (complaint <= COMPLAINT && contrastAt < 0) praise *= PRAISE_IN_COMPLAINT;
   // "Late again, great": the closing praise is sarcasm when what came before reads as a complaint.
   if (ironic > 0 && praise + blame + Math.max(FAULT_FLOOR, faults) <= IRONIC_AFTER) blame -= ironic;

@@ -13,8 +13,12 @@ export interface TextToken {
   end: number;
   /** Sentence number (split at . ! ? ; : and line breaks, but not inside a number: "14.99"), from 0. */
   sentence: number;
-  /** Clause number (sentences further split at commas, dashes and "but"-words, not inside "12,99"), from 0. */
-  clause: number;
+  /**
+   * Clause number by punctuation alone (sentences further split at commas, dashes and brackets,
+   * not inside "12,99"), from 0. A language's "but"-words split clauses further: read clauses
+   * through `clauseNumbers` (or `AnalysedText.clauses`), which knows the language.
+   */
+  punctuationClause: number;
   /** The source word was written in capitals (3+ letters, all upper-case). */
   shouted: boolean;
 }
@@ -29,27 +33,25 @@ const CLAUSE_BREAK = /[,–—(){}[\]"“”«»]/;
 const COMBINING_MARKS = /[\u0300-\u036f]/g;
 const ASCII = /^[ -~\s]*$/;
 
-/** Words that open a new clause: negation and sentiment do not reach across them. */
-const CLAUSE_OPENERS = new Set([
-  'but',
-  'however',
-  'although',
-  'though',
-  'pero',
-  'aunque',
-  'sino',
-  'aber',
-  'sondern',
-  'jedoch',
-  'obwohl',
-  'mais',
-  'cependant',
-  'pourtant',
-  'porem',
-  'contudo',
-  'embora',
-  'entretanto',
-]);
+/**
+ * Words that open a new clause in each language, folded: negation and sentiment do not reach
+ * across them. They are per language because folding makes one spelling mean two things:
+ * French "mais" is "but" where Portuguese "mais" is "more" ("não preciso mais de…"), and
+ * Portuguese "mas" is "but" where Spanish "más" folds to "mas", "more".
+ */
+const CLAUSE_OPENERS: Readonly<Record<string, ReadonlySet<string>>> = {
+  en: new Set(['but', 'however', 'although', 'though']),
+  es: new Set(['pero', 'aunque', 'sino']),
+  pt: new Set(['mas', 'porem', 'contudo', 'embora', 'entretanto']),
+  de: new Set(['aber', 'sondern', 'jedoch', 'obwohl']),
+  fr: new Set(['mais', 'cependant', 'pourtant']),
+};
+/** For a language without a list of its own: every listed word but the ones that mean "more" somewhere. */
+const ANY_LANGUAGE_OPENERS: ReadonlySet<string> = new Set(
+  Object.values(CLAUSE_OPENERS)
+    .flatMap((openers) => [...openers])
+    .filter((word) => word !== 'mas' && word !== 'mais'),
+);
 
 /** English contractions typed without the apostrophe, and the words they stand for. */
 const BARE_CONTRACTIONS: Record<string, string[]> = {
@@ -94,8 +96,8 @@ function isShouted(source: string): boolean {
 }
 
 /**
- * Tokenises `text` into folded words with offsets, sentence and clause numbers.
- * Punctuation never becomes a token; it only advances sentence and clause counters.
+ * Tokenises `text` into folded words with offsets, sentence and punctuation-clause numbers.
+ * Punctuation never becomes a token; it only advances the sentence and clause counters.
  */
 export function tokenise(text: string): TextToken[] {
   const tokens: TextToken[] = [];
@@ -118,12 +120,28 @@ export function tokenise(text: string): TextToken[] {
     }
     const end = start + source.length;
     const shouted = isShouted(source);
-    for (const word of expandWord(foldText(source))) {
-      if (CLAUSE_OPENERS.has(word) && tokens.length > 0) clause += 1;
-      tokens.push({ word, start, end, sentence, clause, shouted });
-    }
+    for (const word of expandWord(foldText(source))) tokens.push({ word, start, end, sentence, punctuationClause: clause, shouted });
     previousEnd = end;
     previousSource = source;
   }
   return tokens;
+}
+
+/**
+ * Clause number of each token of `tokens` read in `language` (ISO 639-1), from 0: the
+ * punctuation's clauses, further split before each "but"-word of the language ("Bien, pero no",
+ * "it works but slowly"). Numbers only grow, so two tokens share a clause exactly when their
+ * numbers are equal.
+ */
+export function clauseNumbers(tokens: readonly TextToken[], language: string): number[] {
+  const openers = CLAUSE_OPENERS[language] ?? ANY_LANGUAGE_OPENERS;
+  const clauses: number[] = [];
+  let clause = 0;
+  tokens.forEach((token, i) => {
+    const previous = tokens[i - 1];
+    if (previous && previous.punctuationClause !== token.punctuationClause) clause += 1;
+    else if (previous && openers.has(token.word)) clause += 1;
+    clauses.push(clause);
+  });
+  return clauses;
 }
