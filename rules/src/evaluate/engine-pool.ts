@@ -17,7 +17,8 @@
  * json-rules-engine's deep copy of every rule's conditions and event. A remembered run whose
  * facts had other values (on the same sides) is answered with the current values in its
  * evaluated conditions (`factResult`), so reasons and the trace read exactly what a new run
- * gives. Answers are frozen: shared by every caller, mutated by none.
+ * gives; that answer is kept by the exact values too, so a repeat of them is a lookup again.
+ * Answers are frozen: shared by every caller, mutated by none.
  */
 import { LRUCache } from 'lru-cache';
 import { Engine, type EngineOptions, type RuleProperties, type RuleResult, type TopLevelCondition } from 'json-rules-engine';
@@ -38,8 +39,9 @@ export interface PooledRun {
 const MAX_IDLE_ENGINES = 32;
 
 /**
- * Runs kept per rule set. A reference-policy run holds about 10 KB of evaluated conditions, so
- * a full memo costs about 10 MB per policy version.
+ * Runs kept per rule set, by value and by outcome. A reference-policy run holds about 10 KB of
+ * evaluated conditions, and a run answered by outcome shares all but the changed comparisons with
+ * the run it came from, so a full memo costs about 10 to 20 MB per policy version.
  */
 export const MEMO_RUNS = 1000;
 
@@ -170,44 +172,50 @@ function partOf(value: unknown, comparisons: KeyedFact['comparisons']): string {
   return JSON.stringify(value);
 }
 
-/** The latest runs of one rule set, by the outcomes of the comparisons its conditions make. */
+/**
+ * The latest runs of one rule set: by the exact values of the facts read (a repeated run costs a
+ * lookup), and by the outcomes of the comparisons made (a run on other values on the same sides
+ * is the remembered run with the current values in its evaluated conditions).
+ */
 class RunMemo {
   private readonly facts: KeyedFact[];
-  private readonly runs = new LRUCache<string, MemoEntry>({ max: MEMO_RUNS });
+  private readonly byValue = new LRUCache<string, PooledRun>({ max: MEMO_RUNS });
+  private readonly byOutcome = new LRUCache<string, MemoEntry>({ max: MEMO_RUNS });
 
   constructor(compiled: CompiledRuleSet, operators: OperatorLookup) {
     this.facts = keyedFacts(compiled, operators);
   }
 
-  /**
-   * The memo key of `facts`: per fact read, '' (never JSON) when absent, '#' and one digit per
-   * comparison when keyed by comparisons, else its JSON.
-   */
-  keyOf(facts: Record<string, unknown>): string {
-    return this.facts.map(({ name, comparisons }) => partOf(facts[name], comparisons)).join('\u0001');
-  }
-
-  /** The run remembered under `key`, with the values of `facts` in its evaluated conditions. */
-  get(key: string, facts: Record<string, unknown>): PooledRun | undefined {
-    const entry = this.runs.get(key);
+  /** A remembered run that a run on `facts` would give, if any. */
+  find(facts: Record<string, unknown>): PooledRun | undefined {
+    const valueKey = this.keyOf(facts, false);
+    const known = this.byValue.get(valueKey);
+    if (known) return known;
+    const entry = this.byOutcome.get(this.keyOf(facts, true));
     if (!entry) return undefined;
     const changed = new Map<string, unknown>();
     this.facts.forEach(({ name }, i) => {
       if (!sameValue(facts[name], entry.values[i])) changed.set(name, facts[name]);
     });
-    if (changed.size === 0) return entry.run;
-    const run = deepFreeze(withFactValues(entry.run, changed));
-    this.runs.set(key, { run, values: this.valuesOf(facts) });
+    const run = changed.size === 0 ? entry.run : deepFreeze(withFactValues(entry.run, changed));
+    this.byValue.set(valueKey, run);
     return run;
   }
 
-  set(key: string, facts: Record<string, unknown>, run: PooledRun): PooledRun {
-    this.runs.set(key, { run: deepFreeze(run), values: this.valuesOf(facts) });
+  /** Remembers `run`, the run on `facts`, frozen. */
+  remember(facts: Record<string, unknown>, run: PooledRun): PooledRun {
+    deepFreeze(run);
+    this.byValue.set(this.keyOf(facts, false), run);
+    this.byOutcome.set(this.keyOf(facts, true), { run, values: this.facts.map(({ name }) => facts[name]) });
     return run;
   }
 
-  private valuesOf(facts: Record<string, unknown>): unknown[] {
-    return this.facts.map(({ name }) => facts[name]);
+  /**
+   * A memo key of `facts`: per fact read, '' (never JSON) when absent; by outcome, '#' and one
+   * digit per comparison for a fact keyed by comparisons; else its JSON.
+   */
+  private keyOf(facts: Record<string, unknown>, byOutcome: boolean): string {
+    return this.facts.map(({ name, comparisons }) => partOf(facts[name], byOutcome ? comparisons : null)).join('\u0001');
   }
 }
 
@@ -232,8 +240,7 @@ export class EnginePool {
    */
   async run(compiled: CompiledRuleSet, facts: Record<string, unknown>): Promise<PooledRun> {
     const memo = this.memoOf(compiled);
-    const key = memo.keyOf(facts);
-    return memo.get(key, facts) ?? memo.set(key, facts, await this.runOnEngine(compiled, facts));
+    return memo.find(facts) ?? memo.remember(facts, await this.runOnEngine(compiled, facts));
   }
 
   private memoOf(compiled: CompiledRuleSet): RunMemo {
