@@ -22,7 +22,6 @@ export interface LanguageView {
 class TextWork {
   readonly tokens: TextToken[];
   readonly views = new Map<string, LanguageView>();
-  readonly clauses = new Map<string, readonly number[]>();
   readonly results = new Map<string, unknown>();
 
   constructor(text: string) {
@@ -78,12 +77,7 @@ export class AnalysedText {
    * ("more") does not split one, French "mais" ("but") does.
    */
   clauses(language: string): readonly number[] {
-    let clauses = this.work.clauses.get(language);
-    if (!clauses) {
-      clauses = clauseNumbers(this.tokens, language);
-      this.work.clauses.set(language, clauses);
-    }
-    return clauses;
+    return this.remember(`clauses:${language}`, () => clauseNumbers(this.tokens, language));
   }
 
   /**
