@@ -7,14 +7,15 @@
 import { byCodeUnit, insertUnique, type QueueMemoryWrite } from '../../store/memory/memory-unit-of-work';
 import type { HandoffChange } from '../handoffs/handoff-store';
 import { plannedOutbox } from './webhook-transitions';
-import type {
-  WebhookAccess,
-  WebhookDeliveryRecord,
-  WebhookDeliveryRepository,
-  WebhookDeliveryView,
-  WebhookEndpointRecord,
-  WebhookEndpointRepository,
-  WebhookEventRecord,
+import {
+  OWED_STATUSES,
+  type WebhookAccess,
+  type WebhookDeliveryRecord,
+  type WebhookDeliveryRepository,
+  type WebhookDeliveryView,
+  type WebhookEndpointRecord,
+  type WebhookEndpointRepository,
+  type WebhookEventRecord,
 } from './webhook-store';
 
 /** Endpoints, the outbox's events, and deliveries, each by id. */
@@ -43,7 +44,7 @@ export const memoryWebhookOutbox: MemoryHandoffOutbox = (next, change) => {
 
 const copy = <T>(value: T | undefined): T | null => (value === undefined ? null : structuredClone(value));
 /** Owed: an attempt is still to come. */
-const owed = (d: WebhookDeliveryRecord) => d.status === 'PENDING' || d.status === 'FAILED';
+const owed = (d: WebhookDeliveryRecord) => OWED_STATUSES.includes(d.status);
 
 /** The repositories of one unit of work: reads from `committed`, writes through `queue`. */
 export function memoryWebhookRepositories(

@@ -18,19 +18,17 @@ import {
   webhookModels,
   type DeliveryDocument,
 } from './mongo-webhook-models';
-import type {
-  DeliveryStatus,
-  WebhookAccess,
-  WebhookDeliveryRecord,
-  WebhookDeliveryRepository,
-  WebhookDeliveryView,
-  WebhookEndpointRepository,
+import {
+  OWED_STATUSES,
+  type WebhookAccess,
+  type WebhookDeliveryRecord,
+  type WebhookDeliveryRepository,
+  type WebhookDeliveryView,
+  type WebhookEndpointRepository,
 } from './webhook-store';
 
 /** Appends a handoff change's events in the transaction of `session`. */
 export type MongoHandoffOutbox = (change: HandoffChange, session: ClientSession) => Promise<void>;
-
-const OWED: DeliveryStatus[] = ['PENDING', 'FAILED'];
 
 /** The repositories of one unit of work, bound to its session. */
 export function mongoWebhookRepositories(
@@ -47,7 +45,11 @@ export function mongoWebhookRepositories(
         await Endpoint.replaceOne({ _id: record.id }, toEndpointDocument(record), { session, upsert: true, runValidators: true });
       },
       remove: async (id, reason) => {
-        await Delivery.updateMany({ endpointId: id, status: { $in: OWED } }, { $set: { status: 'DEAD', nextAttemptAt: null, lastError: reason } }, { session });
+        await Delivery.updateMany(
+          { endpointId: id, status: { $in: OWED_STATUSES } },
+          { $set: { status: 'DEAD', nextAttemptAt: null, lastError: reason } },
+          { session },
+        );
         await Endpoint.deleteOne({ _id: id }, { session });
       },
     },
@@ -106,14 +108,14 @@ export function createMongoWebhookAccess(ctx: MongoContext): WebhookAccess {
     },
     claimDue: async (now, leaseUntil, limit) => {
       const enabled = (await Endpoint.find({ enabled: true }, { _id: 1 }).lean()).map((e) => e._id);
-      const due = await Delivery.find({ status: { $in: OWED }, nextAttemptAt: { $lte: now }, endpointId: { $in: enabled } })
+      const due = await Delivery.find({ status: { $in: OWED_STATUSES }, nextAttemptAt: { $lte: now }, endpointId: { $in: enabled } })
         .sort({ nextAttemptAt: 1, _id: 1 })
         .limit(limit)
         .lean();
       const claimed: WebhookDeliveryRecord[] = [];
       for (const doc of due) {
         const taken = await Delivery.findOneAndUpdate(
-          { _id: doc._id, status: { $in: OWED }, nextAttemptAt: doc.nextAttemptAt },
+          { _id: doc._id, status: { $in: OWED_STATUSES }, nextAttemptAt: doc.nextAttemptAt },
           { $set: { nextAttemptAt: leaseUntil } },
           { new: true },
         ).lean();
@@ -122,7 +124,7 @@ export function createMongoWebhookAccess(ctx: MongoContext): WebhookAccess {
       return claimed;
     },
     settle: async (deliveryId, leaseUntil, update) =>
-      (await Delivery.updateOne({ _id: deliveryId, status: { $in: OWED }, nextAttemptAt: leaseUntil }, { $set: update })).modifiedCount === 1,
+      (await Delivery.updateOne({ _id: deliveryId, status: { $in: OWED_STATUSES }, nextAttemptAt: leaseUntil }, { $set: update })).modifiedCount === 1,
   };
 }
 

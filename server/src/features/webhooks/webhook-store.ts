@@ -29,6 +29,8 @@ export interface WebhookEndpointRecord {
 
 export const DELIVERY_STATUSES = ['PENDING', 'FAILED', 'DELIVERED', 'DEAD'] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+/** The statuses of a delivery still owed an attempt: claimable, settleable, and killed with its endpoint. */
+export const OWED_STATUSES: readonly DeliveryStatus[] = ['PENDING', 'FAILED'];
 
 /** One event in the outbox: what happened, frozen when it happened. */
 export interface WebhookEventRecord {
