@@ -43,6 +43,11 @@ function isTag(text: AnalysedText, token: AnalysedText['tokens'][number]): boole
   return before === '#' || before === '@';
 }
 
+/** True when `token` is written as a hashtag ("#not"). */
+export function isHashtag(text: AnalysedText, token: AnalysedText['tokens'][number]): boolean {
+  return text.text[token.start - 1] === '#';
+}
+
 /** True when `token` is a word written in capitals for emphasis ("USELESS"), not a hashtag or a mention. */
 export function isShoutedWord(text: AnalysedText, token: AnalysedText['tokens'][number]): boolean {
   return token.shouted && !isTag(text, token);

@@ -9,17 +9,24 @@ export const GERMAN: SupportLexicon = {
     '-0.8':
       'schrecklich furchtbar katastrophe katastrophal unverschämt lächerlich nutzlos unbrauchbar abzocke abgezockt abzocker inakzeptabel miserabel wütend hasse ekelhaft skandal skandalös zumutung zeitverschwendung diebe dieb betrüger betrug gauner verbrecher kriminelle halsabschneider saftladen verarsche verarscht beschiss beschissen scheiße scheisse scheiß scheiss kacke arsch grauenhaft grausam entsetzlich fürchterlich widerlich hass hassen unzumutbar empörend empört stinksauer armselig erbärmlich dreist kotzen albtraum alptraum unverschämtheit frechheit verarschen penner drecksack lachhaft grottig unerträglich fuck shit spast respektlos inkompetent inkompetenz igitt pfui jämmerlich',
     '-0.55':
-      'ärgerlich verärgert genervt frustriert frustrierend enttäuscht schlecht falsch kaputt fehlgeschlagen unfreundlich dumm unfair gelogen lüge betrogen sauer mies unmöglich lügner unfähig mist idioten idiot vollidioten traurig enttäuschung ärger ärgert nervt blöd doof bescheuert ätzend übel schlimm schlimmer schlimmste schlechter schlechteste angst unzufrieden unverständlich unzuverlässig langweilig peinlich fassungslos entsetzt wut zornig verzweifelt frech quatsch unsinn blödsinn lahm sinnlos hilflos chaos mangelhaft ungenügend tot gestorben sterben töten weinen heulen leiden unglaublich pff pfff grr ignoriert enttäuschend nervig gestresst stress anstrengend verdammt seufz depp dreck verflucht schwachsinn beknackt heuchler feigling rassistisch sexistisch veräppelt veräppeln ignorieren bereue bereuen schmerz schmerzen schmerzt einsam verletzt ignoranz trauer aua autsch',
+      'ärgerlich verärgert genervt frustriert frustrierend enttäuscht schlecht falsch kaputt fehlgeschlagen unfreundlich dumm unfair gelogen lüge betrogen sauer mies unmöglich lügner unfähig mist idioten idiot vollidioten traurig enttäuschung ärger ärgert nervt blöd doof bescheuert ätzend übel schlimm schlimmer schlimmste schlechter schlechteste angst unzufrieden unverständlich unzuverlässig langweilig peinlich fassungslos entsetzt wut zornig verzweifelt frech quatsch unsinn blödsinn lahm sinnlos hilflos chaos mangelhaft ungenügend tot gestorben sterben töten weinen heulen leiden unglaublich pff pfff grr ignoriert enttäuschend nervig gestresst stress anstrengend verdammt seufz depp dreck verflucht schwachsinn beknackt heuchler feigling rassistisch sexistisch veräppelt veräppeln ignorieren bereue bereuen schmerz schmerzen schmerzt einsam verletzt ignoranz trauer aua autsch erschüttert unverantwortlich hässlich eklig unnötig pech müll menno manno dafuq wtf fail mittelmäßig',
     '-0.3':
-      'problem probleme langsam verspätet verspätung leider verwirrend kompliziert schwierig besorgt fehler schade sorge sorgen beschwerde beschweren abgelehnt gesperrt blockiert verloren abgelaufen gehackt verdächtig ernsthaft gestohlen fehlt fehlen verschwunden',
+      'problem probleme langsam verspätet verspätung leider verwirrend kompliziert schwierig besorgt fehler schade sorge sorgen beschwerde beschweren abgelehnt gesperrt blockiert verloren abgelaufen gehackt verdächtig ernsthaft gestohlen fehlt fehlen verschwunden nervös uff müde',
     '-0.15': 'immer wieder',
     '0': 'hilfe helfen brauche bestellung konto rechnung abbuchung zahlung geld erstattung mitarbeiter mensch service support bitte kunde karte möchte vorsorge fürsorge seelsorge gemeinsam',
     '0.3': 'okay gut funktioniert geklappt gelöst erledigt behoben',
-    '0.5': 'danke dankeschön toll hilfreich schnell freundlich zufrieden prima gefällt',
+    '0.5': 'danke dankeschön toll hilfreich schnell freundlich zufrieden prima gefällt witzig lustig cool',
     '0.8': 'super ausgezeichnet perfekt hervorragend wunderbar fantastisch großartig genial klasse',
   },
   expressions: [
     ['seid das letzte', -0.8],
+    ['kein bock', -0.5],
+    ['keinen bock', -0.5],
+    ['null bock', -0.5],
+    ['oh mann', -0.4],
+    ['mann ey', -0.4],
+    ['geht gar nicht', -0.6],
+    ['zum heulen', -0.6],
     ['kann doch nicht wahr sein', -0.6],
     ['keine lust mehr', -0.5],
     ['nicht zufrieden', -0.55],

@@ -7,11 +7,11 @@ import type { SupportLexicon } from './sentiment-lexicon';
 export const ENGLISH: SupportLexicon = {
   words: {
     '-0.8':
-      'worst terrible horrible awful useless pathetic disgusting furious scam scammed hate hated unacceptable outrageous ridiculous absurd appalling incompetent nightmare disaster garbage trash rubbish shameful disgrace insane joke horrendous dreadful infuriating ripoff thieves thief thieving scammers scammer scamming fraud fraudsters fraudster crooks crook swindlers swindler swindled robbery extortion scum fuck fucking fucked shit shitty horrific atrocious abysmal despise loathe vile idiotic devastated heartbroken miserable worthless sickening enraged outraged disgusted incompetence clueless',
+      'worst terrible horrible awful useless pathetic disgusting furious scam scammed hate hated unacceptable outrageous ridiculous absurd appalling incompetent nightmare disaster garbage trash rubbish shameful disgrace insane joke horrendous dreadful infuriating ripoff thieves thief thieving scammers scammer scamming fraud fraudsters fraudster crooks crook swindlers swindler swindled robbery extortion scum fuck fucking fucked shit shitty horrific atrocious abysmal despise loathe vile idiotic devastated heartbroken miserable worthless sickening enraged outraged disgusted incompetence clueless heartbreaking unbearable disgraceful shambles',
     '-0.55':
-      'angry annoyed annoying frustrated frustrating disappointed disappointing upset bad poor wrong broken fail failed failing failure waste lousy rude unhelpful mad pissed livid stupid nonsense bullshit damn crap sucks stuck impossible unfair unreliable ignored robbed stolen cheated misleading lied liar sick tired fed unhappy dissatisfied unsatisfied irritated irritating fuming shocking unprofessional crash crashes crashed crashing ruined damaged wtf liars cheats dishonest shady idiots idiot morons moron sad sadly upsetting hurt hurts painful afraid scared terrified fear crazy dangerous kill killing hopeless helpless depressed depressing sucked dumb boring bored exhausted regret embarrassing nasty mess messed screwed pointless hassle lazy careless disrespectful insulting worse poorly badly ugh argh ffs smh fml dead died cry crying cried tears suffer suffering ignoring grr grrr pff pfff aargh unbelievable bollocks creep creepy hypocrite hypocrites coward cowards traitor traitors bigot bigots sexist cringe cringey dammit sucky lame retarded',
+      'angry annoyed annoying frustrated frustrating disappointed disappointing upset bad poor wrong broken fail failed failing failure waste lousy rude unhelpful mad pissed livid stupid nonsense bullshit damn crap sucks stuck impossible unfair unreliable ignored robbed stolen cheated misleading lied liar sick tired fed unhappy dissatisfied unsatisfied irritated irritating fuming shocking unprofessional crash crashes crashed crashing ruined damaged wtf liars cheats dishonest shady idiots idiot morons moron sad sadly upsetting hurt hurts painful afraid scared terrified fear crazy dangerous kill killing hopeless helpless depressed depressing sucked dumb boring bored exhausted regret embarrassing nasty mess messed screwed pointless hassle lazy careless disrespectful insulting worse poorly badly ugh argh ffs smh fml dead died cry crying cried tears suffer suffering ignoring grr grrr pff pfff aargh unbelievable bollocks creep creepy hypocrite hypocrites coward cowards traitor traitors bigot bigots sexist cringe cringey dammit sucky lame retarded bummed bummer gutted crappy yuck ew eww mediocre overrated underwhelming unimpressed butthurt facepalm wth',
     '-0.3':
-      'problem issue error bug slow confusing confused unfortunately difficult late delay delayed worried concerned missing lost overcharged complaint complain unfortunate meh sigh mistake refused declined denied unable rejected invalid unauthorized unauthorised suspicious hacked locked blocked expired suspended disconnected outage seriously disappeared vanished stole',
+      'problem issue error bug slow confusing confused unfortunately difficult late delay delayed worried concerned missing lost overcharged complaint complain unfortunate meh sigh mistake refused declined denied unable rejected invalid unauthorized unauthorised suspicious hacked locked blocked expired suspended disconnected outage seriously disappeared vanished stole dang darn duh yawn blah nope',
     '-0.25': 'still',
     '-0.15': 'again',
     '0': 'help please order account payment charge refund agent support service question need want like free kind right sure well work fix solve resolve sort clearly wow withdrawal withdrawals',
@@ -22,6 +22,18 @@ export const ENGLISH: SupportLexicon = {
   },
   expressions: [
     ['nobody seems to care', -0.6],
+    ["c'mon", -0.3],
+    ['cmon', -0.3],
+    ['why oh why', -0.5],
+    ['let down', -0.55],
+    ['let me down', -0.55],
+    ["can't stand", -0.6],
+    ['cannot stand', -0.6],
+    ['second rate', -0.55],
+    ['screw this', -0.6],
+    ['screw you', -0.8],
+    ['shut up', -0.5],
+    ['piss off', -0.8],
     ['oh no', -0.5],
     ['how many times', -0.5],
     ['how many more times', -0.6],

@@ -7,11 +7,11 @@ import type { SupportLexicon } from './sentiment-lexicon';
 export const SPANISH: SupportLexicon = {
   words: {
     '-0.8':
-      'pésimo pésima horrible terrible vergonzoso vergüenza asco asqueroso inútil ridículo absurdo estafa estafadores estafador timo timadores timador indignante inaceptable desastre basura porquería harto harta furioso furiosa odio lamentable ladrones ladrón ladrona rateros sinvergüenzas sinvergüenza fraude robo atraco mierda joder jodido jodida cabrones espantoso espantosa fatal nefasto deplorable repugnante patético patética penoso penosa chapuza indignado indignada hartos hartas insoportable intolerable pesadilla puta subnormal inadmisible impresentable indignación cutre cutres pendejo pendeja pendejos chingada capullo horroroso horrorosa detesto detestar desastroso desastrosa asqueado asqueada',
+      'pésimo pésima horrible terrible vergonzoso vergüenza asco asqueroso inútil ridículo absurdo estafa estafadores estafador timo timadores timador indignante inaceptable desastre basura porquería harto harta furioso furiosa odio lamentable ladrones ladrón ladrona rateros sinvergüenzas sinvergüenza fraude robo atraco mierda joder jodido jodida cabrones espantoso espantosa fatal nefasto deplorable repugnante patético patética penoso penosa chapuza indignado indignada hartos hartas insoportable intolerable pesadilla puta subnormal inadmisible impresentable indignación cutre cutres pendejo pendeja pendejos chingada capullo horroroso horrorosa detesto detestar desastroso desastrosa asqueado asqueada horror infierno',
     '-0.55':
-      'enfadado enojado cabreado frustrado frustrante decepcionado decepcionante mal malo mala roto fallo falla incompetente tonto estúpido injusto mentira engañado engaño imposible grosero mentirosos mentiroso tramposos idiotas idiota imbéciles imbécil triste tristeza lástima miedo preocupante peor peores cansado cansada decepción desilusión disgusto disgustado disgustada cabreo rabia furia enfado abusivo abuso aburrido agotado agotada desesperado desesperada injusticia inútiles incompetentes caos malos malas feo fea muerto murió matar llorar llorando lloro sufrir sufriendo pff pfff puf grr desesperante pesadísimo ignorado ignorada ignoran decepcionada enfadada chungo fastidio cansino cansina agobiado agobiada agobio estresado estresada molesta molesto hostia hostias pinche maldito maldita malditos carajo hipócrita hipócritas cobarde cobardes machista mintieron mintió mienten mintiendo arrepiento arrepentido arrepentida pobre dolor duele angustia sufrimiento miseria insulto insultos irrespetuoso irrespetuosa malvado malvada cruel incapaz incapaces arruinado arruinada injusta',
+      'enfadado enojado cabreado frustrado frustrante decepcionado decepcionante mal malo mala roto fallo falla incompetente tonto estúpido injusto mentira engañado engaño imposible grosero mentirosos mentiroso tramposos idiotas idiota imbéciles imbécil triste tristeza lástima miedo preocupante peor peores cansado cansada decepción desilusión disgusto disgustado disgustada cabreo rabia furia enfado abusivo abuso aburrido agotado agotada desesperado desesperada injusticia inútiles incompetentes caos malos malas feo fea muerto murió matar llorar llorando lloro sufrir sufriendo pff pfff puf grr desesperante pesadísimo ignorado ignorada ignoran decepcionada enfadada chungo fastidio cansino cansina agobiado agobiada agobio estresado estresada molesta molesto hostia hostias pinche maldito maldita malditos carajo hipócrita hipócritas cobarde cobardes machista mintieron mintió mienten mintiendo arrepiento arrepentido arrepentida pobre dolor duele angustia sufrimiento miseria insulto insultos irrespetuoso irrespetuosa malvado malvada cruel incapaz incapaces arruinado arruinada injusta ostia chafa puaj agh estrés deprimido deprimida mediocre fail',
     '-0.3':
-      'problema problemas lento tarde retraso retrasado confuso desgraciadamente lamentablemente preocupado difícil error queja quejas reclamación uf uff rechazado rechazada rechazaron denegado denegada bloqueado bloqueada bloquearon caducado caducada vencido vencida perdido perdida hackeado hackeada suspendido suspendida robado robada falta faltan desaparecido desaparecida desapareció desaparecieron',
+      'problema problemas lento tarde retraso retrasado confuso desgraciadamente lamentablemente preocupado difícil error queja quejas reclamación uf uff rechazado rechazada rechazaron denegado denegada bloqueado bloqueada bloquearon caducado caducada vencido vencida perdido perdida hackeado hackeada suspendido suspendida robado robada falta faltan desaparecido desaparecida desapareció desaparecieron jope jolín jolines nervioso nerviosa nervios',
     '-0.15': 'todavía aún',
     '0': 'ayuda ayudar ayúdame pedido cuenta factura cobro cobrar cargo pago pagar dinero devolución reembolso agente persona humano servicio soporte necesito quiero favor cliente compra tarjeta es ser está estar estoy pedir orden arregla arreglen arreglar solucionen solucionar increíble',
     '0.3': 'vale bien bueno buena correcto funciona funcionó resuelto solucionado arreglado',
@@ -20,6 +20,16 @@ export const SPANISH: SupportLexicon = {
   },
   expressions: [
     ['semanas esperando', -0.45],
+    ['madre mía', -0.45],
+    ['por dios', -0.45],
+    ['qué horror', -0.7],
+    ['qué palo', -0.55],
+    ['qué bronca', -0.6],
+    ['me da bronca', -0.6],
+    ['nadie me hace caso', -0.6],
+    ['no entiendo nada', -0.4],
+    ['no puedo más', -0.7],
+    ['de mal humor', -0.5],
     ['días esperando', -0.45],
     ['meses esperando', -0.45],
     ['no me hacen caso', -0.6],

@@ -7,19 +7,26 @@ import type { SupportLexicon } from './sentiment-lexicon';
 export const PORTUGUESE: SupportLexicon = {
   words: {
     '-0.8':
-      'péssimo péssima horrível terrível ridículo absurdo vergonha vergonhoso nojento inútil roubo ladrões ladrão inaceitável desastre lixo porcaria odeio farto farta furioso furiosa palhaçada golpe golpistas golpista vigaristas vigarista picaretas picareta safados canalhas trapaceiros enganação roubalheira sacanagem fraude merda porra caralho bosta lamentável deplorável patético patética nojo revoltante revoltado revoltada indignado indignada indignação descaso desrespeito insuportável odiei ódio horroroso horrorosa pesadelo inadmissível pqp vsf otário otária otários cretino cretina vagabundo vagabunda escroto escrota odeia odeiam odiar odiando detesto detestar humilhação humilhante humilhado humilhada fodeu fudeu fodido fodida fudido fudida',
+      'péssimo péssima horrível terrível ridículo absurdo vergonha vergonhoso nojento inútil roubo ladrões ladrão inaceitável desastre lixo porcaria odeio farto farta furioso furiosa palhaçada golpe golpistas golpista vigaristas vigarista picaretas picareta safados canalhas trapaceiros enganação roubalheira sacanagem fraude merda porra caralho bosta lamentável deplorável patético patética nojo revoltante revoltado revoltada indignado indignada indignação descaso desrespeito insuportável odiei ódio horroroso horrorosa pesadelo inadmissível pqp vsf otário otária otários cretino cretina vagabundo vagabunda escroto escrota odeia odeiam odiar odiando detesto detestar humilhação humilhante humilhado humilhada fodeu fudeu fodido fodida fudido fudida inferno',
     '-0.55':
-      'irritado chateado chateada frustrado frustrante decepcionado decepcionante mal mau ruim errado quebrado falha falhou injusto mentira enganado impossível grosseiro incompetente mentirosos mentiroso idiotas idiota triste tristeza decepção insatisfeito insatisfeita medo preocupante chato chata chatice descontente desapontado desapontada irritante aborrecido aborrecida desespero desesperado desesperada raiva pior piores cansado cansada cansei enrolação enrolando morreu morte matar sofrer sofrimento abusivo chorar chorando choro aff affe afff pff pfff putz inacreditável ignorado ignorada ignoram irritada decepcionada zoado zoada desanimado desanimada estressado estressada estresse cansativo ruins agonia cacete traidor machista hipócrita hipócritas covarde covardes desgraça coitado coitada coitados coitadas arrependo arrependido arrependida affs dor chateação injustiça grosseria revolta arrogante infeliz',
+      'irritado chateado chateada frustrado frustrante decepcionado decepcionante mal mau ruim errado quebrado falha falhou injusto mentira enganado impossível grosseiro incompetente mentirosos mentiroso idiotas idiota triste tristeza decepção insatisfeito insatisfeita medo preocupante chato chata chatice descontente desapontado desapontada irritante aborrecido aborrecida desespero desesperado desesperada raiva pior piores cansado cansada cansei enrolação enrolando morreu morte matar sofrer sofrimento abusivo chorar chorando choro aff affe afff pff pfff putz inacreditável ignorado ignorada ignoram irritada decepcionada zoado zoada desanimado desanimada estressado estressada estresse cansativo ruins agonia cacete traidor machista hipócrita hipócritas covarde covardes desgraça coitado coitada coitados coitadas arrependo arrependido arrependida affs dor chateação injustiça grosseria revolta arrogante infeliz ranço eca argh afe tédio entediado entediada deprimido deprimida choroso chorosa desnecessário desnecessária droga fail',
     '-0.3':
-      'problema problemas lento atraso atrasado confuso infelizmente preocupado difícil demora erro reclamação reclamar demorado demorando poxa recusado recusada recusaram negado negada bloqueado bloqueada bloquearam vencido vencida perdido perdida perdi hackeado hackeada suspenso suspensa roubado roubada falta faltando faltou sumiu sumido sumida sumiram desapareceu desaparecido desaparecida',
+      'problema problemas lento atraso atrasado confuso infelizmente preocupado difícil demora erro reclamação reclamar demorado demorando poxa recusado recusada recusaram negado negada bloqueado bloqueada bloquearam vencido vencida perdido perdida perdi hackeado hackeada suspenso suspensa roubado roubada falta faltando faltou sumiu sumido sumida sumiram desapareceu desaparecido desaparecida credo nervoso nervosa preguiça',
     '-0.15': 'ainda novamente',
     '0': 'ajuda ajudar preciso quero pedido conta fatura cobrança cobrar pagamento pagar pago dinheiro reembolso atendente pessoa humano serviço suporte favor cliente compra cartão legal querer resolvam resolver resolve consertem consertar foda retirada retiradas saque saques',
     '0.3': 'bem bom boa certo funciona funcionou resolvido resolveu',
-    '0.5': 'obrigado obrigada agradeço ótimo ótima útil rápido feliz contente satisfeito satisfeita gosto gostei',
+    '0.5': 'obrigado obrigada agradeço ótimo ótima útil rápido feliz contente satisfeito satisfeita gosto gostei curti curtir curtiu',
     '0.8': 'excelente perfeito perfeita maravilhoso fantástico incrível adorei amo',
   },
   expressions: [
     ['não cumpriram', -0.55],
+    ['ninguém merece', -0.6],
+    ['sem noção', -0.55],
+    ['que preguiça', -0.5],
+    ['que porre', -0.55],
+    ['fiquei com pena', -0.45],
+    ['dá pena', -0.45],
+    ['tomar no cu', -0.8],
     ['não cumpriu', -0.55],
     ['não cumprem', -0.55],
     ['passou dos limites', -0.6],
@@ -114,7 +121,7 @@ export const PORTUGUESE: SupportLexicon = {
     ['não autorizado', -0.3],
     ['não autorizada', -0.3],
   ],
-  boosters: 'muito tão super realmente totalmente completamente absolutamente bastante demasiado',
+  boosters: 'muito tão super realmente totalmente completamente absolutamente bastante demasiado bem',
   contrast: 'mas porém contudo embora entretanto',
   unnegated: 'obrigado obrigada valeu infelizmente',
   courtesy: 'obrigado obrigada agradeço',

@@ -30,8 +30,14 @@
  * clause of bare praise after a complaint is sarcasm and counts negative ("Card declined again,
  * great", "Schon wieder kaputt, toll");
  * punctuation and shouting follow `sentiment-emphasis.ts`; emoji and emoticons add their valence.
- * Spanish and Portuguese absolute superlatives the lexicons do not list read as their adjective
- * with a booster ("cabreadísimo", `superlative-forms.ts`).
+ * Derived words the lexicons do not list read as their adjective (`sentiment-derived-forms.ts`):
+ * Spanish and Portuguese absolute superlatives, English "-est" superlatives and the Portuguese
+ * "-ona" augmentative with a booster ("cabreadísimo", "rudest", "chatona"); Spanish and Portuguese
+ * diminutives of Baton's own words as they are ("asquito", "chatinho"); adverbs of negative
+ * adjectives as the adjective ("jodidamente"), unless praise follows, which they strengthen
+ * instead ("awfully nice", "terriblemente amable").
+ * Written laughter ("lol", "jajaja", "kkkk", "mdr") is a light tone, a mild 0.2 in every language;
+ * a sarcasm hashtag ("#not", "#sarcasmo", "#sarkasmus") turns the message's praise into blame.
  * German compounds the lexicons do not list are read by a pejorative prefix ("Mistwetter") or
  * their head, the longest own-lexicon word they end with ("Verkehrschaos"); the machine-translated
  * general lists are not used for heads, nor looked up by stem: both made plain words collide with
@@ -53,12 +59,12 @@
  */
 import { isStopword, languagePack } from './language-packs';
 import type { AnalysedText, LanguageView } from './message-analysis';
-import { elongationVariants, inCapitals, isElongated, isShoutedWord, isShouting, punctuationAdjusted } from './sentiment-emphasis';
+import { elongationVariants, inCapitals, isElongated, isHashtag, isShoutedWord, isShouting, punctuationAdjusted } from './sentiment-emphasis';
+import { derivedBases } from './sentiment-derived-forms';
 import { generalValences } from './sentiment-general';
 import { EMOJI_VALENCE, EMOTICON_VALENCE, SUPPORT_LEXICONS, type SupportLexicon } from './sentiment-lexicon';
 import { pluralsOf } from './plural-forms';
 import { stem } from './stemmer';
-import { superlativeBase } from './superlative-forms';
 import { foldText, tokenise } from './text-normalise';
 
 /** Sentiment of one message. */
@@ -330,6 +336,43 @@ function isNegated(scoring: Scoring, i: number, consumed: boolean[]): boolean {
   return false;
 }
 
+/**
+ * Written laughter ("lol", "haha", "jajaja", "kkkk", "rsrs", "mdr", "xD") is a light tone, the
+ * same mild 0.2 in every language: it is typed over a mishap as often as over good news, so it
+ * never outweighs a complaint word. AFINN rated "lol" and "haha" +3, which outweighed the
+ * complaint they laughed at, and Portuguese "kkkk" counted nothing.
+ */
+const LAUGHTER: Valence = { value: 0.2, fault: false, own: true };
+/** Laughter written in every language; `LAUGHTER_BY_LANGUAGE` adds each one's own. */
+const LAUGHTER_COMMON = '(?:a?(?:ha|he|hi){2,}h?|ahah|lo+l|lmf?ao+|rofl|x+d+)';
+const LAUGHTER_BY_LANGUAGE: Readonly<Record<string, string>> = {
+  es: '(?:(?:ja|je|ji){2,}j?)',
+  pt: '(?:k{3,}|(?:rs){2,}|(?:hue){2,})',
+  fr: '(?:p?tdr+|mdr+)',
+};
+const laughterPatterns = new Map<string, RegExp>();
+/** Letters every laughter word of any language starts with: most words skip the pattern. */
+const LAUGHTER_START = new Set('ahjklmprx');
+
+function isLaughter(language: string, word: string): boolean {
+  if (word.length < 3 || !LAUGHTER_START.has(word[0]!)) return false;
+  let pattern = laughterPatterns.get(language);
+  if (!pattern) {
+    const own = LAUGHTER_BY_LANGUAGE[language];
+    pattern = new RegExp(`^(?:${LAUGHTER_COMMON}${own ? `|${own}` : ''})$`);
+    laughterPatterns.set(language, pattern);
+  }
+  return pattern.test(word);
+}
+
+/**
+ * Hashtags that mark a message as sarcasm in any of the languages ("#not", "#sarcasm",
+ * "#sarkasmus", "#ironie", "#sarcasmo"): praise in the message counts as blame, and the tag
+ * itself weighs `SARCASM_TAG`.
+ */
+const SARCASM_TAGS: ReadonlySet<string> = new Set(['not', 'sarcasm', 'sarcastic', 'irony', 'sarcasmo', 'ironia', 'sarkasmus', 'ironie', 'sarcasme']);
+const SARCASM_TAG = 0.3;
+
 const DEMAND_IN_CAPITALS: Valence = { value: DEMAND_VALENCE, fault: false, own: true };
 const DEMAND_IN_LOWER_CASE: Valence = { value: 0, fault: false, own: true };
 
@@ -347,8 +390,11 @@ interface Scoring {
   libraryWeight: number;
 }
 
-/** The valence of `word` (the token at `i`, or a form of it) with stem `wordStem`: support lexicon, then AFINN, then nlp.js. */
-function valenceOf(scoring: Scoring, i: number, word: string, wordStem: string): Valence | undefined {
+/**
+ * The valence of `word` (the token at `i`, or a form of it) with stem `wordStem`: support lexicon,
+ * then AFINN, then nlp.js unless `library` is false.
+ */
+function valenceOf(scoring: Scoring, i: number, word: string, wordStem: string, library = true): Valence | undefined {
   const { text, view, lexicon } = scoring;
   const token = text.tokens[i]!;
   if (lexicon.demands.has(word)) return inCapitals(text, token) ? DEMAND_IN_CAPITALS : DEMAND_IN_LOWER_CASE;
@@ -361,9 +407,9 @@ function valenceOf(scoring: Scoring, i: number, word: string, wordStem: string):
     const part = compoundValence(scoring, lexicon.compoundPrefixes, word);
     if (part) return part;
   }
-  if (scoring.libraryWeight === 0) return undefined;
-  const library = scoring.library?.get(wordStem);
-  return library !== undefined && Math.abs(library) >= LIBRARY_MIN_MAGNITUDE ? { value: library * scoring.libraryWeight, fault: false, own: false } : undefined;
+  if (scoring.libraryWeight === 0 || !library) return undefined;
+  const rated = scoring.library?.get(wordStem);
+  return rated !== undefined && Math.abs(rated) >= LIBRARY_MIN_MAGNITUDE ? { value: rated * scoring.libraryWeight, fault: false, own: false } : undefined;
 }
 
 /**
@@ -390,13 +436,51 @@ function compoundValence(scoring: Scoring, prefixes: readonly string[], word: st
  */
 function wordValence(scoring: Scoring, i: number, elongated: boolean): Valence | undefined {
   const word = scoring.text.tokens[i]!.word;
+  // Before the stretch is cut: "kkkkk" and "hahahaaa" are laughter, "k" is not.
+  if (isLaughter(scoring.language, word)) return LAUGHTER;
   if (elongated)
     return elongationVariants(word).reduce<Valence | undefined>((found, form) => found ?? valenceOf(scoring, i, form, stem(scoring.language, form)), undefined);
-  const found = valenceOf(scoring, i, word, scoring.view.stems[i] ?? word);
-  if (found) return found;
-  const base = superlativeBase(scoring.language, word);
-  const adjective = base === undefined ? undefined : valenceOf(scoring, i, base, stem(scoring.language, base));
-  return adjective?.value ? { ...adjective, value: adjective.value * BOOSTER_FACTOR } : undefined;
+  const found = valenceOf(scoring, i, word, scoring.view.stems[i] ?? word) ?? derivedValence(scoring, i, word);
+  // "awfully nice", "terriblemente amable": an adverb of a negative adjective before praise strengthens the praise.
+  const ending = ADVERB_ENDINGS[scoring.language];
+  if (found && found.value < 0 && ending && word.endsWith(ending) && !scoring.lexicon.exact.has(word) && praiseFollows(scoring, i)) return undefined;
+  return found;
+}
+
+/** The ending of adverbs made from adjectives ("awfully", "terriblemente", "affreusement"). */
+const ADVERB_ENDINGS: Readonly<Record<string, string>> = { en: 'ly', es: 'mente', pt: 'mente', fr: 'ment' };
+
+/**
+ * The valence of a derived word the lexicons do not list, read from its adjective
+ * (`sentiment-derived-forms.ts`): a superlative or augmentative weighs it with a booster, a
+ * diminutive as it is; an adverb only when the adjective is negative ("jodidamente lento", not
+ * "fabulosamente").
+ * The guessed adjective is never looked up in the nlp.js dictionary, whose stems would match
+ * nouns ("engagement"). A fault word's derivation is no fault: "latest" is not "late".
+ */
+function derivedValence(scoring: Scoring, i: number, word: string): Valence | undefined {
+  for (const { base, derivation } of derivedBases(scoring.language, word)) {
+    const adjective = valenceOf(scoring, i, base, stem(scoring.language, base), false);
+    if (!adjective?.value) continue;
+    if (adjective.fault && !(derivation === 'superlative' && scoring.language !== 'en')) continue;
+    switch (derivation) {
+      case 'adverb':
+        return adjective.value < 0 ? adjective : undefined;
+      case 'diminutive':
+        // Only Baton's own words: the general lists rate nouns a diminutive is often made of ("perrita" is a puppy, not "perra").
+        return adjective.own ? adjective : undefined;
+      default:
+        return { ...adjective, value: adjective.value * BOOSTER_FACTOR };
+    }
+  }
+  return undefined;
+}
+
+/** True when the token after `i`, in the same clause, is praise ("awfully nice"). */
+function praiseFollows(scoring: Scoring, i: number): boolean {
+  const next = scoring.text.tokens[i + 1];
+  if (!next || scoring.clauses[i + 1] !== scoring.clauses[i]) return false;
+  return (valenceOf(scoring, i + 1, next.word, scoring.view.stems[i + 1] ?? next.word)?.value ?? 0) > 0;
 }
 
 /**
@@ -455,8 +539,10 @@ export function scoreSentiment(text: AnalysedText, language: string): SentimentS
   const expressions = scoreExpressions(text, lexicon, lang, consumed);
   const shouting = isShouting(text);
   let contrastAt = -1;
+  let sarcastic = false;
   tokens.forEach((token, i) => {
     if (lexicon.contrast.has(token.word)) contrastAt = i;
+    else if (SARCASM_TAGS.has(token.word) && isHashtag(text, token)) sarcastic = true;
   });
   const ironicClause = contrastAt < 0 ? ironicLastClause(scoring) : -1;
   const { clauses } = scoring;
@@ -495,6 +581,13 @@ export function scoreSentiment(text: AnalysedText, language: string): SentimentS
     else if (weighted > 0) praise += weighted;
     else blame += weighted;
   });
+  // "Great service #not": the tag says the praise meant its opposite.
+  if (sarcastic) {
+    blame -= praise + courtesy + ironic + SARCASM_TAG;
+    praise = 0;
+    courtesy = 0;
+    ironic = 0;
+  }
   // "Thanks, my card was stolen": thanks in a report of a fault is politeness, not relief; after a
   // "but" the contrast weighting says which part counts ("it broke, but thanks for fixing it").
   if (faults >= 0 || contrastAt >= 0) praise += courtesy;
