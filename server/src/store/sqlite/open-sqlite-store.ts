@@ -1,6 +1,6 @@
 /**
  * The embedded adapter: every feature store on one better-sqlite3 connection to
- * `<dataDir>/baton.sqlite`.
+ * `<dataDir>/baton.sqlite`, its WAL checkpointed by a worker thread (`wal-checkpointer.ts`).
  */
 import type Database from 'better-sqlite3';
 import { createSqliteAuditLogStore } from '../../features/audit/sqlite-audit-log-store';
@@ -26,6 +26,7 @@ import type { BatonStore } from '../baton-store';
 import { createPolicyStores } from '../../features/policies/transactional-policy-stores';
 import { openDatabase } from './open-database';
 import { createSqliteUnitOfWork, type SqliteRepositories } from './sqlite-unit-of-work';
+import { startWalCheckpointer } from './wal-checkpointer';
 
 /**
  * Every feature's repositories on `db`, as a unit of work writes through them. Handoff changes
@@ -61,6 +62,7 @@ export function sqliteRepositories(db: Database.Database, outbox: SqliteHandoffO
  */
 export async function openSqliteStore(dataDir: string): Promise<BatonStore> {
   const db = openDatabase(dataDir);
+  const checkpointer = startWalCheckpointer(db);
   const ping = db.prepare('SELECT 1');
   // One unit of work for the whole database: its units run one at a time across features.
   const uow = createSqliteUnitOfWork(db, sqliteRepositories(db));
@@ -88,6 +90,7 @@ export async function openSqliteStore(dataDir: string): Promise<BatonStore> {
       }
     },
     close: async () => {
+      await checkpointer.stop();
       if (db.open) db.close();
     },
   };
