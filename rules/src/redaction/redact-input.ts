@@ -12,12 +12,24 @@ function copyValue(value: unknown, text: (value: string) => string): unknown {
   if (typeof value === 'string') return text(value);
   if (value instanceof Date) return new Date(value.getTime());
   if (Array.isArray(value)) return value.map((item) => copyValue(item, text));
-  if (value !== null && typeof value === 'object') {
-    const copy: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) copy[key] = copyValue(item, text);
-    return copy;
-  }
+  if (value !== null && typeof value === 'object') return copyFields(value as Record<string, unknown>, text);
   return value;
+}
+
+/**
+ * Copies an object's own fields in order, each through {@link copyValue} with `text`, or with
+ * `textOf[key]` for a string field named there. One pass over the keys, no entry arrays: GraphQL
+ * inputs are null-prototype objects and a conversation holds hundreds of them.
+ */
+function copyFields(value: Record<string, unknown>, text: (value: string) => string, textOf?: Record<string, (value: string) => string>): Record<string, unknown> {
+  const copy: Record<string, unknown> = {};
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
+    const item = value[key];
+    const own = textOf?.[key];
+    copy[key] = own && typeof item === 'string' ? own(item) : copyValue(item, text);
+  }
+  return copy;
 }
 
 const same = (value: string): string => value;
@@ -57,14 +69,11 @@ export function redactInput(input: DecideHandoffInput, model: RedactionModel): D
   const redact = (value: string): string => redactText(value, model);
   const redactMessage = messageRedactor(model);
   // Each message and attempt is copied once, its texts redacted in the same pass.
+  const messageTexts = { text: redactMessage };
+  const attemptTexts = { action: redact, result: redact };
   const copyField = (key: string, value: unknown): unknown => {
-    if (key === 'messages') return input.messages.map((message) => ({ ...(copyValue(message, same) as MessageInput), text: redactMessage(message.text) }));
-    if (key === 'attempts' && input.attempts)
-      return input.attempts.map((attempt) => ({
-        ...(copyValue(attempt, same) as AttemptInput),
-        action: redact(attempt.action),
-        result: redact(attempt.result),
-      }));
+    if (key === 'messages') return input.messages.map((message) => copyFields(message as unknown as Record<string, unknown>, same, messageTexts) as unknown as MessageInput);
+    if (key === 'attempts' && input.attempts) return input.attempts.map((attempt) => copyFields(attempt as unknown as Record<string, unknown>, same, attemptTexts) as unknown as AttemptInput);
     return copyValue(value, same);
   };
   const copy = Object.fromEntries(Object.entries(input).map(([key, value]) => [key, copyField(key, value)])) as unknown as DecideHandoffInput;

@@ -83,8 +83,9 @@ function wordVotes(
     const pack = languagePack(language);
     if (!pack) continue;
     const words = list(pack);
+    const key = `${kind}:${language}`;
     let count = 0;
-    for (const text of texts) count += text.remember(`${kind}:${language}`, () => text.tokens.filter(({ word }) => word.length >= 2 && words.has(word)).length);
+    for (const text of texts) count += text.remember(key, () => text.tokens.filter(({ word }) => word.length >= 2 && words.has(word)).length);
     votes.set(language, count);
   }
   return votes;
