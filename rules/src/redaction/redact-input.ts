@@ -21,7 +21,11 @@ function copyValue(value: unknown, text: (value: string) => string): unknown {
  * `textOf[key]` for a string field named there. One pass over the keys, no entry arrays: GraphQL
  * inputs are null-prototype objects and a conversation holds hundreds of them.
  */
-function copyFields(value: Record<string, unknown>, text: (value: string) => string, textOf?: Record<string, (value: string) => string>): Record<string, unknown> {
+function copyFields(
+  value: Record<string, unknown>,
+  text: (value: string) => string,
+  textOf?: Record<string, (value: string) => string>,
+): Record<string, unknown> {
   const copy: Record<string, unknown> = {};
   for (const key in value) {
     if (!Object.hasOwn(value, key)) continue;
@@ -72,8 +76,10 @@ export function redactInput(input: DecideHandoffInput, model: RedactionModel): D
   const messageTexts = { text: redactMessage };
   const attemptTexts = { action: redact, result: redact };
   const copyField = (key: string, value: unknown): unknown => {
-    if (key === 'messages') return input.messages.map((message) => copyFields(message as unknown as Record<string, unknown>, same, messageTexts) as unknown as MessageInput);
-    if (key === 'attempts' && input.attempts) return input.attempts.map((attempt) => copyFields(attempt as unknown as Record<string, unknown>, same, attemptTexts) as unknown as AttemptInput);
+    if (key === 'messages')
+      return input.messages.map((message) => copyFields(message as unknown as Record<string, unknown>, same, messageTexts) as unknown as MessageInput);
+    if (key === 'attempts' && input.attempts)
+      return input.attempts.map((attempt) => copyFields(attempt as unknown as Record<string, unknown>, same, attemptTexts) as unknown as AttemptInput);
     return copyValue(value, same);
   };
   const copy = Object.fromEntries(Object.entries(input).map(([key, value]) => [key, copyField(key, value)])) as unknown as DecideHandoffInput;
