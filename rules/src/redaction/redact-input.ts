@@ -24,13 +24,13 @@ function copyValue(value: unknown, text: (value: string) => string): unknown {
 function copyFields(
   value: Record<string, unknown>,
   text: (value: string) => string,
-  textOf?: Record<string, (value: string) => string>,
+  textOf?: ReadonlyMap<string, (value: string) => string>,
 ): Record<string, unknown> {
   const copy: Record<string, unknown> = {};
   for (const key in value) {
     if (!Object.hasOwn(value, key)) continue;
     const item = value[key];
-    const own = textOf?.[key];
+    const own = textOf?.get(key);
     copy[key] = own && typeof item === 'string' ? own(item) : copyValue(item, text);
   }
   return copy;
@@ -73,8 +73,11 @@ export function redactInput(input: DecideHandoffInput, model: RedactionModel): D
   const redact = (value: string): string => redactText(value, model);
   const redactMessage = messageRedactor(model);
   // Each message and attempt is copied once, its texts redacted in the same pass.
-  const messageTexts = { text: redactMessage };
-  const attemptTexts = { action: redact, result: redact };
+  const messageTexts = new Map([['text', redactMessage]]);
+  const attemptTexts = new Map([
+    ['action', redact],
+    ['result', redact],
+  ]);
   const copyField = (key: string, value: unknown): unknown => {
     if (key === 'messages')
       return input.messages.map((message) => copyFields(message as unknown as Record<string, unknown>, same, messageTexts) as unknown as MessageInput);
