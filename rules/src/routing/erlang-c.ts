@@ -18,14 +18,26 @@
  */
 
 /**
+ * A probability of waiting below this reads as 0: the mean wait it gives is under a nanosecond
+ * for any handle time under 10^6 s.
+ */
+const NEGLIGIBLE = 1e-15;
+
+/**
  * Probability of waiting, 0..1, for `servers` agents and `trafficErlangs` offered traffic.
- * @returns 1 when the queue is saturated (A ≥ N) or has no server
+ * @returns 1 when the queue is saturated (A ≥ N) or has no server; 0 when under 1e-15
  */
 export function erlangC(servers: number, trafficErlangs: number): number {
   if (servers <= 0 || trafficErlangs >= servers) return 1;
   if (trafficErlangs <= 0) return 0;
   let b = 1;
-  for (let k = 1; k <= servers; k += 1) b = (trafficErlangs * b) / (k + trafficErlangs * b);
+  for (let k = 1; k <= servers; k += 1) {
+    b = (trafficErlangs * b) / (k + trafficErlangs * b);
+    // B falls with every server added, so N·B / (N − A) bounds the C still to come: under
+    // NEGLIGIBLE it is 0 to any wait in whole seconds. A large queue with light traffic (960
+    // chat slots, 317 Erlangs) ends the recursion after 468 of its 960 steps.
+    if ((servers * b) / (servers - trafficErlangs) < NEGLIGIBLE) return 0;
+  }
   return (servers * b) / (servers - trafficErlangs * (1 - b));
 }
 
