@@ -7,6 +7,12 @@
  * word of a language is no typo of another word of that language ("Betrag" is not "Betrug").
  * Phrases become lexeme sequences.
  *
+ * German writes a noun and what it is about as one word ("Girokonto", "Handyvertrag",
+ * "Stromrechnung", "Bankomatkarte"), so no lexicon can list them all: in a language of
+ * `COMPOUNDING`, a message word that matches nothing of that language meets a lexicon noun (written
+ * capitalised, as German nouns are) that ends it, after at least `MIN_COMPOUND_MODIFIER` letters
+ * (a compound's head is its last part and says what it is: a "Sparkonto" is an account).
+ *
  * One placeholder stands for a word no lexicon can list: `{secret}`, a word that looks like a
  * password, PIN or code (4+ characters with a digit: "hunter2", "Summer2024", "4417"), so
  * "my password is {secret}" hears a customer typing their password into the chat but not "my
@@ -72,6 +78,18 @@ const TRAILING_QUESTION_WORDS = new Set(
 );
 const SECRET_PLACEHOLDER = '{secret}';
 
+/** Languages that join nouns into one word whose last part is the head ("Kreditkartenabrechnung"). */
+const COMPOUNDING = new Set(['de']);
+/**
+ * Fewest letters before a compound's head: shorter beginnings are mostly verb prefixes that make
+ * another word ("Verkauf", "Einkauf", "Anzahlung"), not a noun that narrows the head.
+ */
+const MIN_COMPOUND_MODIFIER = 4;
+/** Fewest letters of a compound's head ("Abo" in "Handyabo"). */
+const MIN_COMPOUND_HEAD = 3;
+/** True when a phrase word, as written, is a noun of a compounding language: capitalised. */
+const CAPITALISED = /^\p{Lu}/u;
+
 /** The term a `{secret}` placeholder compiles to (lexeme ids are never negative). */
 export const SECRET_TERM = -1;
 
@@ -92,6 +110,8 @@ export class PhraseIndex {
   private readonly byWord = new Map<string, Map<string, number>>();
   private readonly typoBuckets = new Map<string, TypoEntry[]>();
   private readonly typoWords = new Set<string>();
+  /** Per compounding language, the matching stems of its lexicon nouns: what may end a compound. */
+  private readonly heads = new Map<string, Map<string, number>>();
 
   /** Languages that have at least one phrase. */
   get languages(): string[] {
@@ -103,6 +123,9 @@ export class PhraseIndex {
     const tokens = tokenise(phrase);
     if (tokens.length === 0) return undefined;
     const parts: string[][] = [[]];
+    const nouns = new Set(
+      COMPOUNDING.has(language) ? tokens.filter((token) => CAPITALISED.test(phrase.slice(token.start, token.end))).map((token) => token.word) : [],
+    );
     tokens.forEach((token, i) => {
       if (i > 0 && ELLIPSIS.test(phrase.slice(tokens[i - 1]?.end, token.start))) parts.push([]);
       const placeholder = phrase.slice(token.start - 1, token.end + 1) === SECRET_PLACEHOLDER;
@@ -121,7 +144,7 @@ export class PhraseIndex {
       words.forEach((word, i) => {
         const closingQuestion = mode === 'content' && i === words.length - 1 && previous === i - 1 && TRAILING_QUESTION_WORDS.has(word);
         if (mode === 'content' && !isContent(word) && !closingQuestion) return;
-        terms.push(word === SECRET_PLACEHOLDER ? SECRET_TERM : this.lexeme(language, word));
+        terms.push(word === SECRET_PLACEHOLDER ? SECRET_TERM : this.lexeme(language, word, nouns.has(word)));
         links.push(previous >= 0 ? (mode === 'content' && !closingQuestion ? 'near' : 'next') : part > 0 ? 'later' : 'next');
         gaps.push(previous < 0 ? 0 : i - previous - 1);
         previous = i;
@@ -130,7 +153,7 @@ export class PhraseIndex {
     return { text: phrase, language, mode, terms, links, gaps };
   }
 
-  private lexeme(language: string, word: string): number {
+  private lexeme(language: string, word: string, noun = false): number {
     let stems = this.byStem.get(language);
     if (!stems) {
       stems = new Map();
@@ -142,6 +165,11 @@ export class PhraseIndex {
       id = this.lexemeCount;
       this.lexemeCount += 1;
       stems.set(key, id);
+    }
+    if (noun && word.length >= MIN_COMPOUND_HEAD) {
+      const heads = this.heads.get(language) ?? new Map<string, number>();
+      heads.set(key, id);
+      this.heads.set(language, heads);
     }
     const words = this.byWord.get(language) ?? new Map<string, number>();
     words.set(word, id);
@@ -183,6 +211,7 @@ export class PhraseIndex {
         knownIn[i]?.push(lexiconLanguage);
       });
     }
+    if (language !== null) this.matchCompoundHeads(text, language, result, knownIn);
     if (language !== null && this.byStem.has(language)) {
       const stop = text.view(language).stop;
       text.tokens.forEach((token, i) => {
@@ -197,5 +226,27 @@ export class PhraseIndex {
       });
     }
     return result;
+  }
+
+  /**
+   * Adds to each word of `text` that matches no lexicon word of `language` the lexicon noun its
+   * longest ending stems like, when that ending is a compound's head ("Sparkonto" meets "Konto",
+   * "Handyrechnungen" meets "Rechnung"); the word then counts as known there (no typo).
+   */
+  private matchCompoundHeads(text: AnalysedText, language: string, result: number[][], knownIn: string[][]): void {
+    const heads = this.heads.get(language);
+    if (!heads) return;
+    const stop = text.view(language).stop;
+    text.tokens.forEach((token, i) => {
+      const word = token.word;
+      if (stop[i] || knownIn[i]?.includes(language) || word.length < MIN_COMPOUND_MODIFIER + MIN_COMPOUND_HEAD) return;
+      for (let from = MIN_COMPOUND_MODIFIER; from <= word.length - MIN_COMPOUND_HEAD; from += 1) {
+        const id = heads.get(matchingStem(language, word.slice(from)));
+        if (id === undefined) continue;
+        result[i]?.push(id);
+        knownIn[i]?.push(language);
+        return;
+      }
+    });
   }
 }
