@@ -187,3 +187,33 @@ describe('money taken from the account that the customer denies is a billing dis
     expect(topics(text)).toEqual([]);
   });
 });
+
+describe('credentials given to an impostor, or typed into a fake site, are security', () => {
+  it.each([
+    ['en', 'A man rang pretending to be your fraud team and I told him the code you texted me'],
+    ['en', 'Stupidly I shared my PIN with someone on the phone'],
+    ['en', 'The login page I used yesterday was fake, it had your logo'],
+    ['es', 'Me escribieron haciéndose pasar por ustedes y les di el código'],
+    ['es', 'Creo que la web donde puse la contraseña era falsa'],
+    ['pt', 'Um cara ligou dizendo ser do banco e eu passei o código pra ele'],
+    ['pt', 'Entrei num site falso e digitei a senha'],
+    ['de', 'Ein Anrufer gab sich als Ihr Support aus, ich habe ihm die TAN gesagt'],
+    ['de', 'Ich war auf einer gefälschten Seite und habe mein Passwort eingegeben'],
+    ['fr', 'Un type se faisait passer pour la banque au téléphone et je lui ai donné le code'],
+    ['fr', 'Le lien du mail était faux et j’ai mis mon mot de passe'],
+  ])('hands it to trust and safety (%s): %s', (_language, text) => {
+    expect(topics(text)).toEqual(['security']);
+  });
+
+  it.each([
+    ['en', 'Where do I type the code you just sent me?'],
+    ['en', 'Can you share the tracking number of my new card?'],
+    ['en', 'The app shows a fraudulent payment on my statement'],
+    ['es', '¿Dónde pongo el código que me llegó por SMS?'],
+    ['pt', 'Cliquei no link para confirmar meu e-mail e não aconteceu nada'],
+    ['de', 'Der Code, den Sie mir gegeben haben, funktioniert nicht'],
+    ['fr', 'Le code que vous m’avez donné ne marche pas'],
+  ])('leaves routine code and link questions, and a disputed payment, out of it (%s): %s', (_language, text) => {
+    expect(topics(text)).not.toContain('security');
+  });
+});
