@@ -217,3 +217,23 @@ describe('credentials given to an impostor, or typed into a fake site, are secur
     expect(topics(text)).not.toContain('security');
   });
 });
+
+describe('what cancels a report cancels it only when it happened', () => {
+  it.each([
+    ['en', 'There is a charge I never made and it still has not been reversed'],
+    ['en', 'I was charged twice and it has not been refunded yet'],
+    ['de', 'Doppelt abgebucht, und bis jetzt wurde nichts erstattet'],
+  ])('keeps the dispute when the refund has not come (%s): %s', (_language, text) => {
+    expect(topics(text)).toEqual(['billing_dispute']);
+  });
+
+  it.each([
+    ['en', 'Please block my card temporarily until I find it'],
+    ['es', 'Bloqueen la tarjeta temporalmente hasta que la encuentre'],
+    ['pt', 'Bloqueia o cartão temporariamente até eu encontrar'],
+    ['de', 'Bitte die Karte vorübergehend sperren, bis ich sie wiederfinde'],
+    ['fr', 'Bloquez ma carte temporairement, le temps de la retrouver'],
+  ])('hears a card gone missing in a temporary block until it is found (%s): %s', (_language, text) => {
+    expect(topics(text)).toEqual(['security']);
+  });
+});
