@@ -1,12 +1,11 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import type { Agent, HandoffNode, PolicyGraph, Queue, TriggerSettings } from '@baton/schemas';
+import type { Agent, HandoffNode, PolicyGraph, Queue } from '@baton/schemas';
 import { compilePolicy } from '../compiler/compile-graph';
 import { decide } from '../decide/decide';
 import { preparePolicy } from '../decide/prepare-policy';
 import { prepareDirectory } from '../routing/prepare-directory';
 import { spanishBilling } from './fixtures/conversations.fixture';
 import { renderCustomerMessage } from './customer-message';
+import { readReferencePolicyFile, readSeedFile, referenceTriggerSettings } from '../testing/reference-files';
 
 const leaf = (message?: Record<string, string>): HandoffNode => ({
   id: 'h',
@@ -48,10 +47,9 @@ describe('renderCustomerMessage', () => {
 });
 
 describe('one customer message, one language', () => {
-  const dir = path.join(__dirname, '../../../seed/src');
-  const graph = JSON.parse(fs.readFileSync(path.join(dir, 'policies/support-default/graph.json'), 'utf8')) as PolicyGraph;
-  const settings = JSON.parse(fs.readFileSync(path.join(dir, 'policies/support-default/trigger-settings.json'), 'utf8')) as TriggerSettings;
-  const seedDirectory = JSON.parse(fs.readFileSync(path.join(dir, 'directory/directory.json'), 'utf8')) as { queues: Queue[]; agents: Agent[] };
+  const graph = readReferencePolicyFile('graph.json') as PolicyGraph;
+  const settings = referenceTriggerSettings();
+  const seedDirectory = readSeedFile('directory/directory.json') as { queues: Queue[]; agents: Agent[] };
   const agents = seedDirectory.agents.map((a) => ({ ...a, activeConversations: {}, lastAssignedAt: null }) as Agent);
   const directory = prepareDirectory({ queues: seedDirectory.queues, agents, waitingByQueue: {} });
 

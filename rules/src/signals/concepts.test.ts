@@ -2,12 +2,11 @@
  * Concepts (object and state near each other) on a small lexicon of their own and on the
  * reference settings in all five languages. Every message here is written for this test.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type { TriggerSettings } from '@baton/schemas';
 import { computeSignals, prepareSignals } from './index';
 import { customerSays } from './fixtures/conversation.fixture';
 import { FIXTURE_SETTINGS } from './fixtures/trigger-settings.fixture';
+import { referenceTriggerSettings } from '../testing/reference-files';
 
 const settings: TriggerSettings = {
   ...FIXTURE_SETTINGS,
@@ -211,8 +210,7 @@ describe('questions around a pair', () => {
 });
 
 describe('reference concepts in five languages', () => {
-  const file = path.join(__dirname, '../../../seed/src/policies/support-default/trigger-settings.json');
-  const reference = prepareSignals(JSON.parse(fs.readFileSync(file, 'utf8')) as TriggerSettings);
+  const reference = prepareSignals(referenceTriggerSettings());
   const facts = (text: string) => computeSignals(customerSays(text), reference, new Date('2026-03-01T10:00:00Z')).facts;
 
   it.each([

@@ -1,9 +1,8 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import type { MessageInput, TriggerSettings } from '@baton/schemas';
+import type { MessageInput } from '@baton/schemas';
 import { computeSignals, prepareSignals } from './index';
 import { conversation, customerSays, type MessageSpec } from './fixtures/conversation.fixture';
 import { FIXTURE_SETTINGS } from './fixtures/trigger-settings.fixture';
+import { referenceTriggerSettings } from '../testing/reference-files';
 
 const model = prepareSignals(FIXTURE_SETTINGS);
 const signals = (...texts: string[]) => computeSignals(customerSays(...texts), model, new Date());
@@ -110,8 +109,7 @@ describe('humanRequested', () => {
 });
 
 describe('declines on the reference settings, over a conversation', () => {
-  const file = path.join(__dirname, '../../../seed/src/policies/support-default/trigger-settings.json');
-  const reference = prepareSignals(JSON.parse(fs.readFileSync(file, 'utf8')) as TriggerSettings);
+  const reference = prepareSignals(referenceTriggerSettings());
   const bot = (text: string): MessageSpec => ['BOT', text, { confidence: 0.9 }];
   const customer = (text: string, fields: Partial<MessageInput> = {}): MessageSpec => ['CUSTOMER', text, fields];
   const decide = (...messages: MessageSpec[]) => computeSignals(conversation(messages), reference, new Date('2026-03-01T10:00:00Z'));

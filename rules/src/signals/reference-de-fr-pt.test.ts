@@ -6,14 +6,11 @@
  * hotels). Covers German compounds ("Sparkonto", "Handyrechnung") and a refund already made.
  * Every message here is written for this test.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import type { TriggerSettings } from '@baton/schemas';
 import { computeSignals, prepareSignals } from './index';
 import { customerSays } from './fixtures/conversation.fixture';
+import { referenceTriggerSettings } from '../testing/reference-files';
 
-const FILE = path.join(__dirname, '../../../seed/src/policies/support-default/trigger-settings.json');
-const model = prepareSignals(JSON.parse(fs.readFileSync(FILE, 'utf8')) as TriggerSettings);
+const model = prepareSignals(referenceTriggerSettings());
 const facts = (text: string) => computeSignals(customerSays(text), model, new Date('2026-03-01T10:00:00Z')).facts;
 
 describe('security incidents in German, French and Portuguese', () => {

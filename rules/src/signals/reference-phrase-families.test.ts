@@ -4,14 +4,11 @@
  * report a break-in, dispute a charge, leave, or ask to be put through to a person — and the
  * everyday messages next to each family that must not trigger it.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import type { TriggerSettings } from '@baton/schemas';
 import { computeSignals, prepareSignals } from './index';
 import { customerSays } from './fixtures/conversation.fixture';
+import { referenceTriggerSettings } from '../testing/reference-files';
 
-const FILE = path.join(__dirname, '../../../seed/src/policies/support-default/trigger-settings.json');
-const model = prepareSignals(JSON.parse(fs.readFileSync(FILE, 'utf8')) as TriggerSettings);
+const model = prepareSignals(referenceTriggerSettings());
 const facts = (...texts: string[]) => computeSignals(customerSays(...texts), model, new Date()).facts;
 
 describe('security: someone else in the account', () => {

@@ -5,14 +5,11 @@
  * both is a security handoff; the billing concepts that must win therefore make the security
  * concepts yield (`resolvedBy` "@disputed_withdrawal"). Every message here is written for this test.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import type { TriggerSettings } from '@baton/schemas';
 import { computeSignals, prepareSignals } from './index';
 import { customerSays } from './fixtures/conversation.fixture';
+import { referenceTriggerSettings } from '../testing/reference-files';
 
-const FILE = path.join(__dirname, '../../../seed/src/policies/support-default/trigger-settings.json');
-const model = prepareSignals(JSON.parse(fs.readFileSync(FILE, 'utf8')) as TriggerSettings);
+const model = prepareSignals(referenceTriggerSettings());
 const topics = (...texts: string[]) => computeSignals(customerSays(...texts), model, new Date('2026-03-01T10:00:00Z')).facts.topics;
 
 describe('cash taken after a theft or a compromise is the withdrawal’s dispute', () => {

@@ -3,16 +3,14 @@
  * read from disk: rules must not import seed) validate against the schema and, compiled, read
  * realistic customer messages in all five languages as intended — hits and misses.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import Ajv from 'ajv';
 import { TriggerSettingsSchema, type TriggerSettings } from '@baton/schemas';
 import { checkConcepts } from '../validate/concept-check';
 import { computeSignals, prepareSignals } from './index';
 import { conversation, customerSays } from './fixtures/conversation.fixture';
+import { readReferencePolicyFile } from '../testing/reference-files';
 
-const FILE = path.join(__dirname, '../../../seed/src/policies/support-default/trigger-settings.json');
-const raw: unknown = JSON.parse(fs.readFileSync(FILE, 'utf8'));
+const raw: unknown = readReferencePolicyFile('trigger-settings.json');
 const LANGUAGES = ['de', 'en', 'es', 'fr', 'pt'];
 
 describe('reference trigger settings file', () => {

@@ -4,12 +4,8 @@
  * by publishing, so a lexicon or concept edit that validation refuses would stop a fresh server
  * from starting; this says which phrase at once.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import { readReferencePolicyFile as read } from '../testing/reference-files';
 import { validatePolicyDocument } from './validate-graph';
-
-const DIR = path.join(__dirname, '../../../seed/src/policies/support-default');
-const read = (file: string): unknown => JSON.parse(fs.readFileSync(path.join(DIR, file), 'utf8'));
 
 describe('the reference policy', () => {
   it('has no validation error, graph, trigger settings and routing together', () => {
