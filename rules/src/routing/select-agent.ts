@@ -107,6 +107,44 @@ function presenceOfMembers(members: readonly Agent[], clock: LocalClock, now: Da
   return kinds;
 }
 
+// What the snapshot, the minute and the target decide of each member (presence, the filter,
+// capacity) is the same for every conversation routed there that minute, except the account
+// owner filter, which names the customer: worked out once per member list, filter, channel and,
+// when the filter reads it, language, so a decision pays for the members' scores only.
+const EXCLUSIONS = new WeakMap<readonly Agent[], Map<string, { minute: number; kinds: readonly (ExclusionKind | null)[] }>>();
+const FILTER_IDS = new WeakMap<AgentFilter, number>();
+let lastFilterId = 0;
+
+function filterId(filter: AgentFilter | undefined): number {
+  if (!filter) return 0;
+  let id = FILTER_IDS.get(filter);
+  if (id === undefined) {
+    lastFilterId += 1;
+    id = lastFilterId;
+    FILTER_IDS.set(filter, id);
+  }
+  return id;
+}
+
+/** Why each of `request.members` (same order) cannot take the conversation now, or null. */
+function exclusionsOfMembers(request: SelectionRequest, filterSkills: readonly SkillRequirement[]): readonly (ExclusionKind | null)[] {
+  const presence = presenceOfMembers(request.members, request.clock, request.now);
+  const work = () => request.members.map((agent, i) => exclusionOf(agent, presence[i] ?? null, request, filterSkills));
+  if (request.filter?.accountOwner) return work();
+  const minute = Math.floor(request.now.getTime() / 60_000);
+  const key = `${filterId(request.filter)}|${request.channel}|${request.filter?.matchCustomerLanguage ? request.language : ''}`;
+  let byKey = EXCLUSIONS.get(request.members);
+  if (!byKey) {
+    byKey = new Map();
+    EXCLUSIONS.set(request.members, byKey);
+  }
+  const cached = byKey.get(key);
+  if (cached?.minute === minute) return cached.kinds;
+  const kinds = work();
+  byKey.set(key, { minute, kinds });
+  return kinds;
+}
+
 /**
  * Why an available (or not: `presence`) agent cannot take the conversation, or null; the
  * first reason found, cheapest checks first. Returns a constant: the sentence is only written
@@ -201,10 +239,10 @@ export function selectAgent(request: SelectionRequest): Selection {
   const excludedCounts: Record<string, number> = {};
   let slots = 0;
   let busy = 0;
-  const presence = presenceOfMembers(request.members, request.clock, request.now);
+  const exclusions = exclusionsOfMembers(request, filterSkills);
   for (let i = 0; i < request.members.length; i += 1) {
     const agent = request.members[i] as Agent;
-    const exclusion = exclusionOf(agent, presence[i] ?? null, request, filterSkills);
+    const exclusion = exclusions[i] ?? null;
     if (!exclusion || exclusion === 'at capacity') {
       const capacity = agent.capacity[request.channel] ?? 0;
       slots += capacity;
