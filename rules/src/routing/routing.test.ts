@@ -331,4 +331,40 @@ describe('properties', () => {
     expect(s.excludedCounts).toEqual({ offline: 1, 'at capacity': 1 });
     expect(s.load).toEqual({ slots: 4, busy: 2 });
   });
+  it('selectAgent on one member list in one minute still applies each filter, channel and language of its own', () => {
+    const agents = [
+      agent('en-senior', { seniority: 'SENIOR' }),
+      agent('es-regular', { languages: ['es'] }),
+      agent('es-disputes', {
+        languages: ['es'],
+        skills: [
+          { skill: 'billing', proficiency: 6 },
+          { skill: 'disputes', proficiency: 8 },
+        ],
+        capacity: { chat: 2, email: 5 },
+      }),
+    ];
+    const members = prepareDirectory({ queues: [queue()], agents, waitingByQueue: {} }).membersByQueue.get('billing') ?? [];
+    const select = (extra: Partial<Parameters<typeof selectAgent>[0]>) =>
+      selectAgent({
+        queue: queue(),
+        members,
+        channel: 'chat',
+        language: 'es',
+        priority: 'NORMAL',
+        customerId: 'x',
+        clock: localClockAt(NOW),
+        now: NOW,
+        rankAll: true,
+        ...extra,
+      }).ranked.sort();
+    expect(select({})).toEqual(['en-senior', 'es-disputes', 'es-regular']);
+    expect(select({ filter: { matchCustomerLanguage: true } })).toEqual(['es-disputes', 'es-regular']);
+    expect(select({ filter: { matchCustomerLanguage: true }, language: 'en' })).toEqual(['en-senior']);
+    expect(select({ filter: { senior: true } })).toEqual(['en-senior']);
+    expect(select({ filter: { skills: [{ skill: 'disputes', minProficiency: 7 }] } })).toEqual(['es-disputes']);
+    expect(select({ channel: 'email' })).toEqual(['es-disputes']);
+    expect(select({ filter: { accountOwner: true }, accountOwnerId: 'es-regular' })).toEqual(['es-regular']);
+    expect(select({ filter: { accountOwner: true }, accountOwnerId: 'en-senior' })).toEqual(['en-senior']);
+  });
 });
