@@ -36,7 +36,11 @@ import { FRENCH } from './sentiment-lexicon-fr';
 export interface SupportLexicon {
   /** Valence (-1..1) -> words. */
   words: Record<string, string>;
-  /** Multi-word expressions and their valence; they take precedence over their words. */
+  /**
+   * Multi-word expressions and their valence; they take precedence over their words. One written
+   * with a leading "=" matches its words as written, not their stems: "=esperava mais" (I expected
+   * more) must not read "espero mais" (I'll wait some more), "=stressful" not "stress".
+   */
   expressions: ReadonlyArray<readonly [string, number]>;
   /** Words that strengthen the next word ("very", "muy"). */
   boosters: string;

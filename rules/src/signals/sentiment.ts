@@ -22,13 +22,17 @@
  * "nicht" up to five words later, or before a closing "mehr"), but a negated curse stays negative
  * at half weight ("no jodas"), thanks and regret do not flip ("no thanks", "leider nicht"), and a
  * negated state word ("not fixed", "no funciona") counts as a fault; boosters ("very", "muy")
- * multiply the next word by 1.3 and have no valence of their own ("super lento"); a stretched or
+ * multiply the next word by 1.3 and have no valence of their own ("super lento"), unless one that
+ * is also a complaint word has nothing to strengthen ("unglaublich, dass …"); a stretched or
  * shouted word ("sooo", "USELESS") weighs 1.3; after "but" words weigh 1.5, before it 0.5;
  * praise in a message whose feelings already add up to -0.4 counts a quarter ("Thanks, nobody
  * answers"); thanks in a message that reports a fault count for nothing unless a "but" weighs the
  * parts ("Thanks, my card was stolen and the money is gone" is a report, not relief); a last
  * clause of bare praise after a complaint is sarcasm and counts negative ("Card declined again,
- * great", "Schon wieder kaputt, toll");
+ * great", "Schon wieder kaputt, toll"), and so is bare praise opening or inside a complaint that
+ * neither thanks nor praises otherwise ("Great, another delay", "Un cupón. Qué maravilla. …");
+ * expressions match their content words in a row over boosters they do not list ("verliere ich
+ * echt die Geduld");
  * punctuation and shouting follow `sentiment-emphasis.ts`; emoji and emoticons add their valence.
  * Derived words the lexicons do not list read as their adjective (`sentiment-derived-forms.ts`):
  * Spanish and Portuguese absolute superlatives, English "-est" superlatives and the Portuguese
@@ -84,6 +88,12 @@ interface Expression {
   stems: string[];
   sequence: boolean;
   valence: Valence;
+  /**
+   * Folded words the message must have as written, for an expression listed with a leading "="
+   * ("=esperava mais", I expected more): its stems are shared by a plain phrase ("espero mais",
+   * I'll wait some more).
+   */
+  forms?: string[];
 }
 
 /** A valence, whether it describes a fault rather than a feeling, and whether Baton's support lexicon gave it. */
@@ -179,6 +189,9 @@ const IRONIC_AFTER = -0.2;
  */
 const INFLECTION_REACH = 3;
 
+/** Marks a lexicon expression matched on its written words, not their stems (`Expression.forms`). */
+const WRITTEN_FORMS = '=';
+
 const compiled = new Map<string, SentimentLanguage>();
 const NO_NEGATORS: ReadonlySet<string> = new Set();
 
@@ -223,9 +236,10 @@ function compile(language: string, lexicon: SupportLexicon): SentimentLanguage {
   }
   const expressions = new Map<string, Expression[]>();
   const parsed = lexicon.expressions.map(([phrase, value]) => {
-    const all = tokenise(phrase).map((token) => token.word);
+    const written = phrase.startsWith(WRITTEN_FORMS);
+    const all = tokenise(written ? phrase.slice(WRITTEN_FORMS.length) : phrase).map((token) => token.word);
     const content = all.filter((word) => !isStopword(language, word));
-    return { phrase, value, all, content, key: content.map((word) => stem(language, word)).join(' ') };
+    return { phrase, value, written, all, content, key: content.map((word) => stem(language, word)).join(' ') };
   });
   // Content words alone would make "una y otra vez" (-0.5) read every "otra vez" (-0.2), and "no
   // vale nada" ("vale" is a stop word) any "no … nada": an expression that shares its content
@@ -235,15 +249,16 @@ function compile(language: string, lexicon: SupportLexicon): SentimentLanguage {
   const negators = languagePack(language)?.negators ?? NO_NEGATORS;
   const shortest = new Map<string, { length: number; value: number }>();
   for (const { key, all, value } of parsed) if (all.length < (shortest.get(key)?.length ?? Infinity)) shortest.set(key, { length: all.length, value });
-  for (const { phrase, value, all, content, key } of parsed) {
+  for (const { phrase, value, written, all, content, key } of parsed) {
     const valence = { value, fault: faultExpressions.has(phrase), own: true };
     const other = shortest.get(key)!;
     const meaningful = content.filter((word) => !negators.has(word)).length;
-    const sequence = content.length < 2 || (meaningful < 2 && content.length < all.length) || (all.length > other.length && value !== other.value);
-    const stems = (sequence ? all : content).map((word) => stem(language, word));
+    const sequence = written || content.length < 2 || (meaningful < 2 && content.length < all.length) || (all.length > other.length && value !== other.value);
+    const words = sequence ? all : content;
+    const stems = words.map((word) => stem(language, word));
     const first = stems[0];
     if (first === undefined) continue;
-    expressions.set(first, [...(expressions.get(first) ?? []), { stems, sequence, valence }]);
+    expressions.set(first, [...(expressions.get(first) ?? []), { stems, sequence, valence, ...(written ? { forms: words } : {}) }]);
   }
   // The longest expression that matches wins ("não aguento mais" over "não aguento").
   for (const list of expressions.values()) list.sort((a, b) => b.stems.length - a.stems.length);
@@ -276,18 +291,39 @@ export function warmSentiment(language: string): void {
 }
 
 /** Token positions an expression covers when it starts at token `start`, or undefined. */
-function expressionAt(view: LanguageView, clauses: readonly number[], content: readonly number[], expression: Expression, start: number): number[] | undefined {
-  const from = expression.sequence ? start : content.indexOf(start);
+function expressionAt(
+  text: AnalysedText,
+  view: LanguageView,
+  clauses: readonly number[],
+  content: readonly number[],
+  boosters: ReadonlySet<string>,
+  expression: Expression,
+  start: number,
+): number[] | undefined {
+  let from = expression.sequence ? start : content.indexOf(start);
   if (from < 0) return undefined;
   // Within one clause: "Oh, no problem" is not "oh no".
   const clause = clauses[start];
-  const { stems } = expression;
-  // Checked before any array is built: most candidates fail on their second word.
-  for (let k = 1; k < stems.length; k += 1) {
-    const p = expression.sequence ? start + k : content[from + k];
-    if (p === undefined || view.stems[p] !== stems[k] || clauses[p] !== clause) return undefined;
+  const { stems, forms } = expression;
+  if (forms && text.tokens[start]?.word !== forms[0]) return undefined;
+  if (expression.sequence) {
+    // Checked before any array is built: most candidates fail on their second word.
+    for (let k = 1; k < stems.length; k += 1) {
+      const p = start + k;
+      if (view.stems[p] !== stems[k] || clauses[p] !== clause) return undefined;
+      if (forms && text.tokens[p]?.word !== forms[k]) return undefined;
+    }
+    return stems.map((_, k) => start + k);
   }
-  return expression.sequence ? stems.map((_, k) => start + k) : content.slice(from, from + stems.length);
+  // Content words in a row, over boosters the expression does not list: "verliere ich echt die Geduld".
+  const positions = [start];
+  for (let k = 1; k < stems.length; k += 1) {
+    let p = content[(from += 1)];
+    while (p !== undefined && view.stems[p] !== stems[k] && boosters.has(text.tokens[p]!.word)) p = content[(from += 1)];
+    if (p === undefined || view.stems[p] !== stems[k] || clauses[p] !== clause) return undefined;
+    positions.push(p);
+  }
+  return positions;
 }
 
 /** Marks expression words consumed; returns the valence placed on each expression's first word. */
@@ -299,7 +335,7 @@ function scoreExpressions(text: AnalysedText, lexicon: SentimentLanguage, langua
   for (let start = 0; start < text.tokens.length; start += 1) {
     if (consumed[start]) continue;
     for (const expression of lexicon.expressions.get(view.stems[start] ?? '') ?? []) {
-      const positions = expressionAt(view, clauses, content, expression, start);
+      const positions = expressionAt(text, view, clauses, content, lexicon.boosters, expression, start);
       if (!positions) continue;
       for (const p of positions) consumed[p] = true;
       found.set(start, expression.valence);
@@ -483,22 +519,36 @@ function praiseFollows(scoring: Scoring, i: number): boolean {
   return (valenceOf(scoring, i + 1, next.word, scoring.view.stems[i + 1] ?? next.word)?.value ?? 0) > 0;
 }
 
+const NO_CLAUSES: ReadonlySet<number> = new Set();
+
 /**
- * The clause number of the message's last clause when it holds only sarcasm-prone praise
- * (`ironic` words, boosters and stop words: "…, just great") and is not the message's only clause; else -1.
+ * The clauses of a message of 2+ clauses that hold only sarcasm-prone praise: `ironic` words,
+ * boosters and stop words, at least one praise word ("…, just great", "Great, another delay",
+ * "A voucher. Wonderful. …").
  */
-function ironicLastClause(scoring: Scoring): number {
+function barePraiseClauses(scoring: Scoring): ReadonlySet<number> {
   const { text, lexicon, view, clauses } = scoring;
-  const tokens = text.tokens;
-  const last = clauses[tokens.length - 1];
-  if (last === undefined || clauses[0] === last) return -1;
-  let praised = false;
-  for (let i = tokens.length - 1; i >= 0 && clauses[i] === last; i -= 1) {
-    const word = tokens[i]!.word;
-    if (lexicon.ironic.has(word)) praised = true;
-    else if (!lexicon.boosters.has(word) && !view.stop[i]) return -1;
-  }
-  return praised ? last : -1;
+  if (clauses[0] === clauses[clauses.length - 1]) return NO_CLAUSES;
+  const praised = new Set<number>();
+  const other = new Set<number>();
+  text.tokens.forEach(({ word }, i) => {
+    const clause = clauses[i]!;
+    if (lexicon.ironic.has(word)) praised.add(clause);
+    else if (!lexicon.boosters.has(word) && !view.stop[i]) other.add(clause);
+  });
+  for (const clause of other) praised.delete(clause);
+  return praised;
+}
+
+/**
+ * True when the booster at `i` is itself a complaint word ("unglaublich") and the next word has
+ * no valence to strengthen ("unglaublich dass sowas passiert"): it then counts as itself.
+ */
+function boostsNothing(scoring: Scoring, i: number): boolean {
+  const own = scoring.lexicon.exact.get(scoring.text.tokens[i]!.word);
+  const next = scoring.text.tokens[i + 1];
+  if (!own || own.value >= 0 || !next) return false;
+  return !valenceOf(scoring, i + 1, next.word, scoring.view.stems[i + 1] ?? next.word)?.value;
 }
 
 /** Characters every emoji of `EMOJI_VALENCE` starts with: symbols (☹, ❤) and the lead surrogates of pictographs. */
@@ -544,9 +594,12 @@ export function scoreSentiment(text: AnalysedText, language: string): SentimentS
     if (lexicon.contrast.has(token.word)) contrastAt = i;
     else if (SARCASM_TAGS.has(token.word) && isHashtag(text, token)) sarcastic = true;
   });
-  const ironicClause = contrastAt < 0 ? ironicLastClause(scoring) : -1;
+  const barePraise = contrastAt < 0 ? barePraiseClauses(scoring) : NO_CLAUSES;
+  const lastClause = scoring.clauses[tokens.length - 1];
+  const ironicClause = lastClause !== undefined && barePraise.has(lastClause) ? lastClause : -1;
   const { clauses } = scoring;
   let ironic = 0;
+  let opening = 0;
   let courtesy = 0;
   let praise = 0;
   let blame = 0;
@@ -558,7 +611,7 @@ export function scoreSentiment(text: AnalysedText, language: string): SentimentS
     if (!entry) {
       if (consumed[i]) return;
       // "super happy", "so slow": a booster strengthens the next word and has no valence of its own.
-      if (lexicon.boosters.has(token.word) && clauses[i + 1] === clauses[i]) return;
+      if (lexicon.boosters.has(token.word) && clauses[i + 1] === clauses[i] && !boostsNothing(scoring, i)) return;
       const elongated = isElongated(token.word);
       entry = wordValence(scoring, i, elongated);
       if (!entry?.value) return;
@@ -577,10 +630,16 @@ export function scoreSentiment(text: AnalysedText, language: string): SentimentS
     // A negated fault ("not broken") is relief, not a fault: it joins the other words.
     if (entry.fault && value < 0) faults += weighted;
     else if (weighted > 0 && clauses[i] === ironicClause) ironic += weighted;
+    else if (weighted > 0 && barePraise.has(clauses[i]!)) opening += weighted;
     else if (weighted > 0 && !expressions.has(i) && lexicon.courtesy.has(scoring.view.stems[i] ?? '')) courtesy += weighted;
     else if (weighted > 0) praise += weighted;
     else blame += weighted;
   });
+  // "Great, another delay", "A voucher. Wonderful. …": bare praise before the last clause is
+  // sarcasm when the rest is a complaint that neither praises nor thanks ("Great, thanks, it is
+  // still broken" is not).
+  if (opening > 0 && praise === 0 && courtesy === 0 && ironic === 0 && blame + Math.max(FAULT_FLOOR, faults) <= IRONIC_AFTER) blame -= opening;
+  else praise += opening;
   // "Great service #not": the tag says the praise meant its opposite.
   if (sarcastic) {
     blame -= praise + courtesy + ironic + SARCASM_TAG;
