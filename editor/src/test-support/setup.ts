@@ -1,6 +1,11 @@
 /** Internal (tests only): jest-dom matchers and the browser APIs jsdom lacks that React Flow uses. */
 import { deserialize, serialize } from 'node:v8';
 import '@testing-library/jest-dom';
+import { configure } from '@testing-library/react';
+
+// CI runs these beside the Chromium suites on two cores: a findBy's 1 s default once ran out
+// there (the dashboard re-rendering today's figures), so waits allow 5 s; a passing wait is as fast.
+configure({ asyncUtilTimeout: 5000 });
 
 class ResizeObserverStub {
   observe(): void {}
