@@ -40,9 +40,12 @@ export function startWalCheckpointer(db: Database.Database, intervalMs: number =
   const worker = new Worker(workerFile(), { workerData: { file: db.name, intervalMs } });
   worker.unref();
   db.pragma('wal_autocheckpoint = 0');
+  const restore = () => {
+    if (db.open) db.pragma(`wal_autocheckpoint = ${SQLITE_AUTOCHECKPOINT_PAGES}`);
+  };
   let stopping = false;
   const fallBack = () => {
-    if (!stopping && db.open) db.pragma(`wal_autocheckpoint = ${SQLITE_AUTOCHECKPOINT_PAGES}`);
+    if (!stopping) restore();
   };
   // An error is followed by 'exit'; both end in the same fallback.
   worker.on('error', fallBack);
@@ -51,7 +54,7 @@ export function startWalCheckpointer(db: Database.Database, intervalMs: number =
     stop: async () => {
       stopping = true;
       await worker.terminate();
-      if (db.open) db.pragma(`wal_autocheckpoint = ${SQLITE_AUTOCHECKPOINT_PAGES}`);
+      restore();
     },
   };
 }
