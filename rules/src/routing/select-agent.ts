@@ -128,8 +128,10 @@ function filterId(filter: AgentFilter | undefined): number {
 
 /** Why each of `request.members` (same order) cannot take the conversation now, or null. */
 function exclusionsOfMembers(request: SelectionRequest, filterSkills: readonly SkillRequirement[]): readonly (ExclusionKind | null)[] {
-  const presence = presenceOfMembers(request.members, request.clock, request.now);
-  const work = () => request.members.map((agent, i) => exclusionOf(agent, presence[i] ?? null, request, filterSkills));
+  const work = () => {
+    const presence = presenceOfMembers(request.members, request.clock, request.now);
+    return request.members.map((agent, i) => exclusionOf(agent, presence[i] ?? null, request, filterSkills));
+  };
   if (request.filter?.accountOwner) return work();
   const minute = Math.floor(request.now.getTime() / 60_000);
   const key = `${filterId(request.filter)}|${request.channel}|${request.filter?.matchCustomerLanguage ? request.language : ''}`;
