@@ -6,31 +6,17 @@
  */
 import { AnalysedText } from './message-analysis';
 import { computeSignals, prepareSignals } from './index';
-import { at, conversation } from './fixtures/conversation.fixture';
+import { at, threeTurnChat, type ThreeTurnChat } from './fixtures/conversation.fixture';
 import { FIXTURE_SETTINGS } from './fixtures/trigger-settings.fixture';
 import { scoreSentiment } from './sentiment';
 
 const model = prepareSignals(FIXTURE_SETTINGS);
 const score = (language: string, text: string) => scoreSentiment(new AnalysedText(text, 1), language).score;
 
-type Chat = readonly [customer1: string, customer2: string, customer3: string];
-
-function negativeTurns(language: string, [first, second, third]: Chat): number {
-  const input = conversation(
-    [
-      ['CUSTOMER', first, { at: at(0) }],
-      ['BOT', 'OK.', { at: at(1) }],
-      ['CUSTOMER', second, { at: at(2) }],
-      ['BOT', 'OK.', { at: at(3) }],
-      ['CUSTOMER', third, { at: at(4) }],
-    ],
-    { customer: { id: 'c-chats', language } },
-  );
-  return computeSignals(input, model, at(5)).facts.negativeTurns;
-}
+const negativeTurns = (language: string, chat: ThreeTurnChat): number => computeSignals(threeTurnChat(language, chat), model, at(5)).facts.negativeTurns;
 
 describe('upset support chats count two negative turns or more', () => {
-  it.each<[string, Chat]>([
+  it.each<[string, ThreeTurnChat]>([
     [
       'de',
       [
@@ -81,7 +67,7 @@ describe('upset support chats count two negative turns or more', () => {
 });
 
 describe('calm support chats count no negative turn', () => {
-  it.each<[string, Chat]>([
+  it.each<[string, ThreeTurnChat]>([
     ['de', ['Der Spiegel ist leider beschädigt angekommen, die Ecke ist zerbrochen.', 'Ah, die Mail war im Spam. Entschuldigung!', 'Gut, dann warte ich.']],
     ['pt', ['O espelho chegou danificado, o canto está rachado.', 'Ah, o e-mail estava no spam. Desculpa!', 'Tudo bem, espero mais uns dias.']],
     ['es', ['El espejo llegó dañado, la esquina está astillada.', 'Ah, el correo estaba en spam. ¡Perdón!', 'Vale, espero unos días más.']],

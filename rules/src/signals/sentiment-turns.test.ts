@@ -3,29 +3,15 @@
  * row counts two negative turns; a calm customer who reports two faults counts none.
  */
 import { computeSignals, prepareSignals } from './index';
-import { at, conversation } from './fixtures/conversation.fixture';
+import { at, threeTurnChat, type ThreeTurnChat } from './fixtures/conversation.fixture';
 import { FIXTURE_SETTINGS } from './fixtures/trigger-settings.fixture';
 
 const model = prepareSignals(FIXTURE_SETTINGS);
 
-type Chat = readonly [customer1: string, customer2: string, customer3: string];
-
-function negativeTurns(language: string, [first, second, third]: Chat): number {
-  const input = conversation(
-    [
-      ['CUSTOMER', first, { at: at(0) }],
-      ['BOT', 'Let me look into that.', { at: at(1) }],
-      ['CUSTOMER', second, { at: at(2) }],
-      ['BOT', 'Thanks, one moment.', { at: at(3) }],
-      ['CUSTOMER', third, { at: at(4) }],
-    ],
-    { customer: { id: 'c-turns', language } },
-  );
-  return computeSignals(input, model, at(5)).facts.negativeTurns;
-}
+const negativeTurns = (language: string, chat: ThreeTurnChat): number => computeSignals(threeTurnChat(language, chat), model, at(5)).facts.negativeTurns;
 
 describe('negative turns over a support chat', () => {
-  it.each<[string, Chat]>([
+  it.each<[string, ThreeTurnChat]>([
     ['en', ['I am really disappointed, the parcel came a week late', 'order 5521', 'This is the third time I ask and nobody answers, seriously fed up']],
     [
       'es',
@@ -52,7 +38,7 @@ describe('negative turns over a support chat', () => {
     expect(negativeTurns(language, chat)).toBe(2);
   });
 
-  it.each<[string, Chat]>([
+  it.each<[string, ThreeTurnChat]>([
     [
       'en',
       [
