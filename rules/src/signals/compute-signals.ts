@@ -71,9 +71,7 @@ export function computeSignals(input: DecideHandoffInput, model: SignalsModel, n
   put(evidence, 'language', [languageEvidence(detection)]);
 
   const scores = readings.map((reading) =>
-    reading.reportedByBot
-      ? { message: reading.matched.text, score: reading.score, reportedByBot: true }
-      : { message: reading.matched.text, score: reading.score },
+    reading.reportedByBot ? { message: reading.text, score: reading.score, reportedByBot: true } : { message: reading.text, score: reading.score },
   );
   const sentiment = sentimentFacts(scores, model.thresholds);
   for (const [fact, lines] of Object.entries(sentiment.evidence)) put(evidence, fact as FactName, lines);
@@ -193,5 +191,7 @@ export function computeSignals(input: DecideHandoffInput, model: SignalsModel, n
     customerAttributes: stats.customerAttributes,
     attributes: stats.attributes,
   };
+  // Read: what each message decided is on its record; its per-token work would only hold memory.
+  for (const record of read.records) record.analysed?.release();
   return { facts, evidence, customerSentiments: scores.map((item) => item.score), sources };
 }

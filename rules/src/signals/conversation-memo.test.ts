@@ -43,6 +43,22 @@ describe('the conversation memo', () => {
     }
   });
 
+  it('quotes a request for a person made turns earlier as a first reading does (its words are read again after the turn let them go)', () => {
+    const warm = prepareSignals(FIXTURE_SETTINGS);
+    const later: MessageSpec[] = [
+      ['CUSTOMER', 'my parcel never arrived and I want to talk to a person', { at: at(0) }],
+      ['BOT', 'I can check the parcel for you first.', { at: at(0.2) }],
+      ['CUSTOMER', 'the tracking number is 1Z999', { at: at(1) }],
+      ['BOT', 'Thanks, looking it up.', { at: at(1.2) }],
+      ['CUSTOMER', 'still waiting', { at: at(2) }],
+    ];
+    for (let count = 1; count <= later.length; count += 1) {
+      const signals = computeSignals(upTo(count, later), warm, at(5));
+      expect(signals).toEqual(cold(upTo(count, later)));
+      expect(signals.evidence.humanRequested?.[0]).toContain('talk to a person');
+    }
+  });
+
   it('reads an earlier message again when its text changed, so a request it no longer holds is not reported', () => {
     const model = prepareSignals(FIXTURE_SETTINGS);
     const asked = conversation([

@@ -16,7 +16,6 @@ import type { MessageInput } from '@baton/schemas';
 import type { ReplyConfidence } from './confidence';
 import type { HumanRequestFinding } from './human-request';
 import { MESSAGE_MEMO_TEXTS, type AnalysedText } from './message-analysis';
-import type { MatchedMessage } from './phrase-match';
 import type { TopicFindings } from './topics';
 
 /** What a customer message decided under one conversation language. */
@@ -25,7 +24,7 @@ export interface CustomerReading {
   conversationLanguage: string;
   /** The language the message is read in (`messageLanguage`). */
   language: string;
-  matched: MatchedMessage;
+  text: AnalysedText;
   /** Baton's sentiment score, -1..1, or the bot's when it sent one. */
   score: number;
   reportedByBot: boolean;

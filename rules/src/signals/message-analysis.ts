@@ -1,6 +1,7 @@
 /**
- * Internal: one message tokenised once, with per-language stems and stop-word marks computed on
- * demand and kept, so sentiment, topics, the human-request check and the repeat check share them.
+ * Internal: one message tokenised once while it is read, with per-language stems and stop-word
+ * marks computed on demand and kept, so sentiment, topics, the human-request check and the repeat
+ * check share them.
  *
  * What a text alone determines is kept per signals model in a bounded memo (`MessageMemo`): a bot
  * sends the whole conversation on every turn, so each earlier message is read once, not once per
@@ -18,15 +19,38 @@ export interface LanguageView {
   stop: boolean[];
 }
 
-/** The work a text alone determines, shared by every message with that text under one model. */
+/**
+ * The work a text alone determines, shared by every message with that text under one model.
+ * Per-token work (tokens, stems, stop-word marks, clauses, lexemes) is large and needed only
+ * while a message is read, so `release` drops it and it is redone on demand; the small results
+ * later turns read again (sentiment score, vote counts, content words) stay.
+ */
 class TextWork {
-  readonly tokens: TextToken[];
+  private readTokens: TextToken[] | undefined;
   readonly views = new Map<string, LanguageView>();
+  readonly perToken = new Map<string, unknown>();
   readonly results = new Map<string, unknown>();
 
-  constructor(text: string) {
-    this.tokens = tokenise(text);
+  constructor(private readonly text: string) {}
+
+  get tokens(): TextToken[] {
+    return (this.readTokens ??= tokenise(this.text));
   }
+
+  release(): void {
+    this.readTokens = undefined;
+    this.views.clear();
+    this.perToken.clear();
+  }
+}
+
+/** `compute()` kept in `results` under `key`: one lookup when known. */
+function recall<T>(results: Map<string, unknown>, key: string, compute: () => T): T {
+  const known = results.get(key);
+  if (known !== undefined || results.has(key)) return known as T;
+  const result = compute();
+  results.set(key, result);
+  return result;
 }
 
 /** A message ready for the matchers. */
@@ -77,28 +101,40 @@ export class AnalysedText {
    * ("more") does not split one, French "mais" ("but") does.
    */
   clauses(language: string): readonly number[] {
-    return this.remember(`clauses:${language}`, () => clauseNumbers(this.tokens, language));
+    return this.rememberPerToken(`clauses:${language}`, () => clauseNumbers(this.tokens, language));
   }
 
   /**
    * `compute()`, worked out once per text and model and then shared by every message with this
-   * text. `compute` must depend only on the text, on `key` and on the signals model (never on
-   * `position` or `shown`), and its result must not be mutated.
+   * text, for a small result later turns read again (a score, a count). `compute` must depend
+   * only on the text, on `key` and on the signals model (never on `position` or `shown`), and its
+   * result must not be mutated.
    */
   remember<T>(key: string, compute: () => T): T {
     // One lookup when known (the language check asks every message for each candidate every turn).
-    const known = this.work.results.get(key);
-    if (known !== undefined || this.work.results.has(key)) return known as T;
-    const result = compute();
-    this.work.results.set(key, result);
-    return result;
+    return recall(this.work.results, key, compute);
+  }
+
+  /** As {@link remember}, for a result with an entry per token: kept only until {@link release}. */
+  rememberPerToken<T>(key: string, compute: () => T): T {
+    return recall(this.work.perToken, key, compute);
+  }
+
+  /**
+   * Drops the text's per-token work once its message has been read (what it decided is kept in
+   * the conversation memo), so a memo entry holds its small results only. Anything asked for
+   * later is worked out again, with the same result.
+   */
+  release(): void {
+    this.work.release();
   }
 }
 
 /**
- * Messages analysed under one signals model, least recently used first out. 5,000 texts hold
- * about 40 MB (measured on the seed conversations: about 8 KB per text with its lexemes and
- * matches), enough for every message of a few hundred live conversations.
+ * Messages analysed under one signals model, least recently used first out: enough for every
+ * message of a few hundred live conversations. Full, with the conversation memo full too, the
+ * two hold about 16 MB (measured on the benchmark's bodies, 5,000 decisions over the seed
+ * conversations; 36 MB while each text kept its per-token work).
  */
 export const MESSAGE_MEMO_TEXTS = 5000;
 

@@ -62,7 +62,7 @@ export function readMessages(input: DecideHandoffInput, model: SignalsModel, sho
 
 /** Lexemes of a text's tokens in `language` (typos read in that language only; null: any). */
 export function lexemesOf(text: AnalysedText, language: string | null, model: SignalsModel): number[][] {
-  return text.remember(`lexemes:${language ?? '*'}`, () => model.index.tokenLexemes(text, language));
+  return text.rememberPerToken(`lexemes:${language ?? '*'}`, () => model.index.tokenLexemes(text, language));
 }
 
 function readCustomer(text: AnalysedText, reported: number | null | undefined, conversationLanguage: string, model: SignalsModel): CustomerReading {
@@ -73,7 +73,7 @@ function readCustomer(text: AnalysedText, reported: number | null | undefined, c
   return {
     conversationLanguage,
     language,
-    matched,
+    text,
     score: reportedByBot ? reported : text.remember(`sentiment:${language}`, () => scoreSentiment(text, language).score),
     reportedByBot,
     topics: findTopics([matched], model),
