@@ -84,6 +84,8 @@ export function createGraphQLHandler(deps: GraphQLHandlerDeps): (req: IncomingMe
       httpGraphQLRequest: { method: 'POST', headers: toHeaderMap(req), search: new URL(req.url ?? '/', 'http://x').search, body },
       context: async () => deps.context(principal),
     });
+    // Answers carry customers' words: no cache may keep them (Apollo's cache-control plugin, which said so, is off).
+    res.setHeader('cache-control', 'no-store');
     for (const [name, value] of result.headers) res.setHeader(name, value);
     res.statusCode = result.status ?? 200;
     if (result.body.kind === 'complete') return void res.end(result.body.string);

@@ -56,6 +56,16 @@ describe('HTTP transport', () => {
       expect(body.errors).toBeUndefined();
       expect(body.data?.policies.map((p) => p.id)).toContain('support-default');
     });
+
+    it('tells every cache not to keep an answer (cache-control: no-store)', async () => {
+      const response = await fetch(`${t.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${TEST_ADMIN_KEY}` },
+        body: JSON.stringify({ query: '{ policies { id } }' }),
+      });
+      expect(response.status).toBe(200);
+      expect(response.headers.get('cache-control')).toBe('no-store');
+    });
   });
 
   describe('malformed requests', () => {
