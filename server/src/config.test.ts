@@ -9,6 +9,7 @@ import {
   DEFAULT_SUBSCRIPTION_CONFIG,
   DEFAULT_WEBHOOK_CONFIG,
   DEFAULT_IDEMPOTENCY_TTL_SECONDS,
+  DEFAULT_HEAP_GROWTH_PERCENT,
   loadConfig,
 } from './config';
 import { DEFAULT_RATE_LIMITS } from './features/rate-limits/rate-limits';
@@ -33,6 +34,7 @@ describe('loadConfig', () => {
       subscriptions: DEFAULT_SUBSCRIPTION_CONFIG,
       webhooks: DEFAULT_WEBHOOK_CONFIG,
       rateLimits: DEFAULT_RATE_LIMITS,
+      heapGrowthPercent: DEFAULT_HEAP_GROWTH_PERCENT,
       decisionLog: { flushMs: 0, batchSize: 100 },
     });
   });
@@ -179,6 +181,14 @@ describe('loadConfig', () => {
     expect(loadConfig({ BATON_IDEMPOTENCY_TTL_SECONDS: '3600' }).idempotencyTtlSeconds).toBe(3600);
     expect(() => loadConfig({ BATON_IDEMPOTENCY_TTL_SECONDS: '59' })).toThrow(/BATON_IDEMPOTENCY_TTL_SECONDS must be between 60 and 2592000/);
     expect(() => loadConfig({ BATON_IDEMPOTENCY_TTL_SECONDS: '1d' })).toThrow(/BATON_IDEMPOTENCY_TTL_SECONDS must be a whole number/);
+  });
+
+  it("reads V8's heap growth (50% by default; 0 leaves V8's own), refusing anything but a whole number from 0 to 400", () => {
+    expect(DEFAULT_HEAP_GROWTH_PERCENT).toBe(50);
+    expect(loadConfig({ BATON_HEAP_GROWTH_PERCENT: '0' }).heapGrowthPercent).toBe(0);
+    expect(loadConfig({ BATON_HEAP_GROWTH_PERCENT: '120' }).heapGrowthPercent).toBe(120);
+    expect(() => loadConfig({ BATON_HEAP_GROWTH_PERCENT: '401' })).toThrow(/BATON_HEAP_GROWTH_PERCENT must be between 0 and 400/);
+    expect(() => loadConfig({ BATON_HEAP_GROWTH_PERCENT: '50%' })).toThrow(/BATON_HEAP_GROWTH_PERCENT must be a whole number/);
   });
 
   it('reads the handoff timeouts; 0 turns one off; out of range is refused', () => {

@@ -118,6 +118,14 @@ export interface BatonConfig {
   rateLimits?: RateLimitConfig;
   /** Webhook delivery timings; `loadConfig` always sets them, configurations built in code may leave them out for the defaults. */
   webhooks?: WebhookConfig;
+  /**
+   * How far V8 lets the heap grow past what a full collection left live before the next one, in
+   * percent (`BATON_HEAP_GROWTH_PERCENT`, 0 to 400, default 50; 0 leaves V8's own heuristics).
+   * V8 alone lets a server's heap reach three to four times its live data under load (about
+   * 500 MB resident at 50 connections); 50 keeps it near 250 MB at the same CPU per decision,
+   * with more, shorter full collections (README, Benchmark). `loadConfig` always sets it.
+   */
+  heapGrowthPercent?: number;
   decisionLog: {
     /**
      * Longest time, in ms, the first logged decision of a write waits for others to share its
@@ -211,6 +219,8 @@ export const DEFAULT_WEBHOOK_CONFIG: WebhookConfig = {
   concurrency: 4,
   retry: { baseMs: 5000, maxMs: 3_600_000, maxAttempts: 12 },
 };
+/** Default of `BatonConfig.heapGrowthPercent` (measured in `npm run bench`, README, Benchmark). */
+export const DEFAULT_HEAP_GROWTH_PERCENT = 50;
 /** Minimum length of `BATON_ADMIN_KEY`; its first 12 characters are stored in clear as its key id. */
 export const MIN_ADMIN_KEY_LENGTH = 32;
 
@@ -363,6 +373,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     burstSeconds: readInt(env, 'BATON_RATE_LIMIT_BURST_SECONDS', DEFAULT_RATE_LIMITS.burstSeconds, 1, 3600, problems),
     authFailuresPerMinute: orNull(readInt(env, 'BATON_AUTH_FAILURES_PER_MINUTE', DEFAULT_RATE_LIMITS.authFailuresPerMinute ?? 0, 0, 1_000_000, problems)),
   };
+  const heapGrowthPercent = readInt(env, 'BATON_HEAP_GROWTH_PERCENT', DEFAULT_HEAP_GROWTH_PERCENT, 0, 400, problems);
   const idempotencyTtlSeconds = readInt(env, 'BATON_IDEMPOTENCY_TTL_SECONDS', DEFAULT_IDEMPOTENCY_TTL_SECONDS, 60, 30 * 86_400, problems);
   if (problems.length > 0) throw new ConfigError(problems);
   const decisionLog = { flushMs, batchSize: 100, ...(retentionDays === undefined ? {} : { retentionDays }) };
@@ -383,6 +394,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     subscriptions,
     webhooks,
     rateLimits,
+    heapGrowthPercent,
     decisionLog,
   };
 }

@@ -1,13 +1,17 @@
 /**
- * `npm start`: read the environment, start Baton, and shut down gracefully on SIGINT/SIGTERM
- * (finish in-flight requests, flush the decision log, close the store).
+ * `npm start`: read the environment, set V8's heap growth (`BATON_HEAP_GROWTH_PERCENT`), start
+ * Baton, and shut down gracefully on SIGINT/SIGTERM (finish in-flight requests, flush the
+ * decision log, close the store).
  */
+import { setFlagsFromString } from 'node:v8';
 import { ConfigError, loadConfig } from './config';
 import { createBatonServer } from './app/create-baton-server';
 import { createLogger } from './logger';
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  // V8 reads this at every full collection, so it takes effect although the VM has started.
+  if (config.heapGrowthPercent) setFlagsFromString(`--heap-growing-percent=${config.heapGrowthPercent}`);
   const logger = createLogger({ level: config.logLevel });
   const server = await createBatonServer(config, { logger });
   // The poll interval bounds how long another server's policy activation takes to reach this one.

@@ -4,7 +4,8 @@
  * size): the cost of Apollo + HTTP alone versus a full decision through Baton (auth, limits,
  * policy cache, signals, rules, routing, context). Each server runs as its own process
  * (`node server/dist/main.js` for Baton, its default configuration over a fresh embedded store
- * but for rate limits, which are off; both with NODE_ENV=production, as the Docker image runs),
+ * but for rate limits, which are off; both with NODE_ENV=production, and Baton with
+ * MALLOC_ARENA_MAX=2, as the Docker image runs them),
  * pinned to one core while autocannon runs pinned to the other (`pinning.ts`).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -86,6 +87,7 @@ async function startBaton(dataDir: string, pinning: Pinning | null): Promise<Ser
       BATON_RATE_LIMIT_PER_KEY: '0',
       BATON_RATE_LIMIT_PER_ADDRESS: '0',
       NODE_ENV: 'production',
+      MALLOC_ARENA_MAX: '2',
     },
     pinning?.server,
   );
