@@ -132,6 +132,20 @@ describe('operation limits', () => {
     expect(problemsOf(`query ($input: DecideHandoffInput!) { ${decide('a')} ${decide('b')} }`)[0]).toMatch(/calls decideHandoff 2 times/);
   });
 
+  it('prices one parsed operation again for each request whose variables change its pages, and once when none do', () => {
+    const costOnce = (source: string) => {
+      const document = parse(source);
+      const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION) as OperationDefinitionNode;
+      return (variables: Record<string, unknown>, ceiling?: number) => operationCost({ schema, document, operation, variables }, ceiling);
+    };
+    const paged = costOnce('query ($n: Int) { decisions(first: $n) { nodes { decisionId } } }');
+    expect([paged({ n: 10 }), paged({ n: 300 }), paged({ n: 10 })]).toEqual([1 + 10 * 2, 1 + 300 * 2, 1 + 10 * 2]);
+    const fixed = costOnce('{ decisions(first: 200) { nodes { decisionId } } }');
+    // Cut short at a ceiling of 50, the count is no cost to keep for a later, higher ceiling.
+    expect(fixed({}, 50)).toBeGreaterThan(50);
+    expect([fixed({}), fixed({})]).toEqual([1 + 200 * 2, 1 + 200 * 2]);
+  });
+
   it('prices pages by the size asked for, through variables too', () => {
     const list = 'query ($n: Int) { decisions(first: $n) { nodes { input facts } } }';
     expect(costOf(list, { n: 10 })).toBe(1 + 10 * (1 + 50 + 10));

@@ -72,8 +72,24 @@ export interface CostInput {
   variables?: Record<string, unknown> | null;
 }
 
+/**
+ * Costs of operations that read no variable, by parsed operation: Apollo keeps each document it
+ * parsed, so a bot sending the same query every turn has it costed once.
+ */
+const fixedCosts = new WeakMap<OperationDefinitionNode, { schema: GraphQLSchema; cost: number }>();
+
 /** The cost of `operation` (see the file comment). Stops counting once it passes `ceiling`. */
-export function operationCost({ schema, document, operation, variables }: CostInput, ceiling = Number.POSITIVE_INFINITY): number {
+export function operationCost(input: CostInput, ceiling = Number.POSITIVE_INFINITY): number {
+  const known = fixedCosts.get(input.operation);
+  if (known?.schema === input.schema) return known.cost;
+  const { cost, readVariables } = walkCost(input, ceiling);
+  // A cost cut short at the ceiling is a lower bound, right for this ceiling only.
+  if (!readVariables && cost <= ceiling) fixedCosts.set(input.operation, { schema: input.schema, cost });
+  return cost;
+}
+
+function walkCost({ schema, document, operation, variables }: CostInput, ceiling: number): { cost: number; readVariables: boolean } {
+  let readVariables = false;
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
   const variableDefaults = new Map<string, ValueNode>();
@@ -85,6 +101,7 @@ export function operationCost({ schema, document, operation, variables }: CostIn
     if (!node) return undefined;
     if (node.kind === Kind.INT) return Number(node.value);
     if (node.kind === Kind.VARIABLE) {
+      readVariables = true;
       const given = variables?.[node.name.value];
       if (typeof given === 'number') return given;
       if (given === undefined) return intOf(variableDefaults.get(node.name.value));
@@ -149,5 +166,5 @@ export function operationCost({ schema, document, operation, variables }: CostIn
       : operation.operation === 'subscription'
         ? schema.getSubscriptionType()
         : schema.getQueryType();
-  return root ? costOf(operation.selectionSet, root, false) : 0;
+  return { cost: root ? costOf(operation.selectionSet, root, false) : 0, readVariables };
 }
