@@ -1,4 +1,4 @@
-import { createLogger, requestLogger, silentLogger, withRequestLogger } from './logger';
+import { createLogger, silentLogger } from './logger';
 import { captureLogs } from './test-support/captured-logs';
 
 describe('createLogger', () => {
@@ -71,20 +71,5 @@ describe('createLogger', () => {
 describe('silentLogger', () => {
   it('is disabled at every level', () => {
     expect(silentLogger.isLevelEnabled('fatal')).toBe(false);
-  });
-});
-
-describe('requestLogger', () => {
-  it('is the logger of the request being served, across awaits, and the fallback outside one', async () => {
-    const { logger, lines } = captureLogs();
-    await withRequestLogger(logger.child({ reqId: 'req-1' }), async () => {
-      await new Promise((resolve) => setTimeout(resolve, 1));
-      requestLogger(logger).error('inside');
-    });
-    requestLogger(logger).error('outside');
-    expect(lines.map(({ msg, reqId }) => ({ msg, reqId }))).toEqual([
-      { msg: 'inside', reqId: 'req-1' },
-      { msg: 'outside', reqId: undefined },
-    ]);
   });
 });

@@ -1,8 +1,6 @@
 /**
- * The server's logger: pino writing JSON lines to stdout, with the redaction every line gets,
- * and the logger of the HTTP request being served (a child carrying its `reqId`).
+ * The server's logger: pino writing JSON lines to stdout, with the redaction every line gets.
  */
-import { AsyncLocalStorage } from 'node:async_hooks';
 import pino from 'pino';
 import type { LogLevel } from './config';
 
@@ -80,18 +78,3 @@ export function createLogger(options: LoggerOptions = {}): Logger {
 
 /** Writes nothing (tests, and tools that open a store quietly). */
 export const silentLogger: Logger = createLogger({ level: 'silent', destination: { write: () => undefined } });
-
-const servingRequest = new AsyncLocalStorage<Logger>();
-
-/**
- * Runs `serve` with `logger` as the request's logger. It exists for code that logs on a
- * request's behalf without being handed its logger: Apollo calls `formatError` with no context.
- */
-export function withRequestLogger<T>(logger: Logger, serve: () => T): T {
-  return servingRequest.run(logger, serve);
-}
-
-/** The logger of the request being served (`withRequestLogger`), or `fallback` outside one. */
-export function requestLogger(fallback: Logger): Logger {
-  return servingRequest.getStore() ?? fallback;
-}

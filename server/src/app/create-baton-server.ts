@@ -270,8 +270,9 @@ export async function createBatonServer(config: BatonConfig, options: BatonServe
     const schema = createBatonSchema(config.limits);
     const apollo = createApollo(logger, config.limits, countError, graphqlLimits, schema);
     await apollo.start();
-    const context = (principal: Principal): BatonContext => ({
+    const context = (principal: Principal, reqId?: string): BatonContext => ({
       principal,
+      reqId,
       auth,
       audit,
       policies,

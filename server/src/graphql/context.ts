@@ -16,6 +16,8 @@ import type { WebhookService } from '../features/webhooks/webhook-service';
 
 export interface BatonContext {
   principal: Principal;
+  /** The HTTP request's id (`x-request-id`), which lines logged on its behalf carry; absent over WebSocket. */
+  reqId?: string;
   auth: AuthService;
   audit: AuditService;
   policies: PolicyService;

@@ -34,7 +34,7 @@ import { DEFAULT_GRAPHQL_LIMITS, DEFAULT_LIMITS, type GraphQLLimits, type Reques
 import type { Logger } from '../logger';
 import { authorizePlugin } from './authorize';
 import type { BatonContext } from './context';
-import { createFormatError } from './format-error';
+import { createFormatError, errorRequestIdsPlugin } from './format-error';
 import type { Resolvers } from './generated/resolvers-types';
 import { operationLimitOptions } from './operation-limits';
 import { createScalarResolvers, scalarResolvers } from './scalars';
@@ -118,6 +118,7 @@ export function createApollo(
     parseOptions: guarded.parseOptions,
     validationRules: guarded.validationRules,
     plugins: [
+      errorRequestIdsPlugin(),
       authorizePlugin(),
       ...guarded.plugins,
       idempotencyPlugin(),

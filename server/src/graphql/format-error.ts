@@ -3,15 +3,17 @@
  * `BatonErrorCode`. `BatonError`s keep their message and details; GraphQL request errors
  * (syntax, validation, variable coercion, bad request) become BAD_USER_INPUT with Apollo's
  * actionable message and the original code in `extensions.reason`; anything else is logged
- * (through the request's logger, so the line carries its `reqId`) with a reference id and
+ * (with the request's `reqId`, which `errorRequestIdsPlugin` tells it) with a reference id and
  * answered with a generic INTERNAL_SERVER_ERROR, so internal messages never reach a client.
  */
 import { randomUUID } from 'node:crypto';
+import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerErrorCode, unwrapResolverError } from '@apollo/server/errors';
 import { BatonErrorCode } from '@baton/schemas';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { isBatonError } from '../baton-error';
-import { requestLogger, type Logger } from '../logger';
+import type { Logger } from '../logger';
+import type { BatonContext } from './context';
 
 /** Apollo codes that mean the client sent a request that cannot run. */
 const CLIENT_REQUEST_CODES: ReadonlySet<unknown> = new Set([
@@ -60,9 +62,27 @@ function shortened(message: string): string {
   return `${message.slice(0, MAX_MESSAGE_CHARS)}…`;
 }
 
+/** The id of the HTTP request each error was met in (Apollo calls `formatError` without the request's context). */
+const requestIds = new WeakMap<object, string>();
+
+/**
+ * Tells `formatError` the request id of every error a request meets, so the line it logs carries
+ * that `reqId` (an id kept per error object rather than in async context, whose promise hooks
+ * cost every await of every request about 7% of a decision's CPU).
+ */
+export function errorRequestIdsPlugin(): ApolloServerPlugin<BatonContext> {
+  const listener = {
+    async didEncounterErrors({ contextValue, errors }: { contextValue: BatonContext; errors: readonly object[] }) {
+      if (contextValue.reqId === undefined) return;
+      for (const error of errors) requestIds.set(error, contextValue.reqId);
+    },
+  };
+  return { requestDidStart: async () => listener };
+}
+
 /**
  * Builds Apollo's `formatError` hook; unknown errors are logged with their stack at `error` by
- * the logger of the request being served, or by `logger` outside one. `onCode` is told the
+ * `logger`, with the request's `reqId` when `errorRequestIdsPlugin` saw the error. `onCode` is told the
  * `extensions.code` of every error sent (the operations metrics).
  */
 export function createFormatError(
@@ -89,7 +109,11 @@ export function createFormatError(
     }
     const errorId = randomUUID();
     const cause = original instanceof Error ? original : error instanceof Error ? error : undefined;
-    requestLogger(logger).error({ errorId, err: cause ?? original, path: formatted.path }, 'unexpected error while handling a GraphQL request');
+    const reqId = typeof error === 'object' && error !== null ? requestIds.get(error) : undefined;
+    (reqId === undefined ? logger : logger.child({ reqId })).error(
+      { errorId, err: cause ?? original, path: formatted.path },
+      'unexpected error while handling a GraphQL request',
+    );
     return {
       message: `Internal error (reference ${errorId}). It has been logged; retry, and report the reference if it persists.`,
       ...where,

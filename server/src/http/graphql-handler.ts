@@ -20,8 +20,8 @@ export interface GraphQLHandlerDeps {
   maxBodyBytes: number;
   /** Requests per API key, and failed authentications (given to `auth`); none: no limits. */
   rateLimiter?: RateLimiter;
-  /** Builds the context of an authenticated request. */
-  context: (principal: Principal) => BatonContext;
+  /** Builds the context of an authenticated request (`reqId`: its id, see `BatonContext.reqId`). */
+  context: (principal: Principal, reqId?: string) => BatonContext;
   /** Told the code of every refusal sent here, before Apollo (the operations metrics; Apollo's own errors go through `formatError`). */
   onErrorCode?: (code: string) => void;
 }
@@ -35,12 +35,12 @@ function toHeaderMap(req: IncomingMessage): HeaderMap {
 }
 
 /** Handles one request to `/graphql`; never throws (unexpected failures are the caller's 500). */
-export function createGraphQLHandler(deps: GraphQLHandlerDeps): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
+export function createGraphQLHandler(deps: GraphQLHandlerDeps): (req: IncomingMessage, res: ServerResponse, reqId?: string) => Promise<void> {
   const sendError: typeof sendGraphQLError = (res, status, code, ...rest) => {
     deps.onErrorCode?.(code);
     sendGraphQLError(res, status, code, ...rest);
   };
-  return async (req, res) => {
+  return async (req, res, reqId) => {
     // Read (and discard) the body before refusing, so the client is not cut off mid-upload.
     const drain = () => readBody(req, 0, Math.max(4 * deps.maxBodyBytes, 16 * 1024 * 1024));
     if (req.method !== 'POST') {
@@ -82,7 +82,7 @@ export function createGraphQLHandler(deps: GraphQLHandlerDeps): (req: IncomingMe
     }
     const result = await deps.apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: 'POST', headers: toHeaderMap(req), search: new URL(req.url ?? '/', 'http://x').search, body },
-      context: async () => deps.context(principal),
+      context: async () => deps.context(principal, reqId),
     });
     // Answers carry customers' words: no cache may keep them (Apollo's cache-control plugin, which said so, is off).
     res.setHeader('cache-control', 'no-store');

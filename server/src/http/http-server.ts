@@ -10,12 +10,13 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { BatonErrorCode } from '@baton/schemas';
 import { isBatonError } from '../baton-error';
 import type { RateLimiter } from '../features/rate-limits/rate-limits';
-import { withRequestLogger, type Logger } from '../logger';
+import type { Logger } from '../logger';
 import { sendGraphQLError, sendJson } from './json-response';
 import { REQUEST_ID_HEADER, requestIdOf } from './request-id';
 
 export interface HttpServerDeps {
-  graphql: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+  /** `POST /graphql`; `reqId` is the request's id, for lines logged on its behalf. */
+  graphql: (req: IncomingMessage, res: ServerResponse, reqId: string) => Promise<void>;
   /** `GET /audit-log.jsonl`. */
   auditExport: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
   /** `POST /datasets`: a backtest dataset file as the body. */
@@ -26,7 +27,7 @@ export interface HttpServerDeps {
   isHealthy: () => boolean;
   /** Serves the editor's files for GET/HEAD; returns false for requests it does not answer. */
   editorAssets?: (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
-  /** Each request logs through a child of it bound to the request's `reqId`. */
+  /** A request's failures are logged through a child of it bound to the request's `reqId`. */
   logger: Logger;
   /** Requests per client address (every path but `/healthz`); none: no limit. */
   rateLimiter?: RateLimiter;
@@ -38,7 +39,6 @@ export function createHttpServer(deps: HttpServerDeps): Server {
     const path = (req.url ?? '/').split('?')[0];
     const reqId = requestIdOf(req);
     res.setHeader(REQUEST_ID_HEADER, reqId);
-    const log = deps.logger.child({ reqId });
     const handle = async () => {
       if (path !== '/healthz' && deps.rateLimiter) {
         try {
@@ -51,7 +51,7 @@ export function createHttpServer(deps: HttpServerDeps): Server {
           return sendJson(res, 429, { error: error.message, code: error.code }, headers);
         }
       }
-      if (path === '/graphql') return deps.graphql(req, res);
+      if (path === '/graphql') return deps.graphql(req, res, reqId);
       if (path === '/datasets') return deps.datasetUpload(req, res);
       req.resume();
       if (path === '/audit-log.jsonl') return deps.auditExport(req, res);
@@ -62,8 +62,8 @@ export function createHttpServer(deps: HttpServerDeps): Server {
       if (deps.editorAssets && (await deps.editorAssets(req, res))) return;
       sendJson(res, 404, { error: `Nothing at ${req.method} ${path}; the API is POST /graphql.` });
     };
-    withRequestLogger(log, handle).catch((error: unknown) => {
-      log.error({ err: error, method: req.method, path }, 'unhandled HTTP error');
+    handle().catch((error: unknown) => {
+      deps.logger.child({ reqId }).error({ err: error, method: req.method, path }, 'unhandled HTTP error');
       if (res.headersSent) return void res.destroy();
       if (path === '/graphql') sendGraphQLError(res, 500, BatonErrorCode.Internal, 'Internal error. It has been logged; retry later.');
       else sendJson(res, 500, { error: 'Internal error' });
