@@ -330,6 +330,20 @@ describe('properties', () => {
     expect(s.ranked).toEqual(['a']);
     expect(s.excludedCounts).toEqual({ offline: 1, 'at capacity': 1 });
     expect(s.load).toEqual({ slots: 4, busy: 2 });
+    // The same minute's next selection is worked out from what this one found: a caller changing its answer changes nothing there.
+    s.excludedCounts.offline = 7;
+    s.load.busy = 0;
+    const next = selectAgent({
+      queue: queue(),
+      members,
+      channel: 'chat',
+      language: 'en',
+      priority: 'NORMAL',
+      customerId: 'y',
+      clock: localClockAt(NOW),
+      now: NOW,
+    });
+    expect([next.chosen?.agentId, next.excludedCounts, next.load]).toEqual(['a', { offline: 1, 'at capacity': 1 }, { slots: 4, busy: 2 }]);
   });
   it('selectAgent on one member list in one minute still applies each filter, channel and language of its own', () => {
     const agents = [

@@ -107,11 +107,44 @@ function presenceOfMembers(members: readonly Agent[], clock: LocalClock, now: Da
   return kinds;
 }
 
-// What the snapshot, the minute and the target decide of each member (presence, the filter,
-// capacity) is the same for every conversation routed there that minute, except the account
-// owner filter, which names the customer: worked out once per member list, filter, channel and,
-// when the filter reads it, language, so a decision pays for the members' scores only.
-const EXCLUSIONS = new WeakMap<readonly Agent[], Map<string, { minute: number; kinds: readonly (ExclusionKind | null)[] }>>();
+/**
+ * What the snapshot, the minute and the target decide of the members, whoever the customer:
+ * who is excluded and why (the first {@link SHOWN} of them kept to show), how many each kind of
+ * exclusion removed, the indexes of the eligible, and the load for the wait estimate.
+ */
+interface MembersAtMinute {
+  excluded: readonly { agent: Agent; kind: ExclusionKind }[];
+  excludedCounts: Readonly<Record<string, number>>;
+  eligible: readonly number[];
+  load: { slots: number; busy: number };
+}
+
+function membersAtMinute(request: SelectionRequest, filterSkills: readonly SkillRequirement[]): MembersAtMinute {
+  const presence = presenceOfMembers(request.members, request.clock, request.now);
+  const excluded: { agent: Agent; kind: ExclusionKind }[] = [];
+  const excludedCounts: Record<string, number> = {};
+  const eligible: number[] = [];
+  let slots = 0;
+  let busy = 0;
+  request.members.forEach((agent, i) => {
+    const exclusion = exclusionOf(agent, presence[i] ?? null, request, filterSkills);
+    if (!exclusion || exclusion === 'at capacity') {
+      const capacity = agent.capacity[request.channel] ?? 0;
+      slots += capacity;
+      busy += Math.min(agent.activeConversations[request.channel] ?? 0, capacity);
+    }
+    if (!exclusion) return void eligible.push(i);
+    excludedCounts[exclusion] = (excludedCounts[exclusion] ?? 0) + 1;
+    if (excluded.length < SHOWN) excluded.push({ agent, kind: exclusion });
+  });
+  return { excluded, excludedCounts, eligible, load: { slots, busy } };
+}
+
+// The same for every conversation routed to the same target in the same minute, except with the
+// account owner filter, which names the customer: worked out once per member list, filter,
+// channel and, when the filter reads it, language, so a decision pays for the eligible members'
+// preference and score only.
+const AT_MINUTE = new WeakMap<readonly Agent[], Map<string, { minute: number; members: MembersAtMinute }>>();
 const FILTER_IDS = new WeakMap<AgentFilter, number>();
 let lastFilterId = 0;
 
@@ -126,25 +159,21 @@ function filterId(filter: AgentFilter | undefined): number {
   return id;
 }
 
-/** Why each of `request.members` (same order) cannot take the conversation now, or null. */
-function exclusionsOfMembers(request: SelectionRequest, filterSkills: readonly SkillRequirement[]): readonly (ExclusionKind | null)[] {
-  const work = () => {
-    const presence = presenceOfMembers(request.members, request.clock, request.now);
-    return request.members.map((agent, i) => exclusionOf(agent, presence[i] ?? null, request, filterSkills));
-  };
-  if (request.filter?.accountOwner) return work();
+/** {@link membersAtMinute} for `request`, from the minute's memo when the filter does not name the customer. */
+function membersNow(request: SelectionRequest, filterSkills: readonly SkillRequirement[]): MembersAtMinute {
+  if (request.filter?.accountOwner) return membersAtMinute(request, filterSkills);
   const minute = Math.floor(request.now.getTime() / 60_000);
   const key = `${filterId(request.filter)}|${request.channel}|${request.filter?.matchCustomerLanguage ? request.language : ''}`;
-  let byKey = EXCLUSIONS.get(request.members);
+  let byKey = AT_MINUTE.get(request.members);
   if (!byKey) {
     byKey = new Map();
-    EXCLUSIONS.set(request.members, byKey);
+    AT_MINUTE.set(request.members, byKey);
   }
   const cached = byKey.get(key);
-  if (cached?.minute === minute) return cached.kinds;
-  const kinds = work();
-  byKey.set(key, { minute, kinds });
-  return kinds;
+  if (cached?.minute === minute) return cached.members;
+  const members = membersAtMinute(request, filterSkills);
+  byKey.set(key, { minute, members });
+  return members;
 }
 
 /**
@@ -236,26 +265,9 @@ export function selectAgent(request: SelectionRequest): Selection {
   };
   // Without rankAll only the best SHOWN are kept, by insertion: no sort of hundreds of agents per decision.
   const eligible: Ranked[] = [];
-  let eligibleCount = 0;
-  const excluded: { agent: Agent; kind: ExclusionKind }[] = [];
-  const excludedCounts: Record<string, number> = {};
-  let slots = 0;
-  let busy = 0;
-  const exclusions = exclusionsOfMembers(request, filterSkills);
-  for (let i = 0; i < request.members.length; i += 1) {
+  const members = membersNow(request, filterSkills);
+  for (const i of members.eligible) {
     const agent = request.members[i] as Agent;
-    const exclusion = exclusions[i] ?? null;
-    if (!exclusion || exclusion === 'at capacity') {
-      const capacity = agent.capacity[request.channel] ?? 0;
-      slots += capacity;
-      busy += Math.min(agent.activeConversations[request.channel] ?? 0, capacity);
-    }
-    if (exclusion) {
-      excludedCounts[exclusion] = (excludedCounts[exclusion] ?? 0) + 1;
-      if (excluded.length < SHOWN) excluded.push({ agent, kind: exclusion });
-      continue;
-    }
-    eligibleCount += 1;
     const preference = preferenceOf(agent, request);
     const entry: Ranked = { agent, score: scoreAgent(agent, context), rank: preference.rank, label: preference.label };
     if (request.rankAll) eligible.push(entry);
@@ -271,7 +283,7 @@ export function selectAgent(request: SelectionRequest): Selection {
     excluded: null,
     chosen: i === 0,
   }));
-  const out: RoutingCandidate[] = excluded.map((x) => ({
+  const out: RoutingCandidate[] = members.excluded.map((x) => ({
     agentId: x.agent.id,
     agentName: x.agent.name,
     score: null,
@@ -284,8 +296,8 @@ export function selectAgent(request: SelectionRequest): Selection {
     chosen: shown[0] ?? null,
     candidates: [...shown, ...out],
     ranked: eligible.map((e) => e.agent.id),
-    eligibleCount,
-    excludedCounts,
-    load: { slots, busy },
+    eligibleCount: members.eligible.length,
+    excludedCounts: { ...members.excludedCounts },
+    load: { ...members.load },
   };
 }
