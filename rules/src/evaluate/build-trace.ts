@@ -22,13 +22,28 @@ export function summariseFacts(values: { fact: string; path?: string; value: unk
   return { fact: [...named.keys()].join(', '), factValue: Object.fromEntries(named) };
 }
 
+/**
+ * Node descriptions, by node: every decision's trace describes every node of its graph, and the
+ * graph of a prepared policy never changes (about 2% of a decision's allocations otherwise).
+ */
+const DESCRIPTIONS = new WeakMap<PolicyGraph['nodes'][number], string>();
+
+function described(node: PolicyGraph['nodes'][number]): string {
+  let description = DESCRIPTIONS.get(node);
+  if (description === undefined) {
+    description = describeNode(node);
+    DESCRIPTIONS.set(node, description);
+  }
+  return description;
+}
+
 export function buildTrace(graph: PolicyGraph, index: GraphIndex, decision: EvaluatedPath): TraceStep[] {
   const { steps, nodeIds, leaf } = decision.params;
   const stepByNode = new Map(steps.map((s, i) => [s.nodeId, { handle: s.handle, evaluated: decision.evaluated[i] }]));
   const trace: TraceStep[] = nodeIds.map((id) => {
     const node = index.nodes.get(id);
     const kind = node?.kind ?? leaf.kind;
-    const description = node ? describeNode(node) : id;
+    const description = node ? described(node) : id;
     if (kind === 'start') return { nodeId: id, kind, description, result: NEXT_HANDLE, evaluated: true };
     const step = stepByNode.get(id);
     if (!step) return { nodeId: id, kind, description, result: 'reached', evaluated: true };
@@ -36,7 +51,7 @@ export function buildTrace(graph: PolicyGraph, index: GraphIndex, decision: Eval
   });
   const onPath = new Set(nodeIds);
   for (const node of graph.nodes) {
-    if (!onPath.has(node.id)) trace.push({ nodeId: node.id, kind: node.kind, description: describeNode(node), result: NOT_EVALUATED, evaluated: false });
+    if (!onPath.has(node.id)) trace.push({ nodeId: node.id, kind: node.kind, description: described(node), result: NOT_EVALUATED, evaluated: false });
   }
   return trace;
 }
