@@ -276,3 +276,41 @@ describe('humanRequested: turning the bot down, asking for a manager', () => {
     expect(facts(text).humanRequested).toBe(false);
   });
 });
+
+describe('German, French and Portuguese: refunds that never came, debits without a reason, sign-ins that were not the customer', () => {
+  it.each([
+    ['billing_dispute', 'Die Rückerstattung ist bis heute nicht angekommen'],
+    ['billing_dispute', "J'attends toujours mon remboursement, rien sur le compte"],
+    ['billing_dispute', 'O estorno ainda não caiu na minha conta'],
+    ['billing_dispute', 'Mir wurden ohne Grund 40 Euro abgebucht'],
+    ['billing_dispute', "On m'a prélevé 25 € sans raison"],
+    ['billing_dispute', 'Descontaram 60 reais sem motivo nenhum'],
+    ['billing_dispute', 'Der Automat hat kein Geld ausgegeben, aber das Konto wurde belastet'],
+    ['security', 'Ich habe eine Anmeldung aus Polen gesehen, das war ich nicht'],
+    ['security', "Mon mot de passe a été changé et ce n'était pas moi"],
+    ['security', 'Trocaram meu e-mail da conta e não fui eu'],
+  ])('finds %s in: %s', (topic, text) => {
+    expect(facts(text).topics).toContain(topic);
+  });
+
+  it.each([
+    'Wann kommt die Rückerstattung, wenn ich heute storniere?',
+    'Le remboursement m’a été promis pour lundi, à quelle heure arrive-t-il ?',
+    'O reembolso foi prometido para amanhã, até que horas cai?',
+    'Meine Zahlung wurde ohne Grund abgelehnt',
+    'Mon paiement a été refusé sans raison, je réessaie ?',
+    'Como faço login pela primeira vez?',
+    'Quels sont les frais de retrait à l’étranger ?',
+  ])('finds no billing dispute or security incident in: %s', (text) => {
+    expect(facts(text).topics).not.toContain('billing_dispute');
+    expect(facts(text).topics).not.toContain('security');
+  });
+
+  it.each([
+    'Stellen Sie mich bitte zu einem Mitarbeiter durch',
+    'Je veux parler à un conseiller, mon numéro de téléphone est le 06 12 34 56 78',
+    'Quero falar com um atendente em vez do robô',
+  ])('finds a request for a person in: %s', (text) => {
+    expect(facts(text).humanRequested).toBe(true);
+  });
+});
