@@ -42,8 +42,9 @@ interface Entry<T> {
 
 /**
  * Matches per lexemes array and per phrase or concept set. Lexemes come from the message memo,
- * one array per text and language, so a text is matched once however many turns repeat it; the
- * entries go when the memo drops the text.
+ * one array per text and language while the text is read, so the sets searched on one reading
+ * share them (later turns reuse the reading itself, `conversation-memo.ts`); the entries go with
+ * the lexemes when the text's per-token work is let go (`AnalysedText.release`).
  */
 const matchesByLexemes = new WeakMap<number[][], Map<object, readonly unknown[]>>();
 
