@@ -7,7 +7,7 @@
  * answered with a generic INTERNAL_SERVER_ERROR, so internal messages never reach a client.
  */
 import { randomUUID } from 'node:crypto';
-import type { ApolloServerPlugin } from '@apollo/server';
+import type { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server';
 import { ApolloServerErrorCode, unwrapResolverError } from '@apollo/server/errors';
 import { BatonErrorCode } from '@baton/schemas';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
@@ -71,8 +71,8 @@ const requestIds = new WeakMap<object, string>();
  * cost every await of every request: about 7% of a request's CPU, measured under load).
  */
 export function errorRequestIdsPlugin(): ApolloServerPlugin<BatonContext> {
-  const listener = {
-    async didEncounterErrors({ contextValue, errors }: { contextValue: BatonContext; errors: readonly object[] }) {
+  const listener: GraphQLRequestListener<BatonContext> = {
+    async didEncounterErrors({ contextValue, errors }) {
       if (contextValue.reqId === undefined) return;
       for (const error of errors) requestIds.set(error, contextValue.reqId);
     },
