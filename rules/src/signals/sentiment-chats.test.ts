@@ -118,3 +118,82 @@ describe('what the chats rest on', () => {
       expect(score(language, text)).toBeGreaterThan(-0.3);
   });
 });
+
+/**
+ * The multi-turn wave: how customers show they are let down in every language without a feeling
+ * word — how much longer ("wie lange soll ich denn noch", "até quando vou"), nothing happens and
+ * nobody does anything, the same answer every time, being bounced around ("me están mareando", "on
+ * me balade"), promises worth nothing, disbelief ("nicht Ihr Ernst", "não é aceitável"), "do you
+ * even read what I write", the second time as a fact that sarcasm can follow — and the everyday
+ * words of disappointment the lexicons lacked ("desiludido", "stinkig", "unseriös"). Each guard is
+ * a calm look-alike: the routine question, the fault report, the polite follow-up.
+ */
+describe('upset multi-turn chats of the second wave count two negative turns or more', () => {
+  it.each<[string, ThreeTurnChat]>([
+    [
+      'de',
+      [
+        'Meine Rücksendung ist seit einem Monat bei Ihnen.',
+        'Es sind schon 30 Tage. Wie lange soll ich denn noch warten?',
+        'Das höre ich jedes Mal. Passiert ist nichts.',
+      ],
+    ],
+    ['de', ['Der Tarif wurde mir am Telefon angeboten.', 'Das kann doch nicht Ihr Ernst sein!', 'Ihre Versprechen sind nichts wert.']],
+    ['pt', ['Devolvi o produto faz um mês.', 'Até quando vou ter que esperar?', 'Toda vez a mesma resposta e nada acontece.']],
+    ['pt', ['Estou à espera do cartão há três semanas.', 'Isso não é aceitável.', 'Estou mesmo muito desiludido convosco.']],
+    ['es', ['Quiero dar de baja una línea.', '¡Pero si vengo de ahí! Me están mareando.', 'Esto es de chiste, nadie hace nada.']],
+    ['fr', ['Je veux résilier une ligne.', 'Mais j’en viens ! On me balade depuis ce matin.', 'Franchement, je commence à en avoir assez.']],
+    ['en', ['My refund still has not arrived.', 'I keep getting the same answer and nothing ever happens.', 'Are you even reading what I write?']],
+  ])('%s: %s', (language, chat) => {
+    expect(negativeTurns(language, chat)).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('calm multi-turn chats of the second wave count no negative turn', () => {
+  it.each<[string, ThreeTurnChat]>([
+    ['de', ['Ich habe noch keine Antwort auf meine Mail von Montag bekommen.', 'Wie lange muss ich noch warten?', 'Ok, dann warte ich noch. Danke.']],
+    ['de', ['Mir wurde der Betrag zum zweiten Mal abgebucht.', 'Wenn ich in der App auf Erstatten klicke, passiert nichts.', 'Alles klar, danke.']],
+    ['pt', ['Quanto tempo demora a entrega?', 'Fui cobrado pela segunda vez na mesma compra.', 'Clico em pagar e nada acontece.']],
+    ['pt', ['Até quando posso pagar a fatura?', 'Esqueci minha senha.', 'Estou no limite do cartão?']],
+    ['es', ['¿Cuánto tiempo tarda el envío?', 'Se me olvidó la contraseña.', 'Vale, espero entonces.']],
+    ['fr', ['Le relevé de compteur est en pièce jointe.', 'Quand je clique, rien ne se passe.', 'Merci mille fois !']],
+    ['en', ['How much longer will my card take to arrive?', 'I was charged a second time for the same order.', 'Nothing happens when I tap Pay.']],
+  ])('%s: %s', (language, chat) => {
+    expect(negativeTurns(language, chat)).toBe(0);
+  });
+});
+
+describe('what the second wave rests on', () => {
+  it('reads the second time as a fact, so a plain report stays calm and sarcasm after it is blame', () => {
+    for (const [language, text] of [
+      ['de', 'Zum zweiten Mal. Toll.'],
+      ['pt', 'Pela segunda vez. Que maravilha.'],
+      ['en', 'For the second time. Brilliant.'],
+    ] as const)
+      expect(score(language, text)).toBeLessThanOrEqual(-0.3);
+    expect(score('de', 'Ich wurde zum zweiten Mal belastet.')).toBeGreaterThan(-0.3);
+    expect(score('en', 'I was charged a second time for the same order.')).toBeGreaterThan(-0.3);
+  });
+
+  it('matches "how much longer" only where it is impatient', () => {
+    expect(score('de', 'Wie lange soll ich denn noch warten?')).toBeLessThanOrEqual(-0.3);
+    expect(score('de', 'Wie lange dauert die Lieferung?')).toBeGreaterThan(-0.3);
+    expect(score('pt', 'Até quando vou ter que esperar?')).toBeLessThanOrEqual(-0.3);
+    expect(score('pt', 'Até quando posso pagar a fatura?')).toBeGreaterThan(-0.3);
+    expect(score('en', 'How much longer will my card take to arrive?')).toBeGreaterThan(-0.3);
+  });
+
+  it('keeps resignation written as such, not the verb it comes from', () => {
+    expect(score('pt', 'Esqueci minha senha.')).toBeGreaterThan(-0.3);
+    expect(score('es', 'Se me olvidó la contraseña.')).toBeGreaterThan(-0.3);
+    expect(score('de', 'Vergessen Sie es. Ich hab keine Lust mehr.')).toBeLessThanOrEqual(-0.3);
+  });
+
+  it('matches "hilft … nicht" over "gar" and reads the disappointment words the lexicons lacked', () => {
+    expect(score('de', 'Das hilft mir gar nicht weiter.')).toBeLessThanOrEqual(-0.3);
+    expect(score('de', 'Ich bin echt stinkig.')).toBeLessThanOrEqual(-0.3);
+    expect(score('pt', 'Estou mesmo desiludido convosco.')).toBeLessThanOrEqual(-0.3);
+    expect(score('en', 'What kind of service is this?')).toBeLessThanOrEqual(-0.3);
+    expect(score('en', 'Such kind service, thank you!')).toBeGreaterThan(0);
+  });
+});

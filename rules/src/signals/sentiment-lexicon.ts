@@ -57,6 +57,13 @@ export interface SupportLexicon {
    * `sentiment.ts` does not count them; elsewhere they are praise.
    */
   courtesy: string;
+  /**
+   * Verbs of feeling ("feel", "me siento", "sinto-me", "je me sens", "fühle mich", "… gefühlt"),
+   * written forms: a fault word they take ("I feel robbed", "je me sens volée", "ich fühle mich
+   * bestohlen") says how the customer feels, not what broke, and weighs as a complaint
+   * (`sentiment.ts`).
+   */
+  feelings: string;
   /** Words that press for action ("now", "sofort"): negative only when written in capitals (`sentiment.ts`). */
   demands: string;
   /**

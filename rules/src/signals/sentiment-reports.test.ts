@@ -83,3 +83,26 @@ describe('emoji', () => {
     expect(score('pt', 'Adorei o atendimento ❤️')).toBe(score('pt', 'Adorei o atendimento ❤'));
   });
 });
+
+describe('a fault word taken by a verb of feeling', () => {
+  it.each([
+    ['en', 'Honestly, after all this I feel robbed'],
+    ['es', 'Con este cargo me siento muy estafada y bloqueada'],
+    ['pt', 'Depois dessa cobrança sinto-me roubado'],
+    ['de', 'Nach dieser Abbuchung fühle ich mich bestohlen'],
+    ['de', 'Ich habe mich wirklich betrogen gefühlt'],
+    ['fr', 'Avec ces frais je me sens volée'],
+  ])('is how the customer feels, an upset turn (%s): %s', (language, text) => {
+    expect(score(language, text)).toBeLessThanOrEqual(UPSET);
+  });
+
+  it.each([
+    ['en', 'I feel like the card was blocked yesterday'],
+    ['es', 'Lo siento, pero la tarjeta fue bloqueada'],
+    ['pt', 'Sinto muito, mas o cartão foi roubado'],
+    ['de', 'Ich fühle, dass die Karte gesperrt ist'],
+    ['fr', 'Dans ce sens, la carte est bloquée'],
+  ])('stays a report when the fault word is not what the customer feels (%s): %s', (language, text) => {
+    expect(score(language, text)).toBeGreaterThan(UPSET);
+  });
+});

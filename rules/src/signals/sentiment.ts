@@ -117,6 +117,8 @@ interface SentimentLanguage {
   unnegated: Set<string>;
   /** Folded praise words read as sarcasm when they close a complaint ("…, great"). */
   ironic: Set<string>;
+  /** Folded verbs of feeling ("feel", "sens", "fühle"): a fault word they take is a feeling. */
+  feelings: Set<string>;
   /** Stems of the thanking words ("Vielen Dank" as "danke"): politeness in a message that reports a problem. */
   courtesy: Set<string>;
   /** Folded pejorative prefixes of compounds, when the language compounds (German). */
@@ -168,6 +170,13 @@ const DEMAND_VALENCE = -0.4;
  */
 const FAULT_FLOOR = -0.25;
 /**
+ * A fault word taken by a verb of feeling ("I feel robbed", "me siento estafada", "je me sens
+ * volé") weighs at least like a complaint word of the support lexicons' middle tier (-0.55).
+ */
+const FELT_FAULT = -0.55;
+/** Pronouns between a verb of feeling and its word ("me siento", "fühle ich mich"), folded. */
+const FEELING_PRONOUNS = new Set(['me', 'mich', 'myself', 'ich']);
+/**
  * Compounds: a word of 7+ letters splits into a modifier of 3+ letters and a head of 4+
  * ("Verkehrs|chaos"); shorter heads ("gut", "tot", "arm") end too many plain words ("Saatgut").
  * A pejorative prefix ("Mist|wetter") needs 4+ letters after it, so "Mistral" stays a name.
@@ -207,6 +216,21 @@ function lexiconEntry(lexicon: SentimentLanguage, word: string, wordStem: string
   if (exact) return exact;
   const byStem = lexicon.words.get(wordStem);
   return byStem && sharedPrefix(byStem.word, word) >= byStem.word.length - INFLECTION_REACH ? byStem : undefined;
+}
+
+/**
+ * True when the word at `i` is taken by a verb of feeling of its clause: the verb right before it,
+ * across boosters and pronouns ("feel so robbed", "sinto-me roubada", "fühle ich mich bestohlen"), or a German
+ * participle right after it ("mich betrogen gefühlt").
+ */
+function isFelt(scoring: Scoring, i: number): boolean {
+  const { text, clauses, lexicon } = scoring;
+  const tokens = text.tokens;
+  const next = tokens[i + 1];
+  if (next && clauses[i + 1] === clauses[i] && lexicon.feelings.has(next.word)) return true;
+  let j = i - 1;
+  while (j >= 0 && clauses[j] === clauses[i] && (lexicon.boosters.has(tokens[j]!.word) || FEELING_PRONOUNS.has(tokens[j]!.word))) j -= 1;
+  return j >= 0 && clauses[j] === clauses[i] && lexicon.feelings.has(tokens[j]!.word);
 }
 
 function wordList(list: string): string[] {
@@ -272,6 +296,7 @@ function compile(language: string, lexicon: SupportLexicon): SentimentLanguage {
     unnegated: new Set(wordList(lexicon.unnegated)),
     ironic: new Set(wordList(lexicon.ironic)),
     courtesy: new Set(wordList(lexicon.courtesy).map((word) => stem(language, word))),
+    feelings: new Set(wordList(lexicon.feelings)),
     compoundPrefixes: lexicon.compounds && wordList(lexicon.compounds.prefixes),
   };
 }
@@ -623,6 +648,10 @@ export function scoreSentiment(text: AnalysedText, language: string): SentimentS
         // A negated state word ("not fixed", "funktioniert … nicht") reports a fault, not a feeling.
         if (entry.own && entry.value > 0 && entry.value <= STATE_PRAISE) entry = { ...entry, fault: true };
         value *= value <= STRONG_NEGATIVE ? NEGATED_STRONG_FACTOR : NEGATION_FACTOR;
+      }
+      if (entry.fault && value < 0 && isFelt(scoring, i)) {
+        entry = { ...entry, fault: false };
+        value = Math.min(value, FELT_FAULT);
       }
     }
     const weighted = value * (contrastAt < 0 ? 1 : i < contrastAt ? CONTRAST_BEFORE : i > contrastAt ? CONTRAST_AFTER : 1);
