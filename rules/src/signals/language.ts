@@ -71,23 +71,34 @@ function functionWordVotes(texts: readonly AnalysedText[], candidates: readonly 
   return wordVotes(texts, candidates, 'function-words', (pack) => ({ has: (word) => pack.stopwords.has(word) || pack.negators.has(word) }));
 }
 
-/** Votes of `texts` per candidate language with a pack: tokens of 2+ letters in the language's `list`. */
+/**
+ * Votes of `texts` per candidate language with a pack: tokens of 2+ letters in the language's
+ * `list`. Each text's counts for all candidates are remembered together: the language is asked of
+ * every customer message on every turn, so one lookup per message beats one per language.
+ */
 function wordVotes(
   texts: readonly AnalysedText[],
   candidates: readonly string[],
   kind: string,
   list: (pack: LanguagePack) => Pick<ReadonlySet<string>, 'has'>,
 ): Map<string, number> {
-  const votes = new Map<string, number>();
-  for (const language of candidates) {
-    const pack = languagePack(language);
-    if (!pack) continue;
-    const words = list(pack);
-    const key = `${kind}:${language}`;
-    let count = 0;
-    for (const text of texts) count += text.remember(key, () => text.tokens.filter(({ word }) => word.length >= 2 && words.has(word)).length);
-    votes.set(language, count);
+  const packs = candidates.map((language) => languagePack(language));
+  const key = `${kind}:${candidates.join(' ')}`;
+  const totals = new Array<number>(candidates.length).fill(0);
+  for (const text of texts) {
+    const counts = text.remember(key, () =>
+      packs.map((pack) => {
+        if (!pack) return 0;
+        const words = list(pack);
+        return text.tokens.filter(({ word }) => word.length >= 2 && words.has(word)).length;
+      }),
+    );
+    for (let k = 0; k < counts.length; k += 1) totals[k] = (totals[k] as number) + (counts[k] as number);
   }
+  const votes = new Map<string, number>();
+  candidates.forEach((language, k) => {
+    if (packs[k]) votes.set(language, totals[k] as number);
+  });
   return votes;
 }
 

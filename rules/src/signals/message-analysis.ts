@@ -38,6 +38,8 @@ class TextWork {
   }
 
   release(): void {
+    // Every record is released every turn; most hold nothing by then.
+    if (this.readTokens === undefined && this.views.size === 0 && this.perToken.size === 0) return;
     this.readTokens = undefined;
     this.views.clear();
     this.perToken.clear();
