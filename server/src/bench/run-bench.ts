@@ -13,6 +13,9 @@ import type { PerTurnMeasurement } from './per-turn';
 
 const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');
 
+/** Conversations of the turn-by-turn measure: one per language of the seed (en, es, de, pt, fr). */
+const TURN_CONVERSATIONS = 5;
+
 function printPerTurn({ earlyMs, lateMs, conversations }: PerTurnMeasurement): void {
   console.log(
     `  Turn by turn (${conversations} conversations, 1 connection, dry run): turns 3–7 ${earlyMs.toFixed(2)} ms, turns 198–202 ${lateMs.toFixed(2)} ms: ${(lateMs / earlyMs).toFixed(2)}x (target ≤ 1.5x)`,
@@ -21,7 +24,7 @@ function printPerTurn({ earlyMs, lateMs, conversations }: PerTurnMeasurement): v
 
 /** Only the turn-by-turn measure. */
 async function perTurnOnly(): Promise<void> {
-  const { pinning, perTurn } = await benchPerTurnOnly(50, 3);
+  const { pinning, perTurn } = await benchPerTurnOnly(50, TURN_CONVERSATIONS);
   console.log(`Baton benchmark, turn by turn only — Node ${process.version}, ${pinning ? `pinned to core ${pinning.server}` : 'not pinned'}`);
   printPerTurn(perTurn);
 }
@@ -45,7 +48,7 @@ async function main(): Promise<void> {
   }
   console.log('');
 
-  const http = await benchHttp(50, seconds, 3);
+  const http = await benchHttp(50, seconds, TURN_CONVERSATIONS);
   const where = http.pinning
     ? `servers pinned to core ${http.pinning.server}, autocannon to core ${http.pinning.load} (taskset)`
     : 'not pinned (needs taskset and 2 cores)';
