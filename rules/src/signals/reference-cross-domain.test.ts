@@ -1,0 +1,128 @@
+/**
+ * The reference lexicons (`seed/src/policies/support-default/trigger-settings.json`, read from
+ * disk: rules must not import seed) outside banking: retail orders, telecom, streaming and SaaS
+ * subscriptions, travel, insurance, utilities, gyms and delivery apps, in all five languages. Each
+ * family of phrasings that must reach a person, and the routine messages next to it that share
+ * its words and must stay with the bot.
+ */
+import { computeSignals, prepareSignals } from './index';
+import { customerSays } from './fixtures/conversation.fixture';
+import { referenceTriggerSettings } from '../testing/reference-files';
+
+const model = prepareSignals(referenceTriggerSettings());
+const facts = (...texts: string[]) => computeSignals(customerSays(...texts), model, new Date()).facts;
+
+describe('security: a password, email or number changed by someone else', () => {
+  it.each([
+    'my music app password got changed yesterday and that was not me',
+    'I was sent a notice that my login email was updated, it wasnt me',
+    'cambiaron el correo de mi cuenta del súper, yo no fui',
+    'alteraram a senha do meu app de delivery sem eu saber',
+    'Meine E-Mail-Adresse im Shop wurde geändert, das war ich nicht',
+    "le mot de passe de mon compte streaming a changé, c'est pas moi",
+    'somebody logged into my food delivery app and ordered pizzas',
+    'a scammer emptied my loyalty points',
+    'un estafador usó mi cuenta de la aerolínea',
+    'un escroc a vidé ma cagnotte de fidélité',
+  ])('finds security in: %s', (text) => {
+    expect(facts(text).topics).toContain('security');
+  });
+
+  it.each([
+    'how do I change the email address on my profile?',
+    'I forgot my password, can you send a reset link?',
+    '¿Cómo cambio el correo de mi cuenta?',
+    'Como altero a senha do app?',
+    'Wie ändere ich meine E-Mail-Adresse?',
+    'Comment je change mon mot de passe ?',
+  ])('finds no security incident in: %s', (text) => {
+    expect(facts(text).topics).not.toContain('security');
+  });
+});
+
+describe('billing_dispute: charged after cancelling, for something already paid, a fee nobody announced', () => {
+  it.each([
+    'I closed my streaming account in May and you are still taking money every month',
+    'got billed again after I cancelled the meal box',
+    'the hotel charged me for breakfast that I had already paid for',
+    'my energy supplier added a fee and nobody told me about it',
+    'el hotel me cobró el desayuno que ya había pagado',
+    'me cobraron una comisión de gestión sin avisar',
+    'a academia continuam cobrando mesmo eu tendo cancelado',
+    'a companhia cobrou a bagagem que eu já tinha pago',
+    'Ich habe das Streaming-Abo gekündigt und trotzdem wurde wieder abgebucht',
+    'Mir wurde der Sitzplatz berechnet, obwohl ich ihn schon bezahlt hatte',
+    "j'ai été prélevé après avoir résilié ma box",
+    "la compagnie m'a facturé le bagage que j'avais déjà payé",
+  ])('finds billing_dispute in: %s', (text) => {
+    expect(facts(text).topics).toContain('billing_dispute');
+  });
+
+  it.each([
+    'my phone is still charging, how long does the battery take?',
+    'Is my card still going to be charged monthly?',
+    'I already paid my bill, thanks for the reminder',
+    'Ya pagué la factura, gracias',
+    'Já paguei a fatura deste mês',
+    'Ich habe die Rechnung schon bezahlt, danke',
+    "J'ai déjà payé ma facture, merci",
+  ])('finds no billing dispute in: %s', (text) => {
+    expect(facts(text).topics).not.toContain('billing_dispute');
+  });
+});
+
+describe('cancellation: lines, broadband, auto-renewal, leaving for another provider', () => {
+  it.each([
+    'please cancel the extra line on my mobile account',
+    'turn off the auto renewal on my antivirus subscription',
+    "I'm going to switch to another provider",
+    'denme de baja la fibra, por favor',
+    'desactiven la renovación automática del seguro',
+    'quero cancelar a matrícula da academia',
+    'tirem a renovação automática do meu plano',
+    'kündigt bitte meinen Handyvertrag',
+    'schaltet die automatische Verlängerung ab',
+    'résiliez ma ligne fixe svp',
+    'désactivez le renouvellement automatique de mon assurance',
+  ])('finds cancellation in: %s', (text) => {
+    expect(facts(text).topics).toContain('cancellation');
+  });
+
+  it.each([
+    'how do I turn on auto renewal?',
+    'how do I unlock my phone to switch to another network',
+    'can I add a second line to my plan?',
+    '¿Cómo agrego otra línea a mi plan?',
+    'Como ativo a renovação automática?',
+    'Wie verlängere ich meinen Vertrag?',
+    'comment débloquer mon téléphone pour un autre opérateur',
+  ])('finds no cancellation in: %s', (text) => {
+    expect(facts(text).topics).not.toContain('cancellation');
+  });
+});
+
+describe('humanRequested: real people, call-backs, regional names for an agent', () => {
+  it.each([
+    'do you have actual people answering or is it all automated?',
+    'can someone from the billing team call me tomorrow?',
+    'I would like a callback from one of your staff',
+    '¿Hay gente de verdad atendiendo?',
+    'comuníqueme con un ejecutivo',
+    'tem gente de verdade aí?',
+    'quero falar com um assistente',
+    'Holen Sie bitte Ihren Chef',
+    'il y a de vrais gens au service client ?',
+    'un technicien peut me rappeler ?',
+  ])('hears a request in: %s', (text) => {
+    expect(facts(text).humanRequested).toBe(true);
+  });
+
+  it.each([
+    'How do I contact support about my parcel?',
+    'the real people in the ad are not in the product',
+    'No necesito un ejecutivo, gracias',
+    'Ich brauche keinen Chef, nur die Öffnungszeiten',
+  ])('hears no request in: %s', (text) => {
+    expect(facts(text).humanRequested).toBe(false);
+  });
+});
