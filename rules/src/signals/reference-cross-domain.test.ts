@@ -126,3 +126,54 @@ describe('humanRequested: real people, call-backs, regional names for an agent',
     expect(facts(text).humanRequested).toBe(false);
   });
 });
+
+describe('second pass: codes nobody asked for, paying for what was removed, money not given back, identical charges, a manager', () => {
+  const signals = (text: string) => computeSignals(customerSays(text), model, new Date()).facts;
+
+  it.each([
+    ['security', 'I keep getting verification codes I never requested and now I cannot log in'],
+    ['security', 'me llegan códigos de acceso que no solicité'],
+    ['security', 'recebo e-mails de redefinição de senha que eu não pedi'],
+    ['security', 'ich bekomme ständig Codes, die ich nicht angefordert habe'],
+    ['security', 'je reçois des codes de connexion que je n’ai pas demandés'],
+    ['security', 'my game account was hijacked last night'],
+    ['billing_dispute', 'why am I still paying for the roadside cover I removed in March?'],
+    ['billing_dispute', 'sigo pagando el seguro de móvil que di de baja'],
+    ['billing_dispute', 'continuo pagando o pacote de canais que cancelei'],
+    ['billing_dispute', 'ich zahle immer noch für die Zusatzoption, die ich gekündigt habe'],
+    ['billing_dispute', 'je paie encore l’option que j’ai résiliée'],
+    ['billing_dispute', 'there are four identical payments to you on my statement'],
+    ['billing_dispute', 'la tienda nunca me devolvió el dinero, no me devolvieron nada'],
+    ['billing_dispute', 'sent the console back weeks ago and still no refund'],
+    ['billing_dispute', 'Paket zurückgeschickt und immer noch keine Erstattung'],
+  ])('finds %s in: %s', (topic, text) => {
+    expect(signals(text).topics).toContain(topic);
+  });
+
+  it.each([
+    'I removed my old card, is the payment still going through?',
+    'are the monthly charges identical every month?',
+    "I'm still paying off my loan, can I get a statement?",
+    'ich habe noch keine Rückerstattung beantragt, wie geht das?',
+    "le remboursement n'est pas encore possible pour les billets promo ?",
+    'sind die Abbuchungen jeden Monat gleich?',
+    'my travel budget is depleted, how do I top up my account?',
+  ])('finds no escalation topic in: %s', (text) => {
+    expect(signals(text).topics).toEqual([]);
+  });
+
+  it.each([
+    'can you escalate this to your supervisor please',
+    'quiero escalar esto con un gerente',
+    'quero escalar isso para o gerente',
+    'ich möchte das an Ihren Vorgesetzten weitergeben',
+    'je veux faire remonter ça à un responsable',
+    'I want a real person',
+  ])('reads a request for a person in: %s', (text) => {
+    expect(signals(text).humanRequested).toBe(true);
+  });
+
+  it('does not read "give me" before a staff word as asking for a person', () => {
+    expect(signals('please give me the staff discount code for my order').humanRequested).toBe(false);
+  });
+});
