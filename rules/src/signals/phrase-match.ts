@@ -7,7 +7,7 @@
  * a phrase that opens with "someone" right after a modal ("could someone change my email?",
  * "kann jemand mein Passwort ändern?": support is asked to act). Phrases are
  * grouped by their first lexeme so a message only tries the phrases that can start at each of
- * its words. A negation word that opens a phrase does not reach the next phrase word across a
+ * its words. A negation word that opens a phrase does not reach any of its other words across a
  * comma ("No, quiero abrir la cuenta" is no "no quiero"). A `{secret}` placeholder (`phrase-index.ts`) is carried by any password-like word.
  * One emphasis adverb may stand between two words of a word-for-word phrase ("did not actually make").
  */
@@ -177,7 +177,8 @@ function inSentence(text: AnalysedText, term: number, j: number, sentence: numbe
 
 /** Index of the last token of `phrase` matched from `start`, or -1. */
 function matchFrom(text: AnalysedText, lexemes: number[][], phrase: CompiledPhrase, start: number): number {
-  return matchRest(text, lexemes, phrase, 1, start, text.tokens[start]?.sentence);
+  const last = matchRest(text, lexemes, phrase, 1, start, text.tokens[start]?.sentence);
+  return last >= 0 && cutNegation(text, phrase.language, start, last) ? -1 : last;
 }
 
 /** Matches terms `k`.. of `phrase` after token `current`; index of the last matched token, or -1. */
@@ -192,7 +193,6 @@ function matchRest(text: AnalysedText, lexemes: number[][], phrase: CompiledPhra
       }
       return -1;
     }
-    const previous = current;
     if (phrase.links[k] === 'near') {
       current = nearby(text, lexemes, phrase, k, current, sentence);
       if (current < 0) return -1;
@@ -202,15 +202,15 @@ function matchRest(text: AnalysedText, lexemes: number[][], phrase: CompiledPhra
       if (isEmphasis(text, phrase.language, current) && !carries(text, lexemes, term, current)) current += 1;
       if (!inSentence(text, term, current, sentence) || !carries(text, lexemes, term, current)) return -1;
     }
-    if (k === 1 && cutNegation(text, phrase.language, previous, current)) return -1;
   }
   return current;
 }
 
 /**
- * True when the negation word at token `from`, a phrase's first, is cut from token `to` by a
- * clause break: "No, quiero abrir la cuenta" answers a question and wants the account, it is no
- * "no quiero". A negation inside a phrase may stand before a comma ("weiß nicht, wo").
+ * True when the negation word at token `from`, a phrase's first, is cut from token `to`, its
+ * last, by a clause break: "No, quiero abrir la cuenta" answers a question and wants the account,
+ * it is no "no quiero"; "I don't want to talk to anyone, the bot is fine" is no "not talk to a
+ * bot". A negation inside a phrase may stand before a comma ("weiß nicht, wo").
  */
 function cutNegation(text: AnalysedText, language: string, from: number, to: number): boolean {
   const negation = text.tokens[from];

@@ -136,6 +136,13 @@ describe('words the content rule must keep', () => {
     expect(topics('ya no quiero seguir con el plan')).toEqual(['cancellation']);
     expect(topics('No, quiero seguir con el plan')).toEqual([]);
   });
+
+  it("keeps a phrase opened by a negation inside that negation's clause", () => {
+    const asks = prepareSignals({ ...SETTINGS, humanRequest: { ...SETTINGS.humanRequest, phrases: { en: ['not talk to a bot'] } } });
+    const asked = (text: string) => computeSignals(customerSays(text), asks, new Date()).facts.humanRequested;
+    expect(asked("I don't want to talk to a bot")).toBe(true);
+    expect(asked("no thanks, I don't want to talk to anyone, the bot is fine")).toBe(false);
+  });
 });
 
 describe('an emphasis adverb inside a word-for-word phrase', () => {
