@@ -181,6 +181,16 @@ describe('stems too short to tell words apart', () => {
   });
 });
 
+describe('French feminine participles', () => {
+  it('stem as their masculine does, although folding dropped the accent Snowball reads them by', () => {
+    expect(stem('fr', 'volee')).toBe(stem('fr', 'vole'));
+    expect(stem('fr', 'divulguees')).toBe(stem('fr', 'divulgue'));
+    expect(stem('fr', 'demandee')).toBe(stem('fr', 'demande'));
+    // A noun in "-ée" keeps its own stem rather than meeting a stop word ("entrée" is no "entre").
+    expect(stem('fr', 'entree')).not.toBe(stem('fr', 'entre'));
+  });
+});
+
 describe('typos stop at real lexicon words', () => {
   it('does not read a lexicon word as a typo of another ("Betrag" is not "Betrug")', () => {
     expect(topics('Der Betrag auf der Rechnung ist hoch')).toEqual([]);

@@ -10,6 +10,15 @@ const MEMO_LIMIT = 50_000;
 const memos = new Map<string, Map<string, string>>();
 
 /**
+ * Folding drops the accent Snowball's French stemmer reads a feminine participle by ("volée" ->
+ * "volee" stems to "vole", apart from "volé" -> "vol"): it is put back before stemming, so "ma carte
+ * a été volée" meets a lexicon's "volé" as "ma carte a été volé" would.
+ */
+function unfoldForStemming(language: string, word: string): string {
+  return language === 'fr' ? word.replace(/ee(s?)$/, 'ée$1') : word;
+}
+
+/**
  * Stem of a folded word (`"charged"` -> `"charg"` in `en`, `"cobraron"` -> `"cobr"` in `es`).
  * Pure: the memo only saves work, so equal inputs always give equal stems.
  */
@@ -24,7 +33,7 @@ export function stem(language: string, word: string): string {
   const pack = languagePack(language);
   let result = word;
   if (pack && word.length > 2 && !/\d/.test(word)) {
-    pack.stemmer.setCurrent(word);
+    pack.stemmer.setCurrent(unfoldForStemming(language, word));
     pack.stemmer.innerStem();
     result = pack.stemmer.getCurrent() || word;
   }
