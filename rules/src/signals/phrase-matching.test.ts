@@ -191,6 +191,21 @@ describe('French feminine participles', () => {
   });
 });
 
+describe('Portuguese and Spanish plurals the stemmers leave apart', () => {
+  it('stem as their singular ("cartões" as "cartão", "cancelaciones" as "cancelación")', () => {
+    expect(stem('pt', 'cartoes')).toBe(stem('pt', 'cartao'));
+    expect(stem('pt', 'transacoes')).toBe(stem('pt', 'transacao'));
+    expect(stem('es', 'cancelaciones')).toBe(stem('es', 'cancelacion'));
+    // Short words stay as written: "caos" (chaos) is no plural of "cão".
+    expect(stem('pt', 'caos')).not.toBe(stem('pt', 'cao'));
+  });
+
+  it('so a plural meets a lexicon written in the singular', () => {
+    const cards = prepareSignals({ ...FIXTURE_SETTINGS, topics: { security: { phrases: { pt: ['roubaram … cartão'] } } } });
+    expect(computeSignals(customerSays('roubaram meus cartões ontem'), cards, new Date()).facts.topics).toEqual(['security']);
+  });
+});
+
 describe('typos stop at real lexicon words', () => {
   it('does not read a lexicon word as a typo of another ("Betrag" is not "Betrug")', () => {
     expect(topics('Der Betrag auf der Rechnung ist hoch')).toEqual([]);

@@ -10,12 +10,25 @@ const MEMO_LIMIT = 50_000;
 const memos = new Map<string, Map<string, string>>();
 
 /**
- * Folding drops the accent Snowball's French stemmer reads a feminine participle by ("volée" ->
- * "volee" stems to "vole", apart from "volé" -> "vol"): it is put back before stemming, so "ma carte
- * a été volée" meets a lexicon's "volé" as "ma carte a été volé" would.
+ * What the stemmers miss on folded words, undone before stemming. Folding drops the accent
+ * Snowball's French stemmer reads a feminine participle by ("volée" -> "volee" stems to "vole",
+ * apart from "volé" -> "vol"): it is put back, so "ma carte a été volée" meets a lexicon's "volé".
+ * The Portuguese and Spanish stemmers leave the plurals of "-ão" and "-ción" apart from their
+ * singulars ("cartões" -> "carto", "cartão" -> "carta"; "cancelaciones" -> "cancelacion",
+ * "cancelación" -> "cancel"): the plural is read as its singular, so "roubaram meus cartões" meets
+ * "cartão". Short words stay as written ("caos" is no plural).
  */
 function unfoldForStemming(language: string, word: string): string {
-  return language === 'fr' ? word.replace(/ee(s?)$/, 'ée$1') : word;
+  switch (language) {
+    case 'fr':
+      return word.replace(/ee(s?)$/, 'ée$1');
+    case 'pt':
+      return word.length >= 5 ? word.replace(/(?:oes|aos)$/, 'ao') : word;
+    case 'es':
+      return word.replace(/([cs])iones$/, '$1ion');
+    default:
+      return word;
+  }
 }
 
 /**
