@@ -6,7 +6,9 @@
  * ("I don't want to talk to an agent", "no need for a human") or just after it within 4
  * ("a human is not necessary"). A one-word request phrase ("agent", "humano") asks only when
  * the message is about that short (at most 3 content words), so "the agent said yes" is no ask;
- * negated, it declines in any message.
+ * negated, it declines in any message. A message that only names a person the asking concepts
+ * know ("representative", "customer service?") asks too, even where the lexicon cannot list the
+ * word alone.
  * Turning the bot down is asking for a person: the lexicon lists refusals such as "not talk to a
  * bot", "no quiero hablar con un bot", "keinen Bot" as requests. A refusal is a request phrase
  * holding a negator ("not", "no", "nicht", "pas"...); a negation phrase that shares
@@ -238,13 +240,39 @@ function judgeConcepts(message: MatchedMessage, model: SignalsModel): HumanReque
   return negation ? { ...finding, requested: false, negation: negation.phrase.text } : { ...finding, requested: true };
 }
 
+/** Most function words around a person named alone ("an operator", "the customer service please"). */
+const BARE_PERSON_GLUE = 2;
+
+/**
+ * A message that is only a person the asking concepts name ("representative", "customer
+ * service?", "un conseiller") asks for them, as a one-word request phrase does: in a chat, naming
+ * whom you want is the ask. At most two function words may stand around it ("where can I get a
+ * spa" asks where, not for a person). Words the lexicon cannot list alone ("representative" stems like
+ * "represented") are covered this way. Not when a negation declines them.
+ */
+function judgeBarePerson(message: MatchedMessage, model: SignalsModel, negations: readonly PhraseHit<true>[]): HumanRequestFinding | undefined {
+  const { text } = message;
+  for (const object of model.humanRequestConcepts.askingParts(message).objects) {
+    const stop = text.view(object.phrase.language).stop;
+    const around = text.tokens.length - (object.last - object.first + 1);
+    const alone = around <= BARE_PERSON_GLUE && text.tokens.every((_, i) => stop[i] || (i >= object.first && i <= object.last));
+    const span: PhraseHit<true> = { phrase: object.phrase, tag: true, first: object.first, last: object.last };
+    if (!alone || negationOf(text, span, negations)) continue;
+    return { message: text, phrase: `${object.phrase.text} (a person, named alone)`, first: object.first, last: object.last, requested: true };
+  }
+  return undefined;
+}
+
 function judgeMessage(message: MatchedMessage, model: SignalsModel): HumanRequestFinding | undefined {
   const { text, lexemes } = message;
   const found = model.humanRequests.find(text, lexemes);
   const impatient = judgeImpatience(text, [...found, ...model.humanRequestConcepts.askingParts(message).objects]);
   if (impatient) return impatient;
   const hits = found.filter((hit) => !spansWaiting(text, hit));
-  if (hits.length === 0) return judgeConcepts(message, model) ?? judgeDecline(message, model, model.humanRequestNegations.find(text, lexemes));
+  if (hits.length === 0) {
+    const negations = model.humanRequestNegations.find(text, lexemes);
+    return judgeConcepts(message, model) ?? judgeBarePerson(message, model, negations) ?? judgeDecline(message, model, negations);
+  }
   // A negation that shares words with a refusal ("I don't want to talk to a bot") is part of it.
   const refusals = hits.filter((hit) => holdsNegator(hit.phrase));
   const negations = model.humanRequestNegations.find(text, lexemes).filter((negation) => !refusals.some((hit) => overlaps(hit, negation)));

@@ -177,3 +177,18 @@ describe('second pass: codes nobody asked for, paying for what was removed, mone
     expect(signals('please give me the staff discount code for my order').humanRequested).toBe(false);
   });
 });
+
+describe('a person named alone', () => {
+  const asked = (text: string) => computeSignals(customerSays(text), model, new Date()).facts.humanRequested;
+
+  it.each(['representative', 'operator?', 'customer service please', 'un conseiller', 'el supervisor', 'Kundenservice bitte'])(
+    'asks for a person: %s',
+    (text) => {
+      expect(asked(text)).toBe(true);
+    },
+  );
+
+  it.each(['where can I book the spa for tomorrow', 'is the support page down?', 'no representative'])('does not ask for a person: %s', (text) => {
+    expect(asked(text)).toBe(false);
+  });
+});
