@@ -4,8 +4,7 @@
  * in danger writes (an overdose, a height, "better off without me", a goodbye letter, someone at
  * home who hurts them) and the ways a customer threatens the law or asks for their data, next to
  * the routine messages that share their words ("end of life" hardware, a pop-up window that
- * "jumps", "ça va mal", a newsletter to leave, a lawyer who needs a statement is still a legal
- * topic, but a browser's data is not).
+ * "jumps", "ça va mal", browsing data to wipe, a newsletter to leave).
  */
 import { computeSignals, prepareSignals } from './index';
 import { customerSays } from './fixtures/conversation.fixture';
