@@ -18,7 +18,7 @@ const memos = new Map<string, Map<string, string>>();
  * "cancelación" -> "cancel"): the plural is read as its singular, so "roubaram meus cartões" meets
  * "cartão". Short words stay as written ("caos" is no plural).
  */
-function unfoldForStemming(language: string, word: string): string {
+function readableByStemmer(language: string, word: string): string {
   switch (language) {
     case 'fr':
       return word.replace(/ee(s?)$/, 'ée$1');
@@ -46,7 +46,7 @@ export function stem(language: string, word: string): string {
   const pack = languagePack(language);
   let result = word;
   if (pack && word.length > 2 && !/\d/.test(word)) {
-    pack.stemmer.setCurrent(unfoldForStemming(language, word));
+    pack.stemmer.setCurrent(readableByStemmer(language, word));
     pack.stemmer.innerStem();
     result = pack.stemmer.getCurrent() || word;
   }
