@@ -192,3 +192,32 @@ describe('a person named alone', () => {
     expect(asked(text)).toBe(false);
   });
 });
+
+describe('third round: charges to someone who is no customer, refunds that never showed up, and stem collisions', () => {
+  const signals = (text: string) => computeSignals(customerSays(text), model, new Date()).facts;
+
+  it.each([
+    'you invoiced me for a premium tier I never signed up for',
+    'the store credit refund never showed up in my account',
+    "there is a debit from your company and I'm not even a customer",
+    'hay un cobro de ustedes y no soy cliente',
+    'aparece uma cobrança de vocês e eu nem sou cliente',
+    'il y a un débit de votre société alors que je ne suis pas client',
+  ])('finds billing_dispute in: %s', (text) => {
+    expect(signals(text).topics).toContain('billing_dispute');
+  });
+
+  it.each([
+    'posso levar meu cachorro na cabine?',
+    'no encuentro el cargo de la cuota en mi extracto',
+    'não achei meu código de cliente na cobrança',
+    'je ne trouve pas mon numéro client sur le prélèvement',
+  ])('finds no escalation topic in: %s', (text) => {
+    expect(signals(text).topics).toEqual([]);
+  });
+
+  it('does not read a higher plan as a superior to talk to', () => {
+    expect(signals('comment passer à une offre supérieure ?').humanRequested).toBe(false);
+    expect(signals('passez-moi votre supérieur').humanRequested).toBe(true);
+  });
+});
