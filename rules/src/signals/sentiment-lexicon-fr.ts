@@ -162,7 +162,7 @@ export const FRENCH: SupportLexicon = {
     ['en avoir assez', -0.6],
     ['en ai assez', -0.6],
     ["j'en ai ras le bol", -0.8],
-    ['pas acceptable', -0.6],
+    ['=pas acceptable', -0.6],
     ["c'est abusé", -0.55],
     ['=ça commence à bien faire', -0.6],
     ["j'hallucine", -0.5],

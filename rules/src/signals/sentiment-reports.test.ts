@@ -106,3 +106,10 @@ describe('a fault word taken by a verb of feeling', () => {
     expect(score(language, text)).toBeGreaterThan(UPSET);
   });
 });
+
+describe('French participles stemmed with their feminine', () => {
+  it('keeps "pas acceptée" (a refused entry) a report and "pas acceptable" upset', () => {
+    expect(score('fr', "L'adresse est correcte, elle n'est pas acceptée.")).toBeGreaterThan(UPSET);
+    expect(score('fr', "Ce n'est pas acceptable !")).toBeLessThanOrEqual(UPSET);
+  });
+});
