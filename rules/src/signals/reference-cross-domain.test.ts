@@ -157,7 +157,7 @@ describe('second pass: codes nobody asked for, paying for what was removed, mone
     'ich habe noch keine Rückerstattung beantragt, wie geht das?',
     "le remboursement n'est pas encore possible pour les billets promo ?",
     'sind die Abbuchungen jeden Monat gleich?',
-    'my travel budget is depleted, how do I top up my account?',
+    'our holiday fund is depleted, what is the quickest way to add money?',
   ])('finds no escalation topic in: %s', (text) => {
     expect(signals(text).topics).toEqual([]);
   });
