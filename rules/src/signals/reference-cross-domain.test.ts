@@ -128,8 +128,6 @@ describe('humanRequested: real people, call-backs, regional names for an agent',
 });
 
 describe('second pass: codes nobody asked for, paying for what was removed, money not given back, identical charges, a manager', () => {
-  const signals = (text: string) => computeSignals(customerSays(text), model, new Date()).facts;
-
   it.each([
     ['security', 'I keep getting verification codes I never requested and now I cannot log in'],
     ['security', 'me llegan códigos de acceso que no solicité'],
@@ -147,7 +145,7 @@ describe('second pass: codes nobody asked for, paying for what was removed, mone
     ['billing_dispute', 'sent the console back weeks ago and still no refund'],
     ['billing_dispute', 'Paket zurückgeschickt und immer noch keine Erstattung'],
   ])('finds %s in: %s', (topic, text) => {
-    expect(signals(text).topics).toContain(topic);
+    expect(facts(text).topics).toContain(topic);
   });
 
   it.each([
@@ -159,7 +157,7 @@ describe('second pass: codes nobody asked for, paying for what was removed, mone
     'sind die Abbuchungen jeden Monat gleich?',
     'our holiday fund is depleted, what is the quickest way to add money?',
   ])('finds no escalation topic in: %s', (text) => {
-    expect(signals(text).topics).toEqual([]);
+    expect(facts(text).topics).toEqual([]);
   });
 
   it.each([
@@ -170,32 +168,28 @@ describe('second pass: codes nobody asked for, paying for what was removed, mone
     'je veux faire remonter ça à un responsable',
     'I want a real person',
   ])('reads a request for a person in: %s', (text) => {
-    expect(signals(text).humanRequested).toBe(true);
+    expect(facts(text).humanRequested).toBe(true);
   });
 
   it('does not read "give me" before a staff word as asking for a person', () => {
-    expect(signals('please give me the staff discount code for my order').humanRequested).toBe(false);
+    expect(facts('please give me the staff discount code for my order').humanRequested).toBe(false);
   });
 });
 
 describe('a person named alone', () => {
-  const asked = (text: string) => computeSignals(customerSays(text), model, new Date()).facts.humanRequested;
-
   it.each(['representative', 'operator?', 'customer service please', 'un conseiller', 'el supervisor', 'Kundenservice bitte'])(
     'asks for a person: %s',
     (text) => {
-      expect(asked(text)).toBe(true);
+      expect(facts(text).humanRequested).toBe(true);
     },
   );
 
   it.each(['where can I book the spa for tomorrow', 'is the support page down?', 'no representative'])('does not ask for a person: %s', (text) => {
-    expect(asked(text)).toBe(false);
+    expect(facts(text).humanRequested).toBe(false);
   });
 });
 
 describe('third round: charges to someone who is no customer, refunds that never showed up, and stem collisions', () => {
-  const signals = (text: string) => computeSignals(customerSays(text), model, new Date()).facts;
-
   it.each([
     'you invoiced me for a premium tier I never signed up for',
     'the store credit refund never showed up in my account',
@@ -204,7 +198,7 @@ describe('third round: charges to someone who is no customer, refunds that never
     'aparece uma cobrança de vocês e eu nem sou cliente',
     'il y a un débit de votre société alors que je ne suis pas client',
   ])('finds billing_dispute in: %s', (text) => {
-    expect(signals(text).topics).toContain('billing_dispute');
+    expect(facts(text).topics).toContain('billing_dispute');
   });
 
   it.each([
@@ -213,11 +207,11 @@ describe('third round: charges to someone who is no customer, refunds that never
     'não achei meu código de cliente na cobrança',
     'je ne trouve pas mon numéro client sur le prélèvement',
   ])('finds no escalation topic in: %s', (text) => {
-    expect(signals(text).topics).toEqual([]);
+    expect(facts(text).topics).toEqual([]);
   });
 
   it('does not read a higher plan as a superior to talk to', () => {
-    expect(signals('comment passer à une offre supérieure ?').humanRequested).toBe(false);
-    expect(signals('passez-moi votre supérieur').humanRequested).toBe(true);
+    expect(facts('comment passer à une offre supérieure ?').humanRequested).toBe(false);
+    expect(facts('passez-moi votre supérieur').humanRequested).toBe(true);
   });
 });
