@@ -214,8 +214,10 @@ function matchRest(text: AnalysedText, lexemes: number[][], phrase: CompiledPhra
  */
 function cutNegation(text: AnalysedText, language: string, from: number, to: number): boolean {
   const negation = text.tokens[from];
+  // Most phrases do not open with a negation: the clause numbers are asked only for those that do.
+  if (negation === undefined || !negatorsOf(language).has(negation.word)) return false;
   const clauses = text.clauses(language);
-  return negation !== undefined && clauses[from] !== clauses[to] && negatorsOf(language).has(negation.word);
+  return clauses[from] !== clauses[to];
 }
 
 /** The token after `from` that carries term `k` within the `content` gap rules, or -1. */
