@@ -24,6 +24,7 @@
 import { isTypoOf, MIN_TYPO_LENGTH } from './fuzzy-match';
 import type { AnalysedText } from './message-analysis';
 import { isStopword } from './language-packs';
+import { routineWordOf } from './routine-words';
 import { matchingStem } from './stemmer';
 import { tokenise } from './text-normalise';
 
@@ -191,8 +192,8 @@ export class PhraseIndex {
    *   stem; other languages' lexicon words match only as written, because stems collide across
    *   languages (English "demand" and Spanish "demandarlos" share one). With null, every language
    *   matches by stem. The message's language alone also tolerates one typo (customer text only,
-   *   bots do not misspell): Spanish "hacer" is no typo of English "hacker". A stop word of the
-   *   language is never a typo.
+   *   bots do not misspell): Spanish "hacer" is no typo of English "hacker". A stop word or a routine word
+   *   (`routine-words.ts`) of the language is never a typo.
    */
   tokenLexemes(text: AnalysedText, language: string | null): number[][] {
     const result: number[][] = text.tokens.map(() => []);
@@ -213,9 +214,10 @@ export class PhraseIndex {
     }
     if (language !== null) this.matchCompoundHeads(text, language, result, knownIn);
     if (language !== null && this.byStem.has(language)) {
-      const stop = text.view(language).stop;
+      const { stop, stems } = text.view(language);
       text.tokens.forEach((token, i) => {
         if (token.word.length < MIN_TYPO_LENGTH - 1 || stop[i] || knownIn[i]?.includes(language)) return;
+        if (routineWordOf(language, matchingStem(language, token.word, stems[i] ?? token.word)) !== undefined) return;
         const first = token.word.charAt(0);
         for (let length = token.word.length - 1; length <= token.word.length + 1; length += 1) {
           for (const entry of this.typoBuckets.get(typoBucketKey(first, length)) ?? []) {

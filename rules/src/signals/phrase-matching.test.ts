@@ -213,6 +213,14 @@ describe('typos stop at real lexicon words', () => {
     expect(topics('Das ist Betrug!')).toEqual(['security']);
   });
 
+  it('never reads a routine word as a typo ("annuel", annual, is one letter swap from "annulé")', () => {
+    const cancelled = prepareSignals({ ...SETTINGS, topics: { ...SETTINGS.topics, cancellation: { phrases: { fr: ['abonnement annulé'] } } } });
+    const frTopics = (text: string) => computeSignals(customerSays(text), cancelled, new Date()).facts.topics;
+    expect(frTopics("Je voudrais passer à l'abonnement annuel, c'est possible ?")).toEqual([]);
+    expect(frTopics("J'ai vu que mon abonnement est annulé, c'est possible ?")).toEqual(['cancellation']);
+    expect(frTopics("J'ai vu que mon abonnement est anulé, c'est possible ?")).toEqual(['cancellation']);
+  });
+
   it('still accepts a typo of a word the message does not otherwise know', () => {
     expect(topics('I was chargd twice')).toEqual(['billing_dispute']);
     expect(topics('Das ist Betrg')).toEqual(['security']);

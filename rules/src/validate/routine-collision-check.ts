@@ -6,27 +6,10 @@
  * fine where "invoice" as a phrase is not.
  */
 import type { TriggerSettings } from '@baton/schemas';
-import { ROUTINE_WORDS } from '../signals/routine-words';
+import { routineWordOf } from '../signals/routine-words';
 import { matchingStem } from '../signals/stemmer';
 import { foldText } from '../signals/text-normalise';
 import { DiagnosticCode, error, type Diagnostic } from './diagnostic';
-
-const routineByStem = new Map<string, Map<string, string>>();
-
-/** Stem → routine word, per language, built on first use. */
-function routineStems(language: string): Map<string, string> {
-  let stems = routineByStem.get(language);
-  if (!stems) {
-    stems = new Map();
-    for (const word of (ROUTINE_WORDS[language] ?? '').split(/\s+/).filter(Boolean)) {
-      const key = matchingStem(language, foldText(word));
-      // The first word of a stem names it ("operate", not "operation").
-      if (!stems.has(key)) stems.set(key, word);
-    }
-    routineByStem.set(language, stems);
-  }
-  return stems;
-}
 
 function phraseProblems(where: string, phrases: Readonly<Record<string, readonly string[]>>): Diagnostic[] {
   const problems: Diagnostic[] = [];
@@ -36,7 +19,7 @@ function phraseProblems(where: string, phrases: Readonly<Record<string, readonly
       if (words.length !== 1) continue;
       // The key the matcher compares words on (a stem too short to mean anything keeps the word).
       const stemmed = matchingStem(language, words[0] as string);
-      const routine = routineStems(language).get(stemmed);
+      const routine = routineWordOf(language, stemmed);
       if (routine === undefined) continue;
       problems.push(
         error(
