@@ -15,7 +15,7 @@ import type { AnalysedText } from './message-analysis';
 import type { SignalsModel } from './prepare-signals';
 import { latestRequest, mergeTopicFindings, readCustomers, readMessages, readReplies } from './read-messages';
 import { findRepeatedQuestion } from './repeated-question';
-import { sentimentFacts } from './sentiment-facts';
+import { scoresInContext, sentimentFacts } from './sentiment-facts';
 import type { SignalResult } from './signals-api';
 
 type Evidence = SignalResult['evidence'];
@@ -70,8 +70,13 @@ export function computeSignals(input: DecideHandoffInput, model: SignalsModel, n
   const sources: Sources = {};
   put(evidence, 'language', [languageEvidence(detection)]);
 
-  const scores = readings.map((reading) =>
-    reading.reportedByBot ? { message: reading.text, score: reading.score, reportedByBot: true } : { message: reading.text, score: reading.score },
+  const scores = scoresInContext(
+    readings.map((reading) =>
+      reading.reportedByBot
+        ? { message: reading.text, score: reading.score, reportedByBot: true }
+        : { message: reading.text, score: reading.score, afterUpset: reading.scoreAfterUpset },
+    ),
+    model.thresholds,
   );
   const sentiment = sentimentFacts(scores, model.thresholds);
   for (const [fact, lines] of Object.entries(sentiment.evidence)) put(evidence, fact as FactName, lines);

@@ -27,6 +27,8 @@ export interface CustomerReading {
   text: AnalysedText;
   /** Baton's sentiment score, -1..1, or the bot's when it sent one. */
   score: number;
+  /** Baton's score when the previous customer message was upset (`SentimentScore.afterUpset`). */
+  scoreAfterUpset?: number;
   reportedByBot: boolean;
   /** `findTopics` of this message alone: one quote per topic found, `evidence[k]` quoting `topics[k]`. */
   topics: TopicFindings;

@@ -11,7 +11,7 @@ import { findHumanRequest, type HumanRequestFinding } from './human-request';
 import { messageLanguage } from './language';
 import type { AnalysedText } from './message-analysis';
 import type { SignalsModel } from './prepare-signals';
-import { scoreSentiment } from './sentiment';
+import { scoreSentiment, type SentimentScore } from './sentiment';
 import { findTopics, QUOTES_PER_TOPIC, type TopicFindings } from './topics';
 
 /**
@@ -65,6 +65,10 @@ export function lexemesOf(text: AnalysedText, language: string | null, model: Si
   return text.rememberPerToken(`lexemes:${language ?? '*'}`, () => model.index.tokenLexemes(text, language));
 }
 
+function scored({ score, afterUpset }: SentimentScore): Pick<CustomerReading, 'score' | 'scoreAfterUpset'> {
+  return afterUpset === undefined ? { score } : { score, scoreAfterUpset: afterUpset };
+}
+
 function readCustomer(text: AnalysedText, reported: number | null | undefined, conversationLanguage: string, model: SignalsModel): CustomerReading {
   const language = messageLanguage(text, conversationLanguage, model.languages);
   const matched = { text, lexemes: lexemesOf(text, language, model) };
@@ -74,7 +78,7 @@ function readCustomer(text: AnalysedText, reported: number | null | undefined, c
     conversationLanguage,
     language,
     text,
-    score: reportedByBot ? reported : text.remember(`sentiment:${language}`, () => scoreSentiment(text, language).score),
+    ...(reportedByBot ? { score: reported } : scored(text.remember(`sentiment:${language}`, () => scoreSentiment(text, language)))),
     reportedByBot,
     topics: findTopics([matched], model),
     request: findHumanRequest([matched], model) ?? null,

@@ -20,6 +20,10 @@ export interface ScoredMessage {
   score: number;
   /** The score came with the message from the bot (`MessageInput.sentiment`). */
   reportedByBot?: boolean;
+  /** The message's score when the previous customer message was upset (`SentimentScore.afterUpset`). */
+  afterUpset?: number;
+  /** `score` is `afterUpset`: the message's bare praise, right after an upset message, read as sarcasm. */
+  sarcasm?: boolean;
 }
 
 type SentimentFactName = Extract<
@@ -43,7 +47,24 @@ export interface SentimentFacts {
 }
 
 function scored(item: ScoredMessage): string {
-  return `${quote('customer', item.message.position, item.message.shown)} scored ${formatNumber(item.score)}${item.reportedByBot ? ' (reported by the bot)' : ''}`;
+  const how = item.reportedByBot ? ' (reported by the bot)' : item.sarcasm ? ' (its praise read as sarcasm after an upset message)' : '';
+  return `${quote('customer', item.message.position, item.message.shown)} scored ${formatNumber(item.score)}${how}`;
+}
+
+/**
+ * `scores` with each message that has an `afterUpset` score scored so when the message before it
+ * (as scored here) is at or below `negativeSentiment`: "3 to 5 days? Brilliant." after "My
+ * account is frozen and my rent is due" is sarcasm, the way an agent reads it.
+ * @param scores customer messages in conversation order
+ */
+export function scoresInContext(scores: readonly ScoredMessage[], thresholds: Thresholds): ScoredMessage[] {
+  const read: ScoredMessage[] = [];
+  for (const item of scores) {
+    const before = read[read.length - 1];
+    const upset = before !== undefined && before.score <= thresholds.negativeSentiment;
+    read.push(upset && item.afterUpset !== undefined ? { ...item, score: item.afterUpset, sarcasm: true } : item);
+  }
+  return read;
 }
 
 /** Score the latest message is compared with: the previous message's, or the neutral 0 before the first. */

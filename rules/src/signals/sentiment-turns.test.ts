@@ -1,6 +1,7 @@
 /**
  * Multi-turn support chats in the five languages: a customer upset in two turns that are not in a
- * row counts two negative turns; a calm customer who reports two faults counts none.
+ * row counts two negative turns; a calm customer who reports two faults counts none; bare praise
+ * right after an upset turn is sarcasm, after a calm one it is not.
  */
 import { computeSignals, prepareSignals } from './index';
 import { at, threeTurnChat, type ThreeTurnChat } from './fixtures/conversation.fixture';
@@ -56,5 +57,21 @@ describe('negative turns over a support chat', () => {
     ],
   ])('counts no upset turn in a calm %s problem report', (language, chat) => {
     expect(negativeTurns(language, chat)).toBe(0);
+  });
+
+  const signals = (language: string, chat: ThreeTurnChat) => computeSignals(threeTurnChat(language, chat), model, at(5));
+
+  it.each<[string, ThreeTurnChat]>([
+    ['en', ['I am really disappointed, the refund still has not arrived', 'It was order 5521', 'Another ten days to wait. Brilliant.']],
+    ['es', ['Estoy harta, el reembolso sigue sin llegar', 'Es el pedido 5521', 'Otros diez días de espera. Genial.']],
+    ['pt', ['Estou muito chateado, o reembolso ainda não caiu', 'O pedido é 5521', 'Mais dez dias de espera. Ótimo.']],
+    ['de', ['Ich bin echt enttäuscht, die Erstattung ist immer noch nicht da', 'Bestellung 5521', 'Noch mal zehn Tage warten. Toll.']],
+    ['fr', ['Je suis vraiment déçue, le remboursement n’est toujours pas arrivé', 'commande 5521', 'Encore dix jours à attendre. Génial.']],
+  ])('reads bare praise right after an upset turn as sarcasm in %s', (language, [first, , third]) => {
+    const sarcastic = signals(language, [first, third, 'ok']);
+    expect(sarcastic.facts.negativeTurns).toBe(2);
+    expect(sarcastic.evidence.negativeTurns?.[1]).toContain('read as sarcasm after an upset message');
+    // The same message after a calm one stays as it reads alone.
+    expect(signals(language, ['Hello, order 5521', third, 'ok']).facts.negativeTurns).toBe(0);
   });
 });

@@ -77,6 +77,13 @@ export interface SentimentScore {
   score: number;
   /** Language whose lexicons scored the message. */
   language: string;
+  /**
+   * The score when the customer was upset in their previous message, -1..1: set only for a
+   * message whose only praise stands bare in a clause of its own after the first ("3 to 5 days?
+   * Brilliant.", "Nochmal 7 Tage. Toll. Dann …"), with no thanks; after an upset message that
+   * praise is sarcasm. Alone, the message cannot tell ("Arrives tomorrow. Brilliant." can be glad).
+   */
+  afterUpset?: number;
 }
 
 /**
@@ -437,6 +444,9 @@ const SARCASM_TAG = 0.3;
 const DEMAND_IN_CAPITALS: Valence = { value: DEMAND_VALENCE, fault: false, own: true };
 const DEMAND_IN_LOWER_CASE: Valence = { value: 0, fault: false, own: true };
 
+/** Interjections, folded, that may open a message as a clause of their own ("Ah, beleza."). */
+const INTERJECTIONS: ReadonlySet<string> = new Set('ah oh ahh ohh aha ach och hm hmm mmm eh ey ay uh um bon bueno pues na tja'.split(' '));
+
 /** What scoring one message needs in its language, looked up once per message. */
 interface Scoring {
   text: AnalysedText;
@@ -625,6 +635,10 @@ export function scoreSentiment(text: AnalysedText, language: string): SentimentS
   const { clauses } = scoring;
   let ironic = 0;
   let opening = 0;
+  /** The part of `opening` after the message's first clause; a clause of stop words and interjections ("Ah,", "Oh,") is none. */
+  let laterBare = 0;
+  const opener = tokens.findIndex((token, i) => !scoring.view.stop[i] && !INTERJECTIONS.has(token.word));
+  const firstClause = clauses[Math.max(0, opener)];
   let courtesy = 0;
   let praise = 0;
   let blame = 0;
@@ -659,15 +673,23 @@ export function scoreSentiment(text: AnalysedText, language: string): SentimentS
     // A negated fault ("not broken") is relief, not a fault: it joins the other words.
     if (entry.fault && value < 0) faults += weighted;
     else if (weighted > 0 && clauses[i] === ironicClause) ironic += weighted;
-    else if (weighted > 0 && barePraise.has(clauses[i]!)) opening += weighted;
-    else if (weighted > 0 && !expressions.has(i) && lexicon.courtesy.has(scoring.view.stems[i] ?? '')) courtesy += weighted;
+    else if (weighted > 0 && barePraise.has(clauses[i]!)) {
+      opening += weighted;
+      if (clauses[i] !== firstClause) laterBare += weighted;
+    } else if (weighted > 0 && !expressions.has(i) && lexicon.courtesy.has(scoring.view.stems[i] ?? '')) courtesy += weighted;
     else if (weighted > 0) praise += weighted;
     else blame += weighted;
   });
+  // Bare praise after a message's first clause, with no other praise or thanks, is sarcasm after
+  // an upset message, whatever this one says; in the first clause it is often a plain "ok" ("Ah,
+  // beleza. Preciso estar em casa?").
+  const sarcasmProne = ironic + laterBare > 0 && opening === laterBare && praise === 0 && courtesy === 0 && !sarcastic;
+  const blameOfTheRest = blame;
+  const faultsCounted = Math.max(FAULT_FLOOR, faults);
   // "Great, another delay", "A voucher. Wonderful. …": bare praise before the last clause is
   // sarcasm when the rest is a complaint that neither praises nor thanks ("Great, thanks, it is
   // still broken" is not).
-  if (opening > 0 && praise === 0 && courtesy === 0 && ironic === 0 && blame + Math.max(FAULT_FLOOR, faults) <= IRONIC_AFTER) blame -= opening;
+  if (opening > 0 && praise === 0 && courtesy === 0 && ironic === 0 && blame + faultsCounted <= IRONIC_AFTER) blame -= opening;
   else praise += opening;
   // "Great service #not": the tag says the praise meant its opposite.
   if (sarcastic) {
@@ -681,11 +703,17 @@ export function scoreSentiment(text: AnalysedText, language: string): SentimentS
   if (faults >= 0 || contrastAt >= 0) praise += courtesy;
   if (complaint <= COMPLAINT && contrastAt < 0) praise *= PRAISE_IN_COMPLAINT;
   // "Late again, great": the closing praise is sarcasm when what came before reads as a complaint.
-  if (ironic > 0 && praise + blame + Math.max(FAULT_FLOOR, faults) <= IRONIC_AFTER) blame -= ironic;
+  if (ironic > 0 && praise + blame + faultsCounted <= IRONIC_AFTER) blame -= ironic;
   else praise += ironic;
-  let sum = praise + blame + Math.max(FAULT_FLOOR, faults);
-  sum += faceValence(text.text);
-  const adjusted = punctuationAdjusted(text.text, sum, shouting);
-  const score = adjusted / Math.sqrt(adjusted * adjusted + 1);
-  return { score: Math.round(score * 1000) / 1000, language: lang };
+  const faces = faceValence(text.text);
+  const score = squashed(text.text, praise + blame + faultsCounted + faces, shouting);
+  if (!sarcasmProne) return { score, language: lang };
+  const afterUpset = squashed(text.text, blameOfTheRest - ironic - opening + faultsCounted + faces, shouting);
+  return afterUpset < score ? { score, language: lang, afterUpset } : { score, language: lang };
+}
+
+/** `sum` adjusted for the message's punctuation and squashed to -1..1, rounded to 3 decimals. */
+function squashed(text: string, sum: number, shouting: boolean): number {
+  const adjusted = punctuationAdjusted(text, sum, shouting);
+  return Math.round((adjusted / Math.sqrt(adjusted * adjusted + 1)) * 1000) / 1000;
 }
