@@ -140,3 +140,30 @@ describe('emphasis', () => {
     expect(punctuationAdjusted('this is bad!!', -0.5, false)).toBeLessThan(-0.5 - 0.15);
   });
 });
+
+describe('walking away', () => {
+  it.each([
+    ['en', 'Forget it, I will take my business elsewhere.'],
+    ['en', "That's the last time I use this airline."],
+    ['es', 'Me paso a la competencia, ya está.'],
+    ['es', 'No vuelvo a pedir nada en esta tienda.'],
+    ['pt', 'Nunca mais compro nada com vocês.'],
+    ['pt', 'Vou procurar outra operadora, sério.'],
+    ['de', 'Nie wieder bei euch, wirklich.'],
+    ['de', 'Tja, dann bestelle ich woanders.'],
+    ['fr', 'Je vais voir ailleurs, tant pis.'],
+    ['fr', 'Dernière fois que je commande ici.'],
+  ])('reads a customer walking away as upset (%s): %s', (language, text) => {
+    expect(score(language, text)).toBeLessThanOrEqual(UPSET);
+  });
+
+  it.each([
+    ['en', 'Can I order from you again with the same account?'],
+    ['es', '¿Vuelvo a comprar la entrada si la pierdo?'],
+    ['pt', 'Posso comprar de novo com o mesmo cartão?'],
+    ['de', 'Kann ich woanders bestellen und hier abholen?'],
+    ['fr', 'Je peux aller chercher le colis ailleurs ?'],
+  ])('reads a question about ordering again or elsewhere as calm (%s): %s', (language, text) => {
+    expect(score(language, text)).toBeGreaterThan(UPSET);
+  });
+});
