@@ -215,3 +215,32 @@ describe('third round: charges to someone who is no customer, refunds that never
     expect(facts('passez-moi votre supérieur').humanRequested).toBe(true);
   });
 });
+
+describe('fourth round: gyms, identical debits, someone to call me', () => {
+  it.each([
+    ['cancellation', 'I want to cancel my gym at the end of the month'],
+    ['cancellation', 'quiero dar de baja el gimnasio desde enero'],
+    ['cancellation', 'preciso cancelar a academia, mudei de cidade'],
+    ['cancellation', 'Ich möchte mein Fitnessstudio kündigen'],
+    ['cancellation', 'je voudrais résilier ma salle de sport'],
+    ['cancellation', 'deaktiviert mein Profil bitte für immer'],
+    ['billing_dispute', 'Auf dem Konto sind zwei gleiche Abbuchungen vom Versandhändler'],
+  ])('finds %s in: %s', (topic, text) => {
+    expect(facts(text).topics).toContain(topic);
+  });
+
+  it.each([
+    'what time does the gym close on Sundays?',
+    '¿A qué hora cierra el gimnasio?',
+    'Que horas fecha a academia no sábado?',
+    'Wann schließt das Fitnessstudio?',
+    'À quelle heure ferme la salle de sport ?',
+    'Sind das zwei gleiche Produkte?',
+  ])('finds no topic in: %s', (text) => {
+    expect(facts(text).topics).toEqual([]);
+  });
+
+  it.each(['quero que alguém me ligue amanhã', 'tem alguém para conversar comigo sobre a fatura?'])('finds a request for a person in: %s', (text) => {
+    expect(facts(text).humanRequested).toBe(true);
+  });
+});
