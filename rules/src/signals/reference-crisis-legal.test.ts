@@ -109,3 +109,37 @@ describe('cancellation: leaving a mailing list is no cancellation (French "me d�
     expect(topics(text)).toContain('cancellation');
   });
 });
+
+describe('crisis in indirect words, and fear of a partner', () => {
+  it.each([
+    'honestly I think everyone would be better off, I am so tired of all this',
+    "I don't want to be here anymore, the debt is crushing me",
+    'a veces pienso en acabar con todo, ya no puedo con las deudas',
+    'lo mejor sería desaparecer y ya',
+    'tem dias que penso em acabar com tudo',
+    'se eu não estivesse mais aqui ninguém ia se importar',
+    'Es wär wohl besser, wenn ich nicht mehr da wär',
+    "franchement, si j'étais plus là ça changerait rien",
+    "j'ai plus envie de rien depuis des semaines",
+    'my husband controls all the money and I am scared of him',
+    'I am scared to go home tonight, he was shouting again',
+    'mi ex pareja me ha amenazado y tengo que cambiar mi dirección',
+    'meu companheiro me ameaçou e eu preciso de uma conta só minha',
+    'Mein Mann kontrolliert das ganze Geld und ich habe Angst vor ihm',
+    "mon conjoint contrôle tout l'argent, j'ai peur de lui",
+  ])('finds crisis in: %s', (text) => {
+    expect(topics(text)).toContain('crisis');
+  });
+
+  it.each([
+    "I don't want this account anymore, how do I delete it?",
+    'Everyone in my family uses the same plan, is there a discount?',
+    'Wenn ich am Montag nicht mehr da wäre, kann der Nachbar das Paket annehmen?',
+    'Ich will das Abo nicht mehr',
+    'Si vous avez plus de détails sur la livraison, merci',
+    'Quiero acabar con todo este papeleo del contrato, ¿qué firmo?',
+    'My wife is scared of flying, can she change to a train ticket?',
+  ])('finds no crisis in: %s', (text) => {
+    expect(topics(text)).not.toContain('crisis');
+  });
+});
