@@ -125,3 +125,27 @@ describe('humanRequested: staff by role, call-backs, a real human being', () => 
     expect(facts(text).humanRequested).toBe(false);
   });
 });
+
+describe('billing_dispute: a price other than the one agreed, a fee never agreed to, a refund that never came', () => {
+  it.each([
+    'the sales rep quoted 30 a month and the bill says 48, that is not what we agreed',
+    'me dijeron 20 euros al mes y la factura viene de 35, no es lo que acordamos',
+    'a fatura veio 180 e não foi isso que combinamos na loja',
+    'Am Telefon waren 25 Euro ausgemacht, auf der Rechnung stehen 40, so war das nicht vereinbart',
+    "on m'avait promis 19 € et la facture est à 29 €, c'est pas ce qu'on avait convenu",
+    'there is a paper statement fee on my account, I never agreed to that',
+    'Die Erstattung wurde mir versprochen, bis heute nix angekommen',
+  ])('finds a billing dispute in: %s', (text) => {
+    expect(facts(text).topics).toContain('billing_dispute');
+  });
+
+  it.each([
+    'what price did we agree on for the new plan?',
+    '¿Cuándo llega la factura de este mes?',
+    'Quanto vem a conta de luz esse mês?',
+    'Wann kommt die nächste Rechnung?',
+    'Is the annual fee something I agreed to when I signed up?',
+  ])('finds no billing dispute in: %s', (text) => {
+    expect(facts(text).topics).not.toContain('billing_dispute');
+  });
+});
