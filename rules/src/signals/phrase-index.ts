@@ -192,8 +192,8 @@ export class PhraseIndex {
    *   stem; other languages' lexicon words match only as written, because stems collide across
    *   languages (English "demand" and Spanish "demandarlos" share one). With null, every language
    *   matches by stem. The message's language alone also tolerates one typo (customer text only,
-   *   bots do not misspell): Spanish "hacer" is no typo of English "hacker". A stop word or a routine word
-   *   (`routine-words.ts`) of the language is never a typo.
+   *   bots do not misspell): Spanish "hacer" is no typo of English "hacker". A stop word or a
+   *   routine word (`routine-words.ts`) of the language is never a typo.
    */
   tokenLexemes(text: AnalysedText, language: string | null): number[][] {
     const result: number[][] = text.tokens.map(() => []);

@@ -65,7 +65,8 @@ export function lexemesOf(text: AnalysedText, language: string | null, model: Si
   return text.rememberPerToken(`lexemes:${language ?? '*'}`, () => model.index.tokenLexemes(text, language));
 }
 
-function scored({ score, afterUpset }: SentimentScore): Pick<CustomerReading, 'score' | 'scoreAfterUpset'> {
+/** A reading's sentiment fields from Baton's own score. */
+function batonScores({ score, afterUpset }: SentimentScore): Pick<CustomerReading, 'score' | 'scoreAfterUpset'> {
   return afterUpset === undefined ? { score } : { score, scoreAfterUpset: afterUpset };
 }
 
@@ -78,7 +79,7 @@ function readCustomer(text: AnalysedText, reported: number | null | undefined, c
     conversationLanguage,
     language,
     text,
-    ...(reportedByBot ? { score: reported } : scored(text.remember(`sentiment:${language}`, () => scoreSentiment(text, language)))),
+    ...(reportedByBot ? { score: reported } : batonScores(text.remember(`sentiment:${language}`, () => scoreSentiment(text, language)))),
     reportedByBot,
     topics: findTopics([matched], model),
     request: findHumanRequest([matched], model) ?? null,
