@@ -4,8 +4,9 @@
  * itself. A one-word topic or human-request phrase that stems like one of them (Spanish "baja",
  * as in "dar de baja", stems like "bajo", low; English "operator" like "operate") would send
  * routine requests to a person. Nor is a routine word ever a typo of a lexicon word: "annuel"
- * (annual) is one letter swap from "annulé" (cancelled). Written for Baton, from everyday
- * support vocabulary.
+ * (annual) is one letter swap from "annulé" (cancelled). The price: a real typo that happens to
+ * stem like a routine word is not read as the word it misspells. Written for Baton, from
+ * everyday support vocabulary.
  */
 import { matchingStem } from './stemmer';
 import { foldText } from './text-normalise';

@@ -216,7 +216,7 @@ export const GERMAN: SupportLexicon = {
     ['hat keinen zweck', -0.4],
     ['schon gesagt', -0.35],
     ['bereits gesagt', -0.35],
-    // Walking away: taking the business elsewhere, deleting the app, the last order.
+    // Walking away: taking the business elsewhere, the last order.
     ['=bestell ich woanders', -0.5],
     ['=bestelle ich woanders', -0.5],
     ['=bestell ich halt woanders', -0.5],
@@ -226,9 +226,6 @@ export const GERMAN: SupportLexicon = {
     ['=durch mit euch', -0.6],
     ['=fertig mit euch', -0.6],
     ['=zur konkurrenz', -0.5],
-    ['=app gelöscht', -0.4],
-    ['=lösche die app', -0.4],
-    ['=app deinstalliert', -0.4],
   ],
   boosters: 'sehr so total echt wirklich gar völlig extrem absolut ganz unglaublich unfassbar voll mega richtig ziemlich',
   contrast: 'aber jedoch sondern obwohl',

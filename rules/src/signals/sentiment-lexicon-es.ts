@@ -211,14 +211,11 @@ export const SPANISH: SupportLexicon = {
     ['ya se lo dije', -0.35],
     ['ya te lo dije', -0.35],
     ['ya os lo dije', -0.35],
-    // Walking away: taking the business elsewhere, deleting the app, the last order.
+    // Walking away: taking the business elsewhere, the last order.
     ['=me voy a la competencia', -0.6],
     ['=me paso a la competencia', -0.6],
     ['=mirando otras compañías', -0.5],
     ['=buscando otra compañía', -0.5],
-    ['=paso de esto', -0.5],
-    ['=desinstalo la app', -0.4],
-    ['=borro la app', -0.4],
     ['=no vuelvo a comprar', -0.6],
     ['=no vuelvo a pedir', -0.6],
     ['=nunca más les compro', -0.6],

@@ -180,17 +180,13 @@ export const FRENCH: SupportLexicon = {
     ['sert à rien', -0.6],
     ['ne règle rien', -0.55],
     ['déjà dit', -0.35],
-    // Walking away: taking the business elsewhere, deleting the app, the last order.
+    // Walking away: taking the business elsewhere, the last order.
     ['=aller voir ailleurs', -0.5],
     ['=vais voir ailleurs', -0.5],
     ['=chez la concurrence', -0.5],
     ['=plus jamais chez vous', -0.6],
     ['=dernière fois que je commande', -0.5],
-    ['=je désinstalle', -0.4],
-    ["=désinstaller l'appli", -0.4],
-    ["=supprimer l'appli", -0.4],
     ["=j'arrête les frais", -0.6],
-    ['=vous me perdez', -0.6],
   ],
   boosters: 'très vraiment tellement trop complètement totalement absolument hyper vachement carrément',
   contrast: 'mais cependant pourtant',

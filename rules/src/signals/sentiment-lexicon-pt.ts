@@ -210,15 +210,12 @@ export const PORTUGUESE: SupportLexicon = {
     ['já falei', -0.35],
     ['já disse', -0.35],
     ['já te disse', -0.35],
-    // Walking away: taking the business elsewhere, deleting the app, the last order.
+    // Walking away: taking the business elsewhere, the last order.
     ['=vou para a concorrência', -0.6],
     ['=nunca mais compro', -0.6],
     ['=nunca mais peço', -0.6],
     ['=última vez que compro', -0.5],
     ['=última vez que peço', -0.5],
-    ['=vou desinstalar', -0.4],
-    ['=desinstalar o app', -0.4],
-    ['=apagar o app', -0.4],
     ['=procurar outra empresa', -0.5],
     ['=procurar outra operadora', -0.5],
     ['=cansei de vocês', -0.6],

@@ -163,7 +163,15 @@ describe('walking away', () => {
     ['pt', 'Posso comprar de novo com o mesmo cartão?'],
     ['de', 'Kann ich woanders bestellen und hier abholen?'],
     ['fr', 'Je peux aller chercher le colis ailleurs ?'],
-  ])('reads a question about ordering again or elsewhere as calm (%s): %s', (language, text) => {
+    ['en', 'I tried deleting the app, same error'],
+    ['en', "I think I'm done with you, thanks!"],
+    ['en', 'Can I shop elsewhere with this voucher?'],
+    ['es', '¿Borro la app y la vuelvo a instalar?'],
+    ['es', '¿Cuál es el siguiente paso de esto?'],
+    ['pt', 'Preciso desinstalar o app?'],
+    ['de', 'Soll ich die App löschen und neu installieren?'],
+    ['fr', "Là vous me perdez, c'est quoi un IBAN ?"],
+  ])('reads a question about ordering again or elsewhere, or a routine step, as calm (%s): %s', (language, text) => {
     expect(score(language, text)).toBeGreaterThan(UPSET);
   });
 });

@@ -74,4 +74,14 @@ describe('negative turns over a support chat', () => {
     // The same message after a calm one stays as it reads alone.
     expect(signals(language, ['Hello, order 5521', third, 'ok']).facts.negativeTurns).toBe(0);
   });
+
+  it.each<[string, string, string]>([
+    ['en', 'I am really disappointed, the refund still has not arrived', 'Ok, great.'],
+    ['es', 'Estoy harta, el reembolso sigue sin llegar', 'Sí, perfecto.'],
+    ['pt', 'Estou muito chateado, o reembolso ainda não caiu', 'Ah, beleza.'],
+    ['de', 'Ich bin echt enttäuscht, die Erstattung ist immer noch nicht da', 'Ja, super.'],
+    ['fr', 'Je suis vraiment déçue, le remboursement n’est toujours pas arrivé', 'Oui, parfait.'],
+  ])('reads praise that opens a reply after an upset turn as meant (%s)', (language, upset, reply) => {
+    expect(signals(language, [upset, reply, 'ok']).facts.negativeTurns).toBe(1);
+  });
 });

@@ -635,10 +635,12 @@ export function scoreSentiment(text: AnalysedText, language: string): SentimentS
   const { clauses } = scoring;
   let ironic = 0;
   let opening = 0;
-  /** The part of `opening` after the message's first clause; a clause of stop words and interjections ("Ah,", "Oh,") is none. */
-  let laterBare = 0;
+  // The first clause holding a word other than a stop word or an interjection ("Ok, great.",
+  // "Ah, beleza." open with the praise); with no such word, the first clause.
   const opener = tokens.findIndex((token, i) => !scoring.view.stop[i] && !INTERJECTIONS.has(token.word));
   const firstClause = clauses[Math.max(0, opener)];
+  /** Bare praise (`opening` or `ironic`) stands in `firstClause`. */
+  let bareInFirst = false;
   let courtesy = 0;
   let praise = 0;
   let blame = 0;
@@ -672,10 +674,10 @@ export function scoreSentiment(text: AnalysedText, language: string): SentimentS
     if (entry.own && !entry.fault && value < 0) complaint += value;
     // A negated fault ("not broken") is relief, not a fault: it joins the other words.
     if (entry.fault && value < 0) faults += weighted;
-    else if (weighted > 0 && clauses[i] === ironicClause) ironic += weighted;
     else if (weighted > 0 && barePraise.has(clauses[i]!)) {
-      opening += weighted;
-      if (clauses[i] !== firstClause) laterBare += weighted;
+      if (clauses[i] === ironicClause) ironic += weighted;
+      else opening += weighted;
+      if (clauses[i] === firstClause) bareInFirst = true;
     } else if (weighted > 0 && !expressions.has(i) && lexicon.courtesy.has(scoring.view.stems[i] ?? '')) courtesy += weighted;
     else if (weighted > 0) praise += weighted;
     else blame += weighted;
@@ -683,7 +685,7 @@ export function scoreSentiment(text: AnalysedText, language: string): SentimentS
   // Bare praise after a message's first clause, with no other praise or thanks, is sarcasm after
   // an upset message, whatever this one says; in the first clause it is often a plain "ok" ("Ah,
   // beleza. Preciso estar em casa?").
-  const sarcasmProne = ironic + laterBare > 0 && opening === laterBare && praise === 0 && courtesy === 0 && !sarcastic;
+  const sarcasmProne = ironic + opening > 0 && !bareInFirst && praise === 0 && courtesy === 0 && !sarcastic;
   const blameOfTheRest = blame;
   const faultsCounted = Math.max(FAULT_FLOOR, faults);
   // "Great, another delay", "A voucher. Wonderful. …": bare praise before the last clause is
