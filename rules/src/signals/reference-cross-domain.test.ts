@@ -244,3 +244,35 @@ describe('fourth round: gyms, identical debits, someone to call me', () => {
     expect(facts(text).humanRequested).toBe(true);
   });
 });
+
+describe('fifth round: slang for theft and hacking, Swiss "künden", loyalty programmes, people asked for plainly', () => {
+  it.each([
+    ['security', 'hacked. cannot get into anything, my email was changed'],
+    ['security', 'me mangaron la cartera en el autobús con todas las tarjetas'],
+    ['security', 'fui hackeada, mudaram minha senha do app'],
+    ['security', "j'ai été piratée, je n'ai plus accès à mon espace client"],
+    ['cancellation', 'Bitte mein Internetabo künden per Ende Monat'],
+    ['cancellation', 'quero sair do programa de fidelidade'],
+    ['cancellation', 'please remove me from the loyalty program, cancel it'],
+  ])('finds %s in: %s', (topic, text) => {
+    expect(facts(text).topics).toContain(topic);
+  });
+
+  it.each(['ce film piraté circule partout', '¿Cómo funciona el programa de puntos?', 'Kann ich das Bonusprogramm im Ausland nutzen?'])(
+    'finds no topic in: %s',
+    (text) => {
+      expect(facts(text).topics).toEqual([]);
+    },
+  );
+
+  it.each(["y a-t-il quelqu'un de réel derrière ce chat ?", 'es complicado, prefiero explicarlo por teléfono', 'tem alguém de verdade aí?'])(
+    'finds a request for a person in: %s',
+    (text) => {
+      expect(facts(text).humanRequested).toBe(true);
+    },
+  );
+
+  it('finds no request for a person in: ¿Me pueden llamar por mi segundo nombre en las cartas?', () => {
+    expect(facts('¿Me pueden llamar por mi segundo nombre en las cartas?').humanRequested).toBe(false);
+  });
+});
