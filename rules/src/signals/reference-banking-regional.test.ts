@@ -87,8 +87,8 @@ describe('cancellation: leaving the bank, a card given up for good', () => {
   });
 
   it.each([
-    'I need to move money from another bank to this account',
-    'I would like to change the date of my appointment at the bank',
+    'How do I move my savings from another bank over to you?',
+    'Could I change my appointment at the bank to Thursday?',
     "Je veux passer à l'abonnement annuel",
     '¿Puedo transferir dinero a otro banco?',
     'Posso mudar a data da visita ao banco?',

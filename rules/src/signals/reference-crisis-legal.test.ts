@@ -132,7 +132,7 @@ describe('crisis in indirect words, and fear of a partner', () => {
   });
 
   it.each([
-    "I don't want this account anymore, how do I delete it?",
+    "I don't want this card anymore, how do I close it?",
     'Everyone in my family uses the same plan, is there a discount?',
     'Wenn ich am Montag nicht mehr da wäre, kann der Nachbar das Paket annehmen?',
     'Ich will das Abo nicht mehr',
