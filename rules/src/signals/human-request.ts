@@ -247,8 +247,8 @@ const BARE_PERSON_GLUE = 2;
  * A message that is only a person the asking concepts name ("representative", "customer
  * service?", "un conseiller") asks for them, as a one-word request phrase does: in a chat, naming
  * whom you want is the ask. At most two function words may stand around it ("where can I get a
- * spa" asks where, not for a person). Words the lexicon cannot list alone ("representative" stems like
- * "represented") are covered this way. Not when a negation declines them.
+ * spa" asks where, not for a person). Words the lexicon cannot list alone ("representative" stems
+ * like "represented") are covered this way. Not when a negation declines them.
  */
 function judgeBarePerson(message: MatchedMessage, model: SignalsModel, negations: readonly PhraseHit<true>[]): HumanRequestFinding | undefined {
   const { text } = message;

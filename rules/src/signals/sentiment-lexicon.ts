@@ -12,8 +12,8 @@
  * silence ("still nothing", "ninguém responde", "keiner meldet sich"), sarcasm ("oh great",
  * "só que não", "na toll", "merci du cadeau") and colloquial exasperation ("qué rabia", "saco
  * cheio", "geht mir auf die Nerven", "ça me saoule"), walking away ("take my business
- * elsewhere", "me paso a la competencia", "nie wieder bei euch"); laughing idioms built on dying or crying
- * ("morrendo de rir", "mort de rire") are positive.
+ * elsewhere", "me paso a la competencia", "nie wieder bei euch"); laughing idioms built on dying
+ * or crying ("morrendo de rir", "mort de rire") are positive.
  * Fault words and expressions ("broken", "not working", "no funciona", "kaputt", the state of a
  * card or payment: "stolen", "declined", "rechazado", "gesperrt", and the wording of a disputed
  * payment or vanished money: "don't recognise", "sin mi autorización", "sumiu", "verschwunden",
