@@ -61,6 +61,16 @@ describe('conversation language', () => {
     expect(detect(['perdí mi tarjeta'], 'pt-BR')).toEqual({ language: 'pt', source: 'customer' });
   });
 
+  it("settles on the profile's language when its stop words rank it first, even narrowly", () => {
+    // Spanish 5 stop words, French 4 ("la", "de", "un"...): no clear vote, but nothing against the profile.
+    const narrow = 'Tengo una duda con la factura de este mes, sale un cargo raro';
+    expect(detect([narrow], 'es-MX')).toEqual({ language: 'es', source: 'detected', method: 'stopwords' });
+    // A profile the stop words rank second does not settle it: the text is read further.
+    expect(detect([narrow], 'fr')).toMatchObject({ language: 'es', method: 'tinyld' });
+    // Tied votes (Spanish and French 4 each) leave it to tinyld too.
+    expect(detect(['La app se cierra sola cada vez que la abro'], 'es').method).not.toBe('stopwords');
+  });
+
   it('only answers with candidate languages', () => {
     const result = detectConversationLanguage([new AnalysedText('Hola, me cobraron dos veces la suscripción de este mes.', 1)], ['en', 'de'], null);
     expect(['en', 'de']).toContain(result.language);

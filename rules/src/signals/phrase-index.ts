@@ -26,7 +26,7 @@ import type { AnalysedText } from './message-analysis';
 import { isStopword } from './language-packs';
 import { routineWordOf } from './routine-words';
 import { matchingStem } from './stemmer';
-import { tokenise } from './text-normalise';
+import { tokenise, type TextToken } from './text-normalise';
 
 /**
  * How a phrase matches. `content` (2+ content words): its content words in order, in one
@@ -65,7 +65,6 @@ export interface CompiledPhrase {
 
 interface TypoEntry {
   word: string;
-  language: string;
   lexeme: number;
 }
 
@@ -99,8 +98,8 @@ export function isSecretWord(word: string): boolean {
   return word.length >= 4 && /\p{N}/u.test(word);
 }
 
-function typoBucketKey(first: string, length: number): string {
-  return `${first}${length}`;
+function typoBucketKey(language: string, first: string, length: number): string {
+  return `${language}:${first}${length}`;
 }
 
 /** Builds and holds the lexemes of all phrases of one policy. */
@@ -178,9 +177,9 @@ export class PhraseIndex {
     const typoKey = `${language}:${word}`;
     if (word.length >= MIN_TYPO_LENGTH && !/\d/.test(word) && !this.typoWords.has(typoKey)) {
       this.typoWords.add(typoKey);
-      const bucketKey = typoBucketKey(word.charAt(0), word.length);
+      const bucketKey = typoBucketKey(language, word.charAt(0), word.length);
       const bucket = this.typoBuckets.get(bucketKey) ?? [];
-      bucket.push({ word, language, lexeme: id });
+      bucket.push({ word, lexeme: id });
       this.typoBuckets.set(bucketKey, bucket);
     }
     return id;
@@ -196,38 +195,40 @@ export class PhraseIndex {
    *   routine word (`routine-words.ts`) of the language is never a typo.
    */
   tokenLexemes(text: AnalysedText, language: string | null): number[][] {
-    const result: number[][] = text.tokens.map(() => []);
-    /** Per token, the languages in which it is a lexicon word itself (so no typo there). */
-    const knownIn: string[][] = text.tokens.map(() => []);
+    // Every new message comes through here on every turn (issue 18): plain loops, no per-language arrays.
+    const tokens = text.tokens;
+    const result: number[][] = tokens.map(() => []);
+    /** Per token, whether it is a lexicon word of `language` itself (so no typo there). */
+    const known: boolean[] = tokens.map(() => false);
     for (const [lexiconLanguage, stems] of this.byStem) {
-      const exact = language !== null && lexiconLanguage !== language ? this.byWord.get(lexiconLanguage) : undefined;
-      const keys = exact
-        ? text.tokens.map((token) => token.word)
-        : text.view(lexiconLanguage).stems.map((stemmed, i) => matchingStem(lexiconLanguage, text.tokens[i]?.word ?? '', stemmed));
-      const ids = exact ?? stems;
-      keys.forEach((key, i) => {
-        const id = ids.get(key);
-        if (id === undefined) return;
-        result[i]?.push(id);
-        knownIn[i]?.push(lexiconLanguage);
-      });
+      const words = language !== null && lexiconLanguage !== language ? this.byWord.get(lexiconLanguage) : undefined;
+      const stemmed = words ? undefined : text.view(lexiconLanguage).stems;
+      for (let i = 0; i < tokens.length; i += 1) {
+        const word = (tokens[i] as TextToken).word;
+        const id = words ? words.get(word) : stems.get(matchingStem(lexiconLanguage, word, stemmed?.[i]));
+        if (id === undefined) continue;
+        (result[i] as number[]).push(id);
+        if (lexiconLanguage === language) known[i] = true;
+      }
     }
-    if (language !== null) this.matchCompoundHeads(text, language, result, knownIn);
-    if (language !== null && this.byStem.has(language)) {
-      const { stop, stems } = text.view(language);
-      text.tokens.forEach((token, i) => {
-        if (token.word.length < MIN_TYPO_LENGTH - 1 || stop[i] || knownIn[i]?.includes(language)) return;
-        if (routineWordOf(language, matchingStem(language, token.word, stems[i] ?? token.word)) !== undefined) return;
-        const first = token.word.charAt(0);
-        for (let length = token.word.length - 1; length <= token.word.length + 1; length += 1) {
-          for (const entry of this.typoBuckets.get(typoBucketKey(first, length)) ?? []) {
-            const ids = result[i];
-            if (ids && entry.language === language && !ids.includes(entry.lexeme) && isTypoOf(token.word, entry.word)) ids.push(entry.lexeme);
-          }
-        }
-      });
-    }
+    if (language !== null) this.matchCompoundHeads(text, language, result, known);
+    if (language !== null && this.byStem.has(language)) this.matchTypos(text, language, result, known);
     return result;
+  }
+
+  /** Adds to each word of `text` unknown in `language` the lexemes of `language` it is one typo of. */
+  private matchTypos(text: AnalysedText, language: string, result: number[][], known: boolean[]): void {
+    const { stop, stems } = text.view(language);
+    text.tokens.forEach((token, i) => {
+      if (token.word.length < MIN_TYPO_LENGTH - 1 || stop[i] || known[i]) return;
+      if (routineWordOf(language, matchingStem(language, token.word, stems[i] ?? token.word)) !== undefined) return;
+      const ids = result[i] as number[];
+      for (let length = token.word.length - 1; length <= token.word.length + 1; length += 1) {
+        for (const entry of this.typoBuckets.get(typoBucketKey(language, token.word.charAt(0), length)) ?? []) {
+          if (!ids.includes(entry.lexeme) && isTypoOf(token.word, entry.word)) ids.push(entry.lexeme);
+        }
+      }
+    });
   }
 
   /**
@@ -235,18 +236,18 @@ export class PhraseIndex {
    * longest ending stems like, when that ending is a compound's head ("Sparkonto" meets "Konto",
    * "Handyrechnungen" meets "Rechnung"); the word then counts as known there (no typo).
    */
-  private matchCompoundHeads(text: AnalysedText, language: string, result: number[][], knownIn: string[][]): void {
+  private matchCompoundHeads(text: AnalysedText, language: string, result: number[][], known: boolean[]): void {
     const heads = this.heads.get(language);
     if (!heads) return;
     const stop = text.view(language).stop;
     text.tokens.forEach((token, i) => {
       const word = token.word;
-      if (stop[i] || knownIn[i]?.includes(language) || word.length < MIN_COMPOUND_MODIFIER + MIN_COMPOUND_HEAD) return;
+      if (stop[i] || known[i] || word.length < MIN_COMPOUND_MODIFIER + MIN_COMPOUND_HEAD) return;
       for (let from = MIN_COMPOUND_MODIFIER; from <= word.length - MIN_COMPOUND_HEAD; from += 1) {
         const id = heads.get(matchingStem(language, word.slice(from)));
         if (id === undefined) continue;
         result[i]?.push(id);
-        knownIn[i]?.push(language);
+        known[i] = true;
         return;
       }
     });

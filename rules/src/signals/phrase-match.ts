@@ -95,17 +95,23 @@ export class PhraseSet<T> {
 
   private search(text: AnalysedText, lexemes: number[][]): PhraseHit<T>[] {
     const hits: PhraseHit<T>[] = [];
-    lexemes.forEach((ids, start) => {
-      if (this.skipRequests && isAddressedRequest(text, start)) return;
-      const secret = isSecretWord(text.tokens[start]?.word ?? '');
-      for (const id of secret ? [...ids, SECRET_TERM] : ids) {
-        for (const entry of this.byFirstTerm.get(id) ?? []) {
-          const last = matchFrom(text, lexemes, entry.phrase, start);
-          if (last >= 0) hits.push({ phrase: entry.phrase, tag: entry.tag, first: start, last });
-        }
-      }
-    });
+    // Every message is searched by several sets on every new turn (issue 18): plain loops, and the
+    // password test only for a set with a phrase that opens on `{secret}`.
+    const secretStarts = this.byFirstTerm.get(SECRET_TERM);
+    for (let start = 0; start < lexemes.length; start += 1) {
+      if (this.skipRequests && isAddressedRequest(text, start)) continue;
+      for (const id of lexemes[start] as number[]) this.matchEntries(this.byFirstTerm.get(id), text, lexemes, start, hits);
+      if (secretStarts && isSecretWord(text.tokens[start]?.word ?? '')) this.matchEntries(secretStarts, text, lexemes, start, hits);
+    }
     return hits;
+  }
+
+  private matchEntries(entries: Entry<T>[] | undefined, text: AnalysedText, lexemes: number[][], start: number, hits: PhraseHit<T>[]): void {
+    if (!entries) return;
+    for (const entry of entries) {
+      const last = matchFrom(text, lexemes, entry.phrase, start);
+      if (last >= 0) hits.push({ phrase: entry.phrase, tag: entry.tag, first: start, last });
+    }
   }
 }
 
