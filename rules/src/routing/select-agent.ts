@@ -7,7 +7,8 @@
  * owner first, then the agent who last helped this customer, then by score
  * (`score-agent.ts`), ties to the longest idle (never assigned first), then by id.
  */
-import type { Agent, AgentFilter, Channel, Priority, Queue, RoutingCandidate, SkillRequirement } from '@baton/schemas';
+import type { Agent, AgentFilter, Channel, Priority, Queue, RoutingCandidate, ScoreFactor, SkillRequirement } from '@baton/schemas';
+import { once } from '../context/lazy-fields';
 import { withinIntervals, type LocalClock } from './business-hours';
 import { proficiencyOf } from './prepare-directory';
 import { scoreAgent, scoreFactors, type ScoreContext } from './score-agent';
@@ -64,12 +65,22 @@ const idleSince = (a: Agent): number => a.lastAssignedAt?.getTime() ?? -Infinity
 
 /** Preference first, then score, then the longest idle, then id (so the order is total). */
 function compareRanked(a: Ranked, b: Ranked): number {
-  return b.rank - a.rank || b.score - a.score || idleSince(a.agent) - idleSince(b.agent) || (a.agent.id < b.agent.id ? -1 : 1);
+  return comparedTo(a.agent, a.rank, a.score, b);
+}
+
+/** {@link compareRanked} of an agent ranked `rank` with `score` against `b`, without an entry for it. */
+function comparedTo(agent: Agent, rank: number, score: number, b: Ranked): number {
+  return b.rank - rank || b.score - score || idleSince(agent) - idleSince(b.agent) || (agent.id < b.agent.id ? -1 : 1);
+}
+
+/** True when `agent`, ranked `rank` with `score`, would not enter the full, sorted `top` of `size`. */
+function missesTop(top: readonly Ranked[], agent: Agent, rank: number, score: number, size: number): boolean {
+  return top.length === size && comparedTo(agent, rank, score, top[size - 1] as Ranked) >= 0;
 }
 
 /** Inserts `entry` into the sorted `top`, keeping at most `size`. */
 function insertTop(top: Ranked[], entry: Ranked, size: number): void {
-  if (top.length === size && compareRanked(entry, top[size - 1] as Ranked) >= 0) return;
+  if (missesTop(top, entry.agent, entry.rank, entry.score, size)) return;
   let i = top.length;
   while (i > 0 && compareRanked(entry, top[i - 1] as Ranked) < 0) i -= 1;
   top.splice(i, 0, entry);
@@ -238,14 +249,44 @@ function isAccountOwner(agent: Agent, request: SelectionRequest): boolean {
   return agent.id === request.accountOwnerId || agent.accountIds.includes(request.customerId);
 }
 
+/** Per member list (one per queue and directory snapshot), the ids of the agents who own each customer's account. */
+const OWNERS_BY_CUSTOMER = new WeakMap<readonly Agent[], Map<string, readonly string[]>>();
+
+/**
+ * Ids of the members who own `request`'s customer: the profile's account owner and every agent
+ * listing the customer's account. Indexed once per member list, so a decision looks the customer
+ * up instead of scanning every eligible agent's accounts.
+ */
+function accountOwners(request: SelectionRequest): ReadonlySet<string> {
+  let byCustomer = OWNERS_BY_CUSTOMER.get(request.members);
+  if (!byCustomer) {
+    byCustomer = new Map();
+    for (const agent of request.members) for (const customer of agent.accountIds) byCustomer.set(customer, [...(byCustomer.get(customer) ?? []), agent.id]);
+    OWNERS_BY_CUSTOMER.set(request.members, byCustomer);
+  }
+  const owners = new Set(byCustomer.get(request.customerId));
+  if (request.accountOwnerId) owners.add(request.accountOwnerId);
+  return owners;
+}
+
 const ACCOUNT_OWNER = { rank: 2, label: 'account owner' } as const;
 const HELPED_LAST = { rank: 1, label: 'helped this customer last' } as const;
 const NO_PREFERENCE = { rank: 0, label: null } as const;
 
-function preferenceOf(agent: Agent, request: SelectionRequest): { rank: number; label: string | null } {
-  if (isAccountOwner(agent, request)) return ACCOUNT_OWNER;
-  if (agent.id === request.lastAgentId) return HELPED_LAST;
+function preferenceOf(agent: Agent, owners: ReadonlySet<string>, lastAgentId: string | null | undefined): { rank: number; label: string | null } {
+  if (owners.has(agent.id)) return ACCOUNT_OWNER;
+  if (agent.id === lastAgentId) return HELPED_LAST;
   return NO_PREFERENCE;
+}
+
+/**
+ * `candidate` with its `factors` worked out on first read, in the same place among its fields:
+ * ten shown candidates with five noted factors each were a tenth of a decision's allocations,
+ * and a dry run whose bot selects no factors reads none of them (issue 18). The decision log,
+ * JSON and spreading read them as if built.
+ */
+function withFactorsOnRead(candidate: RoutingCandidate, factors: () => ScoreFactor[]): RoutingCandidate {
+  return Object.defineProperty(candidate, 'factors', { enumerable: true, get: once(factors) });
 }
 
 /**
@@ -266,23 +307,30 @@ export function selectAgent(request: SelectionRequest): Selection {
   // Without rankAll only the best SHOWN are kept, by insertion: no sort of hundreds of agents per decision.
   const eligible: Ranked[] = [];
   const members = membersNow(request, filterSkills);
+  const owners = accountOwners(request);
   for (const i of members.eligible) {
     const agent = request.members[i] as Agent;
-    const preference = preferenceOf(agent, request);
-    const entry: Ranked = { agent, score: scoreAgent(agent, context), rank: preference.rank, label: preference.label };
-    if (request.rankAll) eligible.push(entry);
-    else insertTop(eligible, entry, SHOWN);
+    const { rank, label } = preferenceOf(agent, owners, request.lastAgentId);
+    const score = scoreAgent(agent, context);
+    if (request.rankAll) eligible.push({ agent, score, rank, label });
+    // Most of hundreds of agents miss the top: they are compared without an entry of their own.
+    else if (!missesTop(eligible, agent, rank, score, SHOWN)) insertTop(eligible, { agent, score, rank, label }, SHOWN);
   }
   if (request.rankAll) eligible.sort(compareRanked);
-  const shown: RoutingCandidate[] = eligible.slice(0, SHOWN).map((e, i) => ({
-    agentId: e.agent.id,
-    agentName: e.agent.name,
-    score: Math.round(e.score * 1000) / 1000,
-    preference: e.label,
-    factors: scoreFactors(e.agent, context),
-    excluded: null,
-    chosen: i === 0,
-  }));
+  const shown: RoutingCandidate[] = eligible.slice(0, SHOWN).map((e, i) =>
+    withFactorsOnRead(
+      {
+        agentId: e.agent.id,
+        agentName: e.agent.name,
+        score: Math.round(e.score * 1000) / 1000,
+        preference: e.label,
+        factors: [],
+        excluded: null,
+        chosen: i === 0,
+      },
+      () => scoreFactors(e.agent, context),
+    ),
+  );
   const out: RoutingCandidate[] = members.excluded.map((x) => ({
     agentId: x.agent.id,
     agentName: x.agent.name,

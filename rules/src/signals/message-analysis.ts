@@ -15,8 +15,30 @@ import { clauseNumbers, tokenise, type TextToken } from './text-normalise';
 
 /** Stems and stop-word marks of a message's tokens in one language (same indexes as `tokens`). */
 export interface LanguageView {
-  stems: string[];
-  stop: boolean[];
+  readonly stems: string[];
+  readonly stop: boolean[];
+}
+
+/**
+ * A {@link LanguageView} whose stems are worked out on first read: phrases of every language are
+ * tried on a message, and a match that starts in another language only asks which words are stop
+ * words there (issue 18: stemming every token in that language was a fifth of a phrase search).
+ */
+class TokensInLanguage implements LanguageView {
+  readonly stop: boolean[];
+  private stemmed: string[] | undefined;
+
+  constructor(
+    private readonly tokens: readonly TextToken[],
+    private readonly language: string,
+  ) {
+    const isStop = stopwordTest(language);
+    this.stop = tokens.map((token) => isStop(token.word));
+  }
+
+  get stems(): string[] {
+    return (this.stemmed ??= this.tokens.map((token) => stem(this.language, token.word)));
+  }
 }
 
 /**
@@ -87,11 +109,7 @@ export class AnalysedText {
   view(language: string): LanguageView {
     let view = this.work.views.get(language);
     if (!view) {
-      const isStop = stopwordTest(language);
-      view = {
-        stems: this.tokens.map((token) => stem(language, token.word)),
-        stop: this.tokens.map((token) => isStop(token.word)),
-      };
+      view = new TokensInLanguage(this.tokens, language);
       this.work.views.set(language, view);
     }
     return view;
