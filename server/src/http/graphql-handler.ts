@@ -34,6 +34,12 @@ function toHeaderMap(req: IncomingMessage): HeaderMap {
   return headers;
 }
 
+/** The query string of a request target, "?" included ("" without one): what `URL.search` gives, without parsing a URL per request. */
+function searchOf(target: string | undefined): string {
+  const at = target?.indexOf('?') ?? -1;
+  return target && at >= 0 && at < target.length - 1 ? target.slice(at).replace(/#.*$/, '') : '';
+}
+
 /** Handles one request to `/graphql`; never throws (unexpected failures are the caller's 500). */
 export function createGraphQLHandler(deps: GraphQLHandlerDeps): (req: IncomingMessage, res: ServerResponse, reqId?: string) => Promise<void> {
   const sendError: typeof sendGraphQLError = (res, status, code, ...rest) => {
@@ -81,7 +87,7 @@ export function createGraphQLHandler(deps: GraphQLHandlerDeps): (req: IncomingMe
       return sendError(res, 400, BatonErrorCode.BadUserInput, `The request body is not valid JSON (${reason}). Send {"query": "...", "variables": {...}}.`);
     }
     const result = await deps.apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: 'POST', headers: toHeaderMap(req), search: new URL(req.url ?? '/', 'http://x').search, body },
+      httpGraphQLRequest: { method: 'POST', headers: toHeaderMap(req), search: searchOf(req.url), body },
       context: async () => deps.context(principal, reqId),
     });
     // Answers carry customers' words: no cache may keep them (Apollo's cache-control plugin, which said so, is off).
