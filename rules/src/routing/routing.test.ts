@@ -214,6 +214,20 @@ describe('agent selection, factor by factor', () => {
     expect(chosen?.score).toBeCloseTo(chosen?.factors.reduce((s, f) => s + f.points, 0) ?? 0, 2);
     expect(excluded).toMatchObject({ agentId: 'off', excluded: 'offline', score: null });
   });
+
+  it('gives the score factors, worked out on first read, to JSON and spreading in their place', () => {
+    const [chosen] = route([agent('ok', { languages: ['es'] })], [{ queue: 'billing' }]).target.candidates;
+    const stored = JSON.parse(JSON.stringify(chosen)) as Record<string, unknown>;
+    expect(Object.keys(stored)).toEqual(['agentId', 'agentName', 'score', 'preference', 'factors', 'excluded', 'chosen']);
+    expect(stored.factors).toEqual(chosen?.factors);
+    expect({ ...chosen }.factors).toHaveLength(5);
+  });
+
+  it("ranks the account owner first, named by the profile or in the agent's accounts", () => {
+    const team = [agent('a', { capacity: { chat: 5 } }), agent('b', { accountIds: ['cus-9'] }), agent('c')];
+    expect(route(team, [{ queue: 'billing' }], { customerId: 'cus-9' }).target.agentId).toBe('b');
+    expect(route(team, [{ queue: 'billing' }], { customerId: 'cus-1', accountOwnerId: 'c' }).target.agentId).toBe('c');
+  });
 });
 
 describe('targets in turn', () => {
