@@ -51,8 +51,18 @@ describe('governance in the editor', () => {
     await page.getByText(/Version 1 → version 2/).waitFor();
     const changed = page.locator('.bn-version-viewer').getByTestId('node-c_low_confidence');
     await hasClass(changed, /bn-diff-changed/);
-    await page.locator('.bn-version-viewer .react-flow__node[data-id="c_low_confidence"]').click();
-    await page.getByRole('region', { name: 'Changes to this node' }).getByText('Bot unsure twice (v2)').waitFor();
+    // On a loaded machine the viewer may still be fitting its view when the node is first
+    // clicked, so the click can land beside it: click again until its changes show.
+    const nodeChanges = page.getByRole('region', { name: 'Changes to this node' }).getByText('Bot unsure twice (v2)');
+    for (let attempt = 1; ; attempt += 1) {
+      await page.locator('.bn-version-viewer .react-flow__node[data-id="c_low_confidence"]').click();
+      try {
+        await nodeChanges.waitFor({ timeout: 10_000 });
+        break;
+      } catch (error) {
+        if (attempt === 3) throw error;
+      }
+    }
     await page.waitForTimeout(700);
     await shot(page, '3-02-history-diff');
 
